@@ -1,0 +1,417 @@
+"""Validation of content/ against the data-format contract (`sitegen check`).
+
+Every file in content/ may have been edited by hand, so nothing in it is trusted until
+it has been checked here. Problems carry the file:line:col of the offending value so a
+person can jump straight to it; bad content never raises, it only yields Problems.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from sitegen.config import Config
+from sitegen.content import (
+    CITATION_FIELDS,
+    FIELDS,
+    FIGURE_FIELDS,
+    KINDS,
+    ContentFiles,
+    FieldSpec,
+    to_factbase,
+)
+from sitegen.errors import ContentError, InputError, Location
+from sitegen.frontmatter import split_front_matter
+from sitegen.model import CLAIM_KINDS, STATUSES, FactBase
+from sitegen.reporter import Reporter
+from sitegen.textio import read_article
+from sitegen.yamlio import YamlDocument, parse_yaml, read_yaml
+
+ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*")
+DATE_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}")
+SNIPPET_LENGTH = 60
+
+_TYPE_NAMES = {
+    bool: "true/false",
+    int: "an integer",
+    float: "a number",
+    str: "a string",
+    list: "a list",
+    dict: "a mapping",
+    type(None): "empty",
+}
+
+Keys = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding of `sitegen check`, pointing at the value a person has to fix."""
+
+    level: str  # "error" | "warning"
+    message: str
+    location: Location
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.level}: {self.message}"
+
+
+def check_files(files: ContentFiles, project_root: Path) -> list[Problem]:
+    """Every problem in already-parsed content, sorted by file and position."""
+    return _Checker(project_root).run(files)
+
+
+def check_project(config: Config) -> list[Problem]:
+    """Read content/ and check it; unreadable files become Problems, not exceptions."""
+    return _read_and_check(config)[1]
+
+
+def load_factbase(config: Config, reporter: Reporter) -> FactBase:
+    """The fact base, only once it is valid: every problem goes to `reporter` first."""
+    files, problems = _read_and_check(config)
+    for problem in problems:
+        if problem.level == "error":
+            reporter.error(problem.message, problem.location)
+        else:
+            reporter.warning(problem.message, problem.location)
+    error_count = sum(problem.level == "error" for problem in problems)
+    if error_count:
+        raise ContentError(f"{error_count} errors in content/")
+    return to_factbase(files)
+
+
+# -- reading ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Reading:
+    files: ContentFiles
+    failures: list[InputError] = field(default_factory=list)
+    unreadable: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+
+def _read_and_check(config: Config) -> tuple[ContentFiles, list[Problem]]:
+    reading = _read_content(config.content)
+    checker = _Checker(config.root, reading.unreadable)
+    for failure in reading.failures:
+        checker.report("error", failure.message, failure.location or Location(config.content))
+    return reading.files, checker.run(reading.files)
+
+
+def _read_content(content_dir: Path) -> _Reading:
+    """Like content.read_content, but one bad file does not stop the others being read."""
+    reading = _Reading(ContentFiles(content_dir))
+    for kind in KINDS:
+        folder = content_dir / kind
+        reading.files.documents[kind] = []
+        for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+            try:
+                reading.files.documents[kind].append(read_yaml(path))
+            except InputError as exc:
+                reading.failures.append(exc)
+                reading.unreadable[kind].add(path.stem)
+    pages_dir = content_dir / "pages"
+    for path in sorted(pages_dir.glob("*.md")) if pages_dir.is_dir() else []:
+        try:
+            reading.files.pages.append(_read_page(path))
+        except InputError as exc:
+            reading.failures.append(exc)
+    return reading
+
+
+def _read_page(path: Path) -> tuple[Path, YamlDocument, str]:
+    """Parse a page's front matter with every location (errors too) as a line of the .md."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read page: {exc}", Location(path)) from None
+    front = split_front_matter(text)
+    offset = front.yaml_line - 1
+    try:
+        doc = parse_yaml(front.yaml_text, path)
+    except InputError as exc:
+        raise InputError(exc.message, exc.location and _shift(exc.location, offset)) from None
+    doc.locations = {keys: _shift(loc, offset) for keys, loc in doc.locations.items()}
+    return path, doc, text[front.body_start:]
+
+
+def _shift(location: Location, lines: int) -> Location:
+    if location.line is None:
+        return location
+    return Location(location.path, location.line + lines, location.column)
+
+
+# -- checking --------------------------------------------------------------------------
+
+
+class _Checker:
+    """Collects problems over all of content/; cross-file checks need the id indexes."""
+
+    def __init__(self, root: Path, unreadable: dict[str, set[str]] | None = None) -> None:
+        self.root = root
+        self.problems: list[Problem] = []
+        # ids a reference may name: parsed ids plus the stems of files too broken to
+        # have one, so a single broken file does not make every reference to it fail
+        self.known: dict[str, set[str]] = {kind: set((unreadable or {}).get(kind, ()))
+                                           for kind in KINDS}
+        self.articles: dict[str, str] = {}  # source id -> article text
+
+    def run(self, files: ContentFiles) -> list[Problem]:
+        docs = {kind: self._mappings(kind, files.documents.get(kind, [])) for kind in KINDS}
+        for doc in docs["sources"]:
+            self._check_source(doc)
+        self._check_aliases(docs["people"])
+        for doc in docs["claims"]:
+            self._check_claim(doc)
+        for path, doc, _body in files.pages:
+            self._check_page(path, doc)
+        return sorted(self.problems, key=_sort_key)
+
+    def report(self, level: str, message: str, location: Location) -> None:
+        self.problems.append(Problem(level, message, self._relative(location)))
+
+    def error(self, message: str, doc: YamlDocument, *keys: str | int) -> None:
+        self.report("error", message, doc.where(*keys))
+
+    def warning(self, message: str, doc: YamlDocument, *keys: str | int) -> None:
+        self.report("warning", message, doc.where(*keys))
+
+    def _relative(self, location: Location) -> Location:
+        try:
+            path: Path | str = Path(location.path).relative_to(self.root)
+        except ValueError:
+            path = location.path
+        return Location(path, location.line, location.column)
+
+    # -- one file at a time
+
+    def _mappings(self, kind: str, documents: list[YamlDocument]) -> list[YamlDocument]:
+        """Check each file's shape and id; return those whose top level is a mapping."""
+        first_with_id: dict[str, YamlDocument] = {}
+        mappings = []
+        for doc in documents:
+            if not isinstance(doc.data, dict):
+                self.error(f"top level must be a mapping of fields, not {_type_name(doc.data)}",
+                           doc)
+                self.known[kind].add(doc.path.stem)
+                continue
+            mappings.append(doc)
+            self._check_fields(doc, FIELDS[kind])
+            object_id = _get(doc.data, "id", str)
+            if object_id is None:
+                continue
+            self._check_id(doc, object_id)
+            if object_id in first_with_id:
+                other = self._relative(first_with_id[object_id].where("id"))
+                self.error(f"duplicate id '{object_id}' (also in {other.path})", doc, "id")
+            else:
+                first_with_id[object_id] = doc
+            self.known[kind].add(object_id)
+        return mappings
+
+    def _check_fields(self, doc: YamlDocument, specs: tuple[FieldSpec, ...],
+                      keys: Keys = ()) -> None:
+        """Required fields, value and list-item types, and unknown fields at `keys`."""
+        mapping = _value_at(doc.data, keys)
+        for spec in specs:
+            if spec.name not in mapping:
+                if spec.required:
+                    self.error(f"missing required field '{spec.name}'", doc, *keys)
+                continue
+            self._check_value(doc, spec, (*keys, spec.name))
+        known = {spec.name for spec in specs}
+        for name in mapping:
+            if name not in known:
+                self.warning(f"unknown field '{name}'", doc, *keys, name)
+
+    def _check_value(self, doc: YamlDocument, spec: FieldSpec, keys: Keys) -> None:
+        value = _value_at(doc.data, keys)
+        if value is None and not spec.required:
+            return
+        if not _is_type(value, spec.types):
+            self.error(f"'{spec.name}' must be {_expected(spec.types)}, not {_type_name(value)}",
+                       doc, *keys)
+            return
+        if spec.item_types is None:
+            return
+        expected = _expected(spec.item_types)
+        for index, item in enumerate(value):
+            if not _is_type(item, spec.item_types):
+                self.error(f"items of '{spec.name}' must be {expected}, not {_type_name(item)}",
+                           doc, *keys, index)
+
+    def _check_id(self, doc: YamlDocument, object_id: str) -> None:
+        if not ID_PATTERN.fullmatch(object_id):
+            self.error(f"id '{object_id}' is not a slug (lowercase letters, digits and '-', "
+                       "not starting with '-')", doc, "id")
+        if object_id != doc.path.stem:
+            self.error(f"id '{object_id}' does not match the file name "
+                       f"'{doc.path.name}'", doc, "id")
+
+    def _check_source(self, doc: YamlDocument) -> None:
+        date = _get(doc.data, "date", str)
+        if date is not None and not DATE_PATTERN.fullmatch(date):
+            self.error(f"'date' must be an ISO date YYYY-MM-DD, not '{date}'", doc, "date")
+        file = _get(doc.data, "file", str)
+        if file is None:
+            return
+        if "\\" in file or PurePosixPath(file).is_absolute():
+            self.error(f"'file' must be relative to the project root with '/' separators, "
+                       f"not '{file}'", doc, "file")
+            return
+        try:
+            text, digest = read_article(self.root / file)
+        except InputError as exc:
+            self.error(f"{exc.message}: {file}", doc, "file")
+            return
+        source_id = _get(doc.data, "id", str)
+        if source_id is not None:
+            self.articles.setdefault(source_id, text)
+        if _get(doc.data, "sha256", str) not in (None, digest):
+            self.warning("article changed since extraction; run sitegen build", doc, "sha256")
+
+    def _check_aliases(self, people: list[YamlDocument]) -> None:
+        """Each alias must point at one person, or a mention cannot be attributed."""
+        owner: dict[str, str] = {}
+        for doc in people:
+            name = _get(doc.data, "name", str)
+            person_id = _get(doc.data, "id", str) or doc.path.stem
+            for index, alias in enumerate(_get(doc.data, "aliases", list) or []):
+                if not isinstance(alias, str):
+                    continue
+                if alias == name:
+                    self.warning(f"alias '{alias}' repeats the name", doc, "aliases", index)
+                elif alias in owner and owner[alias] != person_id:
+                    self.warning(f"alias '{alias}' is also an alias of '{owner[alias]}'",
+                                 doc, "aliases", index)
+                owner.setdefault(alias, person_id)
+
+    def _check_claim(self, doc: YamlDocument) -> None:
+        data = doc.data
+        if _get(data, "kind", str) not in (None, *CLAIM_KINDS):
+            self.error(f"'kind' must be one of {', '.join(CLAIM_KINDS)}, not '{data['kind']}'",
+                       doc, "kind")
+        self._check_references(doc, "people", "people", "person")
+        self._check_references(doc, "conflicts", "claims", "claim")
+        self._check_speaker(doc)
+        for index, figure in enumerate(_get(data, "figures", list) or []):
+            if isinstance(figure, dict):
+                self._check_fields(doc, FIGURE_FIELDS, ("figures", index))
+        citations = _get(data, "citations", list)
+        if citations == []:
+            self.error("a claim needs at least one citation", doc, "citations")
+        for index, citation in enumerate(citations or []):
+            if isinstance(citation, dict):
+                self._check_citation(doc, index)
+        self._check_status(doc, citations or [])
+
+    def _check_references(self, doc: YamlDocument, name: str, kind: str, noun: str) -> None:
+        for index, target in enumerate(_get(doc.data, name, list) or []):
+            if isinstance(target, str) and target not in self.known[kind]:
+                self.error(f"unknown {noun} '{target}' (no content/{kind}/{target}.yaml)",
+                           doc, name, index)
+
+    def _check_speaker(self, doc: YamlDocument) -> None:
+        """A slug-like speaker was probably meant as a person id; a name is fine."""
+        speaker = _get(doc.data, "speaker", str)
+        if speaker and ID_PATTERN.fullmatch(speaker) and speaker not in self.known["people"]:
+            self.warning(f"speaker '{speaker}' looks like an id but no person has it",
+                         doc, "speaker")
+
+    def _check_status(self, doc: YamlDocument, citations: list[Any]) -> None:
+        status = _get(doc.data, "status", str)
+        if status is None:
+            return
+        if status not in STATUSES:
+            self.error(f"'status' must be one of {', '.join(STATUSES)}, not '{status}'",
+                       doc, "status")
+            return
+        sources = {c.get("source") for c in citations
+                   if isinstance(c, dict) and isinstance(c.get("source"), str)}
+        if status == "single-source" and len(sources) >= 2:
+            self.error(f"status is single-source but {len(sources)} sources are cited",
+                       doc, "status")
+        elif status == "corroborated" and len(sources) == 1:
+            self.warning("status is corroborated but only one source is cited", doc, "status")
+
+    def _check_citation(self, doc: YamlDocument, index: int) -> None:
+        keys: Keys = ("citations", index)
+        self._check_fields(doc, CITATION_FIELDS, keys)
+        citation = _value_at(doc.data, keys)
+        source = _get(citation, "source", str)
+        if source is not None and source not in self.known["sources"]:
+            self.error(f"unknown source '{source}' (no content/sources/{source}.yaml)",
+                       doc, *keys, "source")
+        start, end = _get(citation, "start", int), _get(citation, "end", int)
+        if start is None or end is None:
+            return
+        if not 0 <= start <= end:
+            self.error(f"offsets must satisfy 0 <= start <= end, not start {start}, end {end}",
+                       doc, *keys, "start")
+            return
+        text = self.articles.get(source or "")
+        quote = _get(citation, "quote", str)
+        if text is None or quote is None:
+            return
+        if end > len(text):
+            self.error(f"'end' {end} is past the end of the article ({len(text)} characters)",
+                       doc, *keys, "end")
+        elif text[start:end] != quote:
+            self.error(f"quote is not the article's text[{start}:{end}], which is "
+                       f"{_snippet(text[start:end])}", doc, *keys, "quote")
+
+    def _check_page(self, path: Path, doc: YamlDocument) -> None:
+        if doc.data is None:
+            return
+        if not isinstance(doc.data, dict):
+            self.error(f"front matter must be a mapping, not {_type_name(doc.data)}", doc)
+            return
+        title = doc.data.get("title")
+        if title is not None and not isinstance(title, str):
+            self.error(f"'title' must be a string, not {_type_name(title)}", doc, "title")
+
+
+# -- helpers ---------------------------------------------------------------------------
+
+
+def _is_type(value: Any, types: tuple[type, ...]) -> bool:
+    """isinstance, except that true/false is not a number (bool subclasses int)."""
+    if isinstance(value, bool) and bool not in types:
+        return False
+    return isinstance(value, types)
+
+
+def _get(mapping: Any, name: str, *types: type) -> Any:
+    """`mapping[name]` if it has one of `types`, else None: later checks skip bad values."""
+    value = mapping.get(name) if isinstance(mapping, dict) else None
+    return value if _is_type(value, types) else None
+
+
+def _value_at(data: Any, keys: Keys) -> Any:
+    for key in keys:
+        data = data[key]
+    return data
+
+
+def _expected(types: tuple[type, ...]) -> str:
+    """'a number' rather than 'an integer or a number' for (int, float)."""
+    wanted = [t for t in types if not (t is int and float in types)]
+    return " or ".join(_TYPE_NAMES[t] for t in wanted)
+
+
+def _type_name(value: Any) -> str:
+    return _TYPE_NAMES.get(type(value), type(value).__name__)
+
+
+def _snippet(text: str) -> str:
+    if len(text) > SNIPPET_LENGTH:
+        text = text[: SNIPPET_LENGTH - 1] + "…"
+    return repr(text)
+
+
+def _sort_key(problem: Problem) -> tuple[str, int, int]:
+    location = problem.location
+    return str(location.path), location.line or 0, location.column or 0

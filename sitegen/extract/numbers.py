@@ -1,0 +1,81 @@
+"""Reading numbers as written in news prose: "Seventy", "60,000", "$17 million", "1.5bn"."""
+
+from __future__ import annotations
+
+import re
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "a": 1, "an": 1, "single": 1, "half": 0.5,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+_SCALES = {"dozen": 12, "hundred": 100, "thousand": 1_000, "k": 1_000, "million": 1_000_000,
+           "m": 1_000_000, "mn": 1_000_000, "billion": 1_000_000_000, "bn": 1_000_000_000,
+           "b": 1_000_000_000,
+           "trillion": 1_000_000_000_000, "tn": 1_000_000_000_000}
+_WORD = re.compile(r"[a-z]+|\d[\d,]*(?:\.\d+)?", re.I)
+
+QUALIFIERS = (
+    "more than", "fewer than", "less than", "at least", "at most", "up to", "as many as",
+    "as much as", "nearly", "almost", "about", "around", "approximately", "roughly", "some",
+    "over", "under", "an estimated", "estimated", "close to", "upwards of", "just over",
+    "just under", "no more than", "no fewer than",
+)
+
+CURRENCIES = {"$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD",
+              "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR", "£": "GBP", "gbp": "GBP",
+              "pound": "GBP", "pounds": "GBP", "¥": "JPY", "yen": "JPY", "jpy": "JPY",
+              "yuan": "CNY", "rupees": "INR", "rubles": "RUB", "roubles": "RUB",
+              "hryvnia": "UAH", "hryvnias": "UAH"}
+
+
+def parse_number(text: str) -> float | None:
+    """The value of a number phrase, or None when it holds no number."""
+    words = [w.lower() for w in _WORD.findall(text.replace("-", " "))]
+    total = 0.0
+    current: float | None = None
+    for word in words:
+        if word[0].isdigit():
+            value = float(word.replace(",", ""))
+            current = value if current is None else current + value
+        elif word in _UNITS and (word not in ("a", "an") or current is None):
+            current = (current or 0) + _UNITS[word]
+        elif word in _TENS:
+            current = (current or 0) + _TENS[word]
+        elif word in _SCALES and current is not None:
+            if _SCALES[word] < 1_000:
+                current *= _SCALES[word]
+            else:
+                total += current * _SCALES[word]
+                current = None
+        elif word in ("and",):
+            continue
+        elif current is not None or total:
+            break
+    if current is None and not total:
+        return None
+    value = total + (current or 0)
+    return int(value) if float(value).is_integer() else round(value, 6)
+
+
+def qualifier_of(text: str) -> str | None:
+    """The hedge in front of a number phrase ("some 60,000" -> "some")."""
+    lowered = " ".join(text.lower().split())
+    for hedge in QUALIFIERS:
+        if lowered.startswith(hedge + " ") or lowered.endswith(" " + hedge) or lowered == hedge:
+            return hedge
+    return None
+
+
+def currency_of(text: str) -> str | None:
+    lowered = text.lower()
+    for mark, code in CURRENCIES.items():
+        if not mark.isalpha() and mark in lowered:
+            return code
+    for word in re.findall(r"[a-z$€£¥]+", lowered):
+        if word in CURRENCIES:
+            return CURRENCIES[word]
+    return None

@@ -1,0 +1,56 @@
+"""What extraction finds in one article, as plain data.
+
+No spaCy objects: these records can be cached, sent between processes and merged
+across articles without the model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sitegen.model import Figure
+
+
+@dataclass
+class NameMention:
+    """A name as it appears in the text, with the evidence that it names a person."""
+
+    name: str  # cleaned: no honorific, no possessive
+    start: int
+    end: int
+    label: str  # the NER label of this occurrence
+    evidence: list[str] = field(default_factory=list)  # "speaker", "title", "appos", "age", "who"
+    roles: list[str] = field(default_factory=list)  # "Chief Cabinet Secretary", appositives
+
+
+@dataclass
+class Speaker:
+    """Who a quotation or statement is attributed to."""
+
+    text: str  # the name or noun phrase as resolved ("Hirokazu Matsuno", "the embassy")
+    is_person: bool  # a named person (resolvable to a person id)
+
+
+@dataclass
+class FactCandidate:
+    """One checkable statement found in one article: the unit that merging clusters."""
+
+    source: str
+    start: int
+    end: int
+    text: str  # text[start:end] of the article, verbatim
+    kind: str  # "quote" | "figure" | "event"
+    quote: str | None = None  # the quoted words, for kind == "quote"
+    speaker: Speaker | None = None
+    names: list[str] = field(default_factory=list)  # person names involved (surface forms)
+    figures: list[Figure] = field(default_factory=list)
+    entities: list[str] = field(default_factory=list)  # normalised non-person entities
+    lemmas: list[str] = field(default_factory=list)  # content-word lemmas
+    frames: list[str] = field(default_factory=list)  # "subject|verb" keys
+
+
+@dataclass
+class ArticleFacts:
+    source: str
+    mentions: list[NameMention] = field(default_factory=list)
+    facts: list[FactCandidate] = field(default_factory=list)

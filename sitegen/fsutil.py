@@ -1,0 +1,57 @@
+"""Atomic file writes: a reader (or a killed build) sees the old file or the new one."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+
+def atomic_write(path: Path, data: str | bytes) -> None:
+    """Write `data` to a temp file beside `path`, then rename it over `path`."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(raw)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_if_changed(path: Path, data: str) -> bool:
+    """Atomically write `data` unless the file already holds it; True when written."""
+    try:
+        if path.read_text(encoding="utf-8") == data:
+            return False
+    except (FileNotFoundError, UnicodeDecodeError):
+        pass
+    atomic_write(path, data)
+    return True
+
+
+def replace_tree(staging: Path, target: Path) -> None:
+    """Swap a fully built `staging` folder in for `target` with two renames.
+
+    Between the renames `target` is briefly absent, never half-written; the previous
+    tree is removed only after the new one is in place.
+    """
+    old = target.with_name(f".{target.name}.old")
+    if old.exists():
+        shutil.rmtree(old)
+    if target.exists():
+        os.replace(target, old)
+    os.replace(staging, target)
+    if old.exists():
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def staging_dir(target: Path) -> Path:
+    """A fresh empty folder beside `target`, on the same file system, for `replace_tree`."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".new", dir=target.parent))

@@ -1,0 +1,271 @@
+"""Reading seed articles: decoding, front matter, title, and which blocks are prose.
+
+Only prose blocks are ever cited. Captions, file names, teasers, promos, bylines and
+headings are recognised by their shape (punctuation, length, capitalisation, typical
+cue words of web boilerplate), never by the words of a particular story.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from sitegen.errors import InputError, Location
+from sitegen.frontmatter import split_front_matter
+from sitegen.slug import slugify, unique_slug
+from sitegen.textio import read_article
+from sitegen.yamlio import parse_yaml
+
+ARTICLE_SUFFIXES = (".txt", ".md")
+META_FIELDS = ("title", "publisher", "url", "date", "author")
+
+PROSE = "prose"
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph of the article: `text[start:end]`, whitespace-trimmed."""
+
+    start: int
+    end: int
+    kind: str  # "prose", "title", "heading", "caption", "filename", "teaser", "promo", "byline"
+
+
+@dataclass
+class Article:
+    id: str
+    path: Path
+    file: str  # relative to the project root, "/" separators
+    sha256: str
+    text: str
+    title: str
+    blocks: list[Block]
+    publisher: str | None = None
+    url: str | None = None
+    date: str | None = None
+    author: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def prose(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind == PROSE]
+
+
+def find_articles(seeds: Path) -> list[Path]:
+    """Article files under `seeds`, sorted, skipping hidden files and editor debris."""
+    if not seeds.is_dir():
+        return []
+    return sorted(
+        (p for p in seeds.rglob("*")
+        if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+        and not any(part.startswith(".") for part in p.relative_to(seeds).parts)
+        and not p.name.endswith("~")),
+        key=lambda p: (p.as_posix().casefold(), p.as_posix()),
+    )
+
+
+def read_articles(seeds: Path, root: Path) -> list[Article]:
+    taken: set[str] = set()
+    articles = []
+    for path in find_articles(seeds):
+        stem = path.relative_to(seeds).with_suffix("").as_posix()
+        articles.append(read_one(path, root, unique_slug(slugify(stem, 80), taken)))
+    return articles
+
+
+def read_one(path: Path, root: Path, article_id: str) -> Article:
+    text, digest = read_article(path)
+    meta: dict[str, str] = {}
+    body_start = 0
+    if path.suffix.lower() == ".md":
+        meta, body_start = _front_matter(text, path)
+    blocks = split_blocks(text, body_start)
+    title = meta.get("title") or ""
+    if blocks:
+        header = _header_line(text[blocks[0].start:blocks[0].end])
+        if header:
+            meta.setdefault("date", header[0])
+            title = title or header[1]
+            blocks[0] = Block(blocks[0].start, blocks[0].end, "title")
+        elif not title and _is_heading(text[blocks[0].start:blocks[0].end]):
+            title = text[blocks[0].start:blocks[0].end]
+            blocks[0] = Block(blocks[0].start, blocks[0].end, "title")
+    prose = [i for i, b in enumerate(blocks) if b.kind == PROSE]
+    if prose:
+        blocks[prose[0]] = _without_dateline(text, blocks[prose[0]])
+    if not title:
+        first = blocks[prose[0]] if prose else None
+        title = _shorten(text[first.start:first.end]) if first else path.stem
+    article = Article(
+        id=article_id,
+        path=path,
+        file=path.resolve().relative_to(root.resolve()).as_posix(),
+        sha256=digest,
+        text=text,
+        title=" ".join(title.split()),
+        blocks=blocks,
+        publisher=meta.get("publisher"),
+        url=meta.get("url"),
+        author=meta.get("author"),
+    )
+    article.date = _iso_date(meta.get("date"), article)
+    return article
+
+
+def _front_matter(text: str, path: Path) -> tuple[dict[str, str], int]:
+    front = split_front_matter(text)
+    if not front.yaml_text:
+        return {}, 0
+    try:
+        doc = parse_yaml(front.yaml_text, path)
+    except InputError as exc:
+        loc = exc.location
+        line = (loc.line or 1) + front.yaml_line - 1 if loc else None
+        raise InputError(exc.message, Location(path, line, loc.column if loc else None)) from None
+    if doc.data is None:
+        return {}, front.body_start
+    if not isinstance(doc.data, dict):
+        raise InputError("front matter must be a mapping", Location(path, front.yaml_line))
+    meta = {k: str(v).strip() for k, v in doc.data.items()
+            if k in META_FIELDS and v is not None and str(v).strip()}
+    return meta, front.body_start
+
+
+_BLOCK_BREAK = re.compile(r"\n[ \t\r\u00a0]*\n|\r[ \t\u00a0]*\r(?!\n)")
+
+
+def split_blocks(text: str, offset: int = 0) -> list[Block]:
+    """Paragraphs separated by blank lines, classified."""
+    blocks = []
+    position = offset
+    for match in [*_BLOCK_BREAK.finditer(text, offset), None]:
+        end = match.start() if match else len(text)
+        chunk = text[position:end]
+        stripped = chunk.strip()
+        if stripped:
+            start = position + chunk.index(stripped)
+            blocks.append(_classified(text, start, start + len(stripped)))
+        position = match.end() if match else len(text)
+    return _mark_promos(text, blocks)
+
+
+_TERMINAL = tuple(".!?…\"'”’»)]:;,")
+_FILENAME = re.compile(
+    r"^(?:\S+\.(?:jpe?g|png|gif|webp|svg|tiff?|bmp|mp4|mov|pdf)\b"
+    r"|(?=\S*\d)[\w.]*(?:[-_][\w.]+){3,}(?=\s|$))",
+    re.I,
+)
+_CAPTION_START = re.compile(
+    r"^(?:photo|image|picture|video|illustration|graphic|credit|caption|"
+    r"pictured|file photo|photograph)s?\b\s*[:/|(-]?",
+    re.I,
+)
+_CREDIT_END = re.compile(
+    r"\((?:[^()]*\b(?:photo|image|provided by|courtesy|credit|getty|file|handout)\b[^()]*)\)\s*$",
+    re.I,
+)
+_TEASER = re.compile(r"^[A-Z][A-Z0-9&' -]{1,30}:\s+\S")
+_NAME_WORDS = r"[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,4}"
+_BYLINE = re.compile(rf"^(?:[Bb]y|[Ww]ritten by|[Rr]eporting by|[Ee]diting by)\s+{_NAME_WORDS}"
+                     rf"(?:\s*(?:,|and|&)\s*{_NAME_WORDS})*\s*$")
+_HEADER = re.compile(r"^\s*(?:date:?\s*)?(\d{4}-\d{2}-\d{2})\s+(\S.*)$", re.I)
+
+
+def _classified(text: str, start: int, end: int) -> Block:
+    return Block(start, end, classify(text[start:end]))
+
+
+def classify(block: str) -> str:
+    """What kind of paragraph this is, from its shape alone."""
+    first_line = block.split("\n", 1)[0]
+    if _FILENAME.match(block):
+        return "filename"
+    if _CAPTION_START.match(block) or _CREDIT_END.search(block):
+        return "caption"
+    if _BYLINE.match(block):
+        return "byline"
+    if _TEASER.match(first_line) and not _ends_sentence(block):
+        return "teaser"
+    if _is_heading(block):
+        return "heading"
+    return PROSE
+
+
+def _ends_sentence(block: str) -> bool:
+    return block.rstrip().endswith(_TERMINAL)
+
+
+def _is_heading(block: str) -> bool:
+    """A single short line with no closing punctuation reads as a heading or label."""
+    return "\n" not in block.strip() and len(block.split()) <= 15 and not _ends_sentence(block)
+
+
+def _header_line(block: str) -> tuple[str, str] | None:
+    """`date 2022-03-02 Some Title` style header lines: (date, title)."""
+    match = _HEADER.match(block)
+    if match and "\n" not in block.strip() and not _ends_sentence(block):
+        return match.group(1), match.group(2).strip()
+    return None
+
+
+_PROMO_CUES = re.compile(
+    r"\b(?:follow (?:him|her|them|us|me) on|find (?:him|her|them|us|me)(?: here)? on|"
+    r"subscribe|newsletter|sign up|click here|all rights reserved|copyright|"
+    r"(?:his|her|their|my) (?:new )?(?:\w+ )?(?:book|novel|podcast|memoir)|"
+    r"available (?:now )?(?:on|at) |writes for|is the author of|contributed to this report)\b|©",
+    re.I,
+)
+
+
+def _mark_promos(text: str, blocks: list[Block]) -> list[Block]:
+    """Author promos and boilerplate: two cue phrases, or one in the last two blocks."""
+    marked = []
+    for index, block in enumerate(blocks):
+        cues = len(_PROMO_CUES.findall(text[block.start:block.end]))
+        near_end = index >= len(blocks) - 2
+        if block.kind == PROSE and (cues >= 2 or (cues and near_end)):
+            block = Block(block.start, block.end, "promo")
+        marked.append(block)
+    return marked
+
+
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'-]{2,}(?: [A-Z][A-Z.'-]+)*(?:, [A-Z][\w.]+(?: [A-Z][\w.]+)*)?"
+    r"(?: \([^)]{1,40}\))?\s*(?::|—|–|--| -)\s+(?=\S)"
+)
+
+
+def _without_dateline(text: str, block: Block) -> Block:
+    """`WASHINGTON — ...`, `TOKYO, Japan: ...`: the place tag is not part of the first fact."""
+    match = _DATELINE.match(text, block.start, block.end)
+    return Block(match.end(), block.end, block.kind) if match else block
+
+
+def _shorten(text: str, limit: int = 120) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + "…"
+
+
+_DATE_FORMATS = ("%Y-%m-%d", "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%Y/%m/%d")
+
+
+def _iso_date(value: str | None, article: Article) -> str | None:
+    if not value:
+        return None
+    value = value.strip()
+    if re.match(r"^\d{4}-\d{2}-\d{2}", value):
+        try:
+            return date.fromisoformat(value[:10]).isoformat()
+        except ValueError:
+            pass
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(value, fmt).date().isoformat()
+        except ValueError:
+            continue
+    article.warnings.append(f"date '{value}' is not a recognisable date; left out")
+    return None

@@ -1,0 +1,28 @@
+"""Markdown for YAML fields and hand-written pages, with raw HTML always escaped.
+
+Text in content/ comes from articles and from people editing YAML; none of it may
+inject markup, so the CommonMark parser runs with `html` off.
+"""
+
+from __future__ import annotations
+
+from markdown_it import MarkdownIt
+from markupsafe import Markup
+
+_MARKDOWN = MarkdownIt("commonmark", {"html": False})
+# For text shown inside a link (a claim statement in a list): nested links are invalid.
+_LINKLESS = MarkdownIt("commonmark", {"html": False}).disable(["link", "autolink", "image"])
+
+
+def markdown(text: str | None) -> Markup:
+    """Block Markdown (paragraphs, lists, headings) as safe HTML."""
+    return Markup(_MARKDOWN.render(text or ""))
+
+
+def inline_markdown(text: str | None, links: bool = True) -> Markup:
+    """One line of Markdown (emphasis, code, links) without a wrapping paragraph.
+
+    `links=False` leaves link syntax as text, for use inside an `<a>` element.
+    """
+    parser = _MARKDOWN if links else _LINKLESS
+    return Markup(parser.renderInline(text or ""))

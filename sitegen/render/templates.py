@@ -1,0 +1,93 @@
+"""The Jinja2 environment: the project's templates over the built-in theme.
+
+A project overrides the theme file by file: its `templates/person.html` wins over
+the theme's, and its `templates/static/style.css` over the theme's stylesheet.
+Whatever goes wrong inside a template surfaces as a `TemplateError` naming the
+template file and line, never as a Python traceback.
+"""
+
+from __future__ import annotations
+
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import jinja2
+
+from sitegen.config import Config
+from sitegen.errors import Location, TemplateError
+from sitegen.render.markdown import inline_markdown, markdown
+from sitegen.theme import theme_dir
+
+
+def is_web_url(value: object) -> bool:
+    """Only http(s) addresses become links: a `javascript:` URL in YAML must not run."""
+    return isinstance(value, str) and urlsplit(value).scheme.lower() in ("http", "https")
+
+
+def format_number(value: float) -> str:
+    """60000.0 -> "60,000"; 2.5 -> "2.5"."""
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
+
+
+@dataclass
+class Templates:
+    dirs: list[Path]  # searched first to last
+    env: jinja2.Environment
+
+    @classmethod
+    def for_project(cls, config: Config) -> Templates:
+        dirs = [theme_dir().resolve()]
+        if config.templates.is_dir() and config.templates.resolve() != dirs[0]:
+            dirs.insert(0, config.templates.resolve())
+        env = jinja2.Environment(
+            loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(d) for d in dirs]),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            auto_reload=False,
+        )
+        env.filters.update(markdown=markdown, inline_markdown=inline_markdown,
+                           number=format_number)
+        env.tests["web_url"] = is_web_url
+        return cls(dirs, env)
+
+    @property
+    def static_dirs(self) -> list[Path]:
+        """Folders of static assets, lowest priority first (later files win)."""
+        return [d / "static" for d in reversed(self.dirs) if (d / "static").is_dir()]
+
+    def render(self, name: str, context: dict[str, Any]) -> str:
+        try:
+            return self.env.get_template(name).render(context)
+        except jinja2.TemplateSyntaxError as exc:
+            path = exc.filename or exc.name or name
+            raise TemplateError(exc.message or "syntax error",
+                                Location(path, exc.lineno)) from None
+        except jinja2.TemplateNotFound as exc:
+            where = self._location(exc)
+            searched = ", ".join(str(d) for d in self.dirs)
+            raise TemplateError(f"template '{exc.name}' not found (searched {searched})",
+                                where) from None
+        except jinja2.TemplateError as exc:
+            raise TemplateError(f"{exc.message or type(exc).__name__} (while rendering "
+                                f"{name})", self._location(exc)) from None
+        except Exception as exc:
+            # Template code gone wrong, such as `{{ 1 + "a" }}` or `url(42)`: point at the
+            # template line. An error with no template in its traceback is ours: re-raise.
+            where = self._location(exc)
+            if where is None:
+                raise
+            raise TemplateError(f"{type(exc).__name__}: {exc} (while rendering {name})",
+                                where) from None
+
+    def _location(self, exc: BaseException) -> Location | None:
+        """The innermost template line in the traceback: where the error happened."""
+        for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+            if any(Path(frame.filename).is_relative_to(d) for d in self.dirs):
+                return Location(frame.filename, frame.lineno)
+        return None

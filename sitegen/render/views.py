@@ -1,0 +1,220 @@
+"""What the templates show: the fact base with its references resolved and ordered.
+
+Content that was not validated may hold dangling ids, stale citations or a missing
+article; each is reported as a warning and left out, so the site still renders.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from sitegen.config import Config
+from sitegen.errors import InputError, Location
+from sitegen.frontmatter import split_front_matter
+from sitegen.model import Citation, Claim, FactBase, Page, Person, Source
+from sitegen.render.links import is_safe_id, passage_anchor
+from sitegen.render.passages import Article, Passage, citation_matches, segment
+from sitegen.reporter import Reporter
+from sitegen.textio import read_article
+
+T = TypeVar("T")
+
+
+@dataclass
+class SiteInfo:
+    title: str
+    description: str
+    language: str
+    base_url: str
+
+
+@dataclass
+class CitationView:
+    citation: Citation
+    source: Source
+    anchor: str | None  # None when the passage is not highlighted on the source page
+
+
+@dataclass
+class ClaimView:
+    claim: Claim
+    citations: list[CitationView]
+    people: list[Person]
+    speaker: Person | None  # set when `claim.speaker` is a known person's id
+    conflicts: list[Claim]
+    speaker_name: str | None = field(init=False)
+    source_count: int = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.speaker_name = self.speaker.name if self.speaker else self.claim.speaker
+        self.source_count = len({c.source.id for c in self.citations})
+
+
+@dataclass(eq=False)
+class ClaimRef:
+    """A claim citing a source, numbered in reading order on that source's page."""
+
+    number: int
+    claim: Claim
+    anchors: list[str] = field(default_factory=list)  # its passages shown on the page
+
+
+@dataclass
+class SourceView:
+    source: Source
+    claims: list[ClaimRef]
+    article: Article[ClaimRef] | None  # None when the article file cannot be read
+
+
+@dataclass
+class PersonView:
+    person: Person
+    quotes: list[ClaimView]  # quotes spoken by the person
+    claims: list[ClaimView]  # other claims about the person
+
+
+@dataclass
+class SiteViews:
+    site: SiteInfo
+    claims: list[ClaimView]  # most corroborated first
+    people: list[PersonView]  # by name
+    sources: list[SourceView]  # by date, undated last
+    pages: list[Page]  # by slug
+
+
+def build_views(config: Config, base: FactBase, reporter: Reporter) -> SiteViews:
+    return _ViewBuilder(config, base, reporter).build()
+
+
+def story_title(config: Config, base: FactBase) -> str:
+    """The configured title, else the headline most sources share (the first on a tie)."""
+    if config.title:
+        return config.title
+    titles = Counter(base.sources[sid].title for sid in sorted(base.sources)
+                     if base.sources[sid].title)
+    return titles.most_common(1)[0][0] if titles else config.root.name
+
+
+class _ViewBuilder:
+    def __init__(self, config: Config, base: FactBase, reporter: Reporter) -> None:
+        self.config = config
+        self.reporter = reporter
+        self.title = story_title(config, base)
+        self.sources = self._safe("source", base.sources)
+        self.people = self._safe("person", base.people)
+        self.claims = self._safe("claim", base.claims)
+        self.pages = self._safe("page", base.pages)
+
+    def build(self) -> SiteViews:
+        sources = {sid: self._source_view(source) for sid, source in self.sources.items()}
+        claims = [self._claim_view(claim, sources) for claim in self.claims.values()]
+        claims.sort(key=lambda view: (-view.source_count, view.claim.id))
+        people = [self._person_view(person, claims) for person in self.people.values()]
+        people.sort(key=lambda view: (view.person.name.casefold(), view.person.id))
+        return SiteViews(
+            site=SiteInfo(self.title, self.config.description, self.config.language,
+                          self.config.base_url),
+            claims=claims,
+            people=people,
+            sources=sorted(sources.values(), key=lambda view: (
+                view.source.date is None, view.source.date or "", view.source.id)),
+            pages=[self.pages[slug] for slug in sorted(self.pages)],
+        )
+
+    def _safe(self, kind: str, objects: dict[str, T]) -> dict[str, T]:
+        """The objects whose id can name a folder of the site, sorted by id."""
+        kept = {}
+        for object_id in sorted(objects):
+            if is_safe_id(object_id):
+                kept[object_id] = objects[object_id]
+            else:
+                self.reporter.warning(f"{kind} id {object_id!r} cannot be a page name; skipped")
+        return kept
+
+    def _claim_file(self, claim: Claim) -> Location:
+        return Location(self.config.content / "claims" / f"{claim.id}.yaml")
+
+    def _source_view(self, source: Source) -> SourceView:
+        citing = [claim for claim in self.claims.values() if source.id in claim.source_ids]
+        citing.sort(key=lambda claim: (
+            min(c.start for c in claim.citations if c.source == source.id), claim.id))
+        refs = {claim.id: ClaimRef(number, claim) for number, claim in enumerate(citing, 1)}
+        try:
+            text, _digest = read_article(self.config.root / source.file)
+        except InputError as exc:
+            self.reporter.warning(f"{exc.message}; source '{source.id}' is shown without "
+                                  "its text", exc.location)
+            return SourceView(source, list(refs.values()), None)
+        passages = self._passages(source, text, citing, refs)
+        article = segment(text, passages, split_front_matter(text).body_start)
+        shown = article.anchors
+        for passage in passages:
+            if passage.anchor in shown:
+                for ref in passage.refs:
+                    ref.anchors.append(passage.anchor)
+            else:
+                cited_by = ", ".join(f"'{ref.claim.id}'" for ref in passage.refs)
+                self.reporter.warning(
+                    f"{source.file} at {passage.start}-{passage.end}, cited by claim "
+                    f"{cited_by}, is not part of the article text shown; not highlighted",
+                    Location(self.config.root / source.file))
+        return SourceView(source, list(refs.values()), article)
+
+    def _passages(self, source: Source, text: str, citing: list[Claim],
+                  refs: dict[str, ClaimRef]) -> list[Passage[ClaimRef]]:
+        """One passage per cited span that still matches the text; warns about the rest."""
+        by_span: defaultdict[tuple[int, int], dict[str, ClaimRef]] = defaultdict(dict)
+        for claim in citing:
+            for citation in claim.citations:
+                if citation.source != source.id:
+                    continue
+                if not citation_matches(text, citation):
+                    self.reporter.warning(
+                        f"claim '{claim.id}': the quote at {citation.start}-{citation.end} "
+                        f"no longer matches the text of {source.file}; shown without highlight",
+                        self._claim_file(claim))
+                else:
+                    by_span[(citation.start, citation.end)][claim.id] = refs[claim.id]
+        return [Passage(start, end, tuple(span_refs.values()))
+                for (start, end), span_refs in sorted(by_span.items())]
+
+    def _claim_view(self, claim: Claim, sources: dict[str, SourceView]) -> ClaimView:
+        citations = []
+        for citation in claim.citations:
+            view = sources.get(citation.source)
+            if view is None:
+                self.reporter.warning(f"claim '{claim.id}' cites unknown source "
+                                      f"'{citation.source}'", self._claim_file(claim))
+                continue
+            anchor = passage_anchor(citation.start, citation.end)
+            shown = view.article is not None and anchor in view.article.anchors
+            citations.append(CitationView(citation, view.source, anchor if shown else None))
+        return ClaimView(
+            claim=claim,
+            citations=citations,
+            people=self._resolve(claim, "person", claim.people, self.people),
+            speaker=self.people.get(claim.speaker) if claim.speaker else None,
+            conflicts=self._resolve(claim, "conflicting claim",
+                                    [c for c in claim.conflicts if c != claim.id], self.claims),
+        )
+
+    def _resolve(self, claim: Claim, kind: str, ids: list[str],
+                 known: dict[str, T]) -> list[T]:
+        found = []
+        for object_id in dict.fromkeys(ids):
+            if object_id in known:
+                found.append(known[object_id])
+            else:
+                self.reporter.warning(f"claim '{claim.id}' names unknown {kind} '{object_id}'",
+                                      self._claim_file(claim))
+        return found
+
+    def _person_view(self, person: Person, claims: list[ClaimView]) -> PersonView:
+        quotes = [view for view in claims
+                  if view.claim.kind == "quote" and view.claim.speaker == person.id]
+        quoted = {view.claim.id for view in quotes}
+        about = [view for view in claims
+                 if person.id in view.claim.people and view.claim.id not in quoted]
+        return PersonView(person, quotes, about)

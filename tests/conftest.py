@@ -1,0 +1,49 @@
+"""Shared fixtures: a real sitegen project built once per test session."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLE_SEEDS = REPO / "seeds"
+
+
+@dataclass
+class Run:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_sitegen(*args: str, cwd: Path | None = None, prelude: str = "") -> Run:
+    """Run the real CLI in a fresh interpreter (so imports and exit codes are real).
+
+    `prelude` is Python run before sitegen is imported, e.g. to make spaCy unimportable.
+    """
+    code = f"{prelude}\nimport sys\nfrom sitegen.cli import main\nsys.exit(main(sys.argv[1:]))"
+    proc = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        cwd=cwd or REPO, capture_output=True, text=True, timeout=600,
+    )
+    return Run(proc.returncode, proc.stdout, proc.stderr)
+
+
+def make_project(root: Path, seeds: Path = SAMPLE_SEEDS) -> Path:
+    """A project folder holding only seeds/, as a new user would start."""
+    shutil.copytree(seeds, root / "seeds")
+    return root
+
+
+@pytest.fixture(scope="session")
+def sample_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample story, built once with `sitegen build`."""
+    project = make_project(tmp_path_factory.mktemp("sample"))
+    result = run_sitegen("build", "--project", str(project))
+    assert result.returncode == 0, result.stderr
+    return project

@@ -1,0 +1,418 @@
+"""The renderer: pages, links, escaping, highlighted passages, templates, atomicity."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+from xml.etree.ElementTree import Element
+
+import html5lib
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sitegen.config import Config
+from sitegen.content import read_content, to_factbase, write_factbase
+from sitegen.errors import TemplateError
+from sitegen.model import Citation, Claim, FactBase, Figure, Page, Person, Source
+from sitegen.render import RenderResult, relative_url, render_site
+from sitegen.render.passages import Passage, paragraph_spans, segment
+from sitegen.reporter import Reporter
+
+ARTICLE_A = """Volunteers line up
+
+Seventy Japanese men volunteered to fight for Ukraine, the Mainichi said.
+Officials <script>alert(1)</script> declined to comment.
+
+Kurogi said he felt he should go. "I have nothing to lose," he said.
+"""
+
+ARTICLE_B = """---
+title: Second report
+---
+Seventy men, including 50 former soldiers, applied.
+
+Kurogi, 39, called the embassy.
+"""
+
+PAGE_BODY = "Written *by hand*, with <i>raw</i> HTML.\n"
+
+
+def cite(text: str, source: str, quote: str) -> Citation:
+    start = text.index(quote)
+    return Citation(source, quote, start, start + len(quote))
+
+
+def make_project(root: Path) -> tuple[Config, FactBase]:
+    """Two readable articles, one missing, and claims that overlap, cross and go stale."""
+    (root / "seeds").mkdir(parents=True)
+    (root / "seeds" / "a.txt").write_text(ARTICLE_A, encoding="utf-8")
+    (root / "seeds" / "b.md").write_text(ARTICLE_B, encoding="utf-8")
+    a, b = ARTICLE_A, ARTICLE_B
+    claims = [
+        Claim("seventy", "Seventy men volunteered, <b>bold</b> and **strong**",
+              [cite(a, "a", "Seventy Japanese men volunteered"),
+               cite(b, "b", "Seventy men")], "corroborated",
+              figures=[Figure(70.0, "Seventy", None, "men")], kind="figure"),
+        Claim("fight", "Men volunteered to fight", [cite(a, "a", "men volunteered to fight")],
+              "single-source"),
+        Claim("same-span", "The same words, cited again",
+              [cite(a, "a", "Seventy Japanese men volunteered")], "single-source"),
+        Claim("cross", "Kurogi felt he should go",
+              [cite(a, "a", "declined to comment.\n\nKurogi said")], "single-source",
+              people=["kurogi"], kind="quote", speaker="kurogi"),
+        Claim("called", "Kurogi called the embassy",
+              [cite(b, "b", "Kurogi, 39, called the embassy.")], "disputed",
+              people=["kurogi"], speaker="Ukrainian embassy", conflicts=["seventy"]),
+        Claim("stale", "A quote whose offsets went stale",
+              [Citation("a", "Seventy", 3, 10)], "single-source"),
+    ]
+    base = FactBase(
+        sources={
+            "a": Source("a", "seeds/a.txt", "0" * 64, "Volunteers line up", publisher="Wire",
+                        url="https://example.com/a", date="2022-03-02"),
+            "b": Source("b", "seeds/b.md", "0" * 64, "Second report",
+                        url="javascript:alert(1)"),
+            "gone": Source("gone", "seeds/gone.txt", "0" * 64, "Volunteers line up"),
+        },
+        people={"kurogi": Person("kurogi", "Keiichi Kurogi", ["Kurogi"], "A *volunteer*")},
+        claims={claim.id: claim for claim in claims},
+        pages={"about": Page("about", "About", PAGE_BODY)},
+    )
+    return Config(root=root), base
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> tuple[Config, FactBase]:
+    return make_project(tmp_path / "project")
+
+
+def render(config: Config, base: FactBase) -> tuple[RenderResult, Reporter]:
+    reporter = Reporter(stream=io.StringIO())
+    return render_site(config, base, reporter), reporter
+
+
+def parse(path: Path) -> Element:
+    parser = html5lib.HTMLParser(strict=True, tree=html5lib.getTreeBuilder("etree"),
+                                 namespaceHTMLElements=False)
+    return parser.parse(path.read_bytes())
+
+
+def text_of(element: Element) -> str:
+    return "".join(element.itertext())
+
+
+def snapshot(site: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*"))
+            if p.is_file()}
+
+
+def ids_in(tree: Element) -> list[str]:
+    return [el.get("id") for el in tree.iter() if el.get("id")]
+
+
+def local_links(tree: Element) -> Iterator[str]:
+    """href/src values that point inside the site (not http(s), mailto or javascript)."""
+    for element in tree.iter():
+        for attr in ("href", "src"):
+            value = element.get(attr)
+            if value is not None and not urlsplit(value).scheme:
+                yield value
+
+
+@pytest.fixture
+def site(project: tuple[Config, FactBase]) -> Path:
+    config, base = project
+    render(config, base)
+    return config.site
+
+
+def test_every_page_type_is_written(project: tuple[Config, FactBase]) -> None:
+    config, base = project
+    result, _ = render(config, base)
+    expected = ["", "claims/", "people/", "sources/", "people/kurogi/", "pages/about/"]
+    expected += [f"claims/{cid}/" for cid in base.claims]
+    expected += [f"sources/{sid}/" for sid in base.sources]
+    for page in expected:
+        assert (config.site / page / "index.html").is_file(), page
+    assert result.pages == len(expected) == len(list(config.site.rglob("index.html")))
+    assert result.site_dir == config.site
+    assert (config.site / "static" / "style.css").is_file()
+
+
+def test_every_internal_link_and_fragment_resolves(site: Path) -> None:
+    pages = {path: parse(path) for path in site.rglob("*.html")}
+    passage_links = 0
+    for page, tree in pages.items():
+        for link in local_links(tree):
+            parts = urlsplit(link)
+            target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+            if target.is_dir():
+                target = target / "index.html"
+            assert target.is_file(), f"{page.relative_to(site)}: broken link {link}"
+            assert target.is_relative_to(site.resolve()), link
+            if parts.fragment:
+                target_ids = ids_in(pages[target] if target in pages else parse(target))
+                assert parts.fragment in target_ids, f"{page.relative_to(site)}: {link}"
+                passage_links += parts.path.startswith("../../sources/")
+    assert passage_links >= 5  # the claim pages do link into the articles
+
+
+def test_pages_parse_strictly_with_unique_ids(site: Path) -> None:
+    for path in site.rglob("*.html"):
+        tree = parse(path)  # raises on any parse error
+        ids = ids_in(tree)
+        assert len(ids) == len(set(ids)), path
+        assert tree.get("lang") == "en"
+        assert tree.find("body/main") is not None
+
+
+def test_article_and_yaml_text_are_escaped(site: Path) -> None:
+    source = parse(site / "sources" / "a" / "index.html")
+    assert not list(source.iter("script"))
+    assert "Officials <script>alert(1)</script> declined" in text_of(source)
+
+    claim = parse(site / "claims" / "seventy" / "index.html")
+    heading = claim.find(".//h1")
+    assert heading is not None
+    assert not list(heading.iter("b"))
+    assert "<b>bold</b>" in text_of(heading)
+    assert text_of(heading.find("strong")) == "strong"  # Markdown still works
+
+    page = parse(site / "pages" / "about" / "index.html")
+    assert not list(page.iter("i"))
+    assert "<i>raw</i>" in text_of(page)
+    assert text_of(page.find(".//em")) == "by hand"
+
+    hrefs = [el.get("href", "") for el in parse(site / "sources" / "b" / "index.html").iter()]
+    assert not any(href.startswith("javascript:") for href in hrefs)
+
+
+def test_overlapping_and_crossing_passages_are_highlighted(
+        project: tuple[Config, FactBase], site: Path) -> None:
+    _, base = project
+    tree = parse(site / "sources" / "a" / "index.html")
+    marks = list(tree.iter("mark"))
+    anchored = {el.get("id"): el for el in tree.iter() if el.get("id", "").startswith("p-")}
+    cited = [c for claim in base.claims.values() if claim.id != "stale"
+             for c in claim.citations if c.source == "a"]
+    for citation in cited:
+        anchor = f"p-{citation.start}-{citation.end}"
+        assert anchor in anchored
+        pieces = [text_of(m) for m in marks if anchor in m.get("data-passages", "").split()]
+        # A passage crossing a paragraph break is cut there; nothing else is lost.
+        assert "".join(pieces) == citation.quote.replace("\n\n", "")
+    # The words both "seventy" and "fight" cite are one mark covered by both passages.
+    shared = next(m for m in marks if text_of(m) == "men volunteered")
+    assert len(shared.get("data-passages").split()) == 2
+    # Two claims citing the very same span share one passage and both are linked.
+    claim_links = {el.get("href") for el in tree.iter("a")}
+    for claim_id in ("seventy", "same-span", "fight", "cross"):
+        assert f"../../claims/{claim_id}/" in claim_links
+    # A passage that overlaps nothing is one mark holding exactly the quote.
+    other = parse(site / "sources" / "b" / "index.html")
+    quote = base.claims["called"].citations[0]
+    mark = next(m for m in other.iter("mark")
+                if m.get("id") == f"p-{quote.start}-{quote.end}")
+    assert text_of(mark) == quote.quote
+    assert "title: Second report" not in text_of(other)  # front matter is not article text
+
+
+def test_stale_citation_and_missing_article_warn_but_render(
+        project: tuple[Config, FactBase]) -> None:
+    config, base = project
+    _, reporter = render(config, base)
+    warnings = [str(w) for w in reporter.warnings]
+    assert any("stale" in w and "seeds/a.txt" in w for w in warnings)
+    assert any("gone.txt" in w for w in warnings)
+    stale = parse(config.site / "claims" / "stale" / "index.html")
+    assert "../../sources/a/" in {el.get("href") for el in stale.iter("a")}
+    assert "not available" in text_of(parse(config.site / "sources" / "gone" / "index.html"))
+
+
+def test_dangling_references_are_skipped_with_warnings(
+        project: tuple[Config, FactBase]) -> None:
+    config, base = project
+    base.claims["ghostly"] = Claim(
+        "ghostly", "Refers to things that do not exist",
+        [Citation("nowhere", "x", 0, 1), base.claims["fight"].citations[0]],
+        "single-source", people=["ghost"], conflicts=["no-such-claim"])
+    base.claims["../escape"] = Claim("../escape", "Bad id", [], "single-source")
+    _, reporter = render(config, base)
+    warnings = " ".join(str(w) for w in reporter.warnings)
+    for name in ("nowhere", "ghost", "no-such-claim", "../escape"):
+        assert name in warnings
+    page = parse(config.site / "claims" / "ghostly" / "index.html")
+    assert len(page.findall(".//figure")) == 1
+    assert not list(config.root.rglob("escape"))
+
+
+def test_home_orders_claims_by_corroboration_and_derives_title(site: Path) -> None:
+    home = parse(site / "index.html")
+    assert text_of(home.find(".//h1")) == "Volunteers line up"  # two of three sources
+    key_facts = home.find(".//section[@aria-labelledby='key-facts']")
+    order = [a.get("href") for a in key_facts.iter("a")]
+    assert order[0] == "claims/seventy/"  # the only claim with two sources
+    assert order[1:] == sorted(order[1:])
+
+
+def test_claim_and_person_pages_show_relations(site: Path) -> None:
+    called = parse(site / "claims" / "called" / "index.html")
+    hrefs = {el.get("href") for el in called.iter("a")}
+    assert {"../../claims/seventy/", "../../people/kurogi/"} <= hrefs
+    assert "Ukrainian embassy" in text_of(called)
+    assert "39" not in text_of(called.find(".//h1"))
+
+    seventy = parse(site / "claims" / "seventy" / "index.html")
+    assert "70" in [text_of(td) for td in seventy.iter("td")]
+
+    person = parse(site / "people" / "kurogi" / "index.html")
+    quotes = person.find(".//section[@aria-labelledby='quotes']")
+    others = person.find(".//section[@aria-labelledby='claims']")
+    assert "../../claims/cross/" in {a.get("href") for a in quotes.iter("a")}
+    assert "../../claims/called/" in {a.get("href") for a in others.iter("a")}
+    assert "../../claims/cross/" not in {a.get("href") for a in others.iter("a")}
+
+
+def test_project_templates_override_the_theme(project: tuple[Config, FactBase]) -> None:
+    config, base = project
+    (config.templates / "static").mkdir(parents=True)
+    (config.templates / "person.html").write_text(
+        '{% extends "base.html" %}{% block content %}<p id="custom">{{ person.name }}</p>'
+        "{% endblock %}", encoding="utf-8")
+    (config.templates / "static" / "style.css").write_text("body{}", encoding="utf-8")
+    (config.templates / "static" / "extra.js").write_text("//", encoding="utf-8")
+    result, _ = render(config, base)
+    person = parse(config.site / "people" / "kurogi" / "index.html")
+    assert text_of(person.find(".//p[@id='custom']")) == "Keiichi Kurogi"
+    claim = parse(config.site / "claims" / "cross" / "index.html")
+    assert claim.find(".//p[@id='custom']") is None
+    assert (config.site / "static" / "style.css").read_text() == "body{}"
+    assert (config.site / "static" / "extra.js").is_file()
+    assert result.static_files == 2
+
+
+def test_template_syntax_error_names_file_and_line(project: tuple[Config, FactBase]) -> None:
+    config, base = project
+    config.templates.mkdir()
+    (config.templates / "claim.html").write_text(
+        '{% extends "base.html" %}\n{% block content %}\n{% if %}\n{% endblock %}\n',
+        encoding="utf-8")
+    with pytest.raises(TemplateError) as caught:
+        render(config, base)
+    location = caught.value.location
+    assert location is not None
+    assert Path(location.path) == (config.templates / "claim.html").resolve()
+    assert location.line == 3
+
+
+def test_undefined_variable_names_file_and_line(project: tuple[Config, FactBase]) -> None:
+    config, base = project
+    config.templates.mkdir()
+    (config.templates / "person.html").write_text(
+        '{% extends "base.html" %}\n{% block content %}\n\n{{ no_such_thing }}\n'
+        "{% endblock %}\n", encoding="utf-8")
+    with pytest.raises(TemplateError) as caught:
+        render(config, base)
+    assert "no_such_thing" in caught.value.message
+    assert caught.value.location is not None
+    assert Path(caught.value.location.path).name == "person.html"
+    assert caught.value.location.line == 4
+
+
+def test_failed_render_keeps_the_old_site(project: tuple[Config, FactBase]) -> None:
+    config, base = project
+    render(config, base)
+    before = snapshot(config.site)
+    config.templates.mkdir()
+    (config.templates / "source.html").write_text("{{ missing }}", encoding="utf-8")
+    base.claims["new"] = Claim("new", "Added later", [], "single-source")
+    with pytest.raises(TemplateError):
+        render(config, base)
+    assert snapshot(config.site) == before
+    assert sorted(p.name for p in config.root.iterdir()) == ["seeds", "site", "templates"]
+
+
+def test_rendering_is_deterministic(project: tuple[Config, FactBase]) -> None:
+    config, base = project
+    render(config, base)
+    first = snapshot(config.site)
+    render(config, base)
+    assert snapshot(config.site) == first
+
+
+def test_rendering_from_yaml_matches_rendering_from_memory(
+        project: tuple[Config, FactBase]) -> None:
+    config, base = project
+    render(config, base)
+    from_memory = snapshot(config.site)
+    write_factbase(base, config.content)
+    (config.content / "pages").mkdir()
+    (config.content / "pages" / "about.md").write_text(
+        f"---\ntitle: About\n---\n{PAGE_BODY}", encoding="utf-8")
+    render(config, to_factbase(read_content(config.content)))
+    assert snapshot(config.site) == from_memory
+
+
+def test_renders_without_spacy(project: tuple[Config, FactBase]) -> None:
+    config, base = project
+    write_factbase(base, config.content)
+    script = """
+import sys
+sys.modules["spacy"] = None  # any attempt to import spaCy now fails
+from pathlib import Path
+from sitegen.config import load_config
+from sitegen.content import read_content, to_factbase
+from sitegen.render import render_site
+from sitegen.reporter import Reporter
+config = load_config(Path(sys.argv[1]))
+result = render_site(config, to_factbase(read_content(config.content)), Reporter(quiet=True))
+assert sys.modules["spacy"] is None
+leaked = sorted(name for name in sys.modules if name.startswith(("spacy.", "thinc")))
+assert not leaked, leaked
+print(result.pages)
+"""
+    done = subprocess.run([sys.executable, "-c", script, str(config.root)],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout) == len(list(config.site.rglob("index.html"))) > 1
+
+
+@pytest.mark.parametrize(("from_page", "to_path", "expected"), [
+    ("", "", "./"),
+    ("", "claims/x/", "claims/x/"),
+    ("claims/x/", "", "../../"),
+    ("claims/x/", "sources/a/", "../../sources/a/"),
+    ("people/", "/static/style.css", "../static/style.css"),
+    ("pages/about/index.html", "people/", "../../people/"),
+])
+def test_relative_url(from_page: str, to_path: str, expected: str) -> None:
+    assert relative_url(from_page, to_path) == expected
+
+
+@given(st.text(alphabet="ab \n", max_size=40),
+       st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40)), max_size=6))
+def test_segment_keeps_text_and_covers_each_passage(text: str,
+                                                    spans: list[tuple[int, int]]) -> None:
+    passages = [Passage(start, end) for start, end in
+                sorted({(min(a, b), max(a, b)) for a, b in spans}) if end <= len(text)]
+    article = segment(text, passages)
+    paragraphs = list(paragraph_spans(text))
+    assert ["".join(piece.text for piece in p.pieces) for p in article.paragraphs] == [
+        text[start:end] for start, end in paragraphs]
+    pieces = [piece for p in article.paragraphs for piece in p.pieces]
+    anchors = [anchor for piece in pieces for anchor in piece.anchors]
+    assert len(anchors) == len(set(anchors))
+    for passage in passages:
+        shown = "".join(text[max(passage.start, start):min(passage.end, end)]
+                        for start, end in paragraphs if start < passage.end and passage.start < end)
+        covering = [piece for piece in pieces if passage in piece.passages]
+        assert "".join(piece.text for piece in covering) == shown
+        assert (passage.anchor in anchors) == bool(shown)
+        if covering:
+            assert passage.anchor in covering[0].anchors
+            assert passage in covering[-1].closes
