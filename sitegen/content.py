@@ -41,6 +41,7 @@ SOURCE_FIELDS = (
     _spec("url", str),
     _spec("date", str),
     _spec("author", str),
+    _spec("derived_from", list, items=(str,)),
 )
 PERSON_FIELDS = (
     _spec("id", str, required=True),
@@ -57,6 +58,7 @@ CLAIM_FIELDS = (
     _spec("people", list, required=True, items=(str,)),
     _spec("figures", list, items=(dict,)),
     _spec("conflicts", list, items=(str,)),
+    _spec("independent_sources", int),
     _spec("citations", list, required=True, items=(dict,)),
 )
 CITATION_FIELDS = (
@@ -117,9 +119,9 @@ def to_factbase(files: ContentFiles) -> FactBase:
     base = FactBase()
     for doc in files.documents.get("sources", []):
         data = doc.data
-        base.sources[data["id"]] = Source(
-            **{f.name: data.get(f.name) for f in SOURCE_FIELDS}, extra=_extra(data, SOURCE_FIELDS)
-        )
+        values = {f.name: data.get(f.name) for f in SOURCE_FIELDS}
+        values["derived_from"] = list(values["derived_from"] or [])
+        base.sources[data["id"]] = Source(**values, extra=_extra(data, SOURCE_FIELDS))
     for doc in files.documents.get("people", []):
         data = doc.data
         base.people[data["id"]] = Person(
@@ -140,6 +142,7 @@ def to_factbase(files: ContentFiles) -> FactBase:
             figures=[Figure(**{f.name: fig.get(f.name) for f in FIGURE_FIELDS})
                      for fig in data.get("figures") or []],
             conflicts=list(data.get("conflicts") or []),
+            independent_sources=data.get("independent_sources"),
             extra=_extra(data, CLAIM_FIELDS),
         )
     for path, doc, body in files.pages:

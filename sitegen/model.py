@@ -42,6 +42,7 @@ class Source:
     url: str | None = None
     date: str | None = None
     author: str | None = None
+    derived_from: list[str] = field(default_factory=list)  # sources this one copies/rewrites
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -65,6 +66,7 @@ class Claim:
     speaker: str | None = None  # a person id, or an organisation's name
     figures: list[Figure] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
+    independent_sources: int | None = None  # distinct sources, counting copies once
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
