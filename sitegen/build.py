@@ -9,13 +9,18 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
-from sitegen.check import load_factbase
+from sitegen.check import load_factbase, read_for_update
 from sitegen.config import Config
-from sitegen.content import write_factbase
+from sitegen.content import KINDS, records
 from sitegen.errors import InputError, Location
+from sitegen.fsutil import restore_tree
 from sitegen.ingest import read_articles
 from sitegen.model import FactBase
+from sitegen.reconcile import reconcile
 from sitegen.reporter import Reporter
+from sitegen.state import commit, load_snapshot, recover
+from sitegen.yamledit import update_text
+from sitegen.yamlio import dump_yaml
 
 
 @dataclass
@@ -28,11 +33,18 @@ class BuildStats:
     seconds: float = 0.0
 
 
-def extract(config: Config, reporter: Reporter) -> FactBase:
-    """Read every article, extract and merge facts: the machine's view of the story."""
-    from sitegen.extract import extract_articles  # spaCy is imported here and only here
+@dataclass
+class Extraction:
+    """The machine's view of the story, and the article texts it was read from."""
+
+    base: FactBase
+    texts: dict[str, str]
+
+
+def extract(config: Config, reporter: Reporter) -> Extraction:
+    """Read every article, extract (or take from the cache) and merge facts."""
+    from sitegen.cache import ExtractionCache
     from sitegen.merge import merge
-    from sitegen.nlp import load_model
 
     articles = read_articles(config.seeds, config.root)
     if not articles:
@@ -41,28 +53,84 @@ def extract(config: Config, reporter: Reporter) -> FactBase:
     for article in articles:
         for warning in article.warnings:
             reporter.warning(warning, Location(article.file))
-    reporter.info(f"extracting facts from {len(articles)} articles with {config.model}")
-    nlp = load_model(config.model)
-    extracted = list(extract_articles(articles, nlp))
-    return merge(articles, extracted)
+    cache = ExtractionCache(config.cache, config.model)
+    cached = {a.id: facts for a in articles if (facts := cache.get(a)) is not None}
+    todo = [a for a in articles if a.id not in cached]
+    if todo:
+        reporter.info(f"extracting facts from {len(todo)} of {len(articles)} articles "
+                      f"with {config.model}")
+        for article, facts in zip(todo, _extract_with_spacy(todo, config), strict=True):
+            cache.put(article, facts)
+            cached[article.id] = facts
+    extracted = [cached[a.id] for a in articles]
+    return Extraction(merge(articles, extracted), {a.id: a.text for a in articles})
+
+
+def _extract_with_spacy(articles: list, config: Config) -> list:
+    from sitegen.extract import extract_articles  # spaCy is imported here and only here
+    from sitegen.nlp import load_model
+
+    return list(extract_articles(articles, load_model(config.model)))
 
 
 def extract_to_content(config: Config, reporter: Reporter) -> BuildStats:
+    """Extract, then merge the result into content/ keeping every hand edit."""
     started = time.perf_counter()
-    base = extract(config, reporter)
-    changed = write_factbase(base, config.content)
-    stats = _stats(base, started)
+    if recover(config.content):
+        reporter.warning("finished writing content/ from an interrupted build",
+                         Location(config.content_dir))
+    files = read_for_update(config, reporter)  # nothing is written if a file is broken
+    extraction = extract(config, reporter)
+    current = {kind: {doc.data["id"]: doc.data for doc in files.documents[kind]}
+               for kind in KINDS}
+    snapshot = load_snapshot(config.content)
+    # with no snapshot yet, the files there are taken as the previous build's output
+    outcome = reconcile(records(extraction.base), current,
+                        current if snapshot is None else snapshot, extraction.texts)
+    existing = {doc.path.relative_to(config.content).as_posix(): doc
+                for kind in KINDS for doc in files.documents[kind]}
+    writes = _planned_writes(config, existing, outcome.records)
+    commit(config.content, writes, outcome.snapshot)
+    for claim_id in outcome.emptied_hand_claims:
+        reporter.warning("hand-edited claim has no citation left; kept (see sitegen check)",
+                         Location(f"{config.content_dir}/claims/{claim_id}.yaml"))
+    counts = {kind: len(outcome.records[kind]) for kind in KINDS}
+    multi = sum(1 for r in outcome.records["claims"].values()
+                if len({c.get("source") for c in r.get("citations") or []}) > 1)
     reporter.info(
-        f"content: {stats.sources} sources, {stats.people} people, {stats.claims} claims "
-        f"({stats.multi_source_claims} from several sources); {len(changed)} files changed"
+        f"content: {counts['sources']} sources, {counts['people']} people, "
+        f"{counts['claims']} claims ({multi} from several sources); "
+        f"{len(outcome.kept_edits)} hand edits kept; {len(writes)} files changed"
     )
-    return stats
+    return BuildStats(sources=counts["sources"], people=counts["people"],
+                      claims=counts["claims"], multi_source_claims=multi,
+                      seconds=time.perf_counter() - started)
+
+
+def _planned_writes(config: Config, existing: dict, final: dict) -> dict[str, str | None]:
+    """File changes that turn content/ into `final`: hand-written files are updated in
+    place (comments and order kept), new ones dumped, vanished ones deleted."""
+    writes: dict[str, str | None] = {}
+    for kind in KINDS:
+        for object_id, record in sorted(final[kind].items()):
+            relative = f"{kind}/{object_id}.yaml"
+            doc = existing.get(relative)
+            if doc is None:
+                writes[relative] = dump_yaml(record)
+            elif doc.data != record:
+                writes[relative] = update_text(doc.path.read_text(encoding="utf-8-sig"), record)
+    for relative in existing:
+        kind, name = relative.split("/", 1)
+        if name.removesuffix(".yaml") not in final[kind]:
+            writes[relative] = None
+    return writes
 
 
 def render(config: Config, reporter: Reporter) -> BuildStats:
     from sitegen.render import render_site
 
     started = time.perf_counter()
+    restore_tree(config.site)  # a build killed mid-swap left the old site aside
     base = load_factbase(config, reporter)
     result = render_site(config, base, reporter)
     stats = _stats(base, started)

@@ -54,9 +54,23 @@ class Problem:
     level: str  # "error" | "warning"
     message: str
     location: Location
+    blocking: bool = False  # the file's shape is wrong: a build must not merge into it
 
     def __str__(self) -> str:
         return f"{self.location}: {self.level}: {self.message}"
+
+
+def read_for_update(config: Config, reporter: Reporter) -> ContentFiles:
+    """content/ as the build is about to merge into it. A file that does not parse, or
+    whose shape is wrong, stops the build before anything is written."""
+    files, problems = _read_and_check(config)
+    blocking = [p for p in problems if p.blocking]
+    for problem in blocking:
+        reporter.error(problem.message, problem.location)
+    if blocking:
+        raise ContentError(f"{len(blocking)} files in {config.content_dir}/ cannot be merged "
+                           "into; fix them (sitegen check) and build again")
+    return files
 
 
 def check_files(files: ContentFiles, project_root: Path) -> list[Problem]:
@@ -97,7 +111,8 @@ def _read_and_check(config: Config) -> tuple[ContentFiles, list[Problem]]:
     reading = _read_content(config.content)
     checker = _Checker(config.root, reading.unreadable)
     for failure in reading.failures:
-        checker.report("error", failure.message, failure.location or Location(config.content))
+        checker.report("error", failure.message, failure.location or Location(config.content),
+                       blocking=True)
     return reading.files, checker.run(reading.files)
 
 
@@ -170,11 +185,16 @@ class _Checker:
             self._check_page(path, doc)
         return sorted(self.problems, key=_sort_key)
 
-    def report(self, level: str, message: str, location: Location) -> None:
-        self.problems.append(Problem(level, message, self._relative(location)))
+    def report(self, level: str, message: str, location: Location,
+               blocking: bool = False) -> None:
+        self.problems.append(Problem(level, message, self._relative(location), blocking))
 
     def error(self, message: str, doc: YamlDocument, *keys: str | int) -> None:
         self.report("error", message, doc.where(*keys))
+
+    def shape_error(self, message: str, doc: YamlDocument, *keys: str | int) -> None:
+        """An error in a file's shape (types, ids): the build cannot merge into it."""
+        self.report("error", message, doc.where(*keys), blocking=True)
 
     def warning(self, message: str, doc: YamlDocument, *keys: str | int) -> None:
         self.report("warning", message, doc.where(*keys))
@@ -194,8 +214,8 @@ class _Checker:
         mappings = []
         for doc in documents:
             if not isinstance(doc.data, dict):
-                self.error(f"top level must be a mapping of fields, not {_type_name(doc.data)}",
-                           doc)
+                found = _type_name(doc.data)
+                self.shape_error(f"top level must be a mapping of fields, not {found}", doc)
                 self.known[kind].add(doc.path.stem)
                 continue
             mappings.append(doc)
@@ -206,7 +226,7 @@ class _Checker:
             self._check_id(doc, object_id)
             if object_id in first_with_id:
                 other = self._relative(first_with_id[object_id].where("id"))
-                self.error(f"duplicate id '{object_id}' (also in {other.path})", doc, "id")
+                self.shape_error(f"duplicate id '{object_id}' (also in {other.path})", doc, "id")
             else:
                 first_with_id[object_id] = doc
             self.known[kind].add(object_id)
@@ -219,7 +239,7 @@ class _Checker:
         for spec in specs:
             if spec.name not in mapping:
                 if spec.required:
-                    self.error(f"missing required field '{spec.name}'", doc, *keys)
+                    self.shape_error(f"missing required field '{spec.name}'", doc, *keys)
                 continue
             self._check_value(doc, spec, (*keys, spec.name))
         known = {spec.name for spec in specs}
@@ -232,23 +252,23 @@ class _Checker:
         if value is None and not spec.required:
             return
         if not _is_type(value, spec.types):
-            self.error(f"'{spec.name}' must be {_expected(spec.types)}, not {_type_name(value)}",
-                       doc, *keys)
+            self.shape_error(f"'{spec.name}' must be {_expected(spec.types)}, "
+                             f"not {_type_name(value)}", doc, *keys)
             return
         if spec.item_types is None:
             return
         expected = _expected(spec.item_types)
         for index, item in enumerate(value):
             if not _is_type(item, spec.item_types):
-                self.error(f"items of '{spec.name}' must be {expected}, not {_type_name(item)}",
-                           doc, *keys, index)
+                self.shape_error(f"items of '{spec.name}' must be {expected}, "
+                                 f"not {_type_name(item)}", doc, *keys, index)
 
     def _check_id(self, doc: YamlDocument, object_id: str) -> None:
         if not ID_PATTERN.fullmatch(object_id):
-            self.error(f"id '{object_id}' is not a slug (lowercase letters, digits and '-', "
+            self.shape_error(f"id '{object_id}' is not a slug (lowercase letters, digits and '-', "
                        "not starting with '-')", doc, "id")
         if object_id != doc.path.stem:
-            self.error(f"id '{object_id}' does not match the file name "
+            self.shape_error(f"id '{object_id}' does not match the file name "
                        f"'{doc.path.name}'", doc, "id")
 
     def _check_source(self, doc: YamlDocument) -> None:

@@ -184,19 +184,20 @@ def _ordered(values: dict[str, Any], specs: tuple[FieldSpec, ...],
     return record
 
 
-def write_factbase(base: FactBase, content_dir: Path) -> list[Path]:
-    """Write one YAML file per object; remove files of ids no longer present.
-
-    Returns the paths that changed. Unchanged files are not touched, so their
-    modification times (and a watching dev server) stay quiet.
-    """
-    records = {
+def records(base: FactBase) -> dict[str, dict[str, dict[str, Any]]]:
+    """The fact base as the YAML records each file holds, by kind and id."""
+    return {
         "sources": {s.id: source_record(s) for s in base.sources.values()},
         "people": {p.id: person_record(p) for p in base.people.values()},
         "claims": {c.id: claim_record(c) for c in base.claims.values()},
     }
+
+
+def write_factbase(base: FactBase, content_dir: Path) -> list[Path]:
+    """Write one YAML file per object, replacing what is there (no merge with hand
+    edits: for a fresh fact base). Returns the paths that changed."""
     changed: list[Path] = []
-    for kind, by_id in records.items():
+    for kind, by_id in records(base).items():
         folder = content_dir / kind
         folder.mkdir(parents=True, exist_ok=True)
         for object_id, record in sorted(by_id.items()):

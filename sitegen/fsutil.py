@@ -39,16 +39,27 @@ def replace_tree(staging: Path, target: Path) -> None:
     """Swap a fully built `staging` folder in for `target` with two renames.
 
     Between the renames `target` is briefly absent, never half-written; the previous
-    tree is removed only after the new one is in place.
+    tree is removed only after the new one is in place (`restore_tree` puts it back if
+    a build was killed in between).
     """
     old = target.with_name(f".{target.name}.old")
     if old.exists():
         shutil.rmtree(old)
+    for debris in target.parent.glob(f".{target.name}.*.new"):
+        if debris != staging:
+            shutil.rmtree(debris, ignore_errors=True)  # staging left by a killed build
     if target.exists():
         os.replace(target, old)
     os.replace(staging, target)
     if old.exists():
         shutil.rmtree(old, ignore_errors=True)
+
+
+def restore_tree(target: Path) -> None:
+    """Undo the first half of an interrupted `replace_tree`: bring the old tree back."""
+    old = target.with_name(f".{target.name}.old")
+    if old.exists() and not target.exists():
+        os.replace(old, target)
 
 
 def staging_dir(target: Path) -> Path:

@@ -1,0 +1,83 @@
+"""Per-article extraction cache (`.sitegen-cache/`, safe to delete, never committed).
+
+An article's extraction result depends only on its text, the spaCy model and the
+extraction code, so the key hashes exactly those: an unchanged article is not parsed
+again, and editing the extractor invalidates everything it produced.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import types
+import typing
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from sitegen.extract.records import ArticleFacts
+from sitegen.fsutil import atomic_write
+from sitegen.ingest import Article
+
+_PACKAGE = Path(__file__).resolve().parent
+# the code an extraction result depends on
+_CODE = ("ingest.py", "frontmatter.py", "textio.py", "nlp.py", "extract")
+
+
+@cache
+def code_version() -> str:
+    digest = hashlib.sha256()
+    for name in _CODE:
+        path = _PACKAGE / name
+        for file in sorted(path.rglob("*.py")) if path.is_dir() else [path]:
+            digest.update(file.relative_to(_PACKAGE).as_posix().encode())
+            digest.update(file.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+class ExtractionCache:
+    def __init__(self, folder: Path, model: str) -> None:
+        self.folder = folder / "extract"
+        self.model = model
+
+    def _path(self, article: Article) -> Path:
+        key = "\0".join([article.id, article.sha256, self.model, code_version()])
+        return self.folder / f"{hashlib.sha256(key.encode()).hexdigest()}.json"
+
+    def get(self, article: Article) -> ArticleFacts | None:
+        try:
+            data = json.loads(self._path(article).read_text(encoding="utf-8"))
+            return from_plain(ArticleFacts, data)
+        except (OSError, ValueError, TypeError, KeyError):
+            return None  # missing or unreadable: extract again
+
+    def put(self, article: Article, facts: ArticleFacts) -> None:
+        text = json.dumps(dataclasses.asdict(facts), ensure_ascii=False, sort_keys=True)
+        atomic_write(self._path(article), text)
+
+
+def from_plain(cls: type, data: Any) -> Any:
+    """Rebuild a (nested) dataclass from `dataclasses.asdict` output, by its type hints."""
+    hints = typing.get_type_hints(cls)
+    values = {f.name: _value(hints[f.name], data[f.name])
+              for f in dataclasses.fields(cls) if f.name in data}
+    return cls(**values)
+
+
+def _value(hint: Any, data: Any) -> Any:
+    if data is None:
+        return None
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        inner = [a for a in typing.get_args(hint) if a is not type(None)]
+        return _value(inner[0], data) if len(inner) == 1 else data
+    if origin is list:
+        (item,) = typing.get_args(hint)
+        return [_value(item, x) for x in data]
+    if origin is dict:
+        _, item = typing.get_args(hint)
+        return {k: _value(item, v) for k, v in data.items()}
+    if dataclasses.is_dataclass(hint):
+        return from_plain(hint, data)
+    return data

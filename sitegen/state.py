@@ -1,0 +1,79 @@
+"""What the last extraction produced, committed inside content/, and the write journal.
+
+The snapshot (`content/.sitegen/snapshot.json`) is the machine's previous output under
+the ids the files now carry. Comparing a file with it tells a hand edit from an old
+machine value; because it is committed, this works from a fresh clone and in CI.
+
+Writes go through a journal: the whole set of file changes and the new snapshot are
+written to `journal.json` first (atomically), then applied. A build killed half way
+leaves the journal behind, and the next build finishes applying it before anything
+else, so content/ never holds a mix of old and new machine output.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from sitegen.errors import InputError, Location
+from sitegen.fsutil import atomic_write, write_if_changed
+
+STATE_DIR = ".sitegen"
+SNAPSHOT = "snapshot.json"
+JOURNAL = "journal.json"
+
+Records = dict[str, dict[str, dict[str, Any]]]  # kind -> id -> record
+
+
+def load_snapshot(content: Path) -> Records | None:
+    """The last machine output, or None for a fact base that has never had one."""
+    path = content / STATE_DIR / SNAPSHOT
+    if not path.exists():
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise InputError(f"cannot read the build state: {exc}; restore it from version "
+                         "control, or delete it to treat the files as the last build's "
+                         "output", Location(path)) from None
+    return data.get("records", {})
+
+
+def commit(content: Path, writes: dict[str, str | None], snapshot: Records) -> None:
+    """Apply `writes` (path relative to content/ -> text, or None to delete) and store
+    `snapshot`, through the journal."""
+    journal = {"writes": writes, "snapshot": {"records": snapshot}}
+    atomic_write(content / STATE_DIR / JOURNAL, _dump(journal))
+    _apply(content, journal)
+
+
+def recover(content: Path) -> bool:
+    """Finish a commit that a killed build left half done; True if there was one."""
+    for debris in content.glob("**/.*.tmp"):
+        debris.unlink()  # a temp file whose rename never happened
+    path = content / STATE_DIR / JOURNAL
+    if not path.exists():
+        return False
+    try:
+        journal = json.loads(path.read_text(encoding="utf-8"))
+    except ValueError:
+        path.unlink()  # the journal itself was never completed: nothing was applied
+        return False
+    _apply(content, journal)
+    return True
+
+
+def _apply(content: Path, journal: dict[str, Any]) -> None:
+    for relative, text in sorted(journal["writes"].items()):
+        path = content / relative
+        if text is None:
+            path.unlink(missing_ok=True)
+        else:
+            write_if_changed(path, text)
+    write_if_changed(content / STATE_DIR / SNAPSHOT, _dump(journal["snapshot"]))
+    (content / STATE_DIR / JOURNAL).unlink()
+
+
+def _dump(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
