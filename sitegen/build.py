@@ -7,7 +7,8 @@ spaCy only inside `extract`, so rendering a site from content/ never loads it.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from sitegen.check import load_factbase, read_for_update
 from sitegen.config import Config
@@ -31,6 +32,7 @@ class BuildStats:
     multi_source_claims: int = 0
     pages: int = 0
     seconds: float = 0.0
+    written: list[Path] = field(default_factory=list)  # content/ files this build changed
 
 
 @dataclass
@@ -104,7 +106,8 @@ def extract_to_content(config: Config, reporter: Reporter) -> BuildStats:
     )
     return BuildStats(sources=counts["sources"], people=counts["people"],
                       claims=counts["claims"], multi_source_claims=multi,
-                      seconds=time.perf_counter() - started)
+                      seconds=time.perf_counter() - started,
+                      written=[config.content / relative for relative in writes])
 
 
 def _planned_writes(config: Config, existing: dict, final: dict) -> dict[str, str | None]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from sitegen import __version__
@@ -48,11 +49,52 @@ def _check(config: Config, reporter: Reporter, _: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
-COMMANDS: dict[str, tuple[Callable[[Config, Reporter, argparse.Namespace], int], str]] = {
-    "build": (_build, "extract facts from seeds/ into content/, then render site/"),
-    "extract": (_extract, "extract facts from seeds/ into content/ (uses spaCy)"),
-    "render": (_render, "render site/ from content/ alone (never loads spaCy)"),
-    "check": (_check, "validate content/ against the data format; exit 1 on errors"),
+def _serve(config: Config, reporter: Reporter, args: argparse.Namespace) -> int:
+    from sitegen.serve import ServeOptions, serve
+
+    serve(config.root, ServeOptions(args.host, args.port, args.poll), reporter)
+    return 0
+
+
+def _serve_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--host", default="127.0.0.1", help="address (default: 127.0.0.1)")
+    command.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    command.add_argument("--poll", action="store_true",
+                         help="poll for changes (file systems without change events)")
+
+
+def _base_url_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--base-url", metavar="URL",
+                         help="absolute URL the site is published at, e.g. "
+                              "https://owner.github.io/repo/ (overrides sitegen.yaml)")
+
+
+def _init(args: argparse.Namespace, reporter: Reporter) -> int:
+    from sitegen.scaffold import next_steps, scaffold
+
+    result = scaffold(args.dir, args.install)
+    for path in result.created:
+        reporter.info(f"created {path.as_posix()}")
+    print(next_steps(result))
+    return 0
+
+
+@dataclass(frozen=True)
+class Command:
+    run: Callable[[Config, Reporter, argparse.Namespace], int]
+    summary: str
+    options: Callable[[argparse.ArgumentParser], None] | None = None
+
+
+COMMANDS: dict[str, Command] = {
+    "build": Command(_build, "extract facts from seeds/ into content/, then render site/",
+                     _base_url_option),
+    "extract": Command(_extract, "extract facts from seeds/ into content/ (uses spaCy)"),
+    "render": Command(_render, "render site/ from content/ alone (never loads spaCy)",
+                      _base_url_option),
+    "check": Command(_check, "validate content/ against the data format; exit 1 on errors"),
+    "serve": Command(_serve, "build, serve the site locally and rebuild on every change",
+                     _serve_options),
 }
 
 
@@ -60,21 +102,33 @@ def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="sitegen", description=__doc__)
     root.add_argument("--version", action="version", version=f"sitegen {__version__}")
     sub = root.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for name, (_, summary) in COMMANDS.items():
-        command = sub.add_parser(name, help=summary, description=summary)
+    for name, spec in COMMANDS.items():
+        command = sub.add_parser(name, help=spec.summary, description=spec.summary)
         command.add_argument("--project", type=Path, default=Path("."), metavar="DIR",
                              help="project folder (default: the current folder)")
         command.add_argument("-q", "--quiet", action="store_true", help="only warnings and errors")
+        if spec.options is not None:
+            spec.options(command)
+    init = sub.add_parser("init", help="create a new project, with a GitHub Pages workflow",
+                          description="create a new project, with a GitHub Pages workflow")
+    init.add_argument("dir", type=Path, metavar="DIR", help="the new project's folder")
+    init.add_argument("--install", metavar="REQUIREMENT",
+                      help="what the workflow pip-installs sitegen from, e.g. "
+                           "'sitegen @ git+https://github.com/OWNER/sitegen.git@v0.1.0'")
+    init.add_argument("-q", "--quiet", action="store_true", help="only warnings and errors")
     return root
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     reporter = Reporter(stream=sys.stderr, quiet=args.quiet)
-    handler = COMMANDS[args.command][0]
     try:
+        if args.command == "init":
+            return _init(args, reporter)
         config = load_config(args.project)
-        return handler(config, reporter, args)
+        if getattr(args, "base_url", None):
+            config.base_url = args.base_url
+        return COMMANDS[args.command].run(config, reporter, args)
     except SitegenError as exc:
         reporter.error(exc.message, exc.location)
         return exc.exit_code
