@@ -122,8 +122,22 @@ def parse_yaml(text: str, path: Path) -> YamlDocument:
     if node is None:
         return YamlDocument(path, None, {(): Location(path, 1, 1)})
     converter = _Converter(path)
-    data = converter.convert(node)
+    try:
+        data = converter.convert(node)
+    except InputError as exc:
+        raise _at_first_alias(exc, text, path) from None
     return YamlDocument(path, data, converter.locations)
+
+
+def _at_first_alias(error: InputError, text: str, path: Path) -> InputError:
+    """Point an alias error at the first `*alias`, not at its anchor."""
+    if "aliases" not in error.message:
+        return error
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            mark = event.start_mark
+            return InputError(error.message, Location(path, mark.line + 1, mark.column + 1))
+    return error
 
 
 def read_yaml(path: Path) -> YamlDocument:

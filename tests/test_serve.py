@@ -195,3 +195,26 @@ def test_ctrl_c_stops_cleanly(sample_project: Path, tmp_path: Path) -> None:
     _, stderr = process.communicate(timeout=30)
     assert process.returncode in (0, 130), stderr
     assert "Traceback" not in stderr
+
+
+def test_200_concurrent_requests_all_answered_and_none_escape(running: Running) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    pages = [f"/story/{p.relative_to(running.project / 'site').as_posix()}"
+             for p in sorted((running.project / "site").rglob("*.html"))][:40]
+    attacks = ["/story/../sitegen.yaml", "/story/%2e%2e/sitegen.yaml", "/story/..%2fseeds/"]
+    paths = [(pages + attacks)[i % (len(pages) + len(attacks))] for i in range(400)]
+    outside = (running.project / "sitegen.yaml").read_bytes()
+
+    def fetch(path: str) -> tuple[str, int, bytes]:
+        status, _, body = running.request(path)
+        return path, status, body
+
+    with ThreadPoolExecutor(max_workers=200) as pool:
+        results = list(pool.map(fetch, paths, timeout=120))
+    assert len(results) == 400
+    for path, status, body in results:
+        if path in attacks:
+            assert status == 404 and outside not in body
+        else:
+            assert status == 200, path

@@ -102,6 +102,7 @@ class LiveState:
 class PreviewServer(ThreadingHTTPServer):
     daemon_threads = True
     block_on_close = False
+    request_queue_size = 256  # a page load opens many connections at once
 
     def __init__(self, host: str, port: int, site: Path, base_path: str,
                  live: LiveState) -> None:
