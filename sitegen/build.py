@@ -6,6 +6,7 @@ spaCy only inside `extract`, so rendering a site from content/ never loads it.
 
 from __future__ import annotations
 
+import hashlib
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,12 +15,13 @@ from sitegen.check import load_factbase, read_for_update
 from sitegen.config import Config
 from sitegen.content import KINDS, records
 from sitegen.errors import InputError, Location
-from sitegen.fsutil import restore_tree
+from sitegen.fsutil import atomic_write, restore_tree
 from sitegen.ingest import read_articles
 from sitegen.model import FactBase
 from sitegen.reconcile import reconcile
 from sitegen.reporter import Reporter
 from sitegen.state import commit, load_snapshot, recover
+from sitegen.theme import theme_dir
 from sitegen.yamledit import update_text
 from sitegen.yamlio import dump_yaml
 
@@ -129,18 +131,46 @@ def _planned_writes(config: Config, existing: dict, final: dict) -> dict[str, st
     return writes
 
 
-def render(config: Config, reporter: Reporter) -> BuildStats:
+def render(config: Config, reporter: Reporter, force: bool = False) -> BuildStats:
+    """content/ -> site/; skipped when nothing the site is made from has changed."""
     from sitegen.render import render_site
 
     started = time.perf_counter()
     restore_tree(config.site)  # a build killed mid-swap left the old site aside
+    stamp = config.cache / "site.stamp"
+    inputs = render_inputs(config)
+    if not force and (config.site / "index.html").is_file() and _read(stamp) == inputs:
+        reporter.info(f"site: {config.site_dir}/ is up to date")
+        return BuildStats(seconds=time.perf_counter() - started)
     base = load_factbase(config, reporter)
     result = render_site(config, base, reporter)
+    atomic_write(stamp, inputs)
     stats = _stats(base, started)
     stats.pages = result.pages
     reporter.info(f"site: {result.pages} pages written to {config.site_dir}/ "
                   f"in {stats.seconds:.2f}s")
     return stats
+
+
+def render_inputs(config: Config) -> str:
+    """A fingerprint of everything a render reads: settings, content/, templates (the
+    project's and the theme), the articles, and the renderer's own code."""
+    digest = hashlib.sha256(repr(sorted(vars(config).items())).encode())
+    package = Path(__file__).resolve().parent
+    folders = [config.content, config.templates, theme_dir(), config.seeds, package / "render"]
+    for folder in folders:
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
+            if path.is_file() and not path.name.startswith("."):
+                stat = path.stat()
+                digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+    return digest.hexdigest()
+
+
+def _read(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        return None
 
 
 def build(config: Config, reporter: Reporter) -> BuildStats:

@@ -31,7 +31,7 @@ def _extract(config: Config, reporter: Reporter, _: argparse.Namespace) -> int:
 def _render(config: Config, reporter: Reporter, _: argparse.Namespace) -> int:
     from sitegen.build import render
 
-    render(config, reporter)
+    render(config, reporter, force=True)
     return 0
 
 
