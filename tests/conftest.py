@@ -5,10 +5,13 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from tests.pages_server import Served, serve
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE_SEEDS = REPO / "seeds"
@@ -47,3 +50,23 @@ def sample_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_sitegen("build", "--project", str(project))
     assert result.returncode == 0, result.stderr
     return project
+
+
+PUBLISHED_BASE_URL = "https://example.org/project-name/"
+
+
+@pytest.fixture(scope="session")
+def published_site(sample_project: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample story rendered for publishing under /project-name/ (`--base-url`)."""
+    project = tmp_path_factory.mktemp("published") / "project"
+    shutil.copytree(sample_project, project, ignore=shutil.ignore_patterns("site"))
+    result = run_sitegen("render", "--project", str(project), "--base-url", PUBLISHED_BASE_URL)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+@pytest.fixture(scope="session")
+def served_site(published_site: Path) -> Iterator[Served]:
+    """`published_site` on a local GitHub Pages stand-in, at /project-name/."""
+    with serve(published_site, "/project-name/") as served:
+        yield served

@@ -22,6 +22,7 @@ from sitegen.model import Citation, Claim, FactBase, Figure, Page, Person, Sourc
 from sitegen.render import RenderResult, relative_url, render_site
 from sitegen.render.passages import Passage, paragraph_spans, segment
 from sitegen.reporter import Reporter
+from sitegen.theme import theme_dir
 
 ARTICLE_A = """Volunteers line up
 
@@ -134,12 +135,14 @@ def site(project: tuple[Config, FactBase]) -> Path:
 def test_every_page_type_is_written(project: tuple[Config, FactBase]) -> None:
     config, base = project
     result, _ = render(config, base)
-    expected = ["", "claims/", "people/", "sources/", "people/kurogi/", "pages/about/"]
+    expected = ["", "search/", "claims/", "people/", "sources/", "people/kurogi/",
+                "pages/about/"]
     expected += [f"claims/{cid}/" for cid in base.claims]
     expected += [f"sources/{sid}/" for sid in base.sources]
     for page in expected:
         assert (config.site / page / "index.html").is_file(), page
-    assert result.pages == len(expected) == len(list(config.site.rglob("index.html")))
+    assert (config.site / "404.html").is_file()
+    assert result.pages == len(expected) + 1 == len(list(config.site.rglob("*.html")))
     assert result.site_dir == config.site
     assert (config.site / "static" / "style.css").is_file()
 
@@ -293,7 +296,8 @@ def test_project_templates_override_the_theme(project: tuple[Config, FactBase]) 
     assert claim.find(".//p[@id='custom']") is None
     assert (config.site / "static" / "style.css").read_text() == "body{}"
     assert (config.site / "static" / "extra.js").is_file()
-    assert result.static_files == 2
+    theme_files = [p for p in (theme_dir() / "static").rglob("*") if p.is_file()]
+    assert result.static_files == len(theme_files) + 1  # style.css replaced, extra.js added
 
 
 def test_template_syntax_error_names_file_and_line(project: tuple[Config, FactBase]) -> None:
@@ -379,7 +383,7 @@ print(result.pages)
     done = subprocess.run([sys.executable, "-c", script, str(config.root)],
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
-    assert int(done.stdout) == len(list(config.site.rglob("index.html"))) > 1
+    assert int(done.stdout) == len(list(config.site.rglob("*.html"))) > 1
 
 
 @pytest.mark.parametrize(("from_page", "to_path", "expected"), [

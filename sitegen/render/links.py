@@ -8,7 +8,8 @@ under any base path (`/`, `/project-name/`, a file share).
 
 from __future__ import annotations
 
-from urllib.parse import quote
+from dataclasses import dataclass
+from urllib.parse import quote, urlsplit
 
 from sitegen.model import Claim, Page, Person, Source
 
@@ -18,6 +19,10 @@ CLAIMS = "claims/"
 SOURCES = "sources/"
 PAGES = "pages/"
 STATIC = "static/"
+SEARCH = "search/"
+SEARCH_INDEX = "search/index.json"
+FEED = "feed.xml"
+SITEMAP = "sitemap.xml"
 
 
 def _segment(object_id: str) -> str:
@@ -75,3 +80,62 @@ def relative_url(from_page: str, to_path: str) -> str:
     either way the link climbs to the site root, then descends to `to_path`.
     """
     return "../" * from_page.count("/") + to_path.lstrip("/") or "./"
+
+
+def is_web_url(value: object) -> bool:
+    """Only http(s) addresses become links: a `javascript:` URL in YAML must not run."""
+    return isinstance(value, str) and urlsplit(value).scheme.lower() in ("http", "https")
+
+
+def normalize_base_url(base_url: str) -> str:
+    """`base_url` with exactly one trailing slash, or "" when none is configured.
+
+    Only an absolute http(s) URL can make the sitemap, the feed and canonical links
+    right; anything else is refused rather than published broken.
+    """
+    base_url = base_url.strip()
+    if not base_url:
+        return ""
+    parts = urlsplit(base_url)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+        raise ValueError(f"base_url must be an absolute http(s) URL such as "
+                         f"https://owner.github.io/project/, not {base_url!r}")
+    return base_url.rstrip("/") + "/"
+
+
+def absolute_url(base_url: str, to_path: str) -> str:
+    """The absolute URL of a site path under `base_url` (normalised, non-empty)."""
+    return base_url + to_path.lstrip("/")
+
+
+def base_path(base_url: str) -> str:
+    """The path part of `base_url` ("/project-name/"), "/" when it has none."""
+    return urlsplit(base_url).path or "/"
+
+
+@dataclass(frozen=True)
+class Linker:
+    """Links written on one page.
+
+    Between pages, links are relative. `absolute` is for what leaves the site (feed,
+    sitemap, canonical and JSON-LD URLs): absolute under `base_url` when one is set.
+    `root` is for a page served at any URL (404.html): its links start from the
+    site's base path instead, since a relative link would resolve against the URL
+    that was not found.
+    """
+
+    page: str  # site path of the page's folder, or of a file ("feed.xml")
+    base_url: str = ""  # normalised: "" or ending in "/"
+    root: str | None = None
+
+    def url(self, target: object, anchor: str | None = None) -> str:
+        """A link from this page to a model object or a site path."""
+        path = site_path(target)
+        link = self.root + path if self.root is not None else relative_url(self.page, path)
+        return f"{link}#{anchor}" if anchor else link
+
+    def absolute(self, target: object) -> str:
+        """The full URL of a page when `base_url` is known, else a link from this page."""
+        if self.base_url:
+            return absolute_url(self.base_url, site_path(target))
+        return self.url(target)

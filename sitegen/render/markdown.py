@@ -26,3 +26,8 @@ def inline_markdown(text: str | None, links: bool = True) -> Markup:
     """
     parser = _MARKDOWN if links else _LINKLESS
     return Markup(parser.renderInline(text or ""))
+
+
+def plain_text(text: str | None) -> str:
+    """One line of Markdown as plain text: for titles in feeds, search and metadata."""
+    return inline_markdown(text, links=False).striptags()

@@ -23,6 +23,8 @@ T = TypeVar("T")
 
 # A line break followed by a line holding only spaces: the article's paragraph break.
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+_LEADING_PARTIAL_WORD = re.compile(r"^\S*\s+")
+_TRAILING_PARTIAL_WORD = re.compile(r"\s+\S*$")
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,34 @@ def paragraph_spans(text: str, start: int = 0) -> Iterator[tuple[int, int]]:
         if chunk.strip():
             yield (begin + len(chunk) - len(chunk.lstrip()),
                    end - len(chunk) + len(chunk.rstrip()))
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    """A cited quote with the words around it in its paragraph, to read it in context."""
+
+    before: str
+    quote: str
+    after: str
+
+
+def excerpt(text: str, start: int, end: int, body_start: int = 0,
+            context: int = 200) -> Excerpt:
+    """`text[start:end]` with up to `context` characters of its paragraph on each side.
+
+    A cut falls between words and is marked with "…"; nothing crosses into the
+    neighbouring paragraphs, which are other statements.
+    """
+    spans = [(a, b) for a, b in paragraph_spans(text, body_start) if a < end and start < b]
+    first = min([start, *(a for a, _ in spans[:1])])
+    last = max([end, *(b for _, b in spans[-1:])])
+    before = text[max(first, start - context):start]
+    if start - context > first:  # cut inside the paragraph: drop the partial first word
+        before = "…" + _LEADING_PARTIAL_WORD.sub("", before, count=1)
+    after = text[end:min(last, end + context)]
+    if end + context < last:
+        after = _TRAILING_PARTIAL_WORD.sub("", after, count=1) + "…"
+    return Excerpt(before, text[start:end], after)
 
 
 def segment(text: str, passages: Sequence[Passage[T]], start: int = 0) -> Article[T]:

@@ -7,7 +7,6 @@ untouched: pages are written beside it and replace it in one step at the end.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,10 @@ from sitegen.config import Config
 from sitegen.fsutil import replace_tree, staging_dir
 from sitegen.model import FactBase
 from sitegen.render import links
+from sitegen.render.feed import build_feed
+from sitegen.render.search import search_index_json
+from sitegen.render.story import coverage, timeline
+from sitegen.render.structured import claim_data, person_data
 from sitegen.render.templates import Templates
 from sitegen.render.views import SiteViews, build_views
 from sitegen.reporter import Reporter
@@ -24,60 +27,99 @@ from sitegen.reporter import Reporter
 
 @dataclass
 class RenderResult:
-    pages: int  # HTML pages written
+    pages: int  # HTML pages written, 404.html included
     site_dir: Path
     static_files: int = 0  # assets copied to static/
 
 
 @dataclass
 class PageSpec:
-    """One page to write: where it goes, which template draws it, and with what."""
+    """One file to write: where it goes, which template draws it, and with what."""
 
-    path: str  # site path of the page folder, "" for the home page
+    path: str  # site path of the folder it goes in, "" for the site root
     template: str
     section: str  # the navigation entry the page belongs to
     context: dict[str, Any]
+    file: str = "index.html"
+    root: str | None = None  # links start here, not relative to the page (404.html)
+
+    def linker(self, base_url: str) -> links.Linker:
+        return links.Linker(self.path, base_url, self.root)
 
 
 def render_site(config: Config, base: FactBase, reporter: Reporter) -> RenderResult:
     views = build_views(config, base, reporter)
     templates = Templates.for_project(config)
+    pages = site_pages(views)
+    documents = site_documents(views, pages)
+    if not views.site.base_url:
+        reporter.info("no base_url set: sitemap.xml is left out, and feed.xml links are "
+                      "relative (set base_url in sitegen.yaml or pass --base-url)")
     staging = staging_dir(config.site)
     try:
-        pages = 0
-        for spec in site_pages(views):
-            html = templates.render(spec.template, page_context(views, spec))
-            target = staging / unquote(spec.path) / "index.html"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(html, encoding="utf-8", newline="")
-            pages += 1
+        staging.chmod(0o755)  # a temp folder is private; a web server must read the site
+        for spec in [*pages, *documents]:
+            text = templates.render(spec.template, page_context(views, spec))
+            _write(staging / unquote(spec.path) / spec.file, text)
+        _write(staging / links.SEARCH_INDEX, search_index_json(views))
+        _write(staging / ".nojekyll", "")  # GitHub Pages: serve the files as they are
         static_files = copy_static(templates.static_dirs, staging / links.STATIC)
         replace_tree(staging, config.site)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return RenderResult(pages=pages, site_dir=config.site, static_files=static_files)
+    return RenderResult(pages=len(pages), site_dir=config.site, static_files=static_files)
 
 
-def site_pages(views: SiteViews) -> Iterator[PageSpec]:
-    """Every page of the site, in a fixed order."""
-    yield PageSpec(links.HOME, "index.html", "home", {
-        "claims": views.claims, "people": views.people, "sources": views.sources})
-    yield PageSpec(links.CLAIMS, "claims.html", "claims", {"claims": views.claims})
+def _write(target: Path, text: str) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8", newline="")
+
+
+def site_pages(views: SiteViews) -> list[PageSpec]:
+    """Every HTML page of the site, in a fixed order."""
+    base_url = views.site.base_url
+    pages = [
+        PageSpec(links.HOME, "index.html", "home", {
+            "claims": views.claims, "people": views.people, "sources": views.sources,
+            "coverage": coverage(views), "timeline": timeline(views)}),
+        PageSpec(links.SEARCH, "search.html", "search", {}),
+        PageSpec(links.CLAIMS, "claims.html", "claims", {"claims": views.claims}),
+    ]
     for claim in views.claims:
-        yield PageSpec(links.claim_path(claim.claim.id), "claim.html", "claims",
-                       _fields(claim))
-    yield PageSpec(links.PEOPLE, "people.html", "people", {"people": views.people})
+        path = links.claim_path(claim.claim.id)
+        pages.append(PageSpec(path, "claim.html", "claims", {
+            **_fields(claim),
+            "structured_data": claim_data(claim, links.Linker(path, base_url))}))
+    pages.append(PageSpec(links.PEOPLE, "people.html", "people", {"people": views.people}))
     for person in views.people:
-        yield PageSpec(links.person_path(person.person.id), "person.html", "people",
-                       _fields(person))
-    yield PageSpec(links.SOURCES, "sources.html", "sources", {"sources": views.sources})
+        path = links.person_path(person.person.id)
+        pages.append(PageSpec(path, "person.html", "people", {
+            **_fields(person),
+            "structured_data": person_data(person, links.Linker(path, base_url))}))
+    pages.append(PageSpec(links.SOURCES, "sources.html", "sources", {"sources": views.sources}))
     for source in views.sources:
-        yield PageSpec(links.source_path(source.source.id), "source.html", "sources",
-                       _fields(source))
+        pages.append(PageSpec(links.source_path(source.source.id), "source.html", "sources",
+                              _fields(source)))
     for page in views.pages:
-        yield PageSpec(links.page_path(page.slug), "page.html", f"page:{page.slug}",
-                       {"page": page})
+        pages.append(PageSpec(links.page_path(page.slug), "page.html", f"page:{page.slug}",
+                              {"page": page}))
+    # Served for any missing URL, at any depth: links must not depend on where it shows.
+    not_found_root = links.base_path(base_url) if base_url else None
+    pages.append(PageSpec(links.HOME, "404.html", "404", {}, "404.html", not_found_root))
+    return pages
+
+
+def site_documents(views: SiteViews, pages: list[PageSpec]) -> list[PageSpec]:
+    """The files for machines at the site root: feed, sitemap, robots.txt."""
+    documents = [PageSpec(links.HOME, "feed.xml", "feed", {"feed": build_feed(views)},
+                          links.FEED)]
+    if views.site.base_url:  # a sitemap lists absolute URLs only
+        listed = [page.path for page in pages if page.file == "index.html"]
+        documents.append(PageSpec(links.HOME, "sitemap.xml", "sitemap", {"listed": listed},
+                                  links.SITEMAP))
+    documents.append(PageSpec(links.HOME, "robots.txt", "robots", {}, "robots.txt"))
+    return documents
 
 
 def _fields(view: Any) -> dict[str, Any]:
@@ -87,23 +129,17 @@ def _fields(view: Any) -> dict[str, Any]:
 
 def page_context(views: SiteViews, spec: PageSpec) -> dict[str, Any]:
     """What every template sees, plus the page's own variables."""
+    link = spec.linker(views.site.base_url)
     return {
         "site": views.site,
         "pages": views.pages,
         "page_path": spec.path,
         "section": spec.section,
-        "url": _url_maker(spec.path),
+        "url": link.url,
+        "absolute_url": link.absolute,
+        "structured_data": None,
         **spec.context,
     }
-
-
-def _url_maker(page: str) -> Callable[..., str]:
-    def url(target: object, anchor: str | None = None) -> str:
-        """Relative link from this page to a model object or a site path."""
-        link = links.relative_url(page, links.site_path(target))
-        return f"{link}#{anchor}" if anchor else link
-
-    return url
 
 
 def copy_static(folders: list[Path], target: Path) -> int:

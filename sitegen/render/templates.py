@@ -12,19 +12,17 @@ import traceback
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import jinja2
 
 from sitegen.config import Config
 from sitegen.errors import Location, TemplateError
-from sitegen.render.markdown import inline_markdown, markdown
+from sitegen.render.links import is_web_url
+from sitegen.render.markdown import inline_markdown, markdown, plain_text
+from sitegen.render.search import status_label
+from sitegen.render.story import long_date
+from sitegen.render.structured import json_script
 from sitegen.theme import theme_dir
-
-
-def is_web_url(value: object) -> bool:
-    """Only http(s) addresses become links: a `javascript:` URL in YAML must not run."""
-    return isinstance(value, str) and urlsplit(value).scheme.lower() in ("http", "https")
 
 
 def format_number(value: float) -> str:
@@ -44,7 +42,9 @@ class Templates:
             dirs.insert(0, config.templates.resolve())
         env = jinja2.Environment(
             loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(d) for d in dirs]),
-            autoescape=True,
+            # Escape HTML and XML; robots.txt is plain text, where &amp; would be wrong.
+            autoescape=jinja2.select_autoescape(disabled_extensions=("txt",),
+                                                default_for_string=True, default=True),
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
@@ -52,7 +52,8 @@ class Templates:
             auto_reload=False,
         )
         env.filters.update(markdown=markdown, inline_markdown=inline_markdown,
-                           number=format_number)
+                           plain=plain_text, number=format_number, json_script=json_script,
+                           status_label=status_label, long_date=long_date)
         env.tests["web_url"] = is_web_url
         return cls(dirs, env)
 

@@ -6,16 +6,24 @@ article; each is reported as a warning and left out, so the site still renders.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TypeVar
 
 from sitegen.config import Config
-from sitegen.errors import InputError, Location
+from sitegen.errors import ConfigError, InputError, Location
 from sitegen.frontmatter import split_front_matter
 from sitegen.model import Citation, Claim, FactBase, Page, Person, Source
-from sitegen.render.links import is_safe_id, passage_anchor
-from sitegen.render.passages import Article, Passage, citation_matches, segment
+from sitegen.render.links import is_safe_id, normalize_base_url, passage_anchor
+from sitegen.render.passages import (
+    Article,
+    Excerpt,
+    Passage,
+    citation_matches,
+    excerpt,
+    segment,
+)
 from sitegen.reporter import Reporter
 from sitegen.textio import read_article
 
@@ -27,7 +35,7 @@ class SiteInfo:
     title: str
     description: str
     language: str
-    base_url: str
+    base_url: str  # "" or an absolute URL ending in "/"
 
 
 @dataclass
@@ -35,6 +43,7 @@ class CitationView:
     citation: Citation
     source: Source
     anchor: str | None  # None when the passage is not highlighted on the source page
+    excerpt: Excerpt | None = None  # the quote within its paragraph, when the text matches
 
 
 @dataclass
@@ -46,10 +55,17 @@ class ClaimView:
     conflicts: list[Claim]
     speaker_name: str | None = field(init=False)
     source_count: int = field(init=False)
+    independent: int | None = field(init=False)  # independent sources, when computed
+    strength: int = field(init=False)  # what "strongest first" sorts by
+    figure_fields: list[str] = field(init=False)  # optional Figure fields some figure fills
 
     def __post_init__(self) -> None:
         self.speaker_name = self.speaker.name if self.speaker else self.claim.speaker
         self.source_count = len({c.source.id for c in self.citations})
+        self.independent = self.claim.independent_sources
+        self.strength = self.source_count if self.independent is None else self.independent
+        self.figure_fields = [name for name in ("unit", "counts", "qualifier")
+                              if any(getattr(f, name) for f in self.claim.figures)]
 
 
 @dataclass(eq=False)
@@ -66,6 +82,17 @@ class SourceView:
     source: Source
     claims: list[ClaimRef]
     article: Article[ClaimRef] | None  # None when the article file cannot be read
+    derived_from: list[Source] = field(default_factory=list)  # the sources it copies
+    copied_by: list[Source] = field(default_factory=list)  # the sources that copy it
+
+
+@dataclass
+class PersonSource:
+    """A source that names a person, or that backs a claim about them."""
+
+    source: Source
+    mentions: int  # times the name or an alias occurs in the article text
+    claims: int  # the person's claims and quotes citing it
 
 
 @dataclass
@@ -73,12 +100,13 @@ class PersonView:
     person: Person
     quotes: list[ClaimView]  # quotes spoken by the person
     claims: list[ClaimView]  # other claims about the person
+    sources: list[PersonSource]  # most mentions first
 
 
 @dataclass
 class SiteViews:
     site: SiteInfo
-    claims: list[ClaimView]  # most corroborated first
+    claims: list[ClaimView]  # strongest first (independent sources, else sources)
     people: list[PersonView]  # by name
     sources: list[SourceView]  # by date, undated last
     pages: list[Page]  # by slug
@@ -102,6 +130,11 @@ class _ViewBuilder:
         self.config = config
         self.reporter = reporter
         self.title = story_title(config, base)
+        try:
+            self.base_url = normalize_base_url(config.base_url)
+        except ValueError as exc:
+            raise ConfigError(str(exc)) from None
+        self.texts: dict[str, tuple[str, int]] = {}  # source id -> (text, body start)
         self.sources = self._safe("source", base.sources)
         self.people = self._safe("person", base.people)
         self.claims = self._safe("claim", base.claims)
@@ -110,12 +143,13 @@ class _ViewBuilder:
     def build(self) -> SiteViews:
         sources = {sid: self._source_view(source) for sid, source in self.sources.items()}
         claims = [self._claim_view(claim, sources) for claim in self.claims.values()]
-        claims.sort(key=lambda view: (-view.source_count, view.claim.id))
+        claims.sort(key=lambda view: (-view.strength, -view.source_count, view.claim.id))
+        self._link_copies(sources)
         people = [self._person_view(person, claims) for person in self.people.values()]
         people.sort(key=lambda view: (view.person.name.casefold(), view.person.id))
         return SiteViews(
             site=SiteInfo(self.title, self.config.description, self.config.language,
-                          self.config.base_url),
+                          self.base_url),
             claims=claims,
             people=people,
             sources=sorted(sources.values(), key=lambda view: (
@@ -147,8 +181,10 @@ class _ViewBuilder:
             self.reporter.warning(f"{exc.message}; source '{source.id}' is shown without "
                                   "its text", exc.location)
             return SourceView(source, list(refs.values()), None)
+        body_start = split_front_matter(text).body_start
+        self.texts[source.id] = (text, body_start)
         passages = self._passages(source, text, citing, refs)
-        article = segment(text, passages, split_front_matter(text).body_start)
+        article = segment(text, passages, body_start)
         shown = article.anchors
         for passage in passages:
             if passage.anchor in shown:
@@ -190,7 +226,8 @@ class _ViewBuilder:
                 continue
             anchor = passage_anchor(citation.start, citation.end)
             shown = view.article is not None and anchor in view.article.anchors
-            citations.append(CitationView(citation, view.source, anchor if shown else None))
+            citations.append(CitationView(citation, view.source, anchor if shown else None,
+                                          self._excerpt(citation)))
         return ClaimView(
             claim=claim,
             citations=citations,
@@ -199,6 +236,26 @@ class _ViewBuilder:
             conflicts=self._resolve(claim, "conflicting claim",
                                     [c for c in claim.conflicts if c != claim.id], self.claims),
         )
+
+    def _excerpt(self, citation: Citation) -> Excerpt | None:
+        if citation.source not in self.texts:
+            return None
+        text, body_start = self.texts[citation.source]
+        if not citation_matches(text, citation):
+            return None
+        return excerpt(text, citation.start, citation.end, body_start)
+
+    def _link_copies(self, sources: dict[str, SourceView]) -> None:
+        """Resolve `derived_from` both ways; an unknown id is reported and left out."""
+        for view in sources.values():
+            for original in dict.fromkeys(view.source.derived_from):
+                if original in sources and original != view.source.id:
+                    view.derived_from.append(sources[original].source)
+                    sources[original].copied_by.append(view.source)
+                else:
+                    self.reporter.warning(
+                        f"source '{view.source.id}' is derived from unknown source '{original}'",
+                        Location(self.config.content / "sources" / f"{view.source.id}.yaml"))
 
     def _resolve(self, claim: Claim, kind: str, ids: list[str],
                  known: dict[str, T]) -> list[T]:
@@ -217,4 +274,19 @@ class _ViewBuilder:
         quoted = {view.claim.id for view in quotes}
         about = [view for view in claims
                  if person.id in view.claim.people and view.claim.id not in quoted]
-        return PersonView(person, quotes, about)
+        return PersonView(person, quotes, about, self._person_sources(person, quotes + about))
+
+    def _person_sources(self, person: Person, claims: list[ClaimView]) -> list[PersonSource]:
+        names = sorted({n for n in (person.name, *person.aliases) if n.strip()},
+                       key=len, reverse=True)
+        pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)"
+                             if names else r"(?!)")
+        citing = Counter(source_id for view in claims for source_id in view.claim.source_ids)
+        found = []
+        for source_id, source in self.sources.items():
+            text, body_start = self.texts.get(source_id, ("", 0))
+            mentions = len(pattern.findall(text, body_start))
+            if mentions or citing[source_id]:
+                found.append(PersonSource(source, mentions, citing[source_id]))
+        found.sort(key=lambda ps: (-ps.mentions, -ps.claims, ps.source.id))
+        return found

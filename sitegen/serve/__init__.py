@@ -115,7 +115,7 @@ def serve(root: Path, options: ServeOptions, reporter: Reporter,
           stop: threading.Event | None = None) -> None:
     """Build, then serve until Ctrl-C (or `stop` is set). `ready` is told the server."""
     stop = stop or threading.Event()
-    _stop_on_signals(stop)
+    _interrupt_on_signals()
     config = load_config(root)
     live = LiveState()
     builder = Builder(root, config, reporter, live)
@@ -134,9 +134,14 @@ def serve(root: Path, options: ServeOptions, reporter: Reporter,
     if ready is not None:
         ready(server)
     try:
-        stop.wait()
-        reporter.info("stopping")
+        # a timed wait: a signal delivered to another thread only runs its handler
+        # once the main thread wakes up
+        while not stop.wait(0.25):
+            pass
+    except KeyboardInterrupt:
+        pass
     finally:
+        reporter.info("stopping")
         watcher.stop()
         live.close()
         server.shutdown()
@@ -144,13 +149,18 @@ def serve(root: Path, options: ServeOptions, reporter: Reporter,
         builder.stop()
 
 
-def _stop_on_signals(stop: threading.Event) -> None:
+def _interrupt_on_signals() -> None:
     """Ctrl-C and SIGTERM end the session cleanly, even where the shell started us
-    with SIGINT ignored (a background job)."""
+    with SIGINT ignored (a background job). The handler only raises: taking a lock in
+    a signal handler can deadlock with the interrupted main thread."""
     if threading.current_thread() is not threading.main_thread():
         return  # embedded (tests): the caller stops us through `stop`
+
+    def interrupt(*_: object) -> None:
+        raise KeyboardInterrupt
+
     for number in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(number, lambda *_: stop.set())
+        signal.signal(number, interrupt)
 
 
 def _submit(changes: Changes, builder: Builder) -> None:

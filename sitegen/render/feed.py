@@ -1,0 +1,51 @@
+"""The Atom feed of claims: stable ids and honest dates, without a build clock.
+
+A claim's `updated` is the latest publication date among the sources citing it (when
+it was last reported); the feed's is the latest of all. With no dated source the Unix
+epoch stands for "unknown", so the same content always gives the same feed.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from sitegen.render import links
+from sitegen.render.story import iso_date
+from sitegen.render.views import ClaimView, SiteViews
+
+UNKNOWN_TIME = "1970-01-01T00:00:00Z"
+
+
+@dataclass
+class FeedEntry:
+    claim: ClaimView
+    id: str  # the claim page's absolute URL, else a URN that does not change
+    updated: str  # RFC 3339
+
+
+@dataclass
+class Feed:
+    id: str
+    updated: str
+    entries: list[FeedEntry]  # strongest claims first, as on the home page
+
+
+def build_feed(views: SiteViews) -> Feed:
+    stamps = {view.source.id: f"{d.isoformat()}T00:00:00Z" for view in views.sources
+              if (d := iso_date(view.source.date))}
+    updated = max(stamps.values(), default=UNKNOWN_TIME)
+    entries = [
+        FeedEntry(claim, _id(views, links.claim_path(claim.claim.id)),
+                  max((stamps[c.source.id] for c in claim.citations if c.source.id in stamps),
+                      default=updated))
+        for claim in views.claims
+    ]
+    return Feed(_id(views, links.HOME), updated, entries)
+
+
+def _id(views: SiteViews, path: str) -> str:
+    """Atom ids must be absolute IRIs: the page's URL, or a name-based UUID without one."""
+    if views.site.base_url:
+        return links.absolute_url(views.site.base_url, path)
+    return uuid.uuid5(uuid.NAMESPACE_URL, f"sitegen:{views.site.title}:{path}").urn

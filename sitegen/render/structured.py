@@ -1,0 +1,80 @@
+"""schema.org JSON-LD for claim and person pages, safe inside a <script> element.
+
+Statements, names and titles come from articles and YAML. Inside <script> HTML
+escaping does not apply, so the JSON itself must never contain `<`, `>` or `&`:
+they are written as \\u escapes, which JSON parsers read back unchanged.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from markupsafe import Markup
+
+from sitegen.model import Person, Source
+from sitegen.render.links import Linker, is_web_url
+from sitegen.render.markdown import plain_text
+from sitegen.render.story import iso_date
+from sitegen.render.views import ClaimView, PersonView
+
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+                              "\u2028": "\\u2028", "\u2029": "\\u2029"})
+CONTEXT = "https://schema.org"
+
+
+def json_script(data: object) -> Markup:
+    """JSON that cannot end its <script> element early, whatever the strings hold."""
+    return Markup(json.dumps(data, ensure_ascii=False, indent=1).translate(_SCRIPT_SAFE))
+
+
+def claim_data(view: ClaimView, link: Linker) -> dict[str, Any]:
+    """A schema.org Claim with one `appearance` per source that states it."""
+    sources = list({cite.source.id: cite.source for cite in view.citations}.values())
+    appearances = [_creative_work(source, link) for source in sources]
+    data: dict[str, Any] = {
+        "@context": CONTEXT,
+        "@type": "Claim",
+        "url": link.absolute(view.claim),
+        "text": plain_text(view.claim.statement),
+    }
+    if view.speaker:
+        data["author"] = _person(view.speaker, link)
+    if view.people:
+        data["about"] = [_person(person, link) for person in view.people]
+    data["appearance"] = appearances
+    dated = [work for work in appearances if "datePublished" in work]
+    if dated:
+        data["firstAppearance"] = min(dated, key=lambda work: work["datePublished"])
+    return data
+
+
+def person_data(view: PersonView, link: Linker) -> dict[str, Any]:
+    return {"@context": CONTEXT, **_person(view.person, link)}
+
+
+def _person(person: Person, link: Linker) -> dict[str, Any]:
+    data: dict[str, Any] = {"@type": "Person", "name": person.name,
+                            "url": link.absolute(person)}
+    if person.aliases:
+        data["alternateName"] = person.aliases
+    if person.description:
+        data["description"] = plain_text(person.description)
+    return data
+
+
+def _creative_work(source: Source, link: Linker) -> dict[str, Any]:
+    """An article: its original address when known, else its page on this site."""
+    work: dict[str, Any] = {
+        "@type": "CreativeWork",
+        "name": source.title,
+        "url": source.url if is_web_url(source.url) else link.absolute(source),
+    }
+    if source.publisher:
+        work["publisher"] = {"@type": "Organization", "name": source.publisher}
+    if source.author:
+        work["author"] = {"@type": "Person", "name": source.author}
+    published = iso_date(source.date)
+    if published:
+        work["datePublished"] = published.isoformat()
+    return work
