@@ -6,6 +6,8 @@ inject markup, so the CommonMark parser runs with `html` off.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
@@ -19,6 +21,7 @@ def markdown(text: str | None) -> Markup:
     return Markup(_MARKDOWN.render(text or ""))
 
 
+@lru_cache(maxsize=65_536)  # a statement shows on many pages: render it once
 def inline_markdown(text: str | None, links: bool = True) -> Markup:
     """One line of Markdown (emphasis, code, links) without a wrapping paragraph.
 

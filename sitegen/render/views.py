@@ -145,7 +145,19 @@ class _ViewBuilder:
         claims = [self._claim_view(claim, sources) for claim in self.claims.values()]
         claims.sort(key=lambda view: (-view.strength, -view.source_count, view.claim.id))
         self._link_copies(sources)
-        people = [self._person_view(person, claims) for person in self.people.values()]
+        mentions = self._name_mentions()
+        quotes_by: dict[str, list[ClaimView]] = defaultdict(list)
+        about: dict[str, list[ClaimView]] = defaultdict(list)
+        for view in claims:
+            speaker = view.claim.speaker if view.claim.kind == "quote" else None
+            if speaker:
+                quotes_by[speaker].append(view)
+            for person_id in dict.fromkeys(view.claim.people):
+                if person_id != speaker:
+                    about[person_id].append(view)
+        people = [self._person_view(person, quotes_by[person.id], about[person.id],
+                                    mentions[person.id])
+                  for person in self.people.values()]
         people.sort(key=lambda view: (view.person.name.casefold(), view.person.id))
         return SiteViews(
             site=SiteInfo(self.title, self.config.description, self.config.language,
@@ -268,25 +280,34 @@ class _ViewBuilder:
                                       self._claim_file(claim))
         return found
 
-    def _person_view(self, person: Person, claims: list[ClaimView]) -> PersonView:
-        quotes = [view for view in claims
-                  if view.claim.kind == "quote" and view.claim.speaker == person.id]
-        quoted = {view.claim.id for view in quotes}
-        about = [view for view in claims
-                 if person.id in view.claim.people and view.claim.id not in quoted]
-        return PersonView(person, quotes, about, self._person_sources(person, quotes + about))
+    def _person_view(self, person: Person, quotes: list[ClaimView], about: list[ClaimView],
+                     mentions: Counter[str]) -> PersonView:
+        return PersonView(person, quotes, about, self._person_sources(quotes + about, mentions))
 
-    def _person_sources(self, person: Person, claims: list[ClaimView]) -> list[PersonSource]:
-        names = sorted({n for n in (person.name, *person.aliases) if n.strip()},
-                       key=len, reverse=True)
-        pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)"
-                             if names else r"(?!)")
-        citing = Counter(source_id for view in claims for source_id in view.claim.source_ids)
-        found = []
-        for source_id, source in self.sources.items():
+    def _name_mentions(self) -> dict[str, Counter[str]]:
+        """How often each person's name or alias occurs in each source: one scan of each
+        article for all the names at once, the longest name winning at a position."""
+        owners: dict[str, list[str]] = defaultdict(list)
+        for person in self.people.values():
+            for name in {n for n in (person.name, *person.aliases) if n.strip()}:
+                owners[name].append(person.id)
+        counts: dict[str, Counter[str]] = defaultdict(Counter)
+        if not owners:
+            return counts
+        names = sorted(owners, key=len, reverse=True)
+        pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
+        for source_id in self.sources:
             text, body_start = self.texts.get(source_id, ("", 0))
-            mentions = len(pattern.findall(text, body_start))
-            if mentions or citing[source_id]:
-                found.append(PersonSource(source, mentions, citing[source_id]))
+            for match in pattern.finditer(text, body_start):
+                for person_id in owners[match.group(0)]:
+                    counts[person_id][source_id] += 1
+        return counts
+
+    def _person_sources(self, claims: list[ClaimView],
+                        mentions: Counter[str]) -> list[PersonSource]:
+        citing = Counter(source_id for view in claims for source_id in view.claim.source_ids)
+        found = [PersonSource(source, mentions[source_id], citing[source_id])
+                 for source_id, source in self.sources.items()
+                 if mentions[source_id] or citing[source_id]]
         found.sort(key=lambda ps: (-ps.mentions, -ps.claims, ps.source.id))
         return found
