@@ -10,16 +10,21 @@ import hashlib
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sitegen.check import load_factbase, read_for_update
 from sitegen.config import Config
 from sitegen.content import KINDS, records
 from sitegen.errors import InputError, Location
+from sitegen.filecache import FileCache
 from sitegen.fsutil import atomic_write, restore_tree
 from sitegen.ingest import read_articles
 from sitegen.model import FactBase
 from sitegen.reconcile import reconcile
 from sitegen.reporter import Reporter
+
+if TYPE_CHECKING:
+    from sitegen.render.site import Incremental
 from sitegen.state import commit, load_snapshot, recover
 from sitegen.theme import theme_dir
 from sitegen.yamledit import update_text
@@ -131,19 +136,22 @@ def _planned_writes(config: Config, existing: dict, final: dict) -> dict[str, st
     return writes
 
 
-def render(config: Config, reporter: Reporter, force: bool = False) -> BuildStats:
-    """content/ -> site/; skipped when nothing the site is made from has changed."""
+def render(config: Config, reporter: Reporter, force: bool = False,
+           cache: FileCache | None = None, incremental: Incremental | None = None
+           ) -> BuildStats:
+    """content/ -> site/; skipped when nothing the site is made from has changed. The
+    dev server passes its file `cache` and what changed (`incremental`)."""
     from sitegen.render import render_site
 
     started = time.perf_counter()
     restore_tree(config.site)  # a build killed mid-swap left the old site aside
     stamp = config.cache / "site.stamp"
-    inputs = render_inputs(config)
+    inputs = "" if force else render_inputs(config)
     if not force and (config.site / "index.html").is_file() and _read(stamp) == inputs:
         reporter.info(f"site: {config.site_dir}/ is up to date")
         return BuildStats(seconds=time.perf_counter() - started)
-    base = load_factbase(config, reporter)
-    result = render_site(config, base, reporter)
+    base = load_factbase(config, reporter, cache)
+    result = render_site(config, base, reporter, incremental)
     atomic_write(stamp, inputs)
     stats = _stats(base, started)
     stats.pages = result.pages

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -24,6 +25,7 @@ from sitegen.content import (
     to_factbase,
 )
 from sitegen.errors import ContentError, InputError, Location
+from sitegen.filecache import FileCache
 from sitegen.frontmatter import split_front_matter
 from sitegen.model import CLAIM_KINDS, STATUSES, FactBase
 from sitegen.reporter import Reporter
@@ -83,9 +85,11 @@ def check_project(config: Config) -> list[Problem]:
     return _read_and_check(config)[1]
 
 
-def load_factbase(config: Config, reporter: Reporter) -> FactBase:
-    """The fact base, only once it is valid: every problem goes to `reporter` first."""
-    files, problems = _read_and_check(config)
+def load_factbase(config: Config, reporter: Reporter,
+                  cache: FileCache | None = None) -> FactBase:
+    """The fact base, only once it is valid: every problem goes to `reporter` first.
+    A `cache` (the dev server's) saves parsing the files that did not change."""
+    files, problems = _read_and_check(config, cache)
     for problem in problems:
         if problem.level == "error":
             reporter.error(problem.message, problem.location)
@@ -107,16 +111,19 @@ class _Reading:
     unreadable: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
 
 
-def _read_and_check(config: Config) -> tuple[ContentFiles, list[Problem]]:
-    reading = _read_content(config.content)
-    checker = _Checker(config.root, reading.unreadable)
+def _read_and_check(config: Config,
+                    cache: FileCache | None = None) -> tuple[ContentFiles, list[Problem]]:
+    reading = _read_content(config.content, cache.yaml if cache else read_yaml)
+    checker = _Checker(config.root, reading.unreadable,
+                       cache.article if cache else read_article)
     for failure in reading.failures:
         checker.report("error", failure.message, failure.location or Location(config.content),
                        blocking=True)
     return reading.files, checker.run(reading.files)
 
 
-def _read_content(content_dir: Path) -> _Reading:
+def _read_content(content_dir: Path,
+                  read: Callable[[Path], YamlDocument] = read_yaml) -> _Reading:
     """Like content.read_content, but one bad file does not stop the others being read."""
     reading = _Reading(ContentFiles(content_dir))
     for kind in KINDS:
@@ -124,7 +131,7 @@ def _read_content(content_dir: Path) -> _Reading:
         reading.files.documents[kind] = []
         for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
             try:
-                reading.files.documents[kind].append(read_yaml(path))
+                reading.files.documents[kind].append(read(path))
             except InputError as exc:
                 reading.failures.append(exc)
                 reading.unreadable[kind].add(path.stem)
@@ -165,8 +172,10 @@ def _shift(location: Location, lines: int) -> Location:
 class _Checker:
     """Collects problems over all of content/; cross-file checks need the id indexes."""
 
-    def __init__(self, root: Path, unreadable: dict[str, set[str]] | None = None) -> None:
+    def __init__(self, root: Path, unreadable: dict[str, set[str]] | None = None,
+                 read: Callable[[Path], tuple[str, str]] = read_article) -> None:
         self.root = root
+        self.read_article = read
         self.problems: list[Problem] = []
         # ids a reference may name: parsed ids plus the stems of files too broken to
         # have one, so a single broken file does not make every reference to it fail
@@ -283,7 +292,7 @@ class _Checker:
                        f"not '{file}'", doc, "file")
             return
         try:
-            text, digest = read_article(self.root / file)
+            text, digest = self.read_article(self.root / file)
         except InputError as exc:
             self.error(f"{exc.message}: {file}", doc, "file")
             return

@@ -16,11 +16,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 
 from sitegen.errors import ConfigError
 from sitegen.reporter import Reporter
 from sitegen.serve import ServeOptions, serve
 from sitegen.serve.http import PreviewServer
+from sitegen.yamledit import update_text
 
 
 class Running:
@@ -144,7 +146,9 @@ def test_edit_reloads_and_a_broken_save_shows_its_error(running: Running) -> Non
     claim = sorted((running.project / "content" / "claims").glob("*.yaml"))[0]
     original = claim.read_text(encoding="utf-8")
 
-    save_by_rename(claim, original.replace("statement: ", "statement: Checked - ", 1))
+    record = yaml.safe_load(original)
+    record["statement"] = "Checked - " + record["statement"]
+    save_by_rename(claim, update_text(original, record))
     reloaded = events.wait_for(lambda s: s["version"] > first["version"] and not s["error"])
     page = running.project / "site" / "claims" / claim.stem / "index.html"
     assert "Checked -" in page.read_text(encoding="utf-8")
@@ -218,3 +222,28 @@ def test_200_concurrent_requests_all_answered_and_none_escape(running: Running) 
             assert status == 404 and outside not in body
         else:
             assert status == 200, path
+
+
+def test_an_edit_rerenders_the_pages_that_show_it_and_only_those(running: Running) -> None:
+    events = Events(running.port)
+    first = events.wait_for(lambda s: True)
+    site = running.project / "site"
+    person = sorted((running.project / "content" / "people").glob("*.yaml"))[0]
+    original = person.read_text(encoding="utf-8")
+    record = yaml.safe_load(original)
+    claims = [p for p in (running.project / "content" / "claims").glob("*.yaml")
+              if record["id"] in yaml.safe_load(p.read_text(encoding="utf-8"))["people"]]
+    assert claims
+    unrelated = [p for p in sorted((site / "claims").glob("*/index.html"))
+                 if p.parent.name not in {c.stem for c in claims}]
+    stamps = {p: p.stat().st_mtime_ns for p in unrelated}
+    record["name"] = "Renamed Person"
+    save_by_rename(person, update_text(original, record))
+    events.wait_for(lambda s: s["version"] > first["version"] and s["error"] is None)
+    for claim in claims:
+        page = site / "claims" / claim.stem / "index.html"
+        assert "Renamed Person" in page.read_text(encoding="utf-8")
+    assert "Renamed Person" in (site / "people" / person.stem / "index.html").read_text(
+        encoding="utf-8")
+    assert {p: p.stat().st_mtime_ns for p in unrelated} == stamps, "unrelated pages untouched"
+    events.close()

@@ -2,18 +2,22 @@
 
 A render that fails (a template error, a full disk, a kill) leaves the previous site
 untouched: pages are written beside it and replace it in one step at the end.
+
+The dev server renders incrementally instead: each page knows which objects it shows
+(`depends`), and after an edit only the pages showing a changed object (before or after
+the edit) are rendered again, each written in place atomically.
 """
 
 from __future__ import annotations
 
 import shutil
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
 from sitegen.config import Config
-from sitegen.fsutil import replace_tree, staging_dir
+from sitegen.fsutil import replace_tree, staging_dir, write_if_changed
 from sitegen.model import FactBase
 from sitegen.render import links
 from sitegen.render.feed import build_feed
@@ -21,7 +25,7 @@ from sitegen.render.search import search_index_json
 from sitegen.render.story import coverage, timeline
 from sitegen.render.structured import claim_data, person_data
 from sitegen.render.templates import Templates
-from sitegen.render.views import SiteViews, build_views
+from sitegen.render.views import ClaimView, SiteViews, build_views
 from sitegen.reporter import Reporter
 
 
@@ -42,19 +46,38 @@ class PageSpec:
     context: dict[str, Any]
     file: str = "index.html"
     root: str | None = None  # links start here, not relative to the page (404.html)
+    depends: frozenset[str] | None = None  # keys ("claims/x") shown; None: everything
+
+    @property
+    def output(self) -> str:
+        return f"{unquote(self.path)}{self.file}"
 
     def linker(self, base_url: str) -> links.Linker:
         return links.Linker(self.path, base_url, self.root)
 
 
-def render_site(config: Config, base: FactBase, reporter: Reporter) -> RenderResult:
+@dataclass
+class Incremental:
+    """What the dev server carries from one render to the next."""
+
+    changed: set[str] | None = None  # keys of edited objects; None: render everything
+    depends: dict[str, frozenset[str] | None] = field(default_factory=dict)  # last render
+    templates: Templates | None = None  # compiled once, until a template changes
+
+
+def render_site(config: Config, base: FactBase, reporter: Reporter,
+                incremental: Incremental | None = None) -> RenderResult:
     views = build_views(config, base, reporter)
-    templates = Templates.for_project(config)
+    templates = (incremental and incremental.templates) or Templates.for_project(config)
+    if incremental is not None:
+        incremental.templates = templates
     pages = site_pages(views)
     documents = site_documents(views, pages)
-    if not views.site.base_url:
+    if not views.site.base_url and incremental is None:
         reporter.info("no base_url set: sitemap.xml is left out, and feed.xml links are "
                       "relative (set base_url in sitegen.yaml or pass --base-url)")
+    if incremental is not None and incremental.depends and (config.site / "index.html").exists():
+        return _render_in_place(config, views, templates, [*pages, *documents], incremental)
     staging = staging_dir(config.site)
     try:
         staging.chmod(0o755)  # a temp folder is private; a web server must read the site
@@ -68,7 +91,34 @@ def render_site(config: Config, base: FactBase, reporter: Reporter) -> RenderRes
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    if incremental is not None:
+        incremental.depends = {spec.output: spec.depends for spec in [*pages, *documents]}
     return RenderResult(pages=len(pages), site_dir=config.site, static_files=static_files)
+
+
+def _render_in_place(config: Config, views: SiteViews, templates: Templates,
+                     specs: list[PageSpec], incremental: Incremental) -> RenderResult:
+    """Render the pages an edit can have changed; delete the pages that are gone."""
+    changed = incremental.changed
+    before = incremental.depends
+    written = 0
+    for spec in specs:
+        if changed is not None and spec.output in before:
+            old = before[spec.output]
+            if spec.depends is not None and old is not None and not (
+                    changed & (spec.depends | old)):
+                continue
+        text = templates.render(spec.template, page_context(views, spec))
+        written += write_if_changed(config.site / spec.output, text)
+    write_if_changed(config.site / links.SEARCH_INDEX, search_index_json(views))
+    now = {spec.output: spec.depends for spec in specs}
+    for stale in sorted(set(before) - set(now)):
+        page = config.site / stale
+        page.unlink(missing_ok=True)
+        if page.name == "index.html" and page.parent != config.site:
+            shutil.rmtree(page.parent, ignore_errors=True)
+    incremental.depends = now
+    return RenderResult(pages=written, site_dir=config.site)
 
 
 def _write(target: Path, text: str) -> None:
@@ -83,30 +133,40 @@ def site_pages(views: SiteViews) -> list[PageSpec]:
         PageSpec(links.HOME, "index.html", "home", {
             "claims": views.claims, "people": views.people, "sources": views.sources,
             "coverage": coverage(views), "timeline": timeline(views)}),
-        PageSpec(links.SEARCH, "search.html", "search", {}),
+        PageSpec(links.SEARCH, "search.html", "search", {}, depends=frozenset()),
         PageSpec(links.CLAIMS, "claims.html", "claims", {"claims": views.claims}),
     ]
+    claim_views = {view.claim.id: view for view in views.claims}
     for claim in views.claims:
         path = links.claim_path(claim.claim.id)
+        shown = [claim, *(claim_views[c.id] for c in claim.conflicts if c.id in claim_views)]
         pages.append(PageSpec(path, "claim.html", "claims", {
             **_fields(claim),
-            "structured_data": claim_data(claim, links.Linker(path, base_url))}))
+            "structured_data": claim_data(claim, links.Linker(path, base_url))},
+            depends=_shows(shown)))
     pages.append(PageSpec(links.PEOPLE, "people.html", "people", {"people": views.people}))
     for person in views.people:
         path = links.person_path(person.person.id)
         pages.append(PageSpec(path, "person.html", "people", {
             **_fields(person),
-            "structured_data": person_data(person, links.Linker(path, base_url))}))
+            "structured_data": person_data(person, links.Linker(path, base_url))},
+            depends=_shows(person.quotes + person.claims, [f"people/{person.person.id}"]
+                           + [f"sources/{s.source.id}" for s in person.sources])))
     pages.append(PageSpec(links.SOURCES, "sources.html", "sources", {"sources": views.sources}))
     for source in views.sources:
+        cited = [claim_views[ref.claim.id] for ref in source.claims
+                 if ref.claim.id in claim_views]
+        related = [source.source, *source.derived_from, *source.copied_by]
         pages.append(PageSpec(links.source_path(source.source.id), "source.html", "sources",
-                              _fields(source)))
+                              _fields(source),
+                              depends=_shows(cited, [f"sources/{s.id}" for s in related])))
     for page in views.pages:
         pages.append(PageSpec(links.page_path(page.slug), "page.html", f"page:{page.slug}",
                               {"page": page}))
     # Served for any missing URL, at any depth: links must not depend on where it shows.
     not_found_root = links.base_path(base_url) if base_url else None
-    pages.append(PageSpec(links.HOME, "404.html", "404", {}, "404.html", not_found_root))
+    pages.append(PageSpec(links.HOME, "404.html", "404", {}, "404.html", not_found_root,
+                          depends=frozenset()))
     return pages
 
 
@@ -118,8 +178,22 @@ def site_documents(views: SiteViews, pages: list[PageSpec]) -> list[PageSpec]:
         listed = [page.path for page in pages if page.file == "index.html"]
         documents.append(PageSpec(links.HOME, "sitemap.xml", "sitemap", {"listed": listed},
                                   links.SITEMAP))
-    documents.append(PageSpec(links.HOME, "robots.txt", "robots", {}, "robots.txt"))
+    documents.append(PageSpec(links.HOME, "robots.txt", "robots", {}, "robots.txt",
+                              depends=frozenset()))
     return documents
+
+
+def _shows(claims: list[ClaimView], more: list[str] | None = None) -> frozenset[str]:
+    """The keys of what a page shows: its claims, and their people and sources."""
+    keys = set(more or ())
+    for view in claims:
+        keys.add(f"claims/{view.claim.id}")
+        keys.update(f"people/{p}" for p in view.claim.people)
+        if view.claim.speaker:
+            keys.add(f"people/{view.claim.speaker}")
+        keys.update(f"sources/{s}" for s in view.claim.source_ids)
+        keys.update(f"claims/{c.id}" for c in view.conflicts)
+    return frozenset(keys)
 
 
 def _fields(view: Any) -> dict[str, Any]:

@@ -19,6 +19,8 @@ from pathlib import Path
 from sitegen.build import extract_to_content, render
 from sitegen.config import Config, load_config
 from sitegen.errors import SitegenError
+from sitegen.filecache import FileCache
+from sitegen.render.site import Incremental
 from sitegen.reporter import Reporter
 from sitegen.serve.http import LiveState, PreviewServer, base_path_of
 from sitegen.serve.watcher import ChangeCollector, Changes, Watcher
@@ -41,6 +43,8 @@ class Builder:
         self.live = live
         self._queue: queue.Queue[Changes | None] = queue.Queue()
         self._own_writes: dict[Path, str] = {}  # files the build wrote, by content hash
+        self._files = FileCache()  # parsed content/ files, reused until they change
+        self._incremental = Incremental()  # what the last render showed on which page
         self._thread = threading.Thread(target=self._run, name="sitegen-builder", daemon=True)
 
     def start(self) -> None:
@@ -72,10 +76,17 @@ class Builder:
         try:
             if changes.config:
                 self.config = load_config(self.root)
+            edited = set(changes.content)
             if changes.config or changes.seeds or not self.config.content.is_dir():
                 stats = extract_to_content(self.config, self.reporter)
                 self._own_writes = {path: _digest(path) for path in stats.written}
-            render(self.config, self.reporter)
+                edited.update(stats.written)
+            self._incremental.changed = self._keys(edited)
+            if changes.config or changes.templates or self._incremental.changed is None:
+                self._incremental.depends = {}  # render everything, static files too
+                self._incremental.templates = None
+            render(self.config, self.reporter, force=True, cache=self._files,
+                   incremental=self._incremental)
         except SitegenError as exc:
             self.reporter.error(exc.message, exc.location)
             self.live.failed(_report(self.reporter, str(exc)))
@@ -89,6 +100,21 @@ class Builder:
             self.reporter.messages.clear()
         self.live.succeeded()
         return True
+
+
+    def _keys(self, paths: set[Path]) -> set[str] | None:
+        """Changed content files as object keys ("claims/x"); None when a change
+        reaches every page (a hand-written page shows in every page's navigation)."""
+        keys = set()
+        for path in paths:
+            relative = path.relative_to(self.config.content).parts
+            if relative in (("sources",), ("people",), ("claims",)):
+                continue  # the folder's own change of modification time
+            if len(relative) != 2 or relative[0] not in ("sources", "people", "claims"):
+                return None
+            if relative[1].endswith(".yaml"):
+                keys.add(f"{relative[0]}/{relative[1].removesuffix('.yaml')}")
+        return keys
 
 
 def _combined(first: Changes, second: Changes) -> Changes:

@@ -24,7 +24,7 @@ from sitegen.config import CONFIG_FILE, Config
 IGNORED_NAMES = ("*~", "*.swp", "*.swx", "*.swo", ".#*", "#*#", "*.tmp", "*.bak",
                  "4913", "*___jb_tmp___", "*___jb_old___", ".DS_Store", "*.kate-swp",
                  ".*.new", "*.crdownload")
-QUIET_SECONDS = 0.1
+QUIET_SECONDS = 0.03
 
 
 @dataclass
