@@ -1,8 +1,14 @@
-"""Cleaning a name as tagged by NER: honorifics, possessives and non-name debris."""
+"""Names of people: cleaning a name as NER tags it, and telling when two spellings agree.
+
+Everything here is about English news naming conventions (honorifics, generational
+suffixes, nicknames, transliteration variants), never about a particular story.
+"""
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import lru_cache
 
 # Titles and honorifics of English news prose; stripped from a name, kept as a role.
 TITLES = {
@@ -17,18 +23,70 @@ TITLES = {
     "prime", "foreign", "defense", "defence", "finance", "interior", "cabinet", "first",
     "former", "late", "host", "anchor", "candidate", "nominee", "spokesman", "spokeswoman",
     "spokesperson", "correspondent", "columnist", "commentator", "activist", "author",
+    "actor", "actress", "comedian", "singer", "photographer", "publicist", "aide", "adviser",
+    "advisor", "counsel", "lawyer", "assemblyman", "assemblywoman",
+    "congressman", "congresswoman", "councilman", "councilwoman", "councillor", "dean",
+    "superintendent", "commissioner", "treasurer", "chef", "pastor", "ag",
 }
+# Titles that say how to address someone, not what office they hold.
+HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "the",
+              "former", "late"}
+# Abbreviated titles as written before a name, and the word a later mention uses.
+TITLE_WORDS = {
+    "gov": "governor", "sen": "senator", "rep": "representative", "reps": "representative",
+    "pres": "president", "gen": "general", "col": "colonel", "maj": "major",
+    "capt": "captain", "lt": "lieutenant", "sgt": "sergeant", "adm": "admiral",
+    "atty": "attorney", "supt": "superintendent", "prof": "professor", "rev": "reverend",
+    "dr": "doctor", "sec": "secretary", "amb": "ambassador", "cmdr": "commander",
+    "insp": "inspector", "det": "detective", "ag": "attorney general",
+}
+MALE = {"mr", "sir", "lord", "king", "prince", "father", "fr", "man", "men", "boy", "husband",
+        "son", "brother", "uncle", "nephew", "grandfather", "spokesman", "chairman",
+        "congressman", "assemblyman", "councilman", "businessman", "actor", "widower",
+        "dad", "he", "him", "his", "himself", "gentleman", "emperor", "duke", "sheikh"}
+FEMALE = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "woman", "women", "girl",
+          "wife", "daughter", "sister", "aunt", "niece", "mother", "grandmother", "spokeswoman",
+          "chairwoman", "congresswoman", "assemblywoman", "councilwoman", "businesswoman",
+          "actress", "widow", "mom", "she", "her", "hers", "herself", "duchess", "empress"}
 SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "v"}
 PARTICLES = {"de", "da", "del", "della", "di", "du", "dos", "das", "van", "von", "der", "den",
              "bin", "bint", "ibn", "al", "el", "la", "le", "ter", "ten", "st", "y", "mac"}
+# Common English given-name forms and the formal name they shorten (a general table of
+# the language, like the titles above): "Mike Bloomberg" is "Michael Bloomberg".
+NICKNAMES = {
+    "alex": "alexander", "andy": "andrew", "bill": "william",
+    "billy": "william", "will": "william", "liam": "william", "bob": "robert",
+    "bobby": "robert", "rob": "robert", "robbie": "robert", "chuck": "charles",
+    "charlie": "charles", "chris": "christopher", "dan": "daniel", "danny": "daniel",
+    "dave": "david", "dick": "richard", "rick": "richard", "rich": "richard", "ed": "edward",
+    "eddie": "edward", "ted": "edward", "ned": "edward", "frank": "francis", "fred": "frederick",
+    "greg": "gregory", "hank": "henry", "harry": "henry", "jack": "john", "johnny": "john",
+    "jim": "james", "jimmy": "james", "jamie": "james", "joe": "joseph", "joey": "joseph",
+    "ken": "kenneth", "larry": "lawrence", "matt": "matthew", "mike": "michael",
+    "mickey": "michael", "mick": "michael", "nick": "nicholas", "pat": "patrick",
+    "pete": "peter", "ron": "ronald", "ronnie": "ronald", "sam": "samuel", "steve": "stephen",
+    "tom": "thomas", "tommy": "thomas", "tim": "timothy", "tony": "anthony", "abe": "abraham",
+    "ben": "benjamin", "jeff": "jeffrey", "jerry": "gerald", "josh": "joshua", "mitch": "mitchell",
+    "nate": "nathaniel", "phil": "philip", "ray": "raymond", "russ": "russell", "stan": "stanley",
+    "teddy": "theodore", "vince": "vincent", "walt": "walter", "wally": "walter",
+    "beth": "elizabeth", "betty": "elizabeth", "liz": "elizabeth", "lizzie": "elizabeth",
+    "cathy": "catherine", "kathy": "katherine", "kate": "katherine", "katie": "katherine",
+    "debbie": "deborah", "deb": "deborah", "jenny": "jennifer", "jen": "jennifer",
+    "maggie": "margaret", "meg": "margaret", "peggy": "margaret", "patty": "patricia",
+    "patti": "patricia", "sue": "susan", "susie": "susan", "becky": "rebecca",
+    "vicky": "victoria", "sally": "sarah", "mandy": "amanda", "pam": "pamela",
+    "barb": "barbara",
+}
 
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|\w+)$", re.UNICODE)
+_QUOTED_NICKNAME = re.compile(r"\s+[\"“'‘]([A-Z][\w.-]*)[\"”'’]\s+")
 
 
 def clean_name(text: str) -> str | None:
     """The bare name in an entity's text, or None when it cannot be a person's name."""
     text = " ".join(text.split()).strip(" ,;:!?\"“”‘’()[]")
+    text = _QUOTED_NICKNAME.sub(" ", text)  # William "Mo" Cowan -> William Cowan
     if text.endswith(".") and text[:-1].rsplit(" ", 1)[-1].lower() not in SUFFIXES:
         text = text[:-1]
     words = text.split(" ")
@@ -50,7 +108,23 @@ def clean_name(text: str) -> str | None:
             return None  # "JAPAN": a heading or acronym, not a name
     if words[-1].strip(".").lower() in PARTICLES:
         return None
+    if len(words) == 1 and words[0].strip(".").lower() in SUFFIXES:
+        return None
     return " ".join(words)
+
+
+def quoted_nickname(text: str) -> str | None:
+    """The nickname written inside a full name: William "Mo" Cowan -> Mo."""
+    match = _QUOTED_NICKNAME.search(" ".join(text.split()))
+    return match.group(1) if match else None
+
+
+def distinct_suffixes(a: str, b: str) -> bool:
+    """Suffixes that tell two people apart: Donald Trump and Donald Trump Jr. are father
+    and son, but "Robert S. Mueller III" is the "Robert Mueller" of a later mention."""
+    if a == b:
+        return False
+    return bool({a, b} & {"jr", "sr"})
 
 
 def name_parts(name: str) -> tuple[list[str], str]:
@@ -61,3 +135,75 @@ def name_parts(name: str) -> tuple[list[str], str]:
         suffix = words[-1].strip(".,").lower()
         words = words[:-1]
     return [w.strip(",") for w in words], suffix
+
+
+def offices(words: list[str]) -> set[str]:
+    """The offices among title words: "Chief Cabinet Secretary" -> chief, cabinet,
+    secretary; "Mr." -> nothing."""
+    found = set()
+    for word in words:
+        bare = word.lower().strip(".,")
+        if bare in TITLES and bare not in HONORIFICS:
+            found.add(title_word(bare))
+    return found
+
+
+def title_word(word: str) -> str:
+    """A title as a later mention would call the person: "Gov." -> "governor"."""
+    bare = word.lower().strip(".")
+    return TITLE_WORDS.get(bare, bare)
+
+
+@lru_cache(maxsize=4096)
+def fold(word: str) -> str:
+    """A name word without accents, case, dots or apostrophes."""
+    folded = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
+    return folded.replace(".", "").replace("'", "").replace("’", "") or word.lower()
+
+
+def _edit_distance(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+@lru_cache(maxsize=16384)
+def same_word(a: str, b: str) -> bool:
+    """Equal, or a spelling variant: same start, at most 2 edits in a word of 6+ letters
+    (Zelensky / Zelenskiy / Zelenskyy), 1 edit in a word of 4+."""
+    a, b = fold(a), fold(b)
+    if a == b:
+        return True
+    if a[:3] != b[:3]:
+        return False
+    limit = 2 if min(len(a), len(b)) >= 6 else 1 if min(len(a), len(b)) >= 4 else 0
+    return _edit_distance(a, b) <= limit
+
+
+def same_given_name(a: str, b: str) -> bool:
+    """Given names that can be one person's: variants, an initial, a nickname, or one the
+    start of the other (Tim / Timothy)."""
+    if same_word(a, b):
+        return True
+    fa, fb = fold(a), fold(b)
+    if len(fa) == 1 or len(fb) == 1:
+        return fa[:1] == fb[:1]
+    if NICKNAMES.get(fa, fa) == NICKNAMES.get(fb, fb):
+        return True
+    short, long = sorted((fa, fb), key=len)
+    return len(short) >= 2 and long.startswith(short) and len(long) - len(short) <= 5
+
+
+def gender_of(words: list[str]) -> str | None:
+    """"m" or "f" when a word (an honorific, a role noun, a pronoun) says so."""
+    for word in words:
+        bare = word.lower().strip(".")
+        if bare in MALE:
+            return "m"
+        if bare in FEMALE:
+            return "f"
+    return None

@@ -1,15 +1,20 @@
 """Finding quotations by their marks: straight, curly and single quotes.
 
 Works on plain text and offsets, before any parsing, so that a quotation that spaCy
-splits into several sentences is still one quotation.
+splits into several sentences is still one quotation. Real copy mixes its marks (an
+opening curly quote closed by a straight one, a closing mark typed as an opening one),
+so a double mark closes with any double mark in closing position, and a single mark
+with any single one.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-_PAIRS = {"“": "”", '"': '"', "‘": "’", "'": "'", "«": "»", "„": "“"}
-_SINGLE = {"‘", "'"}
+_DOUBLE_OPEN = {"“", '"', "„", "«"}
+_DOUBLE_CLOSE = {"”", '"', "“", "»"}
+_SINGLE_OPEN = {"‘", "'"}
+_SINGLE_CLOSE = {"’", "'", "‘"}
 
 
 @dataclass(frozen=True)
@@ -25,21 +30,23 @@ class QuoteSpan:
 
 
 def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[QuoteSpan]:
-    """Quotations in `text[start:end]`. A quote left open runs to `end`, as a quotation
-    that continues into the next paragraph does in news style."""
+    """Quotations in `text[start:end]`. A double quote left open runs to `end`, as a
+    quotation that continues into the next paragraph does in news style."""
     end = len(text) if end is None else end
     spans: list[QuoteSpan] = []
     i = start
     while i < end:
         mark = text[i]
-        if mark in _PAIRS and _opens(text, i, start):
-            close = _find_close(text, i + 1, end, _PAIRS[mark])
-            if close is None:
-                if mark in _SINGLE:
+        double = mark in _DOUBLE_OPEN
+        if (double or mark in _SINGLE_OPEN) and _opens(text, i, start):
+            close = _find_close(text, i + 1, end, double)
+            if close is None and not double:  # 'opened single, closed double."
+                close = _find_close(text, i + 1, end, True)
+                if close is None or text[close] == "“":
                     i += 1
                     continue
-                inner_end = end
-                spans.append(QuoteSpan(i, end, i + 1, inner_end, closed=False))
+            if close is None:
+                spans.append(QuoteSpan(i, end, i + 1, end, closed=False))
                 break
             spans.append(QuoteSpan(i, close + 1, i + 1, close, closed=True))
             i = close + 1
@@ -56,20 +63,33 @@ def _opens(text: str, i: int, start: int) -> bool:
     return (before.isspace() or before in "([{—–-:,/") and not after.isspace()
 
 
-def _find_close(text: str, i: int, end: int, close: str) -> int | None:
+def _find_close(text: str, i: int, end: int, double: bool) -> int | None:
+    closers = _DOUBLE_CLOSE if double else _SINGLE_CLOSE
     while i < end:
         ch = text[i]
-        if ch == close:
+        if ch in closers:
             after = text[i + 1] if i + 1 < end else " "
             before = text[i - 1]
-            # a closing single mark is not an apostrophe inside a word (can’t, Japan’s)
-            if close in "’'" and (after.isalnum() or before.isspace()):
-                i += 1
+            if not double and (after.isalnum() or before.isspace()):
+                i += 1  # an apostrophe inside a word (can’t, Japan’s), or a nested opening
                 continue
-            if close == '"' and before.isspace() and after.isalnum():
-                return None  # looks like the next opening mark: unbalanced
+            if before.isspace() and (after.isalnum() or ch in _DOUBLE_OPEN | _SINGLE_OPEN):
+                return None  # the next quotation's opening mark: this one was left open
             return i
         if ch == "\n" and text[i:i + 2] == "\n\n":
             return None
         i += 1
     return None
+
+
+def continued_quote(text: str, start: int, end: int) -> list[QuoteSpan]:
+    """A paragraph after one whose quotation was left open continues that quotation up
+    to its closing mark, when it does not open a new one (news style: a quotation running
+    over several paragraphs closes only in the last)."""
+    first = text[start] if start < end else ""
+    if first in _DOUBLE_OPEN | _SINGLE_OPEN:
+        return []
+    for i in range(start + 1, end):
+        if text[i] in _DOUBLE_CLOSE and not text[i - 1].isspace():
+            return [QuoteSpan(start, i + 1, start, i, closed=True)]
+    return []

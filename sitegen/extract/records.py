@@ -21,6 +21,8 @@ class NameMention:
     label: str  # the NER label of this occurrence
     evidence: list[str] = field(default_factory=list)  # "speaker", "title", "appos", "age", "who"
     roles: list[str] = field(default_factory=list)  # "Chief Cabinet Secretary", appositives
+    quoted: bool = False  # inside quotation marks: someone else's words, weaker evidence
+    nickname: str | None = None  # written inside the name: William "Mo" Cowan
 
 
 @dataclass
@@ -42,6 +44,7 @@ class FactCandidate:
     kind: str  # "quote" | "figure" | "event"
     quote: str | None = None  # the quoted words, for kind == "quote"
     speaker: Speaker | None = None
+    via: str | None = None  # the outlet the words reached us through ("told Reuters")
     names: list[str] = field(default_factory=list)  # person names involved (surface forms)
     figures: list[Figure] = field(default_factory=list)
     entities: list[str] = field(default_factory=list)  # normalised non-person entities

@@ -1,37 +1,51 @@
 """One person per human being named in the story, whatever the spelling.
 
-Person-hood is decided story-wide: a name is a person when most of its NER labels say
-PERSON and either it is a full name or the text treats it as a person (it speaks, has a
-title or a role). Spelling and transliteration variants of one full name are joined;
-a surname (or given name) alone joins the one person it can mean, preferring the person
-named in the same article, and stays unresolved when two people share it.
+Person-hood is decided story-wide: a name is a person when most of its NER labels and
+contexts say so (it speaks, has a title, a role, an age), and never when the text uses
+it as a platform ("on Twitter") or when its words are ordinary lower-case words of the
+story ("Witch Hunt"). Spelling, transliteration and nickname variants of one full name
+are joined (Zelensky / Zelenskiy, Mike / Michael, William "Mo" Cowan / Mo Cowan); two
+people who share a surname stay apart (Donald Trump / Donald Trump Jr. / Melania
+Trump). A surname (or given name) alone joins the one person it can mean; when it could
+mean several, each article decides: the one whose office it carries ("President
+Trump"), else the one named there in full.
 """
 
 from __future__ import annotations
 
-import unicodedata
-from collections import Counter, defaultdict
+import re
+from collections import Counter
 from dataclasses import dataclass, field
 
-from sitegen.extract.names import name_parts
-from sitegen.extract.records import ArticleFacts
+from sitegen.extract.mentions import (
+    PERSON_EVIDENCE,
+    NameVotes,
+    could_be_person,
+    count_vote,
+    is_person_name,
+)
+from sitegen.extract.names import (
+    distinct_suffixes,
+    fold,
+    name_parts,
+    offices,
+    same_given_name,
+    same_word,
+    title_word,
+)
+from sitegen.extract.records import ArticleFacts, NameMention
 from sitegen.model import Person
 from sitegen.slug import slugify, unique_slug
-
-PERSON_EVIDENCE = {"speaker", "title", "appos", "age", "who"}
-# Labels that compete with PERSON for a name; the rarer ones weigh half, since NER often
-# gives an unfamiliar person's name a product or facility label.
-COMPETING_LABELS = {"ORG": 1.0, "GPE": 1.0, "NORP": 1.0, "LOC": 1.0, "FAC": 0.5,
-                    "PRODUCT": 0.5, "WORK_OF_ART": 0.5, "EVENT": 0.5, "LAW": 0.5}
 
 
 @dataclass
 class _NameStats:
     name: str
-    votes: Counter[str] = field(default_factory=Counter)  # NER label -> count
+    votes: NameVotes = field(default_factory=NameVotes)
     evidence: set[str] = field(default_factory=set)
-    cues: int = 0  # occurrences in a person's context (speaks, has a title or a role)
     roles: Counter[str] = field(default_factory=Counter)
+    offices: set[str] = field(default_factory=set)
+    nicknames: set[str] = field(default_factory=set)
     sources: set[str] = field(default_factory=set)
     mentions: int = 0
 
@@ -42,14 +56,6 @@ class _NameStats:
     @property
     def suffix(self) -> str:
         return name_parts(self.name)[1]
-
-    @property
-    def person_votes(self) -> float:
-        return self.votes["PERSON"] + self.cues
-
-    @property
-    def other_votes(self) -> float:
-        return sum(n * COMPETING_LABELS.get(label, 0.0) for label, n in self.votes.items())
 
 
 @dataclass
@@ -66,16 +72,15 @@ class PeopleIndex:
 
 def build_people(articles: list[ArticleFacts]) -> PeopleIndex:
     stats = _gather(articles)
-    full = [s for s in stats.values() if len(s.words) >= 2 and _is_person(s)]
-    groups = _group_full_names(full)
+    groups = _group_full_names(_full_names(stats))
     single = [s for s in stats.values() if len(s.words) == 1]
     index = PeopleIndex()
     members: list[list[_NameStats]] = [list(g) for g in groups]
     # a single word joins the one group whose surname (or given name) it is
-    claimed: dict[str, list[int]] = defaultdict(list)
+    claimed: dict[str, list[int]] = {}
     for word_stats in single:
-        matches = [i for i, group in enumerate(groups) if _word_matches(word_stats.name, group)]
-        if matches and _could_be_person(word_stats):
+        matches = [i for i, group in enumerate(groups) if _word_matches(word_stats, group)]
+        if matches and could_be_person(word_stats.votes):
             claimed[word_stats.name] = matches
         elif _is_person(word_stats) and word_stats.evidence & PERSON_EVIDENCE:
             members.append([word_stats])  # a person known by one name
@@ -85,7 +90,8 @@ def build_people(articles: list[ArticleFacts]) -> PeopleIndex:
     ids = _assign_ids(members, index)
     for word, matches in claimed.items():
         if len(matches) > 1:
-            _resolve_by_article(word, [ids[i] for i in matches], articles, index)
+            _resolve_by_article(stats[word], [(ids[i], members[i]) for i in matches],
+                                articles, index)
     return index
 
 
@@ -94,72 +100,65 @@ def _gather(articles: list[ArticleFacts]) -> dict[str, _NameStats]:
     for article in articles:
         for mention in article.mentions:
             entry = stats.setdefault(mention.name, _NameStats(mention.name))
-            entry.votes[mention.label] += 1
-            entry.cues += bool(set(mention.evidence) & PERSON_EVIDENCE)
+            count_vote(entry.votes, mention)
             entry.evidence.update(mention.evidence)
-            entry.roles.update(mention.roles)
+            if not mention.quoted:  # "Tom Brady, …, the president" in a quip is no role
+                entry.roles.update(mention.roles)
+            entry.offices |= _offices(mention)
+            if mention.nickname:
+                entry.nicknames.add(mention.nickname)
             entry.sources.add(article.source)
             entry.mentions += 1
     return stats
 
 
+def _offices(mention: NameMention) -> set[str]:
+    return {o for role in mention.roles for o in offices(role.split())}
+
+
+def _full_names(stats: dict[str, _NameStats]) -> list[_NameStats]:
+    """Full names of people: those the vote makes people, and names NER labelled
+    otherwise that are a variant of one ("Volodymyr Zelenskyy" tagged ORG beside a
+    person "Volodymyr Zelensky") or whose surname alone is a person's ("Zelenskyy said")."""
+    full = [s for s in stats.values() if len(s.words) >= 2]
+    people = [s for s in full if _is_person(s)]
+    surnames = {fold(s.words[0]) for s in stats.values() if len(s.words) == 1
+                and _is_person(s) and s.evidence & PERSON_EVIDENCE}
+    for candidate in full:
+        if candidate in people or not could_be_person(candidate.votes) or \
+                candidate.votes.against:
+            continue
+        if fold(candidate.words[-1]) in surnames or any(_same_person(candidate, p)
+                                                       for p in people):
+            people.append(candidate)
+    return people
+
+
 def _is_person(stats: _NameStats) -> bool:
-    """Most of its NER labels say PERSON (the name-level vote over the whole story)."""
-    return stats.votes["PERSON"] > 0 and stats.person_votes >= stats.other_votes
-
-
-def _could_be_person(stats: _NameStats) -> bool:
-    """A lone word that matches a person's name joins them unless the story treats it as a
-    place or nationality ("Washington" beside "George Washington")."""
-    if stats.votes["PERSON"] or stats.cues:
-        return True
-    label, _ = stats.votes.most_common(1)[0]
-    return label not in ("GPE", "LOC", "NORP")
-
-
-def _fold(word: str) -> str:
-    folded = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
-    return folded.replace(".", "").replace("'", "").replace("’", "") or word.lower()
-
-
-def _edit_distance(a: str, b: str) -> int:
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        previous = current
-    return previous[-1]
-
-
-def _same_word(a: str, b: str) -> bool:
-    """Equal, or a spelling variant: same start, at most 2 edits in a word of 6+ letters
-    (Zelensky / Zelenskiy / Zelenskyy), 1 edit in a word of 4+."""
-    a, b = _fold(a), _fold(b)
-    if a == b:
-        return True
-    if a[:3] != b[:3]:
+    """The story-wide vote; a title-case phrase of the story's ordinary words is not a
+    name unless the text treats it as a person."""
+    if "common-words" in stats.evidence and not stats.votes.cues:
         return False
-    limit = 2 if min(len(a), len(b)) >= 6 else 1 if min(len(a), len(b)) >= 4 else 0
-    return _edit_distance(a, b) <= limit
-
-
-def _given_compatible(a: list[str], b: list[str]) -> bool:
-    """Given names agree: equal or variants, or one is the other's initial; a missing
-    middle name is no conflict."""
-    first_a, first_b = a[0], b[0]
-    if _same_word(first_a, first_b):
-        return True
-    initial = lambda w: len(w.strip(".")) == 1  # noqa: E731
-    return (initial(first_a) or initial(first_b)) and _fold(first_a)[0] == _fold(first_b)[0]
+    return is_person_name(stats.votes)
 
 
 def _same_person(a: _NameStats, b: _NameStats) -> bool:
-    if a.suffix != b.suffix:
+    if distinct_suffixes(a.suffix, b.suffix):
         return False  # Donald Trump and Donald Trump Jr. are two people
-    if not _same_word(a.words[-1], b.words[-1]):
+    if not same_word(a.words[-1], b.words[-1]):
         return False
-    return _given_compatible(a.words, b.words)
+    nicknames = {fold(n) for n in a.nicknames | b.nicknames}
+    if fold(a.words[0]) in nicknames or fold(b.words[0]) in nicknames:
+        return True  # William "Mo" Cowan and Mo Cowan
+    return any(same_given_name(x, y) for x in _given(a.words) for y in _given(b.words))
+
+
+def _given(words: list[str]) -> list[str]:
+    """The given name, or, after a first initial, the middle name a person goes by
+    ("K. Michael Conaway" is "Michael Conaway")."""
+    if len(words) > 2 and len(words[0].strip(".")) == 1 and len(words[1].strip(".")) > 1:
+        return [words[0], words[1]]
+    return [words[0]]
 
 
 def _group_full_names(full: list[_NameStats]) -> list[list[_NameStats]]:
@@ -174,9 +173,16 @@ def _group_full_names(full: list[_NameStats]) -> list[list[_NameStats]]:
     return groups
 
 
-def _word_matches(word: str, group: list[_NameStats]) -> bool:
-    return any(_same_word(word, s.words[-1]) or _fold(word) == _fold(s.words[0])
-               for s in group)
+def _word_matches(word: _NameStats, group: list[_NameStats]) -> bool:
+    """A surname (with its suffix: "Trump Jr."), a given name, or a nickname alone."""
+    bare = word.words[0]
+    for stats in group:
+        if same_word(bare, stats.words[-1]) and word.suffix in ("", stats.suffix):
+            return True
+        if not word.suffix and (fold(bare) == fold(stats.words[0])
+                                or fold(bare) in {fold(n) for n in stats.nicknames}):
+            return True
+    return False
 
 
 def _canonical(group: list[_NameStats]) -> _NameStats:
@@ -189,21 +195,36 @@ def _canonical(group: list[_NameStats]) -> _NameStats:
 
 
 def _description(group: list[_NameStats]) -> str | None:
-    """The role most sources agree on: each role is supported by the roles whose words
-    it contains ("Ukrainian President" by "President"); ages only as a last resort."""
+    """The role the sources agree on: the head noun most roles share ("host" in "Fox
+    News host", "talk show host"), then its most common, most readable wording; an age
+    only when nothing else is said."""
     roles: Counter[str] = Counter()
     for stats in group:
         roles.update(stats.roles)
+    ages = [r for r in roles if _AGE_ROLE.match(r)]
+    roles = Counter({r: n for r, n in roles.items() if r not in ages})
     if not roles:
-        return None
-    words = {role: set(_fold(w) for w in role.split()) for role in roles}
-    ages = {role for role in roles if role.startswith("aged ")}
-    candidates = [r for r in roles if r not in ages] or list(roles)
+        return max(ages, key=lambda r: (roles[r], r)) if ages else None
+    heads: Counter[str] = Counter()
+    for role, n in roles.items():
+        heads[_role_head(role)] += n
 
-    def support(role: str) -> int:
-        return sum(n for other, n in roles.items() if words[other] <= words[role])
+    def rank(role: str) -> tuple[int, bool, int, int, str]:
+        size = len(role.split())
+        return heads[_role_head(role)], 2 <= size <= 12, roles[role], -abs(size - 6), role
 
-    return max(candidates, key=lambda r: (support(r), len(r), r))
+    return max(roles, key=rank)
+
+
+_AGE_ROLE = re.compile(r"^(?:aged \d+|\d+-year-old)$")
+_ROLE_TAIL = re.compile(r"(?:,|\s(?:of|for|in|at|from|with|who|which|that|whose|to|on|and)\s).*$")
+
+
+def _role_head(role: str) -> str:
+    """The noun a role is about: "the chief executive officer of Salesforce.com" ->
+    "officer", "Massachusetts Governor" -> "governor"."""
+    core = _ROLE_TAIL.sub("", role).split()
+    return title_word(core[-1]) if core else ""
 
 
 def _assign_ids(members: list[list[_NameStats]], index: PeopleIndex) -> list[str]:
@@ -224,15 +245,28 @@ def _assign_ids(members: list[list[_NameStats]], index: PeopleIndex) -> list[str
     return ids
 
 
-def _resolve_by_article(word: str, candidates: list[str], articles: list[ArticleFacts],
-                        index: PeopleIndex) -> None:
-    """A surname two people share: in each article, the one of them named there in full."""
+def _resolve_by_article(word: _NameStats, candidates: list[tuple[str, list[_NameStats]]],
+                        articles: list[ArticleFacts], index: PeopleIndex) -> None:
+    """A surname several people share, resolved in each article: the one whose office
+    the word carries there ("President Trump"), else the one named there in full (the
+    one without a suffix when both are: "Trump" beside "Trump Jr.")."""
+    held = {pid: {o for s in group for o in s.offices} for pid, group in candidates}
     for article in articles:
-        named_here = {index.by_name.get(m.name) for m in article.mentions
-                      if len(m.name.split()) > 1}
-        present = [c for c in candidates if c in named_here]
-        if len(present) == 1:
-            index.by_source[(article.source, word)] = present[0]
-            person = index.people[present[0]]
-            if word not in person.aliases and word != person.name:
-                person.aliases = sorted([*person.aliases, word])
+        uses = [m for m in article.mentions if m.name == word.name]
+        if not uses:
+            continue
+        titles = {o for m in uses for o in _offices(m)}
+        chosen = [pid for pid, _ in candidates if titles & held[pid]]
+        if len(chosen) != 1:
+            named_here = {index.by_name.get(m.name) for m in article.mentions
+                          if len(name_parts(m.name)[0]) > 1}
+            chosen = [pid for pid, _ in candidates if pid in named_here]
+        if len(chosen) > 1 and not word.suffix:
+            plain = [pid for pid, group in candidates if pid in chosen
+                     and not _canonical(group).suffix]
+            chosen = plain if len(plain) == 1 else chosen
+        if len(chosen) == 1:
+            index.by_source[(article.source, word.name)] = chosen[0]
+            person = index.people[chosen[0]]
+            if word.name not in person.aliases and word.name != person.name:
+                person.aliases = sorted([*person.aliases, word.name])

@@ -1,0 +1,283 @@
+"""Who said it: the speaker of a quotation or a reported statement, and the outlet the
+words reached the writer through ("told Reuters", "according to the Mainichi Shimbun").
+
+The speaker is the subject of the speech verb nearest the quotation and outside its
+marks (a participle such as "saying" takes the subject of the clause it hangs on), then
+resolved through the article's discourse model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from sitegen.extract.discourse import Discourse, Entity, entity_span
+from sitegen.extract.lexicon import (
+    AUDIENCE_NOUNS,
+    DOCUMENT_NOUNS,
+    FIRST_SECOND_PERSON,
+    GROUP_LABELS,
+    RELATIVE_PRONOUNS,
+    REPORTING_VERBS,
+    SPEECH_VERBS,
+)
+from sitegen.extract.records import Speaker
+
+_SOURCE_PREPOSITIONS = {"to", "with", "by", "on", "via"}  # "said to HuffPost", "via Gawker"
+_VIA_VERBS = {"quote", "report", "cite"}  # "as quoted by Reuters": the outlet, not the speaker
+_EMBEDDING = {"acl", "relcl", "amod", "pobj", "dobj", "nsubj", "compound"}
+_OUTLET_LABELS = {"ORG", "WORK_OF_ART", "PRODUCT", "FAC", "PERSON", ""}
+
+
+@dataclass
+class Attribution:
+    speaker: Speaker
+    via: str | None = None
+
+
+Ranges = list[tuple[int, int]]
+Outside = Callable[[Token], bool]  # is a token outside the quotation marks
+
+
+def attribute(sentences: Iterable[Span], quoted: Ranges, refs: dict[int, Entity],
+              discourse: Discourse, reporting: bool = False) -> Attribution | None:
+    """The speaker of quoted words in `sentences` (doc-relative `quoted` ranges), or with
+    `reporting`, of an indirect statement ("X told Reuters he ...")."""
+    sentences = list(sentences)
+
+    def outside(token: Token) -> bool:
+        return not any(a <= token.idx < b for a, b in quoted)
+
+    lemmas = REPORTING_VERBS if reporting else SPEECH_VERBS
+    verbs = [t for s in sentences for t in s if t.lemma_ in lemmas and _verbal(t)
+             and outside(t)]
+    if reporting:
+        verbs = [v for v in verbs if _reports(v)]
+    verbs.sort(key=lambda v: (v.dep_ in _EMBEDDING, _distance(v, quoted)))
+    via = _via_phrase(sentences, refs, outside)
+    for verb in verbs:
+        if verb.lemma_ in _VIA_VERBS and verb.tag_ == "VBN":
+            continue  # "as quoted by Reuters" names the outlet (read by _via_phrase)
+        subject = _subject_of(verb, outside)
+        entity = _entity_of(subject, refs, discourse) if subject is not None else None
+        if entity is None and subject is None and not reporting:
+            entity = _named_before(verb, refs, outside)
+        if entity is None and subject is None and verb.dep_ in ("ROOT", "conj") \
+                and verb.tag_ not in ("VBG", "VBN") and not reporting:
+            entity = _stray_subject(verb, refs) or _topic(discourse)
+        if entity is not None:
+            if not reporting:
+                discourse.quoted_speaker(entity)
+            return Attribution(speaker_of(entity), _via_of(verb, refs) or via)
+        if subject is not None and subject.lower_ in FIRST_SECOND_PERSON:
+            return None  # the writer's own voice
+    source = _according_to(sentences, outside)
+    if source is not None:
+        return Attribution(Speaker(_outlet_text(source), False))
+    return None
+
+
+def _verbal(token: Token) -> bool:
+    """A verb, or a word the tagger took for a noun but the parser made a clause's head
+    with a subject ("…,” the tweets read.)."""
+    return token.pos_ in ("VERB", "AUX") or (
+        token.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in token.children))
+
+
+def _named_before(verb: Token, refs: dict[int, Entity], outside: Outside) -> Entity | None:
+    """The person named between a quotation and its verb when the parse lost the link
+    ("…,” House Freedom Caucus Chairman Mark Meadows, R-N.C., said")."""
+    found = None
+    for token in reversed(verb.sent[:verb.i - verb.sent.start]):
+        if not outside(token):
+            return found  # reached the quotation: the name stood between it and the verb
+        if verb.i - token.i > 12:
+            return None
+        entity = refs.get(token.i)
+        if found is None and entity is not None and entity.kind == "person":
+            found = entity
+    return None
+
+
+def _stray_subject(verb: Token, refs: dict[int, Entity]) -> Entity | None:
+    """A subject the parser attached to another verb: in "the aide, X, who …, wrote", a
+    misparse can leave "wrote" without one; the first person subject before it is it."""
+    for token in verb.sent:
+        if token.i >= verb.i:
+            break
+        entity = refs.get(token.i)
+        if entity is not None and entity.personal and token.dep_ in ("nsubj", "nsubjpass"):
+            return entity
+    return None
+
+
+def _topic(discourse: Discourse) -> Entity | None:
+    """Who a subjectless "..., told The Japan Times:" is about."""
+    last = discourse.last_subject
+    return last if last is not None and last.personal else discourse.most_salient_person()
+
+
+def speaker_of(entity: Entity) -> Speaker:
+    return Speaker(entity.name, entity.kind == "person")
+
+
+def _reports(verb: Token) -> bool:
+    """A main-clause speech verb reporting a clause: "X said (that) ...", "..., X said"
+    (not a passive: "was confirmed dead")."""
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return False
+    main = verb.dep_ == "ROOT" or (verb.dep_ in ("conj", "advcl") and verb.head.dep_ == "ROOT")
+    if main and any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
+        return True
+    return verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i \
+        and verb.head.dep_ == "ROOT" and not any(c.dep_ == "dobj" for c in verb.children)
+
+
+def _distance(verb: Token, quoted: Ranges) -> int:
+    if not quoted:
+        return 0
+    return min(min(abs(verb.idx - a), abs(verb.idx - b)) for a, b in quoted)
+
+
+def _subject_of(verb: Token, outside: Outside) -> Token | None:
+    """The subject of a speech verb; a participle or a conjoined verb without one takes
+    the subject of the clause it hangs on ("..., saying", "was quoted as saying")."""
+    current = verb
+    for _ in range(4):
+        for child in current.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and outside(child):
+                return child
+            if child.dep_ == "agent":
+                objects = [g for g in child.children if g.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+        if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
+            return current.head  # "a segment reporting that ..."
+        if current.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep", "dep") \
+                and current.head.i != current.i:
+            current = current.head
+            continue
+        break
+    return None
+
+
+def _entity_of(subject: Token, refs: dict[int, Entity],
+               discourse: Discourse) -> Entity | None:
+    """Who a speech verb's subject is: as the discourse model read it, the noun a "who"
+    stands for, an organisation's name, or a description read now (an agent, a
+    subject outside the narrative's usual places)."""
+    if subject.i in refs:
+        return refs[subject.i]
+    if subject.lower_ in RELATIVE_PRONOUNS:
+        clause = subject.head
+        noun = clause.head if clause.dep_ == "relcl" else None
+        return refs.get(noun.i) if noun is not None else None
+    if subject.lower_ in FIRST_SECOND_PERSON or subject.pos_ == "PRON":
+        return None
+    if subject.ent_type_ in GROUP_LABELS:
+        ent = entity_span(subject)
+        if ent is not None:
+            return Entity(_outlet_text(ent), "group")
+    return discourse.subject(subject)
+
+
+def _via_of(verb: Token, refs: dict[int, Entity]) -> str | None:
+    """The outlet attached to the speech verb: "told Reuters", "said in an interview
+    with The Asahi Shimbun", "confirmed to HuffPost", "said on ABC's This Week"."""
+    for child in verb.children:
+        if child.dep_ in ("dative", "dobj") and verb.lemma_ in ("tell", "inform"):
+            outlet = _outlet(child, refs)
+            if outlet:
+                return outlet
+        if child.dep_ != "prep":
+            continue
+        for pobj in (g for g in child.children if g.dep_ == "pobj"):
+            if child.lower_ in _SOURCE_PREPOSITIONS:
+                outlet = _outlet(pobj, refs)
+                if outlet:
+                    return outlet
+            if child.lower_ == "in" and pobj.ent_type_ in ("ORG", "WORK_OF_ART"):
+                outlet = _outlet(pobj, refs)  # "wrote in USA Today"
+                if outlet:
+                    return outlet
+            if pobj.lemma_.lower() in DOCUMENT_NOUNS | {"program", "show", "interview"}:
+                outlet = _outlet_in(pobj, refs)
+                if outlet:
+                    return outlet
+    return None
+
+
+def _outlet_in(noun: Token, refs: dict[int, Entity]) -> str | None:
+    """The outlet inside "an interview with X", "a statement to X", "X's program"."""
+    for child in noun.children:
+        if child.dep_ in ("poss", "compound", "nmod"):
+            outlet = _outlet(child, refs)
+            if outlet:
+                return outlet
+        if child.dep_ == "prep" and child.lower_ in ("with", "to", "for", "on"):
+            for pobj in (g for g in child.children if g.dep_ == "pobj"):
+                outlet = _outlet(pobj, refs)
+                if outlet:
+                    return outlet
+    return None
+
+
+def _outlet(token: Token, refs: dict[int, Entity]) -> str | None:
+    """A proper name that is not one of the article's people: an outlet, an organisation."""
+    if token.pos_ != "PROPN" or token.ent_type_ not in _OUTLET_LABELS:
+        return None  # not "on Wednesday", not "told Japan"
+    entity = refs.get(token.i)
+    if entity is not None and entity.kind == "person":
+        return None
+    if token.lower_ in AUDIENCE_NOUNS:
+        return None  # "told the Conservative Political Action Conference": an audience
+    ent = entity_span(token)
+    if ent is not None:
+        return _outlet_text(ent)
+    words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+    return " ".join(t.text for t in [*words, token])
+
+
+def _via_phrase(sentences: list[Span], refs: dict[int, Entity],
+                outside: Outside) -> str | None:
+    """An outlet named anywhere in the sentence: "according to Reuters", "as quoted by
+    Reuters"."""
+    source = _according_to(sentences, outside)
+    if source is not None:
+        return _outlet_text(source)
+    for sentence in sentences:
+        for token in sentence:
+            if token.lemma_ in _VIA_VERBS and token.tag_ == "VBN":
+                for agent in (c for c in token.children if c.dep_ == "agent"):
+                    for pobj in (g for g in agent.children if g.dep_ == "pobj"):
+                        outlet = _outlet(pobj, refs)
+                        if outlet:
+                            return outlet
+    return None
+
+
+def _according_to(sentences: list[Span], outside: Outside) -> Span | None:
+    for sentence in sentences:
+        for token in sentence:
+            if token.lower_ != "according" or token.i + 1 >= len(token.doc):
+                continue
+            if not outside(token) or token.nbor().lower_ != "to":
+                continue
+            for pobj in (c for c in token.nbor().children if c.dep_ == "pobj"):
+                if pobj.lower_ in FIRST_SECOND_PERSON:
+                    continue
+                ent = entity_span(pobj)
+                if ent is not None:
+                    return ent
+                return token.doc[pobj.left_edge.i:pobj.i + 1]
+    return None
+
+
+def _outlet_text(span: Span) -> str:
+    text = " ".join(span.text.split()).strip(" ,.")
+    for end in ("'s", "’s"):
+        if text.endswith(end):
+            text = text[: -len(end)]
+    return text

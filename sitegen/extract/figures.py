@@ -1,0 +1,106 @@
+"""Figures in a sentence: numbers with their unit, what they count, and their hedge.
+
+"some 60,000 people" -> 60000, counts "people", qualifier "some"; "$17 million in
+donations" -> 17000000 USD, counts "donations"; "Seventy Japanese men" -> 70 "men";
+"a 39-year-old" -> 39 years, counts "age". Values are normalised so that the merge and
+conflict checks can compare them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from sitegen.extract.numbers import currency_of, parse_number, qualifier_of
+from sitegen.model import Figure
+
+NUMBER_LABELS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT"}
+_VAGUE = {"one", "a", "an", "half", "single"}  # "one of them", "half of his time"
+_AGE = re.compile(r"\b(\d{1,3})-year-old\b|,\s(\d{1,3}),", re.I)
+_COUNTED_DEPS = ("nummod", "compound", "nmod", "amod", "quantmod")
+
+
+def figures(sentence: Span) -> Iterator[Figure]:
+    seen: list[tuple[int, int]] = []
+    for ent in sentence.ents:
+        if ent.label_ not in NUMBER_LABELS:
+            continue
+        value = parse_number(ent.text)
+        if value is None or ent.text.lower().strip() in _VAGUE:
+            continue
+        unit = None
+        if ent.label_ == "MONEY":
+            around = ent.doc[max(ent.start - 1, 0):ent.end + 1].text
+            unit = currency_of(ent.text) or currency_of(around)
+        elif ent.label_ == "PERCENT":
+            unit = "percent"
+        elif ent.label_ == "QUANTITY":
+            unit = ent[-1].lemma_.lower()
+        before = ent.doc[max(ent.start - 3, sentence.start):ent.start].text
+        seen.append((ent.start_char, ent.end_char))
+        yield Figure(value=value, text=_figure_text(ent), unit=unit, counts=counted(ent),
+                     qualifier=qualifier_of(ent.text) or qualifier_of(before))
+    for token in sentence:  # a count NER left untagged ("Seventy men, including …")
+        if token.pos_ == "NUM" and token.dep_ == "nummod" and not token.ent_type_ \
+                and token.head.pos_ == "NOUN":  # not "27 Feb", not "Boeing 737"
+            span = sentence.doc[token.i:token.i + 1]
+            value = parse_number(token.text)
+            if value is None or token.lower_ in _VAGUE:
+                continue
+            seen.append((span.start_char, span.end_char))
+            yield Figure(value=value, text=token.text, counts=counted(span),
+                         qualifier=qualifier_of(sentence.doc[max(token.i - 3, 0):token.i].text))
+    for match in _AGE.finditer(sentence.text):
+        age = match.group(1) or match.group(2)
+        if match.group(2) and not _preceded_by_name(sentence, match.start()):
+            continue
+        char = sentence.start_char + match.start()
+        if any(a <= char < b for a, b in seen):
+            continue
+        yield Figure(value=int(age), text=match.group(0).strip(" ,"), unit="years",
+                     counts="age")
+
+
+def _figure_text(ent: Span) -> str:
+    """The words of the figure, with a conversion in brackets: "100,000 yen ($868)"."""
+    doc = ent.doc
+    text = " ".join(ent.text.split())
+    if ent.label_ == "MONEY" and ent.end + 2 < len(doc) and doc[ent.end].text == "(":
+        close = next((t.i for t in doc[ent.end + 1:ent.end + 8] if t.text == ")"), None)
+        inner = doc[ent.end + 1:close] if close is not None else None
+        if inner is not None and any(t.ent_type_ == "MONEY" for t in inner):
+            return f"{text} ({inner.text})"  # "100,000 yen ($868)": one sum, converted
+    return text
+
+
+def _preceded_by_name(sentence: Span, position: int) -> bool:
+    before = sentence.char_span(0, position, alignment_mode="contract")
+    return before is not None and len(before) > 0 and before[-1].ent_type_ == "PERSON"
+
+
+def counted(ent: Span) -> str | None:
+    """What a number counts: the noun it modifies ("70 Japanese men" -> "men", "a $3.1
+    million war chest" -> "war chest"), or its "in"/"of" phrase ("$17 million in
+    donations", "50 of the members")."""
+    root = ent.root
+    head = root.head
+    if head.ent_type_ in ("MONEY", "QUANTITY"):
+        return None  # "100,000 yen ($868)": a conversion of the sum, counting nothing
+    if root.dep_ in _COUNTED_DEPS and head.pos_ in ("NOUN", "PROPN") and head.i >= ent.end:
+        return _noun_words(head)
+    if ent.label_ == "MONEY" and head.pos_ == "NOUN" and root.dep_ == "pobj":
+        return None  # "a check for $5": the money is the thing
+    for child in root.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "in"):
+            objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
+            if objects:
+                return _noun_words(objects[0])
+    return None
+
+
+def _noun_words(noun: Token) -> str:
+    """A counted noun with its compound nouns ("war chest"), lower case."""
+    words = [t for t in noun.lefts if t.dep_ == "compound" and t.pos_ == "NOUN"]
+    return " ".join(t.lower_ for t in [*words, noun])

@@ -1,0 +1,378 @@
+"""Name mentions: every name-like entity, with the evidence that it names a person and
+the roles the text gives it.
+
+Whether a name is a person is not decided here but voted on, per article (below) and
+story-wide (sitegen/merge/people.py), from all its occurrences and their contexts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from sitegen.extract.lexicon import (
+    DOCUMENT_NOUNS,
+    ENTITY_LABELS,
+    HUMAN_HEADS,
+    KIN_NOUNS,
+    ORG_NOUNS,
+    PLACE_NOUNS,
+    PLATFORM_PREPOSITIONS,
+    PUBLISHING_VERBS,
+    SPEECH_VERBS,
+)
+from sitegen.extract.names import (
+    HONORIFICS,
+    TITLE_WORDS,
+    TITLES,
+    clean_name,
+    fold,
+    name_parts,
+    quoted_nickname,
+)
+from sitegen.extract.records import NameMention
+
+# NER labels that compete with PERSON for a name; the rarer ones weigh half, since NER
+# often gives an unfamiliar person's name a product or facility label.
+COMPETING_LABELS = {"ORG": 1.0, "GPE": 1.0, "NORP": 1.0, "LOC": 1.0, "FAC": 0.5,
+                    "PRODUCT": 0.5, "WORK_OF_ART": 0.5, "EVENT": 0.5, "LAW": 0.5}
+PERSON_EVIDENCE = {"speaker", "title", "appos", "age", "who", "kin"}
+THING_NOUNS = ORG_NOUNS | PLACE_NOUNS
+# Evidence strong enough to make a name a person without a PERSON label: a relative
+# ("Mr. Trump's daughter Ivanka") or a human role ("Keiko Sato, a 31-year-old nurse");
+# titles and appositives in general attach to places and organisations too.
+ROLE_EVIDENCE = {"kin", "human-role"}
+NOT_PERSON_EVIDENCE = {"platform", "common-words", "thing"}
+_AGE_AFTER = re.compile(r",\s(\d{1,3}),")
+_NICKNAMED = re.compile(r"\b([A-Z][a-z]+)\s+[\"“]([A-Z][\w.-]*)[\"”]\s+([A-Z][\w'’-]+)")
+_LIST_ROLE = re.compile(r"^(?:and|or)\b|,\s*(?:and|or)\b")
+
+
+def sentence_mentions(sentence: Span, offset: int,
+                      quoted: list[tuple[int, int]]) -> list[tuple[Span, NameMention]]:
+    """The name mentions of one sentence, each with its entity span; `quoted` holds the
+    doc-relative character ranges inside quotation marks."""
+    found: list[tuple[Span, NameMention]] = []
+    for ent in sentence.ents:
+        if ent.label_ != "PERSON" and ent.label_ not in ENTITY_LABELS:
+            continue
+        if _is_title_fragment(ent):
+            continue
+        name = clean_name(ent.text)
+        if name is None:
+            continue
+        local = ent.text.find(name.split()[0])
+        start = offset + ent.start_char + max(local, 0)
+        mention = NameMention(name=name, start=start, end=start + len(name), label=ent.label_,
+                              quoted=any(a <= ent.start_char < b for a, b in quoted))
+        _add_evidence(ent, mention)
+        found.append((ent, mention))
+    return _with_nicknames(sentence, offset, found)
+
+
+def _is_title_fragment(ent: Span) -> bool:
+    """"Pro Tem" in "Senate President Pro Tem David Long": a title-case phrase tagged as a
+    name but modifying the name that follows it."""
+    root = ent.root
+    return root.dep_ == "compound" and root.head.ent_type_ == "PERSON" and root.head.i >= ent.end
+
+
+def _with_nicknames(sentence: Span, offset: int,
+                    found: list[tuple[Span, NameMention]]) -> list[tuple[Span, NameMention]]:
+    """William "Mo" Cowan: NER splits such a name at the quote marks; read it whole."""
+    for match in _NICKNAMED.finditer(sentence.text):
+        span = sentence.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        name = f"{match.group(1)} {match.group(3)}"
+        start = offset + sentence.start_char + match.start()
+        found = [(e, m) for e, m in found if not (span.start <= e.root.i < span.end)]
+        mention = NameMention(name=name, start=start, end=start + len(match.group(0)),
+                              label="PERSON", nickname=quoted_nickname(match.group(0)))
+        _add_evidence(span, mention)
+        found.append((span, mention))
+    return sorted(found, key=lambda pair: pair[1].start)
+
+
+def _add_evidence(ent: Span, mention: NameMention) -> None:
+    """Roles (titles, appositives, ages) and signs for or against a person's name."""
+    head = ent.root
+    if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ in SPEECH_VERBS:
+        mention.evidence.append("speaker")
+    title = title_before(ent)
+    if title:
+        mention.evidence.append("kin" if title.split()[-1].lower() in KIN_NOUNS else "title")
+        if _human_role(title):
+            mention.evidence.append("human-role")  # "Strzok attorney Aitan Goelman"
+        if not all(w.lower().strip(".") in HONORIFICS for w in title.split()):
+            mention.roles.append(title)  # "Mr." says how to address, not who
+    if ent.text.split()[0].lower().strip(".") in TITLES and len(ent) > 1:
+        mention.evidence.append("title")
+    for role in _roles_after(ent):
+        mention.evidence.append("appos")
+        mention.roles.append(role)
+        if _human_role(role):
+            mention.evidence.append("human-role")  # ", a 31-year-old nurse in Kobe,"
+    role = _role_it_names(ent)
+    if role:
+        mention.evidence.append("kin" if role.split()[-1].lower() in KIN_NOUNS else "appos")
+        mention.roles.append(role)
+        if _human_role(role):
+            mention.evidence.append("human-role")  # "the first lady, Melania Trump"
+    if any(c.dep_ == "relcl" and any(t.lower_ == "who" for t in c.children)
+           for c in head.children):
+        mention.evidence.append("who")
+    age = _AGE_AFTER.match(ent.doc[ent.end:ent.end + 3].text_with_ws if ent.end < len(ent.doc)
+                           else "")
+    if age:
+        mention.evidence.append("age")
+        mention.roles.append(f"aged {age.group(1)}")
+    if _on_a_platform(head):
+        mention.evidence.append("platform")  # "posted on Twitter", "via Gawker"
+    if _names_a_thing(ent):
+        mention.evidence.append("thing")
+
+
+def _on_a_platform(head: Token) -> bool:
+    """"via Gawker", "posted on Twitter", "a message on Facebook" (not "calling on X")."""
+    preposition = head.head
+    if head.dep_ != "pobj" or preposition.lower_ not in PLATFORM_PREPOSITIONS:
+        return False
+    if preposition.lower_ == "via":
+        return True
+    governor = preposition.head
+    return governor.lemma_ in SPEECH_VERBS | PUBLISHING_VERBS or \
+        governor.lemma_.lower() in DOCUMENT_NOUNS
+
+
+def _names_a_thing(ent: Span) -> bool:
+    """Contexts that make a name an organisation or a place: "his hometown, Frog Jump",
+    "The Root, a news site", "the law firm of Mintz Levin", "Harvard and Harvard Law"."""
+    head = ent.root
+    governor = head.head
+    if head.dep_ == "appos" and governor.i < ent.start and governor.pos_ == "NOUN":
+        return governor.lemma_.lower() in THING_NOUNS
+    if head.dep_ == "pobj" and governor.lower_ == "of" and \
+            governor.head.lemma_.lower() in ORG_NOUNS:
+        return True
+    for child in head.children:
+        if child.dep_ == "appos" and child.i > head.i and child.lemma_.lower() in ORG_NOUNS:
+            return True
+    linked = [t for t in (governor, *head.children)
+              if t.i != head.i and (t.dep_ == "conj" or (head.dep_ == "conj" and t is governor))]
+    # not GPE: NER gives unfamiliar given names place labels ("Malia and Sasha Obama")
+    return bool(linked) and all(t.ent_type_ in ("ORG", "FAC") for t in linked)
+
+
+def title_before(ent: Span) -> str | None:
+    """Words right before a name and attached to it that say what the person is: "Chief
+    Cabinet Secretary", "music publicist", "23-year-old"."""
+    doc = ent.doc
+    i = ent.start - 1
+    words: list[Token] = []
+    while i >= 0:
+        token = doc[i]
+        attached = (ent.start <= token.head.i < ent.end) or (
+            words and token.head.i in {w.i for w in words}
+        )
+        if token.tag_ == "POS" and i > 0:
+            words.insert(0, token)
+            i -= 1
+            continue
+        if not attached or token.pos_ in ("DET", "ADP", "PRON", "VERB", "CCONJ", "AUX"):
+            break
+        if token.is_punct and token.text != "-":
+            break
+        lowercase_role = token.pos_ in ("NOUN", "NUM") or token.lower_ in TITLES
+        if not (token.text[:1].isupper() or lowercase_role or token.text == "-"):
+            break
+        words.insert(0, token)
+        i -= 1
+    while words and (words[0].tag_ == "POS" or words[0].text == "-"):
+        words.pop(0)
+    if not words or not any(w.lower_.strip(".") in TITLES or w.pos_ in ("NOUN", "NUM")
+                            for w in words):
+        return None
+    if all(w.ent_type_ in ("ORG", "GPE", "NORP") or w.tag_ == "POS" for w in words):
+        return None  # "Japan's Ryoga Seki": where from, not what
+    return "".join(_expanded(t) + t.whitespace_ for t in doc[words[0].i:words[-1].i + 1]).strip()
+
+
+def _expanded(token: Token) -> str:
+    """An abbreviated title written out, so that a description reads: "Gov." -> "Governor"."""
+    bare = token.lower_.strip(".")
+    if token.text.endswith(".") and bare in TITLE_WORDS:
+        return TITLE_WORDS[bare].capitalize()
+    return token.text
+
+
+def _roles_after(ent: Span) -> Iterable[str]:
+    """The appositive after a name (", a 23-year-old student in Osaka,") and a "who is a
+    ..." clause."""
+    head = ent.root
+    for child in head.children:
+        if child.i <= head.i:
+            continue
+        if child.dep_ == "appos":
+            role = _phrase(child)
+            if role:
+                yield role
+        elif child.dep_ == "relcl" and child.lemma_ == "be" and any(
+            t.lower_ == "who" for t in child.children
+        ):
+            for attr in (c for c in child.children if c.dep_ == "attr"):
+                role = _phrase(attr)
+                if role:
+                    yield role
+
+
+def _human_role(role: str) -> bool:
+    """A role only a person has: its head is a human noun, or it gives an age."""
+    core = re.split(r"\s(?:of|for|in|at|from|with|who|which|that|on|to)\s|,", role)[0]
+    words = core.lower().split()
+    return bool(words) and (words[-1] in HUMAN_HEADS or "-year-old" in core)
+
+
+def _role_it_names(ent: Span) -> str | None:
+    """The role a name stands in apposition to: "the first lady, Melania Trump" and "Mr.
+    Bloomberg's daughter Georgina" give "the first lady", "Mr. Bloomberg's daughter"."""
+    head = ent.root
+    role = head.head
+    if head.dep_ != "appos" or role.i >= ent.start or role.pos_ != "NOUN":
+        return None
+    if role.lemma_.lower() in THING_NOUNS:
+        return None  # "his whimsically named hometown, Frog Jump": a place
+    words = [t for t in role.subtree if t.i <= role.i]
+    span = ent.doc[words[0].i:role.i + 1]
+    return span.text.strip(" ,") or None
+
+
+def _phrase(token: Token) -> str | None:
+    """A role's words, up to a comma starting another clause (", who donated …")."""
+    subtree = list(token.subtree)
+    end = subtree[-1].i + 1
+    for t in subtree:
+        if t.i > token.i and t.text == "," and t.i + 1 < end and \
+                t.nbor().lower_ in ("who", "which", "whose", "where"):
+            end = t.i
+            break
+    span = token.doc[subtree[0].i:end]
+    text = span.text.strip(" ,;—–-")
+    words = text.split()
+    if not words or len(words) > 25 or not any(ch.isalpha() for ch in text):
+        return None
+    if span[0].pos_ == "PRON" or span[0].tag_ == "PRP$":
+        return None  # "his entire month's wages": a misparse, not a role
+    if not any(ch.islower() for ch in text):
+        return None  # "(D-Calif.)", ", R-N.C.,": party and state, not a role
+    if span.root.ent_type_ in ("PERSON", "GPE", "ORG", "NORP", "DATE", "LOC"):
+        return None  # "Donald Trump, Mike Pence" or "Ohio, Dayton": a list, not a role
+    if _LIST_ROLE.search(text) and span.root.lower_ not in HUMAN_HEADS:
+        return None  # "Calvin Coolidge, the Statue of Liberty and …": a list
+    return text
+
+
+def surname_mentions(sentence: Span, offset: int, quoted: list[tuple[int, int]],
+                     surnames: set[str]) -> list[NameMention]:
+    """A person's surname NER left untagged ("Sato said she …"), as a mention of its own,
+    without a label of its own."""
+    found = []
+    for token in sentence:
+        if token.ent_type_ or not token.is_title or fold(token.text) not in surnames:
+            continue
+        if any(a <= token.idx < b for a, b in quoted):
+            continue
+        mention = NameMention(name=token.text, start=offset + token.idx,
+                              end=offset + token.idx + len(token), label="")
+        _add_evidence(sentence.doc[token.i:token.i + 1], mention)
+        found.append(mention)
+    return found
+
+
+def mark_common_words(mentions: list[NameMention], text: str) -> None:
+    """A title-case phrase whose words the article's prose `text` also writes in lower
+    case ("Witch Hunt" beside "a witch hunt") is a heading fragment or a thing, not a
+    name. (Not the front matter: a URL is in lower case.)"""
+    for mention in mentions:
+        words = name_parts(mention.name)[0]
+        if len(words) > 1 and all(re.search(rf"\b{re.escape(w.lower())}\b", text)
+                                  for w in words):
+            mention.evidence.append("common-words")
+
+
+@dataclass
+class NameVotes:
+    """How one name is labelled and used across a text."""
+
+    labels: Counter[str] = field(default_factory=Counter)
+    cues: int = 0  # occurrences in a person's context (speaks, has a title or a role)
+    against: int = 0  # occurrences in a non-person context ("on Twitter")
+    roles: int = 0  # occurrences with a role only a person has ("his daughter", "a nurse")
+
+    @property
+    def person_votes(self) -> float:
+        return self.labels["PERSON"] + self.cues
+
+    @property
+    def other_votes(self) -> float:
+        return self.against + sum(n * COMPETING_LABELS.get(label, 0.0)
+                                  for label, n in self.labels.items())
+
+
+def count_vote(votes: NameVotes, mention: NameMention) -> None:
+    """One occurrence's vote; inside quotation marks it counts half (someone else's
+    words, often a nickname or a title-case slogan)."""
+    votes.labels[mention.label] += 0.5 if mention.quoted else 1.0
+    votes.cues += bool(set(mention.evidence) & PERSON_EVIDENCE)
+    votes.against += len(set(mention.evidence) & NOT_PERSON_EVIDENCE)
+    votes.roles += bool(set(mention.evidence) & ROLE_EVIDENCE)
+
+
+def tally(mentions: Iterable[NameMention]) -> dict[str, NameVotes]:
+    votes: dict[str, NameVotes] = defaultdict(NameVotes)
+    for mention in mentions:
+        count_vote(votes[mention.name], mention)
+    return votes
+
+
+def is_person_name(votes: NameVotes) -> bool:
+    """Most of its labels and contexts say person (a tie, unless a context says thing);
+    a role only a person has stands in for a PERSON label NER did not give."""
+    if not (votes.labels["PERSON"] or votes.roles):
+        return False
+    return votes.person_votes > votes.other_votes or (
+        votes.person_votes == votes.other_votes and not votes.against)
+
+
+def could_be_person(votes: NameVotes) -> bool:
+    """A lone word matching a person's name is that person unless the text treats it as
+    a place or nationality ("Washington" beside "George Washington")."""
+    if votes.labels["PERSON"] or votes.cues:
+        return True
+    label, _ = votes.labels.most_common(1)[0]
+    return label not in ("GPE", "LOC", "NORP") and not votes.against
+
+
+def article_people(mentions: list[NameMention]) -> set[str]:
+    """The names that are people in one article: full names by the vote, single words
+    when they are a person's surname or given name, or vote as a person themselves."""
+    votes = tally(mentions)
+    people = {name for name, v in votes.items()
+              if len(name_parts(name)[0]) >= 2 and is_person_name(v)}
+    parts = {fold(w) for name in people for w in (name_parts(name)[0][0],
+                                                 name_parts(name)[0][-1])}
+    for name, v in votes.items():
+        if len(name_parts(name)[0]) != 1:
+            continue
+        if (fold(name_parts(name)[0][0]) in parts and could_be_person(v)) or is_person_name(v):
+            people.add(name)
+    singles = {fold(name) for name in people if len(name_parts(name)[0]) == 1}
+    for name, v in votes.items():  # "Volodymyr Zelenskyy" (ORG) beside "Zelenskyy said"
+        words = name_parts(name)[0]
+        if len(words) >= 2 and fold(words[-1]) in singles and could_be_person(v):
+            people.add(name)
+    return people

@@ -1,0 +1,102 @@
+"""Key facts: which sentences state something checkable, and the comparable keys of a
+passage (names, entities, lemmas, subject-verb frames) that merging clusters on.
+
+A key fact is a full sentence with checkable content: someone or something named, or a
+number, doing or undergoing something. Questions, headings, the writer's own voice
+("we hope that ..."), descriptions with nothing named ("the crisis has been of great
+concern") and fragments are not.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from sitegen.extract.lexicon import ENTITY_LABELS, FIRST_SECOND_PERSON, INDEFINITE
+from sitegen.extract.names import clean_name
+from sitegen.extract.records import FactCandidate
+
+DATE_PREFIX = "date:"
+DISCOURSE_OPENERS = re.compile(
+    r"^(?:however|meanwhile|but|and|also|still|yet|moreover|furthermore|in addition|"
+    r"additionally|earlier|later|then|now|separately|instead|nonetheless|nevertheless|"
+    r"as a result|in fact|indeed|similarly|likewise)\b,?\s+",
+    re.I,
+)
+_UNCOUNTED_LEMMAS = {"say", "tell", "be", "have", "mention"}
+
+
+def is_checkable(sentence: Span) -> bool:
+    """A complete declarative sentence whose subject is not the writer or "something"."""
+    words = [t for t in sentence if not t.is_punct and not t.is_space]
+    if len(words) < 5 or len(words) > 90:
+        return False
+    text = sentence.text.strip()
+    if text.endswith(("?", ":", ",")) or not _starts_like_a_sentence(text):
+        return False
+    root = sentence.root
+    if root.pos_ not in ("VERB", "AUX"):
+        return False
+    subject = root_subject(sentence)
+    if subject is None:
+        return False
+    if root.lemma_ == "be" and any(c.dep_ == "acomp" for c in root.children):
+        return False  # "the message was clear", "the crowd was enthralled": a judgement
+    # not the writer's own voice ("we hope that ..."), not "something changed"
+    return subject.lower_ not in FIRST_SECOND_PERSON | INDEFINITE
+
+
+def _starts_like_a_sentence(text: str) -> bool:
+    """Not a fragment cut out of a longer sentence: it starts with a capital, a digit or
+    an opening mark."""
+    first = next((ch for ch in text if ch.isalnum() or ch in "“\"‘'(["), "")
+    return bool(first) and not first.islower()
+
+
+def root_subject(sentence: Span) -> Token | None:
+    for child in sentence.root.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "expl", "csubj"):
+            return child
+    return None
+
+
+def add_features(span: Span, fact: FactCandidate) -> None:
+    """What the passage asserts, as comparable keys: names, entities, lemmas, frames."""
+    for ent in span.ents:
+        if ent.label_ == "PERSON":
+            name = clean_name(ent.text)
+            if name and name not in fact.names:
+                fact.names.append(name)
+        elif ent.label_ in ENTITY_LABELS or ent.label_ == "DATE":
+            key = entity_key(ent.text)
+            key = DATE_PREFIX + key if ent.label_ == "DATE" else key
+            if key and key not in fact.entities:
+                fact.entities.append(key)
+    for token in span:
+        if token.is_stop or token.is_punct or token.is_space or token.like_num:
+            continue
+        if token.pos_ in ("NOUN", "VERB", "ADJ", "PROPN", "ADV") and \
+                token.lemma_ not in _UNCOUNTED_LEMMAS:
+            lemma = token.lemma_.lower()
+            if lemma.isalpha() and lemma not in fact.lemmas:
+                fact.lemmas.append(lemma)
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ == "VERB":
+            frame = f"{token.lemma_.lower()}|{token.head.lemma_.lower()}"
+            if frame not in fact.frames:
+                fact.frames.append(frame)
+
+
+def entity_key(text: str) -> str:
+    text = " ".join(text.split()).lower()
+    text = re.sub(r"^the\s+", "", text)
+    return re.sub(r"(?:['’]s|['’])$", "", text).strip(" ,.")
+
+
+def clean_statement(text: str) -> str:
+    """A passage as a standalone sentence: one line, without a leading "However,"."""
+    text = " ".join(text.split())
+    stripped = DISCOURSE_OPENERS.sub("", text)
+    if stripped != text and stripped[:1].islower():
+        stripped = stripped[0].upper() + stripped[1:]
+    return stripped

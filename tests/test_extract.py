@@ -1,0 +1,200 @@
+"""Extraction on small synthetic stories: quotations and who said them, statements and
+through which outlet, figures, and which sentences are key facts (real spaCy model)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sitegen.extract import extract_articles
+from sitegen.extract.records import ArticleFacts, FactCandidate
+from sitegen.ingest import Article, split_blocks
+from sitegen.merge.people import PeopleIndex, build_people
+from sitegen.nlp import load_model
+
+
+def article(text: str, article_id: str = "a") -> Article:
+    return Article(id=article_id, path=Path(f"{article_id}.txt"), file=f"{article_id}.txt",
+                   sha256="", text=text, title="", blocks=split_blocks(text))
+
+
+def extract(*texts: str) -> list[ArticleFacts]:
+    articles = [article(t, f"a{i}") for i, t in enumerate(texts)]
+    return list(extract_articles(articles, load_model()))
+
+
+def quotes(facts: ArticleFacts) -> list[FactCandidate]:
+    return [f for f in facts.facts if f.kind == "quote"]
+
+
+def quote_with(facts: ArticleFacts, words: str) -> FactCandidate:
+    return next(f for f in quotes(facts) if words in (f.quote or ""))
+
+
+def speaker_id(people: PeopleIndex, fact: FactCandidate) -> str | None:
+    assert fact.speaker is not None, f"no speaker for {fact.quote!r}"
+    return people.resolve(fact.source, fact.speaker.text) if fact.speaker.is_person else None
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _model() -> None:
+    load_model()  # once per session (cached): the first test does not pay for it alone
+
+
+def test_a_quotation_split_around_its_attribution_is_one_quote() -> None:
+    [facts] = extract(
+        "Mayor Anna Berg visited the flooded district on Monday.\n\n"
+        "“The water rose faster than anyone expected,” she said. “We will rebuild every "
+        "house on this street.”\n"
+    )
+    [quote] = quotes(facts)
+    assert "water rose faster" in quote.quote and "rebuild every house" in quote.quote
+    assert quote.speaker is not None and quote.speaker.text == "Anna Berg"
+
+
+def test_a_paragraph_after_a_colon_is_a_block_quote() -> None:
+    [facts] = extract(
+        "The city engineer, Paul Novak, wrote to the council on Friday:\n\n"
+        "The bridge cannot carry lorries until the cracked beams are replaced next month.\n"
+    )
+    quote = quote_with(facts, "bridge cannot carry lorries")
+    assert quote.speaker is not None and quote.speaker.text == "Paul Novak"
+
+
+def test_he_and_she_resolve_to_the_person_meant() -> None:
+    [facts] = extract(
+        "Maria Lopez, a nurse at the county hospital, met Governor Tom Reyes on Tuesday.\n\n"
+        "“We have run out of beds twice this winter,” she said.\n\n"
+        "Reyes promised more money for the hospital.\n\n"
+        "“The funds will arrive before the summer,” he told reporters.\n"
+    )
+    assert quote_with(facts, "run out of beds").speaker.text == "Maria Lopez"
+    assert quote_with(facts, "funds will arrive").speaker.text == "Tom Reyes"
+
+
+def test_names_inside_a_quotation_are_not_its_speaker() -> None:
+    [facts] = extract(
+        "Helen Brooks organised the march through the city centre.\n\n"
+        "“None of this would have happened without David Chen,” she said.\n"
+    )
+    assert quote_with(facts, "without David Chen").speaker.text == "Helen Brooks"
+
+
+def test_a_description_resolves_to_the_person_it_describes() -> None:
+    [facts] = extract(
+        "Gov. Linda Marsh signed the budget on Friday.\n\n"
+        "“This budget keeps every school open,” the governor said.\n"
+    )
+    assert quote_with(facts, "keeps every school open").speaker.text == "Linda Marsh"
+
+
+def test_an_unnamed_speaker_stays_a_phrase() -> None:
+    [facts] = extract(
+        "“I have nothing left to lose,” the volunteer soldier in his 20s said in an "
+        "interview.\n"
+    )
+    [quote] = quotes(facts)
+    assert quote.speaker is not None and not quote.speaker.is_person
+    assert "volunteer soldier" in quote.speaker.text
+
+
+def test_an_organisation_speaks_and_is_it() -> None:
+    [facts] = extract(
+        "The embassy posted a notice for volunteers on its website on Monday.\n\n"
+        "“Applicants must have served in the armed forces,” it said.\n"
+    )
+    quote = quote_with(facts, "Applicants must have served")
+    assert quote.speaker is not None and not quote.speaker.is_person
+    assert "embassy" in quote.speaker.text.lower()
+
+
+def test_an_indirect_statement_keeps_its_speaker_and_outlet() -> None:
+    [facts] = extract(
+        "Kenji Sato told Reuters he had called the embassy twice before leaving.\n\n"
+        "The storm destroyed 40 homes, according to the Daily Courier.\n"
+    )
+    told = next(f for f in facts.facts if "called the embassy" in f.text)
+    assert told.speaker is not None and told.speaker.text == "Kenji Sato"
+    assert told.via == "Reuters"
+    reported = next(f for f in facts.facts if "storm destroyed" in f.text)
+    assert reported.speaker is not None and "Daily Courier" in reported.speaker.text
+
+
+def test_the_outlet_of_a_quotation() -> None:
+    [facts] = extract(
+        "“I felt I should go in their place,” Kenji Sato said in an interview with "
+        "The Morning Herald.\n"
+    )
+    assert quote_with(facts, "go in their place").via == "The Morning Herald"
+
+
+def test_mixed_quotation_marks_still_close() -> None:
+    [facts] = extract(
+        "“I find the new law disturbing,\" Governor Jay Norton said in a statement. "
+        "\"We will not send staff to the state.”\n"
+    )
+    first, second = quotes(facts)
+    assert first.quote == "I find the new law disturbing,"
+    assert second.quote == "We will not send staff to the state."
+    assert first.speaker.text == second.speaker.text == "Jay Norton"
+
+
+def test_a_quotation_running_over_two_paragraphs() -> None:
+    [facts] = extract(
+        "Senator Mark Ellis said in a statement: “The report must be published in full. "
+        "Nothing less will do.\n\n"
+        "It is also vital that every document is kept for the committee.”\n"
+    )
+    quote = quote_with(facts, "every document is kept")
+    assert quote.speaker is not None and quote.speaker.text == "Mark Ellis"
+
+
+def test_figures_with_hedges_units_and_what_they_count() -> None:
+    [facts] = extract(
+        "The charity said it collected $17 million in donations from some 60,000 people.\n\n"
+        "Seventy men, including more than 20 former soldiers, have applied to join.\n\n"
+        "One student, a 23-year-old from Osaka, gave 100,000 yen ($868) to the fund.\n"
+    )
+    figures = {(f.value, f.unit, f.counts, f.qualifier) for fact in facts.facts
+               for f in fact.figures}
+    assert (17_000_000, "USD", "donations", None) in figures
+    assert (60_000, None, "people", "some") in figures
+    assert (70, None, "men", None) in figures
+    assert (20, None, "soldiers", "more than") in figures
+    assert (23, "years", "age", None) in figures
+    yen = next(f for fact in facts.facts for f in fact.figures if f.unit == "JPY")
+    assert yen.value == 100_000 and yen.text == "100,000 yen ($868)"
+
+
+def test_opinion_and_the_writers_voice_are_not_facts() -> None:
+    [facts] = extract(
+        "We hope that the people of the valley know the world is with them.\n\n"
+        "The message from the crowd was clear.\n\n"
+        "Firefighters from Lyon rescued 12 people from the burning hotel on Sunday.\n"
+    )
+    texts = [f.text for f in facts.facts]
+    assert texts == ["Firefighters from Lyon rescued 12 people from the burning hotel on Sunday."]
+
+
+def test_statements_name_the_people_they_are_about() -> None:
+    [facts] = extract(
+        "Dr. Sarah Klein leads the clinic in Leeds.\n\n"
+        "She said the clinic treated 300 patients in March.\n"
+    )
+    fact = next(f for f in facts.facts if "300 patients" in f.text)
+    assert "Sarah Klein" in fact.names
+    assert fact.speaker is not None and fact.speaker.text == "Sarah Klein"
+
+
+def test_people_merge_gives_one_person_per_human(tmp_path: Path) -> None:
+    extracted = extract(
+        "Michael Carter, a 41-year-old teacher in Leeds, spoke at the rally.\n\n"
+        "Carter said the school had lost 12 teachers.\n",
+        "Mike Carter, who teaches in Leeds, said the school needs help.\n",
+    )
+    people = build_people(extracted)
+    [carter] = people.people.values()
+    assert carter.name == "Michael Carter"
+    assert {"Carter", "Mike Carter"} <= set(carter.aliases)
+    assert carter.description == "a 41-year-old teacher in Leeds"

@@ -1,0 +1,84 @@
+"""People across a story's articles: person-hood, aliases, variants, relatives apart."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitegen.extract.names import clean_name, same_given_name, same_word
+from sitegen.merge.people import build_people
+from sitegen.model import Person
+from tests.test_extract import extract
+
+
+def people_of(*texts: str) -> dict[str, Person]:
+    return {p.name: p for p in build_people(extract(*texts)).people.values()}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Mr. Tanaka's", "Tanaka"),
+    ("President Volodymyr Zelensky’s", "Volodymyr Zelensky"),
+    ("Dr. Sarah Klein", "Sarah Klein"),
+    ("Donald Trump Jr.", "Donald Trump Jr."),
+    ('William "Mo" Cowan', "William Cowan"),
+    ("JAPAN", None),
+    ("the 1990s", None),
+])
+def test_honorifics_and_possessives_are_stripped(text: str, name: str | None) -> None:
+    assert clean_name(text) == name
+
+
+def test_spelling_and_nickname_variants() -> None:
+    assert same_word("Zelensky", "Zelenskiy") and same_word("Zelenskiy", "Zelenskyy")
+    assert same_given_name("Mike", "Michael") and same_given_name("Tim", "Timothy")
+    assert same_given_name("J.", "John")
+    assert not same_given_name("Victoria", "Edward")
+
+
+def test_transliterations_of_one_name_are_one_person() -> None:
+    people = people_of(
+        "President Volodymyr Zelensky called for volunteers on Sunday.\n",
+        "Ukraine’s President Volodymyr Zelenskiy asked foreigners to help.\n",
+        "Volodymyr Zelenskyy spoke to parliament, and Zelenskyy thanked the volunteers.\n",
+    )
+    [person] = people.values()
+    assert {"Volodymyr Zelenskiy", "Volodymyr Zelenskyy"} <= {person.name, *person.aliases}
+
+
+def test_a_surname_alone_joins_the_full_name_of_its_story() -> None:
+    people = people_of(
+        "Keiko Sato, a 31-year-old nurse in Kobe, volunteered in March.\n\n"
+        "Sato said she had packed a single bag.\n"
+    )
+    assert people["Keiko Sato"].aliases == ["Sato"]
+    assert people["Keiko Sato"].description == "a 31-year-old nurse in Kobe"
+
+
+def test_relatives_who_share_a_surname_stay_apart() -> None:
+    people = people_of(
+        "President Donald Trump spoke in Ohio on Monday.\n\n"
+        "His son Donald Trump Jr. spoke in Texas. Trump Jr. said the campaign was ready.\n",
+        "Donald Trump Jr. released the messages on Twitter. President Trump did not comment.\n",
+    )
+    assert {"Donald Trump", "Donald Trump Jr."} <= set(people)
+    assert "Trump Jr." in people["Donald Trump Jr."].aliases
+    assert "Trump Jr." not in people["Donald Trump"].aliases
+
+
+def test_platforms_outlets_and_headline_fragments_are_not_people() -> None:
+    people = people_of(
+        "Anna Weber posted the photos on Twitter on Monday.\n\n"
+        "She later deleted them, according to Gawker.\n\n"
+        "Critics called the campaign a witch hunt.\n\n"
+        "“It is a Witch Hunt!” one supporter shouted.\n"
+    )
+    assert set(people) == {"Anna Weber"}
+
+
+def test_a_nickname_written_inside_the_name_joins_the_short_form() -> None:
+    people = people_of(
+        'The governor picked his former chief of staff, William "Mo" Cowan, for the seat.\n',
+        "Mo Cowan said he would not run for the seat in June.\n",
+    )
+    cowan = next(p for p in people.values() if "Cowan" in p.name)
+    assert {cowan.name, *cowan.aliases} >= {"William Cowan", "Mo Cowan"}
+    assert len([p for p in people.values() if "Cowan" in p.name]) == 1
