@@ -1,24 +1,30 @@
-"""Extraction: seed articles -> per-article fact candidates and name mentions (spaCy)."""
+"""Extraction: seed articles -> per-article fact candidates and name mentions (spaCy).
+
+Importing this package does not import spaCy (merging and the extraction cache use its
+records); `extract_articles` loads the spaCy-based extractor when it runs.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from spacy.language import Language
-
-from sitegen.extract.article import extract_article
 from sitegen.extract.records import ArticleFacts
 from sitegen.ingest import Article
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 BATCH_SIZE = 16  # larger batches cost memory for no speed (see shared baselines)
 
 
 def extract_articles(articles: list[Article], nlp: Language) -> Iterator[ArticleFacts]:
     """Parse every prose block of every article in one `nlp.pipe` stream."""
+    from sitegen.extract.article import extract_article
+
     blocks = ((a.text[b.start:b.end], (i, j)) for i, a in enumerate(articles)
               for j, b in enumerate(a.prose))
     docs = nlp.pipe(blocks, as_tuples=True, batch_size=BATCH_SIZE)
-    for index, article in enumerate(articles):
+    for article in articles:
         article_docs = [next(docs)[0] for _ in article.prose]
-        del index
         yield extract_article(article, article_docs)

@@ -10,12 +10,14 @@ concern") and fragments are not.
 from __future__ import annotations
 
 import re
-
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING
 
 from sitegen.extract.lexicon import ENTITY_LABELS, FIRST_SECOND_PERSON, INDEFINITE
 from sitegen.extract.names import clean_name
 from sitegen.extract.records import FactCandidate
+
+if TYPE_CHECKING:  # spaCy types only: merging imports this module without spaCy
+    from spacy.tokens import Span, Token
 
 DATE_PREFIX = "date:"
 DISCOURSE_OPENERS = re.compile(
