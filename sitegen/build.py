@@ -141,8 +141,6 @@ def render(config: Config, reporter: Reporter, force: bool = False,
            ) -> BuildStats:
     """content/ -> site/; skipped when nothing the site is made from has changed. The
     dev server passes its file `cache` and what changed (`incremental`)."""
-    from sitegen.render import render_site
-
     started = time.perf_counter()
     restore_tree(config.site)  # a build killed mid-swap left the old site aside
     stamp = config.cache / "site.stamp"
@@ -150,6 +148,8 @@ def render(config: Config, reporter: Reporter, force: bool = False,
     if not force and (config.site / "index.html").is_file() and _read(stamp) == inputs:
         reporter.info(f"site: {config.site_dir}/ is up to date")
         return BuildStats(seconds=time.perf_counter() - started)
+    from sitegen.render import render_site  # Jinja2 and the theme: only when rendering
+
     base = load_factbase(config, reporter, cache)
     result = render_site(config, base, reporter, incremental)
     atomic_write(stamp, inputs)

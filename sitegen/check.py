@@ -284,6 +284,13 @@ class _Checker:
         date = _get(doc.data, "date", str)
         if date is not None and not DATE_PATTERN.fullmatch(date):
             self.error(f"'date' must be an ISO date YYYY-MM-DD, not '{date}'", doc, "date")
+        source_id = _get(doc.data, "id", str)
+        for index, original in enumerate(_get(doc.data, "derived_from", list) or []):
+            if original == source_id:
+                self.error("a source cannot be derived from itself", doc, "derived_from", index)
+            elif isinstance(original, str) and original not in self.known["sources"]:
+                self.error(f"unknown source '{original}' (no content/sources/{original}.yaml)",
+                           doc, "derived_from", index)
         file = _get(doc.data, "file", str)
         if file is None:
             return
@@ -325,6 +332,7 @@ class _Checker:
                        doc, "kind")
         self._check_references(doc, "people", "people", "person")
         self._check_references(doc, "conflicts", "claims", "claim")
+        self._check_conflicts(doc)
         self._check_speaker(doc)
         for index, figure in enumerate(_get(data, "figures", list) or []):
             if isinstance(figure, dict):
@@ -342,6 +350,23 @@ class _Checker:
             if isinstance(target, str) and target not in self.known[kind]:
                 self.error(f"unknown {noun} '{target}' (no content/{kind}/{target}.yaml)",
                            doc, name, index)
+
+    def _check_conflicts(self, doc: YamlDocument) -> None:
+        """A disputed claim names what disputes it; a conflict is not with itself."""
+        data = doc.data
+        conflicts = _get(data, "conflicts", list) or []
+        if _get(data, "status", str) == "disputed" and not conflicts:
+            # a person may dispute a claim from outside knowledge; say what it lacks
+            self.warning("a disputed claim usually lists the claims it conflicts with in "
+                         "'conflicts'", doc, "status")
+        if _get(data, "id", str) in conflicts:
+            self.error("a claim cannot conflict with itself", doc, "conflicts")
+        independent = _get(data, "independent_sources", int)
+        sources = {c.get("source") for c in _get(data, "citations", list) or []
+                   if isinstance(c, dict) and isinstance(c.get("source"), str)}
+        if independent is not None and not 0 < independent <= max(len(sources), 1):
+            self.error(f"independent_sources {independent} must be between 1 and the "
+                       f"{len(sources)} sources cited", doc, "independent_sources")
 
     def _check_speaker(self, doc: YamlDocument) -> None:
         """A slug-like speaker was probably meant as a person id; a name is fine."""

@@ -337,9 +337,12 @@ def _settle_claim(claim_id: str, record: Record, owner: _Ownership, texts: dict[
             outcome.records["claims"][claim_id] = record
             outcome.emptied_hand_claims.append(claim_id)
         return
+    distinct = len({c.get("source") for c in citations if isinstance(c, dict)})
     if not owner.status_edited:
-        distinct = len({c.get("source") for c in citations if isinstance(c, dict)})
         record["status"] = status_for(distinct, owner.disputed)
+    independent = record.get("independent_sources")
+    if isinstance(independent, int) and independent > distinct:
+        record["independent_sources"] = distinct  # citations moved away since it was counted
     outcome.records["claims"][claim_id] = record
 
 

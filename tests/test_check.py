@@ -153,6 +153,25 @@ class Expect:
 BUDGET_YAML = "content/claims/budget-rise.yaml"
 RECKLESS_YAML = "content/claims/rise-reckless.yaml"
 ERROR_CASES: dict[str, tuple[Callable[[Project], None], Expect]] = {
+    "conflict-with-itself": (
+        edit(RECKLESS_YAML, lambda d: d.update(status="disputed", conflicts=["rise-reckless"])),
+        Expect("error", RECKLESS_YAML, "conflicts:", "cannot conflict with itself"),
+    ),
+    "independent-sources-above-sources": (
+        edit(RECKLESS_YAML, lambda d: d.update(independent_sources=3)),
+        Expect("error", RECKLESS_YAML, "independent_sources: 3",
+               "must be between 1 and the 1 sources cited"),
+    ),
+    "derived-from-unknown-source": (
+        edit("content/sources/wire-b.yaml", lambda d: d.update(derived_from=["wire-z"])),
+        Expect("error", "content/sources/wire-b.yaml", "- wire-z", "unknown source 'wire-z'",
+               at="wire-z"),
+    ),
+    "derived-from-itself": (
+        edit("content/sources/wire-b.yaml", lambda d: d.update(derived_from=["wire-b"])),
+        Expect("error", "content/sources/wire-b.yaml", "- wire-b",
+               "cannot be derived from itself", at="wire-b"),
+    ),
     "top-level-not-mapping": (
         lambda p: p.write_text("content/people/hana-sato.yaml", "- just\n- a list\n"),
         Expect("error", "content/people/hana-sato.yaml", "- just",
@@ -297,6 +316,11 @@ ERROR_CASES: dict[str, tuple[Callable[[Project], None], Expect]] = {
     ),
 }
 WARNING_CASES: dict[str, tuple[Callable[[Project], None], Expect]] = {
+    "disputed-without-conflicts": (
+        edit(RECKLESS_YAML, lambda d: d.update(status="disputed")),
+        Expect("warning", RECKLESS_YAML, "status: disputed",
+               "lists the claims it conflicts with"),
+    ),
     "corroborated-with-one-source": (
         edit(RECKLESS_YAML, lambda d: d.update(status="corroborated")),
         Expect("warning", RECKLESS_YAML, "status: corroborated",

@@ -11,8 +11,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING
 
 from sitegen.extract.lexicon import (
     DOCUMENT_NOUNS,
@@ -35,6 +34,9 @@ from sitegen.extract.names import (
     quoted_nickname,
 )
 from sitegen.extract.records import NameMention
+
+if TYPE_CHECKING:  # spaCy types only: merging imports this module without spaCy
+    from spacy.tokens import Span, Token
 
 # NER labels that compete with PERSON for a name; the rarer ones weigh half, since NER
 # often gives an unfamiliar person's name a product or facility label.

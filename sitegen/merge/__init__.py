@@ -1,18 +1,49 @@
-"""Merging: per-article extraction results -> one fact base for the story."""
+"""Merging: per-article extraction results -> one fact base for the story.
+
+People first (names to person ids), then passages are clustered into claims; the
+clusters tell which sources copy others (provenance), which picks each claim's wording
+and its independent source count; disagreeing clusters become disputed claims.
+"""
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from sitegen.extract.records import ArticleFacts
 from sitegen.ingest import Article
-from sitegen.merge.claims import merge_claims
-from sitegen.merge.people import build_people
+from sitegen.merge.claims import build_claims, cluster
+from sitegen.merge.conflicts import mark_conflicts
+from sitegen.merge.features import passages
+from sitegen.merge.people import PeopleIndex, build_people
+from sitegen.merge.provenance import derived_sources, independent_count, source_families
 from sitegen.model import FactBase, Source
 
 
 def merge(articles: list[Article], extracted: list[ArticleFacts]) -> FactBase:
-    people = build_people(extracted)
+    with without_cycle_collection():
+        return merge_claims(articles, extracted, build_people(extracted))
+
+
+@contextmanager
+def without_cycle_collection() -> Iterator[None]:
+    """Merging allocates millions of small objects without reference cycles; the cyclic
+    collector's full passes over a growing heap would make a large merge quadratic."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def merge_claims(articles: list[Article], extracted: list[ArticleFacts],
+                 people: PeopleIndex) -> FactBase:
+    """Everything after the people: claims, provenance, conflicts, counts."""
     facts = [fact for result in extracted for fact in result.facts]
-    claims = merge_claims(facts, people)
+    result = cluster(passages(facts, people))
     base = FactBase()
     for article in articles:
         base.sources[article.id] = Source(
@@ -20,6 +51,15 @@ def merge(articles: list[Article], extracted: list[ArticleFacts]) -> FactBase:
             publisher=article.publisher, url=article.url, date=article.date,
             author=article.author,
         )
+    derived = derived_sources(result, base.sources)
+    for source, originals in derived.items():
+        base.sources[source].derived_from = originals
+    names = {pid: person.name for pid, person in people.people.items()}
+    claims = build_claims(result, names, set(derived))
+    mark_conflicts(result, claims)
+    families = source_families(derived)
+    for claim in claims:
+        claim.independent_sources = independent_count(claim, families)
     base.people = dict(sorted(people.people.items()))
-    base.claims = {claim.id: claim for claim in claims}
+    base.claims = {claim.id: claim for claim in sorted(claims, key=lambda c: c.id)}
     return base

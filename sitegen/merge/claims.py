@@ -1,179 +1,221 @@
-"""Clustering fact candidates from all sources into claims.
+"""Clustering passages from all sources into claims.
 
-Two passages state the same fact when they assert the same things: the same people,
-named things, figures, subject-verb frames and content words, or the same quoted
-words. Candidate pairs come from an inverted index over those keys (no all-pairs
-comparison); clusters are joined by average linkage, so one loose pair cannot chain
-two different facts together.
+Candidate pairs come from an inverted index (blocking.py), are scored by what they
+assert (similarity.py), and are joined by average linkage, so one loose pair cannot
+chain two different facts together. Pairs that would be one claim but disagree on a
+figure, a date or an actor are never joined: they become two claims in conflict.
+A passage that states two facts (one sentence, two clauses) is also cited by the claim
+of its second fact, when every passage of that claim is contained in it.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from itertools import combinations
 
-from sitegen.extract.article import DATE_PREFIX, clean_statement
-from sitegen.extract.records import FactCandidate
-from sitegen.merge.people import PeopleIndex
-from sitegen.model import Citation, Claim, Figure, status_for
+from sitegen.merge.alignment import gap_links
+from sitegen.merge.blocking import candidate_pairs
+from sitegen.merge.features import Passage
+from sitegen.merge.similarity import compare, disagreement
+from sitegen.merge.statement import choose_statement
+from sitegen.model import Citation, Claim, status_for
 from sitegen.slug import slugify, unique_slug
 
-THRESHOLD = 0.34  # average-linkage similarity needed to join two clusters
+THRESHOLD = 0.34  # average-linkage score needed to join two clusters
 SAME_SOURCE_THRESHOLD = 0.75  # a source repeating itself must be near-verbatim
-QUOTE_OVERLAP = 0.5  # share of quoted 3-word shingles that makes two quotations one
-MAX_POSTING = 200  # keys shared by more facts than this are too common to block on
-WEIGHTS = {"person": 2.0, "entity": 1.5, "figure": 3.0, "frame": 2.0, "lemma": 1.0,
-           "date": 1.0}
+CONTAINED = 0.7  # share of a claim's passage weight a second-fact passage must contain
+ALIGNED = 0.6  # the score of a pair matched by order between two sources' shared claims
+GAP_SCORE = 0.15  # the least score of such a pair, when its gap holds other passages
+CONFLICT_GAP_SCORE = 0.1  # ... of such a pair that contradicts itself (another actor)
+ALIGNMENT_ROUNDS = 2  # pairs matched in one round anchor the next
 
 
 @dataclass
-class _Item:
-    fact: FactCandidate
-    people: list[str]
-    speaker: str | None
-    keys: dict[str, set[str]] = field(default_factory=dict)
-    shingles: set[tuple[str, ...]] = field(default_factory=set)
+class Clustering:
+    """Passages, their scored pairs and conflicts, and the clusters they form."""
+
+    items: list[Passage]
+    scores: dict[int, dict[int, float]] = field(default_factory=dict)  # symmetric
+    conflicts: dict[tuple[int, int], str] = field(default_factory=dict)  # (i < j) -> kind
+    clusters: list[list[int]] = field(default_factory=list)
+    extra: dict[int, list[int]] = field(default_factory=dict)  # cluster -> second-fact items
+
+    def score(self, i: int, j: int) -> float:
+        return self.scores.get(i, {}).get(j, 0.0)
+
+    def members(self, cluster: int) -> list[int]:
+        return self.clusters[cluster] + self.extra.get(cluster, [])
 
 
-def merge_claims(facts: list[FactCandidate], people: PeopleIndex) -> list[Claim]:
-    items = [_item(fact, people) for fact in facts]
-    similarities = _pair_similarities(items)
-    clusters = _average_linkage(len(items), similarities)
-    names = {pid: person.name for pid, person in people.people.items()}
-    claims = [_claim(items, cluster, similarities, names) for cluster in clusters]
-    return _with_ids(claims)
-
-
-def _item(fact: FactCandidate, index: PeopleIndex) -> _Item:
-    ids = [pid for name in fact.names if (pid := index.resolve(fact.source, name))]
-    speaker: str | None = None
-    if fact.speaker is not None:
-        resolved = index.resolve(fact.source, fact.speaker.text) if fact.speaker.is_person else None
-        speaker = resolved or (None if fact.speaker.is_person and " " not in fact.speaker.text
-                               else _speaker_phrase(fact.speaker.text))
-        if resolved and resolved not in ids:
-            ids.insert(0, resolved)
-    people = list(dict.fromkeys(ids))
-    item = _Item(fact, people, speaker)
-    item.keys = {
-        "person": set(people),
-        "entity": {e for e in fact.entities if not e.startswith(DATE_PREFIX)},
-        "date": {e for e in fact.entities if e.startswith(DATE_PREFIX)},
-        "figure": {_figure_key(f) for f in fact.figures},
-        "frame": set(fact.frames),
-        "lemma": set(fact.lemmas),
-    }
-    if fact.quote:
-        item.shingles = _shingles(fact.quote)
-    return item
-
-
-def _speaker_phrase(text: str) -> str:
-    """An unnamed speaker as a phrase that reads in a sentence ("The embassy")."""
-    text = " ".join(text.split())
-    return text[:1].upper() + text[1:]
-
-
-def _figure_key(figure: Figure) -> str:
-    return f"{figure.value:g}{':' + figure.unit if figure.unit else ''}"
-
-
-def _shingles(text: str, size: int = 3) -> set[tuple[str, ...]]:
-    words = re.findall(r"[a-z0-9]+", text.lower().replace("’", "'"))
-    if len(words) < size:
-        return {tuple(words)} if words else set()
-    return {tuple(words[i:i + size]) for i in range(len(words) - size + 1)}
-
-
-def _pair_similarities(items: list[_Item]) -> dict[tuple[int, int], float]:
-    postings: dict[str, list[int]] = defaultdict(list)
-    for i, item in enumerate(items):
-        for kind, keys in item.keys.items():
-            if kind in ("lemma", "date"):
-                continue  # too common to block on; they still count in the score
-            for key in keys:
-                postings[f"{kind}:{key}"].append(i)
-        for shingle in item.shingles:
-            postings["q:" + " ".join(shingle)].append(i)
-    pairs: set[tuple[int, int]] = set()
-    for members in postings.values():
-        if len(members) <= MAX_POSTING:
-            pairs.update(combinations(sorted(set(members)), 2))
-    scores = {}
-    for i, j in pairs:
-        score = _similarity(items[i], items[j])
-        if items[i].fact.source == items[j].fact.source and score < SAME_SOURCE_THRESHOLD:
+def cluster(items: list[Passage]) -> Clustering:
+    result = Clustering(items)
+    for i, j in candidate_pairs(items):
+        comparison = compare(items[i], items[j])
+        if comparison.conflict is not None:
+            result.conflicts[(i, j)] = comparison.conflict
             continue
-        if score > 0:
-            scores[(i, j)] = score
-    return scores
+        same_source = items[i].source == items[j].source
+        if comparison.score > 0 and not (same_source and
+                                         comparison.score < SAME_SOURCE_THRESHOLD):
+            result.scores.setdefault(i, {})[j] = comparison.score
+            result.scores.setdefault(j, {})[i] = comparison.score
+    result.clusters = _average_linkage(result)
+    for _ in range(ALIGNMENT_ROUNDS):
+        if not _align(result):
+            break
+        result.clusters = _average_linkage(result)
+    result.extra = _second_facts(result)
+    return result
 
 
-def _similarity(a: _Item, b: _Item) -> float:
-    if a.shingles and b.shingles:
-        overlap = len(a.shingles & b.shingles) / min(len(a.shingles), len(b.shingles))
-        if overlap >= QUOTE_OVERLAP:
-            return 0.6 + 0.4 * overlap
-    shared = total = 0.0
-    for kind, weight in WEIGHTS.items():
-        left, right = a.keys[kind], b.keys[kind]
-        shared += weight * len(left & right)
-        total += weight * len(left | right)
-    return shared / total if total else 0.0
+def _align(result: Clustering) -> bool:
+    """Link (or mark as conflicting) passages that two sources tell at the same place
+    between the claims they share; True when anything changed."""
+    items = result.items
+    by_source: dict[str, list[int]] = defaultdict(list)
+    for item in sorted(items, key=lambda p: (p.source, p.fact.start, p.index)):
+        by_source[item.source].append(item.index)
+    cluster_of = {i: c for c, m in enumerate(result.clusters) for i in m}
+    changed = False
+    for match in gap_links(by_source, cluster_of, result.scores):
+        i, j = match.left, match.right
+        score = result.scores[i][j]
+        conflict = disagreement(items[i], items[j])
+        if conflict == "date":
+            continue  # two accounts' leads may date different events of one story
+        if conflict is not None and score >= CONFLICT_GAP_SCORE:
+            result.conflicts[(min(i, j), max(i, j))] = conflict
+            del result.scores[i][j], result.scores[j][i]
+            changed = True
+        elif conflict is None and (match.sole or score >= GAP_SCORE) and score < ALIGNED:
+            result.scores[i][j] = result.scores[j][i] = ALIGNED
+            changed = True
+    return changed
 
 
-def _average_linkage(count: int, scores: dict[tuple[int, int], float]) -> list[list[int]]:
-    """Greedy agglomeration: join the two clusters with the highest mean pair score
-    (missing pairs count as 0) while it reaches THRESHOLD."""
-    cluster_of = list(range(count))
-    members: dict[int, list[int]] = {i: [i] for i in range(count)}
-    for (i, j), _ in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):
+def _average_linkage(result: Clustering) -> list[list[int]]:
+    """Greedy agglomeration: take the pairs that reach THRESHOLD, best first, and join
+    their clusters when the mean score over their cross pairs reaches THRESHOLD too and
+    no cross pair is in conflict. Two passages of one source share a claim only when
+    they repeat each other near-verbatim; such pairs are left out of the mean unless
+    only such pairs exist."""
+    items = result.items
+    cluster_of = list(range(len(items)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
+    sources: dict[int, Counter[str]] = {i: Counter([items[i].source]) for i in members}
+    blocked: dict[int, set[int]] = defaultdict(set)
+    for i, j in result.conflicts:
+        blocked[i].add(j)
+        blocked[j].add(i)
+    pairs = sorted(((s, i, j) for i, row in result.scores.items() for j, s in row.items()
+                    if i < j and s >= THRESHOLD), key=lambda t: (-t[0], t[1], t[2]))
+    for _, i, j in pairs:
         a, b = cluster_of[i], cluster_of[j]
         if a == b:
             continue
-        links = [scores.get((min(x, y), max(x, y)), 0.0) for x in members[a] for y in members[b]]
-        if sum(links) / len(links) < THRESHOLD:
+        small, large = sorted((a, b), key=lambda c: (len(members[c]), c))
+        if any(cluster_of[k] == large for x in members[small] for k in blocked[x]):
             continue
-        members[a].extend(members.pop(b))
-        for k in members[a]:
-            cluster_of[k] = a
+        if _unrelated_repeat(result, members[small], sources[large], cluster_of, large):
+            continue
+        if _mean_link(result, members[small], members[large], cluster_of, large,
+                      sources[large]) < THRESHOLD:
+            continue
+        members[large].extend(members.pop(small))
+        sources[large].update(sources.pop(small))
+        for k in members[large]:
+            cluster_of[k] = large
     return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
 
 
-def _claim(items: list[_Item], cluster: list[int], scores: dict[tuple[int, int], float],
-           names: dict[str, str]) -> Claim:
-    members = [items[i] for i in cluster]
-    medoid = items[max(cluster, key=lambda i: (
-        sum(scores.get((min(i, j), max(i, j)), 0.0) for j in cluster if j != i),
-        -len(items[i].fact.text), -i,
-    ))]
+def _unrelated_repeat(result: Clustering, small: list[int], large_sources: Counter[str],
+                      cluster_of: list[int], target: int) -> bool:
+    """Joining would put two passages of one source in a claim without their being a
+    near-verbatim repeat: a long passage stating several facts would otherwise glue
+    their separate passages of another source together."""
+    items = result.items
+    for x in small:
+        if large_sources[items[x].source]:
+            repeats = sum(1 for y in result.scores.get(x, {})
+                          if cluster_of[y] == target and items[y].source == items[x].source)
+            if repeats < large_sources[items[x].source]:
+                return True
+    return False
+
+
+def _mean_link(result: Clustering, small: list[int], large: list[int], cluster_of: list[int],
+               target: int, large_sources: Counter[str]) -> float:
+    items = result.items
+    total = 0.0
+    for x in small:
+        for y, score in result.scores.get(x, {}).items():
+            if cluster_of[y] == target and items[x].source != items[y].source:
+                total += score
+    cross = sum(len(large) - large_sources[items[x].source] for x in small)
+    if cross == 0:  # both from one source: every pair counts
+        total = sum(result.score(x, y) for x in small for y in large)
+        cross = len(small) * len(large)
+    return total / cross
+
+
+def _second_facts(result: Clustering) -> dict[int, list[int]]:
+    """Passages that also state another cluster's fact: every passage of that cluster
+    scores with it and most of its weight is contained in it, and the passage's source
+    is not already cited there."""
+    cluster_of = {i: c for c, m in enumerate(result.clusters) for i in m}
+    cited = [{result.items[i].source for i in m} for m in result.clusters]
+    extra: dict[int, list[int]] = defaultdict(list)
+    for item in result.items:
+        row = result.scores.get(item.index, {})
+        near = {cluster_of[j] for j, score in row.items() if score >= THRESHOLD}
+        for other in sorted(near - {cluster_of[item.index]}):
+            if item.source in cited[other]:
+                continue
+            if all(_contained(result, m, item.index) for m in result.clusters[other]):
+                extra[other].append(item.index)
+    return dict(extra)
+
+
+def _contained(result: Clustering, part: int, whole: int) -> bool:
+    a, b = result.items[part], result.items[whole]
+    if result.score(part, whole) < THRESHOLD or not a.total:
+        return False
+    shared = sum(a.weights[k] for k in a.keys & b.keys)
+    return shared / a.total >= CONTAINED
+
+
+def build_claims(result: Clustering, names: dict[str, str], derived: set[str]) -> list[Claim]:
+    """One claim per cluster, in cluster order, with ids."""
+    claims = [_claim(result, result.members(number), names, derived)
+              for number in range(len(result.clusters))]
+    _with_ids(claims)
+    return claims
+
+
+def _claim(result: Clustering, cluster: list[int], names: dict[str, str],
+           derived: set[str]) -> Claim:
+    members = [result.items[i] for i in cluster]
     quotes = [m for m in members if m.fact.kind == "quote"]
     kind = "quote" if len(quotes) * 2 >= len(members) else (
-        "figure" if any(m.fact.figures for m in members) else "event"
+        "figure" if any(m.figures for m in members) else "event"
     )
     speakers = Counter(m.speaker for m in members if m.speaker)
     # a named person first, then the speaker most passages agree on, then the plainest
     speaker = min(speakers, key=lambda s: (s not in names, -speakers[s], len(s), s),
                   default=None)
-    statement = clean_statement(medoid.fact.text)
-    best_quote = max(quotes, key=lambda m: (m is medoid, len(m.fact.quote or "")), default=None)
-    if kind == "quote" and speaker and best_quote and _full_quotation(best_quote.fact.quote):
-        name = names.get(speaker, speaker)
-        statement = f"{name} said: “{(best_quote.fact.quote or '').strip(' ,')}”"
-    citations = sorted(
-        {(m.fact.source, m.fact.start, m.fact.end): m for m in members}.items()
-    )
+    centrality = {m.index: sum(result.score(m.index, o.index) for o in members)
+                  for m in members}
+    statement, chosen = choose_statement(members, kind, names.get(speaker or "", speaker),
+                                         derived, centrality)
+    citations = sorted({(m.source, m.fact.start, m.fact.end): m for m in members}.items())
     people = list(dict.fromkeys(pid for m in members for pid in m.people))
-    figures = medoid.fact.figures or next((m.fact.figures for m in members if m.fact.figures), [])
-    sources = {m.fact.source for m in members}
+    figures = chosen.figures or next((m.figures for m in members if m.figures), [])
     return Claim(
         id="",
         statement=statement,
         citations=[Citation(source, m.fact.text, start, end)
                    for (source, start, end), m in citations],
-        status=status_for(len(sources)),
+        status=status_for(len({m.source for m in members})),
         people=people,
         kind=kind,
         speaker=speaker,
@@ -181,16 +223,10 @@ def _claim(items: list[_Item], cluster: list[int], scores: dict[tuple[int, int],
     )
 
 
-def _full_quotation(quote: str | None) -> bool:
-    """A quotation that reads on its own (a sentence), not a fragment woven into one."""
-    return bool(quote) and quote[0].isupper() and len(quote.split()) >= 6
-
-
-def _with_ids(claims: list[Claim]) -> list[Claim]:
+def _with_ids(claims: list[Claim]) -> None:
     """Ids from the statement; the order of assignment is by statement, so ids do not
     depend on the order the articles were read in."""
     taken: set[str] = set()
     for claim in sorted(claims, key=lambda c: (c.statement, c.citations[0].source,
                                                c.citations[0].start)):
         claim.id = unique_slug(slugify(claim.statement, 60), taken)
-    return sorted(claims, key=lambda c: c.id)

@@ -1,0 +1,166 @@
+"""Gold "fact groups" for merge evaluation, and the pairwise score against them.
+
+A gold file (benchmarks/gold/*.yaml) lists facts; each fact lists the passages stating
+it as [article, anchor], where the anchor is a short verbatim snippet inside the
+passage. Anchors keep the gold valid when extraction changes its spans: a citation
+belongs to every fact whose anchor it overlaps. A sentence that no fact lists states a
+fact of its own, so linking it to anything else is an error.
+
+Articles are named by file (the sample story) or by index in a corpus cluster.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+from itertools import combinations
+from pathlib import Path
+
+import yaml
+
+from benchmarks.corpus import Cluster, load_clusters, write_project
+from sitegen.ingest import Article
+from sitegen.model import FactBase
+
+REPO = Path(__file__).resolve().parent.parent
+GOLD = REPO / "benchmarks" / "gold"
+
+
+@dataclass
+class GoldFact:
+    id: str
+    passages: list[tuple[str, str]]  # (article file name, anchor)
+    conflicts_with: list[str] = field(default_factory=list)
+
+
+@dataclass
+class GoldStory:
+    name: str
+    facts: list[GoldFact]
+    seeds: Path | None = None  # a seeds folder in the repository
+    corpus: str | None = None  # or a corpus file and cluster id
+    cluster: str | None = None
+    files: dict[str, str] = field(default_factory=dict)  # article index -> file name
+
+
+@dataclass
+class Score:
+    story: str
+    claims: int = 0
+    multi_source: int = 0
+    pairs_linked: int = 0  # citation pairs placed in one claim
+    pairs_gold: int = 0  # citation pairs that state one fact according to the gold
+    pairs_correct: int = 0
+    anchors: int = 0
+    anchors_cited: int = 0  # gold passages some citation covers (extraction coverage)
+    conflicts_gold: int = 0
+    conflicts_found: int = 0
+    disputed: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.pairs_correct / self.pairs_linked if self.pairs_linked else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.pairs_correct / self.pairs_gold if self.pairs_gold else 1.0
+
+    def add(self, other: Score) -> None:
+        for name in ("claims", "multi_source", "pairs_linked", "pairs_gold", "pairs_correct",
+                     "anchors", "anchors_cited", "conflicts_gold", "conflicts_found",
+                     "disputed"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+def load_gold(path: Path) -> GoldStory:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    story = GoldStory(
+        name=data["story"],
+        facts=[GoldFact(f["id"], [(str(a), s) for a, s in f["passages"]],
+                        list(f.get("conflicts_with", []))) for f in data["facts"]],
+        seeds=REPO / data["seeds"] if "seeds" in data else None,
+        corpus=data.get("corpus"),
+        cluster=data.get("cluster"),
+    )
+    if story.cluster:
+        cluster = _cluster(story)
+        story.files = {str(i): f"{i:02d}-{a.get('source', 'src')}.md"
+                       for i, a in enumerate(cluster.articles)}
+    return story
+
+
+def all_gold() -> list[GoldStory]:
+    return [load_gold(path) for path in sorted(GOLD.glob("*.yaml"))]
+
+
+def _cluster(story: GoldStory) -> Cluster:
+    clusters = {c.cluster_id: c for c in load_clusters(story.corpus or "basil-dev.jsonl")}
+    return clusters[story.cluster]
+
+
+def write_story(story: GoldStory, root: Path) -> Path:
+    """A project folder holding the story's articles as seeds/."""
+    if story.seeds is not None:
+        shutil.copytree(story.seeds, root / "seeds")
+        return root
+    return write_project(_cluster(story), root)
+
+
+def anchor_spans(story: GoldStory,
+                 articles: list[Article]) -> dict[str, list[tuple[int, int, str]]]:
+    """Per source id, the (start, end, fact id) of every gold anchor; a missing or
+    ambiguous anchor is an error in the gold file, reported at once."""
+    by_file = {Path(a.file).name: a for a in articles}
+    spans: dict[str, list[tuple[int, int, str]]] = {}
+    for fact in story.facts:
+        for key, anchor in fact.passages:
+            article = by_file[story.files.get(key, key)]
+            at = article.text.find(anchor)
+            if at < 0 or article.text.find(anchor, at + 1) >= 0:
+                problem = "not found" if at < 0 else "not unique"
+                raise SystemExit(f"{story.name}: anchor {problem} in {key}: {anchor!r}")
+            spans.setdefault(article.id, []).append((at, at + len(anchor), fact.id))
+    return spans
+
+
+def score(story: GoldStory, articles: list[Article], base: FactBase) -> Score:
+    """Pairwise precision and recall over the citation pairs placed in one claim."""
+    spans = anchor_spans(story, articles)
+    result = Score(story.name, claims=len(base.claims),
+                   multi_source=sum(len(c.source_ids) > 1 for c in base.claims.values()),
+                   disputed=sum(c.status == "disputed" for c in base.claims.values()))
+    groups: dict[tuple[str, int, int], frozenset[str]] = {}
+    claims_of: dict[str, set[str]] = {}  # fact id -> claims citing one of its anchors
+    for claim in base.claims.values():
+        for c in claim.citations:
+            found = frozenset(fact for start, end, fact in spans.get(c.source, [])
+                              if start < c.end and c.start < end)
+            groups[(c.source, c.start, c.end)] = found or frozenset(
+                {f"~{c.source}:{c.start}:{c.end}"})
+            for fact in found:
+                claims_of.setdefault(fact, set()).add(claim.id)
+    linked = {tuple(sorted(pair)) for claim in base.claims.values()
+              for pair in combinations({(c.source, c.start, c.end) for c in claim.citations}, 2)}
+    gold = {tuple(sorted(pair)) for pair in combinations(groups, 2)
+            if groups[pair[0]] & groups[pair[1]]}
+    result.pairs_linked, result.pairs_gold = len(linked), len(gold)
+    result.pairs_correct = len(linked & gold)
+    cited = {(src, s, e) for src, rows in spans.items() for s, e, _ in rows
+             if any(src == k[0] and k[1] < e and s < k[2] for k in groups)}
+    result.anchors = sum(len(rows) for rows in spans.values())
+    result.anchors_cited = len(cited)
+    result.conflicts_gold, result.conflicts_found = _conflicts(story, base, claims_of)
+    return result
+
+
+def _conflicts(story: GoldStory, base: FactBase,
+               claims_of: dict[str, set[str]]) -> tuple[int, int]:
+    """Gold conflict pairs, and how many of them a claim of one side lists a claim of
+    the other side in its `conflicts`."""
+    pairs = {tuple(sorted((f.id, other))) for f in story.facts for other in f.conflicts_with}
+    found = 0
+    for a, b in pairs:
+        found += any(other in claims_of.get(b, set())
+                     for claim in claims_of.get(a, set())
+                     for other in base.claims[claim].conflicts)
+    return len(pairs), found

@@ -1,0 +1,134 @@
+"""Whether two passages' figures, dates and actors can both be true.
+
+A figure stands for the interval of values its wording allows: "47%" for 46.5-47.5 (it
+is rounded to whole units), "46.7 percent" for 46.65-46.75, "about 70" for roughly
+63-77, "up to 1.6 million" for anything up to 1.65 million. Two figures that count the
+same thing disagree only when their intervals do not meet, so rounding and hedges are
+tolerated and 70 against 69 is not. Dates disagree when they name different weekdays,
+days of the month or years. Actors disagree when each passage's named subject appears
+nowhere in the other passage.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from sitegen.model import Figure
+
+APPROXIMATE = {"about", "around", "approximately", "roughly", "some", "nearly", "almost",
+               "close to", "an estimated", "estimated"}
+AT_LEAST = {"more than", "at least", "over", "upwards of", "just over", "no fewer than"}
+AT_MOST = {"fewer than", "less than", "at most", "up to", "as many as", "as much as", "under",
+           "just under", "no more than"}
+APPROXIMATE_SPREAD = 0.1  # "about 70": within 10%
+_SCALE_WORDS = {"hundred": 100, "thousand": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6,
+                "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "k": 1e3}
+_NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?\s*([a-z]+)?", re.I)
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december")
+_MONTH_ABBREVIATIONS = {month[:3]: month for month in MONTHS}
+
+
+@dataclass(frozen=True)
+class Interval:
+    low: float
+    high: float
+
+    def meets(self, other: Interval) -> bool:
+        return self.low < other.high and other.low < self.high
+
+
+def step(figure: Figure) -> float:
+    """The rounding unit of a figure as written: 1 for "70" or "Seventy", 0.1 for
+    "46.7", 0.1 million for "1.5 million", 1 million for "$17 million"."""
+    match = _NUMBER.search(figure.text)
+    if match is None:
+        return 1.0
+    decimals = len(match.group(1) or "")
+    scale = _SCALE_WORDS.get((match.group(2) or "").lower(), 1.0)
+    return scale * 10.0 ** -decimals
+
+
+def interval(figure: Figure) -> Interval:
+    value, half = figure.value, step(figure) / 2
+    qualifier = (figure.qualifier or "").lower()
+    if qualifier in AT_LEAST:
+        return Interval(value - half, math.inf)
+    if qualifier in AT_MOST:
+        return Interval(-math.inf, value + half)
+    if qualifier in APPROXIMATE:
+        half = max(half, abs(value) * APPROXIMATE_SPREAD)
+    return Interval(value - half, value + half)
+
+
+def compatible(a: Figure, b: Figure) -> bool:
+    return interval(a).meets(interval(b))
+
+
+def comparable(a: Figure, b: Figure) -> bool:
+    """Both measure the same thing: the same unit, or counts of the same noun."""
+    if a.unit or b.unit:
+        return a.unit == b.unit and a.counts == b.counts
+    return bool(a.counts) and _singular(a.counts or "") == _singular(b.counts or "")
+
+
+def _singular(noun: str) -> str:
+    noun = noun.lower()
+    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+
+
+def figures_disagree(left: list[Figure], right: list[Figure]) -> bool:
+    """Some figure on one side counts what a figure on the other side counts, and no
+    figure on the other side that counts the same thing is compatible with it."""
+    for a in left:
+        rivals = [b for b in right if comparable(a, b)]
+        if rivals and not any(compatible(a, b) for b in rivals):
+            return True
+    return False
+
+
+def figures_agree(left: list[Figure], right: list[Figure]) -> list[tuple[int, int]]:
+    """Pairs (i, j) of compatible figures with the same unit, each figure used once."""
+    pairs, used = [], set()
+    for i, a in enumerate(left):
+        for j, b in enumerate(right):
+            if j not in used and a.unit == b.unit and compatible(a, b):
+                pairs.append((i, j))
+                used.add(j)
+                break
+    return pairs
+
+
+def date_atoms(text: str) -> dict[str, str]:
+    """The weekday, day of month, month and year a date phrase names."""
+    atoms: dict[str, str] = {}
+    lowered = text.lower()
+    for word in re.findall(r"[a-z]+|\d+", lowered):
+        if word in WEEKDAYS:
+            atoms["weekday"] = word
+        elif word in MONTHS or word in _MONTH_ABBREVIATIONS:
+            atoms["month"] = _MONTH_ABBREVIATIONS[word[:3]]
+        elif word.isdigit() and len(word) == 4:
+            atoms["year"] = word
+        elif word.isdigit() and 1 <= int(word) <= 31:
+            atoms["day"] = str(int(word))
+    if "day" in atoms and "month" not in atoms:
+        del atoms["day"]  # "39" in "39-year-old" is no day of a month
+    return atoms
+
+
+def dates_disagree(left: list[str], right: list[str]) -> bool:
+    """Both passages date what they say, and the dates name different days or years."""
+    a = [date_atoms(d) for d in left]
+    b = [date_atoms(d) for d in right]
+    a, b = [x for x in a if x], [x for x in b if x]
+    if not a or not b:
+        return False
+    return not any(_same_date(x, y) for x in a for y in b)
+
+
+def _same_date(a: dict[str, str], b: dict[str, str]) -> bool:
+    return all(a[k] == b[k] for k in set(a) & set(b))

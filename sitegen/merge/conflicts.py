@@ -1,0 +1,25 @@
+"""Disputed claims: claims about one subject whose figures, dates or actors disagree.
+
+Clustering finds the disagreeing passage pairs (similarity.py) and keeps them apart;
+here each pair becomes a link between the two claims that cite them, in both
+directions, and both claims become `disputed`.
+"""
+
+from __future__ import annotations
+
+from sitegen.merge.claims import Clustering
+from sitegen.model import Claim, status_for
+
+
+def mark_conflicts(result: Clustering, claims: list[Claim]) -> None:
+    """Fill `conflicts` (sorted ids, both directions) and set every claim's status."""
+    claim_of = {i: number for number, members in enumerate(result.clusters) for i in members}
+    links: dict[int, set[int]] = {}
+    for i, j in result.conflicts:
+        a, b = claim_of[i], claim_of[j]
+        if a != b:
+            links.setdefault(a, set()).add(b)
+            links.setdefault(b, set()).add(a)
+    for number, claim in enumerate(claims):
+        claim.conflicts = sorted(claims[other].id for other in links.get(number, ()))
+        claim.status = status_for(len(claim.source_ids), disputed=bool(claim.conflicts))

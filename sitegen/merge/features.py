@@ -1,0 +1,176 @@
+"""What a passage asserts, as weighted keys that passages from other sources can share.
+
+Keys are the anchors a rewrite keeps even when it swaps words for synonyms: the people
+(resolved to person ids), named things, figures, dates, subject-verb frames, content
+lemmas and quoted words. Each key is weighted by its kind and by how rare it is in the
+input (inverse document frequency), so "Ukraine" in a story about Ukraine says little
+and a surname or a figure says a lot. Spelling variants of one word ("defence",
+"defense"; "protest", "protester") are folded into one key across the whole input.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from sitegen.extract.records import FactCandidate
+from sitegen.extract.statements import DATE_PREFIX
+from sitegen.merge.people import PeopleIndex
+from sitegen.model import Figure
+
+KIND_WEIGHTS = {"p": 2.0, "e": 1.5, "d": 1.0, "r": 1.0, "l": 1.0}
+FIGURE_WEIGHT = 3.0
+QUOTE_SHINGLE = 3  # words per quotation shingle
+FOLD_HEADS = 20  # a word is compared with at most this many more frequent look-alikes
+# Endings that make a word's variants: plural, demonym, agent, gerund, adjective, noun.
+ENDINGS = {"", "s", "es", "e", "er", "ers", "or", "ors", "ian", "ians", "an", "ans", "ese",
+           "ish", "i", "is", "ing", "ed", "d", "al", "ly", "ion", "ions", "ist", "ists", "y",
+           "ies", "ic", "ism"}
+
+
+@dataclass
+class Passage:
+    """One fact candidate, ready to compare: its keys with their weights."""
+
+    index: int
+    fact: FactCandidate
+    people: list[str]
+    speaker: str | None  # a person id, or an unnamed speaker's phrase
+    keys: set[str] = field(default_factory=set)  # "kind:value"
+    weights: dict[str, float] = field(default_factory=dict)
+    figure_weights: list[float] = field(default_factory=list)  # one per fact.figures
+    shingles: set[tuple[str, ...]] = field(default_factory=set)
+    subject: frozenset[str] = frozenset()  # words naming the main clause's actor
+    words: frozenset[str] = frozenset()  # every word of its keys but the frames
+    total: float = 0.0  # the weight of all its keys and figures
+    source: str = ""
+    figures: list[Figure] = field(default_factory=list)
+
+
+def passages(facts: list[FactCandidate], people: PeopleIndex) -> list[Passage]:
+    """Every fact as a Passage, with keys weighted over the whole input."""
+    raw = [_raw_keys(fact, people) for fact in facts]
+    fold = _spelling_folds(Counter(k for keys, *_ in raw for k in keys if k.startswith("l:")))
+    items = []
+    for index, (fact, (keys, ids, speaker, subject)) in enumerate(zip(facts, raw, strict=True)):
+        item = Passage(index, fact, ids, speaker, source=fact.source, figures=fact.figures)
+        item.keys = {fold.get(k, k) for k in keys}
+        item.words = frozenset(word for key in item.keys if not key.startswith("r:")
+                               for word in key[2:].replace("-", " ").split())
+        if subject:
+            item.subject = frozenset(fold.get(f"l:{w}", f"l:{w}")[2:] for w in subject.split())
+        if fact.quote:
+            item.shingles = shingles(fact.quote)
+        items.append(item)
+    _weigh(items)
+    return items
+
+
+def _raw_keys(fact: FactCandidate, index: PeopleIndex
+              ) -> tuple[set[str], list[str], str | None, str | None]:
+    ids = [pid for name in fact.names if (pid := index.resolve(fact.source, name))]
+    speaker: str | None = None
+    if fact.speaker is not None:
+        text = fact.speaker.text
+        resolved = index.resolve(fact.source, text) if fact.speaker.is_person else None
+        speaker = resolved or (None if fact.speaker.is_person and " " not in text
+                               else speaker_phrase(text))
+        if resolved and resolved not in ids:
+            ids.insert(0, resolved)
+    people = list(dict.fromkeys(ids))
+    person_words = {w.lower() for name in fact.names if index.resolve(fact.source, name)
+                    for w in name.split()}
+    keys = {f"p:{pid}" for pid in people}
+    date_words = {w for e in fact.entities if e.startswith(DATE_PREFIX)
+                  for w in e[len(DATE_PREFIX):].split()}
+    for entity in fact.entities:
+        if entity.startswith(DATE_PREFIX):
+            keys.add("d:" + entity[len(DATE_PREFIX):])
+        elif not set(entity.split()) <= person_words:
+            # a one-word name is a word like any other ("japan" and "japanese" fold)
+            keys.add(("e:" if " " in entity else "l:") + entity)
+    keys.update("r:" + frame for frame in fact.frames)
+    keys.update("l:" + lemma for lemma in fact.lemmas
+                if lemma not in person_words and lemma not in date_words)
+    return keys, people, speaker, _subject(fact, people, person_words)
+
+
+def _subject(fact: FactCandidate, people: list[str], person_words: set[str]) -> str | None:
+    """The name of the actor of the passage's first subject-verb frame ("hirokazu
+    matsuno", "japan"), or None when the subject is not named."""
+    if not fact.frames:
+        return None
+    subject = fact.frames[0].split("|", 1)[0]
+    if subject in person_words:
+        return next((pid.replace("-", " ") for pid in people if subject in pid.split("-")),
+                    None)
+    named = [e for e in fact.entities if not e.startswith(DATE_PREFIX)]
+    return next((e for e in named if subject in e.split()), None)
+
+
+def speaker_phrase(text: str) -> str:
+    """An unnamed speaker as a phrase that reads in a sentence ("The embassy")."""
+    text = " ".join(text.split())
+    return text[:1].upper() + text[1:]
+
+
+def shingles(text: str, size: int = QUOTE_SHINGLE) -> set[tuple[str, ...]]:
+    words = re.findall(r"[a-z0-9]+", text.lower().replace("’", "'"))
+    if len(words) < size:
+        return {tuple(words)} if words else set()
+    return {tuple(words[i:i + size]) for i in range(len(words) - size + 1)}
+
+
+def _spelling_folds(counts: Counter[str]) -> dict[str, str]:
+    """Lemma keys that are spelling variants or derivations of a more frequent one:
+    one letter apart in words of 6+ letters (defence/defense, specialised/specialized),
+    or one stem with a common English
+    ending (protest/protester, Japan/Japanese, Ukraine/Ukrainian)."""
+    by_start: dict[str, list[str]] = defaultdict(list)
+    for key in counts:
+        by_start[key[2:7]].append(key)
+    fold: dict[str, str] = {}
+    for group in by_start.values():
+        group.sort(key=lambda k: (-counts[k], len(k), k))
+        for i, key in enumerate(group):
+            for head in group[:min(i, FOLD_HEADS)]:
+                if head not in fold and _variant(key[2:], head[2:]):
+                    fold[key] = head
+                    break
+    return fold
+
+
+def _variant(a: str, b: str) -> bool:
+    if len(a) == len(b):
+        return len(a) >= 6 and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    stem = 0
+    while stem < min(len(a), len(b)) and a[stem] == b[stem]:
+        stem += 1
+    return stem >= 5 and a[stem:] in ENDINGS and b[stem:] in ENDINGS
+
+
+def _weigh(items: list[Passage]) -> None:
+    """Weights: the kind's weight times the key's inverse document frequency."""
+    df: Counter[str] = Counter()
+    for item in items:
+        df.update(item.keys)
+        df.update({figure_key(f) for f in item.figures})
+    count = len(items)
+
+    def idf(key: str) -> float:
+        return math.log(1 + count / df[key])
+
+    for item in items:
+        item.weights = {k: KIND_WEIGHTS[k[0]] * idf(k) for k in item.keys}
+        item.figure_weights = [FIGURE_WEIGHT * idf(figure_key(f)) for f in item.figures]
+        item.total = sum(item.weights.values()) + sum(item.figure_weights)
+
+
+def figure_key(figure: Figure) -> str:
+    """A coarse key (unit, value to one significant digit) that compatible figures share
+    ("1.5 million" and "up to 1.6 million" both give "USD:2e+06")."""
+    value = figure.value
+    rounded = float(f"{value:.0e}") if value else 0.0
+    return f"f:{figure.unit or ''}:{rounded:g}"

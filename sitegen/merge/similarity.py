@@ -1,0 +1,80 @@
+"""How surely two passages state the same fact, and whether they contradict each other.
+
+The score is the weight of what the passages share over a size between the smaller
+and the larger passage's weight: a summary sentence that states part of a long wire
+sentence still scores well, while two long passages sharing a name score low. The same
+quotation (half its 3-word shingles) is the same fact whatever surrounds it.
+
+Passages that would be one claim but whose figures, dates or actors disagree are a
+conflict: they are kept apart, and each claim will name the other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sitegen.merge.agreement import dates_disagree, figures_agree, figures_disagree
+from sitegen.merge.features import Passage
+
+QUOTE_OVERLAP = 0.5  # share of the shorter quotation's shingles that makes one quotation
+SIZE_MIX = 0.5  # 0: divide by the smaller passage's weight, 1: by the larger one's
+CONFLICT_TOPIC = 0.3  # how alike, figures aside, disagreeing passages must be to conflict
+ACTOR_TOPIC = 0.4  # the same, for passages whose named subjects differ
+
+
+@dataclass(frozen=True)
+class Comparison:
+    score: float  # 0..1: how surely the passages state the same fact
+    conflict: str | None = None  # "figure" | "date" | "actor"
+
+
+def compare(a: Passage, b: Passage) -> Comparison:
+    quote = _quote_score(a, b)
+    shared = sum(a.weights[k] for k in a.keys & b.keys)
+    figures = sum(a.figure_weights[i] for i, _ in figures_agree(a.figures, b.figures))
+    size = _size(a.total, b.total)
+    score = max(quote, (shared + figures) / size) if size else quote
+    if a.figures and b.figures and shared / size >= CONFLICT_TOPIC and (
+            figures_disagree(a.figures, b.figures) or figures_disagree(b.figures, a.figures)):
+        return Comparison(score, "figure")
+    if (quote < QUOTE_OVERLAP and score >= CONFLICT_TOPIC and _dates(a) and _dates(b)
+            and dates_disagree(_dates(a), _dates(b))):
+        return Comparison(score, "date")
+    if _actors_differ(a, b):
+        rest = sum(a.weights[k] for k in a.keys & b.keys if not k.startswith("r:"))
+        if (rest + figures) / size >= ACTOR_TOPIC:
+            return Comparison(score, "actor")
+    return Comparison(score)
+
+
+def disagreement(a: Passage, b: Passage) -> str | None:
+    """How two passages known to stand for one statement (by their place in two
+    accounts) contradict each other, however little else they share."""
+    if a.figures and b.figures and (figures_disagree(a.figures, b.figures)
+                                    or figures_disagree(b.figures, a.figures)):
+        return "figure"
+    if _dates(a) and _dates(b) and dates_disagree(_dates(a), _dates(b)):
+        return "date"
+    return "actor" if _actors_differ(a, b) else None
+
+
+def _size(left: float, right: float) -> float:
+    return (1 - SIZE_MIX) * min(left, right) + SIZE_MIX * max(left, right)
+
+
+def _quote_score(a: Passage, b: Passage) -> float:
+    if not (a.shingles and b.shingles):
+        return 0.0
+    overlap = len(a.shingles & b.shingles) / min(len(a.shingles), len(b.shingles))
+    return 0.6 + 0.4 * overlap if overlap >= QUOTE_OVERLAP else 0.0
+
+
+def _dates(item: Passage) -> list[str]:
+    return [k[2:] for k in item.keys if k.startswith("d:")]
+
+
+def _actors_differ(a: Passage, b: Passage) -> bool:
+    """Each passage has a named subject, and neither mentions the other's subject."""
+    if not (a.subject and b.subject):
+        return False
+    return not (a.subject & b.words or b.subject & a.words)

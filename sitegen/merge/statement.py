@@ -1,0 +1,58 @@
+"""The wording a claim is stated in: the clearest complete passage among its citations.
+
+A passage from a source that copies or rewrites another is used only when no other
+source states the fact (a synonym-spun copy reads oddly). Among the rest, a complete
+sentence that stands on its own (no leading pronoun, no trailing colon, no editorial
+brackets, a sensible length) wins over a fragment, and then the passage most like the
+others (the one that shares most with them) wins. A quotation claim reads
+"Speaker said: “…”" when one of its passages holds a full quoted sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sitegen.extract.statements import clean_statement
+from sitegen.merge.features import Passage
+
+CONTEXT_OPENERS = {"he", "she", "it", "they", "his", "her", "its", "their", "this", "these",
+                   "those", "him", "them", "there"}
+IDEAL_WORDS = (8, 40)
+_OPENING = "“\"‘'"
+_CLOSING = ".!?”\"’'"
+
+
+def choose_statement(members: list[Passage], kind: str, speaker: str | None,
+                     derived: set[str], centrality: dict[int, float]) -> tuple[str, Passage]:
+    """(statement, the passage it comes from)."""
+    originals = [m for m in members if m.source not in derived] or members
+    best = max(originals, key=lambda m: (_readability(m), centrality[m.index],
+                                         -len(m.fact.text), -m.index))
+    statement = clean_statement(best.fact.text)
+    quotes = [m for m in originals if m.fact.kind == "quote" and _full_quotation(m.fact.quote)]
+    if kind == "quote" and speaker and quotes:
+        quoted = max(quotes, key=lambda m: (m is best, centrality[m.index],
+                                            len(m.fact.quote or ""), -m.index))
+        words = (quoted.fact.quote or "").strip(" ,")
+        statement = f"{speaker} said: “{words}”"
+    return statement, best
+
+
+def _readability(item: Passage) -> int:
+    """How well the passage reads on its own: 0 (a fragment) to 4."""
+    text = " ".join(clean_statement(item.fact.text).split())
+    words = text.split()
+    if not words:
+        return 0
+    first = words[0].strip(_OPENING).lower()
+    points = 0
+    points += text[0].isupper() or text[0] in _OPENING
+    points += text.rstrip()[-1:] in _CLOSING
+    points += first not in CONTEXT_OPENERS and "[" not in text
+    points += IDEAL_WORDS[0] <= len(words) <= IDEAL_WORDS[1]
+    return points
+
+
+def _full_quotation(quote: str | None) -> bool:
+    """A quotation that reads on its own (a sentence), not a fragment woven into one."""
+    return bool(quote) and bool(re.match(r"[A-Z]", quote or "")) and len(quote.split()) >= 6

@@ -1,0 +1,192 @@
+"""Merging passages into claims: paraphrase, separation, conflicts, provenance, contract.
+
+Small inputs through real spaCy (one model load per module), plus the sample story's
+fact base built once per session.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from sitegen.content import read_content, to_factbase
+from sitegen.extract.records import ArticleFacts
+from sitegen.ingest import Article, read_articles
+from sitegen.merge import merge
+from sitegen.merge.agreement import compatible, dates_disagree, figures_disagree
+from sitegen.model import Claim, FactBase, Figure
+
+Extract = Callable[[dict[str, str]], tuple[list[Article], list[ArticleFacts]]]
+REPO = Path(__file__).resolve().parent.parent
+WIRE = (REPO / "seeds" / "001_8f571529d89dfb51.txt").read_text(encoding="utf-8")
+OTHER = (REPO / "seeds" / "004_21f92beee9e420d1.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def extract(tmp_path_factory: pytest.TempPathFactory) -> Extract:
+    from sitegen.extract import extract_articles
+    from sitegen.nlp import load_model
+
+    nlp = load_model()
+
+    def run(texts: dict[str, str]) -> tuple[list[Article], list[ArticleFacts]]:
+        root = tmp_path_factory.mktemp("project")
+        (root / "seeds").mkdir()
+        for name, text in texts.items():
+            (root / "seeds" / name).write_text(text, encoding="utf-8")
+        articles = read_articles(root / "seeds", root)
+        return articles, list(extract_articles(articles, nlp))
+
+    return run
+
+
+def claims_citing(base: FactBase, source_prefix: str, words: str) -> list[Claim]:
+    return [c for c in base.claims.values()
+            if any(x.source.startswith(source_prefix) and words in x.quote for x in c.citations)]
+
+
+@pytest.fixture(scope="module")
+def sample(sample_project: Path) -> FactBase:
+    return to_factbase(read_content(sample_project / "content"))
+
+
+# --- figures and dates that may or may not both be true ------------------------------
+
+def figure(value: float, text: str, unit: str | None = None, counts: str | None = None,
+           qualifier: str | None = None) -> Figure:
+    return Figure(value=value, text=text, unit=unit, counts=counts, qualifier=qualifier)
+
+
+def test_rounding_and_hedges_are_compatible() -> None:
+    assert compatible(figure(1_500_000, "1.5 million"),
+                      figure(1_600_000, "up to 1.6 million", qualifier="up to"))
+    assert compatible(figure(47, "47%", "percent"), figure(46.7, "46.7 percent", "percent"))
+    assert compatible(figure(70, "about 70", qualifier="about"), figure(69, "69"))
+
+
+def test_close_counts_of_the_same_thing_disagree() -> None:
+    seventy = [figure(70, "70", counts="volunteers")]
+    assert figures_disagree(seventy, [figure(69, "69", counts="volunteers")])
+    assert not figures_disagree(seventy, [figure(70, "Seventy", counts="volunteers")])
+    assert not figures_disagree(seventy, [figure(69, "69", counts="soldiers")])
+    assert not compatible(figure(1_500_000, "1.5 million"), figure(1_600_000, "1.6 million"))
+
+
+def test_dates_disagree_only_on_what_both_name() -> None:
+    assert dates_disagree(["monday"], ["tuesday"])
+    assert not dates_disagree(["february 28"], ["a 28th february"])
+    assert not dates_disagree(["tuesday"], ["march 1"])
+
+
+# --- clustering -----------------------------------------------------------------------
+
+PARAPHRASES = {
+    "a.txt": "Mayor Anna Berg said on Monday that the Elm Street bridge would reopen in "
+             "June after 40 workers repaired its cracked pillars.\n\n"
+             "The council voted to rename the central library after the late poet Ida "
+             "Marsh, a decision opposed by two members.\n",
+    "b.txt": "The Elm Street bridge will reopen in June, Mayor Berg announced Monday, once "
+             "40 workers finish repairing the cracked pillars.\n\n"
+             "Mayor Anna Berg phoned the regional transport office to ask for more money "
+             "for road repairs in the city.\n",
+}
+
+
+def test_paraphrases_merge_and_other_facts_stay_apart(extract: Extract) -> None:
+    base = merge(*extract(PARAPHRASES))
+    bridge = claims_citing(base, "a", "bridge would reopen")
+    assert len(bridge) == 1 and len(bridge[0].source_ids) == 2
+    assert bridge[0].status == "corroborated"
+    phoned = claims_citing(base, "b", "phoned the regional transport office")
+    assert phoned and phoned[0] is not bridge[0], "another fact about the same person"
+
+
+def test_different_facts_about_one_person_stay_apart(sample: FactBase) -> None:
+    declined = claims_citing(sample, "001", "declined Kurogi")
+    phoned = claims_citing(sample, "001", "telephoned the Ukrainian embassy")
+    assert declined and phoned
+    assert not {c.id for c in declined} & {c.id for c in phoned}
+
+
+def test_a_synonym_spun_copy_joins_the_original(sample: FactBase) -> None:
+    declined = claims_citing(sample, "001", "declined Kurogi")
+    assert any(x.source.startswith("000") for x in declined[0].citations)
+    assert not declined[0].statement.startswith("The embassy declined Kurogi’s supply"), \
+        "the statement avoids the reworded copy's odd wording"
+
+
+def test_close_figures_become_disputed_claims(extract: Extract) -> None:
+    texts = {
+        "a.txt": "In all, 70 volunteers from the town of Kelso joined the river clean-up on "
+                 "Saturday, the organiser Maria Lund said.\n",
+        "b.txt": "Some 69 volunteers from the town of Kelso joined the river clean-up on "
+                 "Saturday, the organiser Maria Lund said.\n",
+        "c.txt": "Exactly 69 volunteers from the town of Kelso joined the river clean-up on "
+                 "Saturday, the organiser Maria Lund said.\n",
+    }
+    base = merge(*extract(texts))
+    seventy = claims_citing(base, "a", "70 volunteers")[0]
+    exact = claims_citing(base, "c", "Exactly 69")[0]
+    assert seventy.status == exact.status == "disputed"
+    assert exact.id in seventy.conflicts and seventy.id in exact.conflicts
+    hedged = claims_citing(base, "b", "Some 69")[0]
+    assert hedged.id in (seventy.id, exact.id) or hedged.status != "corroborated", \
+        "'some 69' may stand with either side"
+
+
+# --- provenance ---------------------------------------------------------------------
+
+def _spun(text: str) -> str:
+    """A reworded copy: synonyms for a few words, the last paragraph left out."""
+    for word, synonym in (("said", "mentioned"), ("told", "informed"), ("men", "males"),
+                          ("offer", "supply"), ("fight", "battle")):
+        text = text.replace(f" {word} ", f" {synonym} ")
+    return text.rsplit("\n\n", 1)[0] + "\n"
+
+
+def test_a_constructed_copy_is_derived_and_counted_once(extract: Extract) -> None:
+    base = merge(*extract({"original.txt": WIRE, "copy.txt": _spun(WIRE),
+                           "other.txt": OTHER}))
+    assert base.sources["copy"].derived_from == ["original"]
+    assert base.sources["original"].derived_from == []
+    assert base.sources["other"].derived_from == []
+    shared = [c for c in base.claims.values() if set(c.source_ids) == {"original", "copy"}]
+    assert shared
+    assert all(c.independent_sources == 1 for c in shared)
+    assert all(c.status == "corroborated" for c in shared if not c.conflicts)
+
+
+def test_independent_outlets_are_not_copies(sample: FactBase) -> None:
+    assert sample.sources
+    for source in sample.sources.values():
+        assert "004" not in " ".join(source.derived_from), "a different article copies none"
+        assert set(source.derived_from) <= set(sample.sources)
+        assert source.id not in source.derived_from
+
+
+# --- the contract and determinism --------------------------------------------------
+
+def test_statuses_conflicts_and_counts_are_consistent(sample: FactBase) -> None:
+    for claim in sample.claims.values():
+        sources = len(claim.source_ids)
+        if claim.conflicts:
+            assert claim.status == "disputed"
+        else:
+            assert claim.status == ("corroborated" if sources >= 2 else "single-source")
+        for other in claim.conflicts:
+            assert other in sample.claims, "conflicts name claims that exist"
+            assert claim.id in sample.claims[other].conflicts, "and they point back"
+        assert claim.independent_sources is not None
+        assert 1 <= claim.independent_sources <= sources
+
+
+def test_merge_ignores_article_order(extract: Extract) -> None:
+    articles, extracted = extract({"a.txt": WIRE, "b.txt": _spun(WIRE), "c.txt": OTHER})
+    first = merge(articles, extracted)
+    pairs = list(zip(articles, extracted, strict=True))
+    random.Random(4).shuffle(pairs)
+    second = merge([a for a, _ in pairs], [e for _, e in pairs])
+    assert first == second
