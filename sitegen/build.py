@@ -82,13 +82,14 @@ def _extract_with_spacy(articles: list, config: Config) -> list:
     return list(extract_articles(articles, load_model(config.model)))
 
 
-def extract_to_content(config: Config, reporter: Reporter) -> BuildStats:
+def extract_to_content(config: Config, reporter: Reporter,
+                       cache: FileCache | None = None) -> BuildStats:
     """Extract, then merge the result into content/ keeping every hand edit."""
     started = time.perf_counter()
     if recover(config.content):
         reporter.warning("finished writing content/ from an interrupted build",
                          Location(config.content_dir))
-    files = read_for_update(config, reporter)  # nothing is written if a file is broken
+    files = read_for_update(config, reporter, cache)  # a broken file: nothing is written
     extraction = extract(config, reporter)
     current = {kind: {doc.data["id"]: doc.data for doc in files.documents[kind]}
                for kind in KINDS}
@@ -183,8 +184,9 @@ def _read(path: Path) -> str | None:
 
 def build(config: Config, reporter: Reporter) -> BuildStats:
     started = time.perf_counter()
-    extract_to_content(config, reporter)
-    stats = render(config, reporter)
+    cache = FileCache()  # render re-reads only the content/ files the merge rewrote
+    extract_to_content(config, reporter, cache)
+    stats = render(config, reporter, cache=cache)
     stats.seconds = time.perf_counter() - started
     reporter.info(f"built in {stats.seconds:.2f}s")
     return stats

@@ -62,10 +62,11 @@ class Problem:
         return f"{self.location}: {self.level}: {self.message}"
 
 
-def read_for_update(config: Config, reporter: Reporter) -> ContentFiles:
+def read_for_update(config: Config, reporter: Reporter,
+                    cache: FileCache | None = None) -> ContentFiles:
     """content/ as the build is about to merge into it. A file that does not parse, or
     whose shape is wrong, stops the build before anything is written."""
-    files, problems = _read_and_check(config)
+    files, problems = _read_and_check(config, cache)
     blocking = [p for p in problems if p.blocking]
     for problem in blocking:
         reporter.error(problem.message, problem.location)

@@ -78,7 +78,7 @@ class Builder:
                 self.config = load_config(self.root)
             edited = set(changes.content)
             if changes.config or changes.seeds or not self.config.content.is_dir():
-                stats = extract_to_content(self.config, self.reporter)
+                stats = extract_to_content(self.config, self.reporter, self._files)
                 self._own_writes = {path: _digest(path) for path in stats.written}
                 edited.update(stats.written)
             self._incremental.changed = self._keys(edited)
