@@ -25,9 +25,10 @@ from pathlib import Path
 from benchmarks.corpus import load_clusters, write_project
 from benchmarks.extraction import extract_cached
 from benchmarks.generate import replicas, vary_facts
+from sitegen.collector import paused
 from sitegen.extract.records import ArticleFacts
 from sitegen.ingest import Article, read_articles
-from sitegen.merge import merge_claims, without_cycle_collection
+from sitegen.merge import merge_claims
 from sitegen.merge.people import PeopleIndex, build_people
 
 SIZES = (1_000, 10_000)
@@ -85,7 +86,7 @@ def main(argv: list[str]) -> int:
         extracted = [facts for story in stories for facts in story]
         passages = sum(len(a.facts) for a in extracted)
         gc.collect()
-        with without_cycle_collection():  # as merge() runs
+        with paused():  # as merge() runs
             started = time.perf_counter()
             people = people_per_story(stories) if per_story else build_people(extracted)
             middle = time.perf_counter()

@@ -12,23 +12,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sitegen.check import load_factbase, read_for_update
+from sitegen import stamps
 from sitegen.config import Config
-from sitegen.content import KINDS, records
 from sitegen.errors import InputError, Location
 from sitegen.filecache import FileCache
 from sitegen.fsutil import atomic_write, restore_tree
 from sitegen.ingest import read_articles
 from sitegen.model import FactBase
-from sitegen.reconcile import reconcile
 from sitegen.reporter import Reporter
 
 if TYPE_CHECKING:
-    from sitegen.render.site import Incremental
-from sitegen.state import commit, load_snapshot, recover
+    from collections.abc import Iterator
+
+    from sitegen.extract.records import ArticleFacts
+    from sitegen.render.incremental import Incremental
+from sitegen.state import SNAPSHOT, STATE_DIR, commit, load_snapshot, recover, snapshot_text
+from sitegen.textio import read_article
 from sitegen.theme import theme_dir
-from sitegen.yamledit import update_text
-from sitegen.yamlio import dump_yaml
 
 
 @dataclass
@@ -53,9 +53,10 @@ class Extraction:
 def extract(config: Config, reporter: Reporter) -> Extraction:
     """Read every article, extract (or take from the cache) and merge facts."""
     from sitegen.cache import ExtractionCache
+    from sitegen.extract.parallel import worker_count
     from sitegen.merge import merge
 
-    articles = read_articles(config.seeds, config.root)
+    articles = read_articles(config.seeds, config.root, config.extract_limit)
     if not articles:
         raise InputError(f"no articles (.txt or .md) found in {config.seeds_dir}/",
                          Location(config.seeds))
@@ -66,29 +67,42 @@ def extract(config: Config, reporter: Reporter) -> Extraction:
     cached = {a.id: facts for a in articles if (facts := cache.get(a)) is not None}
     todo = [a for a in articles if a.id not in cached]
     if todo:
-        reporter.info(f"extracting facts from {len(todo)} of {len(articles)} articles "
-                      f"with {config.model}")
-        for article, facts in zip(todo, _extract_with_spacy(todo, config), strict=True):
-            cache.put(article, facts)
-            cached[article.id] = facts
+        workers = worker_count(todo, config.jobs)
+        reporter.info(f"extracting facts from {len(todo)} of {len(articles)} articles with "
+                      f"{config.model}" + (f" in {workers} processes" if workers else ""))
+        with reporter.progress("extracting", len(todo), "articles") as progress:
+            for article, facts in zip(todo, _extract_with_spacy(todo, config), strict=True):
+                cache.put(article, facts)  # as results arrive: an interrupted run keeps them
+                cached[article.id] = facts
+                progress.advance()
     extracted = [cached[a.id] for a in articles]
     return Extraction(merge(articles, extracted), {a.id: a.text for a in articles})
 
 
-def _extract_with_spacy(articles: list, config: Config) -> list:
-    from sitegen.extract import extract_articles  # spaCy is imported here and only here
-    from sitegen.nlp import load_model
+def _extract_with_spacy(articles: list, config: Config) -> Iterator[ArticleFacts]:
+    from sitegen.extract.parallel import extract_facts  # spaCy is loaded there, only there
 
-    return list(extract_articles(articles, load_model(config.model)))
+    return extract_facts(articles, config.model, config.jobs)
 
 
-def extract_to_content(config: Config, reporter: Reporter,
-                       cache: FileCache | None = None) -> BuildStats:
-    """Extract, then merge the result into content/ keeping every hand edit."""
+def extract_to_content(config: Config, reporter: Reporter, cache: FileCache | None = None,
+                       skip_unchanged: bool = False) -> BuildStats:
+    """Extract, then merge the result into content/ keeping every hand edit. With
+    `skip_unchanged` (build, serve), nothing is done but the same report when nothing
+    it reads has changed since it last ran: the run would write nothing."""
     started = time.perf_counter()
     if recover(config.content):
         reporter.warning("finished writing content/ from an interrupted build",
                          Location(config.content_dir))
+    inputs = stamps.read_inputs(config)
+    previous = stamps.load(config) if skip_unchanged else None
+    if previous is not None and previous.digest == stamps.digest(config, inputs):
+        return _unchanged(config, reporter, previous, started)
+    from sitegen.check import read_for_update  # what a skipped phase does not load
+    from sitegen.content import KINDS, records
+    from sitegen.reconcile import reconcile
+
+    reported = len(reporter.messages)
     files = read_for_update(config, reporter, cache)  # a broken file: nothing is written
     extraction = extract(config, reporter)
     current = {kind: {doc.data["id"]: doc.data for doc in files.documents[kind]}
@@ -112,15 +126,38 @@ def extract_to_content(config: Config, reporter: Reporter,
         f"{counts['claims']} claims ({multi} from several sources); "
         f"{len(outcome.kept_edits)} hand edits kept; {len(writes)} files changed"
     )
+    written = {**writes, f"{STATE_DIR}/{SNAPSHOT}": snapshot_text(outcome.snapshot)}
+    stamps.save(config, stamps.Stamp(
+        stamps.digest(config, stamps.after_writes(inputs, config.content, written)),
+        {**counts, "multi_source_claims": multi},
+        stamps.stamp_messages(reporter.messages[reported:])))
     return BuildStats(sources=counts["sources"], people=counts["people"],
                       claims=counts["claims"], multi_source_claims=multi,
                       seconds=time.perf_counter() - started,
                       written=[config.content / relative for relative in writes])
 
 
+def _unchanged(config: Config, reporter: Reporter, stamp: stamps.Stamp,
+               started: float) -> BuildStats:
+    """The result of an extract phase whose inputs are as it left them: its report."""
+    for message in stamp.replay():
+        getattr(reporter, message.level)(message.text, message.location)
+    counts = stamp.counts
+    reporter.info(f"content: {counts['sources']} sources, {counts['people']} people, "
+                  f"{counts['claims']} claims ({counts['multi_source_claims']} from several "
+                  f"sources); up to date (seeds/ and content/ unchanged since the last build)")
+    return BuildStats(sources=counts["sources"], people=counts["people"],
+                      claims=counts["claims"], multi_source_claims=counts["multi_source_claims"],
+                      seconds=time.perf_counter() - started)
+
+
 def _planned_writes(config: Config, existing: dict, final: dict) -> dict[str, str | None]:
     """File changes that turn content/ into `final`: hand-written files are updated in
     place (comments and order kept), new ones dumped, vanished ones deleted."""
+    from sitegen.content import KINDS
+    from sitegen.yamledit import update_text
+    from sitegen.yamlio import dump_yaml
+
     writes: dict[str, str | None] = {}
     for kind in KINDS:
         for object_id, record in sorted(final[kind].items()):
@@ -149,10 +186,14 @@ def render(config: Config, reporter: Reporter, force: bool = False,
     if not force and (config.site / "index.html").is_file() and _read(stamp) == inputs:
         reporter.info(f"site: {config.site_dir}/ is up to date")
         return BuildStats(seconds=time.perf_counter() - started)
+    from sitegen import collector
+    from sitegen.check import load_factbase
     from sitegen.render import render_site  # Jinja2 and the theme: only when rendering
 
-    base = load_factbase(config, reporter, cache)
-    result = render_site(config, base, reporter, incremental)
+    with collector.paused():
+        base = load_factbase(config, reporter, cache)
+    result = render_site(config, base, reporter, incremental,
+                         read_article if cache is None else cache.article)
     atomic_write(stamp, inputs)
     stats = _stats(base, started)
     stats.pages = result.pages
@@ -163,11 +204,10 @@ def render(config: Config, reporter: Reporter, force: bool = False,
 
 def render_inputs(config: Config) -> str:
     """A fingerprint of everything a render reads: settings, content/, templates (the
-    project's and the theme), the articles, and the renderer's own code."""
+    project's and the theme), the articles, and sitegen's own code."""
     digest = hashlib.sha256(repr(sorted(vars(config).items())).encode())
-    package = Path(__file__).resolve().parent
-    folders = [config.content, config.templates, theme_dir(), config.seeds, package / "render"]
-    for folder in folders:
+    digest.update(stamps.code_version().encode())
+    for folder in (config.content, config.templates, theme_dir(), config.seeds):
         for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
             if path.is_file() and not path.name.startswith("."):
                 stat = path.stat()
@@ -185,8 +225,8 @@ def _read(path: Path) -> str | None:
 def build(config: Config, reporter: Reporter) -> BuildStats:
     started = time.perf_counter()
     cache = FileCache()  # render re-reads only the content/ files the merge rewrote
-    extract_to_content(config, reporter, cache)
-    stats = render(config, reporter, cache=cache)
+    stats = extract_to_content(config, reporter, cache, skip_unchanged=True)
+    stats.pages = render(config, reporter, cache=cache).pages
     stats.seconds = time.perf_counter() - started
     reporter.info(f"built in {stats.seconds:.2f}s")
     return stats

@@ -42,7 +42,9 @@ class ExtractionCache:
         self.model = model
 
     def _path(self, article: Article) -> Path:
-        key = "\0".join([article.id, article.sha256, self.model, code_version()])
+        # `cut`: a prefix read under one extract_limit is not the article read under another
+        key = "\0".join([article.id, article.sha256, self.model, code_version(),
+                         str(article.cut)])
         return self.folder / f"{hashlib.sha256(key.encode()).hexdigest()}.json"
 
     def get(self, article: Article) -> ArticleFacts | None:

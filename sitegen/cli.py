@@ -63,6 +63,23 @@ def _serve_options(command: argparse.ArgumentParser) -> None:
                          help="poll for changes (file systems without change events)")
 
 
+def _jobs_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--jobs", "-j", type=_job_number, metavar="N",
+                         help="extraction processes (default: 'jobs' in sitegen.yaml, else 1; "
+                              "0: one per CPU)")
+
+
+def _job_number(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"expected a number of processes, got {text!r}")
+    return int(text)
+
+
+def _build_options(command: argparse.ArgumentParser) -> None:
+    _base_url_option(command)
+    _jobs_option(command)
+
+
 def _base_url_option(command: argparse.ArgumentParser) -> None:
     command.add_argument("--base-url", metavar="URL",
                          help="absolute URL the site is published at, e.g. "
@@ -88,8 +105,9 @@ class Command:
 
 COMMANDS: dict[str, Command] = {
     "build": Command(_build, "extract facts from seeds/ into content/, then render site/",
-                     _base_url_option),
-    "extract": Command(_extract, "extract facts from seeds/ into content/ (uses spaCy)"),
+                     _build_options),
+    "extract": Command(_extract, "extract facts from seeds/ into content/ (uses spaCy)",
+                       _jobs_option),
     "render": Command(_render, "render site/ from content/ alone (never loads spaCy)",
                       _base_url_option),
     "check": Command(_check, "validate content/ against the data format; exit 1 on errors"),
@@ -128,6 +146,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         config = load_config(args.project)
         if getattr(args, "base_url", None):
             config.base_url = args.base_url
+        if getattr(args, "jobs", None) is not None:
+            config.jobs = args.jobs
         return COMMANDS[args.command].run(config, reporter, args)
     except SitegenError as exc:
         reporter.error(exc.message, exc.location)

@@ -10,6 +10,9 @@ from sitegen.yamlio import read_yaml
 
 CONFIG_FILE = "sitegen.yaml"
 DEFAULT_MODEL = "en_core_web_sm"
+# ~9x the longest of 105 real articles in ../shared/corpora (11,343 characters), yet
+# about 6 s of spaCy: a pasted e-book or log file builds in seconds, with a warning
+DEFAULT_EXTRACT_LIMIT = 100_000
 
 
 @dataclass
@@ -27,6 +30,8 @@ class Config:
     site_dir: str = "site"
     cache_dir: str = ".sitegen-cache"
     model: str = DEFAULT_MODEL
+    jobs: int = 1  # extraction processes; 0 = one per CPU
+    extract_limit: int = DEFAULT_EXTRACT_LIMIT  # characters of each article read for facts
 
     @property
     def seeds(self) -> Path:
@@ -74,12 +79,22 @@ def load_config(root: Path) -> Config:
     for key, value in doc.data.items():
         if key == "paths":
             _apply_paths(config, value, doc)
+        elif key == "extract_limit":
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                raise ConfigError("'extract_limit' must be a positive number of characters",
+                                  doc.where(key))
+            config.extract_limit = value
+        elif key == "jobs":
+            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+                raise ConfigError("'jobs' must be a number of processes (0: one per CPU)",
+                                  doc.where(key))
+            config.jobs = value
         elif key in _KEYS:
             if not isinstance(value, str):
                 raise ConfigError(f"'{key}' must be a string", doc.where(key))
             setattr(config, key, value)
         else:
-            known = ", ".join(sorted(_KEYS | {"paths"}))
+            known = ", ".join(sorted(_KEYS | {"paths", "extract_limit", "jobs"}))
             raise ConfigError(f"unknown setting '{key}' (known: {known})", doc.where(key))
     return config
 

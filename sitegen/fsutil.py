@@ -7,31 +7,45 @@ import shutil
 import tempfile
 from pathlib import Path
 
+_UMASK = os.umask(0o022)  # read once: os.umask can only be read by setting it
+os.umask(_UMASK)
 
-def atomic_write(path: Path, data: str | bytes) -> None:
-    """Write `data` to a temp file beside `path`, then rename it over `path`."""
+
+def atomic_write(path: Path, data: str | bytes, durable: bool = True) -> None:
+    """Write `data` to a temp file beside `path`, then rename it over `path`.
+    `durable=False` skips the fsync, for output that is rebuilt anyway (site pages)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     raw = data.encode("utf-8") if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
+            os.fchmod(handle.fileno(), _mode(path, 0o666))  # mkstemp makes files 0600
             handle.write(raw)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
 
 
-def write_if_changed(path: Path, data: str) -> bool:
+def _mode(path: Path, default: int) -> int:
+    """The permissions `path` has now, else what a plain open() would give it."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        return default & ~_UMASK
+
+
+def write_if_changed(path: Path, data: str, durable: bool = True) -> bool:
     """Atomically write `data` unless the file already holds it; True when written."""
     try:
         if path.read_text(encoding="utf-8") == data:
             return False
     except (FileNotFoundError, UnicodeDecodeError):
         pass
-    atomic_write(path, data)
+    atomic_write(path, data, durable)
     return True
 
 
@@ -65,4 +79,6 @@ def restore_tree(target: Path) -> None:
 def staging_dir(target: Path) -> Path:
     """A fresh empty folder beside `target`, on the same file system, for `replace_tree`."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    return Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".new", dir=target.parent))
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".new", dir=target.parent))
+    staging.chmod(_mode(target, 0o777))  # mkdtemp makes folders 0700
+    return staging

@@ -3,6 +3,10 @@
 Only prose blocks are ever cited. Captions, file names, teasers, promos, bylines and
 headings are recognised by their shape (punctuation, length, capitalisation, typical
 cue words of web boilerplate), never by the words of a particular story.
+
+Hostile sizes are bounded here, so extraction never sees them: no block is longer than
+`MAX_BLOCK` (spaCy's memory grows with the characters of a batch), and prose past the
+configured `extract_limit` is kept as `SKIPPED` blocks, not read.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from sitegen.config import DEFAULT_EXTRACT_LIMIT
 from sitegen.errors import InputError, Location
 from sitegen.frontmatter import split_front_matter
 from sitegen.slug import slugify, unique_slug
@@ -22,15 +27,22 @@ ARTICLE_SUFFIXES = (".txt", ".md")
 META_FIELDS = ("title", "publisher", "url", "date", "author")
 
 PROSE = "prose"
+SKIPPED = "skipped"  # prose past the extraction limit: shown on the site, never read
+# >2x the longest of 1,788 real news paragraphs (937 characters). spaCy's memory grows
+# with the characters of a batch (16 blocks): ~270 MB peak for 2,000-character blocks,
+# ~410 MB for 5,000, ~680 MB for 10,000 (measured); spaCy refuses a text over its
+# max_length (1,000,000 characters) and its docs reckon ~1 GB per 100,000 characters
+MAX_BLOCK = 2_000
 
 
 @dataclass(frozen=True)
 class Block:
-    """A paragraph of the article: `text[start:end]`, whitespace-trimmed."""
+    """A paragraph of the article, or a piece of a long one: `text[start:end]`, trimmed."""
 
     start: int
     end: int
-    kind: str  # "prose", "title", "heading", "caption", "filename", "teaser", "promo", "byline"
+    kind: str  # "prose", "title", "heading", "caption", "filename", "teaser", "promo",
+    # "byline", "skipped"
 
 
 @dataclass
@@ -47,6 +59,7 @@ class Article:
     date: str | None = None
     author: str | None = None
     warnings: list[str] = field(default_factory=list)
+    cut: int | None = None  # the limit that left prose unread; None: all prose is read
 
     @property
     def prose(self) -> list[Block]:
@@ -66,22 +79,25 @@ def find_articles(seeds: Path) -> list[Path]:
     )
 
 
-def read_articles(seeds: Path, root: Path) -> list[Article]:
+def read_articles(seeds: Path, root: Path,
+                  limit: int = DEFAULT_EXTRACT_LIMIT) -> list[Article]:
     taken: set[str] = set()
     articles = []
     for path in find_articles(seeds):
         stem = path.relative_to(seeds).with_suffix("").as_posix()
-        articles.append(read_one(path, root, unique_slug(slugify(stem, 80), taken)))
+        articles.append(read_one(path, root, unique_slug(slugify(stem, 80), taken), limit))
     return articles
 
 
-def read_one(path: Path, root: Path, article_id: str) -> Article:
+def read_one(path: Path, root: Path, article_id: str,
+             limit: int = DEFAULT_EXTRACT_LIMIT) -> Article:
+    """One article; facts are read from its first `limit` characters only."""
     text, digest = read_article(path)
     meta: dict[str, str] = {}
     body_start = 0
     if path.suffix.lower() == ".md":
         meta, body_start = _front_matter(text, path)
-    blocks = split_blocks(text, body_start)
+    blocks = split_blocks(text, body_start, limit)
     title = meta.get("title") or ""
     if blocks:
         header = _header_line(text[blocks[0].start:blocks[0].end])
@@ -111,6 +127,13 @@ def read_one(path: Path, root: Path, article_id: str) -> Article:
         author=meta.get("author"),
     )
     article.date = _iso_date(meta.get("date"), article)
+    unread = sum(b.end - b.start for b in blocks if b.kind == SKIPPED)
+    if unread:
+        article.cut = limit
+        article.warnings.append(
+            f"article is {len(text):,} characters: facts are read from its first "
+            f"{limit:,} only, {unread:,} characters of prose after them are skipped; "
+            f"raise 'extract_limit' in sitegen.yaml to read more")
     return article
 
 
@@ -136,8 +159,10 @@ def _front_matter(text: str, path: Path) -> tuple[dict[str, str], int]:
 _BLOCK_BREAK = re.compile(r"\n[ \t\r\u00a0]*\n|\r[ \t\u00a0]*\r(?!\n)")
 
 
-def split_blocks(text: str, offset: int = 0) -> list[Block]:
-    """Paragraphs separated by blank lines, classified."""
+def split_blocks(text: str, offset: int = 0, limit: int | None = None) -> list[Block]:
+    """Paragraphs separated by blank lines, classified; a paragraph longer than
+    `MAX_BLOCK` becomes several blocks of its kind (`split_long`), and prose past the
+    first `limit` characters is `SKIPPED` (`bound`) before the costlier promo scan."""
     blocks = []
     position = offset
     for match in [*_BLOCK_BREAK.finditer(text, offset), None]:
@@ -145,10 +170,66 @@ def split_blocks(text: str, offset: int = 0) -> list[Block]:
         chunk = text[position:end]
         stripped = chunk.strip()
         if stripped:
-            start = position + chunk.index(stripped)
+            start = position + len(chunk) - len(chunk.lstrip())
             blocks.append(_classified(text, start, start + len(stripped)))
         position = match.end() if match else len(text)
-    return _mark_promos(text, blocks)
+    blocks = [piece for block in blocks for piece in split_long(text, block)]
+    return _mark_promos(text, blocks if limit is None else bound(text, blocks, limit))
+
+
+# where a long block may be cut, best first: a line break, a sentence end, a space
+_BREAKS = (
+    re.compile(r"[\n\r\u2028\u2029]"),
+    re.compile(r"[.!?…。！？][\"'”’»)\]]*(?=\s)"),
+    re.compile(r"\s"),
+)
+_SPACES = re.compile(r"\s*")
+
+
+def split_long(text: str, block: Block, size: int = MAX_BLOCK) -> list[Block]:
+    """`block` as consecutive trimmed blocks of at most `size` characters, each cut after
+    a line break, else a sentence end, else a space in the second half of its window;
+    mid-word only where the window has none of these (binary, unspaced scripts).
+    Every piece is still a slice of `text`, so citations stay verbatim."""
+    pieces = []
+    start = block.start
+    while block.end - start > size:
+        head, start = _split(text, start, _cut(text, start, start + size), block.kind)
+        pieces.append(head)
+    pieces.append(Block(start, block.end, block.kind))
+    return pieces
+
+
+def _cut(text: str, start: int, stop: int) -> int:
+    """The best place to end a piece of `text` that begins at `start`, at most `stop`."""
+    low = start + (stop - start) // 2
+    for pattern in _BREAKS:
+        matches = list(pattern.finditer(text, low, stop))
+        if matches:
+            return matches[-1].end()
+    return stop
+
+
+def _split(text: str, start: int, cut: int, kind: str) -> tuple[Block, int]:
+    """The trimmed piece `text[start:cut]` and where the rest begins. `start` is not
+    whitespace and `cut` lies inside a trimmed block, so piece and rest are non-empty."""
+    head = text[start:cut].rstrip()
+    return Block(start, start + len(head), kind), _SPACES.match(text, cut).end()
+
+
+def bound(text: str, blocks: list[Block], limit: int) -> list[Block]:
+    """Prose after the first `limit` characters marked `SKIPPED`; a block across the
+    limit is cut as `split_long` cuts."""
+    bounded = []
+    for block in blocks:
+        if block.kind != PROSE or block.end <= limit:
+            bounded.append(block)
+        elif block.start >= limit:
+            bounded.append(Block(block.start, block.end, SKIPPED))
+        else:
+            head, rest = _split(text, block.start, _cut(text, block.start, limit), PROSE)
+            bounded += [head, Block(rest, block.end, SKIPPED)]
+    return bounded
 
 
 _TERMINAL = tuple(".!?…\"'”’»)]:;,")
@@ -199,7 +280,9 @@ def _ends_sentence(block: str) -> bool:
 
 def _is_heading(block: str) -> bool:
     """A single short line with no closing punctuation reads as a heading or label."""
-    return "\n" not in block.strip() and len(block.split()) <= 15 and not _ends_sentence(block)
+    # split at most 15 times: a huge paragraph is not copied word by word to say no
+    return (len(block.split(maxsplit=15)) <= 15 and "\n" not in block.strip()
+            and not _ends_sentence(block))
 
 
 def _header_line(block: str) -> tuple[str, str] | None:
@@ -223,9 +306,9 @@ def _mark_promos(text: str, blocks: list[Block]) -> list[Block]:
     """Author promos and boilerplate: two cue phrases, or one in the last two blocks."""
     marked = []
     for index, block in enumerate(blocks):
-        cues = len(_PROMO_CUES.findall(text[block.start:block.end]))
+        cues = len(_PROMO_CUES.findall(text, block.start, block.end)) if block.kind == PROSE else 0
         near_end = index >= len(blocks) - 2
-        if block.kind == PROSE and (cues >= 2 or (cues and near_end)):
+        if cues >= 2 or (cues and near_end):
             block = Block(block.start, block.end, "promo")
         marked.append(block)
     return marked

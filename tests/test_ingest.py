@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from sitegen.errors import InputError
-from sitegen.ingest import PROSE, classify, read_articles, read_one, split_blocks
+from sitegen.config import load_config
+from sitegen.errors import ConfigError, InputError
+from sitegen.ingest import (
+    MAX_BLOCK,
+    PROSE,
+    SKIPPED,
+    Block,
+    classify,
+    read_articles,
+    read_one,
+    split_blocks,
+    split_long,
+)
 
 
 @pytest.mark.parametrize(
@@ -96,3 +110,83 @@ def test_ids_are_stable_slugs_of_file_names(tmp_path: Path) -> None:
     for name in ("B_Story.txt", "a.md", "sub/c.txt", ".hidden.txt", "notes.pdf"):
         (seeds / name).write_text("Text.", encoding="utf-8")
     assert [a.id for a in read_articles(seeds, tmp_path)] == ["a", "b-story", "sub-c"]
+
+
+def pieces_of(text: str, size: int = MAX_BLOCK) -> list[Block]:
+    """`split_long` of the whole (trimmed) text, checked: each piece a trimmed slice of
+    at most `size` characters, in order, with only whitespace between them, so the
+    pieces are the block verbatim, nothing lost, nothing moved."""
+    start = len(text) - len(text.lstrip())
+    block = Block(start, len(text.rstrip()), PROSE)
+    pieces = split_long(text, block, size)
+    assert (pieces[0].start, pieces[-1].end) == (block.start, block.end)
+    for piece in pieces:
+        chunk = text[piece.start:piece.end]
+        assert chunk and chunk == chunk.strip() and len(chunk) <= size
+        assert piece.kind == PROSE
+    for left, right in pairwise(pieces):
+        assert left.end <= right.start and not text[left.end:right.start].strip()
+    return pieces
+
+
+def test_a_long_paragraph_is_cut_at_sentence_ends() -> None:
+    text = " ".join(f"Witness {n} said the {'very ' * (n % 9)}old pier moved {n} metres."
+                    for n in range(600))
+    pieces = pieces_of(text)
+    assert len(text) > 6 * MAX_BLOCK and len(pieces) >= len(text) // MAX_BLOCK
+    assert all(text[p.end - 1] == "." for p in pieces)
+
+
+def test_line_breaks_are_preferred_to_sentence_ends() -> None:
+    text = "\n".join(f"Line {n} says one thing. And then another thing." for n in range(400))
+    pieces = pieces_of(text)
+    assert len(pieces) > 1
+    assert all(text[p.end:p.end + 1] in ("\n", "") for p in pieces)
+
+
+@pytest.mark.parametrize("unit", ["word ", "x", "日本語の文字", "\ufffd\x00"])
+def test_a_block_with_no_sentence_end_is_still_cut(unit: str) -> None:
+    text = unit * (3 * MAX_BLOCK // len(unit) + 7)
+    pieces = pieces_of(text)
+    assert len(pieces) >= 3
+    if " " in unit:  # between words, never inside one
+        assert all(text[p.end:p.end + 1] in (" ", "") for p in pieces)
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab .。!\n\r\t\u00a0\u2028“”😀")), min_size=1,
+               max_size=300).filter(str.strip),
+       st.integers(min_value=1, max_value=40))
+@settings(max_examples=300)
+def test_any_block_splits_into_verbatim_pieces(text: str, size: int) -> None:
+    pieces_of(text, size)
+
+
+def test_prose_past_the_limit_is_skipped_with_a_warning(tmp_path: Path) -> None:
+    paragraph = " ".join(f"The council met {n} times and agreed on {n + 1} points."
+                         for n in range(30))
+    path = tmp_path / "long.txt"
+    path.write_text("\n\n".join([paragraph] * 20), encoding="utf-8")
+    limit = 3 * len(paragraph) + len(paragraph) // 2  # inside the fourth paragraph
+    article = read_one(path, tmp_path, "long", limit)
+    assert article.cut == limit
+    assert article.prose and all(b.end <= limit for b in article.prose)
+    assert article.prose[-1].end > limit - MAX_BLOCK  # read up to the limit, not short of it
+    assert article.text[article.prose[-1].end - 1] == "."
+    skipped = [b for b in article.blocks if b.kind == SKIPPED]
+    assert skipped[-1].end == len(article.text.rstrip())
+    unread = sum(b.end - b.start for b in skipped)
+    assert [w for w in article.warnings if f"{unread:,}" in w and "extract_limit" in w
+            and f"first {limit:,}" in w]
+    whole = read_one(path, tmp_path, "long", len(article.text))
+    assert (whole.cut, whole.warnings) == (None, [])
+    assert [b.kind for b in whole.blocks] == [PROSE] * len(whole.blocks)
+
+
+@pytest.mark.parametrize("value", ["'lots'", "0", "-5", "true", "1.5"])
+def test_extract_limit_must_be_a_positive_count(tmp_path: Path, value: str) -> None:
+    (tmp_path / "sitegen.yaml").write_text(f"extract_limit: {value}\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as error:
+        load_config(tmp_path)
+    assert "extract_limit" in error.value.message and error.value.location.line == 1
+    (tmp_path / "sitegen.yaml").write_text("extract_limit: 250000\n", encoding="utf-8")
+    assert load_config(tmp_path).extract_limit == 250_000

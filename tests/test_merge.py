@@ -190,3 +190,16 @@ def test_merge_ignores_article_order(extract: Extract) -> None:
     random.Random(4).shuffle(pairs)
     second = merge([a for a, _ in pairs], [e for _, e in pairs])
     assert first == second
+
+
+def test_a_sentence_printed_unchanged_by_many_outlets_is_one_claim(extract: Extract) -> None:
+    """So many copies make every word of the sentence too common for the candidate
+    index to pair them; identical wording must still be one claim."""
+    wire = "Mayor Anna Berg said on Monday that the Elm Street bridge will reopen in May."
+    texts = {f"o{n:02d}.txt": f"{wire}\n\nThe council of district {n} meets on Tuesday.\n"
+             for n in range(60)}
+    texts["o00.txt"] = texts["o00.txt"].replace("Elm Street bridge", "Elm  street bridge")
+    base = merge(*extract(texts))
+    bridge = claims_citing(base, "o", "bridge will reopen")
+    assert len(bridge) == 1
+    assert len(bridge[0].source_ids) == 60

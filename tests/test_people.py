@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from sitegen.extract.names import clean_name, same_given_name, same_word
-from sitegen.merge.people import build_people
+from sitegen.merge.people import _BySpelling, build_people
 from sitegen.model import Person
 from tests.test_extract import extract
 
@@ -82,3 +84,20 @@ def test_a_nickname_written_inside_the_name_joins_the_short_form() -> None:
     cowan = next(p for p in people.values() if "Cowan" in p.name)
     assert {cowan.name, *cowan.aliases} >= {"William Cowan", "Mo Cowan"}
     assert len([p for p in people.values() if "Cowan" in p.name]) == 1
+
+
+def test_the_spelling_index_misses_no_variant() -> None:
+    """Names are compared only with what the index returns: it must return every word
+    `same_word` accepts (a dense alphabet makes many near pairs of every length)."""
+    rng = random.Random(7)
+    words = ["".join(rng.choice("abkzé") for _ in range(rng.randint(2, 9)))
+             for _ in range(600)]
+    index: _BySpelling[str] = _BySpelling()
+    for word in words:
+        index.add(word, word)
+    near_pairs = 0
+    for query in words[:150]:
+        expected = {w for w in words if same_word(query, w)}
+        near_pairs += len(expected) - 1
+        assert set(index.near(query)) >= expected
+    assert near_pairs > 50, "the sample has variants to find"

@@ -411,6 +411,7 @@ def test_segment_keeps_text_and_covers_each_passage(text: str,
     pieces = [piece for p in article.paragraphs for piece in p.pieces]
     anchors = [anchor for piece in pieces for anchor in piece.anchors]
     assert len(anchors) == len(set(anchors))
+    assert article.anchors == set(anchors), "known without cutting the text into pieces"
     for passage in passages:
         shown = "".join(text[max(passage.start, start):min(passage.end, end)]
                         for start, end in paragraphs if start < passage.end and passage.start < end)

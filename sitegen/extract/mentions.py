@@ -11,6 +11,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING
 
 from sitegen.extract.lexicon import (
@@ -299,10 +300,13 @@ def mark_common_words(mentions: list[NameMention], text: str) -> None:
     """A title-case phrase whose words the article's prose `text` also writes in lower
     case ("Witch Hunt" beside "a witch hunt") is a heading fragment or a thing, not a
     name. (Not the front matter: a URL is in lower case.)"""
+    @cache
+    def written(word: str) -> bool:  # one scan of `text` per word, not per mention
+        return re.search(rf"\b{re.escape(word)}\b", text) is not None
+
     for mention in mentions:
         words = name_parts(mention.name)[0]
-        if len(words) > 1 and all(re.search(rf"\b{re.escape(w.lower())}\b", text)
-                                  for w in words):
+        if len(words) > 1 and all(written(w.lower()) for w in words):
             mention.evidence.append("common-words")
 
 

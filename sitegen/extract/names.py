@@ -161,14 +161,17 @@ def fold(word: str) -> str:
     return folded.replace(".", "").replace("'", "").replace("’", "") or word.lower()
 
 
-def _edit_distance(a: str, b: str) -> int:
+def _within_edits(a: str, b: str, limit: int) -> bool:
+    """Levenshtein distance <= limit; stops at the first row that exceeds it."""
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         current = [i]
         for j, cb in enumerate(b, 1):
             current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return False
         previous = current
-    return previous[-1]
+    return previous[-1] <= limit
 
 
 @lru_cache(maxsize=16384)
@@ -181,7 +184,7 @@ def same_word(a: str, b: str) -> bool:
     if a[:3] != b[:3]:
         return False
     limit = 2 if min(len(a), len(b)) >= 6 else 1 if min(len(a), len(b)) >= 4 else 0
-    return _edit_distance(a, b) <= limit
+    return abs(len(a) - len(b)) <= limit and _within_edits(a, b, limit)
 
 
 def same_given_name(a: str, b: str) -> bool:

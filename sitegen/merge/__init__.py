@@ -7,10 +7,7 @@ and its independent source count; disagreeing clusters become disputed claims.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
-
+from sitegen.collector import paused
 from sitegen.extract.records import ArticleFacts
 from sitegen.ingest import Article
 from sitegen.merge.claims import build_claims, cluster
@@ -22,21 +19,8 @@ from sitegen.model import FactBase, Source
 
 
 def merge(articles: list[Article], extracted: list[ArticleFacts]) -> FactBase:
-    with without_cycle_collection():
+    with paused():
         return merge_claims(articles, extracted, build_people(extracted))
-
-
-@contextmanager
-def without_cycle_collection() -> Iterator[None]:
-    """Merging allocates millions of small objects without reference cycles; the cyclic
-    collector's full passes over a growing heap would make a large merge quadratic."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def merge_claims(articles: list[Article], extracted: list[ArticleFacts],

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from sitegen.extract.records import FactCandidate
 from sitegen.extract.statements import DATE_PREFIX
 from sitegen.merge.people import PeopleIndex
+from sitegen.merge.synonyms import senses
 from sitegen.model import Figure
 
 KIND_WEIGHTS = {"p": 2.0, "e": 1.5, "d": 1.0, "r": 1.0, "l": 1.0}
@@ -47,6 +48,7 @@ class Passage:
     total: float = 0.0  # the weight of all its keys and figures
     source: str = ""
     figures: list[Figure] = field(default_factory=list)
+    senses: dict[str, str] = field(default_factory=dict)  # WordNet synset -> its lemma key
 
 
 def passages(facts: list[FactCandidate], people: PeopleIndex) -> list[Passage]:
@@ -65,7 +67,17 @@ def passages(facts: list[FactCandidate], people: PeopleIndex) -> list[Passage]:
             item.shingles = shingles(fact.quote)
         items.append(item)
     _weigh(items)
+    _add_senses(items)
     return items
+
+
+def _add_senses(items: list[Passage]) -> None:
+    """Each passage's lemma keys by WordNet synset, so that synonyms can be matched."""
+    known = senses({key[2:] for item in items for key in item.keys if key.startswith("l:")})
+    for item in items:
+        for key in sorted(item.keys):
+            for sense in known.get(key[2:], ()) if key.startswith("l:") else ():
+                item.senses.setdefault(sense, key)
 
 
 def _raw_keys(fact: FactCandidate, index: PeopleIndex

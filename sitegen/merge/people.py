@@ -14,8 +14,10 @@ Trump"), else the one named there in full.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Generic, TypeVar
 
 from sitegen.extract.mentions import (
     PERSON_EVIDENCE,
@@ -37,6 +39,8 @@ from sitegen.extract.records import ArticleFacts, NameMention
 from sitegen.model import Person
 from sitegen.slug import slugify, unique_slug
 
+T = TypeVar("T")
+
 
 @dataclass
 class _NameStats:
@@ -49,11 +53,11 @@ class _NameStats:
     sources: set[str] = field(default_factory=set)
     mentions: int = 0
 
-    @property
+    @cached_property
     def words(self) -> list[str]:
         return name_parts(self.name)[0]
 
-    @property
+    @cached_property
     def suffix(self) -> str:
         return name_parts(self.name)[1]
 
@@ -76,10 +80,12 @@ def build_people(articles: list[ArticleFacts]) -> PeopleIndex:
     single = [s for s in stats.values() if len(s.words) == 1]
     index = PeopleIndex()
     members: list[list[_NameStats]] = [list(g) for g in groups]
+    lookup = _GroupLookup(groups)
     # a single word joins the one group whose surname (or given name) it is
     claimed: dict[str, list[int]] = {}
     for word_stats in single:
-        matches = [i for i, group in enumerate(groups) if _word_matches(word_stats, group)]
+        matches = [i for i in lookup.candidates(word_stats.words[0])
+                   if _word_matches(word_stats, groups[i])]
         if matches and could_be_person(word_stats.votes):
             claimed[word_stats.name] = matches
         elif _is_person(word_stats) and word_stats.evidence & PERSON_EVIDENCE:
@@ -88,11 +94,60 @@ def build_people(articles: list[ArticleFacts]) -> PeopleIndex:
         if len(matches) == 1:
             members[matches[0]].append(stats[word])
     ids = _assign_ids(members, index)
+    by_source = {article.source: article for article in articles}
     for word, matches in claimed.items():
         if len(matches) > 1:
+            using = [by_source[source] for source in sorted(stats[word].sources)]
             _resolve_by_article(stats[word], [(ids[i], members[i]) for i in matches],
-                                articles, index)
+                                using, index)
     return index
+
+
+class _BySpelling(Generic[T]):
+    """Items filed under a word, found again by any word `same_word` could call equal
+    to it, in the order they were filed: a name is compared with its few look-alikes,
+    not with every name. Two words at most k edits apart become one string after at
+    most k deletions from each, so each word is filed under those strings."""
+
+    def __init__(self) -> None:
+        self.buckets: dict[str, list[tuple[int, T]]] = defaultdict(list)
+        self.filed = 0
+
+    def add(self, word: str, item: T) -> None:
+        for variant in _deletions(fold(word)):
+            self.buckets[variant].append((self.filed, item))
+        self.filed += 1
+
+    def near(self, word: str) -> list[T]:
+        found = {number: item for variant in _deletions(fold(word))
+                 for number, item in self.buckets.get(variant, ())}
+        return [found[number] for number in sorted(found)]
+
+
+def _deletions(word: str) -> set[str]:
+    """The word with up to as many letters deleted as `same_word` allows edits for a
+    word of its length; a pair's allowance is its shorter word's, so no pair is missed."""
+    variants = {word}
+    for _ in range(2 if len(word) >= 6 else 1 if len(word) >= 4 else 0):
+        variants |= {v[:i] + v[i + 1:] for v in variants for i in range(len(v))}
+    return variants
+
+
+class _GroupLookup:
+    """Which groups a single word could belong to, without testing every group: by
+    the spelling of their surnames, and by their given names and nicknames."""
+
+    def __init__(self, groups: list[list[_NameStats]]) -> None:
+        self.surnames: _BySpelling[int] = _BySpelling()
+        self.given: dict[str, set[int]] = defaultdict(set)
+        for number, group in enumerate(groups):
+            for stats in group:
+                self.surnames.add(stats.words[-1], number)
+                for given in (stats.words[0], *stats.nicknames):
+                    self.given[fold(given)].add(number)
+
+    def candidates(self, word: str) -> list[int]:
+        return sorted(set(self.surnames.near(word)) | self.given.get(fold(word), set()))
 
 
 def _gather(articles: list[ArticleFacts]) -> dict[str, _NameStats]:
@@ -122,15 +177,20 @@ def _full_names(stats: dict[str, _NameStats]) -> list[_NameStats]:
     person "Volodymyr Zelensky") or whose surname alone is a person's ("Zelenskyy said")."""
     full = [s for s in stats.values() if len(s.words) >= 2]
     people = [s for s in full if _is_person(s)]
+    voted = {id(s) for s in people}
+    by_surname: _BySpelling[_NameStats] = _BySpelling()
+    for person in people:
+        by_surname.add(person.words[-1], person)
     surnames = {fold(s.words[0]) for s in stats.values() if len(s.words) == 1
                 and _is_person(s) and s.evidence & PERSON_EVIDENCE}
     for candidate in full:
-        if candidate in people or not could_be_person(candidate.votes) or \
+        if id(candidate) in voted or not could_be_person(candidate.votes) or \
                 candidate.votes.against:
             continue
-        if fold(candidate.words[-1]) in surnames or any(_same_person(candidate, p)
-                                                       for p in people):
+        if fold(candidate.words[-1]) in surnames or any(
+                _same_person(candidate, p) for p in by_surname.near(candidate.words[-1])):
             people.append(candidate)
+            by_surname.add(candidate.words[-1], candidate)
     return people
 
 
@@ -162,14 +222,18 @@ def _given(words: list[str]) -> list[str]:
 
 
 def _group_full_names(full: list[_NameStats]) -> list[list[_NameStats]]:
+    """Each full name joins the first group it is the same person as; only groups of
+    a surname `same_word` can match are tried."""
     groups: list[list[_NameStats]] = []
+    by_surname: _BySpelling[list[_NameStats]] = _BySpelling()
     for stats in sorted(full, key=lambda s: (-s.mentions, s.name)):
-        for group in groups:
+        for group in by_surname.near(stats.words[-1]):
             if all(_same_person(stats, other) for other in group):
                 group.append(stats)
                 break
         else:
             groups.append([stats])
+            by_surname.add(stats.words[-1], groups[-1])
     return groups
 
 

@@ -1,9 +1,10 @@
 """How surely two passages state the same fact, and whether they contradict each other.
 
-The score is the weight of what the passages share over a size between the smaller
-and the larger passage's weight: a summary sentence that states part of a long wire
-sentence still scores well, while two long passages sharing a name score low. The same
-quotation (half its 3-word shingles) is the same fact whatever surrounds it.
+The score is the weight of what the passages share (a word, or its WordNet synonym at
+a discount) over a size between the smaller and the larger passage's weight: a summary
+sentence that states part of a long wire sentence still scores well, while two long
+passages sharing a name score low. The same quotation (half its 3-word shingles) is the
+same fact whatever surrounds it.
 
 Passages that would be one claim but whose figures, dates or actors disagree are a
 conflict: they are kept apart, and each claim will name the other.
@@ -20,6 +21,7 @@ QUOTE_OVERLAP = 0.5  # share of the shorter quotation's shingles that makes one 
 SIZE_MIX = 0.5  # 0: divide by the smaller passage's weight, 1: by the larger one's
 CONFLICT_TOPIC = 0.3  # how alike, figures aside, disagreeing passages must be to conflict
 ACTOR_TOPIC = 0.4  # the same, for passages whose named subjects differ
+SYNONYM = 0.7  # a synonym counts for this share of the rarer word's weight
 
 
 @dataclass(frozen=True)
@@ -33,7 +35,7 @@ def compare(a: Passage, b: Passage) -> Comparison:
     shared = sum(a.weights[k] for k in a.keys & b.keys)
     figures = sum(a.figure_weights[i] for i, _ in figures_agree(a.figures, b.figures))
     size = _size(a.total, b.total)
-    score = max(quote, (shared + figures) / size) if size else quote
+    score = max(quote, (shared + synonyms(a, b) + figures) / size) if size else quote
     if a.figures and b.figures and shared / size >= CONFLICT_TOPIC and (
             figures_disagree(a.figures, b.figures) or figures_disagree(b.figures, a.figures)):
         return Comparison(score, "figure")
@@ -56,6 +58,17 @@ def disagreement(a: Passage, b: Passage) -> str | None:
     if _dates(a) and _dates(b) and dates_disagree(_dates(a), _dates(b)):
         return "date"
     return "actor" if _actors_differ(a, b) else None
+
+
+def synonyms(a: Passage, b: Passage) -> float:
+    """The weight of the words of `a` that `b` says with another word of one sense."""
+    matched: dict[str, float] = {}
+    for sense in a.senses.keys() & b.senses.keys():
+        left, right = a.senses[sense], b.senses[sense]
+        if left != right and left not in b.keys and right not in a.keys:
+            weight = SYNONYM * min(a.weights[left], b.weights[right])
+            matched[left] = max(weight, matched.get(left, 0.0))  # whatever the set order
+    return sum(matched.values())
 
 
 def _size(left: float, right: float) -> float:

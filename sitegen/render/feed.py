@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sitegen.render import links
 from sitegen.render.story import iso_date
@@ -48,4 +49,9 @@ def _id(views: SiteViews, path: str) -> str:
     """Atom ids must be absolute IRIs: the page's URL, or a name-based UUID without one."""
     if views.site.base_url:
         return links.absolute_url(views.site.base_url, path)
-    return uuid.uuid5(uuid.NAMESPACE_URL, f"sitegen:{views.site.title}:{path}").urn
+    return _urn(f"sitegen:{views.site.title}:{path}")
+
+
+@lru_cache(maxsize=65_536)  # the dev server builds the feed after every edit
+def _urn(name: str) -> str:
+    return uuid.uuid5(uuid.NAMESPACE_URL, name).urn

@@ -10,10 +10,12 @@ carries the references to whatever cites it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import pairwise
+from operator import itemgetter
 from typing import Generic, TypeVar
 
 from sitegen.model import Citation
@@ -57,12 +59,26 @@ class Paragraph(Generic[T]):
 
 @dataclass
 class Article(Generic[T]):
-    paragraphs: list[Paragraph[T]]
+    """An article's text from `start` on, with its cited passages. It is cut into
+    pieces only when a page shows it (`paragraphs`): the dev server redraws few source
+    pages, but every claim page needs to know which passages have an anchor."""
+
+    text: str
+    passages: Sequence[Passage[T]]
+    start: int
+    spans: list[tuple[int, int]]  # paragraph_spans(text, start)
 
     @cached_property
     def anchors(self) -> set[str]:
-        """The passage anchors that made it onto the page."""
-        return {a for p in self.paragraphs for piece in p.pieces for a in piece.anchors}
+        """The anchors of the passages that cover visible text, i.e. made it onto the page."""
+        ends = [end for _, end in self.spans]
+        return {p.anchor for p in self.passages
+                if p.start < p.end and (i := bisect_right(ends, p.start)) < len(self.spans)
+                and self.spans[i][0] < p.end}
+
+    @cached_property
+    def paragraphs(self) -> list[Paragraph[T]]:
+        return _cut(self.text, self.passages, self.spans)
 
 
 def citation_matches(text: str, citation: Citation) -> bool:
@@ -93,14 +109,16 @@ class Excerpt:
     after: str
 
 
-def excerpt(text: str, start: int, end: int, body_start: int = 0,
+def excerpt(text: str, start: int, end: int, paragraphs: Sequence[tuple[int, int]],
             context: int = 200) -> Excerpt:
     """`text[start:end]` with up to `context` characters of its paragraph on each side.
 
     A cut falls between words and is marked with "…"; nothing crosses into the
-    neighbouring paragraphs, which are other statements.
+    neighbouring paragraphs, which are other statements. `paragraphs` are the text's
+    `paragraph_spans`, found once for all its citations (not once per citation).
     """
-    spans = [(a, b) for a, b in paragraph_spans(text, body_start) if a < end and start < b]
+    spans = paragraphs[bisect_right(paragraphs, start, key=itemgetter(1)):
+                       bisect_left(paragraphs, end, key=itemgetter(0))]
     first = min([start, *(a for a, _ in spans[:1])])
     last = max([end, *(b for _, b in spans[-1:])])
     before = text[max(first, start - context):start]
@@ -113,24 +131,35 @@ def excerpt(text: str, start: int, end: int, body_start: int = 0,
 
 
 def segment(text: str, passages: Sequence[Passage[T]], start: int = 0) -> Article[T]:
-    """Cut `text[start:]` into paragraphs of pieces, marking where passages begin and end.
+    """`text[start:]` as paragraphs of pieces, marking where passages begin and end.
 
     A passage that covers no visible text (only whitespace, or text before `start`)
     gets no anchor; callers check `Article.anchors` before linking to one.
     """
+    return Article(text, passages, start, list(paragraph_spans(text, start)))
+
+
+def _cut(text: str, passages: Sequence[Passage[T]],
+         spans: list[tuple[int, int]]) -> list[Paragraph[T]]:
     ordered = sorted(passages, key=lambda p: (p.start, -p.end))
+    bounds = sorted({x for p in ordered for x in (p.start, p.end)})
     paragraphs: list[Paragraph[T]] = []
-    for first, last in paragraph_spans(text, start):
-        cuts = {first, last} | {
-            x for p in ordered for x in (p.start, p.end) if first < x < last
-        }
-        pieces = [
-            Piece(text[a:b], tuple(p for p in ordered if p.start < b and a < p.end))
-            for a, b in pairwise(sorted(cuts))
-        ]
+    # one sweep over the pieces, left to right: a passage joins `covering` when the
+    # sweep reaches its start and leaves it after its end (linear, not pieces x passages)
+    covering: list[Passage[T]] = []
+    waiting = 0  # ordered[waiting:] have not started yet
+    for first, last in spans:
+        cuts = [first, *bounds[bisect_right(bounds, first):bisect_left(bounds, last)], last]
+        pieces = []
+        for a, b in pairwise(cuts):
+            while waiting < len(ordered) and ordered[waiting].start < b:
+                covering.append(ordered[waiting])
+                waiting += 1
+            covering = [p for p in covering if a < p.end]
+            pieces.append(Piece(text[a:b], tuple(covering)))
         paragraphs.append(Paragraph(pieces))
     _mark_ends(paragraphs)
-    return Article(paragraphs)
+    return paragraphs
 
 
 def _mark_ends(paragraphs: list[Paragraph[T]]) -> None:

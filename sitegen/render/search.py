@@ -8,11 +8,13 @@ the same index works at `/` and under `/project-name/`.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Hashable
+from functools import partial
 from typing import Any
 
 from sitegen.render import links
 from sitegen.render.markdown import plain_text
-from sitegen.render.views import SiteViews
+from sitegen.render.views import ClaimView, PersonView, SiteViews, SourceView
 
 STATUS_LABELS = {"corroborated": "Corroborated", "single-source": "Single source",
                  "disputed": "Disputed"}
@@ -22,26 +24,46 @@ def status_label(status: str) -> str:
     return STATUS_LABELS.get(status, status)
 
 
+Keep = Callable[[Hashable, frozenset[str], Callable[[], str]], str]
+
+
 def search_entries(views: SiteViews) -> list[dict[str, Any]]:
     """People, claims (strongest first), then sources: the order that breaks ties, so
     a name finds its person before the claims that mention it."""
-    entries: list[dict[str, Any]] = []
-    for person in views.people:
-        description = plain_text(person.person.description)
-        entries.append(_entry("person", person.person.name, links.person_path(person.person.id),
-                              description, [*person.person.aliases, description]))
-    for claim in views.claims:
-        count = claim.source_count
-        meta = f"{status_label(claim.claim.status)} · {count} source{'s' * (count != 1)}"
-        names = [claim.speaker_name or "", *(person.name for person in claim.people)]
-        entries.append(_entry("claim", plain_text(claim.claim.statement),
-                              links.claim_path(claim.claim.id), meta, names))
-    for source in views.sources:
-        s = source.source
-        meta = " · ".join(part for part in (s.publisher, s.author, s.date) if part)
-        entries.append(_entry("source", s.title, links.source_path(s.id), meta,
-                              [s.publisher or "", s.author or ""]))
-    return entries
+    return [make() for _, _, make in _entries(views)]
+
+
+def _entries(views: SiteViews) -> list[tuple[str, frozenset[str], Callable[[], dict]]]:
+    """Each entry as (key, the keys of what it shows, how to make it)."""
+    return [
+        *((f"people/{view.person.id}", frozenset([f"people/{view.person.id}"]),
+           partial(_person_entry, view)) for view in views.people),
+        *((f"claims/{view.claim.id}", view.shows, partial(_claim_entry, view))
+          for view in views.claims),
+        *((f"sources/{view.source.id}", frozenset([f"sources/{view.source.id}"]),
+           partial(_source_entry, view)) for view in views.sources),
+    ]
+
+
+def _person_entry(view: PersonView) -> dict[str, Any]:
+    description = plain_text(view.person.description)
+    return _entry("person", view.person.name, links.person_path(view.person.id),
+                  description, [*view.person.aliases, description])
+
+
+def _claim_entry(view: ClaimView) -> dict[str, Any]:
+    count = view.source_count
+    meta = f"{status_label(view.claim.status)} · {count} source{'s' * (count != 1)}"
+    names = [view.speaker_name or "", *(person.name for person in view.people)]
+    return _entry("claim", plain_text(view.claim.statement), links.claim_path(view.claim.id),
+                  meta, names)
+
+
+def _source_entry(view: SourceView) -> dict[str, Any]:
+    s = view.source
+    meta = " · ".join(part for part in (s.publisher, s.author, s.date) if part)
+    return _entry("source", s.title, links.source_path(s.id), meta,
+                  [s.publisher or "", s.author or ""])
 
 
 def _entry(kind: str, title: str, url: str, meta: str, words: list[str]) -> dict[str, Any]:
@@ -49,6 +71,17 @@ def _entry(kind: str, title: str, url: str, meta: str, words: list[str]) -> dict
             "text": " ".join(word for word in dict.fromkeys(words) if word)}
 
 
-def search_index_json(views: SiteViews) -> str:
-    return json.dumps({"version": 1, "entries": search_entries(views)},
-                      ensure_ascii=False, separators=(",", ":")) + "\n"
+def search_index_json(views: SiteViews, keep: Keep | None = None) -> str:
+    """The index file. `keep(key, shows, make)` lets the dev server reuse the JSON of
+    each entry whose object was not edited."""
+    parts = [(keep or _made)(("search", key), shows, partial(_json, make))
+             for key, shows, make in _entries(views)]
+    return '{"version":1,"entries":[' + ",".join(parts) + "]}\n"
+
+
+def _json(make: Callable[[], dict[str, Any]]) -> str:
+    return json.dumps(make(), ensure_ascii=False, separators=(",", ":"))
+
+
+def _made(_key: Hashable, _shows: frozenset[str], make: Callable[[], str]) -> str:
+    return make()

@@ -3,30 +3,35 @@
 A render that fails (a template error, a full disk, a kill) leaves the previous site
 untouched: pages are written beside it and replace it in one step at the end.
 
-The dev server renders incrementally instead: each page knows which objects it shows
-(`depends`), and after an edit only the pages showing a changed object (before or after
-the edit) are rendered again, each written in place atomically.
+The dev server renders incrementally instead (`sitegen.render.incremental`): after an
+edit only the pages showing a changed object are rendered again, each written in place
+atomically.
 """
 
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
+from sitegen import collector
 from sitegen.config import Config
 from sitegen.fsutil import replace_tree, staging_dir, write_if_changed
 from sitegen.model import FactBase
 from sitegen.render import links
 from sitegen.render.feed import build_feed
+from sitegen.render.incremental import Fragments, Incremental, draw, shows
 from sitegen.render.search import search_index_json
 from sitegen.render.story import coverage, timeline
 from sitegen.render.structured import claim_data, person_data
 from sitegen.render.templates import Templates
-from sitegen.render.views import ClaimView, SiteViews, build_views
+from sitegen.render.views import ClaimView, PersonView, SiteViews, build_views
 from sitegen.reporter import Reporter
+from sitegen.textio import read_article
 
 
 @dataclass
@@ -34,6 +39,7 @@ class RenderResult:
     pages: int  # HTML pages written, 404.html included
     site_dir: Path
     static_files: int = 0  # assets copied to static/
+    drawn: list[str] = field(default_factory=list)  # files rendered (site paths)
 
 
 @dataclass
@@ -43,7 +49,7 @@ class PageSpec:
     path: str  # site path of the folder it goes in, "" for the site root
     template: str
     section: str  # the navigation entry the page belongs to
-    context: dict[str, Any]
+    context: dict[str, Any] | Callable[[], dict[str, Any]]  # a function: made when drawn
     file: str = "index.html"
     root: str | None = None  # links start here, not relative to the page (404.html)
     depends: frozenset[str] | None = None  # keys ("claims/x") shown; None: everything
@@ -56,33 +62,44 @@ class PageSpec:
         return links.Linker(self.path, base_url, self.root)
 
 
-@dataclass
-class Incremental:
-    """What the dev server carries from one render to the next."""
-
-    changed: set[str] | None = None  # keys of edited objects; None: render everything
-    depends: dict[str, frozenset[str] | None] = field(default_factory=dict)  # last render
-    templates: Templates | None = None  # compiled once, until a template changes
-
-
 def render_site(config: Config, base: FactBase, reporter: Reporter,
-                incremental: Incremental | None = None) -> RenderResult:
-    views = build_views(config, base, reporter)
-    templates = (incremental and incremental.templates) or Templates.for_project(config)
-    if incremental is not None:
-        incremental.templates = templates
-    pages = site_pages(views)
-    documents = site_documents(views, pages)
+                incremental: Incremental | None = None,
+                read: Callable[[Path], tuple[str, str]] = read_article) -> RenderResult:
+    """`read` gives an article's (text, sha256); the dev server passes its file cache."""
+    with collector.paused():
+        views = build_views(config, base, reporter, read)
+        pages = site_pages(views)
+        documents = site_documents(views, pages)
+    with collector.frozen():
+        return _render(config, views, [*pages, *documents], reporter, incremental)
+
+
+def _render(config: Config, views: SiteViews, specs: list[PageSpec], reporter: Reporter,
+            incremental: Incremental | None) -> RenderResult:
+    fragments = None
+    if incremental is None:
+        templates = Templates.for_project(config)
+    else:
+        site = tuple(vars(views.site).values())
+        if site != incremental.site:  # a new title (from a headline) is on every page
+            incremental.site, incremental.changed = site, None  # and in every piece
+        fragments = incremental.fragments
+        if incremental.templates is None:  # new templates: every piece drawn afresh
+            incremental.templates = Templates.for_project(config)
+            fragments.forget(None)
+        else:
+            fragments.forget(incremental.changed)
+        templates = incremental.templates
     if not views.site.base_url and incremental is None:
         reporter.info("no base_url set: sitemap.xml is left out, and feed.xml links are "
                       "relative (set base_url in sitegen.yaml or pass --base-url)")
     if incremental is not None and incremental.depends and (config.site / "index.html").exists():
-        return _render_in_place(config, views, templates, [*pages, *documents], incremental)
+        return _render_in_place(config, views, templates, specs, incremental)
     staging = staging_dir(config.site)
     try:
         staging.chmod(0o755)  # a temp folder is private; a web server must read the site
-        for spec in [*pages, *documents]:
-            text = templates.render(spec.template, page_context(views, spec))
+        for spec in specs:
+            text = templates.render(spec.template, page_context(views, spec, fragments))
             _write(staging / unquote(spec.path) / spec.file, text)
         _write(staging / links.SEARCH_INDEX, search_index_json(views))
         _write(staging / ".nojekyll", "")  # GitHub Pages: serve the files as they are
@@ -92,8 +109,10 @@ def render_site(config: Config, base: FactBase, reporter: Reporter,
         shutil.rmtree(staging, ignore_errors=True)
         raise
     if incremental is not None:
-        incremental.depends = {spec.output: spec.depends for spec in [*pages, *documents]}
-    return RenderResult(pages=len(pages), site_dir=config.site, static_files=static_files)
+        incremental.depends = {spec.output: spec.depends for spec in specs}
+    pages = sum(spec.output.endswith(".html") for spec in specs)
+    return RenderResult(pages=pages, site_dir=config.site, static_files=static_files,
+                        drawn=[spec.output for spec in specs])
 
 
 def _render_in_place(config: Config, views: SiteViews, templates: Templates,
@@ -102,15 +121,19 @@ def _render_in_place(config: Config, views: SiteViews, templates: Templates,
     changed = incremental.changed
     before = incremental.depends
     written = 0
+    drawn = []
     for spec in specs:
         if changed is not None and spec.output in before:
             old = before[spec.output]
-            if spec.depends is not None and old is not None and not (
-                    changed & (spec.depends | old)):
+            if (spec.depends is not None and old is not None
+                    and changed.isdisjoint(spec.depends) and changed.isdisjoint(old)):
                 continue
-        text = templates.render(spec.template, page_context(views, spec))
-        written += write_if_changed(config.site / spec.output, text)
-    write_if_changed(config.site / links.SEARCH_INDEX, search_index_json(views))
+        text = templates.render(spec.template,
+                                page_context(views, spec, incremental.fragments))
+        written += write_if_changed(config.site / spec.output, text, durable=False)
+        drawn.append(spec.output)
+    write_if_changed(config.site / links.SEARCH_INDEX,
+                     search_index_json(views, incremental.fragments.keep), durable=False)
     now = {spec.output: spec.depends for spec in specs}
     for stale in sorted(set(before) - set(now)):
         page = config.site / stale
@@ -118,7 +141,7 @@ def _render_in_place(config: Config, views: SiteViews, templates: Templates,
         if page.name == "index.html" and page.parent != config.site:
             shutil.rmtree(page.parent, ignore_errors=True)
     incremental.depends = now
-    return RenderResult(pages=written, site_dir=config.site)
+    return RenderResult(pages=written, site_dir=config.site, drawn=drawn)
 
 
 def _write(target: Path, text: str) -> None:
@@ -130,36 +153,45 @@ def site_pages(views: SiteViews) -> list[PageSpec]:
     """Every HTML page of the site, in a fixed order."""
     base_url = views.site.base_url
     pages = [
-        PageSpec(links.HOME, "index.html", "home", {
-            "claims": views.claims, "people": views.people, "sources": views.sources,
-            "coverage": coverage(views), "timeline": timeline(views)}),
+        # the overview shows every claim, person and source: any edit redraws it
+        PageSpec(links.HOME, "index.html", "home", partial(_home_context, views)),
         PageSpec(links.SEARCH, "search.html", "search", {}, depends=frozenset()),
-        PageSpec(links.CLAIMS, "claims.html", "claims", {"claims": views.claims}),
+        PageSpec(links.CLAIMS, "claims.html", "claims", {"claims": views.claims},
+                 depends=frozenset([*(f"claims/{view.claim.id}" for view in views.claims),
+                                    *(f"sources/{source_id}" for view in views.claims
+                                      for source_id in view.claim.source_ids)])),
     ]
     claim_views = {view.claim.id: view for view in views.claims}
     for claim in views.claims:
         path = links.claim_path(claim.claim.id)
         shown = [claim, *(claim_views[c.id] for c in claim.conflicts if c.id in claim_views)]
-        pages.append(PageSpec(path, "claim.html", "claims", {
-            **_fields(claim),
-            "structured_data": claim_data(claim, links.Linker(path, base_url))},
-            depends=_shows(shown)))
-    pages.append(PageSpec(links.PEOPLE, "people.html", "people", {"people": views.people}))
+        pages.append(PageSpec(path, "claim.html", "claims",
+                              partial(_claim_context, claim, path, base_url),
+                              depends=shows(shown)))
+    pages.append(PageSpec(links.PEOPLE, "people.html", "people", {"people": views.people},
+                          depends=frozenset([
+                              *(f"people/{view.person.id}" for view in views.people),
+                              *(f"claims/{claim.claim.id}" for view in views.people
+                                for claim in view.quotes + view.claims)])))
     for person in views.people:
         path = links.person_path(person.person.id)
-        pages.append(PageSpec(path, "person.html", "people", {
-            **_fields(person),
-            "structured_data": person_data(person, links.Linker(path, base_url))},
-            depends=_shows(person.quotes + person.claims, [f"people/{person.person.id}"]
-                           + [f"sources/{s.source.id}" for s in person.sources])))
-    pages.append(PageSpec(links.SOURCES, "sources.html", "sources", {"sources": views.sources}))
+        pages.append(PageSpec(path, "person.html", "people",
+                              partial(_person_context, person, path, base_url),
+                              depends=shows(person.quotes + person.claims,
+                                            [f"people/{person.person.id}"]
+                                            + [f"sources/{s.source.id}" for s in person.sources])))
+    pages.append(PageSpec(links.SOURCES, "sources.html", "sources", {"sources": views.sources},
+                          depends=frozenset([
+                              *(f"sources/{view.source.id}" for view in views.sources),
+                              *(f"claims/{ref.claim.id}" for view in views.sources
+                                for ref in view.claims)])))
     for source in views.sources:
         cited = [claim_views[ref.claim.id] for ref in source.claims
                  if ref.claim.id in claim_views]
         related = [source.source, *source.derived_from, *source.copied_by]
         pages.append(PageSpec(links.source_path(source.source.id), "source.html", "sources",
                               _fields(source),
-                              depends=_shows(cited, [f"sources/{s.id}" for s in related])))
+                              depends=shows(cited, [f"sources/{s.id}" for s in related])))
     for page in views.pages:
         pages.append(PageSpec(links.page_path(page.slug), "page.html", f"page:{page.slug}",
                               {"page": page}))
@@ -172,8 +204,10 @@ def site_pages(views: SiteViews) -> list[PageSpec]:
 
 def site_documents(views: SiteViews, pages: list[PageSpec]) -> list[PageSpec]:
     """The files for machines at the site root: feed, sitemap, robots.txt."""
-    documents = [PageSpec(links.HOME, "feed.xml", "feed", {"feed": build_feed(views)},
-                          links.FEED)]
+    documents = [PageSpec(links.HOME, "feed.xml", "feed", partial(_feed_context, views),
+                          links.FEED, depends=frozenset([
+                              *(f"claims/{view.claim.id}" for view in views.claims),
+                              *(f"sources/{view.source.id}" for view in views.sources)]))]
     if views.site.base_url:  # a sitemap lists absolute URLs only
         listed = [page.path for page in pages if page.file == "index.html"]
         documents.append(PageSpec(links.HOME, "sitemap.xml", "sitemap", {"listed": listed},
@@ -183,17 +217,21 @@ def site_documents(views: SiteViews, pages: list[PageSpec]) -> list[PageSpec]:
     return documents
 
 
-def _shows(claims: list[ClaimView], more: list[str] | None = None) -> frozenset[str]:
-    """The keys of what a page shows: its claims, and their people and sources."""
-    keys = set(more or ())
-    for view in claims:
-        keys.add(f"claims/{view.claim.id}")
-        keys.update(f"people/{p}" for p in view.claim.people)
-        if view.claim.speaker:
-            keys.add(f"people/{view.claim.speaker}")
-        keys.update(f"sources/{s}" for s in view.claim.source_ids)
-        keys.update(f"claims/{c.id}" for c in view.conflicts)
-    return frozenset(keys)
+def _home_context(views: SiteViews) -> dict[str, Any]:
+    return {"claims": views.claims, "people": views.people, "sources": views.sources,
+            "coverage": coverage(views), "timeline": timeline(views)}
+
+
+def _claim_context(view: ClaimView, path: str, base_url: str) -> dict[str, Any]:
+    return {**_fields(view), "structured_data": claim_data(view, links.Linker(path, base_url))}
+
+
+def _person_context(view: PersonView, path: str, base_url: str) -> dict[str, Any]:
+    return {**_fields(view), "structured_data": person_data(view, links.Linker(path, base_url))}
+
+
+def _feed_context(views: SiteViews) -> dict[str, Any]:
+    return {"feed": build_feed(views)}
 
 
 def _fields(view: Any) -> dict[str, Any]:
@@ -201,8 +239,10 @@ def _fields(view: Any) -> dict[str, Any]:
     return {f.name: getattr(view, f.name) for f in fields(view)}
 
 
-def page_context(views: SiteViews, spec: PageSpec) -> dict[str, Any]:
-    """What every template sees, plus the page's own variables."""
+def page_context(views: SiteViews, spec: PageSpec,
+                 fragments: Fragments | None = None) -> dict[str, Any]:
+    """What every template sees, plus the page's own variables. `fragment(macro, view,
+    ...)` draws a claim's piece of a list, or reuses it from `fragments` (dev server)."""
     link = spec.linker(views.site.base_url)
     return {
         "site": views.site,
@@ -212,7 +252,8 @@ def page_context(views: SiteViews, spec: PageSpec) -> dict[str, Any]:
         "url": link.url,
         "absolute_url": link.absolute,
         "structured_data": None,
-        **spec.context,
+        "fragment": draw if fragments is None else fragments.drawer(spec.output),
+        **(spec.context() if callable(spec.context) else spec.context),
     }
 
 

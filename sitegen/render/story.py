@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from sitegen.render.views import CitationView, ClaimView, SiteViews, SourceView
 
@@ -16,13 +17,23 @@ from sitegen.render.views import CitationView, ClaimView, SiteViews, SourceView
 @dataclass
 class CoverageRow:
     claim: ClaimView
-    cells: list[CitationView | None]  # per column: the source's first citation of the claim
+    columns: list[SourceView]
+
+    @cached_property
+    def cells(self) -> list[CitationView | None]:
+        """Per column: the source's first citation of the claim."""
+        return [self.claim.by_source.get(view.source.id) for view in self.columns]
 
 
 @dataclass
 class Coverage:
     sources: list[SourceView]  # the columns, numbered from 1 in this order
     rows: list[CoverageRow]  # one per claim, strongest first
+
+    @cached_property
+    def columns(self) -> tuple[str, ...]:
+        """The columns' source ids: with a claim, all a row depends on."""
+        return tuple(view.source.id for view in self.sources)
 
 
 @dataclass
@@ -47,13 +58,7 @@ def iso_date(value: str | None) -> date | None:
 
 
 def coverage(views: SiteViews) -> Coverage:
-    rows = []
-    for claim in views.claims:
-        first: dict[str, CitationView] = {}
-        for cite in claim.citations:
-            first.setdefault(cite.source.id, cite)
-        rows.append(CoverageRow(claim, [first.get(s.source.id) for s in views.sources]))
-    return Coverage(views.sources, rows)
+    return Coverage(views.sources, [CoverageRow(claim, views.sources) for claim in views.claims])
 
 
 def timeline(views: SiteViews) -> Timeline:

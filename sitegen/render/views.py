@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from pathlib import Path
 from typing import TypeVar
 
 from sitegen.config import Config
@@ -43,7 +46,16 @@ class CitationView:
     citation: Citation
     source: Source
     anchor: str | None  # None when the passage is not highlighted on the source page
-    excerpt: Excerpt | None = None  # the quote within its paragraph, when the text matches
+    article: Article[ClaimRef] | None = field(default=None, repr=False)  # when it matches
+
+    @cached_property
+    def excerpt(self) -> Excerpt | None:
+        """The quote within its paragraph, when the text matches: cut when a page shows
+        it (the dev server redraws few of the pages that do)."""
+        if self.article is None:
+            return None
+        citation = self.citation
+        return excerpt(self.article.text, citation.start, citation.end, self.article.spans)
 
 
 @dataclass
@@ -58,10 +70,21 @@ class ClaimView:
     independent: int | None = field(init=False)  # independent sources, when computed
     strength: int = field(init=False)  # what "strongest first" sorts by
     figure_fields: list[str] = field(init=False)  # optional Figure fields some figure fills
+    by_source: dict[str, CitationView] = field(init=False)  # each source's first citation
+    shows: frozenset[str] = field(init=False)  # keys of what its pages show of it (serve)
 
     def __post_init__(self) -> None:
         self.speaker_name = self.speaker.name if self.speaker else self.claim.speaker
-        self.source_count = len({c.source.id for c in self.citations})
+        self.by_source = {}
+        for cite in self.citations:
+            self.by_source.setdefault(cite.source.id, cite)
+        self.source_count = len(self.by_source)
+        claim = self.claim
+        self.shows = frozenset([
+            f"claims/{claim.id}", *(f"people/{p}" for p in claim.people),
+            *([f"people/{claim.speaker}"] if claim.speaker else []),
+            *(f"sources/{s}" for s in claim.source_ids),  # unknown ones too
+            *(f"claims/{c}" for c in claim.conflicts)])
         self.independent = self.claim.independent_sources
         self.strength = self.source_count if self.independent is None else self.independent
         self.figure_fields = [name for name in ("unit", "counts", "qualifier")
@@ -112,8 +135,10 @@ class SiteViews:
     pages: list[Page]  # by slug
 
 
-def build_views(config: Config, base: FactBase, reporter: Reporter) -> SiteViews:
-    return _ViewBuilder(config, base, reporter).build()
+def build_views(config: Config, base: FactBase, reporter: Reporter,
+                read: Callable[[Path], tuple[str, str]] = read_article) -> SiteViews:
+    """`read` gives an article's (text, sha256): the dev server's keeps them parsed."""
+    return _ViewBuilder(config, base, reporter, read).build()
 
 
 def story_title(config: Config, base: FactBase) -> str:
@@ -126,21 +151,27 @@ def story_title(config: Config, base: FactBase) -> str:
 
 
 class _ViewBuilder:
-    def __init__(self, config: Config, base: FactBase, reporter: Reporter) -> None:
+    def __init__(self, config: Config, base: FactBase, reporter: Reporter,
+                 read: Callable[[Path], tuple[str, str]]) -> None:
         self.config = config
         self.reporter = reporter
+        self.read = read
         self.title = story_title(config, base)
         try:
             self.base_url = normalize_base_url(config.base_url)
         except ValueError as exc:
             raise ConfigError(str(exc)) from None
         self.texts: dict[str, tuple[str, int]] = {}  # source id -> (text, body start)
+        self.citing: dict[str, list[Claim]] = defaultdict(list)  # source id -> claims
         self.sources = self._safe("source", base.sources)
         self.people = self._safe("person", base.people)
         self.claims = self._safe("claim", base.claims)
         self.pages = self._safe("page", base.pages)
 
     def build(self) -> SiteViews:
+        for claim in self.claims.values():
+            for source_id in claim.source_ids:
+                self.citing[source_id].append(claim)
         sources = {sid: self._source_view(source) for sid, source in self.sources.items()}
         claims = [self._claim_view(claim, sources) for claim in self.claims.values()]
         claims.sort(key=lambda view: (-view.strength, -view.source_count, view.claim.id))
@@ -183,12 +214,11 @@ class _ViewBuilder:
         return Location(self.config.content / "claims" / f"{claim.id}.yaml")
 
     def _source_view(self, source: Source) -> SourceView:
-        citing = [claim for claim in self.claims.values() if source.id in claim.source_ids]
-        citing.sort(key=lambda claim: (
+        citing = sorted(self.citing[source.id], key=lambda claim: (
             min(c.start for c in claim.citations if c.source == source.id), claim.id))
         refs = {claim.id: ClaimRef(number, claim) for number, claim in enumerate(citing, 1)}
         try:
-            text, _digest = read_article(self.config.root / source.file)
+            text, _digest = self.read(self.config.root / source.file)
         except InputError as exc:
             self.reporter.warning(f"{exc.message}; source '{source.id}' is shown without "
                                   "its text", exc.location)
@@ -237,9 +267,11 @@ class _ViewBuilder:
                                       f"'{citation.source}'", self._claim_file(claim))
                 continue
             anchor = passage_anchor(citation.start, citation.end)
-            shown = view.article is not None and anchor in view.article.anchors
+            article = view.article
+            shown = article is not None and anchor in article.anchors
+            matches = article is not None and citation_matches(article.text, citation)
             citations.append(CitationView(citation, view.source, anchor if shown else None,
-                                          self._excerpt(citation)))
+                                          article if matches else None))
         return ClaimView(
             claim=claim,
             citations=citations,
@@ -248,14 +280,6 @@ class _ViewBuilder:
             conflicts=self._resolve(claim, "conflicting claim",
                                     [c for c in claim.conflicts if c != claim.id], self.claims),
         )
-
-    def _excerpt(self, citation: Citation) -> Excerpt | None:
-        if citation.source not in self.texts:
-            return None
-        text, body_start = self.texts[citation.source]
-        if not citation_matches(text, citation):
-            return None
-        return excerpt(text, citation.start, citation.end, body_start)
 
     def _link_copies(self, sources: dict[str, SourceView]) -> None:
         """Resolve `derived_from` both ways; an unknown id is reported and left out."""
@@ -291,23 +315,60 @@ class _ViewBuilder:
         for person in self.people.values():
             for name in {n for n in (person.name, *person.aliases) if n.strip()}:
                 owners[name].append(person.id)
-        counts: dict[str, Counter[str]] = defaultdict(Counter)
-        if not owners:
-            return counts
-        names = sorted(owners, key=len, reverse=True)
-        pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
-        for source_id in self.sources:
-            text, body_start = self.texts.get(source_id, ("", 0))
-            for match in pattern.finditer(text, body_start):
-                for person_id in owners[match.group(0)]:
-                    counts[person_id][source_id] += 1
-        return counts
+        texts = tuple((source_id, *self.texts.get(source_id, ("", 0)))
+                      for source_id in self.sources)
+        found = _mentions(tuple((name, tuple(ids)) for name, ids in owners.items()), texts)
+        return defaultdict(Counter, found)
 
     def _person_sources(self, claims: list[ClaimView],
                         mentions: Counter[str]) -> list[PersonSource]:
         citing = Counter(source_id for view in claims for source_id in view.claim.source_ids)
-        found = [PersonSource(source, mentions[source_id], citing[source_id])
-                 for source_id, source in self.sources.items()
-                 if mentions[source_id] or citing[source_id]]
+        found = [PersonSource(self.sources[source_id], mentions[source_id], citing[source_id])
+                 for source_id in mentions.keys() | citing.keys() if source_id in self.sources]
         found.sort(key=lambda ps: (-ps.mentions, -ps.claims, ps.source.id))
         return found
+
+
+@lru_cache(maxsize=2)  # the dev server asks again after every edit, mostly the same
+def _mentions(owners: tuple[tuple[str, tuple[str, ...]], ...],
+              texts: tuple[tuple[str, str, int], ...]) -> dict[str, Counter[str]]:
+    """Person id -> source id -> mentions, for names with their owners and the texts
+    (source id, text, body start). The result is shared: never change it."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    if not owners:
+        return counts
+    by_name = dict(owners)
+    pattern = _names_pattern(frozenset(by_name))
+    for source_id, text, body_start in texts:
+        for match in pattern.finditer(text, body_start):
+            for person_id in by_name[match.group(0)]:
+                counts[person_id][source_id] += 1
+    return dict(counts)
+
+
+@lru_cache(maxsize=4)
+def _names_pattern(names: frozenset[str]) -> re.Pattern[str]:
+    """Any of `names` as a whole word (not inside a longer word)."""
+    return re.compile(r"(?<!\w)(?:" + _trie_pattern(names) + r")(?!\w)")
+
+
+def _trie_pattern(names: Iterable[str]) -> str:
+    """A regex for any of `names`, the longest matching one first. The names share
+    their prefixes (a trie), so at each position the engine follows one branch instead
+    of trying a thousand names in turn."""
+    trie: dict[str, dict] = {}
+    for name in names:
+        node = trie
+        for char in name:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a name ends here
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict[str, dict]) -> str:
+    branches = [re.escape(char) + _trie_regex(child) for char, child in sorted(node.items())
+                if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body  # greedy: a longer name wins

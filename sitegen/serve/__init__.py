@@ -20,7 +20,7 @@ from sitegen.build import extract_to_content, render
 from sitegen.config import Config, load_config
 from sitegen.errors import SitegenError
 from sitegen.filecache import FileCache
-from sitegen.render.site import Incremental
+from sitegen.render.incremental import Incremental
 from sitegen.reporter import Reporter
 from sitegen.serve.http import LiveState, PreviewServer, base_path_of
 from sitegen.serve.watcher import ChangeCollector, Changes, Watcher
@@ -45,6 +45,7 @@ class Builder:
         self._own_writes: dict[Path, str] = {}  # files the build wrote, by content hash
         self._files = FileCache()  # parsed content/ files, reused until they change
         self._incremental = Incremental()  # what the last render showed on which page
+        self._unrendered: set[str] | None = set()  # keys edited since the last good render
         self._thread = threading.Thread(target=self._run, name="sitegen-builder", daemon=True)
 
     def start(self) -> None:
@@ -78,15 +79,20 @@ class Builder:
                 self.config = load_config(self.root)
             edited = set(changes.content)
             if changes.config or changes.seeds or not self.config.content.is_dir():
-                stats = extract_to_content(self.config, self.reporter, self._files)
+                stats = extract_to_content(self.config, self.reporter, self._files,
+                                           skip_unchanged=True)
                 self._own_writes = {path: _digest(path) for path in stats.written}
                 edited.update(stats.written)
-            self._incremental.changed = self._keys(edited)
-            if changes.config or changes.templates or self._incremental.changed is None:
+            keys, before = self._keys(edited), self._unrendered
+            # an edit whose render failed is still to be shown by the next render
+            self._unrendered = None if keys is None or before is None else before | keys
+            self._incremental.changed = self._unrendered
+            if changes.config or changes.templates or self._unrendered is None:
                 self._incremental.depends = {}  # render everything, static files too
                 self._incremental.templates = None
             render(self.config, self.reporter, force=True, cache=self._files,
                    incremental=self._incremental)
+            self._unrendered = set()
         except SitegenError as exc:
             self.reporter.error(exc.message, exc.location)
             self.live.failed(_report(self.reporter, str(exc)))
@@ -190,7 +196,9 @@ def _interrupt_on_signals() -> None:
 
 
 def _submit(changes: Changes, builder: Builder) -> None:
-    """Rebuild for the changes, minus the content/ files the build itself just wrote."""
-    changes.content = {p for p in changes.content if not builder.is_own_write(p)}
+    """Rebuild for the changes, minus the content/ files the build itself just wrote
+    and the folders whose modification time those writes changed."""
+    changes.content = {p for p in changes.content
+                       if not builder.is_own_write(p) and not p.is_dir()}
     if changes:
         builder.submit(changes)

@@ -1,0 +1,125 @@
+"""When the extract phase can be skipped: nothing it reads has changed since it last ran.
+
+The phase (read seeds/ and content/, extract or take from the cache, merge, reconcile
+with hand edits, write content/) is a function of: every article file, every file
+under content/ (hand edits, hand-written pages, the snapshot), the settings, sitegen's
+own code, and the installed packages (the spaCy model, WordNet data for the merge).
+The stamp is a digest of all of them, taken as the phase *left* them: the hashes of
+the files it read, updated with what it wrote. A later build whose digest is the same
+would compute the same result and write nothing, so it may skip the phase.
+
+Files are compared by content (sha256), not by modification time: an edit made
+within the file system's clock tick of the build's own writes is still seen, and an
+edit made while the build runs leaves the stamp describing the older file, so the
+next build runs. Packages are compared by their folders' modification times, which
+change whenever pip installs or removes anything in them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+import sysconfig
+from dataclasses import asdict, dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from sitegen.config import Config
+from sitegen.errors import Location
+from sitegen.fsutil import atomic_write
+from sitegen.ingest import find_articles
+from sitegen.reporter import Message
+
+STAMP = "content.stamp"
+_PACKAGE = Path(__file__).resolve().parent
+
+Files = dict[str, str]  # absolute path -> sha256 of the bytes
+
+
+def read_inputs(config: Config) -> Files:
+    """The files the extract phase reads, by path, with the hash of their bytes."""
+    paths = set(find_articles(config.seeds))
+    if config.content.is_dir():
+        paths.update(p for p in config.content.rglob("*") if p.is_file())
+    return {str(path): _sha256(path.read_bytes()) for path in sorted(paths)}
+
+
+def after_writes(files: Files, root: Path, writes: dict[str, str | None]) -> Files:
+    """`files` once `writes` (path relative to `root` -> text, None to delete) are made."""
+    result = dict(files)
+    for relative, text in writes.items():
+        path = str(root / relative)
+        if text is None:
+            result.pop(path, None)
+        else:
+            result[path] = _sha256(text.encode("utf-8"))
+    return result
+
+
+def digest(config: Config, files: Files) -> str:
+    """One digest of the inputs: files, settings, code, packages."""
+    hasher = hashlib.sha256(repr(sorted(vars(config).items())).encode())
+    hasher.update(f"{code_version()}\0{environment()}\0".encode())
+    for path, sha in sorted(files.items()):
+        hasher.update(f"{path}\0{sha}\0".encode())
+    return hasher.hexdigest()
+
+
+@cache
+def code_version() -> str:
+    """sitegen's own source, every module (any of them may change what a build writes)."""
+    hasher = hashlib.sha256()
+    for file in sorted(_PACKAGE.rglob("*.py")):
+        hasher.update(f"{file.relative_to(_PACKAGE).as_posix()}\0".encode())
+        hasher.update(file.read_bytes())
+    return hasher.hexdigest()
+
+
+def environment() -> str:
+    """The interpreter and the state of the folders packages are installed in."""
+    folders = sorted({sysconfig.get_paths()[key] for key in ("purelib", "platlib")})
+    times = [str(Path(folder).stat().st_mtime_ns) if Path(folder).is_dir() else "-"
+             for folder in folders]
+    return "\0".join([sys.version, *folders, *times])
+
+
+@dataclass
+class Stamp:
+    """What the last completed extract phase saw, and what it reported."""
+
+    digest: str
+    counts: dict[str, int]  # sources, people, claims, multi_source_claims
+    messages: list[dict[str, Any]] = field(default_factory=list)  # warnings, errors
+
+    def replay(self) -> list[Message]:
+        """The warnings the phase gave, as it gave them: skipping it must not hide them."""
+        return [Message(m["level"], m["text"],
+                        Location(m["path"], m["line"], m["column"]) if m["path"] else None)
+                for m in self.messages]
+
+
+def stamp_messages(messages: list[Message]) -> list[dict[str, Any]]:
+    return [{"level": m.level, "text": m.text,
+             "path": str(m.location.path) if m.location else None,
+             "line": m.location.line if m.location else None,
+             "column": m.location.column if m.location else None}
+            for m in messages if m.level != "info"]
+
+
+def load(config: Config) -> Stamp | None:
+    try:
+        data = json.loads((config.cache / STAMP).read_text(encoding="utf-8"))
+        return Stamp(data["digest"], data["counts"], data["messages"])
+    except (OSError, ValueError, TypeError, KeyError):
+        return None  # missing or unreadable: run the phase
+
+
+def save(config: Config, stamp: Stamp) -> None:
+    atomic_write(config.cache / STAMP, json.dumps(asdict(stamp), ensure_ascii=False),
+                 durable=False)
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()

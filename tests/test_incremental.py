@@ -1,0 +1,155 @@
+"""The dev server's incremental renders: few pages and pieces drawn, the same site.
+
+Each edit goes through what `sitegen serve` runs after a save (the parsed-file cache,
+the keys of the edited files, the render in place), and the site is then compared,
+file by file, with a full render of the same content into another folder.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from sitegen.check import load_factbase
+from sitegen.config import Config, load_config
+from sitegen.filecache import FileCache
+from sitegen.render import RenderResult, render_site
+from sitegen.render.incremental import Incremental
+from sitegen.reporter import Reporter
+from sitegen.serve import Builder
+from sitegen.serve.http import LiveState
+from sitegen.serve.watcher import Changes
+from sitegen.yamledit import update_text
+
+
+class Session:
+    """A project rendered the way the dev server renders it, one edit at a time."""
+
+    def __init__(self, root: Path) -> None:
+        self.config = load_config(root)
+        self.files = FileCache()
+        self.incremental = Incremental()
+        self.render(None)
+
+    def render(self, changed: set[str] | None) -> RenderResult:
+        reporter = Reporter(stream=io.StringIO())
+        self.incremental.changed = changed
+        base = load_factbase(self.config, reporter, self.files)
+        return render_site(self.config, base, reporter, self.incremental, self.files.article)
+
+    def edit(self, kind: str, object_id: str, **fields: object) -> RenderResult:
+        path = self.config.content / kind / f"{object_id}.yaml"
+        text = path.read_text(encoding="utf-8")
+        record = yaml.safe_load(text)
+        record.update(fields)
+        path.write_text(update_text(text, record), encoding="utf-8")
+        return self.render({f"{kind}/{object_id}"})
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def full_render(config: Config, into: Path) -> dict[str, bytes]:
+    """The same content rendered from scratch, in another project folder."""
+    shutil.copytree(config.root, into, ignore=shutil.ignore_patterns("site"))
+    other = load_config(into)
+    reporter = Reporter(stream=io.StringIO())
+    render_site(other, load_factbase(other, reporter), reporter)
+    return tree(other.site)
+
+
+@pytest.fixture
+def session(sample_project: Path, tmp_path: Path) -> Session:
+    root = tmp_path / "story"
+    shutil.copytree(sample_project, root, ignore=shutil.ignore_patterns("site"))
+    return Session(root)
+
+
+def records(config: Config, kind: str) -> dict[str, dict]:
+    return {p.stem: yaml.safe_load(p.read_text(encoding="utf-8"))
+            for p in sorted((config.content / kind).glob("*.yaml"))}
+
+
+def test_list_pages_are_drawn_again_only_for_what_they_show(session: Session,
+                                                            tmp_path: Path) -> None:
+    config = session.config
+    claims = records(config, "claims")
+    person_id = next(iter(records(config, "people")))
+    drawn = session.edit("people", person_id, description="Edited role line").drawn
+    assert {"index.html", "people/index.html", f"people/{person_id}/index.html"} <= set(drawn)
+    assert not {"claims/index.html", "feed.xml", "sources/index.html"} & set(drawn), (
+        "the claims list, the feed and the sources list show no person")
+    naming = {c for c, r in claims.items() if person_id in (r.get("people") or [])}
+    assert {f"claims/{c}/index.html" for c in naming} <= set(drawn)
+
+    claim_id = next(c for c in claims if c not in naming)
+    pieces = session.incremental.fragments.drawn
+    drawn = session.edit("claims", claim_id, statement="An edited statement.").drawn
+    assert {"index.html", "claims/index.html", "feed.xml",
+            f"claims/{claim_id}/index.html"} <= set(drawn)
+    assert "people/index.html" not in drawn or claims[claim_id].get("people")
+    redrawn = session.incremental.fragments.drawn - pieces
+    # its items on the overview (key facts, timeline) and in the claims list, its row of
+    # the coverage matrix, its feed and search entries: not the other claims' pieces
+    assert 0 < redrawn <= 7 < len(claims), f"{redrawn} pieces drawn again"
+    assert len(drawn) < len(claims) // 2
+
+    first, *_, source_id = records(config, "sources")
+    drawn = session.edit("sources", source_id, title="An edited headline").drawn
+    assert {"claims/index.html", "sources/index.html", f"sources/{source_id}/index.html",
+            "feed.xml"} <= set(drawn)
+    assert "people/index.html" not in drawn
+    assert tree(config.site) == full_render(config, tmp_path / "fresh")
+
+    # with no title configured, the first source's headline titles every page
+    assert not config.title
+    drawn = session.edit("sources", first, title="A new title for the story").drawn
+    assert set(drawn) == {p for p in tree(config.site) if p.endswith((".html", ".xml", ".txt"))}
+    assert tree(config.site) == full_render(config, tmp_path / "fresh-title")
+
+
+def test_deleted_and_new_claims_match_a_full_render(session: Session, tmp_path: Path) -> None:
+    config = session.config
+    folder = config.content / "claims"
+    first, second = sorted(folder.glob("*.yaml"))[:2]
+    first.unlink()
+    session.render({f"claims/{first.stem}"})
+    assert not (config.site / "claims" / first.stem).exists()
+    text = second.read_text(encoding="utf-8")
+    record = yaml.safe_load(text)
+    record.update(id="a-claim-written-by-hand", statement="A claim written by hand.")
+    (folder / "a-claim-written-by-hand.yaml").write_text(update_text(text, record),
+                                                         encoding="utf-8")
+    drawn = session.render({"claims/a-claim-written-by-hand"}).drawn
+    assert "claims/a-claim-written-by-hand/index.html" in drawn
+    home = (config.site / "index.html").read_text(encoding="utf-8")
+    assert "A claim written by hand." in home and first.stem not in home
+    assert tree(config.site) == full_render(config, tmp_path / "fresh")
+
+
+def test_an_edit_whose_render_failed_is_shown_by_the_next_good_one(
+        sample_project: Path, tmp_path: Path) -> None:
+    root = tmp_path / "story"
+    shutil.copytree(sample_project, root, ignore=shutil.ignore_patterns("site"))
+    builder = Builder(root, load_config(root), Reporter(stream=io.StringIO()), LiveState())
+    assert builder.rebuild(Changes(config=True))
+    good, broken = sorted((root / "content" / "claims").glob("*.yaml"))[:2]
+    text = good.read_text(encoding="utf-8")
+    record = yaml.safe_load(text)
+    record["statement"] = "Saved while another file was broken."
+    good.write_text(update_text(text, record), encoding="utf-8")
+    original = broken.read_text(encoding="utf-8")
+    broken.write_text("statement: [unclosed\n", encoding="utf-8")
+    assert not builder.rebuild(Changes(content={good, broken}))
+    broken.write_text(original, encoding="utf-8")
+    assert builder.rebuild(Changes(content={broken}))
+    page = root / "site" / "claims" / good.stem / "index.html"
+    assert "Saved while another file was broken." in page.read_text(encoding="utf-8")
+    assert "Saved while another file was broken." in (root / "site" / "claims" /
+                                                      "index.html").read_text(encoding="utf-8")

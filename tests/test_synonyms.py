@@ -1,0 +1,45 @@
+"""Synonyms from WordNet: what they join and what they leave apart (no spaCy needed)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sitegen.extract.records import FactCandidate
+from sitegen.merge.features import passages
+from sitegen.merge.people import PeopleIndex
+from sitegen.merge.similarity import compare
+from sitegen.merge.synonyms import senses, wordnet_folder
+
+
+def test_the_wordnet_files_are_installed_with_the_package() -> None:
+    folder = wordnet_folder()
+    assert folder is not None and (folder / "index.verb").is_file()
+
+
+def test_synonyms_share_a_sense_and_other_words_do_not() -> None:
+    known = senses(["phone", "telephone", "ring", "bake", "zzzqx"])
+    assert known["phone"] & known["telephone"]
+    assert known["phone"] & known["ring"], "a rarer sense of a word counts too"
+    assert not known["phone"] & known["bake"]
+    assert "zzzqx" not in known
+
+
+def test_without_wordnet_no_word_has_a_synonym(tmp_path: Path) -> None:
+    assert senses(["phone"], folder=tmp_path) == {}
+
+
+def fact(source: str, lemmas: list[str]) -> FactCandidate:
+    text = " ".join(lemmas)
+    return FactCandidate(source=source, start=0, end=len(text), text=text, kind="event",
+                         lemmas=lemmas)
+
+
+def test_a_synonym_counts_towards_the_same_fact() -> None:
+    story = [fact("a", ["phone", "embassy", "plea", "volunteer", "twitter"]),
+             fact("b", ["telephone", "embassy", "plea", "volunteer", "twitter"]),
+             fact("c", ["bake", "embassy", "plea", "volunteer", "twitter"]),
+             # filler, so that the words above are rare in the story
+             *(fact(f"x{i}", ["weather", f"topic{i}"]) for i in range(8))]
+    a, synonym, other, *_ = passages(story, PeopleIndex())
+    assert compare(a, synonym).score > compare(a, other).score
+    assert compare(a, a).score >= compare(a, synonym).score
