@@ -65,10 +65,15 @@ class Watch:
         page.on("console", lambda m: m.type == "error" and self.problems.append(
             f"console: {m.text} ({m.location.get('url')})"))
         page.on("pageerror", lambda error: self.problems.append(f"script error: {error}"))
-        page.on("requestfailed", lambda r: self.problems.append(
-            f"request failed: {r.url} ({r.failure})"))
+        page.on("requestfailed", self._failed)
         page.on("response", self._response)
         page.route("**/*", self._only_local)
+
+    def _failed(self, request: Request) -> None:
+        # ERR_ABORTED: the page was left (a click) while the request ran, as a browser
+        # does; a missing file shows as an HTTP status, a refused one in _only_local
+        if "ERR_ABORTED" not in (request.failure or ""):
+            self.problems.append(f"request failed: {request.url} ({request.failure})")
 
     def _response(self, response: Response) -> None:
         if response.status >= 400:
