@@ -25,6 +25,8 @@ description: ""        # one line shown under the title
 base_url: ""           # where the site is published; the Pages workflow passes --base-url
 language: en
 model: en_core_web_sm  # the spaCy pipeline used by `sitegen extract`
+jobs: 1                # extraction processes (0: one per CPU); --jobs overrides
+extract_limit: 100000  # characters of each article read for facts; the rest is shown
 """
 
 GITIGNORE = """\

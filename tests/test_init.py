@@ -9,6 +9,7 @@ from pathlib import Path
 
 import yaml
 
+from sitegen.config import Config, load_config
 from sitegen.scaffold import PLACEHOLDER_INSTALL, WORKFLOW, scaffold_files
 from tests.conftest import REPO, run_sitegen
 
@@ -29,8 +30,10 @@ def test_init_scaffolds_a_project_and_says_what_next(tmp_path: Path) -> None:
     assert "seeds" in result.stdout and "sitegen build" in result.stdout
     assert "Settings -> Pages" in result.stdout
     assert "SITEGEN_INSTALL" in result.stdout  # the placeholder must be replaced
-    config = yaml.safe_load((project / "sitegen.yaml").read_text(encoding="utf-8"))
-    assert set(config) <= {"title", "description", "base_url", "language", "model"}
+    written = yaml.safe_load((project / "sitegen.yaml").read_text(encoding="utf-8"))
+    assert {"model", "jobs", "extract_limit"} <= set(written)
+    # every setting written is one the loader knows, at its default value
+    assert load_config(project) == Config(root=project.resolve())
 
 
 def test_init_refuses_to_overwrite_anything(tmp_path: Path) -> None:
