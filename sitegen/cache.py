@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import sys
 import types
 import typing
 from functools import cache
@@ -22,6 +23,7 @@ from sitegen.ingest import Article
 
 _PACKAGE = Path(__file__).resolve().parent
 # the code an extraction result depends on
+INTERNED = 40  # strings up to this long are words and labels that recur in every article
 _CODE = ("ingest.py", "frontmatter.py", "textio.py", "nlp.py", "extract")
 
 
@@ -61,15 +63,23 @@ class ExtractionCache:
 
 def from_plain(cls: type, data: Any) -> Any:
     """Rebuild a (nested) dataclass from `dataclasses.asdict` output, by its type hints."""
+    return cls(**{name: _value(hint, data[name]) for name, hint in _fields(cls)
+                  if name in data})
+
+
+@cache
+def _fields(cls: type) -> tuple[tuple[str, Any], ...]:
+    """A dataclass's fields with their resolved hints: resolving them is slow, and a
+    10,000-article story rebuilds a million records."""
     hints = typing.get_type_hints(cls)
-    values = {f.name: _value(hints[f.name], data[f.name])
-              for f in dataclasses.fields(cls) if f.name in data}
-    return cls(**values)
+    return tuple((f.name, hints[f.name]) for f in dataclasses.fields(cls))
 
 
 def _value(hint: Any, data: Any) -> Any:
     if data is None:
         return None
+    if type(data) is str:  # lemmas, names, labels: one copy each, not one per use
+        return sys.intern(data) if len(data) <= INTERNED else data
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
         inner = [a for a in typing.get_args(hint) if a is not type(None)]

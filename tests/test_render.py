@@ -263,6 +263,65 @@ def test_home_orders_claims_by_corroboration_and_derives_title(site: Path) -> No
     assert order[1:] == sorted(order[1:])
 
 
+def large_story(root: Path, sources: int, claims: int, widely: int,
+                people: int) -> tuple[Config, FactBase]:
+    """`widely` claims told by the first ten sources, the rest by one source each, and
+    people each named by one claim."""
+    (root / "seeds").mkdir(parents=True)
+    texts = {f"s{n:02d}": "" for n in range(sources)}
+    cited: dict[str, list[str]] = {}
+    for number in range(claims):
+        tellers = list(texts)[:10] if number < widely else [f"s{number % sources:02d}"]
+        cited[f"c{number:03d}"] = tellers
+        for source in tellers:
+            texts[source] += f"Statement number {number} was made.\n\n"
+    base = FactBase(sources={}, people={}, claims={})
+    for source, text in texts.items():
+        (root / "seeds" / f"{source}.txt").write_text(text, encoding="utf-8")
+        base.sources[source] = Source(source, f"seeds/{source}.txt", "0" * 64, source.upper())
+    for number in range(people):
+        base.people[f"p{number}"] = Person(f"p{number}", f"Person {number}", [], None)
+    for number, (claim_id, tellers) in enumerate(cited.items()):
+        quote = f"Statement number {number} was made."
+        base.claims[claim_id] = Claim(
+            claim_id, quote, [cite(texts[s], s, quote) for s in tellers],
+            "corroborated" if len(tellers) > 1 else "single-source",
+            people=[f"p{number}"] if number < people else [])
+    return Config(root=root), base
+
+
+def test_overview_of_a_large_story_stays_bounded(tmp_path: Path) -> None:
+    """The matrix shows the strongest 100 claims against the 30 sources reporting most
+    of them, the overview the 40 most cited people; the full lists keep everything."""
+    config, base = large_story(tmp_path / "large", sources=45, claims=130, widely=20,
+                               people=60)
+    render(config, base)
+    home = parse(config.site / "index.html")
+    matrix = home.find(".//table[@class='matrix']")
+    rows = matrix.findall("tbody/tr")
+    columns = [a.get("href") for a in matrix.findall("thead/tr/th/a")]
+    assert len(rows) == 100 and len(columns) == 30
+    shown = {row.find("th/a").get("href") for row in rows}
+    assert {f"claims/c{n:03d}/" for n in range(20)} <= shown
+    assert {f"sources/s{n:02d}/" for n in range(10)} <= set(columns)
+    listed = home.find(".//section[@aria-labelledby='sources']")
+    assert [a.get("href") for a in listed.findall("ol/li/a")] == columns
+    people = home.find(".//section[@aria-labelledby='people']")
+    assert len(people.findall("ul/li")) == 40
+    links = {text_of(a) for a in home.iter("a")}
+    assert {"All 130 claims", "All 60 people", "All 45 sources"} <= links
+    everything = parse(config.site / "claims" / "index.html")
+    assert len({a.get("href") for a in everything.iter("a")
+                if a.get("href", "").startswith("../claims/c")}) == 130
+
+
+def test_overview_of_a_small_story_shows_everything(site: Path) -> None:
+    home = parse(site / "index.html")
+    assert len(home.findall(".//table[@class='matrix']/tbody/tr")) == 6
+    assert len(home.findall(".//table[@class='matrix']/thead/tr/th/a")) == 3
+    assert "All" not in "".join(text_of(a) for a in home.iter("a"))
+
+
 def test_claim_and_person_pages_show_relations(site: Path) -> None:
     called = parse(site / "claims" / "called" / "index.html")
     hrefs = {el.get("href") for el in called.iter("a")}

@@ -25,7 +25,7 @@ STRONG_KINDS = ("p:", "f:", "e:", "q:")
 def blocking_keys(item: Passage) -> Iterator[str]:
     yield from (k for k in item.keys if not k.startswith(UNBLOCKED_KINDS))
     yield from (figure_key(f) for f in item.figures)
-    yield from ("q:" + " ".join(s) for s in item.shingles)
+    yield from ("q:" + s for s in item.shingles)
 
 
 def candidate_pairs(items: list[Passage]) -> list[tuple[int, int]]:

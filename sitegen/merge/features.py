@@ -14,6 +14,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from sys import intern
 
 from sitegen.extract.records import FactCandidate
 from sitegen.extract.statements import DATE_PREFIX
@@ -40,15 +41,16 @@ class Passage:
     people: list[str]
     speaker: str | None  # a person id, or an unnamed speaker's phrase
     keys: set[str] = field(default_factory=set)  # "kind:value"
-    weights: dict[str, float] = field(default_factory=dict)
+    weights: dict[str, float] = field(default_factory=dict)  # of every key of the input
     figure_weights: list[float] = field(default_factory=list)  # one per fact.figures
-    shingles: set[tuple[str, ...]] = field(default_factory=set)
+    shingles: set[str] = field(default_factory=set)  # of its quoted words
     subject: frozenset[str] = frozenset()  # words naming the main clause's actor
-    words: frozenset[str] = frozenset()  # every word of its keys but the frames
+    words: frozenset[str] = frozenset()  # with a subject: every word of its keys but the frames
     total: float = 0.0  # the weight of all its keys and figures
     source: str = ""
     figures: list[Figure] = field(default_factory=list)
-    senses: dict[str, str] = field(default_factory=dict)  # WordNet synset -> its lemma key
+    # lemma key -> the input's other lemma keys sharing a WordNet sense: one map for all
+    synonyms: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def passages(facts: list[FactCandidate], people: PeopleIndex) -> list[Passage]:
@@ -58,26 +60,33 @@ def passages(facts: list[FactCandidate], people: PeopleIndex) -> list[Passage]:
     items = []
     for index, (fact, (keys, ids, speaker, subject)) in enumerate(zip(facts, raw, strict=True)):
         item = Passage(index, fact, ids, speaker, source=fact.source, figures=fact.figures)
-        item.keys = {fold.get(k, k) for k in keys}
-        item.words = frozenset(word for key in item.keys if not key.startswith("r:")
-                               for word in key[2:].replace("-", " ").split())
-        if subject:
+        item.keys = {intern(fold.get(k, k)) for k in keys}
+        if subject:  # only a passage with a subject is asked what else it names
             item.subject = frozenset(fold.get(f"l:{w}", f"l:{w}")[2:] for w in subject.split())
+            item.words = frozenset(intern(word) for key in item.keys if not key.startswith("r:")
+                                   for word in key[2:].replace("-", " ").split())
         if fact.quote:
             item.shingles = shingles(fact.quote)
         items.append(item)
     _weigh(items)
-    _add_senses(items)
+    related = synonym_keys({key for item in items for key in item.keys if key.startswith("l:")})
+    for item in items:
+        item.synonyms = related
     return items
 
 
-def _add_senses(items: list[Passage]) -> None:
-    """Each passage's lemma keys by WordNet synset, so that synonyms can be matched."""
-    known = senses({key[2:] for item in items for key in item.keys if key.startswith("l:")})
-    for item in items:
-        for key in sorted(item.keys):
-            for sense in known.get(key[2:], ()) if key.startswith("l:") else ():
-                item.senses.setdefault(sense, key)
+def synonym_keys(keys: set[str]) -> dict[str, frozenset[str]]:
+    """For each lemma key, the other keys of the input that share a WordNet sense with
+    it. One map for the whole input: per passage it would cost more than its keys."""
+    by_sense: dict[str, list[str]] = defaultdict(list)
+    for lemma, ids in senses(key[2:] for key in keys).items():
+        for sense in ids:
+            by_sense[sense].append("l:" + lemma)
+    related: dict[str, set[str]] = defaultdict(set)
+    for group in by_sense.values():
+        for key in group:
+            related[key].update(group)
+    return {key: frozenset(others - {key}) for key, others in related.items() if len(others) > 1}
 
 
 def _raw_keys(fact: FactCandidate, index: PeopleIndex
@@ -128,11 +137,12 @@ def speaker_phrase(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def shingles(text: str, size: int = QUOTE_SHINGLE) -> set[tuple[str, ...]]:
+def shingles(text: str, size: int = QUOTE_SHINGLE) -> set[str]:
+    """The quotation's runs of `size` words ("fight for ukraine"), each one string."""
     words = re.findall(r"[a-z0-9]+", text.lower().replace("’", "'"))
     if len(words) < size:
-        return {tuple(words)} if words else set()
-    return {tuple(words[i:i + size]) for i in range(len(words) - size + 1)}
+        return {" ".join(words)} if words else set()
+    return {intern(" ".join(words[i:i + size])) for i in range(len(words) - size + 1)}
 
 
 def _spelling_folds(counts: Counter[str]) -> dict[str, str]:
@@ -174,10 +184,12 @@ def _weigh(items: list[Passage]) -> None:
     def idf(key: str) -> float:
         return math.log(1 + count / df[key])
 
+    # one map for all: a key weighs the same in every passage
+    weights = {k: KIND_WEIGHTS[k[0]] * idf(k) for k in df if k[0] in KIND_WEIGHTS}
     for item in items:
-        item.weights = {k: KIND_WEIGHTS[k[0]] * idf(k) for k in item.keys}
+        item.weights = weights
         item.figure_weights = [FIGURE_WEIGHT * idf(figure_key(f)) for f in item.figures]
-        item.total = sum(item.weights.values()) + sum(item.figure_weights)
+        item.total = sum(weights[k] for k in item.keys) + sum(item.figure_weights)
 
 
 def figure_key(figure: Figure) -> str:

@@ -62,13 +62,15 @@ def disagreement(a: Passage, b: Passage) -> str | None:
 
 def synonyms(a: Passage, b: Passage) -> float:
     """The weight of the words of `a` that `b` says with another word of one sense."""
-    matched: dict[str, float] = {}
-    for sense in a.senses.keys() & b.senses.keys():
-        left, right = a.senses[sense], b.senses[sense]
-        if left != right and left not in b.keys and right not in a.keys:
-            weight = SYNONYM * min(a.weights[left], b.weights[right])
-            matched[left] = max(weight, matched.get(left, 0.0))  # whatever the set order
-    return sum(matched.values())
+    matched = 0.0
+    for left in a.keys:
+        if left in b.keys:
+            continue
+        weights = [b.weights[right] for right in a.synonyms.get(left, ())
+                   if right in b.keys and right not in a.keys]
+        if weights:
+            matched += SYNONYM * min(a.weights[left], max(weights))
+    return matched
 
 
 def _size(left: float, right: float) -> float:

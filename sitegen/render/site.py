@@ -26,7 +26,7 @@ from sitegen.render import links
 from sitegen.render.feed import build_feed
 from sitegen.render.incremental import Fragments, Incremental, draw, shows
 from sitegen.render.search import search_index_json
-from sitegen.render.story import coverage, timeline
+from sitegen.render.story import coverage, key_people, timeline
 from sitegen.render.structured import claim_data, person_data
 from sitegen.render.templates import Templates
 from sitegen.render.views import ClaimView, PersonView, SiteViews, build_views
@@ -219,7 +219,8 @@ def site_documents(views: SiteViews, pages: list[PageSpec]) -> list[PageSpec]:
 
 def _home_context(views: SiteViews) -> dict[str, Any]:
     return {"claims": views.claims, "people": views.people, "sources": views.sources,
-            "coverage": coverage(views), "timeline": timeline(views)}
+            "key_people": key_people(views), "coverage": coverage(views),
+            "timeline": timeline(views)}
 
 
 def _claim_context(view: ClaimView, path: str, base_url: str) -> dict[str, Any]:

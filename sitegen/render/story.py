@@ -3,15 +3,26 @@
 The coverage matrix crosses claims with sources. The timeline places only what is
 dated: a source by its publication date, a claim by the earliest dated source citing
 it. Undated sources are counted, never guessed.
+
+The overview stays one screenful of choices however large the story: the matrix shows
+the strongest claims and the sources that report most of them, each timeline day its
+first few sources, the people list the most cited; the full lists have their own pages.
+A story of 10,000 articles would otherwise put 1.6 billion cells on one page.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
-from sitegen.render.views import CitationView, ClaimView, SiteViews, SourceView
+from sitegen.render.views import CitationView, ClaimView, PersonView, SiteViews, SourceView
+
+MATRIX_CLAIMS = 100  # rows of the coverage matrix: the strongest claims
+MATRIX_SOURCES = 30  # its columns: the sources reporting most of those claims
+DAY_SOURCES = 5  # sources listed under one timeline day
+HOME_PEOPLE = 40  # people listed on the overview: the most cited
 
 
 @dataclass
@@ -28,7 +39,9 @@ class CoverageRow:
 @dataclass
 class Coverage:
     sources: list[SourceView]  # the columns, numbered from 1 in this order
-    rows: list[CoverageRow]  # one per claim, strongest first
+    rows: list[CoverageRow]  # one per claim shown, strongest first
+    all_claims: int  # in the story, shown or not
+    all_sources: int
 
     @cached_property
     def columns(self) -> tuple[str, ...]:
@@ -39,7 +52,8 @@ class Coverage:
 @dataclass
 class TimelineDay:
     day: date
-    sources: list[SourceView]  # published that day
+    sources: list[SourceView]  # published that day, the first DAY_SOURCES of them
+    more_sources: int  # published that day and not listed
     claims: list[ClaimView]  # first reported that day, strongest first
 
 
@@ -58,7 +72,25 @@ def iso_date(value: str | None) -> date | None:
 
 
 def coverage(views: SiteViews) -> Coverage:
-    return Coverage(views.sources, [CoverageRow(claim, views.sources) for claim in views.claims])
+    """The strongest claims against the sources that report most of them, the columns
+    in the order of the story's source list (by date)."""
+    claims = views.claims[:MATRIX_CLAIMS]
+    columns = views.sources
+    if len(columns) > MATRIX_SOURCES:
+        reports = Counter(source_id for claim in claims for source_id in claim.by_source)
+        order = {view.source.id: number for number, view in enumerate(views.sources)}
+        chosen = sorted(views.sources, key=lambda v: (-reports[v.source.id],
+                                                      order[v.source.id]))[:MATRIX_SOURCES]
+        columns = sorted(chosen, key=lambda v: order[v.source.id])
+    return Coverage(columns, [CoverageRow(claim, columns) for claim in claims],
+                    len(views.claims), len(views.sources))
+
+
+def key_people(views: SiteViews) -> list[PersonView]:
+    """The people the most claims are about or quote, listed by name as everywhere."""
+    ranked = sorted(enumerate(views.people),
+                    key=lambda pair: -(len(pair[1].claims) + len(pair[1].quotes)))
+    return [view for _, view in sorted(ranked[:HOME_PEOPLE], key=lambda pair: pair[0])]
 
 
 def timeline(views: SiteViews) -> Timeline:
@@ -68,7 +100,11 @@ def timeline(views: SiteViews) -> Timeline:
     for view in views.sources:
         if view.source.id in dated:
             day = dated[view.source.id]
-            days.setdefault(day, TimelineDay(day, [], [])).sources.append(view)
+            entry = days.setdefault(day, TimelineDay(day, [], 0, []))
+            if len(entry.sources) < DAY_SOURCES:
+                entry.sources.append(view)
+            else:
+                entry.more_sources += 1
     for claim in views.claims:
         reported = [dated[c.source.id] for c in claim.citations if c.source.id in dated]
         if reported:
