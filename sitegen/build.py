@@ -25,8 +25,9 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from sitegen.extract.records import ArticleFacts
+    from sitegen.reconcile import Outcome
     from sitegen.render.incremental import Incremental
-from sitegen.state import SNAPSHOT, STATE_DIR, commit, load_snapshot, recover, snapshot_text
+from sitegen.state import SNAPSHOT, STATE_DIR, commit, load_snapshot, recover
 from sitegen.textio import read_article
 from sitegen.theme import theme_dir
 
@@ -52,7 +53,7 @@ class Extraction:
 
 def extract(config: Config, reporter: Reporter) -> Extraction:
     """Read every article, extract (or take from the cache) and merge facts."""
-    from sitegen.cache import ExtractionCache
+    from sitegen.cache import ExtractionCache, interned
     from sitegen.extract.parallel import worker_count
     from sitegen.merge import merge
 
@@ -73,7 +74,7 @@ def extract(config: Config, reporter: Reporter) -> Extraction:
         with reporter.progress("extracting", len(todo), "articles") as progress:
             for article, facts in zip(todo, _extract_with_spacy(todo, config), strict=True):
                 cache.put(article, facts)  # as results arrive: an interrupted run keeps them
-                cached[article.id] = facts
+                cached[article.id] = interned(facts)
                 progress.advance()
     extracted = [cached[a.id] for a in articles]
     return Extraction(merge(articles, extracted), {a.id: a.text for a in articles})
@@ -99,22 +100,17 @@ def extract_to_content(config: Config, reporter: Reporter, cache: FileCache | No
     if previous is not None and previous.digest == stamps.digest(config, inputs):
         return _unchanged(config, reporter, previous, started)
     from sitegen.check import read_for_update  # what a skipped phase does not load
-    from sitegen.content import KINDS, records
-    from sitegen.reconcile import reconcile
+    from sitegen.content import KINDS
 
     reported = len(reporter.messages)
     files = read_for_update(config, reporter, cache)  # a broken file: nothing is written
-    extraction = extract(config, reporter)
     current = {kind: {doc.data["id"]: doc.data for doc in files.documents[kind]}
                for kind in KINDS}
-    snapshot = load_snapshot(config.content)
-    # with no snapshot yet, the files there are taken as the previous build's output
-    outcome = reconcile(records(extraction.base), current,
-                        current if snapshot is None else snapshot, extraction.texts)
+    outcome = _reconciled(config, reporter, current)
     existing = {doc.path.relative_to(config.content).as_posix(): doc
                 for kind in KINDS for doc in files.documents[kind]}
     writes = _planned_writes(config, existing, outcome.records)
-    commit(config.content, writes, outcome.snapshot)
+    snapshot_sha = commit(config.content, writes, outcome.snapshot)
     for claim_id in outcome.emptied_hand_claims:
         reporter.warning("hand-edited claim has no citation left; kept (see sitegen check)",
                          Location(f"{config.content_dir}/claims/{claim_id}.yaml"))
@@ -126,15 +122,29 @@ def extract_to_content(config: Config, reporter: Reporter, cache: FileCache | No
         f"{counts['claims']} claims ({multi} from several sources); "
         f"{len(outcome.kept_edits)} hand edits kept; {len(writes)} files changed"
     )
-    written = {**writes, f"{STATE_DIR}/{SNAPSHOT}": snapshot_text(outcome.snapshot)}
     stamps.save(config, stamps.Stamp(
-        stamps.digest(config, stamps.after_writes(inputs, config.content, written)),
+        stamps.digest(config, stamps.after_writes(inputs, config.content, writes,
+                                                {f"{STATE_DIR}/{SNAPSHOT}": snapshot_sha})),
         {**counts, "multi_source_claims": multi},
         stamps.stamp_messages(reporter.messages[reported:])))
     return BuildStats(sources=counts["sources"], people=counts["people"],
                       claims=counts["claims"], multi_source_claims=multi,
                       seconds=time.perf_counter() - started,
                       written=[config.content / relative for relative in writes])
+
+
+def _reconciled(config: Config, reporter: Reporter, current: dict) -> Outcome:
+    """The machine's new view merged with content/ as people left it. The extraction
+    is dropped on return, before the files are written: at 10,000 articles it is
+    half a gigabyte."""
+    from sitegen.content import records
+    from sitegen.reconcile import reconcile
+
+    extraction = extract(config, reporter)
+    snapshot = load_snapshot(config.content)
+    # with no snapshot yet, the files there are taken as the previous build's output
+    return reconcile(records(extraction.base), current,
+                     current if snapshot is None else snapshot, extraction.texts)
 
 
 def _unchanged(config: Config, reporter: Reporter, stamp: stamps.Stamp,

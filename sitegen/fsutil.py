@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import tempfile
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 _UMASK = os.umask(0o022)  # read once: os.umask can only be read by setting it
@@ -14,20 +16,54 @@ os.umask(_UMASK)
 def atomic_write(path: Path, data: str | bytes, durable: bool = True) -> None:
     """Write `data` to a temp file beside `path`, then rename it over `path`.
     `durable=False` skips the fsync, for output that is rebuilt anyway (site pages)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
     raw = data.encode("utf-8") if isinstance(data, str) else data
+    _write_new(path, [raw], durable, replace=lambda _: True)
+
+
+def write_stream(path: Path, chunks: Iterable[str], durable: bool = True) -> str:
+    """Atomically write the text of `chunks` unless the file already holds it, without
+    ever holding the whole text (a 10,000-article snapshot is hundreds of megabytes);
+    returns its sha256."""
+    digest = hashlib.sha256()
+
+    def encoded() -> Iterator[bytes]:
+        for chunk in chunks:
+            raw = chunk.encode("utf-8")
+            digest.update(raw)
+            yield raw
+
+    _write_new(path, encoded(), durable, replace=lambda _: _sha256_of(path) != digest.hexdigest())
+    return digest.hexdigest()
+
+
+def _write_new(path: Path, blocks: Iterable[bytes], durable: bool,
+               replace: Callable[[Path], bool]) -> None:
+    """Write `blocks` to a temp file beside `path`; rename it over `path` if `replace`."""
+    path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             os.fchmod(handle.fileno(), _mode(path, 0o666))  # mkstemp makes files 0600
-            handle.write(raw)
+            for block in blocks:
+                handle.write(block)
             handle.flush()
             if durable:
                 os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        if replace(Path(tmp)):
+            os.replace(tmp, path)
+        else:
+            os.unlink(tmp)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _sha256_of(path: Path) -> str | None:
+    try:
+        with path.open("rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        return None
 
 
 def _mode(path: Path, default: int) -> int:

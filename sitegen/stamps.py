@@ -46,8 +46,10 @@ def read_inputs(config: Config) -> Files:
     return {str(path): _sha256(path.read_bytes()) for path in sorted(paths)}
 
 
-def after_writes(files: Files, root: Path, writes: dict[str, str | None]) -> Files:
-    """`files` once `writes` (path relative to `root` -> text, None to delete) are made."""
+def after_writes(files: Files, root: Path, writes: dict[str, str | None],
+                 written: dict[str, str]) -> Files:
+    """`files` once `writes` (path relative to `root` -> text, None to delete) are made
+    and the files `written` otherwise (relative path -> sha256) are in place."""
     result = dict(files)
     for relative, text in writes.items():
         path = str(root / relative)
@@ -55,6 +57,7 @@ def after_writes(files: Files, root: Path, writes: dict[str, str | None]) -> Fil
             result.pop(path, None)
         else:
             result[path] = _sha256(text.encode("utf-8"))
+    result.update((str(root / relative), sha) for relative, sha in written.items())
     return result
 
 

@@ -13,11 +13,12 @@ else, so content/ never holds a mix of old and new machine output.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from sitegen.errors import InputError, Location
-from sitegen.fsutil import atomic_write, write_if_changed
+from sitegen.fsutil import write_if_changed, write_stream
 
 STATE_DIR = ".sitegen"
 SNAPSHOT = "snapshot.json"
@@ -40,17 +41,12 @@ def load_snapshot(content: Path) -> Records | None:
     return data.get("records", {})
 
 
-def snapshot_text(snapshot: Records) -> str:
-    """The text `commit` gives the snapshot file (`STATE_DIR/SNAPSHOT`) for `snapshot`."""
-    return _dump({"records": snapshot})
-
-
-def commit(content: Path, writes: dict[str, str | None], snapshot: Records) -> None:
-    """Apply `writes` (path relative to content/ -> text, or None to delete) and store
-    `snapshot`, through the journal."""
+def commit(content: Path, writes: dict[str, str | None], snapshot: Records) -> str:
+    """Apply `writes` (path relative to content/ -> text, None to delete) and save
+    `snapshot`, through the journal; returns the snapshot file's sha256."""
     journal = {"writes": writes, "snapshot": {"records": snapshot}}
-    atomic_write(content / STATE_DIR / JOURNAL, _dump(journal))
-    _apply(content, journal)
+    write_stream(content / STATE_DIR / JOURNAL, _dump(journal))
+    return _apply(content, journal)
 
 
 def recover(content: Path) -> bool:
@@ -61,7 +57,8 @@ def recover(content: Path) -> bool:
     if not path.exists():
         return False
     try:
-        journal = json.loads(path.read_text(encoding="utf-8"))
+        with path.open(encoding="utf-8") as handle:
+            journal = json.load(handle)
     except ValueError:
         path.unlink()  # the journal itself was never completed: nothing was applied
         return False
@@ -69,16 +66,19 @@ def recover(content: Path) -> bool:
     return True
 
 
-def _apply(content: Path, journal: dict[str, Any]) -> None:
+def _apply(content: Path, journal: dict[str, Any]) -> str:
     for relative, text in sorted(journal["writes"].items()):
         path = content / relative
         if text is None:
             path.unlink(missing_ok=True)
         else:
             write_if_changed(path, text)
-    write_if_changed(content / STATE_DIR / SNAPSHOT, _dump(journal["snapshot"]))
+    sha256 = write_stream(content / STATE_DIR / SNAPSHOT, _dump(journal["snapshot"]))
     (content / STATE_DIR / JOURNAL).unlink()
+    return sha256
 
 
-def _dump(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+def _dump(data: Any) -> Iterator[str]:
+    """JSON in pieces: the journal of a large story is never one string in memory."""
+    yield from json.JSONEncoder(ensure_ascii=False, indent=1, sort_keys=True).iterencode(data)
+    yield "\n"
