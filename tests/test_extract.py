@@ -198,3 +198,16 @@ def test_people_merge_gives_one_person_per_human(tmp_path: Path) -> None:
     assert carter.name == "Michael Carter"
     assert {"Carter", "Mike Carter"} <= set(carter.aliases)
     assert carter.description == "a 41-year-old teacher in Leeds"
+
+
+def test_sentence_joining_two_actors_facts_is_two_facts() -> None:
+    """'X did A, and Y did B' and 'X did A, whereas Y did B' are cited by two claims."""
+    [result] = extract("Hundreds of farmers gathered for a protest in Paris last week, and the "
+                       "ministry said it had received 3,000 complaints from growers in France.\n\n"
+                       "The union of dock workers in Marseille ended its strike on Monday, "
+                       "whereas the drivers of Lyon voted to walk out for ten days.")
+    texts = [f.text for f in result.facts]
+    assert "Hundreds of farmers gathered for a protest in Paris last week" in texts
+    assert any(t.startswith("the ministry said it had received 3,000") for t in texts)
+    assert "The union of dock workers in Marseille ended its strike on Monday" in texts
+    assert any(t.startswith("the drivers of Lyon voted") for t in texts)

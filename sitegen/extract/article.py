@@ -31,6 +31,7 @@ from sitegen.extract.records import ArticleFacts, FactCandidate, NameMention
 from sitegen.extract.statements import (
     DATE_PREFIX,
     add_features,
+    clauses,
     clean_statement,
     is_checkable,
     root_subject,
@@ -147,10 +148,8 @@ class _BlockReader:
             if _cover(number, short, self.sentences, offset)[0]:
                 # “He’s cool,” X said. — too short to cite, but X is who speaks next
                 self._spoken(self._attribute([sentence]), number)
-            fact = _statement_fact(self.article, sentence, self.parsed, self.refs,
-                                   self.discourse)
-            if fact is not None:
-                self.out.facts.append(fact)
+            self.out.facts.extend(_statement_facts(self.article, sentence, self.parsed,
+                                                   self.refs, self.discourse))
         self.read_upto(len(self.sentences) - 1)
         if self.sentences and _introduces(text[self.parsed.block.start:self.parsed.block.end]):
             self.out.intro = _introduction(self.sentences[-1], self.parsed.quoted, self.refs,
@@ -285,11 +284,25 @@ def _quote_fact(article: Article, parsed: _Block, span: tuple[int, int], words: 
     return fact
 
 
+def _statement_facts(article: Article, sentence: Span, parsed: _Block,
+                     refs: dict[int, Entity], discourse: Discourse) -> list[FactCandidate]:
+    """The sentence's checkable content: one fact per main clause when each clause has
+    some, else the whole sentence, else nothing."""
+    if not is_checkable(sentence):
+        return []
+    parts = clauses(sentence)
+    if len(parts) > 1:
+        facts = [_statement_fact(article, part, parsed, refs, discourse) for part in parts]
+        if all(fact is not None for fact in facts):
+            return [fact for fact in facts if fact is not None]
+    whole = _statement_fact(article, sentence, parsed, refs, discourse)
+    return [whole] if whole is not None else []
+
+
 def _statement_fact(article: Article, sentence: Span, parsed: _Block, refs: dict[int, Entity],
                     discourse: Discourse) -> FactCandidate | None:
-    """A sentence with checkable content (who did what, how many, when), or None."""
-    if not is_checkable(sentence):
-        return None
+    """A sentence (or a main clause of one) with checkable content (who did what, how
+    many, when), or None."""
     offset = parsed.block.start
     start, end = _trimmed(article.text, offset + sentence.start_char, offset + sentence.end_char)
     fact = FactCandidate(source=article.id, start=start, end=end,

@@ -27,6 +27,8 @@ DISCOURSE_OPENERS = re.compile(
     re.I,
 )
 _UNCOUNTED_LEMMAS = {"say", "tell", "be", "have", "mention"}
+CONTRAST_MARKS = {"while", "whereas"}  # "A did X, whereas B did Y": two facts, two actors
+MIN_CLAUSE_WORDS = 5  # a shorter clause is too little to cite on its own
 
 
 def is_checkable(sentence: Span) -> bool:
@@ -57,10 +59,54 @@ def _starts_like_a_sentence(text: str) -> bool:
 
 
 def root_subject(sentence: Span) -> Token | None:
-    for child in sentence.root.children:
+    return _subject_of(sentence.root)
+
+
+def _subject_of(verb: Token) -> Token | None:
+    for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass", "expl", "csubj"):
             return child
     return None
+
+
+def clauses(sentence: Span) -> list[Span]:
+    """The main clauses of a sentence that joins facts of two actors ("Hundreds gathered
+    in Tokyo, and the embassy said it collected $17 million"; "..., whereas ..."), so
+    that each can join the claim of its own fact; otherwise the sentence alone."""
+    root = sentence.root
+    joined = [c for c in root.children if c.i > root.i and _own_clause(c)]
+    if not joined:
+        return [sentence]
+    doc, parts, start = sentence.doc, [], sentence.start
+    for clause in joined:
+        end = clause.left_edge.i
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].dep_ in ("cc", "mark")):
+            end -= 1
+        parts.append(doc[start:end])
+        start = clause.left_edge.i
+        while start < clause.i and (doc[start].is_punct or doc[start].dep_ in ("cc", "mark")):
+            start += 1
+    parts.append(doc[start:sentence.end])
+    if all(_clause_checkable(part) for part in parts):
+        return parts
+    return [sentence]
+
+
+def _own_clause(token: Token) -> bool:
+    """A verb joined to the root with a subject of its own: "and Y did", "whereas Y did"."""
+    if token.pos_ not in ("VERB", "AUX") or _subject_of(token) is None:
+        return False
+    if token.dep_ == "conj":
+        return True
+    return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS
+                                         for c in token.children)
+
+
+def _clause_checkable(clause: Span) -> bool:
+    words = [t for t in clause if not t.is_punct and not t.is_space]
+    subject = root_subject(clause)
+    return (len(words) >= MIN_CLAUSE_WORDS and subject is not None
+            and subject.lower_ not in FIRST_SECOND_PERSON | INDEFINITE)
 
 
 def add_features(span: Span, fact: FactCandidate) -> None:
