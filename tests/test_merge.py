@@ -104,6 +104,23 @@ def test_paraphrases_merge_and_other_facts_stay_apart(extract: Extract) -> None:
     assert phoned and phoned[0] is not bridge[0], "another fact about the same person"
 
 
+def test_a_source_restating_a_fact_is_cited_twice(extract: Extract) -> None:
+    """A source that says a fact twice in other words has both passages in its claim
+    when each matches the other source on its own."""
+    restated = {
+        "a.txt": PARAPHRASES["a.txt"],
+        "b.txt": "The Elm Street bridge will reopen in June, Mayor Berg announced Monday, once "
+                 "40 workers finish repairing the cracked pillars.\n\n"
+                 "The council chose a new name for the central library.\n\n"
+                 "Mayor Anna Berg said the bridge on Elm Street would reopen in June, when "
+                 "the workers have repaired its pillars.\n",
+    }
+    base = merge(*extract(restated))
+    bridge = claims_citing(base, "b", "Elm Street would reopen")
+    assert len(bridge) == 1
+    assert [x.source[:1] for x in bridge[0].citations].count("b") == 2
+
+
 def test_different_facts_about_one_person_stay_apart(sample: FactBase) -> None:
     declined = claims_citing(sample, "001", "declined Kurogi")
     phoned = claims_citing(sample, "001", "telephoned the Ukrainian embassy")

@@ -147,7 +147,8 @@ def _average_linkage(result: Clustering) -> list[list[int]]:
         small, large = sorted((a, b), key=lambda c: (len(members[c]), c))
         if any(cluster_of[k] == large for x in members[small] for k in blocked[x]):
             continue
-        if _unrelated_repeat(result, members[small], sources[large], cluster_of, large):
+        if _unrelated_repeat(result, members[small], members[large], sources[large],
+                             cluster_of, large):
             continue
         if _mean_link(result, members[small], members[large], cluster_of, large,
                       sources[large]) < THRESHOLD:
@@ -159,19 +160,27 @@ def _average_linkage(result: Clustering) -> list[list[int]]:
     return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
 
 
-def _unrelated_repeat(result: Clustering, small: list[int], large_sources: Counter[str],
-                      cluster_of: list[int], target: int) -> bool:
+def _unrelated_repeat(result: Clustering, small: list[int], large: list[int],
+                      large_sources: Counter[str], cluster_of: list[int], target: int) -> bool:
     """Joining would put two passages of one source in a claim without their being a
     near-verbatim repeat: a long passage stating several facts would otherwise glue
-    their separate passages of another source together."""
+    their separate passages of another source together. A single passage that matches
+    every other source's passage of the claim on its own is a restatement, and joins."""
     items = result.items
     for x in small:
         if large_sources[items[x].source]:
             repeats = sum(1 for y in result.scores.get(x, {})
                           if cluster_of[y] == target and items[y].source == items[x].source)
-            if repeats < large_sources[items[x].source]:
+            if repeats < large_sources[items[x].source] and not (
+                    len(small) == 1 and _restates(result, x, large)):
                 return True
     return False
+
+
+def _restates(result: Clustering, x: int, claim: list[int]) -> bool:
+    """`x` reaches THRESHOLD with every passage of `claim` from another source."""
+    others = [y for y in claim if result.items[y].source != result.items[x].source]
+    return bool(others) and all(result.score(x, y) >= THRESHOLD for y in others)
 
 
 def _mean_link(result: Clustering, small: list[int], large: list[int], cluster_of: list[int],
