@@ -236,7 +236,7 @@ def build(config: Config, reporter: Reporter) -> BuildStats:
     started = time.perf_counter()
     cache = FileCache()  # render re-reads only the content/ files the merge rewrote
     stats = extract_to_content(config, reporter, cache, skip_unchanged=True)
-    stats.pages = render(config, reporter, cache=cache).pages
+    stats.pages = render(config, reporter, cache=cache.drain()).pages
     stats.seconds = time.perf_counter() - started
     reporter.info(f"built in {stats.seconds:.2f}s")
     return stats

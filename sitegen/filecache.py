@@ -1,36 +1,49 @@
 """Files read again and again by a long-running process (the dev server), kept parsed
-while their size and modification time stay the same."""
+while their size and modification time stay the same.
+
+A one-shot build reads each file at most twice (the merge, then the render): before
+the render it `drain`s the cache, so that a 10,000-article build does not hold every
+parsed file through the render."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from sitegen.textio import read_article
 from sitegen.yamlio import YamlDocument, read_yaml
 
+T = TypeVar("T")
+
 
 class FileCache:
     def __init__(self) -> None:
+        self.draining = False
         self._yaml: dict[Path, tuple[tuple[int, int], YamlDocument]] = {}
         self._articles: dict[Path, tuple[tuple[int, int], tuple[str, str]]] = {}
 
+    def drain(self) -> FileCache:
+        """From now on, hand each kept file back once and keep nothing new."""
+        self.draining = True
+        return self
+
     def yaml(self, path: Path) -> YamlDocument:
-        stamp = _stamp(path)
-        cached = self._yaml.get(path)
-        if cached is not None and cached[0] == stamp:
-            return cached[1]
-        doc = read_yaml(path)  # raises on a broken file: nothing is cached for it
-        self._yaml[path] = (stamp, doc)
-        return doc
+        return self._read(self._yaml, path, read_yaml)  # a broken file raises: not kept
 
     def article(self, path: Path) -> tuple[str, str]:
+        return self._read(self._articles, path, read_article)
+
+    def _read(self, entries: dict[Path, tuple[tuple[int, int], T]], path: Path,
+              read: Callable[[Path], T]) -> T:
         stamp = _stamp(path)
-        cached = self._articles.get(path)
+        cached = entries.pop(path, None) if self.draining else entries.get(path)
         if cached is not None and cached[0] == stamp:
             return cached[1]
-        result = read_article(path)
-        self._articles[path] = (stamp, result)
-        return result
+        value = read(path)
+        if not self.draining:
+            entries[path] = (stamp, value)
+        return value
 
 
 def _stamp(path: Path) -> tuple[int, int]:

@@ -1,12 +1,15 @@
-"""Atomic writes keep the permissions a plain write would give (mkstemp's are 0600)."""
+"""Atomic writes keep the permissions a plain write would give (mkstemp's are 0600);
+streamed writes leave an unchanged file alone; a drained file cache keeps nothing."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import stat
 from pathlib import Path
 
-from sitegen.fsutil import atomic_write, staging_dir
+from sitegen.filecache import FileCache
+from sitegen.fsutil import atomic_write, staging_dir, write_stream
 
 
 def umask() -> int:
@@ -39,3 +42,31 @@ def test_a_staged_site_is_readable_like_the_one_it_replaces(tmp_path: Path) -> N
     (tmp_path / "site").mkdir(mode=0o755)
     (tmp_path / "site").chmod(0o751)
     assert mode(staging_dir(tmp_path / "site")) == 0o751
+
+
+def test_a_streamed_write_replaces_only_a_changed_file(tmp_path: Path) -> None:
+    path = tmp_path / ".sitegen" / "snapshot.json"
+    chunks = ["{", '"records": ', "{}", "}", "\n"]
+    sha = write_stream(path, iter(chunks))
+    assert path.read_text(encoding="utf-8") == "".join(chunks)
+    assert sha == hashlib.sha256("".join(chunks).encode()).hexdigest()
+    inode = path.stat().st_ino
+    assert write_stream(path, iter(chunks)) == sha
+    assert path.stat().st_ino == inode  # the same text: the file was not replaced
+    write_stream(path, iter(["{}", "\n"]))
+    assert path.read_text(encoding="utf-8") == "{}\n" and path.stat().st_ino != inode
+    assert mode(path) == 0o666 & ~umask()
+    assert [p.name for p in path.parent.iterdir()] == ["snapshot.json"]  # no temp files
+
+
+def test_a_drained_cache_hands_each_file_back_once(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_text("id: a\n", encoding="utf-8")
+    cache = FileCache()
+    first = cache.yaml(path)
+    assert cache.yaml(path) is first  # kept while the file is unchanged
+    cache.drain()
+    assert cache.yaml(path) is first  # handed back once more...
+    again = cache.yaml(path)
+    assert again is not first and again.data == first.data  # ...then read afresh
+    assert cache.yaml(path) is not again  # and nothing new is kept
