@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from sitegen.model import Figure
 
 
-@dataclass
+@dataclass(slots=True)
 class NameMention:
     """A name as it appears in the text, with the evidence that it names a person."""
 
@@ -25,7 +25,7 @@ class NameMention:
     nickname: str | None = None  # written inside the name: William "Mo" Cowan
 
 
-@dataclass
+@dataclass(slots=True)
 class Speaker:
     """Who a quotation or statement is attributed to."""
 
@@ -33,7 +33,7 @@ class Speaker:
     is_person: bool  # a named person (resolvable to a person id)
 
 
-@dataclass
+@dataclass(slots=True)
 class FactCandidate:
     """One checkable statement found in one article: the unit that merging clusters."""
 
@@ -52,7 +52,7 @@ class FactCandidate:
     frames: list[str] = field(default_factory=list)  # "subject|verb" keys
 
 
-@dataclass
+@dataclass(slots=True)
 class ArticleFacts:
     source: str
     mentions: list[NameMention] = field(default_factory=list)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from sitegen.merge.alignment import gap_links
 from sitegen.merge.blocking import candidate_pairs
-from sitegen.merge.features import Passage
+from sitegen.merge.features import Passage, shared_keys
 from sitegen.merge.similarity import compare, disagreement
 from sitegen.merge.statement import choose_statement
 from sitegen.model import Citation, Claim, status_for
@@ -220,7 +220,7 @@ def _contained(result: Clustering, part: int, whole: int) -> bool:
     a, b = result.items[part], result.items[whole]
     if result.score(part, whole) < THRESHOLD or not a.total:
         return False
-    shared = sum(a.weights[k] for k in a.keys & b.keys)
+    shared = sum(a.weights[k] for k in shared_keys(a, b))
     return shared / a.total >= CONTAINED
 
 

@@ -32,7 +32,7 @@ ENDINGS = {"", "s", "es", "e", "er", "ers", "or", "ors", "ian", "ians", "an", "a
            "ies", "ic", "ism"}
 
 
-@dataclass
+@dataclass(slots=True)
 class Passage:
     """One fact candidate, ready to compare: its keys with their weights."""
 
@@ -40,12 +40,13 @@ class Passage:
     fact: FactCandidate
     people: list[str]
     speaker: str | None  # a person id, or an unnamed speaker's phrase
-    keys: set[str] = field(default_factory=set)  # "kind:value"
+    # Sorted tuples, not sets: a set per passage cost a gigabyte at 10,000 articles.
+    keys: tuple[str, ...] = ()  # "kind:value"
     weights: dict[str, float] = field(default_factory=dict)  # of every key of the input
     figure_weights: list[float] = field(default_factory=list)  # one per fact.figures
-    shingles: set[str] = field(default_factory=set)  # of its quoted words
+    shingles: tuple[str, ...] = ()  # of its quoted words
     subject: frozenset[str] = frozenset()  # words naming the main clause's actor
-    words: frozenset[str] = frozenset()  # with a subject: every word of its keys but the frames
+    words: tuple[str, ...] = ()  # with a subject: every word of its keys but the frames
     total: float = 0.0  # the weight of all its keys and figures
     source: str = ""
     figures: list[Figure] = field(default_factory=list)
@@ -60,19 +61,26 @@ def passages(facts: list[FactCandidate], people: PeopleIndex) -> list[Passage]:
     items = []
     for index, (fact, (keys, ids, speaker, subject)) in enumerate(zip(facts, raw, strict=True)):
         item = Passage(index, fact, ids, speaker, source=fact.source, figures=fact.figures)
-        item.keys = {intern(fold.get(k, k)) for k in keys}
+        item.keys = tuple(sorted({intern(fold.get(k, k)) for k in keys}))
         if subject:  # only a passage with a subject is asked what else it names
             item.subject = frozenset(fold.get(f"l:{w}", f"l:{w}")[2:] for w in subject.split())
-            item.words = frozenset(intern(word) for key in item.keys if not key.startswith("r:")
-                                   for word in key[2:].replace("-", " ").split())
+            item.words = tuple(sorted({intern(word) for key in item.keys
+                                       if not key.startswith("r:")
+                                       for word in key[2:].replace("-", " ").split()}))
         if fact.quote:
-            item.shingles = shingles(fact.quote)
+            item.shingles = tuple(sorted(shingles(fact.quote)))
         items.append(item)
     _weigh(items)
     related = synonym_keys({key for item in items for key in item.keys if key.startswith("l:")})
     for item in items:
         item.synonyms = related
     return items
+
+
+def shared_keys(a: Passage, b: Passage) -> list[str]:
+    """The keys both passages have, in order."""
+    other = set(b.keys)
+    return [key for key in a.keys if key in other]
 
 
 def synonym_keys(keys: set[str]) -> dict[str, frozenset[str]]:

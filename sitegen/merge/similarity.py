@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sitegen.merge.agreement import dates_disagree, figures_agree, figures_disagree
-from sitegen.merge.features import Passage
+from sitegen.merge.features import Passage, shared_keys
 
 QUOTE_OVERLAP = 0.5  # share of the shorter quotation's shingles that makes one quotation
 SIZE_MIX = 0.5  # 0: divide by the smaller passage's weight, 1: by the larger one's
@@ -32,7 +32,8 @@ class Comparison:
 
 def compare(a: Passage, b: Passage) -> Comparison:
     quote = _quote_score(a, b)
-    shared = sum(a.weights[k] for k in a.keys & b.keys)
+    common = shared_keys(a, b)
+    shared = sum(a.weights[k] for k in common)
     figures = sum(a.figure_weights[i] for i, _ in figures_agree(a.figures, b.figures))
     size = _size(a.total, b.total)
     score = max(quote, (shared + synonyms(a, b) + figures) / size) if size else quote
@@ -43,7 +44,7 @@ def compare(a: Passage, b: Passage) -> Comparison:
             and dates_disagree(_dates(a), _dates(b))):
         return Comparison(score, "date")
     if _actors_differ(a, b):
-        rest = sum(a.weights[k] for k in a.keys & b.keys if not k.startswith("r:"))
+        rest = sum(a.weights[k] for k in common if not k.startswith("r:"))
         if (rest + figures) / size >= ACTOR_TOPIC:
             return Comparison(score, "actor")
     return Comparison(score)
@@ -63,11 +64,12 @@ def disagreement(a: Passage, b: Passage) -> str | None:
 def synonyms(a: Passage, b: Passage) -> float:
     """The weight of the words of `a` that `b` says with another word of one sense."""
     matched = 0.0
+    keys_a, keys_b = set(a.keys), set(b.keys)
     for left in a.keys:
-        if left in b.keys:
+        if left in keys_b or left not in a.synonyms:
             continue
-        weights = [b.weights[right] for right in a.synonyms.get(left, ())
-                   if right in b.keys and right not in a.keys]
+        weights = [b.weights[right] for right in a.synonyms[left]
+                   if right in keys_b and right not in keys_a]
         if weights:
             matched += SYNONYM * min(a.weights[left], max(weights))
     return matched
@@ -80,7 +82,8 @@ def _size(left: float, right: float) -> float:
 def _quote_score(a: Passage, b: Passage) -> float:
     if not (a.shingles and b.shingles):
         return 0.0
-    overlap = len(a.shingles & b.shingles) / min(len(a.shingles), len(b.shingles))
+    overlap = (len(set(a.shingles).intersection(b.shingles))
+               / min(len(a.shingles), len(b.shingles)))
     return 0.6 + 0.4 * overlap if overlap >= QUOTE_OVERLAP else 0.0
 
 
@@ -92,4 +95,4 @@ def _actors_differ(a: Passage, b: Passage) -> bool:
     """Each passage has a named subject, and neither mentions the other's subject."""
     if not (a.subject and b.subject):
         return False
-    return not (a.subject & b.words or b.subject & a.words)
+    return not (a.subject.intersection(b.words) or b.subject.intersection(a.words))
