@@ -6,6 +6,7 @@ their order, the reader and `sitegen check` validate against them.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -133,12 +134,12 @@ def to_factbase(files: ContentFiles) -> FactBase:
         base.claims[data["id"]] = Claim(
             id=data["id"],
             statement=data["statement"],
-            citations=[Citation(c["source"], c["quote"], c["start"], c["end"])
+            citations=[Citation(_shared(c["source"]), c["quote"], c["start"], c["end"])
                        for c in data["citations"]],
-            status=data["status"],
-            people=list(data.get("people") or []),
-            kind=data.get("kind") or "event",
-            speaker=data.get("speaker"),
+            status=_shared(data["status"]),
+            people=[_shared(person) for person in data.get("people") or []],
+            kind=_shared(data.get("kind") or "event"),
+            speaker=_shared(data.get("speaker")),
             figures=[Figure(**{f.name: fig.get(f.name) for f in FIGURE_FIELDS})
                      for fig in data.get("figures") or []],
             conflicts=list(data.get("conflicts") or []),
@@ -150,6 +151,12 @@ def to_factbase(files: ContentFiles) -> FactBase:
         title = str(meta.get("title") or path.stem.replace("-", " ").title())
         base.pages[path.stem] = Page(slug=path.stem, title=title, body=body, meta=meta)
     return base
+
+
+def _shared(value: Any) -> Any:
+    """One copy of an id or a label however many claims name it (160,000 claims cite
+    10,000 sources)."""
+    return sys.intern(value) if type(value) is str else value
 
 
 def _extra(data: dict[str, Any], specs: tuple[FieldSpec, ...]) -> dict[str, Any]:

@@ -33,14 +33,15 @@ def search_entries(views: SiteViews) -> list[dict[str, Any]]:
     return [make() for _, _, make in _entries(views)]
 
 
-def _entries(views: SiteViews) -> list[tuple[str, frozenset[str], Callable[[], dict]]]:
-    """Each entry as (key, the keys of what it shows, how to make it)."""
+def _entries(views: SiteViews
+             ) -> list[tuple[str, Callable[[], frozenset[str]], Callable[[], dict]]]:
+    """Each entry as (key, how to find the keys of what it shows, how to make it)."""
     return [
-        *((f"people/{view.person.id}", frozenset([f"people/{view.person.id}"]),
+        *((f"people/{view.person.id}", partial(frozenset, [f"people/{view.person.id}"]),
            partial(_person_entry, view)) for view in views.people),
-        *((f"claims/{view.claim.id}", view.shows, partial(_claim_entry, view))
-          for view in views.claims),
-        *((f"sources/{view.source.id}", frozenset([f"sources/{view.source.id}"]),
+        *((f"claims/{view.claim.id}", partial(getattr, view, "shows"),
+           partial(_claim_entry, view)) for view in views.claims),
+        *((f"sources/{view.source.id}", partial(frozenset, [f"sources/{view.source.id}"]),
            partial(_source_entry, view)) for view in views.sources),
     ]
 
@@ -74,14 +75,10 @@ def _entry(kind: str, title: str, url: str, meta: str, words: list[str]) -> dict
 def search_index_json(views: SiteViews, keep: Keep | None = None) -> str:
     """The index file. `keep(key, shows, make)` lets the dev server reuse the JSON of
     each entry whose object was not edited."""
-    parts = [(keep or _made)(("search", key), shows, partial(_json, make))
-             for key, shows, make in _entries(views)]
+    parts = [keep(("search", key), shown(), partial(_json, make)) if keep else _json(make)
+             for key, shown, make in _entries(views)]
     return '{"version":1,"entries":[' + ",".join(parts) + "]}\n"
 
 
 def _json(make: Callable[[], dict[str, Any]]) -> str:
     return json.dumps(make(), ensure_ascii=False, separators=(",", ":"))
-
-
-def _made(_key: Hashable, _shows: frozenset[str], make: Callable[[], str]) -> str:
-    return make()

@@ -29,7 +29,7 @@ from sitegen.render.search import search_index_json
 from sitegen.render.story import coverage, key_people, timeline
 from sitegen.render.structured import claim_data, person_data
 from sitegen.render.templates import Templates
-from sitegen.render.views import ClaimView, PersonView, SiteViews, build_views
+from sitegen.render.views import ClaimView, PersonView, SiteViews, SourceView, build_views
 from sitegen.reporter import Reporter
 from sitegen.textio import read_article
 
@@ -52,11 +52,16 @@ class PageSpec:
     context: dict[str, Any] | Callable[[], dict[str, Any]]  # a function: made when drawn
     file: str = "index.html"
     root: str | None = None  # links start here, not relative to the page (404.html)
-    depends: frozenset[str] | None = None  # keys ("claims/x") shown; None: everything
+    # what it shows, keys ("claims/x"), worked out when the dev server asks (a
+    # 10,000-article build would hold them all for nothing); None: everything
+    depends: Callable[[], frozenset[str]] | None = None
 
     @property
     def output(self) -> str:
         return f"{unquote(self.path)}{self.file}"
+
+    def shown(self) -> frozenset[str] | None:
+        return None if self.depends is None else self.depends()
 
     def linker(self, base_url: str) -> links.Linker:
         return links.Linker(self.path, base_url, self.root)
@@ -109,7 +114,7 @@ def _render(config: Config, views: SiteViews, specs: list[PageSpec], reporter: R
         shutil.rmtree(staging, ignore_errors=True)
         raise
     if incremental is not None:
-        incremental.depends = {spec.output: spec.depends for spec in specs}
+        incremental.depends = {spec.output: spec.shown() for spec in specs}
     pages = sum(spec.output.endswith(".html") for spec in specs)
     return RenderResult(pages=pages, site_dir=config.site, static_files=static_files,
                         drawn=[spec.output for spec in specs])
@@ -122,11 +127,12 @@ def _render_in_place(config: Config, views: SiteViews, templates: Templates,
     before = incremental.depends
     written = 0
     drawn = []
+    now = {spec.output: spec.shown() for spec in specs}
     for spec in specs:
         if changed is not None and spec.output in before:
-            old = before[spec.output]
-            if (spec.depends is not None and old is not None
-                    and changed.isdisjoint(spec.depends) and changed.isdisjoint(old)):
+            old, new = before[spec.output], now[spec.output]
+            if (new is not None and old is not None
+                    and changed.isdisjoint(new) and changed.isdisjoint(old)):
                 continue
         text = templates.render(spec.template,
                                 page_context(views, spec, incremental.fragments))
@@ -134,7 +140,6 @@ def _render_in_place(config: Config, views: SiteViews, templates: Templates,
         drawn.append(spec.output)
     write_if_changed(config.site / links.SEARCH_INDEX,
                      search_index_json(views, incremental.fragments.keep), durable=False)
-    now = {spec.output: spec.depends for spec in specs}
     for stale in sorted(set(before) - set(now)):
         page = config.site / stale
         page.unlink(missing_ok=True)
@@ -152,69 +157,92 @@ def _write(target: Path, text: str) -> None:
 def site_pages(views: SiteViews) -> list[PageSpec]:
     """Every HTML page of the site, in a fixed order."""
     base_url = views.site.base_url
+    claim_views = {view.claim.id: view for view in views.claims}
     pages = [
         # the overview shows every claim, person and source: any edit redraws it
         PageSpec(links.HOME, "index.html", "home", partial(_home_context, views)),
-        PageSpec(links.SEARCH, "search.html", "search", {}, depends=frozenset()),
+        PageSpec(links.SEARCH, "search.html", "search", {}, depends=frozenset),
         PageSpec(links.CLAIMS, "claims.html", "claims", {"claims": views.claims},
-                 depends=frozenset([*(f"claims/{view.claim.id}" for view in views.claims),
-                                    *(f"sources/{source_id}" for view in views.claims
-                                      for source_id in view.claim.source_ids)])),
+                 depends=partial(_claims_shown, views)),
     ]
-    claim_views = {view.claim.id: view for view in views.claims}
     for claim in views.claims:
         path = links.claim_path(claim.claim.id)
-        shown = [claim, *(claim_views[c.id] for c in claim.conflicts if c.id in claim_views)]
         pages.append(PageSpec(path, "claim.html", "claims",
                               partial(_claim_context, claim, path, base_url),
-                              depends=shows(shown)))
+                              depends=partial(_claim_shown, claim, claim_views)))
     pages.append(PageSpec(links.PEOPLE, "people.html", "people", {"people": views.people},
-                          depends=frozenset([
-                              *(f"people/{view.person.id}" for view in views.people),
-                              *(f"claims/{claim.claim.id}" for view in views.people
-                                for claim in view.quotes + view.claims)])))
+                          depends=partial(_people_shown, views)))
     for person in views.people:
         path = links.person_path(person.person.id)
         pages.append(PageSpec(path, "person.html", "people",
                               partial(_person_context, person, path, base_url),
-                              depends=shows(person.quotes + person.claims,
-                                            [f"people/{person.person.id}"]
-                                            + [f"sources/{s.source.id}" for s in person.sources])))
+                              depends=partial(_person_shown, person)))
     pages.append(PageSpec(links.SOURCES, "sources.html", "sources", {"sources": views.sources},
-                          depends=frozenset([
-                              *(f"sources/{view.source.id}" for view in views.sources),
-                              *(f"claims/{ref.claim.id}" for view in views.sources
-                                for ref in view.claims)])))
+                          depends=partial(_sources_shown, views)))
     for source in views.sources:
-        cited = [claim_views[ref.claim.id] for ref in source.claims
-                 if ref.claim.id in claim_views]
-        related = [source.source, *source.derived_from, *source.copied_by]
         pages.append(PageSpec(links.source_path(source.source.id), "source.html", "sources",
                               _fields(source),
-                              depends=shows(cited, [f"sources/{s.id}" for s in related])))
+                              depends=partial(_source_shown, source, claim_views)))
     for page in views.pages:
         pages.append(PageSpec(links.page_path(page.slug), "page.html", f"page:{page.slug}",
                               {"page": page}))
     # Served for any missing URL, at any depth: links must not depend on where it shows.
     not_found_root = links.base_path(base_url) if base_url else None
     pages.append(PageSpec(links.HOME, "404.html", "404", {}, "404.html", not_found_root,
-                          depends=frozenset()))
+                          depends=frozenset))
     return pages
 
 
 def site_documents(views: SiteViews, pages: list[PageSpec]) -> list[PageSpec]:
     """The files for machines at the site root: feed, sitemap, robots.txt."""
     documents = [PageSpec(links.HOME, "feed.xml", "feed", partial(_feed_context, views),
-                          links.FEED, depends=frozenset([
-                              *(f"claims/{view.claim.id}" for view in views.claims),
-                              *(f"sources/{view.source.id}" for view in views.sources)]))]
+                          links.FEED, depends=partial(_feed_shown, views))]
     if views.site.base_url:  # a sitemap lists absolute URLs only
         listed = [page.path for page in pages if page.file == "index.html"]
         documents.append(PageSpec(links.HOME, "sitemap.xml", "sitemap", {"listed": listed},
                                   links.SITEMAP))
     documents.append(PageSpec(links.HOME, "robots.txt", "robots", {}, "robots.txt",
-                              depends=frozenset()))
+                              depends=frozenset))
     return documents
+
+
+# What each page shows, as keys ("claims/x"): worked out only when the dev server asks.
+
+def _claims_shown(views: SiteViews) -> frozenset[str]:
+    return frozenset([*(f"claims/{view.claim.id}" for view in views.claims),
+                      *(f"sources/{source_id}" for view in views.claims
+                        for source_id in view.claim.source_ids)])
+
+
+def _claim_shown(claim: ClaimView, claim_views: dict[str, ClaimView]) -> frozenset[str]:
+    return shows([claim, *(claim_views[c.id] for c in claim.conflicts if c.id in claim_views)])
+
+
+def _people_shown(views: SiteViews) -> frozenset[str]:
+    return frozenset([*(f"people/{view.person.id}" for view in views.people),
+                      *(f"claims/{claim.claim.id}" for view in views.people
+                        for claim in view.quotes + view.claims)])
+
+
+def _person_shown(person: PersonView) -> frozenset[str]:
+    return shows(person.quotes + person.claims, [f"people/{person.person.id}"]
+                 + [f"sources/{s.source.id}" for s in person.sources])
+
+
+def _sources_shown(views: SiteViews) -> frozenset[str]:
+    return frozenset([*(f"sources/{view.source.id}" for view in views.sources),
+                      *(f"claims/{ref.claim.id}" for view in views.sources for ref in view.claims)])
+
+
+def _source_shown(source: SourceView, claim_views: dict[str, ClaimView]) -> frozenset[str]:
+    cited = [claim_views[ref.claim.id] for ref in source.claims if ref.claim.id in claim_views]
+    related = [source.source, *source.derived_from, *source.copied_by]
+    return shows(cited, [f"sources/{s.id}" for s in related])
+
+
+def _feed_shown(views: SiteViews) -> frozenset[str]:
+    return frozenset([*(f"claims/{view.claim.id}" for view in views.claims),
+                      *(f"sources/{view.source.id}" for view in views.sources)])
 
 
 def _home_context(views: SiteViews) -> dict[str, Any]:

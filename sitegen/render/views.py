@@ -71,7 +71,6 @@ class ClaimView:
     strength: int = field(init=False)  # what "strongest first" sorts by
     figure_fields: list[str] = field(init=False)  # optional Figure fields some figure fills
     by_source: dict[str, CitationView] = field(init=False)  # each source's first citation
-    shows: frozenset[str] = field(init=False)  # keys of what its pages show of it (serve)
 
     def __post_init__(self) -> None:
         self.speaker_name = self.speaker.name if self.speaker else self.claim.speaker
@@ -79,16 +78,20 @@ class ClaimView:
         for cite in self.citations:
             self.by_source.setdefault(cite.source.id, cite)
         self.source_count = len(self.by_source)
-        claim = self.claim
-        self.shows = frozenset([
-            f"claims/{claim.id}", *(f"people/{p}" for p in claim.people),
-            *([f"people/{claim.speaker}"] if claim.speaker else []),
-            *(f"sources/{s}" for s in claim.source_ids),  # unknown ones too
-            *(f"claims/{c}" for c in claim.conflicts)])
         self.independent = self.claim.independent_sources
         self.strength = self.source_count if self.independent is None else self.independent
         self.figure_fields = [name for name in ("unit", "counts", "qualifier")
                               if any(getattr(f, name) for f in self.claim.figures)]
+
+    @cached_property
+    def shows(self) -> frozenset[str]:
+        """The keys of what its pages show of it: asked by the dev server only."""
+        claim = self.claim
+        return frozenset([
+            f"claims/{claim.id}", *(f"people/{p}" for p in claim.people),
+            *([f"people/{claim.speaker}"] if claim.speaker else []),
+            *(f"sources/{s}" for s in claim.source_ids),  # unknown ones too
+            *(f"claims/{c}" for c in claim.conflicts)])
 
 
 @dataclass(eq=False)
