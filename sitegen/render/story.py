@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
-from sitegen.render.views import CitationView, ClaimView, PersonView, SiteViews, SourceView
+from sitegen.render.views import ClaimView, PersonView, SiteViews, SourceView
 
 MATRIX_CLAIMS = 100  # rows of the coverage matrix: the strongest claims
 MATRIX_SOURCES = 30  # its columns: the sources reporting most of those claims
@@ -26,20 +26,9 @@ HOME_PEOPLE = 40  # people listed on the overview: the most cited
 
 
 @dataclass
-class CoverageRow:
-    claim: ClaimView
-    columns: list[SourceView]
-
-    @cached_property
-    def cells(self) -> list[CitationView | None]:
-        """Per column: the source's first citation of the claim."""
-        return [self.claim.by_source.get(view.source.id) for view in self.columns]
-
-
-@dataclass
 class Coverage:
     sources: list[SourceView]  # the columns, numbered from 1 in this order
-    rows: list[CoverageRow]  # one per claim shown, strongest first
+    rows: list[ClaimView]  # one per claim shown, strongest first
     all_claims: int  # in the story, shown or not
     all_sources: int
 
@@ -82,8 +71,7 @@ def coverage(views: SiteViews) -> Coverage:
         chosen = sorted(views.sources, key=lambda v: (-reports[v.source.id],
                                                       order[v.source.id]))[:MATRIX_SOURCES]
         columns = sorted(chosen, key=lambda v: order[v.source.id])
-    return Coverage(columns, [CoverageRow(claim, columns) for claim in claims],
-                    len(views.claims), len(views.sources))
+    return Coverage(columns, claims, len(views.claims), len(views.sources))
 
 
 def key_people(views: SiteViews) -> list[PersonView]:

@@ -48,10 +48,10 @@ class CitationView:
     anchor: str | None  # None when the passage is not highlighted on the source page
     article: Article[ClaimRef] | None = field(default=None, repr=False)  # when it matches
 
-    @cached_property
+    @property
     def excerpt(self) -> Excerpt | None:
-        """The quote within its paragraph, when the text matches: cut when a page shows
-        it (the dev server redraws few of the pages that do)."""
+        """The quote within its paragraph, when the text matches: cut each time a page
+        shows it, never kept (kept, they add up with every page a large site renders)."""
         if self.article is None:
             return None
         citation = self.citation
