@@ -154,6 +154,36 @@ def test_close_figures_become_disputed_claims(extract: Extract) -> None:
         "'some 69' may stand with either side"
 
 
+def test_two_actors_of_one_action_are_disputed(extract: Extract) -> None:
+    base = merge(*extract({
+        "a.txt": "Norway will close its embassy in Nairobi next month, the foreign "
+                 "ministry announced on Tuesday.\n",
+        "b.txt": "Kenya closed its embassy in Nairobi, the foreign ministry announced on "
+                 "Tuesday.\n",
+    }))
+    norway = claims_citing(base, "a", "Norway will close")[0]
+    kenya = claims_citing(base, "b", "Kenya closed")[0]
+    assert norway.id != kenya.id
+    assert norway.status == kenya.status == "disputed" and kenya.id in norway.conflicts
+
+
+def test_two_actors_of_two_actions_are_not_disputed(extract: Extract) -> None:
+    """Two sources telling something else at the same place of one account, sharing a
+    topic ("the governor's campaign"), do not contradict each other when each actor
+    does something else."""
+    base = merge(*extract({
+        "a.txt": "Voters in Essex County will elect a new governor on November 4.\n\n"
+                 "Senator Ruth Ashby was advising the governor's campaign.\n\n"
+                 "The governor's campaign raised $2 million in March, its treasurer said.\n",
+        "b.txt": "On November 4, voters in Essex County will elect a new governor.\n\n"
+                 "Despite concerns about the governor's campaign, Senator Paul Okoro warned "
+                 "that an inquiry would be premature.\n\n"
+                 "In March the governor's campaign raised $2 million, its treasurer said.\n",
+    }))
+    assert len([c for c in base.claims.values() if len(c.source_ids) == 2]) == 2
+    assert not [c.statement for c in base.claims.values() if c.status == "disputed"]
+
+
 # --- provenance ---------------------------------------------------------------------
 
 def _spun(text: str) -> str:

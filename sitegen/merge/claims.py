@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from sitegen.merge.alignment import gap_links
 from sitegen.merge.blocking import candidate_pairs
 from sitegen.merge.features import Passage, shared_keys
-from sitegen.merge.similarity import compare, disagreement
+from sitegen.merge.similarity import compare, disagreement, same_action
 from sitegen.merge.statement import choose_statement
 from sitegen.model import Citation, Claim, status_for
 from sitegen.slug import slugify, unique_slug
@@ -112,8 +112,8 @@ def _align(result: Clustering) -> bool:
         i, j = match.left, match.right
         score = result.scores[i][j]
         conflict = disagreement(items[i], items[j])
-        if conflict == "date":
-            continue  # two accounts' leads may date different events of one story
+        if conflict == "date" or (conflict == "actor" and not same_action(items[i], items[j])):
+            continue  # two leads may date two events; two actors may do two things
         if conflict is not None and score >= CONFLICT_GAP_SCORE:
             result.conflicts[(min(i, j), max(i, j))] = conflict
             del result.scores[i][j], result.scores[j][i]

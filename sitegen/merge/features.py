@@ -46,6 +46,7 @@ class Passage:
     figure_weights: list[float] = field(default_factory=list)  # one per fact.figures
     shingles: tuple[str, ...] = ()  # of its quoted words
     subject: frozenset[str] = frozenset()  # words naming the main clause's actor
+    action: str | None = None  # the lemma key of the main clause's verb
     words: tuple[str, ...] = ()  # with a subject: every word of its keys but the frames
     total: float = 0.0  # the weight of all its keys and figures
     source: str = ""
@@ -62,6 +63,9 @@ def passages(facts: list[FactCandidate], people: PeopleIndex) -> list[Passage]:
     for index, (fact, (keys, ids, speaker, subject)) in enumerate(zip(facts, raw, strict=True)):
         item = Passage(index, fact, ids, speaker, source=fact.source, figures=fact.figures)
         item.keys = tuple(sorted({intern(fold.get(k, k)) for k in keys}))
+        if fact.frames:
+            verb = "l:" + fact.frames[0].rsplit("|", 1)[-1]
+            item.action = intern(fold.get(verb, verb))
         if subject:  # only a passage with a subject is asked what else it names
             item.subject = frozenset(fold.get(f"l:{w}", f"l:{w}")[2:] for w in subject.split())
             item.words = tuple(sorted({intern(word) for key in item.keys

@@ -43,7 +43,7 @@ def compare(a: Passage, b: Passage) -> Comparison:
     if (quote < QUOTE_OVERLAP and score >= CONFLICT_TOPIC and _dates(a) and _dates(b)
             and dates_disagree(_dates(a), _dates(b))):
         return Comparison(score, "date")
-    if _actors_differ(a, b):
+    if _actors_differ(a, b) and same_action(a, b):
         rest = sum(a.weights[k] for k in common if not k.startswith("r:"))
         if (rest + figures) / size >= ACTOR_TOPIC:
             return Comparison(score, "actor")
@@ -89,6 +89,18 @@ def _quote_score(a: Passage, b: Passage) -> float:
 
 def _dates(item: Passage) -> list[str]:
     return [k[2:] for k in item.keys if k.startswith("d:")]
+
+
+def same_action(a: Passage, b: Passage) -> bool:
+    """The main verb of one passage is said by the other, itself or by a synonym: two
+    actors of one action ("Japan will close" / "Ukraine closed") contradict each other,
+    two actors of two actions sharing a topic ("X advised the campaign" / "Y warned
+    about the campaign") do not."""
+    for one, other in ((a, b), (b, a)):
+        if one.action is not None and (one.action in other.keys or any(
+                word in other.keys for word in one.synonyms.get(one.action, ()))):
+            return True
+    return False
 
 
 def _actors_differ(a: Passage, b: Passage) -> bool:
