@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sitegen import stamps
+from sitegen import collector, stamps
 from sitegen.config import Config
 from sitegen.errors import InputError, Location
 from sitegen.filecache import FileCache
@@ -196,7 +196,6 @@ def render(config: Config, reporter: Reporter, force: bool = False,
     if not force and (config.site / "index.html").is_file() and _read(stamp) == inputs:
         reporter.info(f"site: {config.site_dir}/ is up to date")
         return BuildStats(seconds=time.perf_counter() - started)
-    from sitegen import collector
     from sitegen.check import load_factbase
     from sitegen.render import render_site  # Jinja2 and the theme: only when rendering
 
@@ -236,6 +235,7 @@ def build(config: Config, reporter: Reporter) -> BuildStats:
     started = time.perf_counter()
     cache = FileCache()  # render re-reads only the content/ files the merge rewrote
     stats = extract_to_content(config, reporter, cache, skip_unchanged=True)
+    collector.give_back()  # what the merge freed, before the render takes its own
     stats.pages = render(config, reporter, cache=cache.drain()).pages
     stats.seconds = time.perf_counter() - started
     reporter.info(f"built in {stats.seconds:.2f}s")

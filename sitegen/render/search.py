@@ -8,7 +8,7 @@ the same index works at `/` and under `/project-name/`.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
 from functools import partial
 from typing import Any
 
@@ -75,9 +75,17 @@ def _entry(kind: str, title: str, url: str, meta: str, words: list[str]) -> dict
 def search_index_json(views: SiteViews, keep: Keep | None = None) -> str:
     """The index file. `keep(key, shows, make)` lets the dev server reuse the JSON of
     each entry whose object was not edited."""
-    parts = [keep(("search", key), shown(), partial(_json, make)) if keep else _json(make)
-             for key, shown, make in _entries(views)]
-    return '{"version":1,"entries":[' + ",".join(parts) + "]}\n"
+    return "".join(search_index_pieces(views, keep))
+
+
+def search_index_pieces(views: SiteViews, keep: Keep | None = None) -> Iterator[str]:
+    """The index file in pieces, to be written as they come: a 10,000-article story's
+    index is never one string."""
+    yield '{"version":1,"entries":['
+    for number, (key, shown, make) in enumerate(_entries(views)):
+        yield "," if number else ""
+        yield keep(("search", key), shown(), partial(_json, make)) if keep else _json(make)
+    yield "]}\n"
 
 
 def _json(make: Callable[[], dict[str, Any]]) -> str:

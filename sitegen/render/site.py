@@ -11,7 +11,7 @@ atomically.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields
 from functools import partial
 from pathlib import Path
@@ -25,7 +25,7 @@ from sitegen.model import FactBase
 from sitegen.render import links
 from sitegen.render.feed import build_feed
 from sitegen.render.incremental import Fragments, Incremental, draw, shows
-from sitegen.render.search import search_index_json
+from sitegen.render.search import search_index_json, search_index_pieces
 from sitegen.render.story import coverage, key_people, timeline
 from sitegen.render.structured import claim_data, person_data
 from sitegen.render.templates import Templates
@@ -104,9 +104,9 @@ def _render(config: Config, views: SiteViews, specs: list[PageSpec], reporter: R
     try:
         staging.chmod(0o755)  # a temp folder is private; a web server must read the site
         for spec in specs:
-            text = templates.render(spec.template, page_context(views, spec, fragments))
-            _write(staging / unquote(spec.path) / spec.file, text)
-        _write(staging / links.SEARCH_INDEX, search_index_json(views))
+            templates.write(spec.template, page_context(views, spec, fragments),
+                            staging / unquote(spec.path) / spec.file)
+        _write(staging / links.SEARCH_INDEX, search_index_pieces(views))
         _write(staging / ".nojekyll", "")  # GitHub Pages: serve the files as they are
         static_files = copy_static(templates.static_dirs, staging / links.STATIC)
         replace_tree(staging, config.site)
@@ -149,9 +149,10 @@ def _render_in_place(config: Config, views: SiteViews, templates: Templates,
     return RenderResult(pages=written, site_dir=config.site, drawn=drawn)
 
 
-def _write(target: Path, text: str) -> None:
+def _write(target: Path, text: str | Iterable[str]) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8", newline="")
+    with target.open("w", encoding="utf-8", newline="") as handle:
+        handle.writelines([text] if isinstance(text, str) else text)
 
 
 def site_pages(views: SiteViews) -> list[PageSpec]:

@@ -9,6 +9,8 @@ template file and line, never as a Python traceback.
 from __future__ import annotations
 
 import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -63,8 +65,23 @@ class Templates:
         return [d / "static" for d in reversed(self.dirs) if (d / "static").is_dir()]
 
     def render(self, name: str, context: dict[str, Any]) -> str:
-        try:
+        with self._errors(name):
             return self.env.get_template(name).render(context)
+
+    def write(self, name: str, context: dict[str, Any], target: Path) -> None:
+        """Render into a new file piece by piece: the list page of a 10,000-article
+        story (150,000 claims) is never one string in memory."""
+        with self._errors(name):
+            template = self.env.get_template(name)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with target.open("w", encoding="utf-8", newline="") as handle:
+                handle.writelines(template.generate(context))
+
+    @contextmanager
+    def _errors(self, name: str) -> Iterator[None]:
+        """Template errors as TemplateError, naming the template file and line."""
+        try:
+            yield
         except jinja2.TemplateSyntaxError as exc:
             path = exc.filename or exc.name or name
             raise TemplateError(exc.message or "syntax error",
