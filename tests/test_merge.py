@@ -250,3 +250,12 @@ def test_a_sentence_printed_unchanged_by_many_outlets_is_one_claim(extract: Extr
     bridge = claims_citing(base, "o", "bridge will reopen")
     assert len(bridge) == 1
     assert len(bridge[0].source_ids) == 60
+
+
+def test_statements_read_as_sentences(sample: FactBase) -> None:
+    """A statement taken from a clause cut out of its sentence still starts with a
+    capital and ends with a stop."""
+    for claim in sample.claims.values():
+        text = claim.statement
+        assert not text[:1].islower(), text
+        assert text.rstrip()[-1:] in ".!?”\"’'", text

@@ -105,8 +105,9 @@ def _own_clause(token: Token) -> bool:
 def _clause_checkable(clause: Span) -> bool:
     words = [t for t in clause if not t.is_punct and not t.is_space]
     subject = root_subject(clause)
+    # a pronoun subject ("..., but he said") leans on the other clause: keep them whole
     return (len(words) >= MIN_CLAUSE_WORDS and subject is not None
-            and subject.lower_ not in FIRST_SECOND_PERSON | INDEFINITE)
+            and subject.pos_ != "PRON")
 
 
 def add_features(span: Span, fact: FactCandidate) -> None:
@@ -142,9 +143,10 @@ def entity_key(text: str) -> str:
 
 
 def clean_statement(text: str) -> str:
-    """A passage as a standalone sentence: one line, without a leading "However,"."""
-    text = " ".join(text.split())
-    stripped = DISCOURSE_OPENERS.sub("", text)
-    if stripped != text and stripped[:1].islower():
-        stripped = stripped[0].upper() + stripped[1:]
-    return stripped
+    """A passage as a standalone sentence: one line, without a leading "However,",
+    starting with a capital."""
+    stripped = DISCOURSE_OPENERS.sub("", " ".join(text.split()))
+    # a clause cut from its sentence starts like the sentence's middle ("the embassy
+    # said"); a word with a capital inside ("eBay") is left as it is
+    first = stripped.split(" ", 1)[0]
+    return stripped[:1].upper() + stripped[1:] if first.islower() else stripped

@@ -29,6 +29,8 @@ def choose_statement(members: list[Passage], kind: str, speaker: str | None,
     best = max(originals, key=lambda m: (_readability(m), centrality[m.index],
                                          -len(m.fact.text), -m.index))
     statement = clean_statement(best.fact.text)
+    if statement[-1:].isalnum():  # a clause cut from its sentence ends without a stop
+        statement += "."
     quotes = [m for m in originals if m.fact.kind == "quote" and _full_quotation(m.fact.quote)]
     if kind == "quote" and speaker and quotes:
         quoted = max(quotes, key=lambda m: (m is best, centrality[m.index],
