@@ -10,20 +10,19 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import sys
 import types
 import typing
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from sitegen.collector import shared
 from sitegen.extract.records import ArticleFacts
 from sitegen.fsutil import atomic_write
 from sitegen.ingest import Article
 
 _PACKAGE = Path(__file__).resolve().parent
 # the code an extraction result depends on
-INTERNED = 40  # strings up to this long are words and labels that recur in every article
 _CODE = ("ingest.py", "frontmatter.py", "textio.py", "nlp.py", "extract")
 
 
@@ -72,7 +71,7 @@ def interned(record: Any) -> Any:
     with every other record's: fresh from spaCy or a worker process, each article holds
     its own copy of every lemma and label, a third of its memory."""
     if type(record) is str:
-        return sys.intern(record) if len(record) <= INTERNED else record
+        return shared(record)
     if isinstance(record, list):
         return [interned(item) for item in record]
     if isinstance(record, dict):
@@ -95,7 +94,7 @@ def _value(hint: Any, data: Any) -> Any:
     if data is None:
         return None
     if type(data) is str:  # lemmas, names, labels: one copy each, not one per use
-        return sys.intern(data) if len(data) <= INTERNED else data
+        return shared(data)
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
         inner = [a for a in typing.get_args(hint) if a is not type(None)]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import gc
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -48,3 +49,14 @@ def give_back() -> None:
     libc = ctypes.CDLL(name) if name else None
     if libc is not None and hasattr(libc, "malloc_trim"):
         libc.malloc_trim(0)
+
+
+SHARED_LENGTH = 40  # strings up to this long are ids, words and labels that recur
+
+
+def shared(value: object) -> object:
+    """A short string as the one copy every record naming it holds (lemmas, labels,
+    ids recur in every article and claim); anything else as it is."""
+    if type(value) is str and len(value) <= SHARED_LENGTH:
+        return sys.intern(value)
+    return value

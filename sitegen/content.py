@@ -6,11 +6,11 @@ their order, the reader and `sitegen check` validate against them.
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sitegen.collector import shared
 from sitegen.errors import InputError, Location
 from sitegen.frontmatter import split_front_matter
 from sitegen.fsutil import write_if_changed
@@ -134,12 +134,12 @@ def to_factbase(files: ContentFiles) -> FactBase:
         base.claims[data["id"]] = Claim(
             id=data["id"],
             statement=data["statement"],
-            citations=[Citation(_shared(c["source"]), c["quote"], c["start"], c["end"])
+            citations=[Citation(shared(c["source"]), c["quote"], c["start"], c["end"])
                        for c in data["citations"]],
-            status=_shared(data["status"]),
-            people=[_shared(person) for person in data.get("people") or []],
-            kind=_shared(data.get("kind") or "event"),
-            speaker=_shared(data.get("speaker")),
+            status=shared(data["status"]),
+            people=[shared(person) for person in data.get("people") or []],
+            kind=shared(data.get("kind") or "event"),
+            speaker=shared(data.get("speaker")),
             figures=[Figure(**{f.name: fig.get(f.name) for f in FIGURE_FIELDS})
                      for fig in data.get("figures") or []],
             conflicts=list(data.get("conflicts") or []),
@@ -151,12 +151,6 @@ def to_factbase(files: ContentFiles) -> FactBase:
         title = str(meta.get("title") or path.stem.replace("-", " ").title())
         base.pages[path.stem] = Page(slug=path.stem, title=title, body=body, meta=meta)
     return base
-
-
-def _shared(value: Any) -> Any:
-    """One copy of an id or a label however many claims name it (160,000 claims cite
-    10,000 sources)."""
-    return sys.intern(value) if type(value) is str else value
 
 
 def _extra(data: dict[str, Any], specs: tuple[FieldSpec, ...]) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sitegen.merge.agreement import dates_disagree, figures_agree, figures_disagree
-from sitegen.merge.features import Passage, shared_keys
+from sitegen.merge.features import Passage
 
 QUOTE_OVERLAP = 0.5  # share of the shorter quotation's shingles that makes one quotation
 SIZE_MIX = 0.5  # 0: divide by the smaller passage's weight, 1: by the larger one's
@@ -32,11 +32,13 @@ class Comparison:
 
 def compare(a: Passage, b: Passage) -> Comparison:
     quote = _quote_score(a, b)
-    common = shared_keys(a, b)
+    keys_a, keys_b = set(a.keys), set(b.keys)
+    common = [key for key in a.keys if key in keys_b]
     shared = sum(a.weights[k] for k in common)
     figures = sum(a.figure_weights[i] for i, _ in figures_agree(a.figures, b.figures))
     size = _size(a.total, b.total)
-    score = max(quote, (shared + synonyms(a, b) + figures) / size) if size else quote
+    score = (max(quote, (shared + synonyms(a, keys_a, keys_b) + figures) / size) if size
+             else quote)
     if a.figures and b.figures and shared / size >= CONFLICT_TOPIC and (
             figures_disagree(a.figures, b.figures) or figures_disagree(b.figures, a.figures)):
         return Comparison(score, "figure")
@@ -61,14 +63,14 @@ def disagreement(a: Passage, b: Passage) -> str | None:
     return "actor" if _actors_differ(a, b) else None
 
 
-def synonyms(a: Passage, b: Passage) -> float:
-    """The weight of the words of `a` that `b` says with another word of one sense."""
+def synonyms(a: Passage, keys_a: set[str], keys_b: set[str]) -> float:
+    """The weight of the words of `a` that the passage with `keys_b` says with another
+    word of one sense."""
     matched = 0.0
-    keys_a, keys_b = set(a.keys), set(b.keys)
     for left in a.keys:
         if left in keys_b or left not in a.synonyms:
             continue
-        weights = [b.weights[right] for right in a.synonyms[left]
+        weights = [a.weights[right] for right in a.synonyms[left]
                    if right in keys_b and right not in keys_a]
         if weights:
             matched += SYNONYM * min(a.weights[left], max(weights))

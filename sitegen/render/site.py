@@ -104,8 +104,8 @@ def _render(config: Config, views: SiteViews, specs: list[PageSpec], reporter: R
     try:
         staging.chmod(0o755)  # a temp folder is private; a web server must read the site
         for spec in specs:
-            templates.write(spec.template, page_context(views, spec, fragments),
-                            staging / unquote(spec.path) / spec.file)
+            _write(staging / unquote(spec.path) / spec.file,
+                   templates.stream(spec.template, page_context(views, spec, fragments)))
         _write(staging / links.SEARCH_INDEX, search_index_pieces(views))
         _write(staging / ".nojekyll", "")  # GitHub Pages: serve the files as they are
         static_files = copy_static(templates.static_dirs, staging / links.STATIC)

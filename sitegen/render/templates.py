@@ -65,17 +65,13 @@ class Templates:
         return [d / "static" for d in reversed(self.dirs) if (d / "static").is_dir()]
 
     def render(self, name: str, context: dict[str, Any]) -> str:
-        with self._errors(name):
-            return self.env.get_template(name).render(context)
+        return "".join(self.stream(name, context))
 
-    def write(self, name: str, context: dict[str, Any], target: Path) -> None:
-        """Render into a new file piece by piece: the list page of a 10,000-article
-        story (150,000 claims) is never one string in memory."""
+    def stream(self, name: str, context: dict[str, Any]) -> Iterator[str]:
+        """The page in pieces, to be written as they come: the list page of a
+        10,000-article story (150,000 claims) is never one string in memory."""
         with self._errors(name):
-            template = self.env.get_template(name)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with target.open("w", encoding="utf-8", newline="") as handle:
-                handle.writelines(template.generate(context))
+            yield from self.env.get_template(name).generate(context)
 
     @contextmanager
     def _errors(self, name: str) -> Iterator[None]:
