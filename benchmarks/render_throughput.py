@@ -38,7 +38,7 @@ from sitegen.check import load_factbase
 from sitegen.config import Config, load_config
 from sitegen.render import feed, views
 from sitegen.render.markdown import inline_markdown
-from sitegen.render.site import page_context, site_documents, site_pages
+from sitegen.render.site import page_context, site_specs
 from sitegen.render.templates import Templates
 from sitegen.reporter import Reporter
 
@@ -49,9 +49,8 @@ def page_contexts(config: Config) -> list[tuple[str, str, dict[str, Any]]]:
     """(output path, template, context) of every page sitegen renders."""
     reporter = Reporter(quiet=True)
     site = views.build_views(config, load_factbase(config, reporter), reporter)
-    pages = site_pages(site)
-    specs = [*pages, *site_documents(site, pages)]
-    return [(spec.output, spec.template, page_context(site, spec)) for spec in specs]
+    return [(spec.output, spec.template, page_context(site, spec))
+            for spec in site_specs(site)]
 
 
 def cold_caches() -> None:

@@ -22,15 +22,15 @@ from sitegen.content import (
     KINDS,
     ContentFiles,
     FieldSpec,
+    read_page,
     to_factbase,
 )
 from sitegen.errors import ContentError, InputError, Location
 from sitegen.filecache import FileCache
-from sitegen.frontmatter import split_front_matter
 from sitegen.model import CLAIM_KINDS, STATUSES, FactBase
 from sitegen.reporter import Reporter
 from sitegen.textio import read_article
-from sitegen.yamlio import YamlDocument, parse_yaml, read_yaml
+from sitegen.yamlio import YamlDocument, read_yaml
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*")
 DATE_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -139,32 +139,10 @@ def _read_content(content_dir: Path,
     pages_dir = content_dir / "pages"
     for path in sorted(pages_dir.glob("*.md")) if pages_dir.is_dir() else []:
         try:
-            reading.files.pages.append(_read_page(path))
+            reading.files.pages.append(read_page(path))
         except InputError as exc:
             reading.failures.append(exc)
     return reading
-
-
-def _read_page(path: Path) -> tuple[Path, YamlDocument, str]:
-    """Parse a page's front matter with every location (errors too) as a line of the .md."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read page: {exc}", Location(path)) from None
-    front = split_front_matter(text)
-    offset = front.yaml_line - 1
-    try:
-        doc = parse_yaml(front.yaml_text, path)
-    except InputError as exc:
-        raise InputError(exc.message, exc.location and _shift(exc.location, offset)) from None
-    doc.locations = {keys: _shift(loc, offset) for keys, loc in doc.locations.items()}
-    return path, doc, text[front.body_start:]
-
-
-def _shift(location: Location, lines: int) -> Location:
-    if location.line is None:
-        return location
-    return Location(location.path, location.line + lines, location.column)
 
 
 # -- checking --------------------------------------------------------------------------

@@ -97,21 +97,18 @@ def read_content(content_dir: Path) -> ContentFiles:
     pages_dir = content_dir / "pages"
     if pages_dir.is_dir():
         for path in sorted(pages_dir.glob("*.md")):
-            files.pages.append(_read_page(path))
+            files.pages.append(read_page(path))
     return files
 
 
-def _read_page(path: Path) -> tuple[Path, YamlDocument, str]:
+def read_page(path: Path) -> tuple[Path, YamlDocument, str]:
+    """A page's front matter (every location a line of the .md) and its body."""
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"cannot read page: {exc}", Location(path)) from None
     front = split_front_matter(text)
-    doc = parse_yaml(front.yaml_text, path)
-    doc.locations = {
-        key: Location(loc.path, (loc.line or 1) + front.yaml_line - 1, loc.column)
-        for key, loc in doc.locations.items()
-    }
+    doc = parse_yaml(front.yaml_text, path, front.yaml_line)
     return path, doc, text[front.body_start:]
 
 

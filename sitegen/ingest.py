@@ -141,12 +141,7 @@ def _front_matter(text: str, path: Path) -> tuple[dict[str, str], int]:
     front = split_front_matter(text)
     if not front.yaml_text:
         return {}, 0
-    try:
-        doc = parse_yaml(front.yaml_text, path)
-    except InputError as exc:
-        loc = exc.location
-        line = (loc.line or 1) + front.yaml_line - 1 if loc else None
-        raise InputError(exc.message, Location(path, line, loc.column if loc else None)) from None
+    doc = parse_yaml(front.yaml_text, path, front.yaml_line)
     if doc.data is None:
         return {}, front.body_start
     if not isinstance(doc.data, dict):

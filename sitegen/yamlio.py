@@ -8,11 +8,13 @@ duplicate keys are errors, dates stay strings, and every key keeps its line and 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from sitegen.collector import shared
 from sitegen.errors import InputError, Location
 
 try:  # the C loader is ~9x faster; fall back where libyaml is missing
@@ -41,30 +43,50 @@ _SCALARS = yaml.constructor.SafeConstructor()
 
 @dataclass
 class YamlDocument:
-    """A parsed file: plain Python data plus where each value came from."""
+    """A parsed file: plain Python data, and where each value came from.
+
+    The locations are worked out again when a problem first asks for one: kept for
+    every node of a 150,000-file content/ they took over half a gigabyte."""
 
     path: Path
     data: Any
-    locations: dict[Path_, Location] = field(default_factory=dict)
+    text: str | None = field(default=None, repr=False)  # None: read `path` again
+    first_line: int = 1  # the line of `path` the YAML starts on (after front matter)
+
+    @cached_property
+    def locations(self) -> dict[Path_, Location]:
+        try:
+            text = self.text if self.text is not None else _decoded(self.path)
+            node = yaml.compose(text, Loader=_Loader)
+            converter = _Converter(self.path, self.first_line, record=True)
+            if node is not None:
+                converter.convert(node)
+            return converter.locations
+        except (InputError, yaml.YAMLError):  # changed since it was read: no lines
+            return {}
 
     def where(self, *keys: str | int) -> Location:
         """Location of the value at `keys`, or of its nearest located parent."""
         path: Path_ = tuple(keys)
+        locations = self.locations
         while path:
-            if path in self.locations:
-                return self.locations[path]
+            if path in locations:
+                return locations[path]
             path = path[:-1]
-        return self.locations.get((), Location(self.path, 1, 1))
+        return locations.get((), Location(self.path, self.first_line, 1))
 
 
 class _Converter:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, first_line: int = 1, record: bool = False) -> None:
         self.path = path
+        self.first_line = first_line
         self.locations: dict[Path_, Location] = {}
+        self.record = record
         self.seen: set[int] = set()
 
     def location(self, node: yaml.Node) -> Location:
-        return Location(self.path, node.start_mark.line + 1, node.start_mark.column + 1)
+        return Location(self.path, node.start_mark.line + self.first_line,
+                        node.start_mark.column + 1)
 
     def fail(self, node: yaml.Node, message: str) -> InputError:
         return InputError(message, self.location(node))
@@ -77,7 +99,8 @@ class _Converter:
             raise self.fail(node, f"file has more than {MAX_NODES} YAML nodes")
         if len(path) > MAX_DEPTH:
             raise self.fail(node, f"nesting deeper than {MAX_DEPTH} levels")
-        self.locations.setdefault(path, self.location(node))
+        if self.record:
+            self.locations.setdefault(path, self.location(node))
         if isinstance(node, yaml.ScalarNode):
             return self.scalar(node)
         if isinstance(node, yaml.SequenceNode):
@@ -92,10 +115,11 @@ class _Converter:
                 key = self.convert(key_node, (*path, "<key>"))
                 if isinstance(key, (dict, list)) or key is None:
                     raise self.fail(key_node, "mapping keys must be plain scalars")
-                key = str(key)
+                key = shared(str(key))
                 if key in result:
                     raise self.fail(key_node, f"duplicate key '{key}'")
-                self.locations[(*path, key)] = self.location(key_node)
+                if self.record:
+                    self.locations[(*path, key)] = self.location(key_node)
                 result[key] = self.convert(value_node, (*path, key))
             self.locations.pop((*path, "<key>"), None)
             return result
@@ -105,52 +129,63 @@ class _Converter:
         if node.tag not in _SCALAR_TAGS:
             raise self.fail(node, f"unsupported YAML tag {node.tag}")
         if node.tag in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"):
-            return node.value  # dates stay the strings the person wrote
+            return shared(node.value)  # dates stay the strings the person wrote
         return _SCALARS.construct_object(node)
 
 
-def parse_yaml(text: str, path: Path) -> YamlDocument:
-    """Parse one YAML document; raise InputError with file:line:col on any problem."""
+def parse_yaml(text: str, path: Path, first_line: int = 1) -> YamlDocument:
+    """Parse one YAML document; raise InputError with file:line:col on any problem.
+    `first_line`: where `text` starts in `path` (front matter after its `---`)."""
+    return _parsed(text, path, first_line, keep_text=True)
+
+
+def _parsed(text: str, path: Path, first_line: int, keep_text: bool) -> YamlDocument:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        where = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)
+        where = (Location(path, mark.line + first_line, mark.column + 1) if mark
+                 else Location(path))
         raise InputError(f"YAML syntax error: {exc.problem or exc.context}", where) from None
     except yaml.YAMLError as exc:
         raise InputError(f"YAML error: {exc}", Location(path)) from None
+    kept = text if keep_text else None
     if node is None:
-        return YamlDocument(path, None, {(): Location(path, 1, 1)})
-    converter = _Converter(path)
+        return YamlDocument(path, None, kept, first_line)
     try:
-        data = converter.convert(node)
+        data = _Converter(path, first_line).convert(node)
     except InputError as exc:
-        raise _at_first_alias(exc, text, path) from None
-    return YamlDocument(path, data, converter.locations)
+        raise _at_first_alias(exc, text, path, first_line) from None
+    return YamlDocument(path, data, kept, first_line)
 
 
-def _at_first_alias(error: InputError, text: str, path: Path) -> InputError:
+def _at_first_alias(error: InputError, text: str, path: Path, first_line: int) -> InputError:
     """Point an alias error at the first `*alias`, not at its anchor."""
     if "aliases" not in error.message:
         return error
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.AliasEvent):
             mark = event.start_mark
-            return InputError(error.message, Location(path, mark.line + 1, mark.column + 1))
+            return InputError(error.message,
+                              Location(path, mark.line + first_line, mark.column + 1))
     return error
 
 
-def read_yaml(path: Path) -> YamlDocument:
+def _decoded(path: Path) -> str:
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read file: {exc.strerror}", Location(path)) from None
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise InputError("file is not valid UTF-8", Location(path, line)) from None
-    return parse_yaml(text, path)
+
+
+def read_yaml(path: Path) -> YamlDocument:
+    """A file's document; its text is not kept (a problem's location reads it again)."""
+    return _parsed(_decoded(path), path, 1, keep_text=False)
 
 
 def dump_yaml(data: Any) -> str:

@@ -29,7 +29,7 @@ _LEADING_PARTIAL_WORD = re.compile(r"^\S*\s+")
 _TRAILING_PARTIAL_WORD = re.compile(r"\s+\S*$")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Passage(Generic[T]):
     """A cited span of the article, `text[start:end]`, and what cites it."""
 

@@ -27,23 +27,20 @@ def status_label(status: str) -> str:
 Keep = Callable[[Hashable, frozenset[str], Callable[[], str]], str]
 
 
-def search_entries(views: SiteViews) -> list[dict[str, Any]]:
-    """People, claims (strongest first), then sources: the order that breaks ties, so
-    a name finds its person before the claims that mention it."""
-    return [make() for _, _, make in _entries(views)]
-
-
 def _entries(views: SiteViews
-             ) -> list[tuple[str, Callable[[], frozenset[str]], Callable[[], dict]]]:
-    """Each entry as (key, how to find the keys of what it shows, how to make it)."""
-    return [
-        *((f"people/{view.person.id}", partial(frozenset, [f"people/{view.person.id}"]),
-           partial(_person_entry, view)) for view in views.people),
-        *((f"claims/{view.claim.id}", partial(getattr, view, "shows"),
-           partial(_claim_entry, view)) for view in views.claims),
-        *((f"sources/{view.source.id}", partial(frozenset, [f"sources/{view.source.id}"]),
-           partial(_source_entry, view)) for view in views.sources),
-    ]
+             ) -> Iterator[tuple[str, Callable[[], frozenset[str]], Callable[[], dict]]]:
+    """Each entry as (key, how to find the keys of what it shows, how to make it):
+    people, claims (strongest first), then sources, the order that breaks ties, so a
+    name finds its person before the claims that mention it."""
+    for person in views.people:
+        key = f"people/{person.person.id}"
+        yield key, partial(frozenset, [key]), partial(_person_entry, person)
+    for claim in views.claims:
+        yield f"claims/{claim.claim.id}", partial(getattr, claim, "shows"), partial(
+            _claim_entry, claim)
+    for source in views.sources:
+        key = f"sources/{source.source.id}"
+        yield key, partial(frozenset, [key]), partial(_source_entry, source)
 
 
 def _person_entry(view: PersonView) -> dict[str, Any]:

@@ -11,7 +11,7 @@ atomically.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, fields
 from functools import partial
 from pathlib import Path
@@ -39,7 +39,7 @@ class RenderResult:
     pages: int  # HTML pages written, 404.html included
     site_dir: Path
     static_files: int = 0  # assets copied to static/
-    drawn: list[str] = field(default_factory=list)  # files rendered (site paths)
+    drawn: list[str] = field(default_factory=list)  # files the dev server drew again
 
 
 @dataclass
@@ -73,13 +73,18 @@ def render_site(config: Config, base: FactBase, reporter: Reporter,
     """`read` gives an article's (text, sha256); the dev server passes its file cache."""
     with collector.paused():
         views = build_views(config, base, reporter, read)
-        pages = site_pages(views)
-        documents = site_documents(views, pages)
     with collector.frozen():
-        return _render(config, views, [*pages, *documents], reporter, incremental)
+        return _render(config, views, reporter, incremental)
 
 
-def _render(config: Config, views: SiteViews, specs: list[PageSpec], reporter: Reporter,
+def site_specs(views: SiteViews) -> Iterator[PageSpec]:
+    """Every file of the site, made as it is written: a 10,000-article story has
+    220,000 of them."""
+    yield from site_pages(views)
+    yield from site_documents(views)
+
+
+def _render(config: Config, views: SiteViews, reporter: Reporter,
             incremental: Incremental | None) -> RenderResult:
     fragments = None
     if incremental is None:
@@ -99,13 +104,18 @@ def _render(config: Config, views: SiteViews, specs: list[PageSpec], reporter: R
         reporter.info("no base_url set: sitemap.xml is left out, and feed.xml links are "
                       "relative (set base_url in sitegen.yaml or pass --base-url)")
     if incremental is not None and incremental.depends and (config.site / "index.html").exists():
-        return _render_in_place(config, views, templates, specs, incremental)
+        return _render_in_place(config, views, templates, list(site_specs(views)), incremental)
     staging = staging_dir(config.site)
+    pages = 0
+    depends: dict[str, frozenset[str] | None] = {}  # the dev server's, page by page
     try:
         staging.chmod(0o755)  # a temp folder is private; a web server must read the site
-        for spec in specs:
+        for spec in site_specs(views):
             _write(staging / unquote(spec.path) / spec.file,
                    templates.stream(spec.template, page_context(views, spec, fragments)))
+            pages += spec.file.endswith(".html")
+            if incremental is not None:
+                depends[spec.output] = spec.shown()
         _write(staging / links.SEARCH_INDEX, search_index_pieces(views))
         _write(staging / ".nojekyll", "")  # GitHub Pages: serve the files as they are
         static_files = copy_static(templates.static_dirs, staging / links.STATIC)
@@ -114,10 +124,8 @@ def _render(config: Config, views: SiteViews, specs: list[PageSpec], reporter: R
         shutil.rmtree(staging, ignore_errors=True)
         raise
     if incremental is not None:
-        incremental.depends = {spec.output: spec.shown() for spec in specs}
-    pages = sum(spec.output.endswith(".html") for spec in specs)
-    return RenderResult(pages=pages, site_dir=config.site, static_files=static_files,
-                        drawn=[spec.output for spec in specs])
+        incremental.depends = depends
+    return RenderResult(pages=pages, site_dir=config.site, static_files=static_files)
 
 
 def _render_in_place(config: Config, views: SiteViews, templates: Templates,
@@ -155,59 +163,64 @@ def _write(target: Path, text: str | Iterable[str]) -> None:
         handle.writelines([text] if isinstance(text, str) else text)
 
 
-def site_pages(views: SiteViews) -> list[PageSpec]:
+def site_pages(views: SiteViews) -> Iterator[PageSpec]:
     """Every HTML page of the site, in a fixed order."""
     base_url = views.site.base_url
-    claim_views = {view.claim.id: view for view in views.claims}
-    pages = [
-        # the overview shows every claim, person and source: any edit redraws it
-        PageSpec(links.HOME, "index.html", "home", partial(_home_context, views)),
-        PageSpec(links.SEARCH, "search.html", "search", {}, depends=frozenset),
-        PageSpec(links.CLAIMS, "claims.html", "claims", {"claims": views.claims},
-                 depends=partial(_claims_shown, views)),
-    ]
+    claim_views = _claim_views(views)
+    # the overview shows every claim, person and source: any edit redraws it
+    yield PageSpec(links.HOME, "index.html", "home", partial(_home_context, views))
+    yield PageSpec(links.SEARCH, "search.html", "search", {}, depends=frozenset)
+    yield PageSpec(links.CLAIMS, "claims.html", "claims", {"claims": views.claims},
+                   depends=partial(_claims_shown, views))
     for claim in views.claims:
         path = links.claim_path(claim.claim.id)
-        pages.append(PageSpec(path, "claim.html", "claims",
-                              partial(_claim_context, claim, path, base_url),
-                              depends=partial(_claim_shown, claim, claim_views)))
-    pages.append(PageSpec(links.PEOPLE, "people.html", "people", {"people": views.people},
-                          depends=partial(_people_shown, views)))
+        yield PageSpec(path, "claim.html", "claims",
+                       partial(_claim_context, claim, path, base_url),
+                       depends=partial(_claim_shown, claim, claim_views))
+    yield PageSpec(links.PEOPLE, "people.html", "people", {"people": views.people},
+                   depends=partial(_people_shown, views))
     for person in views.people:
         path = links.person_path(person.person.id)
-        pages.append(PageSpec(path, "person.html", "people",
-                              partial(_person_context, person, path, base_url),
-                              depends=partial(_person_shown, person)))
-    pages.append(PageSpec(links.SOURCES, "sources.html", "sources", {"sources": views.sources},
-                          depends=partial(_sources_shown, views)))
+        yield PageSpec(path, "person.html", "people",
+                       partial(_person_context, person, path, base_url),
+                       depends=partial(_person_shown, person))
+    yield PageSpec(links.SOURCES, "sources.html", "sources", {"sources": views.sources},
+                   depends=partial(_sources_shown, views))
     for source in views.sources:
-        pages.append(PageSpec(links.source_path(source.source.id), "source.html", "sources",
-                              _fields(source),
-                              depends=partial(_source_shown, source, claim_views)))
+        yield PageSpec(links.source_path(source.source.id), "source.html", "sources",
+                       partial(_fields, source),
+                       depends=partial(_source_shown, source, claim_views))
     for page in views.pages:
-        pages.append(PageSpec(links.page_path(page.slug), "page.html", f"page:{page.slug}",
-                              {"page": page}))
+        yield PageSpec(links.page_path(page.slug), "page.html", f"page:{page.slug}",
+                       {"page": page})
     # Served for any missing URL, at any depth: links must not depend on where it shows.
     not_found_root = links.base_path(base_url) if base_url else None
-    pages.append(PageSpec(links.HOME, "404.html", "404", {}, "404.html", not_found_root,
-                          depends=frozenset))
-    return pages
+    yield PageSpec(links.HOME, "404.html", "404", {}, "404.html", not_found_root,
+                   depends=frozenset)
 
 
-def site_documents(views: SiteViews, pages: list[PageSpec]) -> list[PageSpec]:
+def site_documents(views: SiteViews) -> Iterator[PageSpec]:
     """The files for machines at the site root: feed, sitemap, robots.txt."""
-    documents = [PageSpec(links.HOME, "feed.xml", "feed", partial(_feed_context, views),
-                          links.FEED, depends=partial(_feed_shown, views))]
+    yield PageSpec(links.HOME, "feed.xml", "feed", partial(_feed_context, views),
+                   links.FEED, depends=partial(_feed_shown, views))
     if views.site.base_url:  # a sitemap lists absolute URLs only
-        listed = [page.path for page in pages if page.file == "index.html"]
-        documents.append(PageSpec(links.HOME, "sitemap.xml", "sitemap", {"listed": listed},
-                                  links.SITEMAP))
-    documents.append(PageSpec(links.HOME, "robots.txt", "robots", {}, "robots.txt",
-                              depends=frozenset))
-    return documents
+        yield PageSpec(links.HOME, "sitemap.xml", "sitemap", partial(_sitemap_context, views),
+                       links.SITEMAP)
+    yield PageSpec(links.HOME, "robots.txt", "robots", {}, "robots.txt", depends=frozenset)
 
 
 # What each page shows, as keys ("claims/x"): worked out only when the dev server asks.
+
+def _claim_views(views: SiteViews) -> Callable[[], dict[str, ClaimView]]:
+    """Claims by id, made once when the dev server first asks what a page shows."""
+    made: dict[str, ClaimView] = {}
+
+    def by_id() -> dict[str, ClaimView]:
+        if not made:
+            made.update((view.claim.id, view) for view in views.claims)
+        return made
+    return by_id
+
 
 def _claims_shown(views: SiteViews) -> frozenset[str]:
     return frozenset([*(f"claims/{view.claim.id}" for view in views.claims),
@@ -215,8 +228,10 @@ def _claims_shown(views: SiteViews) -> frozenset[str]:
                         for source_id in view.claim.source_ids)])
 
 
-def _claim_shown(claim: ClaimView, claim_views: dict[str, ClaimView]) -> frozenset[str]:
-    return shows([claim, *(claim_views[c.id] for c in claim.conflicts if c.id in claim_views)])
+def _claim_shown(claim: ClaimView,
+                 claim_views: Callable[[], dict[str, ClaimView]]) -> frozenset[str]:
+    by_id = claim_views()
+    return shows([claim, *(by_id[c.id] for c in claim.conflicts if c.id in by_id)])
 
 
 def _people_shown(views: SiteViews) -> frozenset[str]:
@@ -235,8 +250,10 @@ def _sources_shown(views: SiteViews) -> frozenset[str]:
                       *(f"claims/{ref.claim.id}" for view in views.sources for ref in view.claims)])
 
 
-def _source_shown(source: SourceView, claim_views: dict[str, ClaimView]) -> frozenset[str]:
-    cited = [claim_views[ref.claim.id] for ref in source.claims if ref.claim.id in claim_views]
+def _source_shown(source: SourceView,
+                  claim_views: Callable[[], dict[str, ClaimView]]) -> frozenset[str]:
+    by_id = claim_views()
+    cited = [by_id[ref.claim.id] for ref in source.claims if ref.claim.id in by_id]
     related = [source.source, *source.derived_from, *source.copied_by]
     return shows(cited, [f"sources/{s.id}" for s in related])
 
@@ -264,9 +281,13 @@ def _feed_context(views: SiteViews) -> dict[str, Any]:
     return {"feed": build_feed(views)}
 
 
+def _sitemap_context(views: SiteViews) -> dict[str, Any]:
+    return {"listed": (page.path for page in site_pages(views) if page.file == "index.html")}
+
+
 def _fields(view: Any) -> dict[str, Any]:
     """A view's fields as template variables: `claim`, `citations`, ... not `view.claim`."""
-    return {f.name: getattr(view, f.name) for f in fields(view)}
+    return {f.name: getattr(view, f.name) for f in fields(view) if not f.name.startswith("_")}
 
 
 def page_context(views: SiteViews, spec: PageSpec,
