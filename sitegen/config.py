@@ -32,6 +32,7 @@ class Config:
     model: str = DEFAULT_MODEL
     jobs: int = 1  # extraction processes; 0 = one per CPU
     extract_limit: int = DEFAULT_EXTRACT_LIMIT  # characters of each article read for facts
+    per_page: int = 100  # items on each page of the claims, people and sources lists
 
     @property
     def seeds(self) -> Path:
@@ -55,6 +56,10 @@ class Config:
 
 
 _KEYS = {"title", "description", "base_url", "language", "model"}
+# whole-number settings: the least allowed, and what the number counts
+_NUMBERS = {"extract_limit": (1, "a positive number of characters"),
+            "jobs": (0, "a number of processes (0: one per CPU)"),
+            "per_page": (1, "a positive number of items")}
 _PATH_KEYS = {"seeds": "seeds_dir", "content": "content_dir", "templates": "templates_dir",
               "site": "site_dir", "cache": "cache_dir"}
 
@@ -79,22 +84,17 @@ def load_config(root: Path) -> Config:
     for key, value in doc.data.items():
         if key == "paths":
             _apply_paths(config, value, doc)
-        elif key == "extract_limit":
-            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-                raise ConfigError("'extract_limit' must be a positive number of characters",
-                                  doc.where(key))
-            config.extract_limit = value
-        elif key == "jobs":
-            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-                raise ConfigError("'jobs' must be a number of processes (0: one per CPU)",
-                                  doc.where(key))
-            config.jobs = value
+        elif key in _NUMBERS:
+            least, meaning = _NUMBERS[key]
+            if not isinstance(value, int) or isinstance(value, bool) or value < least:
+                raise ConfigError(f"'{key}' must be {meaning}", doc.where(key))
+            setattr(config, key, value)
         elif key in _KEYS:
             if not isinstance(value, str):
                 raise ConfigError(f"'{key}' must be a string", doc.where(key))
             setattr(config, key, value)
         else:
-            known = ", ".join(sorted(_KEYS | {"paths", "extract_limit", "jobs"}))
+            known = ", ".join(sorted(_KEYS | _NUMBERS.keys() | {"paths"}))
             raise ConfigError(f"unknown setting '{key}' (known: {known})", doc.where(key))
     return config
 

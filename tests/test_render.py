@@ -20,6 +20,7 @@ from sitegen.content import read_content, to_factbase, write_factbase
 from sitegen.errors import TemplateError
 from sitegen.model import Citation, Claim, FactBase, Figure, Page, Person, Source
 from sitegen.render import RenderResult, relative_url, render_site
+from sitegen.render.pager import Pager, pagers
 from sitegen.render.passages import Passage, paragraph_spans, segment
 from sitegen.reporter import Reporter
 from sitegen.theme import theme_dir
@@ -310,9 +311,65 @@ def test_overview_of_a_large_story_stays_bounded(tmp_path: Path) -> None:
     assert len(people.findall("ul/li")) == 40
     links = {text_of(a) for a in home.iter("a")}
     assert {"All 130 claims", "All 60 people", "All 45 sources"} <= links
-    everything = parse(config.site / "claims" / "index.html")
-    assert len({a.get("href") for a in everything.iter("a")
-                if a.get("href", "").startswith("../claims/c")}) == 130
+    assert len(listed_claims(config.site)) == 130
+
+
+def listed_claims(site: Path) -> list[str]:
+    """The claims the claims list links to, page after page (site paths)."""
+    listed = []
+    for page in [site / "claims", *sorted((site / "claims" / "page").glob("*"),
+                                          key=lambda folder: int(folder.name))]:
+        tree = parse(page / "index.html")
+        for item in tree.iterfind(".//ul[@class='claims']/li/a[@class='statement']"):
+            listed.append((page / item.get("href")).resolve().relative_to(site.resolve()))
+    return [f"{path.as_posix()}/" for path in listed]
+
+
+def test_long_lists_are_split_into_pages(tmp_path: Path) -> None:
+    """Hugo's layout: the first page keeps the list's address, then page/2/, ...; each
+    item is on exactly one page, in the list's order, and the pages link each other."""
+    config, base = large_story(tmp_path / "large", sources=45, claims=130, widely=20,
+                               people=60)
+    config.per_page = 50
+    render(config, base)
+    site = config.site
+    assert sorted(p.name for p in (site / "claims" / "page").iterdir()) == ["2", "3"]
+    listed = listed_claims(site)
+    strongest = [f"claims/c{n:03d}/" for n in range(20)]
+    assert len(listed) == len(set(listed)) == 130 and sorted(listed[:20]) == strongest
+    second = parse(site / "claims" / "page" / "2" / "index.html")
+    assert text_of(second.find(".//title")).startswith("Claims, page 2 of 3")
+    nav = second.find(".//nav[@class='pager']")
+    here = site / "claims" / "page" / "2"
+    assert {a.get("rel"): (here / a.get("href")).resolve() for a in nav.iter("a")
+            if a.get("rel")} == {"prev": (site / "claims").resolve(),
+                                 "next": (site / "claims" / "page" / "3").resolve()}
+    assert "51–100 of 130" in text_of(nav)
+    assert [p.name for p in (site / "people" / "page").iterdir()] == ["2"]
+    assert not (site / "sources" / "page").exists()  # 45 sources: one page, no pager
+    assert parse(site / "sources" / "index.html").find(".//nav[@class='pager']") is None
+    for page in (site / "claims").glob("page/*/index.html"):
+        for link in local_links(parse(page)):
+            target = (page.parent / unquote(urlsplit(link).path)).resolve()
+            assert (target / "index.html" if target.is_dir() else target).is_file(), link
+
+
+@given(st.integers(0, 5000), st.integers(1, 300), st.data())
+def test_pager_links_first_last_and_nearby_pages(total: int, size: int,
+                                                data: st.DataObject) -> None:
+    count = Pager("claims/", 1, size, total).count
+    number = data.draw(st.integers(1, count))
+    pager = Pager("claims/", number, size, total)
+    shown = pager.links()
+    numbers = [n for n in shown if n is not None]
+    assert numbers == sorted(set(numbers)) and {1, count, number} <= set(numbers)
+    for before, gap, after in zip(shown, shown[1:], shown[2:], strict=False):
+        if gap is None:
+            assert before is not None and after is not None and after - before > 1
+    pages = pagers("claims/", total, size)
+    assert [p.path for p in pages][:2] == ["claims/", "claims/page/2/"][:len(pages)]
+    items = list(range(total))
+    assert [item for p in pages for item in p.items(items)] == items
 
 
 def test_overview_of_a_small_story_shows_everything(site: Path) -> None:

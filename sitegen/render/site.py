@@ -25,6 +25,7 @@ from sitegen.model import FactBase
 from sitegen.render import links
 from sitegen.render.feed import build_feed
 from sitegen.render.incremental import Fragments, Incremental, draw, shows
+from sitegen.render.pager import Pager, pagers
 from sitegen.render.search import search_index_json, search_index_pieces
 from sitegen.render.story import coverage, key_people, timeline
 from sitegen.render.structured import claim_data, person_data
@@ -170,22 +171,22 @@ def site_pages(views: SiteViews) -> Iterator[PageSpec]:
     # the overview shows every claim, person and source: any edit redraws it
     yield PageSpec(links.HOME, "index.html", "home", partial(_home_context, views))
     yield PageSpec(links.SEARCH, "search.html", "search", {}, depends=frozenset)
-    yield PageSpec(links.CLAIMS, "claims.html", "claims", {"claims": views.claims},
-                   depends=partial(_claims_shown, views))
+    yield from _listing(views, links.CLAIMS, "claims", views.claims,
+                        partial(_claims_shown, views))
     for claim in views.claims:
         path = links.claim_path(claim.claim.id)
         yield PageSpec(path, "claim.html", "claims",
                        partial(_claim_context, claim, path, base_url),
                        depends=partial(_claim_shown, claim, claim_views))
-    yield PageSpec(links.PEOPLE, "people.html", "people", {"people": views.people},
-                   depends=partial(_people_shown, views))
+    yield from _listing(views, links.PEOPLE, "people", views.people,
+                        partial(_people_shown, views))
     for person in views.people:
         path = links.person_path(person.person.id)
         yield PageSpec(path, "person.html", "people",
                        partial(_person_context, person, path, base_url),
                        depends=partial(_person_shown, person))
-    yield PageSpec(links.SOURCES, "sources.html", "sources", {"sources": views.sources},
-                   depends=partial(_sources_shown, views))
+    yield from _listing(views, links.SOURCES, "sources", views.sources,
+                        partial(_sources_shown, views))
     for source in views.sources:
         yield PageSpec(links.source_path(source.source.id), "source.html", "sources",
                        partial(_fields, source),
@@ -197,6 +198,19 @@ def site_pages(views: SiteViews) -> Iterator[PageSpec]:
     not_found_root = links.base_path(base_url) if base_url else None
     yield PageSpec(links.HOME, "404.html", "404", {}, "404.html", not_found_root,
                    depends=frozenset)
+
+
+def _listing(views: SiteViews, base: str, name: str, items: list,
+             depends: Callable[[], frozenset[str]]) -> Iterator[PageSpec]:
+    """The pages of the list of claims, people or sources (template `<name>.html`).
+    Each depends on the whole list: an edit can move an item to another page."""
+    for pager in pagers(base, len(items), views.site.per_page):
+        yield PageSpec(pager.path, f"{name}.html", name,
+                       partial(_list_context, name, items, pager), depends=depends)
+
+
+def _list_context(name: str, items: list, pager: Pager) -> dict[str, Any]:
+    return {name: pager.items(items), "pager": pager}
 
 
 def site_documents(views: SiteViews) -> Iterator[PageSpec]:
