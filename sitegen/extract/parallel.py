@@ -84,7 +84,7 @@ def _in_workers(articles: list[Article], model: str, workers: int) -> Iterator[A
             while number not in done:
                 for idle in [c for c in pool if c not in busy]:
                     _send_next(idle, chunks, busy)
-                _receive(pool, busy, done)
+                _receive(pool, busy, done, chunks)
             yield from done.pop(number)
         finished = True
     finally:
@@ -109,8 +109,9 @@ def _send_next(connection: Connection, chunks: deque, busy: dict[Connection, int
 
 
 def _receive(pool: dict[Connection, BaseProcess], busy: dict[Connection, int],
-             done: dict[int, list[ArticleFacts]]) -> None:
-    """Wait for any worker to answer; its chunk's facts go to `done`."""
+             done: dict[int, list[ArticleFacts]], chunks: deque) -> None:
+    """Wait for any worker to answer; its chunk's facts go to `done`, and it is sent
+    the next chunk at once: it works on while the parent caches what it sent."""
     sentinels = {pool[c].sentinel: c for c in busy}
     for ready in wait([*busy, *sentinels]):
         connection = sentinels.get(ready, ready)
@@ -123,6 +124,7 @@ def _receive(pool: dict[Connection, BaseProcess], busy: dict[Connection, int],
         if error is not None:
             raise error
         done[busy.pop(connection)] = facts
+        _send_next(connection, chunks, busy)
 
 
 def _stopped() -> ModelError:
