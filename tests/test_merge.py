@@ -121,6 +121,18 @@ def test_a_source_restating_a_fact_is_cited_twice(extract: Extract) -> None:
     assert [x.source[:1] for x in bridge[0].citations].count("b") == 2
 
 
+def test_a_statement_with_a_quotation_is_cited_by_both_its_claims(sample: FactBase) -> None:
+    """"He told Reuters he phoned the embassy …, stating, “…”" states the call and the
+    quotation: it is cited by the quotation's claim and by the call's, whose passages it
+    matches on average and one of which it wholly says (a synonym counting as the word)."""
+    phoned = claims_citing(sample, "002", "he phoned the Ukrainian embassy in Japan")
+    quoted = claims_citing(sample, "002", "elderly men and women")
+    assert len(phoned) == 1 and len(quoted) == 1 and phoned[0] is not quoted[0]
+    for claim in (phoned[0], quoted[0]):
+        assert any(x.source.startswith("001") and "telephoned the Ukrainian embassy" in x.quote
+                   for x in claim.citations)
+
+
 def test_different_facts_about_one_person_stay_apart(sample: FactBase) -> None:
     declined = claims_citing(sample, "001", "declined Kurogi")
     phoned = claims_citing(sample, "001", "telephoned the Ukrainian embassy")

@@ -5,7 +5,8 @@ assert (similarity.py), and are joined by average linkage, so one loose pair can
 chain two different facts together. Pairs that would be one claim but disagree on a
 figure, a date or an actor are never joined: they become two claims in conflict.
 A passage that states two facts (one sentence, two clauses) is also cited by the claim
-of its second fact, when every passage of that claim is contained in it.
+of its second fact, when it matches that claim on average and wholly says one of its
+passages.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 from sitegen.merge.alignment import gap_links
 from sitegen.merge.blocking import candidate_pairs
 from sitegen.merge.features import Passage, shared_keys
-from sitegen.merge.similarity import compare, disagreement, same_action
+from sitegen.merge.similarity import compare, disagreement, same_action, synonyms
 from sitegen.merge.statement import choose_statement
 from sitegen.model import Citation, Claim, status_for
 from sitegen.slug import slugify, unique_slug
@@ -199,28 +200,37 @@ def _mean_link(result: Clustering, small: list[int], large: list[int], cluster_o
 
 
 def _second_facts(result: Clustering) -> dict[int, list[int]]:
-    """Passages that also state another cluster's fact: every passage of that cluster
-    scores with it and most of its weight is contained in it, and the passage's source
-    is not already cited there."""
+    """Passages that also state another cluster's fact: they would join it by average
+    linkage, and most of the weight of one of its passages is contained in them (so
+    they say that fact, not only its topic words). A passage whose source is already
+    cited there is left out, and so is a claim in conflict with the passage's own: two
+    rival versions of one fact, of which a passage states one. ("X told Reuters he
+    phoned the embassy, stating, “…”" is in the quotation's claim and states the call.)"""
     cluster_of = {i: c for c, m in enumerate(result.clusters) for i in m}
     cited = [{result.items[i].source for i in m} for m in result.clusters]
+    rivals = {(cluster_of[i], cluster_of[j]) for i, j in result.conflicts}
     extra: dict[int, list[int]] = defaultdict(list)
     for item in result.items:
         row = result.scores.get(item.index, {})
         near = {cluster_of[j] for j, score in row.items() if score >= THRESHOLD}
         for other in sorted(near - {cluster_of[item.index]}):
-            if item.source in cited[other]:
+            own = cluster_of[item.index]
+            if item.source in cited[other] or {(own, other), (other, own)} & rivals:
                 continue
-            if all(_contained(result, m, item.index) for m in result.clusters[other]):
+            members = result.clusters[other]
+            mean = sum(result.score(item.index, m) for m in members) / len(members)
+            if mean >= THRESHOLD and any(_contained(result, m, item.index) for m in members):
                 extra[other].append(item.index)
     return dict(extra)
 
 
 def _contained(result: Clustering, part: int, whole: int) -> bool:
+    """Most of `part`'s weight is in `whole`, a synonym counting as in the score."""
     a, b = result.items[part], result.items[whole]
     if result.score(part, whole) < THRESHOLD or not a.total:
         return False
     shared = sum(a.weights[k] for k in shared_keys(a, b))
+    shared += synonyms(a, set(a.keys), set(b.keys))
     return shared / a.total >= CONTAINED
 
 
