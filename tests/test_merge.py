@@ -133,6 +133,17 @@ def test_a_statement_with_a_quotation_is_cited_by_both_its_claims(sample: FactBa
                    for x in claim.citations)
 
 
+def test_a_sentence_a_copy_splits_in_two_is_one_claim(sample: FactBase) -> None:
+    """002 rewrites 001 and splits "the embassy declined Kurogi's offer to fight, as he
+    lacked the necessary military experience" in two sentences: the second half, which
+    shares few words with anything, joins the first half's claim."""
+    declined = claims_citing(sample, "001", "declined Kurogi")
+    reason = claims_citing(sample, "002", "The reason they gave to him")
+    assert len(declined) == 1 and reason == declined
+    assert any(x.source.startswith("002") and "turned down" in x.quote
+               for x in declined[0].citations)
+
+
 def test_different_facts_about_one_person_stay_apart(sample: FactBase) -> None:
     declined = claims_citing(sample, "001", "declined Kurogi")
     phoned = claims_citing(sample, "001", "telephoned the Ukrainian embassy")

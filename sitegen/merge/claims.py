@@ -30,6 +30,7 @@ ALIGNED = 0.36  # the score of a pair matched by order between two sources' shar
 GAP_SCORE = 0.15  # the least score of such a pair, when its gap holds other passages
 CONFLICT_GAP_SCORE = 0.1  # ... of such a pair that contradicts itself (another actor)
 ALIGNMENT_ROUNDS = 2  # pairs matched in one round anchor the next
+SPLIT_SCORE = 0.15  # the least score of a copy's half sentence with its original
 
 
 @dataclass
@@ -123,6 +124,72 @@ def _align(result: Clustering) -> bool:
             result.scores[i][j] = result.scores[j][i] = ALIGNED
             changed = True
     return changed
+
+
+def join_split_sentences(result: Clustering, derived: dict[str, list[str]]) -> None:
+    """A rewrite often splits one sentence of the original in two: the half that keeps
+    the original's words joins its claim, the other half stays alone ("The embassy
+    turned down Kurogi's offer to take up arms. The reason they gave to him was that
+    he did not have the required military background."). In a source that copies
+    another (`derived`: copy -> originals), a passage alone in its claim joins the claim
+    of a neighbouring passage when both passages match best the same passage of an
+    original, and that passage is in the neighbour's claim. Quotations are reproduced
+    whole, so a quotation anchor says nothing about the sentence beside it. Passages
+    citing a second fact keep it: the halves join claims as the merge formed them."""
+    cluster_of = {i: c for c, m in enumerate(result.clusters) for i in m}
+    alone = {m[0] for c, m in enumerate(result.clusters)
+             if len(m) == 1 and c not in result.extra} - {
+        i for m in result.extra.values() for i in m}
+    by_source: dict[str, list[Passage]] = defaultdict(list)
+    for item in result.items:
+        if item.source in derived:
+            by_source[item.source].append(item)
+    moves: dict[int, int] = {}
+    for copy, originals in derived.items():
+        told = sorted(by_source[copy], key=lambda p: p.fact.start)
+        for at, item in enumerate(told):
+            if item.index not in alone:
+                continue
+            for neighbour in told[max(at - 1, 0):at] + told[at + 1:at + 2]:
+                target = _split_from(result, item, neighbour, set(originals), cluster_of)
+                if target is not None:
+                    moves[item.index] = target
+                    break
+    for i, target in moves.items():
+        result.clusters[cluster_of[i]].remove(i)
+        result.clusters[target].append(i)
+    kept = sorted((c for c, m in enumerate(result.clusters) if m),
+                  key=lambda c: min(result.clusters[c]))
+    number = {c: n for n, c in enumerate(kept)}
+    result.clusters = [sorted(result.clusters[c]) for c in kept]
+    result.extra = {number[c]: m for c, m in result.extra.items()}
+
+
+def _split_from(result: Clustering, item: Passage, neighbour: Passage, originals: set[str],
+                cluster_of: dict[int, int]) -> int | None:
+    """The neighbour's cluster, when `item` and `neighbour` are two halves of one
+    sentence of an original; else None."""
+    best = _best_in(result, item.index, originals)
+    if best is None or result.score(item.index, best) < SPLIT_SCORE:
+        return None
+    original = result.items[best]
+    if neighbour.shingles and original.shingles:
+        return None
+    target = cluster_of[neighbour.index]
+    if best not in result.members(target) or \
+            _best_in(result, neighbour.index, {original.source}) != best:
+        return None
+    if any((min(item.index, j), max(item.index, j)) in result.conflicts
+           for j in result.members(target)):
+        return None
+    return target
+
+
+def _best_in(result: Clustering, i: int, sources: set[str]) -> int | None:
+    """The passage of `sources` that scores best with passage `i`."""
+    row = [(score, -j, j) for j, score in result.scores.get(i, {}).items()
+           if result.items[j].source in sources]
+    return max(row)[2] if row else None
 
 
 def _average_linkage(result: Clustering) -> list[list[int]]:
