@@ -131,6 +131,7 @@ def test_a_statement_with_a_quotation_is_cited_by_both_its_claims(sample: FactBa
     for claim in (phoned[0], quoted[0]):
         assert any(x.source.startswith("001") and "telephoned the Ukrainian embassy" in x.quote
                    for x in claim.citations)
+    assert "“" not in phoned[0].statement, "the call is not stated in the two-fact sentence"
 
 
 def test_a_sentence_a_copy_splits_in_two_is_one_claim(sample: FactBase) -> None:

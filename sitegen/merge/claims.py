@@ -303,15 +303,14 @@ def _contained(result: Clustering, part: int, whole: int) -> bool:
 
 def build_claims(result: Clustering, names: dict[str, str], derived: set[str]) -> list[Claim]:
     """One claim per cluster, in cluster order, with ids."""
-    claims = [_claim(result, result.members(number), names, derived)
-              for number in range(len(result.clusters))]
+    claims = [_claim(result, number, names, derived) for number in range(len(result.clusters))]
     _with_ids(claims)
     return claims
 
 
-def _claim(result: Clustering, cluster: list[int], names: dict[str, str],
+def _claim(result: Clustering, number: int, names: dict[str, str],
            derived: set[str]) -> Claim:
-    members = [result.items[i] for i in cluster]
+    members = [result.items[i] for i in result.members(number)]
     quotes = [m for m in members if m.fact.kind == "quote"]
     kind = "quote" if len(quotes) * 2 >= len(members) else (
         "figure" if any(m.figures for m in members) else "event"
@@ -322,7 +321,9 @@ def _claim(result: Clustering, cluster: list[int], names: dict[str, str],
                   default=None)
     centrality = {m.index: sum(result.score(m.index, o.index) for o in members)
                   for m in members}
-    statement, chosen = choose_statement(members, kind, names.get(speaker or "", speaker),
+    # a passage citing this claim as its second fact states another fact too
+    own = [result.items[i] for i in result.clusters[number]]
+    statement, chosen = choose_statement(own, kind, names.get(speaker or "", speaker),
                                          derived, centrality)
     citations = sorted({(m.source, m.fact.start, m.fact.end): m for m in members}.items())
     people = list(dict.fromkeys(pid for m in members for pid in m.people))
