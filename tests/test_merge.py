@@ -17,6 +17,7 @@ from sitegen.extract.records import ArticleFacts
 from sitegen.ingest import Article, read_articles
 from sitegen.merge import merge
 from sitegen.merge.agreement import compatible, dates_disagree, figures_disagree
+from sitegen.merge.provenance import rewrites
 from sitegen.model import Claim, FactBase, Figure
 
 Extract = Callable[[dict[str, str]], tuple[list[Article], list[ArticleFacts]]]
@@ -143,6 +144,21 @@ def test_a_sentence_a_copy_splits_in_two_is_one_claim(sample: FactBase) -> None:
     assert len(declined) == 1 and reason == declined
     assert any(x.source.startswith("002") and "turned down" in x.quote
                for x in declined[0].citations)
+
+
+def test_rewrites_count_the_longest_chain_to_an_original() -> None:
+    assert rewrites({"b": ["a"], "c": ["a", "b"], "d": ["c"]}) == {"b": 1, "c": 2, "d": 3}
+    assert set(rewrites({"x": ["y"], "y": ["x"]})) == {"x", "y"}, "a cycle ends"
+
+
+def test_a_claim_told_only_by_copies_is_worded_by_the_nearest_copy(sample: FactBase) -> None:
+    """000 rewrites 001 and 002, 002 rewrites 001: the call's claim is cited by 000 and
+    002 as their own passages (001's passage cites it as a second fact), so it is worded
+    by 002, not by the copy of a copy."""
+    phoned = claims_citing(sample, "002", "he phoned the Ukrainian embassy in Japan")[0]
+    assert sample.sources["000-dcf3f721cf619857"].derived_from
+    worded_by = [x.source for x in phoned.citations if x.quote.strip() == phoned.statement]
+    assert worded_by and all(s.startswith("002") for s in worded_by)
 
 
 def test_different_facts_about_one_person_stay_apart(sample: FactBase) -> None:

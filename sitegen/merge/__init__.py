@@ -15,7 +15,12 @@ from sitegen.merge.claims import build_claims, cluster, join_split_sentences
 from sitegen.merge.conflicts import mark_conflicts
 from sitegen.merge.features import passages
 from sitegen.merge.people import PeopleIndex, build_people
-from sitegen.merge.provenance import derived_sources, independent_count, source_families
+from sitegen.merge.provenance import (
+    derived_sources,
+    independent_count,
+    rewrites,
+    source_families,
+)
 from sitegen.model import FactBase, Source
 
 
@@ -41,7 +46,7 @@ def merge_claims(articles: list[Article], extracted: list[ArticleFacts],
         base.sources[source].derived_from = originals
     join_split_sentences(result, derived)
     names = {pid: person.name for pid, person in people.people.items()}
-    claims = build_claims(result, names, set(derived))
+    claims = build_claims(result, names, rewrites(derived))
     mark_conflicts(result, claims)
     families = source_families(derived)
     for claim in claims:

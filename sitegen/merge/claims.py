@@ -301,7 +301,8 @@ def _contained(result: Clustering, part: int, whole: int) -> bool:
     return shared / a.total >= CONTAINED
 
 
-def build_claims(result: Clustering, names: dict[str, str], derived: set[str]) -> list[Claim]:
+def build_claims(result: Clustering, names: dict[str, str], derived: dict[str, int]
+                 ) -> list[Claim]:
     """One claim per cluster, in cluster order, with ids."""
     claims = [_claim(result, number, names, derived) for number in range(len(result.clusters))]
     _with_ids(claims)
@@ -309,7 +310,7 @@ def build_claims(result: Clustering, names: dict[str, str], derived: set[str]) -
 
 
 def _claim(result: Clustering, number: int, names: dict[str, str],
-           derived: set[str]) -> Claim:
+           derived: dict[str, int]) -> Claim:
     members = [result.items[i] for i in result.members(number)]
     quotes = [m for m in members if m.fact.kind == "quote"]
     kind = "quote" if len(quotes) * 2 >= len(members) else (
