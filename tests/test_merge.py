@@ -17,6 +17,7 @@ from sitegen.extract.records import ArticleFacts
 from sitegen.ingest import Article, read_articles
 from sitegen.merge import merge
 from sitegen.merge.agreement import compatible, dates_disagree, figures_disagree
+from sitegen.merge.provenance import rewrites
 from sitegen.model import Claim, FactBase, Figure
 
 Extract = Callable[[dict[str, str]], tuple[list[Article], list[ArticleFacts]]]
@@ -119,6 +120,45 @@ def test_a_source_restating_a_fact_is_cited_twice(extract: Extract) -> None:
     bridge = claims_citing(base, "b", "Elm Street would reopen")
     assert len(bridge) == 1
     assert [x.source[:1] for x in bridge[0].citations].count("b") == 2
+
+
+def test_a_statement_with_a_quotation_is_cited_by_both_its_claims(sample: FactBase) -> None:
+    """"He told Reuters he phoned the embassy …, stating, “…”" states the call and the
+    quotation: it is cited by the quotation's claim and by the call's, whose passages it
+    matches on average and one of which it wholly says (a synonym counting as the word)."""
+    phoned = claims_citing(sample, "002", "he phoned the Ukrainian embassy in Japan")
+    quoted = claims_citing(sample, "002", "elderly men and women")
+    assert len(phoned) == 1 and len(quoted) == 1 and phoned[0] is not quoted[0]
+    for claim in (phoned[0], quoted[0]):
+        assert any(x.source.startswith("001") and "telephoned the Ukrainian embassy" in x.quote
+                   for x in claim.citations)
+    assert "“" not in phoned[0].statement, "the call is not stated in the two-fact sentence"
+
+
+def test_a_sentence_a_copy_splits_in_two_is_one_claim(sample: FactBase) -> None:
+    """002 rewrites 001 and splits "the embassy declined Kurogi's offer to fight, as he
+    lacked the necessary military experience" in two sentences: the second half, which
+    shares few words with anything, joins the first half's claim."""
+    declined = claims_citing(sample, "001", "declined Kurogi")
+    reason = claims_citing(sample, "002", "The reason they gave to him")
+    assert len(declined) == 1 and reason == declined
+    assert any(x.source.startswith("002") and "turned down" in x.quote
+               for x in declined[0].citations)
+
+
+def test_rewrites_count_the_longest_chain_to_an_original() -> None:
+    assert rewrites({"b": ["a"], "c": ["a", "b"], "d": ["c"]}) == {"b": 1, "c": 2, "d": 3}
+    assert set(rewrites({"x": ["y"], "y": ["x"]})) == {"x", "y"}, "a cycle ends"
+
+
+def test_a_claim_told_only_by_copies_is_worded_by_the_nearest_copy(sample: FactBase) -> None:
+    """000 rewrites 001 and 002, 002 rewrites 001: the call's claim is cited by 000 and
+    002 as their own passages (001's passage cites it as a second fact), so it is worded
+    by 002, not by the copy of a copy."""
+    phoned = claims_citing(sample, "002", "he phoned the Ukrainian embassy in Japan")[0]
+    assert sample.sources["000-dcf3f721cf619857"].derived_from
+    worded_by = [x.source for x in phoned.citations if x.quote.strip() == phoned.statement]
+    assert worded_by and all(s.startswith("002") for s in worded_by)
 
 
 def test_different_facts_about_one_person_stay_apart(sample: FactBase) -> None:

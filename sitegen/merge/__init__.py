@@ -1,8 +1,9 @@
 """Merging: per-article extraction results -> one fact base for the story.
 
 People first (names to person ids), then passages are clustered into claims; the
-clusters tell which sources copy others (provenance), which picks each claim's wording
-and its independent source count; disagreeing clusters become disputed claims.
+clusters tell which sources copy others (provenance), which joins the halves of a
+sentence a copy split in two and picks each claim's wording and its independent source
+count; disagreeing clusters become disputed claims.
 """
 
 from __future__ import annotations
@@ -10,11 +11,16 @@ from __future__ import annotations
 from sitegen.collector import paused
 from sitegen.extract.records import ArticleFacts
 from sitegen.ingest import Article
-from sitegen.merge.claims import build_claims, cluster
+from sitegen.merge.claims import build_claims, cluster, join_split_sentences
 from sitegen.merge.conflicts import mark_conflicts
 from sitegen.merge.features import passages
 from sitegen.merge.people import PeopleIndex, build_people
-from sitegen.merge.provenance import derived_sources, independent_count, source_families
+from sitegen.merge.provenance import (
+    derived_sources,
+    independent_count,
+    rewrites,
+    source_families,
+)
 from sitegen.model import FactBase, Source
 
 
@@ -38,8 +44,9 @@ def merge_claims(articles: list[Article], extracted: list[ArticleFacts],
     derived = derived_sources(result, base.sources)
     for source, originals in derived.items():
         base.sources[source].derived_from = originals
+    join_split_sentences(result, derived)
     names = {pid: person.name for pid, person in people.people.items()}
-    claims = build_claims(result, names, set(derived))
+    claims = build_claims(result, names, rewrites(derived))
     mark_conflicts(result, claims)
     families = source_families(derived)
     for claim in claims:

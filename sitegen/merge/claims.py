@@ -5,7 +5,8 @@ assert (similarity.py), and are joined by average linkage, so one loose pair can
 chain two different facts together. Pairs that would be one claim but disagree on a
 figure, a date or an actor are never joined: they become two claims in conflict.
 A passage that states two facts (one sentence, two clauses) is also cited by the claim
-of its second fact, when every passage of that claim is contained in it.
+of its second fact, when it matches that claim on average and wholly says one of its
+passages.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 from sitegen.merge.alignment import gap_links
 from sitegen.merge.blocking import candidate_pairs
 from sitegen.merge.features import Passage, shared_keys
-from sitegen.merge.similarity import compare, disagreement, same_action
+from sitegen.merge.similarity import compare, disagreement, same_action, synonyms
 from sitegen.merge.statement import choose_statement
 from sitegen.model import Citation, Claim, status_for
 from sitegen.slug import slugify, unique_slug
@@ -29,6 +30,7 @@ ALIGNED = 0.36  # the score of a pair matched by order between two sources' shar
 GAP_SCORE = 0.15  # the least score of such a pair, when its gap holds other passages
 CONFLICT_GAP_SCORE = 0.1  # ... of such a pair that contradicts itself (another actor)
 ALIGNMENT_ROUNDS = 2  # pairs matched in one round anchor the next
+SPLIT_SCORE = 0.15  # the least score of a copy's half sentence with its original
 
 
 @dataclass
@@ -124,6 +126,72 @@ def _align(result: Clustering) -> bool:
     return changed
 
 
+def join_split_sentences(result: Clustering, derived: dict[str, list[str]]) -> None:
+    """A rewrite often splits one sentence of the original in two: the half that keeps
+    the original's words joins its claim, the other half stays alone ("The embassy
+    turned down Kurogi's offer to take up arms. The reason they gave to him was that
+    he did not have the required military background."). In a source that copies
+    another (`derived`: copy -> originals), a passage alone in its claim joins the claim
+    of a neighbouring passage when both passages match best the same passage of an
+    original, and that passage is in the neighbour's claim. Quotations are reproduced
+    whole, so a quotation anchor says nothing about the sentence beside it. Passages
+    citing a second fact keep it: the halves join claims as the merge formed them."""
+    cluster_of = {i: c for c, m in enumerate(result.clusters) for i in m}
+    alone = {m[0] for c, m in enumerate(result.clusters)
+             if len(m) == 1 and c not in result.extra} - {
+        i for m in result.extra.values() for i in m}
+    by_source: dict[str, list[Passage]] = defaultdict(list)
+    for item in result.items:
+        if item.source in derived:
+            by_source[item.source].append(item)
+    moves: dict[int, int] = {}
+    for copy, originals in derived.items():
+        told = sorted(by_source[copy], key=lambda p: p.fact.start)
+        for at, item in enumerate(told):
+            if item.index not in alone:
+                continue
+            for neighbour in told[max(at - 1, 0):at] + told[at + 1:at + 2]:
+                target = _split_from(result, item, neighbour, set(originals), cluster_of)
+                if target is not None:
+                    moves[item.index] = target
+                    break
+    for i, target in moves.items():
+        result.clusters[cluster_of[i]].remove(i)
+        result.clusters[target].append(i)
+    kept = sorted((c for c, m in enumerate(result.clusters) if m),
+                  key=lambda c: min(result.clusters[c]))
+    number = {c: n for n, c in enumerate(kept)}
+    result.clusters = [sorted(result.clusters[c]) for c in kept]
+    result.extra = {number[c]: m for c, m in result.extra.items()}
+
+
+def _split_from(result: Clustering, item: Passage, neighbour: Passage, originals: set[str],
+                cluster_of: dict[int, int]) -> int | None:
+    """The neighbour's cluster, when `item` and `neighbour` are two halves of one
+    sentence of an original; else None."""
+    best = _best_in(result, item.index, originals)
+    if best is None or result.score(item.index, best) < SPLIT_SCORE:
+        return None
+    original = result.items[best]
+    if neighbour.shingles and original.shingles:
+        return None
+    target = cluster_of[neighbour.index]
+    if best not in result.members(target) or \
+            _best_in(result, neighbour.index, {original.source}) != best:
+        return None
+    if any((min(item.index, j), max(item.index, j)) in result.conflicts
+           for j in result.members(target)):
+        return None
+    return target
+
+
+def _best_in(result: Clustering, i: int, sources: set[str]) -> int | None:
+    """The passage of `sources` that scores best with passage `i`."""
+    row = [(score, -j, j) for j, score in result.scores.get(i, {}).items()
+           if result.items[j].source in sources]
+    return max(row)[2] if row else None
+
+
 def _average_linkage(result: Clustering) -> list[list[int]]:
     """Greedy agglomeration: take the pairs that reach THRESHOLD, best first, and join
     their clusters when the mean score over their cross pairs reaches THRESHOLD too and
@@ -199,42 +267,51 @@ def _mean_link(result: Clustering, small: list[int], large: list[int], cluster_o
 
 
 def _second_facts(result: Clustering) -> dict[int, list[int]]:
-    """Passages that also state another cluster's fact: every passage of that cluster
-    scores with it and most of its weight is contained in it, and the passage's source
-    is not already cited there."""
+    """Passages that also state another cluster's fact: they would join it by average
+    linkage, and most of the weight of one of its passages is contained in them (so
+    they say that fact, not only its topic words). A passage whose source is already
+    cited there is left out, and so is a claim in conflict with the passage's own: two
+    rival versions of one fact, of which a passage states one. ("X told Reuters he
+    phoned the embassy, stating, “…”" is in the quotation's claim and states the call.)"""
     cluster_of = {i: c for c, m in enumerate(result.clusters) for i in m}
     cited = [{result.items[i].source for i in m} for m in result.clusters]
+    rivals = {(cluster_of[i], cluster_of[j]) for i, j in result.conflicts}
     extra: dict[int, list[int]] = defaultdict(list)
     for item in result.items:
         row = result.scores.get(item.index, {})
         near = {cluster_of[j] for j, score in row.items() if score >= THRESHOLD}
         for other in sorted(near - {cluster_of[item.index]}):
-            if item.source in cited[other]:
+            own = cluster_of[item.index]
+            if item.source in cited[other] or {(own, other), (other, own)} & rivals:
                 continue
-            if all(_contained(result, m, item.index) for m in result.clusters[other]):
+            members = result.clusters[other]
+            mean = sum(result.score(item.index, m) for m in members) / len(members)
+            if mean >= THRESHOLD and any(_contained(result, m, item.index) for m in members):
                 extra[other].append(item.index)
     return dict(extra)
 
 
 def _contained(result: Clustering, part: int, whole: int) -> bool:
+    """Most of `part`'s weight is in `whole`, a synonym counting as in the score."""
     a, b = result.items[part], result.items[whole]
     if result.score(part, whole) < THRESHOLD or not a.total:
         return False
     shared = sum(a.weights[k] for k in shared_keys(a, b))
+    shared += synonyms(a, set(a.keys), set(b.keys))
     return shared / a.total >= CONTAINED
 
 
-def build_claims(result: Clustering, names: dict[str, str], derived: set[str]) -> list[Claim]:
+def build_claims(result: Clustering, names: dict[str, str], derived: dict[str, int]
+                 ) -> list[Claim]:
     """One claim per cluster, in cluster order, with ids."""
-    claims = [_claim(result, result.members(number), names, derived)
-              for number in range(len(result.clusters))]
+    claims = [_claim(result, number, names, derived) for number in range(len(result.clusters))]
     _with_ids(claims)
     return claims
 
 
-def _claim(result: Clustering, cluster: list[int], names: dict[str, str],
-           derived: set[str]) -> Claim:
-    members = [result.items[i] for i in cluster]
+def _claim(result: Clustering, number: int, names: dict[str, str],
+           derived: dict[str, int]) -> Claim:
+    members = [result.items[i] for i in result.members(number)]
     quotes = [m for m in members if m.fact.kind == "quote"]
     kind = "quote" if len(quotes) * 2 >= len(members) else (
         "figure" if any(m.figures for m in members) else "event"
@@ -245,7 +322,9 @@ def _claim(result: Clustering, cluster: list[int], names: dict[str, str],
                   default=None)
     centrality = {m.index: sum(result.score(m.index, o.index) for o in members)
                   for m in members}
-    statement, chosen = choose_statement(members, kind, names.get(speaker or "", speaker),
+    # a passage citing this claim as its second fact states another fact too
+    own = [result.items[i] for i in result.clusters[number]]
+    statement, chosen = choose_statement(own, kind, names.get(speaker or "", speaker),
                                          derived, centrality)
     citations = sorted({(m.source, m.fact.start, m.fact.end): m for m in members}.items())
     people = list(dict.fromkeys(pid for m in members for pid in m.people))

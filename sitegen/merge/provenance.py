@@ -114,6 +114,23 @@ def _copy_of(a: str, b: str, pair: _Pair, result: Clustering, sources: dict[str,
     return copy, b if copy == a else a
 
 
+def rewrites(derived: dict[str, list[str]]) -> dict[str, int]:
+    """Per copying source, how many rewrites it is away from an original: 1 for a copy
+    of an original, 2 for a copy of that copy (the longest chain counts)."""
+    depth: dict[str, int] = {}
+
+    def walk(source: str, seen: frozenset[str]) -> int:
+        if source not in derived or source in seen:
+            return 0
+        if source not in depth:
+            depth[source] = 1 + max(walk(o, seen | {source}) for o in derived[source])
+        return depth[source]
+
+    for source in derived:
+        walk(source, frozenset())
+    return depth
+
+
 def source_families(derived: dict[str, list[str]]) -> dict[str, str]:
     """Source id -> one representative of its line of reporting (copies and originals)."""
     parent: dict[str, str] = {}

@@ -1,7 +1,8 @@
 """The wording a claim is stated in: the clearest complete passage among its citations.
 
 A passage from a source that copies or rewrites another is used only when no other
-source states the fact (a synonym-spun copy reads oddly). Among the rest, a complete
+source states the fact (a synonym-spun copy reads oddly), and then one from the source
+fewest rewrites away from an original (a copy of a copy drifts furthest). Among the rest, a complete
 sentence that stands on its own (no leading pronoun, no trailing colon, no editorial
 brackets, a sensible length) wins over a fragment, and then the passage most like the
 others (the one that shares most with them) wins. A quotation claim reads
@@ -23,9 +24,12 @@ _CLOSING = ".!?”\"’'"
 
 
 def choose_statement(members: list[Passage], kind: str, speaker: str | None,
-                     derived: set[str], centrality: dict[int, float]) -> tuple[str, Passage]:
-    """(statement, the passage it comes from)."""
-    originals = [m for m in members if m.source not in derived] or members
+                     derived: dict[str, int], centrality: dict[int, float]
+                     ) -> tuple[str, Passage]:
+    """(statement, the passage it comes from). `derived`: how many rewrites each copying
+    source is away from an original."""
+    least = min(derived.get(m.source, 0) for m in members)
+    originals = [m for m in members if derived.get(m.source, 0) == least]
     best = max(originals, key=lambda m: (_readability(m), centrality[m.index],
                                          -len(m.fact.text), -m.index))
     statement = clean_statement(best.fact.text)
