@@ -55,6 +55,19 @@ def test_a_quotation_split_around_its_attribution_is_one_quote() -> None:
     assert quote.speaker is not None and quote.speaker.text == "Anna Berg"
 
 
+def test_a_narrative_sentence_between_quotations_parts_them() -> None:
+    """Five words between two quotations are an attribution only when they say who
+    speaks: "They were welcomed if they" is the story going on."""
+    [facts] = extract(
+        "Mayor Anna Berg visited the flooded district on Monday.\n\n"
+        "A spokesman for the council told reporters it was receiving offers to “help "
+        "rebuild the houses.” They were accepted if they “hold a builder's licence.”\n"
+    )
+    cited = [f.text for f in facts.facts]
+    assert any(t.endswith("rebuild the houses.”") for t in cited), cited
+    assert any(t.startswith("They were accepted") for t in cited), cited
+
+
 def test_a_paragraph_after_a_colon_is_a_block_quote() -> None:
     [facts] = extract(
         "The city engineer, Paul Novak, wrote to the council on Friday:\n\n"

@@ -10,7 +10,7 @@ so that "he said" and "the governor" resolve to the person meant.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -133,7 +133,7 @@ class _BlockReader:
 
     def read(self, carry: _Carry) -> _Carry:
         text, offset = self.article.text, self.parsed.block.start
-        groups = _quote_groups(self.parsed.marks, text)
+        groups = _quote_groups(self.parsed.marks, text, self._attribution_gap)
         short = [g for g in groups if not _is_quotation(g, text)]
         groups = [g for g in groups if g not in short]
         used: set[int] = set()
@@ -180,6 +180,15 @@ class _BlockReader:
         self._spoken(attribution, covered[-1])
         return covered
 
+    def _attribution_gap(self, start: int, end: int) -> bool:
+        """The words between two quotations say who speaks ("he said", "she continued"),
+        or hold no verb: a sentence of the narrative between them ("They were welcomed
+        if they") makes the second quotation another one."""
+        offset = self.parsed.block.start
+        span = self.parsed.doc.char_span(start - offset, end - offset, alignment_mode="expand")
+        verbs = [t.lemma_ for t in span or () if t.pos_ in ("VERB", "AUX")]
+        return not verbs or any(verb in SPEECH_VERBS for verb in verbs)
+
     def _attribute(self, sentences: list[Span]) -> Attribution | None:
         return attribute(sentences, self.parsed.quoted, self.refs, self.discourse)
 
@@ -206,15 +215,17 @@ def _cover(number: int, groups: list[list[QuoteSpan]], sentences: list[Span],
                    and offset + s.end_char > taken[0].start]
 
 
-def _quote_groups(marks: list[QuoteSpan], text: str) -> list[list[QuoteSpan]]:
+def _quote_groups(marks: list[QuoteSpan], text: str,
+                  attribution: Callable[[int, int], bool]) -> list[list[QuoteSpan]]:
     """Quotations, each with its continuations after a short attribution ("…,” he said.
-    “…”)."""
+    “…”): words between that `attribution` accepts, with no quotation mark or colon."""
     groups: list[list[QuoteSpan]] = []
     for mark in marks:
         if groups:
             gap = text[groups[-1][-1].end:mark.start]
             if len(gap.split()) <= MAX_ATTRIBUTION_GAP and not re.search(r"[“\"‘]", gap) \
-                    and not gap.rstrip().endswith(":"):  # "” Mr. Strzok responds: “": another
+                    and not gap.rstrip().endswith(":") \
+                    and attribution(groups[-1][-1].end, mark.start):  # "” X responds: “": another
                 groups[-1].append(mark)
                 continue
         groups.append([mark])
