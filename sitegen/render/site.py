@@ -158,10 +158,28 @@ def _render_in_place(config: Config, views: SiteViews, templates: Templates,
     return RenderResult(pages=written, site_dir=config.site, drawn=drawn)
 
 
+WRITE_CHARACTERS = 1 << 16  # a streamed file is written in blocks of about this size
+
+
 def _write(target: Path, text: str | Iterable[str]) -> None:
+    """Write a file given whole or in pieces. Jinja streams a page as thousands of
+    small strings; they are joined into blocks, since a write per piece costs more
+    than drawing the page."""
     target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("w", encoding="utf-8", newline="") as handle:
-        handle.writelines([text] if isinstance(text, str) else text)
+        if isinstance(text, str):
+            handle.write(text)
+            return
+        block: list[str] = []
+        size = 0
+        for piece in text:
+            block.append(piece)
+            size += len(piece)
+            if size >= WRITE_CHARACTERS:
+                handle.write("".join(block))
+                block.clear()
+                size = 0
+        handle.write("".join(block))
 
 
 def site_pages(views: SiteViews) -> Iterator[PageSpec]:
