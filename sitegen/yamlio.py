@@ -121,7 +121,8 @@ class _Converter:
                 if self.record:
                     self.locations[(*path, key)] = self.location(key_node)
                 result[key] = self.convert(value_node, (*path, key))
-            self.locations.pop((*path, "<key>"), None)
+            if self.record:
+                self.locations.pop((*path, "<key>"), None)
             return result
         raise self.fail(node, "unsupported YAML node")  # pragma: no cover
 

@@ -153,3 +153,28 @@ def test_an_edit_whose_render_failed_is_shown_by_the_next_good_one(
     assert "Saved while another file was broken." in page.read_text(encoding="utf-8")
     assert "Saved while another file was broken." in (root / "site" / "claims" /
                                                       "index.html").read_text(encoding="utf-8")
+
+
+def test_paginated_lists_follow_edits(session: Session, tmp_path: Path) -> None:
+    """Every page of a split list shows a slice of the whole: an edit redraws them all,
+    and a page the list no longer fills is deleted."""
+    config = session.config
+    with (config.root / "sitegen.yaml").open("a", encoding="utf-8") as handle:
+        handle.write("per_page: 10\n")
+    session.config = config = load_config(config.root)
+    session.incremental.templates = None  # a new setting: what a config edit does
+    session.render(None)
+    claims = records(config, "claims")
+    pages = len(list((config.site / "claims" / "page").iterdir())) + 1
+    assert pages == -(-len(claims) // 10) > 2
+    drawn = session.edit("claims", next(iter(claims)), statement="An edited statement.").drawn
+    listed = {"claims/index.html",
+              *(f"claims/page/{n}/index.html" for n in range(2, pages + 1))}
+    assert listed <= set(drawn)
+    named = {other for record in claims.values() for other in record.get("conflicts") or []}
+    gone = [c for c in claims if c not in named][:(len(claims) - 1) % 10 + 1]  # a page's worth
+    for claim_id in gone:
+        (config.content / "claims" / f"{claim_id}.yaml").unlink()
+    session.render({f"claims/{c}" for c in gone})
+    assert not (config.site / "claims" / "page" / str(pages)).exists()
+    assert tree(config.site) == full_render(config, tmp_path / "fresh")

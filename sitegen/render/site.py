@@ -13,7 +13,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, fields
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
@@ -185,7 +185,7 @@ def _write(target: Path, text: str | Iterable[str]) -> None:
 def site_pages(views: SiteViews) -> Iterator[PageSpec]:
     """Every HTML page of the site, in a fixed order."""
     base_url = views.site.base_url
-    claim_views = _claim_views(views)
+    claim_views = cache(partial(_claim_views, views))  # made when the dev server asks
     # the overview shows every claim, person and source: any edit redraws it
     yield PageSpec(links.HOME, "index.html", "home", partial(_home_context, views))
     yield PageSpec(links.SEARCH, "search.html", "search", {}, depends=frozenset)
@@ -221,7 +221,9 @@ def site_pages(views: SiteViews) -> Iterator[PageSpec]:
 def _listing(views: SiteViews, base: str, name: str, items: list,
              depends: Callable[[], frozenset[str]]) -> Iterator[PageSpec]:
     """The pages of the list of claims, people or sources (template `<name>.html`).
-    Each depends on the whole list: an edit can move an item to another page."""
+    Each depends on the whole list (an edit can move an item to another page), worked
+    out once for all of them."""
+    depends = cache(depends)
     for pager in pagers(base, len(items), views.site.per_page):
         yield PageSpec(pager.path, f"{name}.html", name,
                        partial(_list_context, name, items, pager), depends=depends)
@@ -243,15 +245,8 @@ def site_documents(views: SiteViews) -> Iterator[PageSpec]:
 
 # What each page shows, as keys ("claims/x"): worked out only when the dev server asks.
 
-def _claim_views(views: SiteViews) -> Callable[[], dict[str, ClaimView]]:
-    """Claims by id, made once when the dev server first asks what a page shows."""
-    made: dict[str, ClaimView] = {}
-
-    def by_id() -> dict[str, ClaimView]:
-        if not made:
-            made.update((view.claim.id, view) for view in views.claims)
-        return made
-    return by_id
+def _claim_views(views: SiteViews) -> dict[str, ClaimView]:
+    return {view.claim.id: view for view in views.claims}
 
 
 def _claims_shown(views: SiteViews) -> frozenset[str]:
