@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from sitegen.extract.names import clean_name, same_given_name, same_word
+from sitegen.extract.names import clean_name, fold, same_given_name, same_word
 from sitegen.merge.people import _BySpelling, build_people
 from sitegen.model import Person
 from tests.test_extract import extract
@@ -99,5 +99,31 @@ def test_the_spelling_index_misses_no_variant() -> None:
     for query in words[:150]:
         expected = {w for w in words if same_word(query, w)}
         near_pairs += len(expected) - 1
-        assert set(index.near(query)) >= expected
+        found = set(index.near(query))
+        assert found >= expected
+        assert all(fold(w)[:3] == fold(query)[:3] for w in found), "only look-alikes"
     assert near_pairs > 50, "the sample has variants to find"
+
+
+def _levenshtein(a: str, b: str) -> int:
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        diagonal, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            diagonal, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, diagonal + (ca != cb))
+    return row[-1]
+
+
+def test_spelling_variants_are_words_within_the_allowance() -> None:
+    """`same_word` against a plain edit distance, on words dense enough to share starts
+    and ends (which the comparison skips)."""
+    rng = random.Random(11)
+    words = ["".join(rng.choice("abk") for _ in range(rng.randint(3, 9))) for _ in range(300)]
+    agreed = 0
+    for a, b in zip(words, words[1:] + words[:1], strict=True):
+        for x, y in ((a, b), (a, a[:3] + b[3:]), (a, a[:-1] + "z" + a[-1:])):
+            limit = 2 if min(len(x), len(y)) >= 6 else 1 if min(len(x), len(y)) >= 4 else 0
+            expected = x[:3] == y[:3] and _levenshtein(x, y) <= limit
+            assert same_word(x, y) == expected, (x, y)
+            agreed += expected
+    assert agreed > 100, "the sample has variants"

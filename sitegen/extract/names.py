@@ -161,8 +161,18 @@ def fold(word: str) -> str:
     return folded.replace(".", "").replace("'", "").replace("’", "") or word.lower()
 
 
+def _shared_start(a: str, b: str) -> int:
+    return next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y),
+                min(len(a), len(b)))
+
+
 def _within_edits(a: str, b: str, limit: int) -> bool:
-    """Levenshtein distance <= limit; stops at the first row that exceeds it."""
+    """Levenshtein distance <= limit. A shared start or end leaves the distance as it
+    is, so only what lies between is compared, stopping at the first row past the limit."""
+    shared = _shared_start(a, b)
+    a, b = a[shared:], b[shared:]
+    shared = _shared_start(a[::-1], b[::-1])
+    a, b = a[:len(a) - shared], b[:len(b) - shared]
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         current = [i]
@@ -174,16 +184,25 @@ def _within_edits(a: str, b: str, limit: int) -> bool:
     return previous[-1] <= limit
 
 
+SAME_START = 3  # letters a spelling variant shares with the word it varies
+
+
+def spelling_allowance(length: int) -> int:
+    """Edits a spelling variant may make in a word of this many letters: 2 in a word of
+    6+ (Zelensky / Zelenskiy / Zelenskyy), 1 in a word of 4+, none in a shorter one."""
+    return 2 if length >= 6 else 1 if length >= 4 else 0
+
+
 @lru_cache(maxsize=16384)
 def same_word(a: str, b: str) -> bool:
-    """Equal, or a spelling variant: same start, at most 2 edits in a word of 6+ letters
-    (Zelensky / Zelenskiy / Zelenskyy), 1 edit in a word of 4+."""
+    """Equal, or a spelling variant: the same start, and within the allowance of the
+    shorter word."""
     a, b = fold(a), fold(b)
     if a == b:
         return True
-    if a[:3] != b[:3]:
+    if a[:SAME_START] != b[:SAME_START]:
         return False
-    limit = 2 if min(len(a), len(b)) >= 6 else 1 if min(len(a), len(b)) >= 4 else 0
+    limit = spelling_allowance(min(len(a), len(b)))
     return abs(len(a) - len(b)) <= limit and _within_edits(a, b, limit)
 
 

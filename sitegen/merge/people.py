@@ -27,12 +27,14 @@ from sitegen.extract.mentions import (
     is_person_name,
 )
 from sitegen.extract.names import (
+    SAME_START,
     distinct_suffixes,
     fold,
     name_parts,
     offices,
     same_given_name,
     same_word,
+    spelling_allowance,
     title_word,
 )
 from sitegen.extract.records import ArticleFacts, NameMention
@@ -95,19 +97,41 @@ def build_people(articles: list[ArticleFacts]) -> PeopleIndex:
             members[matches[0]].append(stats[word])
     ids = _assign_ids(members, index)
     by_source = {article.source: article for article in articles}
+    read: dict[str, _ArticleNames] = {}
     for word, matches in claimed.items():
         if len(matches) > 1:
-            using = [by_source[source] for source in sorted(stats[word].sources)]
+            using = [read.get(source) or read.setdefault(
+                        source, _ArticleNames.of(by_source[source], index))
+                     for source in sorted(stats[word].sources)]
             _resolve_by_article(stats[word], [(ids[i], members[i]) for i in matches],
                                 using, index)
     return index
 
 
+@dataclass
+class _ArticleNames:
+    """An article's mentions by name, and the people it names in full: read once,
+    however many shared surnames it uses."""
+
+    source: str
+    uses: dict[str, list[NameMention]]
+    named_in_full: set[str | None]
+
+    @classmethod
+    def of(cls, article: ArticleFacts, index: PeopleIndex) -> _ArticleNames:
+        uses: dict[str, list[NameMention]] = defaultdict(list)
+        for mention in article.mentions:
+            uses[mention.name].append(mention)
+        named = {index.by_name.get(name) for name in uses if len(name_parts(name)[0]) > 1}
+        return cls(article.source, uses, named)
+
+
 class _BySpelling(Generic[T]):
     """Items filed under a word, found again by any word `same_word` could call equal
     to it, in the order they were filed: a name is compared with its few look-alikes,
-    not with every name. Two words at most k edits apart become one string after at
-    most k deletions from each, so each word is filed under those strings."""
+    not with every name. Look-alikes share their start; two endings at most k edits
+    apart become one string after at most k deletions from each, so each word is filed
+    under its start and those strings."""
 
     def __init__(self) -> None:
         self.buckets: dict[str, list[tuple[int, T]]] = defaultdict(list)
@@ -125,12 +149,15 @@ class _BySpelling(Generic[T]):
 
 
 def _deletions(word: str) -> set[str]:
-    """The word with up to as many letters deleted as `same_word` allows edits for a
-    word of its length; a pair's allowance is its shorter word's, so no pair is missed."""
-    variants = {word}
-    for _ in range(2 if len(word) >= 6 else 1 if len(word) >= 4 else 0):
+    """The word's start, then its ending with up to as many letters deleted as
+    `same_word` allows edits for a word of its length; a pair's allowance is its
+    shorter word's, so no pair is missed. (Stripping a shared start leaves the edit
+    distance as it was.)"""
+    start, ending = word[:SAME_START], word[SAME_START:]
+    variants = {ending}
+    for _ in range(spelling_allowance(len(word))):
         variants |= {v[:i] + v[i + 1:] for v in variants for i in range(len(v))}
-    return variants
+    return {f"{start}|{v}" for v in variants}
 
 
 class _GroupLookup:
@@ -310,21 +337,19 @@ def _assign_ids(members: list[list[_NameStats]], index: PeopleIndex) -> list[str
 
 
 def _resolve_by_article(word: _NameStats, candidates: list[tuple[str, list[_NameStats]]],
-                        articles: list[ArticleFacts], index: PeopleIndex) -> None:
+                        articles: list[_ArticleNames], index: PeopleIndex) -> None:
     """A surname several people share, resolved in each article: the one whose office
     the word carries there ("President Trump"), else the one named there in full (the
     one without a suffix when both are: "Trump" beside "Trump Jr.")."""
     held = {pid: {o for s in group for o in s.offices} for pid, group in candidates}
     for article in articles:
-        uses = [m for m in article.mentions if m.name == word.name]
+        uses = article.uses.get(word.name)
         if not uses:
             continue
         titles = {o for m in uses for o in _offices(m)}
         chosen = [pid for pid, _ in candidates if titles & held[pid]]
         if len(chosen) != 1:
-            named_here = {index.by_name.get(m.name) for m in article.mentions
-                          if len(name_parts(m.name)[0]) > 1}
-            chosen = [pid for pid, _ in candidates if pid in named_here]
+            chosen = [pid for pid, _ in candidates if pid in article.named_in_full]
         if len(chosen) > 1 and not word.suffix:
             plain = [pid for pid, group in candidates if pid in chosen
                      and not _canonical(group).suffix]
