@@ -33,6 +33,7 @@ class Config:
     jobs: int = 1  # extraction processes; 0 = one per CPU
     extract_limit: int = DEFAULT_EXTRACT_LIMIT  # characters of each article read for facts
     per_page: int = 100  # items on each page of the claims, people and sources lists
+    feed_limit: int = 100  # claims in feed.xml, the most recently reported; 0 = all
 
     @property
     def seeds(self) -> Path:
@@ -59,7 +60,8 @@ _KEYS = {"title", "description", "base_url", "language", "model"}
 # whole-number settings: the least allowed, and what the number counts
 _NUMBERS = {"extract_limit": (1, "a positive number of characters"),
             "jobs": (0, "a number of processes (0: one per CPU)"),
-            "per_page": (1, "a positive number of items")}
+            "per_page": (1, "a positive number of items"),
+            "feed_limit": (0, "a number of feed entries (0: every claim)")}
 _PATH_KEYS = {"seeds": "seeds_dir", "content": "content_dir", "templates": "templates_dir",
               "site": "site_dir", "cache": "cache_dir"}
 

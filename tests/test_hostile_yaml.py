@@ -82,6 +82,7 @@ def test_build_stops_on_a_hostile_content_file(name: str, sample_project: Path,
     ("paths:\n  seeds: 3\n", "sitegen.yaml:2:3: error: path 'seeds' must be"),
     ("title: T\nper_page: 0\n", "sitegen.yaml:2:1: error: 'per_page' must be a positive"),
     ("jobs: -1\n", "sitegen.yaml:1:1: error: 'jobs' must be a number of processes"),
+    ("feed_limit: all\n", "sitegen.yaml:1:1: error: 'feed_limit' must be a number of feed"),
     ("model: !!python/name:os.system\n", "unsupported YAML tag"),
     (BILLION_LAUGHS, "aliases"),
 ])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import shutil
 import urllib.error
 import urllib.request
 import xml.etree.ElementTree as ET
@@ -141,7 +142,7 @@ def test_sitemap_lists_every_page_with_absolute_urls(published_site: Path) -> No
     assert f"Sitemap: {PUBLISHED_BASE_URL}sitemap.xml" in robots.splitlines()
 
 
-def test_feed_has_one_entry_per_claim(published_site: Path) -> None:
+def test_feed_of_a_small_story_has_every_claim(published_site: Path) -> None:
     base = to_factbase(read_content(published_site.parent / "content"))
     feed = ET.parse(published_site / "feed.xml").getroot()
     assert feed.tag == f"{ATOM}feed"
@@ -157,6 +158,30 @@ def test_feed_has_one_entry_per_claim(published_site: Path) -> None:
         assert entry.findtext(f"{ATOM}title").strip()
     self_link = feed.find(f"{ATOM}link[@rel='self']").get("href")
     assert self_link == f"{PUBLISHED_BASE_URL}feed.xml"
+
+
+def test_feed_carries_the_most_recently_reported_claims(
+        sample_project: Path, tmp_path: Path) -> None:
+    """`feed_limit` keeps the newest entries; 0 keeps every claim, newest first."""
+    project = tmp_path / "project"
+    shutil.copytree(sample_project, project, ignore=shutil.ignore_patterns("site"))
+    for day, path in enumerate(sorted((project / "content" / "sources").glob("*.yaml")), 1):
+        kept = [line for line in path.read_text(encoding="utf-8").splitlines()
+                if not line.startswith("date:")]
+        path.write_text("\n".join([*kept, f"date: '2022-03-{day:02d}'", ""]), encoding="utf-8")
+    feeds = {}
+    for limit in (0, 5):
+        (project / "sitegen.yaml").write_text(f"feed_limit: {limit}\n", encoding="utf-8")
+        result = run_sitegen("render", "--project", str(project))
+        assert result.returncode == 0, result.stderr
+        feed = ET.parse(project / "site" / "feed.xml").getroot()
+        feeds[limit] = [(e.findtext(f"{ATOM}updated"), e.findtext(f"{ATOM}id"))
+                        for e in feed.findall(f"{ATOM}entry")]
+    every = feeds[0]
+    assert len(every) == len(to_factbase(read_content(project / "content")).claims)
+    dates = [updated for updated, _ in every]
+    assert dates == sorted(dates, reverse=True) and len(set(dates)) > 1
+    assert feeds[5] == every[:5]
 
 
 def test_github_pages_files(published_site: Path) -> None:

@@ -2,7 +2,10 @@
 
 A claim's `updated` is the latest publication date among the sources citing it (when
 it was last reported); the feed's is the latest of all. With no dated source the Unix
-epoch stands for "unknown", so the same content always gives the same feed.
+epoch stands for "unknown", so the same content always gives the same feed. Like a
+blog's feed (Hugo's `rssLimit`), it carries the `feed_limit` most recently reported
+claims, newest first, strongest first among equals: a reader polls it for what is new,
+and a story of 150,000 claims would otherwise make a feed of hundreds of megabytes.
 """
 
 from __future__ import annotations
@@ -30,20 +33,22 @@ class FeedEntry:
 class Feed:
     id: str
     updated: str
-    entries: Iterator[FeedEntry]  # strongest claims first, as on the home page; made as
-    # they are written (one per claim: 158,000 at 10,000 articles)
+    entries: Iterator[FeedEntry]  # made as they are written
 
 
 def build_feed(views: SiteViews) -> Feed:
     stamps = {view.source.id: f"{d.isoformat()}T00:00:00Z" for view in views.sources
               if (d := iso_date(view.source.date))}
     updated = max(stamps.values(), default=UNKNOWN_TIME)
-    entries = (
-        FeedEntry(claim, _id(views, links.claim_path(claim.claim.id)),
-                  max((stamps[c.source.id] for c in claim.citations if c.source.id in stamps),
-                      default=updated))
-        for claim in views.claims
-    )
+    reported = [max((stamps[c.source.id] for c in claim.citations if c.source.id in stamps),
+                    default=updated) for claim in views.claims]
+    # claims come strongest first (as on the home page); a stable sort keeps that order
+    # among claims reported at the same time
+    newest = sorted(range(len(reported)), key=reported.__getitem__, reverse=True)
+    limit = views.site.feed_limit or len(newest)
+    entries = (FeedEntry(views.claims[i], _id(views, links.claim_path(views.claims[i].claim.id)),
+                         reported[i])
+               for i in newest[:limit])
     return Feed(_id(views, links.HOME), updated, entries)
 
 

@@ -40,6 +40,7 @@ class SiteInfo:
     language: str
     base_url: str  # "" or an absolute URL ending in "/"
     per_page: int  # items on each page of a list
+    feed_limit: int  # entries in the feed, 0 for all
 
 
 @dataclass(slots=True)  # slots: one per citation, 250,000 at 10,000 articles
@@ -202,7 +203,7 @@ class _ViewBuilder:
         people.sort(key=lambda view: (view.person.name.casefold(), view.person.id))
         return SiteViews(
             site=SiteInfo(self.title, self.config.description, self.config.language,
-                          self.base_url, self.config.per_page),
+                          self.base_url, self.config.per_page, self.config.feed_limit),
             claims=claims,
             people=people,
             sources=sorted(sources.values(), key=lambda view: (
