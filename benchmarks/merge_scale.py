@@ -72,6 +72,7 @@ def people_per_story(stories: list[list[ArticleFacts]]) -> PeopleIndex:
         index.people.update(part.people)
         index.by_name.update(part.by_name)
         index.by_source.update(part.by_source)
+        index.roles.update(part.roles)
     return index
 
 

@@ -226,10 +226,11 @@ def test_two_actors_of_two_actions_are_not_disputed(extract: Extract) -> None:
 
 # --- provenance ---------------------------------------------------------------------
 
-def _spun(text: str) -> str:
+def _spun(text: str, synonyms: tuple[tuple[str, str], ...] = (
+        ("said", "mentioned"), ("told", "informed"), ("men", "males"), ("offer", "supply"),
+        ("fight", "battle"))) -> str:
     """A reworded copy: synonyms for a few words, the last paragraph left out."""
-    for word, synonym in (("said", "mentioned"), ("told", "informed"), ("men", "males"),
-                          ("offer", "supply"), ("fight", "battle")):
+    for word, synonym in synonyms:
         text = text.replace(f" {word} ", f" {synonym} ")
     return text.rsplit("\n\n", 1)[0] + "\n"
 
@@ -244,6 +245,23 @@ def test_a_constructed_copy_is_derived_and_counted_once(extract: Extract) -> Non
     assert shared
     assert all(c.independent_sources == 1 for c in shared)
     assert all(c.status == "corroborated" for c in shared if not c.conflicts)
+
+
+def test_a_person_is_described_in_the_original_wording(extract: Extract) -> None:
+    """Two copies, reworded each in its own way, call him an "employee"; the original's
+    "office worker" wins, though the copies outnumber it."""
+    head, tail = WIRE.split("\n\n", 1)
+    added = "Kurogi, an office worker who lives in Fukuoka, said he would ask again."
+    original = f"{head}\n\n{added}\n\n{tail}"
+    copies = {"copy.txt": _spun(original.replace("office worker", "workplace employee")),
+              "copy2.txt": _spun(original.replace("office worker", "firm employee"), (
+                  ("said", "remarked"), ("told", "notified"), ("men", "gentlemen"),
+                  ("fight", "combat"), ("embassy", "mission")))}
+    base = merge(*extract({"original.txt": original, **copies}))
+    assert not base.sources["original"].derived_from
+    assert all("original" in base.sources[s].derived_from for s in ("copy", "copy2"))
+    kurogi = next(p for p in base.people.values() if p.name.endswith("Kurogi"))
+    assert "office worker" in (kurogi.description or "")
 
 
 def test_independent_outlets_are_not_copies(sample: FactBase) -> None:

@@ -2,8 +2,8 @@
 
 People first (names to person ids), then passages are clustered into claims; the
 clusters tell which sources copy others (provenance), which joins the halves of a
-sentence a copy split in two and picks each claim's wording and its independent source
-count; disagreeing clusters become disputed claims.
+sentence a copy split in two and picks each claim's wording, each person's description
+and each claim's independent source count; disagreeing clusters become disputed claims.
 """
 
 from __future__ import annotations
@@ -45,8 +45,10 @@ def merge_claims(articles: list[Article], extracted: list[ArticleFacts],
     for source, originals in derived.items():
         base.sources[source].derived_from = originals
     join_split_sentences(result, derived)
+    depth = rewrites(derived)
+    people.describe(depth)
     names = {pid: person.name for pid, person in people.people.items()}
-    claims = build_claims(result, names, rewrites(derived))
+    claims = build_claims(result, names, depth)
     mark_conflicts(result, claims)
     families = source_families(derived)
     for claim in claims:

@@ -49,7 +49,7 @@ class _NameStats:
     name: str
     votes: NameVotes = field(default_factory=NameVotes)
     evidence: set[str] = field(default_factory=set)
-    roles: Counter[str] = field(default_factory=Counter)
+    roles: Counter[tuple[str, str]] = field(default_factory=Counter)  # (source, role)
     offices: set[str] = field(default_factory=set)
     nicknames: set[str] = field(default_factory=set)
     sources: set[str] = field(default_factory=set)
@@ -71,9 +71,16 @@ class PeopleIndex:
     people: dict[str, Person] = field(default_factory=dict)
     by_name: dict[str, str] = field(default_factory=dict)  # surface -> id, when unambiguous
     by_source: dict[tuple[str, str], str] = field(default_factory=dict)  # (source, surface)
+    roles: dict[str, Counter[tuple[str, str]]] = field(default_factory=dict)  # id -> roles
 
     def resolve(self, source: str, name: str) -> str | None:
         return self.by_source.get((source, name)) or self.by_name.get(name)
+
+    def describe(self, rewrites: dict[str, int]) -> None:
+        """Describe each person again once it is known which sources copy others
+        (`rewrites`: how far each copy is from an original)."""
+        for person_id, person in self.people.items():
+            person.description = _description(self.roles[person_id], rewrites)
 
 
 def build_people(articles: list[ArticleFacts]) -> PeopleIndex:
@@ -185,7 +192,7 @@ def _gather(articles: list[ArticleFacts]) -> dict[str, _NameStats]:
             count_vote(entry.votes, mention)
             entry.evidence.update(mention.evidence)
             if not mention.quoted:  # "Tom Brady, …, the president" in a quip is no role
-                entry.roles.update(mention.roles)
+                entry.roles.update((article.source, role) for role in mention.roles)
             entry.offices |= _offices(mention)
             if mention.nickname:
                 entry.nicknames.add(mention.nickname)
@@ -285,17 +292,21 @@ def _canonical(group: list[_NameStats]) -> _NameStats:
                                     len(s.name), s.name))
 
 
-def _description(group: list[_NameStats]) -> str | None:
+def _description(said: Counter[tuple[str, str]], rewrites: dict[str, int]) -> str | None:
     """The role the sources agree on: the head noun most roles share ("host" in "Fox
     News host", "talk show host"), then its most common, most readable wording; an age
-    only when nothing else is said."""
+    only when nothing else is said. Roles come from the sources fewest rewrites away
+    from an original that give one: a reworded copy's "workplace employee" is its
+    original's "office worker", and a copy repeated by many outlets is not many votes."""
+    ages = Counter({role: n for (_, role), n in said.items() if _AGE_ROLE.match(role)})
+    given = {(source, role): n for (source, role), n in said.items() if role not in ages}
+    if not given:
+        return max(ages, key=lambda r: (ages[r], r)) if ages else None
+    least = min(rewrites.get(source, 0) for source, _ in given)
     roles: Counter[str] = Counter()
-    for stats in group:
-        roles.update(stats.roles)
-    ages = [r for r in roles if _AGE_ROLE.match(r)]
-    roles = Counter({r: n for r, n in roles.items() if r not in ages})
-    if not roles:
-        return max(ages, key=lambda r: (roles[r], r)) if ages else None
+    for (source, role), n in given.items():
+        if rewrites.get(source, 0) == least:
+            roles[role] += n
     heads: Counter[str] = Counter()
     for role, n in roles.items():
         heads[_role_head(role)] += n
@@ -328,8 +339,10 @@ def _assign_ids(members: list[list[_NameStats]], index: PeopleIndex) -> list[str
         person_id = unique_slug(slugify(canonical.name), taken)
         ids[i] = person_id
         aliases = sorted({s.name for s in group} - {canonical.name})
+        index.roles[person_id] = sum((s.roles for s in group), Counter())
         index.people[person_id] = Person(
-            id=person_id, name=canonical.name, aliases=aliases, description=_description(group),
+            id=person_id, name=canonical.name, aliases=aliases,
+            description=_description(index.roles[person_id], {}),
         )
         for stats in group:
             index.by_name[stats.name] = person_id
