@@ -224,6 +224,30 @@ def test_two_actors_of_two_actions_are_not_disputed(extract: Extract) -> None:
     assert not [c.statement for c in base.claims.values() if c.status == "disputed"]
 
 
+def test_quotations_one_long_quotation_holds_stay_two_claims(extract: Extract) -> None:
+    """Two sources quoting two sentences of one post are two claims, although the post
+    quoted whole matches each of them; the whole quotation is cited by both claims,
+    also by the one its own source is cited in already."""
+    base = merge(*extract({
+        "a.txt": "Councillor Dana Reyes posted a message on Facebook on Sunday.\n\n"
+                 "She wrote: \"The library closes far too early for working families. "
+                 "Nobody on this council reads the budget before voting on it. I will not "
+                 "stand for re-election next spring.\"\n\n"
+                 "Reyes accused the other council members of voting on the budget without "
+                 "reading it.\n",
+        "b.txt": "\"The library closes far too early for working families,\" Reyes wrote on "
+                 "Facebook.\n",
+        "c.txt": "Reyes also claimed that \"nobody on this council reads the budget before "
+                 "voting on it.\"\n",
+    }))
+    library = claims_citing(base, "b", "library closes")
+    budget = claims_citing(base, "c", "nobody on this council")
+    assert len(library) == len(budget) == 1 and library[0] is not budget[0]
+    whole = claims_citing(base, "a", "She wrote")
+    assert library[0] in whole and budget[0] in whole
+    assert budget[0] in claims_citing(base, "a", "Reyes accused")
+
+
 # --- provenance ---------------------------------------------------------------------
 
 def _spun(text: str) -> str:
