@@ -224,6 +224,62 @@ def test_two_actors_of_two_actions_are_not_disputed(extract: Extract) -> None:
     assert not [c.statement for c in base.claims.values() if c.status == "disputed"]
 
 
+def test_quotations_one_long_quotation_holds_stay_two_claims(extract: Extract) -> None:
+    """Two sources quoting two sentences of one post are two claims, although the post
+    quoted whole matches each of them; the whole quotation is cited by both claims,
+    also by the one its own source is cited in already."""
+    base = merge(*extract({
+        "a.txt": "Councillor Dana Reyes posted a message on Facebook on Sunday.\n\n"
+                 "She wrote: \"The library closes far too early for working families. "
+                 "Nobody on this council reads the budget before voting on it. I will not "
+                 "stand for re-election next spring.\"\n\n"
+                 "Reyes accused the other council members of voting on the budget without "
+                 "reading it.\n",
+        "b.txt": "\"The library closes far too early for working families,\" Reyes wrote on "
+                 "Facebook.\n",
+        "c.txt": "Reyes also claimed that \"nobody on this council reads the budget before "
+                 "voting on it.\"\n",
+    }))
+    library = claims_citing(base, "b", "library closes")
+    budget = claims_citing(base, "c", "nobody on this council")
+    assert len(library) == len(budget) == 1 and library[0] is not budget[0]
+    whole = claims_citing(base, "a", "She wrote")
+    assert library[0] in whole and budget[0] in whole
+    assert budget[0] in claims_citing(base, "a", "Reyes accused")
+
+
+def test_independent_accounts_sharing_few_claims_are_not_aligned(extract: Extract) -> None:
+    """Two outlets that share two claims among eight passages each tell other facts
+    between them: a pair there that shares only a name is not one fact by its place."""
+    base = merge(*extract({
+        "a.txt": "The Harbor Bridge in Calder will close for repairs on March 3, the city "
+                 "transport office announced on Monday.\n\n"
+                 "Bakery owner Mia Lund won a national award for her rye bread in Oslo.\n\n"
+                 "The Calder Tigers signed striker Tomas Ruiz from Valencia.\n\n"
+                 "Mayor Lena Voss spoke to reporters outside the council chamber on Friday "
+                 "about her plan for new cycle lanes downtown.\n\n"
+                 "Painter Ida Berg opened an exhibition at the Norland Gallery.\n\n"
+                 "Chef Paolo Conti opened a restaurant on Dock Street.\n\n"
+                 "The Westfield School board approved a longer winter break.\n\n"
+                 "Repairs to the Harbor Bridge will cost 4.2 million dollars, according to "
+                 "city engineers.\n",
+        "b.txt": "Calder's transport office said on Monday that the Harbor Bridge will close "
+                 "for repairs on March 3.\n\n"
+                 "Heavy snow delayed Northline trains across the region on Sunday.\n\n"
+                 "St. Anne's Hospital opened a new wing for children.\n\n"
+                 "Mayor Lena Voss thanked volunteers from the Red Cross who cleared the "
+                 "streets after the winter storm.\n\n"
+                 "Farmer Karl Olsen expects a poor apple harvest in Eastvale.\n\n"
+                 "Singer Nora Falk will play at the Calder Arena in May.\n\n"
+                 "The Calder Museum will offer free entry in April.\n\n"
+                 "City engineers put the cost of the Harbor Bridge repairs at 4.2 million "
+                 "dollars.\n",
+    }))
+    assert len(claims_citing(base, "a", "Harbor Bridge will cost")[0].source_ids) == 2
+    cycle = claims_citing(base, "a", "cycle lanes")
+    assert len(cycle) == 1 and cycle[0].source_ids == ["a"], "another fact about the mayor"
+
+
 # --- provenance ---------------------------------------------------------------------
 
 def _spun(text: str, synonyms: tuple[tuple[str, str], ...] = (

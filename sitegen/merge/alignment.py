@@ -6,7 +6,9 @@ consecutive anchors, a passage of one source and a passage of the other that are
 other's best match, with a modest score, are taken to state the same fact: a rewrite
 that swapped every word for a synonym still says the same thing in the same place.
 Sources that tell the story in their own order share few anchors in order, and their
-gaps stay unaligned.
+gaps stay unaligned. So do sources that share only a few claims in order among many
+passages (independent outlets covering one event): their gaps are long and hold
+different facts, and a mutual best there is a shared topic word, not a shared place.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from itertools import combinations, pairwise
 
 MIN_ANCHORS = 2  # claims two sources share, in order, before their gaps are aligned
 LEAST_SCORE = 0.08  # below this, even passages placed side by side are unrelated
+DENSITY = 0.3  # anchors in order per passage of the shorter account, for order to count
 
 
 @dataclass(frozen=True)
@@ -60,7 +63,7 @@ def _align(left: list[int], right: list[int], left_first: dict[int, int],
            ) -> list[GapMatch]:
     shared = sorted((left_first[c], right_first[c]) for c in left_first if c in right_first)
     anchors = _increasing([r for _, r in shared], shared)
-    if len(anchors) < MIN_ANCHORS:
+    if len(anchors) < max(MIN_ANCHORS, DENSITY * min(len(left), len(right))):
         return []
     bounds = [(-1, -1), *anchors, (len(left), len(right))]
     links = []

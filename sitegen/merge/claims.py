@@ -4,9 +4,12 @@ Candidate pairs come from an inverted index (blocking.py), are scored by what th
 assert (similarity.py), and are joined by average linkage, so one loose pair cannot
 chain two different facts together. Pairs that would be one claim but disagree on a
 figure, a date or an actor are never joined: they become two claims in conflict.
+Two quotations from two sources that share no quoted words and do not match on their
+own words are two statements, even when one long quotation holds both.
 A passage that states two facts (one sentence, two clauses) is also cited by the claim
 of its second fact, when it matches that claim on average and wholly says one of its
-passages.
+passages; a passage quoting a claim's quotation cites it even when its source is
+already cited there.
 """
 
 from __future__ import annotations
@@ -17,7 +20,13 @@ from dataclasses import dataclass, field
 from sitegen.merge.alignment import gap_links
 from sitegen.merge.blocking import candidate_pairs
 from sitegen.merge.features import Passage, shared_keys
-from sitegen.merge.similarity import compare, disagreement, same_action, synonyms
+from sitegen.merge.similarity import (
+    QUOTE_OVERLAP,
+    compare,
+    disagreement,
+    same_action,
+    synonyms,
+)
 from sitegen.merge.statement import choose_statement
 from sitegen.model import Citation, Claim, status_for
 from sitegen.slug import slugify, unique_slug
@@ -202,6 +211,7 @@ def _average_linkage(result: Clustering) -> list[list[int]]:
     cluster_of = list(range(len(items)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
     sources: dict[int, Counter[str]] = {i: Counter([items[i].source]) for i in members}
+    quoted: dict[int, list[int]] = {i: [i] if items[i].shingles else [] for i in members}
     blocked: dict[int, set[int]] = defaultdict(set)
     for i, j in result.conflicts:
         blocked[i].add(j)
@@ -215,6 +225,8 @@ def _average_linkage(result: Clustering) -> list[list[int]]:
         small, large = sorted((a, b), key=lambda c: (len(members[c]), c))
         if any(cluster_of[k] == large for x in members[small] for k in blocked[x]):
             continue
+        if _other_quotations(items, quoted[small], quoted[large]):
+            continue
         if _unrelated_repeat(result, members[small], members[large], sources[large],
                              cluster_of, large):
             continue
@@ -223,9 +235,25 @@ def _average_linkage(result: Clustering) -> list[list[int]]:
             continue
         members[large].extend(members.pop(small))
         sources[large].update(sources.pop(small))
+        quoted[large].extend(quoted.pop(small))
         for k in members[large]:
             cluster_of[k] = large
     return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
+
+
+def _other_quotations(items: list[Passage], small: list[int], large: list[int]) -> bool:
+    """Joining would put two quotations of two sources in one claim that share no quoted
+    words and do not match on their own words either: two statements. A long quotation
+    holding both ("… try showing a little class. … your mother and father don't respect
+    their positions …") matches each of them, and average linkage would join them
+    through it. `small` and `large` are the clusters' quotation passages."""
+    for x in small:
+        for y in large:
+            a, b = items[x], items[y]
+            if (a.source != b.source and set(a.shingles).isdisjoint(b.shingles)
+                    and compare(a, b).score < THRESHOLD):
+                return True
+    return False
 
 
 def _unrelated_repeat(result: Clustering, small: list[int], large: list[int],
@@ -270,9 +298,13 @@ def _second_facts(result: Clustering) -> dict[int, list[int]]:
     """Passages that also state another cluster's fact: they would join it by average
     linkage, and most of the weight of one of its passages is contained in them (so
     they say that fact, not only its topic words). A passage whose source is already
-    cited there is left out, and so is a claim in conflict with the passage's own: two
-    rival versions of one fact, of which a passage states one. ("X told Reuters he
-    phoned the embassy, stating, “…”" is in the quotation's claim and states the call.)"""
+    cited there is left out (unless it quotes the claim, below), and so is a claim in
+    conflict with the passage's own: two rival versions of one fact, of which a passage
+    states one. ("X told Reuters he
+    phoned the embassy, stating, “…”" is in the quotation's claim and states the call.)
+    A passage quoting the quotation of one of the claim's passages says it, even when
+    its source is cited there already: a long quotation (a whole post) holds several
+    statements that the source and others also quote or tell one at a time."""
     cluster_of = {i: c for c, m in enumerate(result.clusters) for i in m}
     cited = [{result.items[i].source for i in m} for m in result.clusters]
     rivals = {(cluster_of[i], cluster_of[j]) for i, j in result.conflicts}
@@ -282,9 +314,11 @@ def _second_facts(result: Clustering) -> dict[int, list[int]]:
         near = {cluster_of[j] for j, score in row.items() if score >= THRESHOLD}
         for other in sorted(near - {cluster_of[item.index]}):
             own = cluster_of[item.index]
-            if item.source in cited[other] or {(own, other), (other, own)} & rivals:
-                continue
             members = result.clusters[other]
+            if {(own, other), (other, own)} & rivals or (
+                    item.source in cited[other]
+                    and not any(_quoted_in(result.items[m], item) for m in members)):
+                continue
             mean = sum(result.score(item.index, m) for m in members) / len(members)
             if mean >= THRESHOLD and any(_contained(result, m, item.index) for m in members):
                 extra[other].append(item.index)
@@ -292,13 +326,23 @@ def _second_facts(result: Clustering) -> dict[int, list[int]]:
 
 
 def _contained(result: Clustering, part: int, whole: int) -> bool:
-    """Most of `part`'s weight is in `whole`, a synonym counting as in the score."""
+    """Most of `part`'s weight is in `whole`, a synonym counting as in the score, or
+    `whole` quotes `part`'s quotation."""
     a, b = result.items[part], result.items[whole]
     if result.score(part, whole) < THRESHOLD or not a.total:
         return False
+    if _quoted_in(a, b):
+        return True
     shared = sum(a.weights[k] for k in shared_keys(a, b))
     shared += synonyms(a, set(a.keys), set(b.keys))
     return shared / a.total >= CONTAINED
+
+
+def _quoted_in(part: Passage, whole: Passage) -> bool:
+    """`whole` quotes `part`'s quotation (QUOTE_OVERLAP of its 3-word runs, what makes
+    one quotation): it says what `part` says, whatever else either tells around it."""
+    return bool(part.shingles) and (len(set(part.shingles).intersection(whole.shingles))
+                                    >= QUOTE_OVERLAP * len(part.shingles))
 
 
 def build_claims(result: Clustering, names: dict[str, str], derived: dict[str, int]
