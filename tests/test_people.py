@@ -55,6 +55,22 @@ def test_a_surname_alone_joins_the_full_name_of_its_story() -> None:
     assert people["Keiko Sato"].description == "a 31-year-old nurse in Kobe"
 
 
+def test_a_role_is_the_appositive_alone() -> None:
+    """Not the next item of a list, not the subject of the next clause, and an outlet
+    that "reported" is not a person."""
+    people = people_of(
+        "Policy is now in the hands of Anna Weber, the second secretary of state, and "
+        "Paul Okoro, the third national security adviser.\n\n"
+        "As with the firing of Attorney General Ruth Ashby, the split with Ms. Weber was "
+        "a full turn.\n\n"
+        "Mr. Okoro is expected to leave his post in July, Politico reported.\n"
+    )
+    assert people["Anna Weber"].description == "the second secretary of state"
+    assert people["Paul Okoro"].description == "the third national security adviser"
+    assert people["Ruth Ashby"].description == "Attorney General"
+    assert "Politico" not in people
+
+
 def test_relatives_who_share_a_surname_stay_apart() -> None:
     people = people_of(
         "President Donald Trump spoke in Ohio on Monday.\n\n"

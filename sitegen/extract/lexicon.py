@@ -98,6 +98,9 @@ AUDIENCE_NOUNS = {
 # A name as the object of these prepositions is a platform or an outlet ("on Twitter").
 PLATFORM_PREPOSITIONS = {"on", "via"}
 # Verbs that put words on a platform: "posted on Facebook", "appeared on CNN".
+# Speech verbs that outlets are the subject of far more often than people ("Politico
+# reported"): their subject is no sign of a person.
+OUTLET_VERBS = {"report"}
 PUBLISHING_VERBS = {"post", "publish", "share", "appear", "broadcast", "air", "upload",
                     "stream", "launch", "retweet", "advertise"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}

@@ -20,6 +20,7 @@ from sitegen.extract.lexicon import (
     HUMAN_HEADS,
     KIN_NOUNS,
     ORG_NOUNS,
+    OUTLET_VERBS,
     PLACE_NOUNS,
     PLATFORM_PREPOSITIONS,
     PUBLISHING_VERBS,
@@ -104,7 +105,7 @@ def _with_nicknames(sentence: Span, offset: int,
 def _add_evidence(ent: Span, mention: NameMention) -> None:
     """Roles (titles, appositives, ages) and signs for or against a person's name."""
     head = ent.root
-    if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ in SPEECH_VERBS:
+    if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ in SPEECH_VERBS - OUTLET_VERBS:
         mention.evidence.append("speaker")
     title = title_before(ent)
     if title:
@@ -220,7 +221,7 @@ def _roles_after(ent: Span) -> Iterable[str]:
     for child in head.children:
         if child.i <= head.i:
             continue
-        if child.dep_ == "appos":
+        if child.dep_ == "appos" and _closed(child):
             role = _phrase(child)
             if role:
                 yield role
@@ -231,6 +232,17 @@ def _roles_after(ent: Span) -> Iterable[str]:
                 role = _phrase(attr)
                 if role:
                     yield role
+
+
+def _closed(appositive: Token) -> bool:
+    """An appositive is not followed by a verb: one that is, is the next clause's
+    subject misparsed. In "As with the firing of Jeff Sessions, the split with Mr.
+    Mattis was a full turn", "the split" is no role."""
+    last = max(t.i for t in appositive.subtree)
+    doc = appositive.doc
+    if doc[last].is_punct or last + 1 >= appositive.sent.end:
+        return True
+    return doc[last + 1].pos_ not in ("VERB", "AUX")
 
 
 def _human_role(role: str) -> bool:
@@ -255,12 +267,14 @@ def _role_it_names(ent: Span) -> str | None:
 
 
 def _phrase(token: Token) -> str | None:
-    """A role's words, up to a comma starting another clause (", who donated …")."""
+    """A role's words, up to a comma starting another clause (", who donated …") or the
+    next item of a list ("Mike Pompeo, the secretary of state, and John Bolton, …")."""
     subtree = list(token.subtree)
     end = subtree[-1].i + 1
     for t in subtree:
-        if t.i > token.i and t.text == "," and t.i + 1 < end and \
-                t.nbor().lower_ in ("who", "which", "whose", "where"):
+        if t.i > token.i and t.text == "," and t.i + 1 < end and (
+                t.nbor().lower_ in ("who", "which", "whose", "where")
+                or t.nbor().pos_ == "CCONJ"):
             end = t.i
             break
     span = token.doc[subtree[0].i:end]
