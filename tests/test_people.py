@@ -20,6 +20,8 @@ def people_of(*texts: str) -> dict[str, Person]:
     ("Mr. Tanaka's", "Tanaka"),
     ("President Volodymyr Zelensky’s", "Volodymyr Zelensky"),
     ("Dr. Sarah Klein", "Sarah Klein"),
+    ("former Cong. Rob Simmons", "Rob Simmons"),
+    ("Adm. Mike Mullen", "Mike Mullen"),
     ("Donald Trump Jr.", "Donald Trump Jr."),
     ('William "Mo" Cowan', "William Cowan"),
     ("JAPAN", None),

@@ -38,8 +38,9 @@ TITLE_WORDS = {
     "capt": "captain", "lt": "lieutenant", "sgt": "sergeant", "adm": "admiral",
     "atty": "attorney", "supt": "superintendent", "prof": "professor", "rev": "reverend",
     "dr": "doctor", "sec": "secretary", "amb": "ambassador", "cmdr": "commander",
-    "insp": "inspector", "det": "detective", "ag": "attorney general",
+    "insp": "inspector", "det": "detective", "ag": "attorney general", "cong": "congressman",
 }
+TITLES |= TITLE_WORDS.keys()  # "Cong. Rob Simmons": an abbreviation is a title too
 MALE = {"mr", "sir", "lord", "king", "prince", "father", "fr", "man", "men", "boy", "husband",
         "son", "brother", "uncle", "nephew", "grandfather", "spokesman", "chairman",
         "congressman", "assemblyman", "councilman", "businessman", "actor", "widower",
