@@ -76,6 +76,51 @@ def test_close_counts_of_the_same_thing_disagree() -> None:
     assert not compatible(figure(1_500_000, "1.5 million"), figure(1_600_000, "1.6 million"))
 
 
+def test_a_figure_matched_on_the_other_side_is_no_rival_to_the_rest() -> None:
+    both = [figure(2.5e9, "$2.5 billion", "USD"), figure(6e8, "$600 million", "USD")]
+    one = [figure(6e8, "about $600 million", "USD", qualifier="about")]
+    assert not figures_disagree(both, one) and not figures_disagree(one, both)
+    assert figures_disagree(both, [figure(7e8, "$700 million", "USD")])
+    counts = [figure(70, "70", counts="men"), figure(50, "50", counts="members")]
+    assert figures_disagree(counts, [figure(69, "69", counts="men"),
+                                     figure(50, "50", counts="members")])
+
+
+def test_the_day_a_source_spoke_is_not_the_day_of_the_fact(extract: Extract) -> None:
+    base = merge(*extract({
+        "a.txt": "The new budget pays for 120 miles of river levee, a senior city official "
+                 "told reporters Friday.\n",
+        "b.txt": "The budget the council passed Thursday pays for 120 miles of river levee.\n",
+    }))
+    assert not [c.statement for c in base.claims.values() if c.status == "disputed"]
+
+
+def test_days_of_two_actions_are_not_a_dispute_but_years_are(extract: Extract) -> None:
+    """Weekdays disagree only over one action: a story tells of several days. A year
+    or a date is a date whatever the verb."""
+    base = merge(*extract({
+        "a.txt": "On Saturday, Mayor Ed Murray of Seattle announced a ban on city employees "
+                 "traveling to Indiana over the new religious freedom law.\n\n"
+                 "Cowan will become the second black senator from Massachusetts, after "
+                 "Edward Brooke, who served from 1967 to 1979.\n",
+        "b.txt": "The backlash to Indiana's new religious freedom law grew Monday, as Seattle "
+                 "city employees were banned from traveling there.\n\n"
+                 "He is the first black senator since Edward Brooke, a Republican, held the "
+                 "seat from 1966 to 1978.\n",
+    }))
+    disputed = [c.statement for c in base.claims.values() if c.status == "disputed"]
+    assert disputed and all("Brooke" in statement for statement in disputed)
+
+
+def test_a_source_does_not_dispute_itself(extract: Extract) -> None:
+    base = merge(*extract({
+        "a.txt": "The Clintons' effective federal tax rate for 2014 was 35.7 percent.\n\n"
+                 "The effective tax rate for federal, state and local taxes was 45.8 "
+                 "percent.\n",
+    }))
+    assert not [c.statement for c in base.claims.values() if c.status == "disputed"]
+
+
 def test_dates_disagree_only_on_what_both_name() -> None:
     assert dates_disagree(["monday"], ["tuesday"])
     assert not dates_disagree(["february 28"], ["a 28th february"])

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from sitegen.extract.lexicon import ENTITY_LABELS, FIRST_SECOND_PERSON, INDEFINITE
+from sitegen.extract.lexicon import ENTITY_LABELS, FIRST_SECOND_PERSON, INDEFINITE, SPEECH_VERBS
 from sitegen.extract.names import clean_name
 from sitegen.extract.records import FactCandidate
 
@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # spaCy types only: merging imports this module without spaCy
     from spacy.tokens import Span, Token
 
 DATE_PREFIX = "date:"
+TELLING = "told:"  # after DATE_PREFIX: the date a source spoke, not the fact's
 DISCOURSE_OPENERS = re.compile(
     r"^(?:however|meanwhile|but|and|also|still|yet|moreover|furthermore|in addition|"
     r"additionally|earlier|later|then|now|separately|instead|nonetheless|nevertheless|"
@@ -110,6 +111,17 @@ def _clause_checkable(clause: Span) -> bool:
             and subject.pos_ != "PRON")
 
 
+def _dates_the_telling(ent: Span) -> bool:
+    """A date of the attribution ("…, an official told reporters Friday", "Japan said
+    on Monday it would …"): when the source spoke, not when the fact happened, so two
+    outlets reporting one fact on two days do not contradict each other."""
+    token = ent.root
+    while token.dep_ in ("pobj", "prep", "npadvmod") and token.head is not token:
+        token = token.head
+    return token.lemma_ in SPEECH_VERBS and (
+        token.dep_ in ("parataxis", "ccomp") or any(c.dep_ == "ccomp" for c in token.children))
+
+
 def add_features(span: Span, fact: FactCandidate) -> None:
     """What the passage asserts, as comparable keys: names, entities, lemmas, frames."""
     for ent in span.ents:
@@ -119,7 +131,8 @@ def add_features(span: Span, fact: FactCandidate) -> None:
                 fact.names.append(name)
         elif ent.label_ in ENTITY_LABELS or ent.label_ == "DATE":
             key = entity_key(ent.text)
-            key = DATE_PREFIX + key if ent.label_ == "DATE" else key
+            if ent.label_ == "DATE":
+                key = DATE_PREFIX + (TELLING if _dates_the_telling(ent) else "") + key
             if key and key not in fact.entities:
                 fact.entities.append(key)
     for token in span:

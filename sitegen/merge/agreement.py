@@ -82,10 +82,15 @@ def _singular(noun: str) -> str:
 
 def figures_disagree(left: list[Figure], right: list[Figure]) -> bool:
     """Some figure on one side counts what a figure on the other side counts, and no
-    figure on the other side that counts the same thing is compatible with it."""
+    figure on the other side that counts the same thing is compatible with it. A figure
+    that has its match on the other side is no rival to the rest: "$2.5 billion from
+    one fund and $600 million from another" and "about $600 million from the second
+    fund" agree on what both say."""
     for a in left:
         rivals = [b for b in right if comparable(a, b)]
-        if rivals and not any(compatible(a, b) for b in rivals):
+        if any(compatible(a, b) for b in rivals):
+            continue
+        if any(not any(comparable(b, c) and compatible(b, c) for c in left) for b in rivals):
             return True
     return False
 
@@ -120,14 +125,19 @@ def date_atoms(text: str) -> dict[str, str]:
     return atoms
 
 
-def dates_disagree(left: list[str], right: list[str]) -> bool:
-    """Both passages date what they say, and the dates name different days or years."""
-    a = [date_atoms(d) for d in left]
-    b = [date_atoms(d) for d in right]
+def dates_disagree(left: list[str], right: list[str], weekdays: bool = True) -> bool:
+    """Both passages date what they say, and the dates name different days or years
+    (without `weekdays`: different days of a month, months or years)."""
+    a = [_without_weekday(date_atoms(d), weekdays) for d in left]
+    b = [_without_weekday(date_atoms(d), weekdays) for d in right]
     a, b = [x for x in a if x], [x for x in b if x]
     if not a or not b:
         return False
     return not any(_same_date(x, y) for x in a for y in b)
+
+
+def _without_weekday(atoms: dict[str, str], weekdays: bool) -> dict[str, str]:
+    return atoms if weekdays else {k: v for k, v in atoms.items() if k != "weekday"}
 
 
 def _same_date(a: dict[str, str], b: dict[str, str]) -> bool:

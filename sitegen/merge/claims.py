@@ -21,6 +21,7 @@ from sitegen.merge.alignment import gap_links
 from sitegen.merge.blocking import candidate_pairs
 from sitegen.merge.features import Passage, shared_keys
 from sitegen.merge.similarity import (
+    APART,
     QUOTE_OVERLAP,
     compare,
     disagreement,
@@ -123,7 +124,8 @@ def _align(result: Clustering) -> bool:
         i, j = match.left, match.right
         score = result.scores[i][j]
         conflict = disagreement(items[i], items[j])
-        if conflict == "date" or (conflict == "actor" and not same_action(items[i], items[j])):
+        if conflict in ("date", APART) or (
+                conflict == "actor" and not same_action(items[i], items[j])):
             continue  # two leads may date two events; two actors may do two things
         if conflict is not None and score >= CONFLICT_GAP_SCORE:
             result.conflicts[(min(i, j), max(i, j))] = conflict

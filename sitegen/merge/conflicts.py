@@ -1,13 +1,14 @@
 """Disputed claims: claims about one subject whose figures, dates or actors disagree.
 
 Clustering finds the disagreeing passage pairs (similarity.py) and keeps them apart;
-here each pair becomes a link between the two claims that cite them, in both
-directions, and both claims become `disputed`.
+here each pair (but those only told on different days) becomes a link between the two
+claims that cite them, in both directions, and both claims become `disputed`.
 """
 
 from __future__ import annotations
 
 from sitegen.merge.claims import Clustering
+from sitegen.merge.similarity import APART
 from sitegen.model import Claim, status_for
 
 
@@ -15,7 +16,9 @@ def mark_conflicts(result: Clustering, claims: list[Claim]) -> None:
     """Fill `conflicts` (sorted ids, both directions) and set every claim's status."""
     claim_of = {i: number for number, members in enumerate(result.clusters) for i in members}
     links: dict[int, set[int]] = {}
-    for i, j in result.conflicts:
+    for (i, j), kind in result.conflicts.items():
+        if kind == APART:
+            continue
         a, b = claim_of[i], claim_of[j]
         if a != b:
             links.setdefault(a, set()).add(b)

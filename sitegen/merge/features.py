@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from sys import intern
 
 from sitegen.extract.records import FactCandidate
-from sitegen.extract.statements import DATE_PREFIX
+from sitegen.extract.statements import DATE_PREFIX, TELLING
 from sitegen.merge.people import PeopleIndex
 from sitegen.merge.synonyms import senses
 from sitegen.model import Figure
@@ -116,12 +116,11 @@ def _raw_keys(fact: FactCandidate, index: PeopleIndex
     person_words = {w.lower() for name in fact.names if index.resolve(fact.source, name)
                     for w in name.split()}
     keys = {f"p:{pid}" for pid in people}
-    date_words = {w for e in fact.entities if e.startswith(DATE_PREFIX)
-                  for w in e[len(DATE_PREFIX):].split()}
+    dates = [e[len(DATE_PREFIX):] for e in fact.entities if e.startswith(DATE_PREFIX)]
+    date_words = {w for date in dates for w in date.removeprefix(TELLING).split()}
+    keys.update("d:" + date.removeprefix(TELLING) for date in dates)
     for entity in fact.entities:
-        if entity.startswith(DATE_PREFIX):
-            keys.add("d:" + entity[len(DATE_PREFIX):])
-        elif not set(entity.split()) <= person_words:
+        if not entity.startswith(DATE_PREFIX) and not set(entity.split()) <= person_words:
             # a one-word name is a word like any other ("japan" and "japanese" fold)
             keys.add(("e:" if " " in entity else "l:") + entity)
     keys.update("r:" + frame for frame in fact.frames)

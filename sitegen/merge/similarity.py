@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sitegen.extract.statements import DATE_PREFIX, TELLING
 from sitegen.merge.agreement import dates_disagree, figures_agree, figures_disagree
 from sitegen.merge.features import Passage
 
@@ -22,12 +23,13 @@ SIZE_MIX = 0.5  # 0: divide by the smaller passage's weight, 1: by the larger on
 CONFLICT_TOPIC = 0.3  # how alike, figures aside, disagreeing passages must be to conflict
 ACTOR_TOPIC = 0.4  # the same, for passages whose named subjects differ
 SYNONYM = 0.7  # a synonym counts for this share of the rarer word's weight
+APART = "apart"  # not one fact, yet no dispute: told on different days ("said Monday")
 
 
 @dataclass(frozen=True)
 class Comparison:
     score: float  # 0..1: how surely the passages state the same fact
-    conflict: str | None = None  # "figure" | "date" | "actor"
+    conflict: str | None = None  # "figure" | "date" | "actor", or APART
 
 
 def compare(a: Passage, b: Passage) -> Comparison:
@@ -39,12 +41,14 @@ def compare(a: Passage, b: Passage) -> Comparison:
     size = _size(a.total, b.total)
     score = (max(quote, (shared + synonyms(a, keys_a, keys_b) + figures) / size) if size
              else quote)
-    if a.figures and b.figures and shared / size >= CONFLICT_TOPIC and (
+    # one source does not dispute itself: two figures or days it gives are of two things
+    rivals = a.source != b.source
+    if rivals and a.figures and b.figures and shared / size >= CONFLICT_TOPIC and (
             figures_disagree(a.figures, b.figures) or figures_disagree(b.figures, a.figures)):
         return Comparison(score, "figure")
-    if (quote < QUOTE_OVERLAP and score >= CONFLICT_TOPIC and _dates(a) and _dates(b)
-            and dates_disagree(_dates(a), _dates(b))):
-        return Comparison(score, "date")
+    if (quote < QUOTE_OVERLAP and score >= CONFLICT_TOPIC and rivals
+            and dates_disagree(_dates(a, telling=True), _dates(b, telling=True))):
+        return Comparison(score, "date" if _days_disagree(a, b) else APART)
     if _actors_differ(a, b) and same_action(a, b):
         rest = sum(a.weights[k] for k in common if not k.startswith("r:"))
         if (rest + figures) / size >= ACTOR_TOPIC:
@@ -58,8 +62,8 @@ def disagreement(a: Passage, b: Passage) -> str | None:
     if a.figures and b.figures and (figures_disagree(a.figures, b.figures)
                                     or figures_disagree(b.figures, a.figures)):
         return "figure"
-    if _dates(a) and _dates(b) and dates_disagree(_dates(a), _dates(b)):
-        return "date"
+    if dates_disagree(_dates(a, telling=True), _dates(b, telling=True)):
+        return "date" if dates_disagree(_dates(a), _dates(b)) else APART
     return "actor" if _actors_differ(a, b) else None
 
 
@@ -89,8 +93,24 @@ def _quote_score(a: Passage, b: Passage) -> float:
     return 0.6 + 0.4 * overlap if overlap >= QUOTE_OVERLAP else 0.0
 
 
-def _dates(item: Passage) -> list[str]:
-    return [k[2:] for k in item.keys if k.startswith("d:")]
+def _days_disagree(a: Passage, b: Passage) -> bool:
+    """The dates of what two passages tell disagree: in year, month or day of the month
+    ("from 1967" / "from 1966"); in weekday only over one action ("it closed on Monday" /
+    "…on Tuesday"), since a story's sentences tell of several days ("Murray announced a
+    ban Saturday" / "the backlash grew Monday")."""
+    left, right = _dates(a), _dates(b)
+    return dates_disagree(left, right, weekdays=False) or (
+        same_action(a, b) and dates_disagree(left, right))
+
+
+def _dates(item: Passage, telling: bool = False) -> list[str]:
+    """The dates of what the passage tells; with `telling`, also of its telling ("…, an
+    official said Friday"). Two passages whose tellings differ in date are told apart,
+    but only the dates of what they tell can dispute each other: outlets report one
+    fact on different days."""
+    return [e[len(DATE_PREFIX):].removeprefix(TELLING) for e in item.fact.entities
+            if e.startswith(DATE_PREFIX)
+            and (telling or not e.startswith(DATE_PREFIX + TELLING))]
 
 
 def same_action(a: Passage, b: Passage) -> bool:
