@@ -386,6 +386,13 @@ def test_claim_and_person_pages_show_relations(site: Path) -> None:
     assert "Ukrainian embassy" in text_of(called)
     assert "39" not in text_of(called.find(".//h1"))
 
+    # both sides of the dispute, each with its citations linked to their passages
+    rivals = called.find(".//section[@aria-labelledby='conflicts']")
+    sides = [text_of(side) for side in rivals.iter("div") if side.get("class") == "versus-side"]
+    assert "Kurogi, 39, called the embassy." in sides[0]
+    assert "Seventy Japanese men volunteered" in sides[1] and "Seventy men" in sides[1]
+    assert any(a.get("href").startswith("../../sources/a/#") for a in rivals.iter("a"))
+
     seventy = parse(site / "claims" / "seventy" / "index.html")
     assert "70" in [text_of(td) for td in seventy.iter("td")]
 

@@ -195,7 +195,7 @@ def site_pages(views: SiteViews) -> Iterator[PageSpec]:
         path = links.claim_path(claim.claim.id)
         yield PageSpec(path, "claim.html", "claims",
                        partial(_claim_context, claim, path, base_url),
-                       depends=partial(_claim_shown, claim, claim_views))
+                       depends=partial(_claim_shown, claim))
     yield from _listing(views, links.PEOPLE, "people", views.people,
                         partial(_people_shown, views))
     for person in views.people:
@@ -255,10 +255,8 @@ def _claims_shown(views: SiteViews) -> frozenset[str]:
                         for source_id in view.claim.source_ids)])
 
 
-def _claim_shown(claim: ClaimView,
-                 claim_views: Callable[[], dict[str, ClaimView]]) -> frozenset[str]:
-    by_id = claim_views()
-    return shows([claim, *(by_id[c.id] for c in claim.conflicts if c.id in by_id)])
+def _claim_shown(claim: ClaimView) -> frozenset[str]:
+    return shows([claim, *claim.conflicts])
 
 
 def _people_shown(views: SiteViews) -> frozenset[str]:

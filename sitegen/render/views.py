@@ -66,7 +66,7 @@ class ClaimView:
     citations: list[CitationView]
     people: list[Person]
     speaker: Person | None  # set when `claim.speaker` is a known person's id
-    conflicts: list[Claim]
+    conflicts: list[ClaimView] = field(init=False, default_factory=list)  # the rival claims
     speaker_name: str | None = field(init=False)
     source_count: int = field(init=False)
     independent: int | None = field(init=False)  # independent sources, when computed
@@ -185,6 +185,11 @@ class _ViewBuilder:
                 self.citing[source_id].append(claim)
         sources = {sid: self._source_view(source) for sid, source in self.sources.items()}
         claims = [self._claim_view(claim, sources) for claim in self.claims.values()]
+        by_id = {view.claim.id: view for view in claims}
+        for view in claims:  # linked once all exist: a claim page shows its rivals' evidence
+            view.conflicts = self._resolve(
+                view.claim, "conflicting claim",
+                [c for c in view.claim.conflicts if c != view.claim.id], by_id)
         claims.sort(key=lambda view: (-view.strength, -view.source_count, view.claim.id))
         self._link_copies(sources)
         mentions = self._name_mentions()
@@ -288,8 +293,6 @@ class _ViewBuilder:
             citations=citations,
             people=self._resolve(claim, "person", claim.people, self.people),
             speaker=self.people.get(claim.speaker) if claim.speaker else None,
-            conflicts=self._resolve(claim, "conflicting claim",
-                                    [c for c in claim.conflicts if c != claim.id], self.claims),
         )
 
     def _link_copies(self, sources: dict[str, SourceView]) -> None:
