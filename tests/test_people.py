@@ -84,6 +84,19 @@ def test_relatives_who_share_a_surname_stay_apart() -> None:
     assert "Trump Jr." not in people["Donald Trump"].aliases
 
 
+def test_a_formal_name_with_a_suffix_in_one_outlet_is_the_usual_name_in_another() -> None:
+    people = people_of(
+        "Vice President Joseph R. Biden Jr. met the senators on Monday. Mr. Biden said "
+        "the talks would go on.\n",
+        "Vice President Joe Biden met with senators. Biden said the talks would continue.\n",
+        "Donald Trump Jr. posted the messages on Twitter on Monday.\n",
+        "President Donald Trump spoke in Ohio on Monday.\n",
+    )
+    [biden] = [p for p in people.values() if "Biden" in p.name]
+    assert {"Joe Biden", "Joseph R. Biden Jr."} <= {biden.name, *biden.aliases}
+    assert {"Donald Trump", "Donald Trump Jr."} <= set(people)
+
+
 def test_platforms_outlets_and_headline_fragments_are_not_people() -> None:
     people = people_of(
         "Anna Weber posted the photos on Twitter on Monday.\n\n"

@@ -237,7 +237,7 @@ def _is_person(stats: _NameStats) -> bool:
 
 
 def _same_person(a: _NameStats, b: _NameStats) -> bool:
-    if distinct_suffixes(a.suffix, b.suffix):
+    if distinct_suffixes(a.suffix, b.suffix) and not _two_styles(a, b):
         return False  # Donald Trump and Donald Trump Jr. are two people
     if not same_word(a.words[-1], b.words[-1]):
         return False
@@ -245,6 +245,20 @@ def _same_person(a: _NameStats, b: _NameStats) -> bool:
     if fold(a.words[0]) in nicknames or fold(b.words[0]) in nicknames:
         return True  # William "Mo" Cowan and Mo Cowan
     return any(same_given_name(x, y) for x in _given(a.words) for y in _given(b.words))
+
+
+def _two_styles(a: _NameStats, b: _NameStats) -> bool:
+    """One outlet's formal name ("Vice President Joseph R. Biden Jr.") and another's
+    usual one ("Vice President Joe Biden"): no article names both, and both hold one
+    office or role. A father and son both named are told apart by the articles that
+    name both, or by what each is."""
+    if a.sources & b.sources:
+        return False
+    return bool(_what_they_are(a) & _what_they_are(b))
+
+
+def _what_they_are(stats: _NameStats) -> set[str]:
+    return stats.offices | {_role_head(role) for _, role in stats.roles} - {""}
 
 
 def _given(words: list[str]) -> list[str]:
