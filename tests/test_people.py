@@ -97,6 +97,19 @@ def test_a_formal_name_with_a_suffix_in_one_outlet_is_the_usual_name_in_another(
     assert {"Donald Trump", "Donald Trump Jr."} <= set(people)
 
 
+def test_a_middle_name_or_double_surname_used_alone_is_the_same_person() -> None:
+    people = people_of(
+        "Senator Mary Ellen Carter, a former prosecutor, was nominated to lead the bureau "
+        "on Monday.\n\nPresident Obama nominated her to lead the bureau. Debbie Wasserman "
+        "Schultz, the party chairwoman, praised the choice.\n",
+        "Ellen Carter has run the bureau since 2011, Wasserman Schultz said on Monday.\n",
+        "Donald J. Trump spoke in Ohio. John Trump, a farmer, said he would vote.\n",
+    )
+    assert people["Mary Ellen Carter"].aliases == ["Ellen Carter"]
+    assert people["Debbie Wasserman Schultz"].aliases == ["Wasserman Schultz"]
+    assert {"Donald J. Trump", "John Trump"} <= set(people)
+
+
 def test_platforms_outlets_and_headline_fragments_are_not_people() -> None:
     people = people_of(
         "Anna Weber posted the photos on Twitter on Monday.\n\n"

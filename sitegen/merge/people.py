@@ -262,11 +262,11 @@ def _what_they_are(stats: _NameStats) -> set[str]:
 
 
 def _given(words: list[str]) -> list[str]:
-    """The given name, or, after a first initial, the middle name a person goes by
-    ("K. Michael Conaway" is "Michael Conaway")."""
-    if len(words) > 2 and len(words[0].strip(".")) == 1 and len(words[1].strip(".")) > 1:
-        return [words[0], words[1]]
-    return [words[0]]
+    """The given name, or a middle name a person goes by ("K. Michael Conaway" is
+    "Michael Conaway", "Byron Todd Jones" is "Todd Jones"), or the first half of a
+    double surname ("Debbie Wasserman Schultz" is "Wasserman Schultz"). A middle
+    initial is no name: "Donald J. Trump" is not "John Trump"."""
+    return [words[0], *(w for w in words[1:-1] if len(w.strip(".")) > 1)]
 
 
 def _group_full_names(full: list[_NameStats]) -> list[list[_NameStats]]:
@@ -299,8 +299,13 @@ def _word_matches(word: _NameStats, group: list[_NameStats]) -> bool:
 
 def _canonical(group: list[_NameStats]) -> _NameStats:
     """The full form seen in most sources; ties go to the spelling whose surname the
-    articles also use on its own, then to the most mentions."""
+    articles also use on its own, then to the most mentions. A form that is the end of
+    another ("Wasserman Schultz" of "Debbie Wasserman Schultz") is a short form, unless
+    only initials are left out (the name "K. Michael Conaway" goes by)."""
     full = [s for s in group if len(s.words) >= 2] or group
+    endings = {tuple(s.words[i:]) for s in full for i in range(1, len(s.words) - 1)
+               if any(len(w.strip(".")) > 1 for w in s.words[:i])}
+    full = [s for s in full if tuple(s.words) not in endings] or full
     singles = Counter({s.name: s.mentions for s in group if len(s.words) == 1})
     return max(full, key=lambda s: (len(s.sources), singles.get(s.words[-1], 0), s.mentions,
                                     len(s.name), s.name))
