@@ -171,3 +171,58 @@ def test_spelling_variants_are_words_within_the_allowance() -> None:
             assert same_word(x, y) == expected, (x, y)
             agreed += expected
     assert agreed > 100, "the sample has variants"
+
+
+def test_a_role_stops_before_the_verbs_next_object() -> None:
+    people = people_of(
+        "The order gives Mark Dunn, the acting police commissioner, broad latitude to "
+        "carry out the plan.\n"
+    )
+    assert people["Mark Dunn"].description == "the acting police commissioner"
+
+
+def test_a_quoted_nickname_is_no_person_of_its_own() -> None:
+    people = people_of(
+        "Coach Tom Baxter resigned on Friday.\n\n"
+        "The coach, known as “Smiling Sam Baxter” to fans, thanked the players.\n"
+    )
+    assert set(people) == {"Tom Baxter"}
+
+
+@pytest.mark.parametrize("text", [
+    "Democrats asked for changes, according to Sen Dick Marsh, D-Ill., the No. 2 Democrat "
+    "in the chamber. Marsh would not say more.\n",
+    "He tried to paint his opponent as a latter-day Dick Marsh. Mr. Marsh said he was "
+    "amused.\n",
+])
+def test_party_tags_and_compound_parts_are_no_description(text: str) -> None:
+    description = people_of(text)["Dick Marsh"].description
+    assert description in (None, "the No. 2 Democrat in the chamber"), description
+
+
+def test_a_name_with_a_possessive_inside_is_no_name() -> None:
+    assert clean_name("Trump’s Supreme Court") is None
+
+
+def test_a_role_is_in_apposition_only_next_to_the_name() -> None:
+    """'"yea" votes have dwindled since: Dick Marsh, 87': a misparse can make the name
+    an appositive of a noun a clause away; words between that are not the role's own
+    mean no apposition (the parse is built by hand: the model varies on short texts)."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from sitegen.extract.mentions import _role_it_names
+
+    words = ["votes", "have", "dwindled", "since", ":", "Dick", "Marsh", ",", "87"]
+    doc = Doc(Vocab(), words=words, heads=[2, 2, 2, 2, 2, 6, 0, 6, 6],
+              deps=["nsubj", "aux", "ROOT", "advmod", "punct", "compound", "appos", "punct",
+                    "appos"],
+              pos=["NOUN", "AUX", "VERB", "ADV", "PUNCT", "PROPN", "PROPN", "PUNCT", "NUM"],
+              ents=["O", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O"])
+    assert _role_it_names(doc.ents[0]) is None
+    lady = Doc(Vocab(), words=["the", "first", "lady", ",", "Ann", "Cole"],
+               heads=[2, 2, 2, 2, 5, 2], deps=["det", "amod", "ROOT", "punct", "compound",
+                                              "appos"],
+               pos=["DET", "ADJ", "NOUN", "PUNCT", "PROPN", "PROPN"],
+               ents=["O", "O", "O", "O", "B-PERSON", "I-PERSON"])
+    assert _role_it_names(lady.ents[0]) == "the first lady"

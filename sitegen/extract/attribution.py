@@ -147,7 +147,10 @@ def _subject_of(verb: Token, outside: Outside) -> Token | None:
     current = verb
     for _ in range(4):
         for child in current.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and outside(child):
+            if child.dep_ in ("nsubj", "nsubjpass") and outside(child) \
+                    and not _dateline(child, current):
+                if current is not verb and verb.tag_ == "VBG":
+                    return _main_subject(current, outside) or child
                 return child
             if child.dep_ == "agent":
                 objects = [g for g in child.children if g.dep_ == "pobj"]
@@ -160,6 +163,35 @@ def _subject_of(verb: Token, outside: Outside) -> Token | None:
             current = current.head
             continue
         break
+    return None
+
+
+def _dateline(subject: Token, verb: Token) -> bool:
+    """"WASHINGTON -- President Obama defended …": the place a story was filed from,
+    which the parser can take for a second subject of the verb."""
+    doc = subject.doc
+    return subject.i == subject.sent.start and subject.i + 1 < len(doc) \
+        and doc[subject.i + 1].text in ("--", "—", "–", "-", "(") \
+        and any(c.dep_ in ("nsubj", "nsubjpass") and c.i > subject.i for c in verb.children)
+
+
+def _main_subject(clause: Token, outside: Outside) -> Token | None:
+    """The subject of the clause a subordinate clause hangs on. A participle after a
+    "when"/"that" clause modifies the sentence, though the parser attaches it low: in "X
+    disputed that Democrats feel betrayed, saying …" or "X explained it when Republicans
+    held Congress by saying …", X is the one saying."""
+    if clause.dep_ not in ("ccomp", "advcl", "relcl") or clause.head.i == clause.i:
+        return None
+    if not any(c.dep_ in ("mark", "advmod") and c.tag_ in ("IN", "WRB")
+               for c in clause.children):
+        return None
+    current = clause.head
+    for _ in range(6):  # through "his failure to secure …" up to "explained"
+        subject = next((c for c in current.children
+                        if c.dep_ in ("nsubj", "nsubjpass") and outside(c)), None)
+        if subject is not None or current.head.i == current.i:
+            return subject
+        current = current.head
     return None
 
 

@@ -104,7 +104,9 @@ class Discourse:
                 continue
             found[token.i] = entity
             self._attend(entity, token, given)
-            if token.dep_ == "appos" and token.head.pos_ == "NOUN" and token.head.i < token.i:
+            if token.dep_ == "appos" and token.head.i < token.i and (
+                    token.head.pos_ == "NOUN" or (token.i in names
+                                                  and _stands_for(token.head, names))):
                 found[token.head.i] = entity  # "the first lady, Melania Trump"
         subject = _main_subject(sentence)
         self.last_subject = found.get(subject.i) if subject is not None else None
@@ -115,8 +117,8 @@ class Discourse:
         if token.i in names:
             ent, mention = names[token.i]
             return self._named(ent, mention)
-        if token.pos_ == "NOUN" and any(c.dep_ == "appos" and c.i in names
-                                        for c in token.children):
+        if _stands_for(token, names) and any(c.dep_ == "appos" and c.i in names
+                                             for c in token.children):
             return None  # "the first lady, Melania Trump": the name stands for both
         lower = token.lower_
         if token.pos_ == "PRON":
@@ -355,6 +357,14 @@ def _add_role(entity: Entity, role: str) -> None:
     core = _ROLE_END.sub("", f" {role} ").strip()
     entity.words.update(title_word(w) for w in re.findall(r"[A-Za-z][\w.-]*", core))
     entity.gender = entity.gender or gender_of(core.split())
+
+
+def _stands_for(head: Token, names: dict[int, tuple[Span, NameMention]]) -> bool:
+    """A phrase a person's name in apposition stands for: a noun ("the first lady,
+    Melania Trump"), a number ("one of the women, Mary Hale"), or a proper noun that is
+    not a name itself ("Another Democrat, Senator Bob Casey"; a dateline "WASHINGTON --
+    President Obama" the parser reads as one)."""
+    return head.pos_ in ("NOUN", "NUM") or (head.pos_ == "PROPN" and head.i not in names)
 
 
 def _plural(token: Token) -> bool:

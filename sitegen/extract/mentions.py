@@ -53,6 +53,8 @@ ROLE_EVIDENCE = {"kin", "human-role"}
 NOT_PERSON_EVIDENCE = {"platform", "common-words", "thing"}
 _AGE_AFTER = re.compile(r",\s(\d{1,3}),")
 _NICKNAMED = re.compile(r"\b([A-Z][a-z]+)\s+[\"“]([A-Z][\w.-]*)[\"”]\s+([A-Z][\w'’-]+)")
+NICKNAMING = {"nicknamed", "dubbed", "nickname", "moniker", "called"}
+_PARTY_TAG = re.compile(r"^\(?[DRI]-[A-Z][\w.]*\)?(?:,\s*|$)")  # "D-Ill., the No. 2 …"
 _LIST_ROLE = re.compile(r"^(?:and|or)\b|,\s*(?:and|or)\b")
 
 
@@ -73,9 +75,28 @@ def sentence_mentions(sentence: Span, offset: int,
         start = offset + ent.start_char + max(local, 0)
         mention = NameMention(name=name, start=start, end=start + len(name), label=ent.label_,
                               quoted=any(a <= ent.start_char < b for a, b in quoted))
+        if _after_nicknaming(ent) and len(name.split()) > 1:
+            surname = name.split()[-1]  # nicknamed “Iron Horse Baxter”: Baxter, so named
+            mention.start = mention.end - len(surname)
+            mention.name = surname
         _add_evidence(ent, mention)
         found.append((ent, mention))
     return _with_nicknames(sentence, offset, found)
+
+
+def _after_nicknaming(ent: Span) -> bool:
+    """A name in quotation marks right after "nicknamed", "dubbed", "known as": a
+    nickname of someone the text names otherwise, not a person of its own."""
+    doc = ent.doc
+    i = ent.start - 1
+    quoted = ent[0].is_quote
+    while i >= 0 and (doc[i].is_quote or doc[i].is_title) and not quoted:
+        quoted = doc[i].is_quote  # back over “Smiling Sam Baxter” to its opening mark
+        i -= 1
+    if i < 0 or not quoted:
+        return False  # not in quotation marks
+    words = doc[max(i - 1, 0):i + 1].text.lower()
+    return doc[i].lower_ in NICKNAMING or words.endswith("known as")
 
 
 def _is_title_fragment(ent: Span) -> bool:
@@ -196,6 +217,9 @@ def title_before(ent: Span) -> str | None:
             break
         words.insert(0, token)
         i -= 1
+    if words and i >= 0 and doc[i].whitespace_ == "" and not doc[i].is_punct and \
+            words[0].text == "-":
+        return None  # "a latter-day Dan Quayle": the part of a compound is no title
     while words and (words[0].tag_ == "POS" or words[0].text == "-"):
         words.pop(0)
     if not words or not any(w.lower_.strip(".") in TITLES or w.pos_ in ("NOUN", "NUM")
@@ -261,6 +285,10 @@ def _role_it_names(ent: Span) -> str | None:
         return None
     if role.lemma_.lower() in THING_NOUNS:
         return None  # "his whimsically named hometown, Frog Jump": a place
+    between = ent.doc[role.i + 1:ent.start]
+    inside = {t.i for t in role.subtree}
+    if any(t.i not in inside and not t.is_punct for t in between):
+        return None  # "“yea” votes have dwindled since: Stephen Breyer, 87": no apposition
     words = [t for t in role.subtree if t.i <= role.i]
     span = ent.doc[words[0].i:role.i + 1]
     return span.text.strip(" ,") or None
@@ -277,15 +305,20 @@ def _phrase(token: Token) -> str | None:
                 or t.nbor().pos_ == "CCONJ"):
             end = t.i
             break
+    for conj in (c for c in token.rights if c.dep_ == "conj" and c.i < end):
+        if token.doc[conj.left_edge.i - 1].text == "," and \
+                not any(t.dep_ == "cc" for t in token.subtree):
+            end = conj.left_edge.i - 1  # "X, the acting secretary, broad latitude to …":
+            break  # a list without "and" is the verb's next object misparsed
     span = token.doc[subtree[0].i:end]
-    text = span.text.strip(" ,;—–-")
+    text = _PARTY_TAG.sub("", span.text.strip(" ,;—–-"))
     words = text.split()
     if not words or len(words) > 25 or not any(ch.isalpha() for ch in text):
         return None
     if span[0].pos_ == "PRON" or span[0].tag_ == "PRP$":
         return None  # "his entire month's wages": a misparse, not a role
-    if not any(ch.islower() for ch in text):
-        return None  # "(D-Calif.)", ", R-N.C.,": party and state, not a role
+    if not any(w[:1].islower() for w in words):
+        return None  # "(D-Calif.)", ", R-N.C.,", "D-Ill.": party and state, not a role
     if span.root.ent_type_ in ("PERSON", "GPE", "ORG", "NORP", "DATE", "LOC"):
         return None  # "Donald Trump, Mike Pence" or "Ohio, Dayton": a list, not a role
     if _LIST_ROLE.search(text) and span.root.lower_ not in HUMAN_HEADS:

@@ -91,6 +91,8 @@ def clean_name(text: str) -> str | None:
     if text.endswith(".") and text[:-1].rsplit(" ", 1)[-1].lower() not in SUFFIXES:
         text = text[:-1]
     words = text.split(" ")
+    if any(re.search(r"\w['’]s$", w) for w in words[:-1]):
+        return None  # "Trump’s Supreme Court": what a person has, not a person
     words = [_POSSESSIVE.sub("", w) if i == len(words) - 1 else w for i, w in enumerate(words)]
     while words and words[0].lower().strip(".") in TITLES | {"the"}:
         words = words[1:]
