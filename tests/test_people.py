@@ -110,6 +110,12 @@ def test_a_middle_name_or_double_surname_used_alone_is_the_same_person() -> None
     assert {"Donald J. Trump", "John Trump"} <= set(people)
 
 
+def test_a_sentence_opening_word_is_no_part_of_a_name() -> None:
+    people = people_of("Mitt Romney spoke in Iowa on Monday.\n\n"
+                       "Following Romney's remarks, aides said the campaign would go on.\n")
+    assert set(people) == {"Mitt Romney"}
+
+
 def test_platforms_outlets_and_headline_fragments_are_not_people() -> None:
     people = people_of(
         "Anna Weber posted the photos on Twitter on Monday.\n\n"

@@ -68,12 +68,14 @@ def sentence_mentions(sentence: Span, offset: int,
             continue
         if _is_title_fragment(ent):
             continue
+        label = ent.label_
+        ent = _without_opening_word(ent)
         name = clean_name(ent.text)
         if name is None:
             continue
         local = ent.text.find(name.split()[0])
         start = offset + ent.start_char + max(local, 0)
-        mention = NameMention(name=name, start=start, end=start + len(name), label=ent.label_,
+        mention = NameMention(name=name, start=start, end=start + len(name), label=label,
                               quoted=any(a <= ent.start_char < b for a, b in quoted))
         if _after_nicknaming(ent) and len(name.split()) > 1:
             surname = name.split()[-1]  # nicknamed “Iron Horse Baxter”: Baxter, so named
@@ -82,6 +84,20 @@ def sentence_mentions(sentence: Span, offset: int,
         _add_evidence(ent, mention)
         found.append((ent, mention))
     return _with_nicknames(sentence, offset, found)
+
+
+# tags of a sentence's capitalised first word that NER takes into a name: "Following
+# Romney's remarks", "Plus Obama said", "Also Warren"
+_OPENING_TAGS = {"VBG", "IN", "CC", "RB"}
+
+
+def _without_opening_word(ent: Span) -> Span:
+    """The entity without the sentence's opening word, when that word is a connective
+    or a participle and not part of the name."""
+    first = ent[0]
+    if len(ent) > 1 and first.is_sent_start and first.tag_ in _OPENING_TAGS:
+        return ent.doc[ent.start + 1:ent.end]
+    return ent
 
 
 def _after_nicknaming(ent: Span) -> bool:
