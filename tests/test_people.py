@@ -116,6 +116,15 @@ def test_a_sentence_opening_word_is_no_part_of_a_name() -> None:
     assert set(people) == {"Mitt Romney"}
 
 
+def test_an_office_named_with_of_before_a_name_describes_the_person() -> None:
+    people = people_of(
+        "Director of National Intelligence James Hollis issued a statement late Thursday.\n\n"
+        "The governor picked former Chief of Staff Tomas Ferrer on Monday.\n"
+    )
+    assert people["James Hollis"].description == "Director of National Intelligence"
+    assert people["Tomas Ferrer"].description == "former Chief of Staff"
+
+
 def test_platforms_outlets_and_headline_fragments_are_not_people() -> None:
     people = people_of(
         "Anna Weber posted the photos on Twitter on Monday.\n\n"

@@ -144,7 +144,7 @@ def _add_evidence(ent: Span, mention: NameMention) -> None:
     head = ent.root
     if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ in SPEECH_VERBS - OUTLET_VERBS:
         mention.evidence.append("speaker")
-    title = title_before(ent)
+    title = title_before(ent) or _office_of_before(ent)
     if title:
         mention.evidence.append("kin" if title.split()[-1].lower() in KIN_NOUNS else "title")
         if _human_role(title):
@@ -244,6 +244,30 @@ def title_before(ent: Span) -> str | None:
     if all(w.ent_type_ in ("ORG", "GPE", "NORP") or w.tag_ == "POS" for w in words):
         return None  # "Japan's Ryoga Seki": where from, not what
     return "".join(_expanded(t) + t.whitespace_ for t in doc[words[0].i:words[-1].i + 1]).strip()
+
+
+def _office_of_before(ent: Span) -> str | None:
+    """An office named with "of" right before a name: "Director of National Intelligence
+    James Clapper", "the President of France Emmanuel Macron" (the parser hangs its
+    words on other heads, so `title_before` cannot walk them)."""
+    doc = ent.doc
+    i = ent.start - 1
+    while i >= 0 and (doc[i].is_title or doc[i].lower_ in ("of", "the")):
+        i -= 1
+    words = list(doc[i + 1:ent.start])
+    while words and words[0].lower_ in ("of", "the"):
+        words.pop(0)
+    if not words or not words[-1].is_title or "of" not in {w.lower_ for w in words}:
+        return None
+    first = words[0].lower_.strip(".")
+    if first not in TITLES or first in HONORIFICS:
+        return None
+    if i >= 0 and doc[i].lower_ in _TENURE:
+        words.insert(0, doc[i])  # "former Chief of Staff William Cowan"
+    return doc[words[0].i:words[-1].i + 1].text
+
+
+_TENURE = {"former", "acting", "interim", "then", "outgoing", "incoming"}
 
 
 def _expanded(token: Token) -> str:
