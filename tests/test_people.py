@@ -125,6 +125,17 @@ def test_an_office_named_with_of_before_a_name_describes_the_person() -> None:
     assert people["Tomas Ferrer"].description == "former Chief of Staff"
 
 
+def test_different_middle_initials_are_different_people() -> None:
+    people = people_of(
+        "Former President George H.W. Bush praised the plan on Monday.\n\n"
+        "His son, former President George W. Bush, said nothing.\n",
+        "George Herbert Walker Bush spoke in Texas.\n",
+    )
+    forms = [{p.name, *p.aliases} for p in people.values() if p.name.endswith("Bush")]
+    assert sorted(map(sorted, forms)) == [
+        ["George H.W. Bush", "George Herbert Walker Bush"], ["George W. Bush"]]
+
+
 def test_platforms_outlets_and_headline_fragments_are_not_people() -> None:
     people = people_of(
         "Anna Weber posted the photos on Twitter on Monday.\n\n"
