@@ -136,6 +136,15 @@ def test_different_middle_initials_are_different_people() -> None:
         ["George H.W. Bush", "George Herbert Walker Bush"], ["George W. Bush"]]
 
 
+def test_a_name_ending_in_a_group_the_text_names_is_no_person() -> None:
+    people = people_of(
+        "Mary Fallin spoke on Monday.\n\n"
+        "The Log Cabin Republicans praised the decision. Republicans in the Senate were "
+        "split, and Democrats said they would wait.\n"
+    )
+    assert "Log Cabin Republicans" not in people and "Mary Fallin" in people
+
+
 def test_platforms_outlets_and_headline_fragments_are_not_people() -> None:
     people = people_of(
         "Anna Weber posted the photos on Twitter on Monday.\n\n"

@@ -209,7 +209,7 @@ def _full_names(stats: dict[str, _NameStats]) -> list[_NameStats]:
     """Full names of people: those the vote makes people, and names NER labelled
     otherwise that are a variant of one ("Volodymyr Zelenskyy" tagged ORG beside a
     person "Volodymyr Zelensky") or whose surname alone is a person's ("Zelenskyy said")."""
-    full = [s for s in stats.values() if len(s.words) >= 2]
+    full = [s for s in stats.values() if len(s.words) >= 2 and not _names_a_group(s, stats)]
     people = [s for s in full if _is_person(s)]
     voted = {id(s) for s in people}
     by_surname: _BySpelling[_NameStats] = _BySpelling()
@@ -226,6 +226,15 @@ def _full_names(stats: dict[str, _NameStats]) -> list[_NameStats]:
             people.append(candidate)
             by_surname.add(candidate.words[-1], candidate)
     return people
+
+
+def _names_a_group(name: _NameStats, stats: dict[str, _NameStats]) -> bool:
+    """"Log Cabin Republicans", "Blue Dog Democrats": the name ends in a plural that the
+    text uses on its own for a group (NER's NORP: nationalities, parties)."""
+    last = name.words[-1]
+    alone = stats.get(last)
+    return last.endswith("s") and alone is not None and \
+        alone.votes.labels.most_common(1)[0][0] == "NORP"
 
 
 def _is_person(stats: _NameStats) -> bool:
