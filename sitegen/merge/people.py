@@ -63,6 +63,14 @@ class _NameStats:
     def suffix(self) -> str:
         return name_parts(self.name)[1]
 
+    @cached_property
+    def middle(self) -> str:
+        """The initials of the names between the first and the last: "H.W." and
+        "Herbert Walker" both give "hw"."""
+        parts = [part for word in self.words[1:-1] for part in re.split(r"[.\s]+", word)
+                 if part]
+        return "".join(fold(part)[0] for part in parts)
+
 
 @dataclass
 class PeopleIndex:
@@ -250,20 +258,12 @@ def _same_person(a: _NameStats, b: _NameStats) -> bool:
         return False  # Donald Trump and Donald Trump Jr. are two people
     if not same_word(a.words[-1], b.words[-1]):
         return False
-    if _middle_initials(a.words) and _middle_initials(b.words) and \
-            _middle_initials(a.words) != _middle_initials(b.words):
+    if a.middle and b.middle and a.middle != b.middle:
         return False  # George H. W. Bush and George W. Bush are two people
     nicknames = {fold(n) for n in a.nicknames | b.nicknames}
     if fold(a.words[0]) in nicknames or fold(b.words[0]) in nicknames:
         return True  # William "Mo" Cowan and Mo Cowan
     return any(same_given_name(x, y) for x in _given(a.words) for y in _given(b.words))
-
-
-def _middle_initials(words: list[str]) -> str:
-    """The initials of the names between the first and the last: "H.W." and "Herbert
-    Walker" both give "hw"."""
-    parts = [part for word in words[1:-1] for part in re.split(r"[.\s]+", word) if part]
-    return "".join(fold(part)[0] for part in parts)
 
 
 def _two_styles(a: _NameStats, b: _NameStats) -> bool:
