@@ -145,6 +145,12 @@ def test_a_name_ending_in_a_group_the_text_names_is_no_person() -> None:
     assert "Log Cabin Republicans" not in people and "Mary Fallin" in people
 
 
+def test_a_hyphenated_role_is_read_whole() -> None:
+    people = people_of("\"There would be enough left over,\" said Nancy Altman, co-chair of "
+                       "the Citizens Budget Coalition.\n")
+    assert people["Nancy Altman"].description == "co-chair of the Citizens Budget Coalition"
+
+
 def test_platforms_outlets_and_headline_fragments_are_not_people() -> None:
     people = people_of(
         "Anna Weber posted the photos on Twitter on Monday.\n\n"

@@ -285,7 +285,7 @@ def _roles_after(ent: Span) -> Iterable[str]:
     for child in head.children:
         if child.i <= head.i:
             continue
-        if child.dep_ == "appos" and _closed(child):
+        if child.dep_ == "appos" and _closed(child) and not _hyphenated_start(child):
             role = _phrase(child)
             if role:
                 yield role
@@ -296,6 +296,16 @@ def _roles_after(ent: Span) -> Iterable[str]:
                 role = _phrase(attr)
                 if role:
                     yield role
+
+
+def _hyphenated_start(token: Token) -> bool:
+    """A piece of a hyphenated word ("co", "-" of "co-chair") the parser took for an
+    appositive of its own: the role is the whole word's phrase, read from its last piece."""
+    return not token.whitespace_ and token.i + 1 < len(token.doc) and (
+        token.text in _HYPHENS or token.nbor().text in _HYPHENS)
+
+
+_HYPHENS = {"-", "–", "‐"}
 
 
 def _closed(appositive: Token) -> bool:
@@ -350,7 +360,11 @@ def _phrase(token: Token) -> str | None:
                 not any(t.dep_ == "cc" for t in token.subtree):
             end = conj.left_edge.i - 1  # "X, the acting secretary, broad latitude to …":
             break  # a list without "and" is the verb's next object misparsed
-    span = token.doc[subtree[0].i:end]
+    start = subtree[0].i
+    while start >= 2 and token.doc[start - 1].text in _HYPHENS and not (
+            token.doc[start - 1].whitespace_ or token.doc[start - 2].whitespace_):
+        start -= 2  # "co-chair": the word's first pieces hang elsewhere
+    span = token.doc[start:end]
     text = _PARTY_TAG.sub("", span.text.strip(" ,;—–-"))
     words = text.split()
     if not words or len(words) > 25 or not any(ch.isalpha() for ch in text):
