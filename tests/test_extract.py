@@ -244,28 +244,21 @@ def test_a_statement_cut_from_a_sentence_starts_with_a_capital() -> None:
     assert clean_statement("eBay said it would close.") == "eBay said it would close."
 
 
-def test_a_participle_after_a_when_clause_is_the_main_subjects() -> None:
-    """'X explained it when Democrats held the council by saying "…"': X speaks, though
-    the parser hangs "saying" on the when-clause."""
-    [facts] = extract(
+@pytest.mark.parametrize(("text", "words", "speaker"), [
+    pytest.param(  # the parser hangs "saying" on the when-clause
         "Mayor Ann Cole spoke to the council on Monday.\n\n"
         "Ms. Cole explained her failure to pass the budget in her first year when "
-        "Democrats controlled the council by saying, “I was new to the job.”\n"
-    )
-    assert quote_with(facts, "new to the job").speaker.text == "Ann Cole"
-
-
-def test_a_name_in_apposition_to_one_of_a_group_speaks() -> None:
-    [facts] = extract(
+        "Democrats controlled the council by saying, “I was new to the job.”\n",
+        "new to the job", "Ann Cole", id="participle-after-a-when-clause"),
+    pytest.param(
         "Three mothers spoke at the hearing on Monday.\n\n"
-        "“The crash was preventable,” one of the women, Mary Hale, said in an interview.\n"
-    )
-    assert quote_with(facts, "crash was preventable").speaker.text == "Mary Hale"
-
-
-def test_a_dateline_is_not_the_speaker() -> None:
-    [facts] = extract(
+        "“The crash was preventable,” one of the women, Mary Hale, said in an interview.\n",
+        "crash was preventable", "Mary Hale", id="name-in-apposition-to-one-of-a-group"),
+    pytest.param(
         "WASHINGTON -- Governor Ann Cole on Friday forcefully defended the budget, saying "
-        "that “every school stays open.”\n"
-    )
-    assert quote_with(facts, "every school stays open").speaker.text == "Ann Cole"
+        "that “every school stays open.”\n",
+        "every school stays open", "Ann Cole", id="not-the-dateline"),
+])
+def test_the_speaker_through_a_misparse(text: str, words: str, speaker: str) -> None:
+    [facts] = extract(text)
+    assert quote_with(facts, words).speaker.text == speaker
