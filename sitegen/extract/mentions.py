@@ -53,7 +53,7 @@ ROLE_EVIDENCE = {"kin", "human-role"}
 NOT_PERSON_EVIDENCE = {"platform", "common-words", "thing"}
 _AGE_AFTER = re.compile(r",\s(\d{1,3}),")
 _NICKNAMED = re.compile(r"\b([A-Z][a-z]+)\s+[\"“]([A-Z][\w.-]*)[\"”]\s+([A-Z][\w'’-]+)")
-NICKNAMING = {"nicknamed", "dubbed", "nickname", "moniker", "called"}
+_NICKNAMING = {"nicknamed", "dubbed", "nickname", "moniker", "called"}
 _PARTY_TAG = re.compile(r"^\(?[DRI]-[A-Z][\w.]*\)?(?:,\s*|$)")  # "D-Ill., the No. 2 …"
 _LIST_ROLE = re.compile(r"^(?:and|or)\b|,\s*(?:and|or)\b")
 
@@ -112,7 +112,7 @@ def _after_nicknaming(ent: Span) -> bool:
     if i < 0 or not quoted:
         return False  # not in quotation marks
     words = doc[max(i - 1, 0):i + 1].text.lower()
-    return doc[i].lower_ in NICKNAMING or words.endswith("known as")
+    return doc[i].lower_ in _NICKNAMING or words.endswith("known as")
 
 
 def _is_title_fragment(ent: Span) -> bool:

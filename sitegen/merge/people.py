@@ -277,7 +277,7 @@ def _two_styles(a: _NameStats, b: _NameStats) -> bool:
 
 
 def _what_they_are(stats: _NameStats) -> set[str]:
-    return stats.offices | {_role_head(role) for _, role in stats.roles} - {""}
+    return stats.offices | ({_role_head(role) for _, role in stats.roles} - {""})
 
 
 def _given(words: list[str]) -> list[str]:
@@ -377,7 +377,10 @@ def _assign_ids(members: list[list[_NameStats]], index: PeopleIndex) -> list[str
         person_id = unique_slug(slugify(canonical.name), taken)
         ids[i] = person_id
         aliases = sorted({s.name for s in group} - {canonical.name})
-        index.roles[person_id] = sum((s.roles for s in group), Counter())
+        roles: Counter[tuple[str, str]] = Counter()
+        for stats in group:
+            roles.update(stats.roles)
+        index.roles[person_id] = roles
         index.people[person_id] = Person(
             id=person_id, name=canonical.name, aliases=aliases,
             description=_description(index.roles[person_id], {}),
