@@ -48,7 +48,7 @@ def tree_rss(root: int) -> int:
             continue
         try:
             stat = Path(entry.path, "stat").read_text()
-            fields = stat[stat.rindex(")") + 2:].split()
+            fields = stat[stat.rindex(")") + 2 :].split()
             children.setdefault(int(fields[1]), []).append(int(entry.name))
             rss[int(entry.name)] = int(fields[21]) * PAGE
         except (OSError, ValueError, IndexError):
@@ -64,11 +64,20 @@ def tree_rss(root: int) -> int:
 def build(articles: int, jobs: int) -> Run:
     with tempfile.TemporaryDirectory(prefix="sitegen-scale-") as folder:
         root = write_corpus(Path(folder), articles)
-        command = [sys.executable, "-m", "sitegen", "build", "--project", str(root),
-                   "--jobs", str(jobs)]
+        command = [
+            sys.executable,
+            "-m",
+            "sitegen",
+            "build",
+            "--project",
+            str(root),
+            "--jobs",
+            str(jobs),
+        ]
         started = time.perf_counter()
-        process = subprocess.Popen(command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL,
-                                   text=True)
+        process = subprocess.Popen(
+            command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True
+        )
         peak = [0]
         stop = threading.Event()
 
@@ -109,15 +118,20 @@ def main(argv: list[str]) -> int:
         runs.append(run)
         for line in run.summary:
             print(f"    {line}")
-        print(f"  {size:6} articles: {run.seconds:8.1f} s  {size / run.seconds:6.1f} articles/s  "
-              f"peak {run.tree_peak_mb:6.0f} MB (tree), {run.largest_mb:6.0f} MB (largest "
-              f"process so far)", flush=True)
+        print(
+            f"  {size:6} articles: {run.seconds:8.1f} s  {size / run.seconds:6.1f} articles/s  "
+            f"peak {run.tree_peak_mb:6.0f} MB (tree), {run.largest_mb:6.0f} MB (largest "
+            f"process so far)",
+            flush=True,
+        )
     if len(runs) > 1:
         first, last = runs[0], runs[-1]
-        print(f"\n{last.articles} / {first.articles} articles: time "
-              f"{last.seconds / first.seconds:.1f}x for {last.articles / first.articles:.0f}x "
-              f"the articles (target <= 12x for 10x); peak {last.tree_peak_mb:.0f} MB "
-              f"(target <= 2048 MB)")
+        print(
+            f"\n{last.articles} / {first.articles} articles: time "
+            f"{last.seconds / first.seconds:.1f}x for {last.articles / first.articles:.0f}x "
+            f"the articles (target <= 12x for 10x); peak {last.tree_peak_mb:.0f} MB "
+            f"(target <= 2048 MB)"
+        )
     return 0
 
 

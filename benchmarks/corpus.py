@@ -28,14 +28,19 @@ def load_clusters(name: str = "basil-dev.jsonl") -> list[Cluster]:
     if not path.is_file():
         raise SystemExit(f"corpus not found: {path} (set SITEGEN_CORPORA)")
     with path.open(encoding="utf-8") as handle:
-        return [Cluster(d["cluster_id"], d["summary"], d["articles"])
-                for d in map(json.loads, handle)]
+        return [
+            Cluster(d["cluster_id"], d["summary"], d["articles"]) for d in map(json.loads, handle)
+        ]
 
 
 def front_matter(article: dict) -> str:
     """An article as the .md seed file a user would write: YAML front matter, then text."""
-    meta = {"title": article.get("title"), "url": article.get("url"),
-            "date": article.get("date"), "publisher": article.get("source")}
+    meta = {
+        "title": article.get("title"),
+        "url": article.get("url"),
+        "date": article.get("date"),
+        "publisher": article.get("source"),
+    }
     lines = ["---"] + [f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items() if v]
     return "\n".join([*lines, "---", "", article["text"].strip(), ""])
 

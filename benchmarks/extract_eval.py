@@ -99,12 +99,17 @@ def load_gold(path: Path) -> Gold:
         items = []
         for item in data.get(key) or []:
             speakers = item["speaker"] if isinstance(item["speaker"], list) else [item["speaker"]]
-            items.append(GoldAttribution(item["article"], str(item["words"]),
-                                         [str(s) for s in speakers], item.get("via")))
+            items.append(
+                GoldAttribution(
+                    item["article"], str(item["words"]), [str(s) for s in speakers], item.get("via")
+                )
+            )
         return items
 
-    people = [GoldPerson(p["name"], {p["name"], *(p.get("aliases") or [])},
-                         bool(p.get("optional"))) for p in data["people"]]
+    people = [
+        GoldPerson(p["name"], {p["name"], *(p.get("aliases") or [])}, bool(p.get("optional")))
+        for p in data["people"]
+    ]
     return Gold(data["story"], people, attributions("quotes"), attributions("statements"))
 
 
@@ -160,8 +165,13 @@ def score_people(gold: Gold, index: PeopleIndex, score: Score) -> dict[str, Gold
     return matched
 
 
-def _speaker_right(fact: FactCandidate, item: GoldAttribution, gold: Gold,
-                   index: PeopleIndex, matched: dict[str, GoldPerson]) -> bool:
+def _speaker_right(
+    fact: FactCandidate,
+    item: GoldAttribution,
+    gold: Gold,
+    index: PeopleIndex,
+    matched: dict[str, GoldPerson],
+) -> bool:
     speaker = fact.speaker
     if speaker is None:
         return False
@@ -181,16 +191,24 @@ def _describe(fact: FactCandidate | None, index: PeopleIndex) -> str:
     return f"speaker {fact.speaker.text!r} -> {resolved} via {fact.via!r}"
 
 
-def score_attributions(kind: str, gold: Gold, articles: list[Article],
-                       extracted: list[ArticleFacts], index: PeopleIndex,
-                       matched: dict[str, GoldPerson], score: Score) -> None:
+def score_attributions(
+    kind: str,
+    gold: Gold,
+    articles: list[Article],
+    extracted: list[ArticleFacts],
+    index: PeopleIndex,
+    matched: dict[str, GoldPerson],
+    score: Score,
+) -> None:
     items = gold.quotes if kind == "quotes" else gold.statements
     for item in items:
         facts = extracted[item.article].facts
         words = _norm(item.words)
         pool = [f for f in facts if f.kind == "quote"] if kind == "quotes" else facts
-        fact = next((f for f in pool if words in _norm(f.quote or f.text if kind == "quotes"
-                                                       else f.text)), None)
+        fact = next(
+            (f for f in pool if words in _norm(f.quote or f.text if kind == "quotes" else f.text)),
+            None,
+        )
         right = fact is not None and _speaker_right(fact, item, gold, index, matched)
         setattr(score, kind, getattr(score, kind) + 1)
         setattr(score, f"{kind}_found", getattr(score, f"{kind}_found") + (fact is not None))
@@ -198,13 +216,16 @@ def score_attributions(kind: str, gold: Gold, articles: list[Article],
         via_right = True
         if item.via:
             score.via += 1
-            via_right = fact is not None and bool(fact.via) and \
-                item.via.lower() in (fact.via or "").lower()
+            via_right = (
+                fact is not None and bool(fact.via) and item.via.lower() in (fact.via or "").lower()
+            )
             score.via_right += via_right
         if not right or not via_right:
-            score.misses.append(f"  {kind[:-1]} [{item.article}] {item.words!r}: want "
-                                f"{'/'.join(item.speakers)}{' via ' + item.via if item.via else ''}"
-                                f", got {_describe(fact, index)}")
+            score.misses.append(
+                f"  {kind[:-1]} [{item.article}] {item.words!r}: want "
+                f"{'/'.join(item.speakers)}{' via ' + item.via if item.via else ''}"
+                f", got {_describe(fact, index)}"
+            )
 
 
 def evaluate(gold: Gold, workdir: Path) -> Score:
@@ -221,18 +242,22 @@ def _ratio(part: int, whole: int) -> str:
 
 
 def _row(name: str, s: Score) -> str:
-    return (f"{name:<22} {_ratio(s.predicted_matched, s.predicted):>5} "
-            f"{_ratio(s.gold_matched, s.gold):>5} {s.predicted_matched:>3}/{s.predicted:<3}"
-            f"{s.gold_matched:>3}/{s.gold:<3} {s.bad_aliases:>3}  "
-            f"{s.quotes_found:>3}/{s.quotes:<3} "
-            f"{_ratio(s.quotes_right, s.quotes_found):>5} {_ratio(s.quotes_right, s.quotes):>5}"
-            f"   {s.statements_found:>2}/{s.statements:<2} "
-            f"{_ratio(s.statements_right, s.statements_found):>5}"
-            f"  {_ratio(s.via_right, s.via):>5} ({s.via})")
+    return (
+        f"{name:<22} {_ratio(s.predicted_matched, s.predicted):>5} "
+        f"{_ratio(s.gold_matched, s.gold):>5} {s.predicted_matched:>3}/{s.predicted:<3}"
+        f"{s.gold_matched:>3}/{s.gold:<3} {s.bad_aliases:>3}  "
+        f"{s.quotes_found:>3}/{s.quotes:<3} "
+        f"{_ratio(s.quotes_right, s.quotes_found):>5} {_ratio(s.quotes_right, s.quotes):>5}"
+        f"   {s.statements_found:>2}/{s.statements:<2} "
+        f"{_ratio(s.statements_right, s.statements_found):>5}"
+        f"  {_ratio(s.via_right, s.via):>5} ({s.via})"
+    )
 
 
-HEADER = (f"{'story':<22} {'P':>5} {'R':>5} {'pred':>7}{'gold':>7} {'bad':>3}  {'quotes':>7} "
-          f"{'spk':>5} {'spk/all':>5}   {'stmt':>5} {'spk':>5}  {'via':>5}")
+HEADER = (
+    f"{'story':<22} {'P':>5} {'R':>5} {'pred':>7}{'gold':>7} {'bad':>3}  {'quotes':>7} "
+    f"{'spk':>5} {'spk/all':>5}   {'stmt':>5} {'spk':>5}  {'via':>5}"
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -244,8 +269,10 @@ def main(argv: list[str] | None = None) -> int:
     golds.sort(key=lambda g: (g.story != SAMPLE, g.story))
     if args.story:
         golds = [g for g in golds if g.story == args.story]
-    print("people: P R (matched/predicted, matched/gold), bad aliases; quotes: found/gold, "
-          "speaker accuracy on found and on all; statements: found/gold, speaker accuracy; via")
+    print(
+        "people: P R (matched/predicted, matched/gold), bad aliases; quotes: found/gold, "
+        "speaker accuracy on found and on all; statements: found/gold, speaker accuracy; via"
+    )
     print(HEADER)
     corpus = Score()
     with tempfile.TemporaryDirectory() as tmp:

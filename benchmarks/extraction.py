@@ -17,8 +17,9 @@ from sitegen.extract.records import ArticleFacts
 from sitegen.ingest import Article
 
 REPO = Path(__file__).resolve().parent.parent
-CACHE = Path(os.environ.get("SITEGEN_BENCH_CACHE",
-                            Path.home() / ".cache" / "sitegen-bench" / "extraction"))
+CACHE = Path(
+    os.environ.get("SITEGEN_BENCH_CACHE", Path.home() / ".cache" / "sitegen-bench" / "extraction")
+)
 
 
 def _code_version() -> str:

@@ -37,7 +37,7 @@ from sitegen.nlp import load_model
 
 def prose_texts(articles: list[Article]) -> list[str]:
     """The texts extraction hands to spaCy: every prose block of every article."""
-    return [a.text[b.start:b.end] for a in articles for b in a.prose]
+    return [a.text[b.start : b.end] for a in articles for b in a.prose]
 
 
 def timed(run: Callable[[], object]) -> tuple[float, float]:
@@ -64,16 +64,25 @@ def throughput(articles: list[Article], rounds: int) -> None:
         for name, run in runs.items():
             seconds, cpu_seconds = timed(run)
             wall[name], cpu[name] = min(wall[name], seconds), min(cpu[name], cpu_seconds)
-            print(f"  round {round_number + 1}: {name:30} {seconds:7.1f} s  "
-                  f"(CPU {cpu_seconds:.1f} s)", flush=True)
-    print(f"\nthroughput: {len(articles)} articles, {words:,} words of prose, "
-          f"components {', '.join(nlp.pipe_names)}, batch {BATCH_SIZE}; best round")
+            print(
+                f"  round {round_number + 1}: {name:30} {seconds:7.1f} s  "
+                f"(CPU {cpu_seconds:.1f} s)",
+                flush=True,
+            )
+    print(
+        f"\nthroughput: {len(articles)} articles, {words:,} words of prose, "
+        f"components {', '.join(nlp.pipe_names)}, batch {BATCH_SIZE}; best round"
+    )
     for name in runs:
-        print(f"  {name:30} {words / wall[name]:8,.0f} words/s  ({wall[name]:.1f} s; "
-              f"by CPU time {words / cpu[name]:,.0f} words/s)")
+        print(
+            f"  {name:30} {words / wall[name]:8,.0f} words/s  ({wall[name]:.1f} s; "
+            f"by CPU time {words / cpu[name]:,.0f} words/s)"
+        )
     raw, ours = "raw nlp.pipe, prose blocks", "sitegen extract_articles"
-    print(f"  ratio ours / raw (same texts)  {wall[raw] / wall[ours]:8.2f}x   "
-          f"(by CPU time {cpu[raw] / cpu[ours]:.2f}x; target >= 0.8x)")
+    print(
+        f"  ratio ours / raw (same texts)  {wall[raw] / wall[ours]:8.2f}x   "
+        f"(by CPU time {cpu[raw] / cpu[ours]:.2f}x; target >= 0.8x)"
+    )
 
 
 def jobs(articles: list[Article], jobs: int) -> None:
@@ -85,19 +94,29 @@ def jobs(articles: list[Article], jobs: int) -> None:
         cpu, started = _cpu_seconds(), time.perf_counter()
         results[count] = list(extract_facts(articles, DEFAULT_MODEL, count))
         seconds[count] = time.perf_counter() - started
-        print(f"  {count} job(s): {seconds[count]:7.1f} s  {words / seconds[count]:8,.0f} words/s"
-              f"  (CPU time of all processes {_cpu_seconds() - cpu:.1f} s)", flush=True)
+        print(
+            f"  {count} job(s): {seconds[count]:7.1f} s  {words / seconds[count]:8,.0f} words/s"
+            f"  (CPU time of all processes {_cpu_seconds() - cpu:.1f} s)",
+            flush=True,
+        )
     same = results[1] == results[jobs]
     print(f"\njobs: {len(articles)} articles, {words:,} words of prose")
-    print(f"  speed-up {jobs} jobs / 1 job     {seconds[1] / seconds[jobs]:8.2f}x   "
-          f"(target >= 1.7x for 2 jobs on 2 cores); same facts: {'yes' if same else 'NO'}")
+    print(
+        f"  speed-up {jobs} jobs / 1 job     {seconds[1] / seconds[jobs]:8.2f}x   "
+        f"(target >= 1.7x for 2 jobs on 2 cores); same facts: {'yes' if same else 'NO'}"
+    )
 
 
 def _cpu_seconds() -> float:
     """User + system time of this process and of its finished workers: on a shared
     machine it shows whether a slow run was slow or starved of CPU."""
-    return sum(r.ru_utime + r.ru_stime for r in (resource.getrusage(resource.RUSAGE_SELF),
-                                                  resource.getrusage(resource.RUSAGE_CHILDREN)))
+    return sum(
+        r.ru_utime + r.ru_stime
+        for r in (
+            resource.getrusage(resource.RUSAGE_SELF),
+            resource.getrusage(resource.RUSAGE_CHILDREN),
+        )
+    )
 
 
 def main(argv: list[str]) -> int:
@@ -112,10 +131,10 @@ def main(argv: list[str]) -> int:
         root = write_corpus(Path(folder), max(args.articles, args.sample))
         articles = read_articles(root / "seeds", root)
     print(f"generated story: {len(articles)} articles", flush=True)
-    throughput(articles[:args.sample], args.rounds)
+    throughput(articles[: args.sample], args.rounds)
     if not args.skip_jobs:
         print(flush=True)
-        jobs(articles[:args.articles], args.jobs)
+        jobs(articles[: args.articles], args.jobs)
     return 0
 
 

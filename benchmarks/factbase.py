@@ -24,8 +24,13 @@ from sitegen.model import Citation, Claim, FactBase, Figure, Person, Source, sta
 
 _CONSONANTS = "bdfgklmnprstvz"
 _VOWELS = "aeiou"
-_ROLES = ("Minister of Finance", "mayor of {place}", "spokesperson for the {noun} council",
-          "chief executive of {Name} Group", "professor at the University of {place}")
+_ROLES = (
+    "Minister of Finance",
+    "mayor of {place}",
+    "spokesperson for the {noun} council",
+    "chief executive of {Name} Group",
+    "professor at the University of {place}",
+)
 _NOUNS = ("budget", "bridge", "harbour", "school", "railway", "hospital", "election", "treaty")
 _THINGS = ("people", "volunteers", "houses", "workers", "tonnes", "votes", "students")
 _SOURCES_PER_CLAIM = (1, 1, 1, 1, 1, 1, 2, 2, 2, 3, 3, 4)
@@ -63,8 +68,9 @@ class _Article:
         return "".join(parts)
 
 
-def generate(root: Path, claims: int = 2000, people: int = 500, sources: int = 25,
-             seed: int = 7) -> FactBase:
+def generate(
+    root: Path, claims: int = 2000, people: int = 500, sources: int = 25, seed: int = 7
+) -> FactBase:
     """Write `root/seeds/*.txt`, `root/content/` and `root/sitegen.yaml`; return the base."""
     rng = random.Random(seed)
     places = [_word(rng, 3).capitalize() for _ in range(40)]
@@ -72,21 +78,27 @@ def generate(root: Path, claims: int = 2000, people: int = 500, sources: int = 2
     for number in range(people):
         first, last = _word(rng, 2).capitalize(), _word(rng, 3).capitalize()
         person_id = f"{first}-{last}-{number}".lower()
-        role = rng.choice(_ROLES).format(place=rng.choice(places), noun=rng.choice(_NOUNS),
-                                         Name=last)
-        base.people[person_id] = Person(person_id, f"{first} {last}", [last],
-                                        role if rng.random() < 0.8 else None)
+        role = rng.choice(_ROLES).format(
+            place=rng.choice(places), noun=rng.choice(_NOUNS), Name=last
+        )
+        base.people[person_id] = Person(
+            person_id, f"{first} {last}", [last], role if rng.random() < 0.8 else None
+        )
     person_ids = sorted(base.people)
     articles = []
     for number in range(sources):
         source_id = f"{number:03d}-{_word(rng, 2)}"
         month, day = 1 + number % 12, 1 + number % 28
-        source = Source(source_id, f"seeds/{source_id}.txt", "", _word(rng, 4).capitalize()
-                        + f" and the {rng.choice(_NOUNS)} of {rng.choice(places)}",
-                        publisher=f"The {_word(rng, 3).capitalize()} Post",
-                        url=f"https://news.example/{source_id}",
-                        date=f"2024-{month:02d}-{day:02d}" if number % 5 else None,
-                        author=f"{_word(rng, 2).capitalize()} {_word(rng, 3).capitalize()}")
+        source = Source(
+            source_id,
+            f"seeds/{source_id}.txt",
+            "",
+            _word(rng, 4).capitalize() + f" and the {rng.choice(_NOUNS)} of {rng.choice(places)}",
+            publisher=f"The {_word(rng, 3).capitalize()} Post",
+            url=f"https://news.example/{source_id}",
+            date=f"2024-{month:02d}-{day:02d}" if number % 5 else None,
+            author=f"{_word(rng, 2).capitalize()} {_word(rng, 3).capitalize()}",
+        )
         articles.append(_Article(source))
     if sources > 1:
         articles[1].source.derived_from = [articles[0].source.id]
@@ -97,8 +109,11 @@ def generate(root: Path, claims: int = 2000, people: int = 500, sources: int = 2
         cited.append((claim, [(article, article.add(sentence)) for article in chosen]))
     for article in articles:
         order = list(range(len(article.sentences)))
-        filler = [f"{rng.choice(places)} was quiet on day {n} of the {rng.choice(_NOUNS)} "
-                  "talks, residents said." for n in range(len(order) // 4)]
+        filler = [
+            f"{rng.choice(places)} was quiet on day {n} of the {rng.choice(_NOUNS)} "
+            "talks, residents said."
+            for n in range(len(order) // 4)
+        ]
         article.sentences.extend(filler)
         text = article.text(rng)
         path = root / article.source.file
@@ -117,15 +132,18 @@ def generate(root: Path, claims: int = 2000, people: int = 500, sources: int = 2
     _dispute(base)
     (root / "content" / "pages").mkdir(parents=True, exist_ok=True)
     (root / "content" / "pages" / "about.md").write_text(
-        "---\ntitle: About\n---\n\nA *generated* story for benchmarks.\n", encoding="utf-8")
-    (root / "sitegen.yaml").write_text(f"title: A generated story of {claims} claims\n",
-                                       encoding="utf-8")
+        "---\ntitle: About\n---\n\nA *generated* story for benchmarks.\n", encoding="utf-8"
+    )
+    (root / "sitegen.yaml").write_text(
+        f"title: A generated story of {claims} claims\n", encoding="utf-8"
+    )
     write_factbase(base, root / "content")
     return base
 
 
-def _claim(rng: random.Random, number: int, base: FactBase, person_ids: list[str],
-           places: list[str]) -> tuple[Claim, str]:
+def _claim(
+    rng: random.Random, number: int, base: FactBase, person_ids: list[str], places: list[str]
+) -> tuple[Claim, str]:
     """A claim and the sentence its sources print (unique: it carries `number`)."""
     person = base.people[rng.choice(person_ids)]
     other = base.people[rng.choice(person_ids)]
@@ -135,22 +153,41 @@ def _claim(rng: random.Random, number: int, base: FactBase, person_ids: list[str
     if kind == "quote":
         words = f"the {noun} in {place} will be ready by week {number}"
         sentence = f"“We are certain that {words},” {person.name} said."
-        claim = Claim(claim_id, f"{person.name} said: “We are certain that {words}.”", [], "",
-                      [person.id], "quote", person.id)
+        claim = Claim(
+            claim_id,
+            f"{person.name} said: “We are certain that {words}.”",
+            [],
+            "",
+            [person.id],
+            "quote",
+            person.id,
+        )
     elif kind == "figure":
         value = 100 + number * 7
         things = rng.choice(_THINGS)
-        sentence = (f"{other.name} said {value:,} {things} took part in the {noun} "
-                    f"protest in {place}.")
-        claim = Claim(claim_id, f"{value:,} {things} took part in the {noun} protest in "
-                      f"{place} (item {number}).", [], "", [other.id], "figure",
-                      figures=[Figure(value, f"{value:,} {things}", counts=things)])
+        sentence = (
+            f"{other.name} said {value:,} {things} took part in the {noun} protest in {place}."
+        )
+        claim = Claim(
+            claim_id,
+            f"{value:,} {things} took part in the {noun} protest in {place} (item {number}).",
+            [],
+            "",
+            [other.id],
+            "figure",
+            figures=[Figure(value, f"{value:,} {things}", counts=things)],
+        )
     else:
-        sentence = (f"{person.name} met {other.name} in {place} to discuss the {noun} "
-                    f"on day {number}.")
-        claim = Claim(claim_id, f"{person.name} met **{other.name}** in {place} about the "
-                      f"{noun} (day {number}).", [], "",
-                      list(dict.fromkeys([person.id, other.id])))
+        sentence = (
+            f"{person.name} met {other.name} in {place} to discuss the {noun} on day {number}."
+        )
+        claim = Claim(
+            claim_id,
+            f"{person.name} met **{other.name}** in {place} about the {noun} (day {number}).",
+            [],
+            "",
+            list(dict.fromkeys([person.id, other.id])),
+        )
     return claim, sentence
 
 
@@ -169,8 +206,10 @@ def main(argv: list[str]) -> int:
         return 2
     sizes = [int(x) for x in argv[1:]]
     base = generate(Path(argv[0]), *sizes)
-    print(f"wrote {len(base.claims)} claims, {len(base.people)} people, "
-          f"{len(base.sources)} sources to {argv[0]}")
+    print(
+        f"wrote {len(base.claims)} claims, {len(base.people)} people, "
+        f"{len(base.sources)} sources to {argv[0]}"
+    )
     return 0
 
 

@@ -64,21 +64,27 @@ class Variation:
         return _NUMBER.sub(lambda m: str(round(int(m.group(0)) * self.factor)), text)
 
     def figure(self, figure: Figure) -> Figure:
-        return replace(figure, value=round(figure.value * self.factor, 6),
-                       text=self.text(figure.text))
+        return replace(
+            figure, value=round(figure.value * self.factor, 6), text=self.text(figure.text)
+        )
 
 
 def _made_up(word: str, replica: int) -> str:
     digest = hashlib.blake2b(f"{replica}:{word}".encode(), digest_size=8).digest()
     syllables = max(2, min(4, (len(word) + 1) // 2))
-    return "".join(_CONSONANTS[digest[2 * i] % len(_CONSONANTS)]
-                   + _VOWELS[digest[2 * i + 1] % len(_VOWELS)] for i in range(syllables))
+    return "".join(
+        _CONSONANTS[digest[2 * i] % len(_CONSONANTS)] + _VOWELS[digest[2 * i + 1] % len(_VOWELS)]
+        for i in range(syllables)
+    )
 
 
 def common_words(clusters: list[Cluster]) -> frozenset[str]:
     """The lower-case words nearly every cluster uses."""
-    spread = Counter(w for c in clusters
-                     for w in {w.lower() for a in c.articles for w in _WORD.findall(a["text"])})
+    spread = Counter(
+        w
+        for c in clusters
+        for w in {w.lower() for a in c.articles for w in _WORD.findall(a["text"])}
+    )
     return frozenset(w for w, n in spread.items() if n >= COMMON_SHARE * len(clusters))
 
 
@@ -99,13 +105,15 @@ def write_corpus(root: Path, articles: int, clusters: list[Cluster] | None = Non
     seeds = root / "seeds"
     seeds.mkdir(parents=True, exist_ok=True)
     written = 0
-    for story, (cluster, variation) in enumerate(replicas(clusters or load_clusters(),
-                                                          articles)):
+    for story, (cluster, variation) in enumerate(replicas(clusters or load_clusters(), articles)):
         for number, article in enumerate(cluster.articles):
             if written == articles:
                 return root
-            varied = {**article, "title": variation.text(article.get("title") or ""),
-                      "text": variation.text(article["text"])}
+            varied = {
+                **article,
+                "title": variation.text(article.get("title") or ""),
+                "text": variation.text(article["text"]),
+            }
             name = f"{story:05d}-{number:02d}-{article.get('source', 'src')}.md"
             (seeds / name).write_text(front_matter(varied), encoding="utf-8")
             written += 1
@@ -132,7 +140,8 @@ def _vary_fact(fact: FactCandidate, source: str, v: Variation) -> FactCandidate:
         text=v.text(fact.text),
         quote=v.text(fact.quote) if fact.quote else fact.quote,
         speaker=Speaker(v.text(fact.speaker.text), fact.speaker.is_person)
-        if fact.speaker else None,
+        if fact.speaker
+        else None,
         names=[v.text(n) for n in fact.names],
         figures=[v.figure(f) for f in fact.figures],
         entities=[v.text(e) for e in fact.entities],

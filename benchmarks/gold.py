@@ -66,9 +66,18 @@ class Score:
         return self.pairs_correct / self.pairs_gold if self.pairs_gold else 1.0
 
     def add(self, other: Score) -> None:
-        for name in ("claims", "multi_source", "pairs_linked", "pairs_gold", "pairs_correct",
-                     "anchors", "anchors_cited", "conflicts_gold", "conflicts_found",
-                     "disputed"):
+        for name in (
+            "claims",
+            "multi_source",
+            "pairs_linked",
+            "pairs_gold",
+            "pairs_correct",
+            "anchors",
+            "anchors_cited",
+            "conflicts_gold",
+            "conflicts_found",
+            "disputed",
+        ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
@@ -76,16 +85,21 @@ def load_gold(path: Path) -> GoldStory:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     story = GoldStory(
         name=data["story"],
-        facts=[GoldFact(f["id"], [(str(a), s) for a, s in f["passages"]],
-                        list(f.get("conflicts_with", []))) for f in data["facts"]],
+        facts=[
+            GoldFact(
+                f["id"], [(str(a), s) for a, s in f["passages"]], list(f.get("conflicts_with", []))
+            )
+            for f in data["facts"]
+        ],
         seeds=REPO / data["seeds"] if "seeds" in data else None,
         corpus=data.get("corpus"),
         cluster=data.get("cluster"),
     )
     if story.cluster:
         cluster = _cluster(story)
-        story.files = {str(i): f"{i:02d}-{a.get('source', 'src')}.md"
-                       for i, a in enumerate(cluster.articles)}
+        story.files = {
+            str(i): f"{i:02d}-{a.get('source', 'src')}.md" for i, a in enumerate(cluster.articles)
+        }
     return story
 
 
@@ -106,8 +120,9 @@ def write_story(story: GoldStory, root: Path) -> Path:
     return write_project(_cluster(story), root)
 
 
-def anchor_spans(story: GoldStory,
-                 articles: list[Article]) -> dict[str, list[tuple[int, int, str]]]:
+def anchor_spans(
+    story: GoldStory, articles: list[Article]
+) -> dict[str, list[tuple[int, int, str]]]:
     """Per source id, the (start, end, fact id) of every gold anchor; a missing or
     ambiguous anchor is an error in the gold file, reported at once."""
     by_file = {Path(a.file).name: a for a in articles}
@@ -126,41 +141,57 @@ def anchor_spans(story: GoldStory,
 def score(story: GoldStory, articles: list[Article], base: FactBase) -> Score:
     """Pairwise precision and recall over the citation pairs placed in one claim."""
     spans = anchor_spans(story, articles)
-    result = Score(story.name, claims=len(base.claims),
-                   multi_source=sum(len(c.source_ids) > 1 for c in base.claims.values()),
-                   disputed=sum(c.status == "disputed" for c in base.claims.values()))
+    result = Score(
+        story.name,
+        claims=len(base.claims),
+        multi_source=sum(len(c.source_ids) > 1 for c in base.claims.values()),
+        disputed=sum(c.status == "disputed" for c in base.claims.values()),
+    )
     groups: dict[tuple[str, int, int], frozenset[str]] = {}
     claims_of: dict[str, set[str]] = {}  # fact id -> claims citing one of its anchors
     for claim in base.claims.values():
         for c in claim.citations:
-            found = frozenset(fact for start, end, fact in spans.get(c.source, [])
-                              if start < c.end and c.start < end)
+            found = frozenset(
+                fact
+                for start, end, fact in spans.get(c.source, [])
+                if start < c.end and c.start < end
+            )
             groups[(c.source, c.start, c.end)] = found or frozenset(
-                {f"~{c.source}:{c.start}:{c.end}"})
+                {f"~{c.source}:{c.start}:{c.end}"}
+            )
             for fact in found:
                 claims_of.setdefault(fact, set()).add(claim.id)
-    linked = {tuple(sorted(pair)) for claim in base.claims.values()
-              for pair in combinations({(c.source, c.start, c.end) for c in claim.citations}, 2)}
-    gold = {tuple(sorted(pair)) for pair in combinations(groups, 2)
-            if groups[pair[0]] & groups[pair[1]]}
+    linked = {
+        tuple(sorted(pair))
+        for claim in base.claims.values()
+        for pair in combinations({(c.source, c.start, c.end) for c in claim.citations}, 2)
+    }
+    gold = {
+        tuple(sorted(pair)) for pair in combinations(groups, 2) if groups[pair[0]] & groups[pair[1]]
+    }
     result.pairs_linked, result.pairs_gold = len(linked), len(gold)
     result.pairs_correct = len(linked & gold)
-    cited = {(src, s, e) for src, rows in spans.items() for s, e, _ in rows
-             if any(src == k[0] and k[1] < e and s < k[2] for k in groups)}
+    cited = {
+        (src, s, e)
+        for src, rows in spans.items()
+        for s, e, _ in rows
+        if any(src == k[0] and k[1] < e and s < k[2] for k in groups)
+    }
     result.anchors = sum(len(rows) for rows in spans.values())
     result.anchors_cited = len(cited)
     result.conflicts_gold, result.conflicts_found = _conflicts(story, base, claims_of)
     return result
 
 
-def _conflicts(story: GoldStory, base: FactBase,
-               claims_of: dict[str, set[str]]) -> tuple[int, int]:
+def _conflicts(story: GoldStory, base: FactBase, claims_of: dict[str, set[str]]) -> tuple[int, int]:
     """Gold conflict pairs, and how many of them a claim of one side lists a claim of
     the other side in its `conflicts`."""
     pairs = {tuple(sorted((f.id, other))) for f in story.facts for other in f.conflicts_with}
     found = 0
     for a, b in pairs:
-        found += any(other in claims_of.get(b, set())
-                     for claim in claims_of.get(a, set())
-                     for other in base.claims[claim].conflicts)
+        found += any(
+            other in claims_of.get(b, set())
+            for claim in claims_of.get(a, set())
+            for other in base.claims[claim].conflicts
+        )
     return len(pairs), found

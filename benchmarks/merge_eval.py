@@ -34,8 +34,10 @@ def evaluate(story: GoldStory) -> tuple[Score, float]:
 
 def main(argv: list[str]) -> int:
     stories = [s for s in all_gold() if not argv or s.name in argv]
-    header = (f"{'story':<22} {'P':>5} {'R':>5} {'links':>6} {'gold':>5} {'claims':>6} "
-              f"{'multi':>5} {'cited':>7} {'confl':>5} {'disp':>4} {'ms':>5}")
+    header = (
+        f"{'story':<22} {'P':>5} {'R':>5} {'links':>6} {'gold':>5} {'claims':>6} "
+        f"{'multi':>5} {'cited':>7} {'confl':>5} {'disp':>4} {'ms':>5}"
+    )
     print(header)
     total = Score("overall")
     rows = []
@@ -56,10 +58,12 @@ def main(argv: list[str]) -> int:
 
 
 def _row(s: Score, ms: str) -> str:
-    return (f"{s.story:<22} {s.precision:5.3f} {s.recall:5.3f} {s.pairs_linked:>6} "
-            f"{s.pairs_gold:>5} {s.claims:>6} {s.multi_source:>5} "
-            f"{s.anchors_cited:>3}/{s.anchors:<3} {s.conflicts_found:>2}/{s.conflicts_gold:<2} "
-            f"{s.disputed:>4} {ms:>5}")
+    return (
+        f"{s.story:<22} {s.precision:5.3f} {s.recall:5.3f} {s.pairs_linked:>6} "
+        f"{s.pairs_gold:>5} {s.claims:>6} {s.multi_source:>5} "
+        f"{s.anchors_cited:>3}/{s.anchors:<3} {s.conflicts_found:>2}/{s.conflicts_gold:<2} "
+        f"{s.disputed:>4} {ms:>5}"
+    )
 
 
 if __name__ == "__main__":

@@ -44,13 +44,13 @@ def base_articles() -> dict[str, list[tuple[Article, ArticleFacts]]]:
         for cluster in load_clusters():
             root = write_project(cluster, Path(tmp) / cluster.cluster_id)
             articles = read_articles(root / "seeds", root)
-            result[cluster.cluster_id] = list(zip(articles, extract_cached(articles),
-                                                  strict=True))
+            result[cluster.cluster_id] = list(zip(articles, extract_cached(articles), strict=True))
     return result
 
 
-def corpus(size: int, base: dict[str, list[tuple[Article, ArticleFacts]]]
-           ) -> tuple[list[Article], list[list[ArticleFacts]]]:
+def corpus(
+    size: int, base: dict[str, list[tuple[Article, ArticleFacts]]]
+) -> tuple[list[Article], list[list[ArticleFacts]]]:
     """The articles, and their extraction results story by story."""
     articles, stories = [], []
     for story, (cluster, variation) in enumerate(replicas(load_clusters(), size)):
@@ -59,8 +59,14 @@ def corpus(size: int, base: dict[str, list[tuple[Article, ArticleFacts]]]
             if len(articles) == size:
                 break
             source = f"{story:05d}-{article.id}"
-            articles.append(replace(article, id=source, file=f"seeds/{source}.md",
-                                    title=variation.text(article.title)))
+            articles.append(
+                replace(
+                    article,
+                    id=source,
+                    file=f"seeds/{source}.md",
+                    title=variation.text(article.title),
+                )
+            )
             stories[-1].append(vary_facts(facts, source, variation))
     return articles, stories
 
@@ -81,8 +87,11 @@ def main(argv: list[str]) -> int:
     sizes = [int(a) for a in argv if a.isdigit()] or list(SIZES)
     started = time.perf_counter()
     base = base_articles()
-    print(f"extraction of {sum(map(len, base.values()))} real articles (cached): "
-          f"{time.perf_counter() - started:.1f}s", flush=True)
+    print(
+        f"extraction of {sum(map(len, base.values()))} real articles (cached): "
+        f"{time.perf_counter() - started:.1f}s",
+        flush=True,
+    )
     times = []
     for size in sizes:
         articles, stories = corpus(size, base)
@@ -104,23 +113,33 @@ def main(argv: list[str]) -> int:
         people_time, claims_time = times[-1]
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         scope = "per story" if per_story else "story-wide"
-        spread = (f"  (median of {len(runs)} runs: {', '.join(f'{sum(r):.2f}' for r in runs)}s)"
-                  if len(runs) > 1 else "")
-        print(f"{size:>6} articles, {passages:>7} passages -> {claims:>7} claims: "
-              f"people ({scope}) {people_time:7.2f}s, claims {claims_time:7.2f}s, "
-              f"merge {people_time + claims_time:7.2f}s  (peak RSS so far {peak:,.0f} MB)"
-              f"{spread}", flush=True)
+        spread = (
+            f"  (median of {len(runs)} runs: {', '.join(f'{sum(r):.2f}' for r in runs)}s)"
+            if len(runs) > 1
+            else ""
+        )
+        print(
+            f"{size:>6} articles, {passages:>7} passages -> {claims:>7} claims: "
+            f"people ({scope}) {people_time:7.2f}s, claims {claims_time:7.2f}s, "
+            f"merge {people_time + claims_time:7.2f}s  (peak RSS so far {peak:,.0f} MB)"
+            f"{spread}",
+            flush=True,
+        )
         del articles, stories, extracted
     if len(times) >= 2:
         growth = sizes[-1] / sizes[0]
         limit = MAX_RATIO * growth / 10
-        for name, first, last in (("people", times[0][0], times[-1][0]),
-                                  ("claims", times[0][1], times[-1][1]),
-                                  ("merge", sum(times[0]), sum(times[-1]))):
+        for name, first, last in (
+            ("people", times[0][0], times[-1][0]),
+            ("claims", times[0][1], times[-1][1]),
+            ("merge", sum(times[0]), sum(times[-1])),
+        ):
             ratio = last / first
             verdict = "ok" if ratio <= limit else "TOO SLOW"
-            print(f"{name} ratio {sizes[-1]}/{sizes[0]}: {ratio:.2f}x for {growth:.0f}x the "
-                  f"articles (limit {limit:.0f}x): {verdict}")
+            print(
+                f"{name} ratio {sizes[-1]}/{sizes[0]}: {ratio:.2f}x for {growth:.0f}x the "
+                f"articles (limit {limit:.0f}x): {verdict}"
+            )
     return 0
 
 

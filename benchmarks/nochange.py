@@ -35,8 +35,13 @@ TARGET = 0.10
 def build(project: Path) -> tuple[float, str]:
     """Wall seconds of `sitegen build`, and what it reported."""
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "sitegen", "build", "--project",
-                           str(project)], cwd=REPO, check=True, capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "sitegen", "build", "--project", str(project)],
+        cwd=REPO,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     return time.perf_counter() - started, done.stderr
 
 
@@ -65,8 +70,12 @@ def main() -> None:
         page = project / "site" / "claims" / claim.stem / "index.html"
         seen = "Checked." in page.read_text(encoding="utf-8")
         print(f"after a hand edit {seconds:5.2f} s; edit on its page: {'yes' if seen else 'NO'}")
-        print("  " + "\n  ".join(line for line in report.splitlines() if line.startswith(
-            ("content:", "site:"))))
+        print(
+            "  "
+            + "\n  ".join(
+                line for line in report.splitlines() if line.startswith(("content:", "site:"))
+            )
+        )
 
 
 if __name__ == "__main__":

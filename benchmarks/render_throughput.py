@@ -49,8 +49,7 @@ def page_contexts(config: Config) -> list[tuple[str, str, dict[str, Any]]]:
     """(output path, template, context) of every page sitegen renders."""
     reporter = Reporter(quiet=True)
     site = views.build_views(config, load_factbase(config, reporter), reporter)
-    return [(spec.output, spec.template, page_context(site, spec))
-            for spec in site_specs(site)]
+    return [(spec.output, spec.template, page_context(site, spec)) for spec in site_specs(site)]
 
 
 def cold_caches() -> None:
@@ -60,8 +59,7 @@ def cold_caches() -> None:
         cached.cache_clear()
 
 
-def minimal_loop(config: Config, pages: list[tuple[str, str, dict[str, Any]]],
-                 out: Path) -> float:
+def minimal_loop(config: Config, pages: list[tuple[str, str, dict[str, Any]]], out: Path) -> float:
     cold_caches()
     started = time.perf_counter()
     for path in sorted(config.content.rglob("*.yaml")):
@@ -99,9 +97,11 @@ def main() -> None:
         config = load_config(project)
         pages = page_contexts(config)
         html = sum(output.endswith(".html") for output, _, _ in pages)
-        print(f"project: {len(base.claims)} claims, {len(base.people)} people, "
-              f"{len(base.sources)} sources -> {html} HTML pages, {len(pages)} files "
-              f"(in {folder})")
+        print(
+            f"project: {len(base.claims)} claims, {len(base.people)} people, "
+            f"{len(base.sources)} sources -> {html} HTML pages, {len(pages)} files "
+            f"(in {folder})"
+        )
         sitegen_render(config)  # the first render creates site/; every timed one replaces it
         minimal_loop(config, pages, folder / "minimal")
         ours, loop = [], []
@@ -110,8 +110,10 @@ def main() -> None:
             loop.append(minimal_loop(config, pages, folder / "minimal"))
         for name, times in (("sitegen render", ours), ("minimal loop", loop)):
             median = statistics.median(times)
-            print(f"{name:15} median {median:6.2f} s  {len(pages) / median:7.0f} pages/s  "
-                  f"(runs: {', '.join(f'{t:.2f}' for t in times)})")
+            print(
+                f"{name:15} median {median:6.2f} s  {len(pages) / median:7.0f} pages/s  "
+                f"(runs: {', '.join(f'{t:.2f}' for t in times)})"
+            )
         ratio = statistics.median(loop) / statistics.median(ours)
         verdict = "meets" if ratio >= TARGET else "misses"
         print(f"throughput ratio sitegen/minimal: {ratio:.2f}x  (target >= {TARGET}x: {verdict})")

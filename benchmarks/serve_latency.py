@@ -38,8 +38,7 @@ import yaml
 from sitegen.yamledit import update_text
 
 REPO = Path(__file__).resolve().parent.parent
-TARGETS = {"sample YAML edit": 0.150, "1,000-claim YAML edit": 0.500,
-           "sample article edit": 2.0}
+TARGETS = {"sample YAML edit": 0.150, "1,000-claim YAML edit": 0.500, "sample article edit": 2.0}
 
 
 def free_port() -> int:
@@ -54,8 +53,20 @@ class Server:
     def __init__(self, project: Path) -> None:
         self.port = free_port()
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "sitegen", "serve", "-q", "--project", str(project),
-             "--port", str(self.port)], cwd=REPO, stderr=subprocess.DEVNULL)
+            [
+                sys.executable,
+                "-m",
+                "sitegen",
+                "serve",
+                "-q",
+                "--project",
+                str(project),
+                "--port",
+                str(self.port),
+            ],
+            cwd=REPO,
+            stderr=subprocess.DEVNULL,
+        )
         self.events: list[tuple[float, dict]] = []
         self._wait_until_up()
         self._thread = threading.Thread(target=self._listen, daemon=True)
@@ -123,8 +134,12 @@ def build_after_save(project: Path, target: Path, edit) -> float:
     original = target.read_text(encoding="utf-8")
     save_by_rename(target, edit(original, 99))
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "sitegen", "build", "-q", "--project",
-                    str(project)], cwd=REPO, check=True, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-m", "sitegen", "build", "-q", "--project", str(project)],
+        cwd=REPO,
+        check=True,
+        stderr=subprocess.DEVNULL,
+    )
     seconds = time.perf_counter() - started
     save_by_rename(target, original)
     return seconds
@@ -145,15 +160,21 @@ def report(name: str, latencies: list[float], baseline: float) -> None:
     median = statistics.median(latencies)
     target = TARGETS[name]
     verdict = "meets" if median <= target else "misses"
-    print(f"{name:24} median {median * 1000:7.0f} ms  (runs: "
-          f"{', '.join(f'{x * 1000:.0f}' for x in latencies)})  target {target * 1000:.0f} ms "
-          f"{verdict}; build after the save {baseline:.2f} s")
+    print(
+        f"{name:24} median {median * 1000:7.0f} ms  (runs: "
+        f"{', '.join(f'{x * 1000:.0f}' for x in latencies)})  target {target * 1000:.0f} ms "
+        f"{verdict}; build after the save {baseline:.2f} s"
+    )
 
 
 def project_copy(source: Path, into: Path) -> Path:
     shutil.copytree(source, into, ignore=shutil.ignore_patterns("site", ".sitegen-cache"))
-    subprocess.run([sys.executable, "-m", "sitegen", "build", "-q", "--project", str(into)],
-                   cwd=REPO, check=True, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-m", "sitegen", "build", "-q", "--project", str(into)],
+        cwd=REPO,
+        check=True,
+        stderr=subprocess.DEVNULL,
+    )
     return into
 
 
@@ -171,22 +192,35 @@ def main() -> None:
         project_copy(sample, work / "sample-built")
         sample = work / "sample-built"
         claim = sorted((sample / "content" / "claims").glob("*.yaml"))[0]
-        report("sample YAML edit", time_edits(sample, claim, yaml_edit, args.runs),
-               build_after_save(sample, claim, yaml_edit))
+        report(
+            "sample YAML edit",
+            time_edits(sample, claim, yaml_edit, args.runs),
+            build_after_save(sample, claim, yaml_edit),
+        )
         article = sorted((sample / "seeds").glob("*"))[0]
-        report("sample article edit", time_edits(sample, article, article_edit, args.runs),
-               build_after_save(sample, article, article_edit))
+        report(
+            "sample article edit",
+            time_edits(sample, article, article_edit, args.runs),
+            build_after_save(sample, article, article_edit),
+        )
         if args.big is None:
             big = work / "big"
-            subprocess.run([sys.executable, "-m", "benchmarks.generate", str(big), "70"],
-                           cwd=REPO, check=True, stdout=subprocess.DEVNULL)
+            subprocess.run(
+                [sys.executable, "-m", "benchmarks.generate", str(big), "70"],
+                cwd=REPO,
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
         else:
             big = args.big
         big = project_copy(big, work / "big-built")
         claims = sorted((big / "content" / "claims").glob("*.yaml"))
         print(f"generated site: {len(claims)} claims")
-        report("1,000-claim YAML edit", time_edits(big, claims[0], yaml_edit, args.runs),
-               build_after_save(big, claims[0], yaml_edit))
+        report(
+            "1,000-claim YAML edit",
+            time_edits(big, claims[0], yaml_edit, args.runs),
+            build_after_save(big, claims[0], yaml_edit),
+        )
 
 
 if __name__ == "__main__":

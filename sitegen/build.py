@@ -59,8 +59,9 @@ def extract(config: Config, reporter: Reporter) -> Extraction:
 
     articles = read_articles(config.seeds, config.root, config.extract_limit)
     if not articles:
-        raise InputError(f"no articles (.txt or .md) found in {config.seeds_dir}/",
-                         Location(config.seeds))
+        raise InputError(
+            f"no articles (.txt or .md) found in {config.seeds_dir}/", Location(config.seeds)
+        )
     for article in articles:
         for warning in article.warnings:
             reporter.warning(warning, Location(article.file))
@@ -69,8 +70,10 @@ def extract(config: Config, reporter: Reporter) -> Extraction:
     todo = [a for a in articles if a.id not in cached]
     if todo:
         workers = worker_count(todo, config.jobs)
-        reporter.info(f"extracting facts from {len(todo)} of {len(articles)} articles with "
-                      f"{config.model}" + (f" in {workers} processes" if workers else ""))
+        reporter.info(
+            f"extracting facts from {len(todo)} of {len(articles)} articles with "
+            f"{config.model}" + (f" in {workers} processes" if workers else "")
+        )
         with reporter.progress("extracting", len(todo), "articles") as progress:
             for article, facts in zip(todo, _extract_with_spacy(todo, config), strict=True):
                 cache.put(article, facts)  # as results arrive: an interrupted run keeps them
@@ -86,15 +89,17 @@ def _extract_with_spacy(articles: list, config: Config) -> Iterator[ArticleFacts
     return extract_facts(articles, config.model, config.jobs)
 
 
-def extract_to_content(config: Config, reporter: Reporter, cache: FileCache | None = None,
-                       skip_unchanged: bool = False) -> BuildStats:
+def extract_to_content(
+    config: Config, reporter: Reporter, cache: FileCache | None = None, skip_unchanged: bool = False
+) -> BuildStats:
     """Extract, then merge the result into content/ keeping every hand edit. With
     `skip_unchanged` (build, serve), nothing is done but the same report when nothing
     it reads has changed since it last ran: the run would write nothing."""
     started = time.perf_counter()
     if recover(config.content):
-        reporter.warning("finished writing content/ from an interrupted build",
-                         Location(config.content_dir))
+        reporter.warning(
+            "finished writing content/ from an interrupted build", Location(config.content_dir)
+        )
     inputs = stamps.read_inputs(config)
     previous = stamps.load(config) if skip_unchanged else None
     if previous is not None and previous.digest == stamps.digest(config, inputs):
@@ -104,33 +109,52 @@ def extract_to_content(config: Config, reporter: Reporter, cache: FileCache | No
 
     reported = len(reporter.messages)
     files = read_for_update(config, reporter, cache)  # a broken file: nothing is written
-    current = {kind: {doc.data["id"]: doc.data for doc in files.documents[kind]}
-               for kind in KINDS}
+    current = {kind: {doc.data["id"]: doc.data for doc in files.documents[kind]} for kind in KINDS}
     outcome = _reconciled(config, reporter, current)
-    existing = {doc.path.relative_to(config.content).as_posix(): doc
-                for kind in KINDS for doc in files.documents[kind]}
+    existing = {
+        doc.path.relative_to(config.content).as_posix(): doc
+        for kind in KINDS
+        for doc in files.documents[kind]
+    }
     writes = _planned_writes(config, existing, outcome.records)
     snapshot_sha = commit(config.content, writes, outcome.snapshot)
     for claim_id in outcome.emptied_hand_claims:
-        reporter.warning("hand-edited claim has no citation left; kept (see sitegen check)",
-                         Location(f"{config.content_dir}/claims/{claim_id}.yaml"))
+        reporter.warning(
+            "hand-edited claim has no citation left; kept (see sitegen check)",
+            Location(f"{config.content_dir}/claims/{claim_id}.yaml"),
+        )
     counts = {kind: len(outcome.records[kind]) for kind in KINDS}
-    multi = sum(1 for r in outcome.records["claims"].values()
-                if len({c.get("source") for c in r.get("citations") or []}) > 1)
+    multi = sum(
+        1
+        for r in outcome.records["claims"].values()
+        if len({c.get("source") for c in r.get("citations") or []}) > 1
+    )
     reporter.info(
         f"content: {counts['sources']} sources, {counts['people']} people, "
         f"{counts['claims']} claims ({multi} from several sources); "
         f"{len(outcome.kept_edits)} hand edits kept; {len(writes)} files changed"
     )
-    stamps.save(config, stamps.Stamp(
-        stamps.digest(config, stamps.after_writes(inputs, config.content, writes,
-                                                {f"{STATE_DIR}/{SNAPSHOT}": snapshot_sha})),
-        {**counts, "multi_source_claims": multi},
-        stamps.stamp_messages(reporter.messages[reported:])))
-    return BuildStats(sources=counts["sources"], people=counts["people"],
-                      claims=counts["claims"], multi_source_claims=multi,
-                      seconds=time.perf_counter() - started,
-                      written=[config.content / relative for relative in writes])
+    stamps.save(
+        config,
+        stamps.Stamp(
+            stamps.digest(
+                config,
+                stamps.after_writes(
+                    inputs, config.content, writes, {f"{STATE_DIR}/{SNAPSHOT}": snapshot_sha}
+                ),
+            ),
+            {**counts, "multi_source_claims": multi},
+            stamps.stamp_messages(reporter.messages[reported:]),
+        ),
+    )
+    return BuildStats(
+        sources=counts["sources"],
+        people=counts["people"],
+        claims=counts["claims"],
+        multi_source_claims=multi,
+        seconds=time.perf_counter() - started,
+        written=[config.content / relative for relative in writes],
+    )
 
 
 def _reconciled(config: Config, reporter: Reporter, current: dict) -> Outcome:
@@ -143,22 +167,33 @@ def _reconciled(config: Config, reporter: Reporter, current: dict) -> Outcome:
     extraction = extract(config, reporter)
     snapshot = load_snapshot(config.content)
     # with no snapshot yet, the files there are taken as the previous build's output
-    return reconcile(records(extraction.base), current,
-                     current if snapshot is None else snapshot, extraction.texts)
+    return reconcile(
+        records(extraction.base),
+        current,
+        current if snapshot is None else snapshot,
+        extraction.texts,
+    )
 
 
-def _unchanged(config: Config, reporter: Reporter, stamp: stamps.Stamp,
-               started: float) -> BuildStats:
+def _unchanged(
+    config: Config, reporter: Reporter, stamp: stamps.Stamp, started: float
+) -> BuildStats:
     """The result of an extract phase whose inputs are as it left them: its report."""
     for message in stamp.replay():
         getattr(reporter, message.level)(message.text, message.location)
     counts = stamp.counts
-    reporter.info(f"content: {counts['sources']} sources, {counts['people']} people, "
-                  f"{counts['claims']} claims ({counts['multi_source_claims']} from several "
-                  f"sources); up to date (seeds/ and content/ unchanged since the last build)")
-    return BuildStats(sources=counts["sources"], people=counts["people"],
-                      claims=counts["claims"], multi_source_claims=counts["multi_source_claims"],
-                      seconds=time.perf_counter() - started)
+    reporter.info(
+        f"content: {counts['sources']} sources, {counts['people']} people, "
+        f"{counts['claims']} claims ({counts['multi_source_claims']} from several "
+        f"sources); up to date (seeds/ and content/ unchanged since the last build)"
+    )
+    return BuildStats(
+        sources=counts["sources"],
+        people=counts["people"],
+        claims=counts["claims"],
+        multi_source_claims=counts["multi_source_claims"],
+        seconds=time.perf_counter() - started,
+    )
 
 
 def _planned_writes(config: Config, existing: dict, final: dict) -> dict[str, str | None]:
@@ -184,9 +219,13 @@ def _planned_writes(config: Config, existing: dict, final: dict) -> dict[str, st
     return writes
 
 
-def render(config: Config, reporter: Reporter, force: bool = False,
-           cache: FileCache | None = None, incremental: Incremental | None = None
-           ) -> BuildStats:
+def render(
+    config: Config,
+    reporter: Reporter,
+    force: bool = False,
+    cache: FileCache | None = None,
+    incremental: Incremental | None = None,
+) -> BuildStats:
     """content/ -> site/; skipped when nothing the site is made from has changed. The
     dev server passes its file `cache` and what changed (`incremental`)."""
     started = time.perf_counter()
@@ -201,13 +240,15 @@ def render(config: Config, reporter: Reporter, force: bool = False,
 
     with collector.paused():
         base = load_factbase(config, reporter, cache)
-    result = render_site(config, base, reporter, incremental,
-                         read_article if cache is None else cache.article)
+    result = render_site(
+        config, base, reporter, incremental, read_article if cache is None else cache.article
+    )
     atomic_write(stamp, inputs)
     stats = _stats(base, started)
     stats.pages = result.pages
-    reporter.info(f"site: {result.pages} pages written to {config.site_dir}/ "
-                  f"in {stats.seconds:.2f}s")
+    reporter.info(
+        f"site: {result.pages} pages written to {config.site_dir}/ in {stats.seconds:.2f}s"
+    )
     return stats
 
 

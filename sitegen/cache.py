@@ -44,8 +44,7 @@ class ExtractionCache:
 
     def _path(self, article: Article) -> Path:
         # `cut`: a prefix read under one extract_limit is not the article read under another
-        key = "\0".join([article.id, article.sha256, self.model, code_version(),
-                         str(article.cut)])
+        key = "\0".join([article.id, article.sha256, self.model, code_version(), str(article.cut)])
         return self.folder / f"{hashlib.sha256(key.encode()).hexdigest()}.json"
 
     def get(self, article: Article) -> ArticleFacts | None:
@@ -62,8 +61,7 @@ class ExtractionCache:
 
 def from_plain(cls: type, data: Any) -> Any:
     """Rebuild a (nested) dataclass from `dataclasses.asdict` output, by its type hints."""
-    return cls(**{name: _value(hint, data[name]) for name, hint in _fields(cls)
-                  if name in data})
+    return cls(**{name: _value(hint, data[name]) for name, hint in _fields(cls) if name in data})
 
 
 def interned(record: Any) -> Any:

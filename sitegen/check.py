@@ -62,8 +62,9 @@ class Problem:
         return f"{self.location}: {self.level}: {self.message}"
 
 
-def read_for_update(config: Config, reporter: Reporter,
-                    cache: FileCache | None = None) -> ContentFiles:
+def read_for_update(
+    config: Config, reporter: Reporter, cache: FileCache | None = None
+) -> ContentFiles:
     """content/ as the build is about to merge into it. A file that does not parse, or
     whose shape is wrong, stops the build before anything is written."""
     files, problems = _read_and_check(config, cache)
@@ -71,8 +72,10 @@ def read_for_update(config: Config, reporter: Reporter,
     for problem in blocking:
         reporter.error(problem.message, problem.location)
     if blocking:
-        raise ContentError(f"{len(blocking)} files in {config.content_dir}/ cannot be merged "
-                           "into; fix them (sitegen check) and build again")
+        raise ContentError(
+            f"{len(blocking)} files in {config.content_dir}/ cannot be merged "
+            "into; fix them (sitegen check) and build again"
+        )
     return files
 
 
@@ -86,8 +89,7 @@ def check_project(config: Config) -> list[Problem]:
     return _read_and_check(config)[1]
 
 
-def load_factbase(config: Config, reporter: Reporter,
-                  cache: FileCache | None = None) -> FactBase:
+def load_factbase(config: Config, reporter: Reporter, cache: FileCache | None = None) -> FactBase:
     """The fact base, only once it is valid: every problem goes to `reporter` first.
     A `cache` (the dev server's) saves parsing the files that did not change."""
     files, problems = _read_and_check(config, cache)
@@ -112,19 +114,19 @@ class _Reading:
     unreadable: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
 
 
-def _read_and_check(config: Config,
-                    cache: FileCache | None = None) -> tuple[ContentFiles, list[Problem]]:
+def _read_and_check(
+    config: Config, cache: FileCache | None = None
+) -> tuple[ContentFiles, list[Problem]]:
     reading = _read_content(config.content, cache.yaml if cache else read_yaml)
-    checker = _Checker(config.root, reading.unreadable,
-                       cache.article if cache else read_article)
+    checker = _Checker(config.root, reading.unreadable, cache.article if cache else read_article)
     for failure in reading.failures:
-        checker.report("error", failure.message, failure.location or Location(config.content),
-                       blocking=True)
+        checker.report(
+            "error", failure.message, failure.location or Location(config.content), blocking=True
+        )
     return reading.files, checker.run(reading.files)
 
 
-def _read_content(content_dir: Path,
-                  read: Callable[[Path], YamlDocument] = read_yaml) -> _Reading:
+def _read_content(content_dir: Path, read: Callable[[Path], YamlDocument] = read_yaml) -> _Reading:
     """Like content.read_content, but one bad file does not stop the others being read."""
     reading = _Reading(ContentFiles(content_dir))
     for kind in KINDS:
@@ -151,15 +153,20 @@ def _read_content(content_dir: Path,
 class _Checker:
     """Collects problems over all of content/; cross-file checks need the id indexes."""
 
-    def __init__(self, root: Path, unreadable: dict[str, set[str]] | None = None,
-                 read: Callable[[Path], tuple[str, str]] = read_article) -> None:
+    def __init__(
+        self,
+        root: Path,
+        unreadable: dict[str, set[str]] | None = None,
+        read: Callable[[Path], tuple[str, str]] = read_article,
+    ) -> None:
         self.root = root
         self.read_article = read
         self.problems: list[Problem] = []
         # ids a reference may name: parsed ids plus the stems of files too broken to
         # have one, so a single broken file does not make every reference to it fail
-        self.known: dict[str, set[str]] = {kind: set((unreadable or {}).get(kind, ()))
-                                           for kind in KINDS}
+        self.known: dict[str, set[str]] = {
+            kind: set((unreadable or {}).get(kind, ())) for kind in KINDS
+        }
         self.articles: dict[str, str] = {}  # source id -> article text
 
     def run(self, files: ContentFiles) -> list[Problem]:
@@ -173,8 +180,7 @@ class _Checker:
             self._check_page(path, doc)
         return sorted(self.problems, key=_sort_key)
 
-    def report(self, level: str, message: str, location: Location,
-               blocking: bool = False) -> None:
+    def report(self, level: str, message: str, location: Location, blocking: bool = False) -> None:
         self.problems.append(Problem(level, message, self._relative(location), blocking))
 
     def error(self, message: str, doc: YamlDocument, *keys: str | int) -> None:
@@ -220,8 +226,9 @@ class _Checker:
             self.known[kind].add(object_id)
         return mappings
 
-    def _check_fields(self, doc: YamlDocument, specs: tuple[FieldSpec, ...],
-                      keys: Keys = ()) -> None:
+    def _check_fields(
+        self, doc: YamlDocument, specs: tuple[FieldSpec, ...], keys: Keys = ()
+    ) -> None:
         """Required fields, value and list-item types, and unknown fields at `keys`."""
         mapping = _value_at(doc.data, keys)
         for spec in specs:
@@ -240,24 +247,36 @@ class _Checker:
         if value is None and not spec.required:
             return
         if not _is_type(value, spec.types):
-            self.shape_error(f"'{spec.name}' must be {_expected(spec.types)}, "
-                             f"not {_type_name(value)}", doc, *keys)
+            self.shape_error(
+                f"'{spec.name}' must be {_expected(spec.types)}, not {_type_name(value)}",
+                doc,
+                *keys,
+            )
             return
         if spec.item_types is None:
             return
         expected = _expected(spec.item_types)
         for index, item in enumerate(value):
             if not _is_type(item, spec.item_types):
-                self.shape_error(f"items of '{spec.name}' must be {expected}, "
-                                 f"not {_type_name(item)}", doc, *keys, index)
+                self.shape_error(
+                    f"items of '{spec.name}' must be {expected}, not {_type_name(item)}",
+                    doc,
+                    *keys,
+                    index,
+                )
 
     def _check_id(self, doc: YamlDocument, object_id: str) -> None:
         if not ID_PATTERN.fullmatch(object_id):
-            self.shape_error(f"id '{object_id}' is not a slug (lowercase letters, digits and '-', "
-                       "not starting with '-')", doc, "id")
+            self.shape_error(
+                f"id '{object_id}' is not a slug (lowercase letters, digits and '-', "
+                "not starting with '-')",
+                doc,
+                "id",
+            )
         if object_id != doc.path.stem:
-            self.shape_error(f"id '{object_id}' does not match the file name "
-                       f"'{doc.path.name}'", doc, "id")
+            self.shape_error(
+                f"id '{object_id}' does not match the file name '{doc.path.name}'", doc, "id"
+            )
 
     def _check_source(self, doc: YamlDocument) -> None:
         date = _get(doc.data, "date", str)
@@ -268,14 +287,21 @@ class _Checker:
             if original == source_id:
                 self.error("a source cannot be derived from itself", doc, "derived_from", index)
             elif isinstance(original, str) and original not in self.known["sources"]:
-                self.error(f"unknown source '{original}' (no content/sources/{original}.yaml)",
-                           doc, "derived_from", index)
+                self.error(
+                    f"unknown source '{original}' (no content/sources/{original}.yaml)",
+                    doc,
+                    "derived_from",
+                    index,
+                )
         file = _get(doc.data, "file", str)
         if file is None:
             return
         if "\\" in file or PurePosixPath(file).is_absolute():
-            self.error(f"'file' must be relative to the project root with '/' separators, "
-                       f"not '{file}'", doc, "file")
+            self.error(
+                f"'file' must be relative to the project root with '/' separators, not '{file}'",
+                doc,
+                "file",
+            )
             return
         try:
             text, digest = self.read_article(self.root / file)
@@ -300,15 +326,20 @@ class _Checker:
                 if alias == name:
                     self.warning(f"alias '{alias}' repeats the name", doc, "aliases", index)
                 elif alias in owner and owner[alias] != person_id:
-                    self.warning(f"alias '{alias}' is also an alias of '{owner[alias]}'",
-                                 doc, "aliases", index)
+                    self.warning(
+                        f"alias '{alias}' is also an alias of '{owner[alias]}'",
+                        doc,
+                        "aliases",
+                        index,
+                    )
                 owner.setdefault(alias, person_id)
 
     def _check_claim(self, doc: YamlDocument) -> None:
         data = doc.data
         if _get(data, "kind", str) not in (None, *CLAIM_KINDS):
-            self.error(f"'kind' must be one of {', '.join(CLAIM_KINDS)}, not '{data['kind']}'",
-                       doc, "kind")
+            self.error(
+                f"'kind' must be one of {', '.join(CLAIM_KINDS)}, not '{data['kind']}'", doc, "kind"
+            )
         self._check_references(doc, "people", "people", "person")
         self._check_references(doc, "conflicts", "claims", "claim")
         self._check_conflicts(doc)
@@ -327,8 +358,9 @@ class _Checker:
     def _check_references(self, doc: YamlDocument, name: str, kind: str, noun: str) -> None:
         for index, target in enumerate(_get(doc.data, name, list) or []):
             if isinstance(target, str) and target not in self.known[kind]:
-                self.error(f"unknown {noun} '{target}' (no content/{kind}/{target}.yaml)",
-                           doc, name, index)
+                self.error(
+                    f"unknown {noun} '{target}' (no content/{kind}/{target}.yaml)", doc, name, index
+                )
 
     def _check_conflicts(self, doc: YamlDocument) -> None:
         """A disputed claim names what disputes it; a conflict is not with itself."""
@@ -336,37 +368,53 @@ class _Checker:
         conflicts = _get(data, "conflicts", list) or []
         if _get(data, "status", str) == "disputed" and not conflicts:
             # a person may dispute a claim from outside knowledge; say what it lacks
-            self.warning("a disputed claim usually lists the claims it conflicts with in "
-                         "'conflicts'", doc, "status")
+            self.warning(
+                "a disputed claim usually lists the claims it conflicts with in 'conflicts'",
+                doc,
+                "status",
+            )
         if _get(data, "id", str) in conflicts:
             self.error("a claim cannot conflict with itself", doc, "conflicts")
         independent = _get(data, "independent_sources", int)
-        sources = {c.get("source") for c in _get(data, "citations", list) or []
-                   if isinstance(c, dict) and isinstance(c.get("source"), str)}
+        sources = {
+            c.get("source")
+            for c in _get(data, "citations", list) or []
+            if isinstance(c, dict) and isinstance(c.get("source"), str)
+        }
         if independent is not None and not 0 < independent <= max(len(sources), 1):
-            self.error(f"independent_sources {independent} must be between 1 and the "
-                       f"{len(sources)} sources cited", doc, "independent_sources")
+            self.error(
+                f"independent_sources {independent} must be between 1 and the "
+                f"{len(sources)} sources cited",
+                doc,
+                "independent_sources",
+            )
 
     def _check_speaker(self, doc: YamlDocument) -> None:
         """A slug-like speaker was probably meant as a person id; a name is fine."""
         speaker = _get(doc.data, "speaker", str)
         if speaker and ID_PATTERN.fullmatch(speaker) and speaker not in self.known["people"]:
-            self.warning(f"speaker '{speaker}' looks like an id but no person has it",
-                         doc, "speaker")
+            self.warning(
+                f"speaker '{speaker}' looks like an id but no person has it", doc, "speaker"
+            )
 
     def _check_status(self, doc: YamlDocument, citations: list[Any]) -> None:
         status = _get(doc.data, "status", str)
         if status is None:
             return
         if status not in STATUSES:
-            self.error(f"'status' must be one of {', '.join(STATUSES)}, not '{status}'",
-                       doc, "status")
+            self.error(
+                f"'status' must be one of {', '.join(STATUSES)}, not '{status}'", doc, "status"
+            )
             return
-        sources = {c.get("source") for c in citations
-                   if isinstance(c, dict) and isinstance(c.get("source"), str)}
+        sources = {
+            c.get("source")
+            for c in citations
+            if isinstance(c, dict) and isinstance(c.get("source"), str)
+        }
         if status == "single-source" and len(sources) >= 2:
-            self.error(f"status is single-source but {len(sources)} sources are cited",
-                       doc, "status")
+            self.error(
+                f"status is single-source but {len(sources)} sources are cited", doc, "status"
+            )
         elif status == "corroborated" and len(sources) == 1:
             self.warning("status is corroborated but only one source is cited", doc, "status")
 
@@ -376,25 +424,42 @@ class _Checker:
         citation = _value_at(doc.data, keys)
         source = _get(citation, "source", str)
         if source is not None and source not in self.known["sources"]:
-            self.error(f"unknown source '{source}' (no content/sources/{source}.yaml)",
-                       doc, *keys, "source")
+            self.error(
+                f"unknown source '{source}' (no content/sources/{source}.yaml)",
+                doc,
+                *keys,
+                "source",
+            )
         start, end = _get(citation, "start", int), _get(citation, "end", int)
         if start is None or end is None:
             return
         if not 0 <= start <= end:
-            self.error(f"offsets must satisfy 0 <= start <= end, not start {start}, end {end}",
-                       doc, *keys, "start")
+            self.error(
+                f"offsets must satisfy 0 <= start <= end, not start {start}, end {end}",
+                doc,
+                *keys,
+                "start",
+            )
             return
         text = self.articles.get(source or "")
         quote = _get(citation, "quote", str)
         if text is None or quote is None:
             return
         if end > len(text):
-            self.error(f"'end' {end} is past the end of the article ({len(text)} characters)",
-                       doc, *keys, "end")
+            self.error(
+                f"'end' {end} is past the end of the article ({len(text)} characters)",
+                doc,
+                *keys,
+                "end",
+            )
         elif text[start:end] != quote:
-            self.error(f"quote is not the article's text[{start}:{end}], which is "
-                       f"{_snippet(text[start:end])}", doc, *keys, "quote")
+            self.error(
+                f"quote is not the article's text[{start}:{end}], which is "
+                f"{_snippet(text[start:end])}",
+                doc,
+                *keys,
+                "quote",
+            )
 
     def _check_page(self, path: Path, doc: YamlDocument) -> None:
         if doc.data is None:

@@ -59,14 +59,19 @@ def _serve(config: Config, reporter: Reporter, args: argparse.Namespace) -> int:
 def _serve_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--host", default="127.0.0.1", help="address (default: 127.0.0.1)")
     command.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
-    command.add_argument("--poll", action="store_true",
-                         help="poll for changes (file systems without change events)")
+    command.add_argument(
+        "--poll", action="store_true", help="poll for changes (file systems without change events)"
+    )
 
 
 def _jobs_option(command: argparse.ArgumentParser) -> None:
-    command.add_argument("--jobs", "-j", type=_job_number, metavar="N",
-                         help="extraction processes (default: 'jobs' in sitegen.yaml, else 1; "
-                              "0: one per CPU)")
+    command.add_argument(
+        "--jobs",
+        "-j",
+        type=_job_number,
+        metavar="N",
+        help="extraction processes (default: 'jobs' in sitegen.yaml, else 1; 0: one per CPU)",
+    )
 
 
 def _job_number(text: str) -> int:
@@ -81,9 +86,12 @@ def _build_options(command: argparse.ArgumentParser) -> None:
 
 
 def _base_url_option(command: argparse.ArgumentParser) -> None:
-    command.add_argument("--base-url", metavar="URL",
-                         help="absolute URL the site is published at, e.g. "
-                              "https://owner.github.io/repo/ (overrides sitegen.yaml)")
+    command.add_argument(
+        "--base-url",
+        metavar="URL",
+        help="absolute URL the site is published at, e.g. "
+        "https://owner.github.io/repo/ (overrides sitegen.yaml)",
+    )
 
 
 def _init(args: argparse.Namespace, reporter: Reporter) -> int:
@@ -104,15 +112,19 @@ class Command:
 
 
 COMMANDS: dict[str, Command] = {
-    "build": Command(_build, "extract facts from seeds/ into content/, then render site/",
-                     _build_options),
-    "extract": Command(_extract, "extract facts from seeds/ into content/ (uses spaCy)",
-                       _jobs_option),
-    "render": Command(_render, "render site/ from content/ alone (never loads spaCy)",
-                      _base_url_option),
+    "build": Command(
+        _build, "extract facts from seeds/ into content/, then render site/", _build_options
+    ),
+    "extract": Command(
+        _extract, "extract facts from seeds/ into content/ (uses spaCy)", _jobs_option
+    ),
+    "render": Command(
+        _render, "render site/ from content/ alone (never loads spaCy)", _base_url_option
+    ),
     "check": Command(_check, "validate content/ against the data format; exit 1 on errors"),
-    "serve": Command(_serve, "build, serve the site locally and rebuild on every change",
-                     _serve_options),
+    "serve": Command(
+        _serve, "build, serve the site locally and rebuild on every change", _serve_options
+    ),
 }
 
 
@@ -122,17 +134,28 @@ def parser() -> argparse.ArgumentParser:
     sub = root.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, spec in COMMANDS.items():
         command = sub.add_parser(name, help=spec.summary, description=spec.summary)
-        command.add_argument("--project", type=Path, default=Path("."), metavar="DIR",
-                             help="project folder (default: the current folder)")
+        command.add_argument(
+            "--project",
+            type=Path,
+            default=Path("."),
+            metavar="DIR",
+            help="project folder (default: the current folder)",
+        )
         command.add_argument("-q", "--quiet", action="store_true", help="only warnings and errors")
         if spec.options is not None:
             spec.options(command)
-    init = sub.add_parser("init", help="create a new project, with a GitHub Pages workflow",
-                          description="create a new project, with a GitHub Pages workflow")
+    init = sub.add_parser(
+        "init",
+        help="create a new project, with a GitHub Pages workflow",
+        description="create a new project, with a GitHub Pages workflow",
+    )
     init.add_argument("dir", type=Path, metavar="DIR", help="the new project's folder")
-    init.add_argument("--install", metavar="REQUIREMENT",
-                      help="what the workflow pip-installs sitegen from, e.g. "
-                           "'sitegen @ git+https://github.com/OWNER/sitegen.git@v0.1.0'")
+    init.add_argument(
+        "--install",
+        metavar="REQUIREMENT",
+        help="what the workflow pip-installs sitegen from, e.g. "
+        "'sitegen @ git+https://github.com/OWNER/sitegen.git@v0.1.0'",
+    )
     init.add_argument("-q", "--quiet", action="store_true", help="only warnings and errors")
     return root
 

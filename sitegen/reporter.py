@@ -127,8 +127,10 @@ class Progress:
 
     def line(self) -> str:
         """`extracting: 340/1000 articles (34%), 5.2 articles/s, 2m 07s left`."""
-        text = (f"{self.label}: {self.done}/{self.total} {self.unit} "
-                f"({100 * self.done // max(self.total, 1)}%)")
+        text = (
+            f"{self.label}: {self.done}/{self.total} {self.unit} "
+            f"({100 * self.done // max(self.total, 1)}%)"
+        )
         elapsed = time.perf_counter() - self.started
         if self.done and elapsed > 0:
             rate = self.done / elapsed

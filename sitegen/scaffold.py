@@ -155,8 +155,10 @@ def scaffold(root: Path, install: str | None = None) -> Scaffold:
     files = scaffold_files(install)
     clashes = [name for name in files if (root / name).exists()]
     if clashes:
-        raise ConfigError(f"{root} already has {', '.join(clashes)}; sitegen init never "
-                          "overwrites files (choose a new folder, or move them away)")
+        raise ConfigError(
+            f"{root} already has {', '.join(clashes)}; sitegen init never "
+            "overwrites files (choose a new folder, or move them away)"
+        )
     for name, text in files.items():
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -191,6 +193,8 @@ def next_steps(result: Scaffold) -> str:
         "     Settings -> Pages -> Source: GitHub Actions. Every push to main rebuilds the site.",
     ]
     if result.install_is_placeholder:
-        steps.append(f"  Before publishing, set SITEGEN_INSTALL in {WORKFLOW} to the git URL "
-                     "of sitegen (or rerun init with --install).")
+        steps.append(
+            f"  Before publishing, set SITEGEN_INSTALL in {WORKFLOW} to the git URL "
+            "of sitegen (or rerun init with --install)."
+        )
     return "\n".join(steps)

@@ -46,8 +46,9 @@ def read_inputs(config: Config) -> Files:
     return {str(path): _sha256(path.read_bytes()) for path in sorted(paths)}
 
 
-def after_writes(files: Files, root: Path, writes: dict[str, str | None],
-                 written: dict[str, str]) -> Files:
+def after_writes(
+    files: Files, root: Path, writes: dict[str, str | None], written: dict[str, str]
+) -> Files:
     """`files` once `writes` (path relative to `root` -> text, None to delete) are made
     and the files `written` otherwise (relative path -> sha256) are in place."""
     result = dict(files)
@@ -83,8 +84,9 @@ def code_version() -> str:
 def environment() -> str:
     """The interpreter and the state of the folders packages are installed in."""
     folders = sorted({sysconfig.get_paths()[key] for key in ("purelib", "platlib")})
-    times = [str(Path(folder).stat().st_mtime_ns) if Path(folder).is_dir() else "-"
-             for folder in folders]
+    times = [
+        str(Path(folder).stat().st_mtime_ns) if Path(folder).is_dir() else "-" for folder in folders
+    ]
     return "\0".join([sys.version, *folders, *times])
 
 
@@ -98,17 +100,28 @@ class Stamp:
 
     def replay(self) -> list[Message]:
         """The warnings the phase gave, as it gave them: skipping it must not hide them."""
-        return [Message(m["level"], m["text"],
-                        Location(m["path"], m["line"], m["column"]) if m["path"] else None)
-                for m in self.messages]
+        return [
+            Message(
+                m["level"],
+                m["text"],
+                Location(m["path"], m["line"], m["column"]) if m["path"] else None,
+            )
+            for m in self.messages
+        ]
 
 
 def stamp_messages(messages: list[Message]) -> list[dict[str, Any]]:
-    return [{"level": m.level, "text": m.text,
-             "path": str(m.location.path) if m.location else None,
-             "line": m.location.line if m.location else None,
-             "column": m.location.column if m.location else None}
-            for m in messages if m.level != "info"]
+    return [
+        {
+            "level": m.level,
+            "text": m.text,
+            "path": str(m.location.path) if m.location else None,
+            "line": m.location.line if m.location else None,
+            "column": m.location.column if m.location else None,
+        }
+        for m in messages
+        if m.level != "info"
+    ]
 
 
 def load(config: Config) -> Stamp | None:
@@ -120,8 +133,7 @@ def load(config: Config) -> Stamp | None:
 
 
 def save(config: Config, stamp: Stamp) -> None:
-    atomic_write(config.cache / STAMP, json.dumps(asdict(stamp), ensure_ascii=False),
-                 durable=False)
+    atomic_write(config.cache / STAMP, json.dumps(asdict(stamp), ensure_ascii=False), durable=False)
 
 
 def _sha256(data: bytes) -> str:

@@ -35,9 +35,12 @@ def load_snapshot(content: Path) -> Records | None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise InputError(f"cannot read the build state: {exc}; restore it from version "
-                         "control, or delete it to treat the files as the last build's "
-                         "output", Location(path)) from None
+        raise InputError(
+            f"cannot read the build state: {exc}; restore it from version "
+            "control, or delete it to treat the files as the last build's "
+            "output",
+            Location(path),
+        ) from None
     return data.get("records", {})
 
 

@@ -85,8 +85,9 @@ class _Converter:
         self.seen: set[int] = set()
 
     def location(self, node: yaml.Node) -> Location:
-        return Location(self.path, node.start_mark.line + self.first_line,
-                        node.start_mark.column + 1)
+        return Location(
+            self.path, node.start_mark.line + self.first_line, node.start_mark.column + 1
+        )
 
     def fail(self, node: yaml.Node, message: str) -> InputError:
         return InputError(message, self.location(node))
@@ -145,8 +146,7 @@ def _parsed(text: str, path: Path, first_line: int, keep_text: bool) -> YamlDocu
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        where = (Location(path, mark.line + first_line, mark.column + 1) if mark
-                 else Location(path))
+        where = Location(path, mark.line + first_line, mark.column + 1) if mark else Location(path)
         raise InputError(f"YAML syntax error: {exc.problem or exc.context}", where) from None
     except yaml.YAMLError as exc:
         raise InputError(f"YAML error: {exc}", Location(path)) from None
@@ -167,8 +167,9 @@ def _at_first_alias(error: InputError, text: str, path: Path, first_line: int) -
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.AliasEvent):
             mark = event.start_mark
-            return InputError(error.message,
-                              Location(path, mark.line + first_line, mark.column + 1))
+            return InputError(
+                error.message, Location(path, mark.line + first_line, mark.column + 1)
+            )
     return error
 
 

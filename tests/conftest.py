@@ -32,7 +32,10 @@ def run_sitegen(*args: str, cwd: Path | None = None, prelude: str = "") -> Run:
     code = f"{prelude}\nimport sys\nfrom sitegen.cli import main\nsys.exit(main(sys.argv[1:]))"
     proc = subprocess.run(
         [sys.executable, "-c", code, *args],
-        cwd=cwd or REPO, capture_output=True, text=True, timeout=600,
+        cwd=cwd or REPO,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     return Run(proc.returncode, proc.stdout, proc.stderr)
 

@@ -17,10 +17,15 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-TYPES = {".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
-         ".js": "text/javascript; charset=utf-8", ".json": "application/json",
-         ".xml": "application/xml", ".svg": "image/svg+xml",
-         ".txt": "text/plain; charset=utf-8"}
+TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".json": "application/json",
+    ".xml": "application/xml",
+    ".svg": "image/svg+xml",
+    ".txt": "text/plain; charset=utf-8",
+}
 
 
 @dataclass(frozen=True)
@@ -45,7 +50,7 @@ def _handler(site: Path, prefix: str) -> type[BaseHTTPRequestHandler]:
                 return self._redirect(prefix)
             if not path.startswith(prefix):
                 return self._send(HTTPStatus.NOT_FOUND, b"outside the site", ".txt", body)
-            target = (root / path[len(prefix):]).resolve()
+            target = (root / path[len(prefix) :]).resolve()
             if not target.is_relative_to(root):
                 return self._send(HTTPStatus.FORBIDDEN, b"", ".txt", body)
             if target.is_dir() and not path.endswith("/"):

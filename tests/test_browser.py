@@ -31,8 +31,14 @@ from tests.conftest import REPO
 from tests.pages_server import Served
 
 CHROMIUM = Path(os.environ.get("SITEGEN_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
 VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 
@@ -40,9 +46,12 @@ VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     if not CHROMIUM.is_file():
-        pytest.fail(f"Chromium not found at {CHROMIUM}: the browser tests need it. Install it "
-                    "with `apt-get install chromium` (Debian), or set SITEGEN_CHROMIUM to its "
-                    "path. Playwright's own download is not used.", pytrace=False)
+        pytest.fail(
+            f"Chromium not found at {CHROMIUM}: the browser tests need it. Install it "
+            "with `apt-get install chromium` (Debian), or set SITEGEN_CHROMIUM to its "
+            "path. Playwright's own download is not used.",
+            pytrace=False,
+        )
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield launched
@@ -62,8 +71,13 @@ class Watch:
     problems: list[str] = field(default_factory=list)
 
     def attach(self, page: Page) -> None:
-        page.on("console", lambda m: m.type == "error" and self.problems.append(
-            f"console: {m.text} ({m.location.get('url')})"))
+        page.on(
+            "console",
+            lambda m: (
+                m.type == "error"
+                and self.problems.append(f"console: {m.text} ({m.location.get('url')})")
+            ),
+        )
         page.on("pageerror", lambda error: self.problems.append(f"script error: {error}"))
         page.on("requestfailed", self._failed)
         page.on("response", self._response)
@@ -122,10 +136,16 @@ def strongest_claim(base: FactBase) -> str:
 
 
 def sample_pages(base: FactBase) -> dict[str, str]:
-    person = max(base.people.values(),
-                 key=lambda p: (sum(p.id in c.people for c in base.claims.values()), p.id))
-    return {"home": "", "claim": f"claims/{strongest_claim(base)}/",
-            "person": f"people/{person.id}/", "source": f"sources/{min(base.sources)}/"}
+    person = max(
+        base.people.values(),
+        key=lambda p: (sum(p.id in c.people for c in base.claims.values()), p.id),
+    )
+    return {
+        "home": "",
+        "claim": f"claims/{strongest_claim(base)}/",
+        "person": f"people/{person.id}/",
+        "source": f"sources/{min(base.sources)}/",
+    }
 
 
 @pytest.mark.parametrize("width", VIEWPORTS)
@@ -140,7 +160,8 @@ def test_pages_load_cleanly_and_are_captured(tab: Tab, fact_base: FactBase, widt
         page.screenshot(path=SCREENSHOTS / f"{name}-{width}.png", full_page=True)
         assert tab.watch.problems == [], f"{name} page at {width} width"
         overflow = page.evaluate(
-            "document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
         assert overflow <= 0, f"{name} page scrolls sideways at {width} width"
 
 

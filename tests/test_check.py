@@ -41,8 +41,13 @@ def cite(source: str, quote: str) -> dict[str, Any]:
 
 def source_record(source_id: str, title: str) -> dict[str, Any]:
     digest = hashlib.sha256(ARTICLES[source_id].encode("utf-8")).hexdigest()
-    return {"id": source_id, "file": f"seeds/{source_id}.txt", "sha256": digest,
-            "title": title, "date": "2024-05-07"}
+    return {
+        "id": source_id,
+        "file": f"seeds/{source_id}.txt",
+        "sha256": digest,
+        "title": title,
+        "date": "2024-05-07",
+    }
 
 
 BUDGET = {
@@ -71,10 +76,13 @@ RECKLESS = {
 FILES: dict[str, dict[str, Any]] = {
     "content/sources/wire-a.yaml": source_record("wire-a", "Aso: budget to rise"),
     "content/sources/wire-b.yaml": source_record("wire-b", "Defence spending up 5%"),
-    "content/people/taro-aso.yaml": {"id": "taro-aso", "name": "Taro Aso", "aliases": ["Aso"],
-                                     "description": "Finance Minister of Japan"},
-    "content/people/hana-sato.yaml": {"id": "hana-sato", "name": "Hana Sato",
-                                      "aliases": ["Sato"]},
+    "content/people/taro-aso.yaml": {
+        "id": "taro-aso",
+        "name": "Taro Aso",
+        "aliases": ["Aso"],
+        "description": "Finance Minister of Japan",
+    },
+    "content/people/hana-sato.yaml": {"id": "hana-sato", "name": "Hana Sato", "aliases": ["Sato"]},
     "content/claims/budget-rise.yaml": BUDGET,
     "content/claims/rise-reckless.yaml": RECKLESS,
 }
@@ -138,6 +146,7 @@ def replace_text(rel: str, old: str, new: str) -> Callable[[Project], None]:
         text = (project.root / rel).read_text(encoding="utf-8")
         assert old in text
         project.write_text(rel, text.replace(old, new))
+
     return change
 
 
@@ -159,28 +168,51 @@ ERROR_CASES: dict[str, tuple[Callable[[Project], None], Expect]] = {
     ),
     "independent-sources-above-sources": (
         edit(RECKLESS_YAML, lambda d: d.update(independent_sources=3)),
-        Expect("error", RECKLESS_YAML, "independent_sources: 3",
-               "must be between 1 and the 1 sources cited"),
+        Expect(
+            "error",
+            RECKLESS_YAML,
+            "independent_sources: 3",
+            "must be between 1 and the 1 sources cited",
+        ),
     ),
     "derived-from-unknown-source": (
         edit("content/sources/wire-b.yaml", lambda d: d.update(derived_from=["wire-z"])),
-        Expect("error", "content/sources/wire-b.yaml", "- wire-z", "unknown source 'wire-z'",
-               at="wire-z"),
+        Expect(
+            "error",
+            "content/sources/wire-b.yaml",
+            "- wire-z",
+            "unknown source 'wire-z'",
+            at="wire-z",
+        ),
     ),
     "derived-from-itself": (
         edit("content/sources/wire-b.yaml", lambda d: d.update(derived_from=["wire-b"])),
-        Expect("error", "content/sources/wire-b.yaml", "- wire-b",
-               "cannot be derived from itself", at="wire-b"),
+        Expect(
+            "error",
+            "content/sources/wire-b.yaml",
+            "- wire-b",
+            "cannot be derived from itself",
+            at="wire-b",
+        ),
     ),
     "top-level-not-mapping": (
         lambda p: p.write_text("content/people/hana-sato.yaml", "- just\n- a list\n"),
-        Expect("error", "content/people/hana-sato.yaml", "- just",
-               "top level must be a mapping of fields, not a list"),
+        Expect(
+            "error",
+            "content/people/hana-sato.yaml",
+            "- just",
+            "top level must be a mapping of fields, not a list",
+        ),
     ),
     "syntax-error-in-a-referenced-file": (
         replace_text("content/people/hana-sato.yaml", "name: Hana Sato", "name: Hana: Sato"),
-        Expect("error", "content/people/hana-sato.yaml", "name: Hana: Sato",
-               "YAML syntax error: mapping values are not allowed", at=": Sato"),
+        Expect(
+            "error",
+            "content/people/hana-sato.yaml",
+            "name: Hana: Sato",
+            "YAML syntax error: mapping values are not allowed",
+            at=": Sato",
+        ),
     ),
     "missing-required-field": (
         edit(RECKLESS_YAML, lambda d: d.pop("statement")),
@@ -188,8 +220,12 @@ ERROR_CASES: dict[str, tuple[Callable[[Project], None], Expect]] = {
     ),
     "wrong-type": (
         edit("content/sources/wire-b.yaml", lambda d: d.update(title=5)),
-        Expect("error", "content/sources/wire-b.yaml", "title: 5",
-               "'title' must be a string, not an integer"),
+        Expect(
+            "error",
+            "content/sources/wire-b.yaml",
+            "title: 5",
+            "'title' must be a string, not an integer",
+        ),
     ),
     "boolean-offset": (
         edit(BUDGET_YAML, lambda d: d["citations"][1].update(start=True)),
@@ -197,8 +233,13 @@ ERROR_CASES: dict[str, tuple[Callable[[Project], None], Expect]] = {
     ),
     "list-item-type": (
         edit(RECKLESS_YAML, lambda d: d.update(people=["hana-sato", 7])),
-        Expect("error", RECKLESS_YAML, "- 7", "items of 'people' must be a string, not an integer",
-               at="7"),
+        Expect(
+            "error",
+            RECKLESS_YAML,
+            "- 7",
+            "items of 'people' must be a string, not an integer",
+            at="7",
+        ),
     ),
     "figure-value-type": (
         edit(BUDGET_YAML, lambda d: d["figures"][0].update(value="five")),
@@ -206,43 +247,76 @@ ERROR_CASES: dict[str, tuple[Callable[[Project], None], Expect]] = {
     ),
     "citation-missing-quote": (
         edit(RECKLESS_YAML, lambda d: d["citations"][0].pop("quote")),
-        Expect("error", RECKLESS_YAML, "- source: wire-a", "missing required field 'quote'",
-               at="source"),
+        Expect(
+            "error",
+            RECKLESS_YAML,
+            "- source: wire-a",
+            "missing required field 'quote'",
+            at="source",
+        ),
     ),
     "id-not-a-slug": (
         copy_claim("content/claims/Bad_Claim.yaml", id="Bad_Claim"),
-        Expect("error", "content/claims/Bad_Claim.yaml", "id: Bad_Claim",
-               "id 'Bad_Claim' is not a slug"),
+        Expect(
+            "error",
+            "content/claims/Bad_Claim.yaml",
+            "id: Bad_Claim",
+            "id 'Bad_Claim' is not a slug",
+        ),
     ),
     "id-differs-from-file-name": (
         copy_claim("content/claims/other-name.yaml", id="renamed"),
-        Expect("error", "content/claims/other-name.yaml", "id: renamed",
-               "id 'renamed' does not match the file name 'other-name.yaml'"),
+        Expect(
+            "error",
+            "content/claims/other-name.yaml",
+            "id: renamed",
+            "id 'renamed' does not match the file name 'other-name.yaml'",
+        ),
     ),
     "duplicate-id": (
         copy_claim("content/claims/zz-copy.yaml"),
-        Expect("error", "content/claims/zz-copy.yaml", "id: rise-reckless",
-               "duplicate id 'rise-reckless' (also in content/claims/rise-reckless.yaml)"),
+        Expect(
+            "error",
+            "content/claims/zz-copy.yaml",
+            "id: rise-reckless",
+            "duplicate id 'rise-reckless' (also in content/claims/rise-reckless.yaml)",
+        ),
     ),
     "unknown-status": (
         edit(RECKLESS_YAML, lambda d: d.update(status="confirmed")),
-        Expect("error", RECKLESS_YAML, "status: confirmed",
-               "'status' must be one of corroborated, single-source, disputed, not 'confirmed'"),
+        Expect(
+            "error",
+            RECKLESS_YAML,
+            "status: confirmed",
+            "'status' must be one of corroborated, single-source, disputed, not 'confirmed'",
+        ),
     ),
     "unknown-kind": (
         edit(RECKLESS_YAML, lambda d: d.update(kind="opinion")),
-        Expect("error", RECKLESS_YAML, "kind: opinion",
-               "'kind' must be one of quote, figure, event, not 'opinion'"),
+        Expect(
+            "error",
+            RECKLESS_YAML,
+            "kind: opinion",
+            "'kind' must be one of quote, figure, event, not 'opinion'",
+        ),
     ),
     "single-source-with-two-sources": (
         edit(BUDGET_YAML, lambda d: d.update(status="single-source")),
-        Expect("error", BUDGET_YAML, "status: single-source",
-               "status is single-source but 2 sources are cited"),
+        Expect(
+            "error",
+            BUDGET_YAML,
+            "status: single-source",
+            "status is single-source but 2 sources are cited",
+        ),
     ),
     "unknown-source": (
         edit(RECKLESS_YAML, lambda d: d["citations"][0].update(source="wire-z")),
-        Expect("error", RECKLESS_YAML, "source: wire-z",
-               "unknown source 'wire-z' (no content/sources/wire-z.yaml)"),
+        Expect(
+            "error",
+            RECKLESS_YAML,
+            "source: wire-z",
+            "unknown source 'wire-z' (no content/sources/wire-z.yaml)",
+        ),
     ),
     "unknown-person": (
         edit(RECKLESS_YAML, lambda d: d.update(people=["hana-sato", "nobody"])),
@@ -250,8 +324,13 @@ ERROR_CASES: dict[str, tuple[Callable[[Project], None], Expect]] = {
     ),
     "unknown-conflicting-claim": (
         edit(BUDGET_YAML, lambda d: d.update(conflicts=["rise-reckless", "no-such-claim"])),
-        Expect("error", BUDGET_YAML, "- no-such-claim", "unknown claim 'no-such-claim'",
-               at="no-such-claim"),
+        Expect(
+            "error",
+            BUDGET_YAML,
+            "- no-such-claim",
+            "unknown claim 'no-such-claim'",
+            at="no-such-claim",
+        ),
     ),
     "negative-start": (
         edit(RECKLESS_YAML, lambda d: d["citations"][0].update(start=-1)),
@@ -259,29 +338,48 @@ ERROR_CASES: dict[str, tuple[Callable[[Project], None], Expect]] = {
     ),
     "start-after-end": (
         edit(RECKLESS_YAML, lambda d: d["citations"][0].update(start=200, end=100)),
-        Expect("error", RECKLESS_YAML, "start: 200",
-               "offsets must satisfy 0 <= start <= end, not start 200, end 100"),
+        Expect(
+            "error",
+            RECKLESS_YAML,
+            "start: 200",
+            "offsets must satisfy 0 <= start <= end, not start 200, end 100",
+        ),
     ),
     "quote-not-verbatim": (
         edit(RECKLESS_YAML, lambda d: d["citations"][0].update(quote="Hana Sato praised it")),
-        Expect("error", RECKLESS_YAML, "quote: Hana Sato praised it",
-               "which is 'Hana Sato, an opposition lawmaker, called the rise'"),
+        Expect(
+            "error",
+            RECKLESS_YAML,
+            "quote: Hana Sato praised it",
+            "which is 'Hana Sato, an opposition lawmaker, called the rise'",
+        ),
     ),
     "end-past-article": (
         edit(RECKLESS_YAML, lambda d: d["citations"][0].update(end=10_000)),
-        Expect("error", RECKLESS_YAML, "end: 10000",
-               f"'end' 10000 is past the end of the article ({len(ARTICLES['wire-a'])} "
-               "characters)"),
+        Expect(
+            "error",
+            RECKLESS_YAML,
+            "end: 10000",
+            f"'end' 10000 is past the end of the article ({len(ARTICLES['wire-a'])} characters)",
+        ),
     ),
     "missing-article": (
         lambda p: (p.root / "seeds/wire-b.txt").unlink(),
-        Expect("error", "content/sources/wire-b.yaml", "file: seeds/wire-b.txt",
-               "cannot read article: No such file or directory: seeds/wire-b.txt"),
+        Expect(
+            "error",
+            "content/sources/wire-b.yaml",
+            "file: seeds/wire-b.txt",
+            "cannot read article: No such file or directory: seeds/wire-b.txt",
+        ),
     ),
     "absolute-article-path": (
         edit("content/sources/wire-b.yaml", lambda d: d.update(file="/tmp/wire-b.txt")),
-        Expect("error", "content/sources/wire-b.yaml", "file: /tmp/wire-b.txt",
-               "'file' must be relative to the project root"),
+        Expect(
+            "error",
+            "content/sources/wire-b.yaml",
+            "file: /tmp/wire-b.txt",
+            "'file' must be relative to the project root",
+        ),
     ),
     "no-citations": (
         edit(RECKLESS_YAML, lambda d: d.update(citations=[])),
@@ -289,67 +387,117 @@ ERROR_CASES: dict[str, tuple[Callable[[Project], None], Expect]] = {
     ),
     "date-not-iso": (
         edit("content/sources/wire-a.yaml", lambda d: d.update(date="7 May 2024")),
-        Expect("error", "content/sources/wire-a.yaml", "date: 7 May 2024",
-               "'date' must be an ISO date YYYY-MM-DD, not '7 May 2024'"),
+        Expect(
+            "error",
+            "content/sources/wire-a.yaml",
+            "date: 7 May 2024",
+            "'date' must be an ISO date YYYY-MM-DD, not '7 May 2024'",
+        ),
     ),
     "aliases-not-a-list": (
         edit("content/people/taro-aso.yaml", lambda d: d.update(aliases="Aso")),
-        Expect("error", "content/people/taro-aso.yaml", "aliases: Aso",
-               "'aliases' must be a list, not a string"),
+        Expect(
+            "error",
+            "content/people/taro-aso.yaml",
+            "aliases: Aso",
+            "'aliases' must be a list, not a string",
+        ),
     ),
     "yaml-syntax-error": (
         replace_text(RECKLESS_YAML, "status: single-source", "status: single: source"),
-        Expect("error", RECKLESS_YAML, "status: single: source",
-               "YAML syntax error: mapping values are not allowed", at=": source"),
+        Expect(
+            "error",
+            RECKLESS_YAML,
+            "status: single: source",
+            "YAML syntax error: mapping values are not allowed",
+            at=": source",
+        ),
     ),
     "page-front-matter-syntax-error": (
-        lambda p: p.write_text("content/pages/about.md", ABOUT_PAGE.replace(
-            "title: About", "title: About: Us")),
-        Expect("error", "content/pages/about.md", "title: About: Us",
-               "YAML syntax error: mapping values are not allowed", at=": Us"),
+        lambda p: p.write_text(
+            "content/pages/about.md", ABOUT_PAGE.replace("title: About", "title: About: Us")
+        ),
+        Expect(
+            "error",
+            "content/pages/about.md",
+            "title: About: Us",
+            "YAML syntax error: mapping values are not allowed",
+            at=": Us",
+        ),
     ),
     "page-title-not-string": (
-        lambda p: p.write_text("content/pages/about.md", ABOUT_PAGE.replace(
-            "title: About", "title: 42")),
-        Expect("error", "content/pages/about.md", "title: 42",
-               "'title' must be a string, not an integer"),
+        lambda p: p.write_text(
+            "content/pages/about.md", ABOUT_PAGE.replace("title: About", "title: 42")
+        ),
+        Expect(
+            "error",
+            "content/pages/about.md",
+            "title: 42",
+            "'title' must be a string, not an integer",
+        ),
     ),
 }
 WARNING_CASES: dict[str, tuple[Callable[[Project], None], Expect]] = {
     "disputed-without-conflicts": (
         edit(RECKLESS_YAML, lambda d: d.update(status="disputed")),
-        Expect("warning", RECKLESS_YAML, "status: disputed",
-               "lists the claims it conflicts with"),
+        Expect("warning", RECKLESS_YAML, "status: disputed", "lists the claims it conflicts with"),
     ),
     "corroborated-with-one-source": (
         edit(RECKLESS_YAML, lambda d: d.update(status="corroborated")),
-        Expect("warning", RECKLESS_YAML, "status: corroborated",
-               "status is corroborated but only one source is cited"),
+        Expect(
+            "warning",
+            RECKLESS_YAML,
+            "status: corroborated",
+            "status is corroborated but only one source is cited",
+        ),
     ),
     "speaker-id-without-person": (
         edit(RECKLESS_YAML, lambda d: d.update(speaker="hana-satou")),
-        Expect("warning", RECKLESS_YAML, "speaker: hana-satou",
-               "speaker 'hana-satou' looks like an id but no person has it"),
+        Expect(
+            "warning",
+            RECKLESS_YAML,
+            "speaker: hana-satou",
+            "speaker 'hana-satou' looks like an id but no person has it",
+        ),
     ),
     "article-changed": (
         lambda p: p.write_text("seeds/wire-a.txt", ARTICLES["wire-a"] + "Update: more.\n"),
-        Expect("warning", "content/sources/wire-a.yaml", "sha256:",
-               "article changed since extraction; run sitegen build"),
+        Expect(
+            "warning",
+            "content/sources/wire-a.yaml",
+            "sha256:",
+            "article changed since extraction; run sitegen build",
+        ),
     ),
     "alias-of-two-people": (
         edit("content/people/hana-sato.yaml", lambda d: d.update(aliases=["Sato", "Aso"])),
-        Expect("warning", "content/people/taro-aso.yaml", "- Aso",
-               "alias 'Aso' is also an alias of 'hana-sato'", at="Aso"),
+        Expect(
+            "warning",
+            "content/people/taro-aso.yaml",
+            "- Aso",
+            "alias 'Aso' is also an alias of 'hana-sato'",
+            at="Aso",
+        ),
     ),
     "alias-repeats-name": (
         edit("content/people/taro-aso.yaml", lambda d: d.update(aliases=["Aso", "Taro Aso"])),
-        Expect("warning", "content/people/taro-aso.yaml", "- Taro Aso",
-               "alias 'Taro Aso' repeats the name", at="Taro Aso"),
+        Expect(
+            "warning",
+            "content/people/taro-aso.yaml",
+            "- Taro Aso",
+            "alias 'Taro Aso' repeats the name",
+            at="Taro Aso",
+        ),
     ),
     "unknown-field": (
         edit(BUDGET_YAML, lambda d: d.update(reviewed_by="anna")),
-        Expect("warning", BUDGET_YAML, "reviewed_by: anna", "unknown field 'reviewed_by'",
-               at="reviewed_by"),
+        Expect(
+            "warning",
+            BUDGET_YAML,
+            "reviewed_by: anna",
+            "unknown field 'reviewed_by'",
+            at="reviewed_by",
+        ),
     ),
     "unknown-citation-field": (
         edit(BUDGET_YAML, lambda d: d["citations"][0].update(note="checked")),
@@ -359,19 +507,21 @@ WARNING_CASES: dict[str, tuple[Callable[[Project], None], Expect]] = {
 
 
 def matches(problem: Problem, expect: Expect, line: int, column: int) -> bool:
-    return (problem.level == expect.level
-            and str(problem.location.path) == expect.rel
-            and problem.location.line == line
-            and problem.location.column == column
-            and expect.message in problem.message)
+    return (
+        problem.level == expect.level
+        and str(problem.location.path) == expect.rel
+        and problem.location.line == line
+        and problem.location.column == column
+        and expect.message in problem.message
+    )
 
 
 def assert_reported(project: Project, problems: list[Problem], expect: Expect) -> None:
     line, column = project.position(expect.rel, expect.needle, expect.at)
     shown = "\n".join(map(str, problems))
     assert any(matches(p, expect, line, column) for p in problems), (
-        f"expected {expect.level} at {expect.rel}:{line}:{column} '{expect.message}', got:\n"
-        f"{shown}")
+        f"expected {expect.level} at {expect.rel}:{line}:{column} '{expect.message}', got:\n{shown}"
+    )
 
 
 def test_valid_project_has_no_problems(project: Project) -> None:
@@ -404,7 +554,8 @@ def test_problem_text_is_relative_path_line_column_level_message(project: Projec
     [problem] = check_project(project.config)
     assert str(problem) == (
         f"{RECKLESS_YAML}:{line}:{column}: error: 'status' must be one of corroborated, "
-        "single-source, disputed, not 'confirmed'")
+        "single-source, disputed, not 'confirmed'"
+    )
 
 
 def test_every_syntax_error_is_reported_not_only_the_first(project: Project) -> None:
@@ -429,7 +580,8 @@ def test_check_files_reports_on_already_parsed_content(project: Project) -> None
     edit(RECKLESS_YAML, lambda d: d.update(people=["nobody"]))(project)
     problems = check_files(read_content(project.root / "content"), project.root)
     assert [p.message for p in problems] == [
-        "unknown person 'nobody' (no content/people/nobody.yaml)"]
+        "unknown person 'nobody' (no content/people/nobody.yaml)"
+    ]
 
 
 def test_mismatched_long_quote_is_shown_shortened(project: Project) -> None:
@@ -459,17 +611,25 @@ def test_load_factbase_reports_every_problem_and_raises(project: Project) -> Non
     kind_at = ":".join(map(str, project.position(RECKLESS_YAML, "kind: opinion")))
     status_at = ":".join(map(str, project.position(RECKLESS_YAML, "status: confirmed")))
     assert [str(m.location) for m in reporter.errors] == [
-        f"{RECKLESS_YAML}:{kind_at}", f"{RECKLESS_YAML}:{status_at}"]
+        f"{RECKLESS_YAML}:{kind_at}",
+        f"{RECKLESS_YAML}:{status_at}",
+    ]
     assert [m.text for m in reporter.warnings] == ["unknown field 'reviewed_by'"]
     assert f"{RECKLESS_YAML}:{kind_at}: error: 'kind' must be" in stream.getvalue()
 
 
-@pytest.mark.parametrize("text", [
-    "", "just a string\n", "id: 5\n", "id: [x]\ncitations: nope\n",
-    "citations: [1, 'two', {start: x, end: []}, {source: [], quote: 3}]\n",
-    "figures: [5, {value: true}]\npeople: {a: b}\nconflicts: [null]\nstatus: 3\n",
-    "id: rise-reckless\ncitations: [{source: wire-a, quote: x, start: 0, end: 1}]\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "just a string\n",
+        "id: 5\n",
+        "id: [x]\ncitations: nope\n",
+        "citations: [1, 'two', {start: x, end: []}, {source: [], quote: 3}]\n",
+        "figures: [5, {value: true}]\npeople: {a: b}\nconflicts: [null]\nstatus: 3\n",
+        "id: rise-reckless\ncitations: [{source: wire-a, quote: x, start: 0, end: 1}]\n",
+    ],
+)
 def test_garbage_gives_problems_never_exceptions(project: Project, text: str) -> None:
     project.write_text("content/claims/zz-garbage.yaml", text)
     project.write_text("content/pages/odd.md", "---\n- a\n---\n")
@@ -480,6 +640,7 @@ def test_garbage_gives_problems_never_exceptions(project: Project, text: str) ->
 
 def test_checking_does_not_import_spacy() -> None:
     code = "import sys, sitegen.check; print('spacy' in sys.modules)"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "False"

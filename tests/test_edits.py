@@ -87,8 +87,11 @@ def replace_line(path: Path, startswith: str, new_line: str) -> None:
 
 
 def content_bytes(project: Path) -> dict[str, bytes]:
-    return {p.relative_to(project).as_posix(): p.read_bytes()
-            for p in sorted((project / "content").rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(project).as_posix(): p.read_bytes()
+        for p in sorted((project / "content").rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_rebuild_with_no_change_writes_nothing(project: Path) -> None:
@@ -152,8 +155,9 @@ def test_deleted_claim_and_person_do_not_come_back(project: Path) -> None:
     assert build(project) == 0
     after = facts(project)
     assert quote.id not in after.claims
-    assert not any("We are proud" in c.quote for claim in after.claims.values()
-                   for c in claim.citations)
+    assert not any(
+        "We are proud" in c.quote for claim in after.claims.values() for c in claim.citations
+    )
     assert reed.id not in after.people
     assert all(reed.id not in c.people for c in after.claims.values())
 
@@ -190,6 +194,7 @@ def test_moved_citation_and_split_claim_stick(project: Path) -> None:
     bridge_doc["citations"] = [c for c in bridge_doc["citations"] if c["source"] != "b"]
     target_doc["citations"].append(vars(moved))
     from sitegen.yamlio import dump_yaml
+
     bridge_path.write_text(dump_yaml(bridge_doc), encoding="utf-8")
     target_path.write_text(dump_yaml(target_doc), encoding="utf-8")
     # split the quote claim: its passage from A goes into a new file of its own
@@ -200,11 +205,16 @@ def test_moved_citation_and_split_claim_stick(project: Path) -> None:
     quote_doc["citations"] = [c for c in quote_doc["citations"] if c["source"] != "a"]
     quote_doc["status"] = "single-source"
     quote_path.write_text(dump_yaml(quote_doc), encoding="utf-8")
-    new_doc = {"id": "berg-praises-workers-at-town-hall",
-               "statement": "Berg praised the workers at the town hall.",
-               "status": "single-source", "people": [], "citations": split_off}
+    new_doc = {
+        "id": "berg-praises-workers-at-town-hall",
+        "statement": "Berg praised the workers at the town hall.",
+        "status": "single-source",
+        "people": [],
+        "citations": split_off,
+    }
     (project / "content" / "claims" / "berg-praises-workers-at-town-hall.yaml").write_text(
-        dump_yaml(new_doc), encoding="utf-8")
+        dump_yaml(new_doc), encoding="utf-8"
+    )
 
     assert build(project) == 0
     after = facts(project)
@@ -213,8 +223,12 @@ def test_moved_citation_and_split_claim_stick(project: Path) -> None:
     assert {c.source for c in after.claims[quote.id].citations} == {"b"}
     split = after.claims["berg-praises-workers-at-town-hall"]
     assert [c.source for c in split.citations] == ["a"]
-    owners = [c.id for c in after.claims.values()
-              for q in c.citations if q.source == "a" and "We are proud" in q.quote]
+    owners = [
+        c.id
+        for c in after.claims.values()
+        for q in c.citations
+        if q.source == "a" and "We are proud" in q.quote
+    ]
     assert owners == ["berg-praises-workers-at-town-hall"]
 
 
@@ -227,8 +241,9 @@ def test_changed_article_relocates_and_drops_citations(project: Path) -> None:
     seed = project / "seeds" / "a.txt"
     text = seed.read_text(encoding="utf-8")
     text = text.replace("Bridge to reopen in May\n", "Bridge to reopen in May\n\nUpdated.\n")
-    text = text.replace("\nThe city hired 40 workers to repair the bridge, Berg told reporters.\n",
-                        "")
+    text = text.replace(
+        "\nThe city hired 40 workers to repair the bridge, Berg told reporters.\n", ""
+    )
     text = text.replace("\nEngineer Tom Reed said the repairs cost $2 million.\n", "")
     seed.write_text(text, encoding="utf-8")
     (project / "seeds" / "b.txt").unlink()
@@ -241,7 +256,7 @@ def test_changed_article_relocates_and_drops_citations(project: Path) -> None:
     for claim in after.claims.values():
         for citation in claim.citations:
             assert citation.source == "a", "the deleted article's citations are gone"
-            assert new_text[citation.start:citation.end] == citation.quote
+            assert new_text[citation.start : citation.end] == citation.quote
     assert "b" not in after.sources
     moved = after.claims[bridge.id].citations[0]
     old = next(c for c in bridge.citations if c.source == "a")
@@ -253,16 +268,14 @@ def test_changed_article_relocates_and_drops_citations(project: Path) -> None:
 
 def test_unparseable_file_stops_the_build_and_nothing_changes(project: Path) -> None:
     claim = sorted((project / "content" / "claims").glob("*.yaml"))[0]
-    claim.write_text(claim.read_text(encoding="utf-8") + "citations: [unclosed\n",
-                     encoding="utf-8")
+    claim.write_text(claim.read_text(encoding="utf-8") + "citations: [unclosed\n", encoding="utf-8")
     (project / "seeds" / "c.txt").write_text(ARTICLE_C, encoding="utf-8")
     before = content_bytes(project)
     assert build(project) != 0
     assert content_bytes(project) == before
 
 
-def test_a_killed_build_leaves_whole_files_and_the_next_build_completes(
-        tmp_path: Path) -> None:
+def test_a_killed_build_leaves_whole_files_and_the_next_build_completes(tmp_path: Path) -> None:
     import random
     import signal
     import subprocess
@@ -287,8 +300,9 @@ def test_a_killed_build_leaves_whole_files_and_the_next_build_completes(
     victim = fresh("victim")
     rng = random.Random(20261122)
     for fraction in sorted(rng.uniform(0.5, 1.0) for _ in range(3)):
-        process = subprocess.Popen([*command, str(victim)], stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.DEVNULL)
+        process = subprocess.Popen(
+            [*command, str(victim)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
         time.sleep(duration * fraction)
         process.send_signal(signal.SIGKILL)
         process.wait()
@@ -301,5 +315,6 @@ def test_a_killed_build_leaves_whole_files_and_the_next_build_completes(
     subprocess.run([*command, str(victim)], check=True, capture_output=True)
     assert content_bytes(victim) == content_bytes(reference)
     pages = sorted(p.relative_to(victim / "site") for p in (victim / "site").rglob("*.html"))
-    assert pages == sorted(p.relative_to(reference / "site")
-                           for p in (reference / "site").rglob("*.html"))
+    assert pages == sorted(
+        p.relative_to(reference / "site") for p in (reference / "site").rglob("*.html")
+    )

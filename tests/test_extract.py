@@ -17,8 +17,15 @@ from sitegen.nlp import load_model
 
 
 def article(text: str, article_id: str = "a") -> Article:
-    return Article(id=article_id, path=Path(f"{article_id}.txt"), file=f"{article_id}.txt",
-                   sha256="", text=text, title="", blocks=split_blocks(text))
+    return Article(
+        id=article_id,
+        path=Path(f"{article_id}.txt"),
+        file=f"{article_id}.txt",
+        sha256="",
+        text=text,
+        title="",
+        blocks=split_blocks(text),
+    )
 
 
 def extract(*texts: str) -> list[ArticleFacts]:
@@ -106,8 +113,7 @@ def test_a_description_resolves_to_the_person_it_describes() -> None:
 
 def test_an_unnamed_speaker_stays_a_phrase() -> None:
     [facts] = extract(
-        "“I have nothing left to lose,” the volunteer soldier in his 20s said in an "
-        "interview.\n"
+        "“I have nothing left to lose,” the volunteer soldier in his 20s said in an interview.\n"
     )
     [quote] = quotes(facts)
     assert quote.speaker is not None and not quote.speaker.is_person
@@ -146,8 +152,8 @@ def test_the_outlet_of_a_quotation() -> None:
 
 def test_mixed_quotation_marks_still_close() -> None:
     [facts] = extract(
-        "“I find the new law disturbing,\" Governor Jay Norton said in a statement. "
-        "\"We will not send staff to the state.”\n"
+        '“I find the new law disturbing," Governor Jay Norton said in a statement. '
+        '"We will not send staff to the state.”\n'
     )
     first, second = quotes(facts)
     assert first.quote == "I find the new law disturbing,"
@@ -171,8 +177,9 @@ def test_figures_with_hedges_units_and_what_they_count() -> None:
         "Seventy men, including more than 20 former soldiers, have applied to join.\n\n"
         "One student, a 23-year-old from Osaka, gave 100,000 yen ($868) to the fund.\n"
     )
-    figures = {(f.value, f.unit, f.counts, f.qualifier) for fact in facts.facts
-               for f in fact.figures}
+    figures = {
+        (f.value, f.unit, f.counts, f.qualifier) for fact in facts.facts for f in fact.figures
+    }
     assert (17_000_000, "USD", "donations", None) in figures
     assert (60_000, None, "people", "some") in figures
     assert (70, None, "men", None) in figures
@@ -217,10 +224,12 @@ def test_people_merge_gives_one_person_per_human(tmp_path: Path) -> None:
 
 def test_sentence_joining_two_actors_facts_is_two_facts() -> None:
     """'X did A, and Y did B' and 'X did A, whereas Y did B' are cited by two claims."""
-    [result] = extract("Hundreds of farmers gathered for a protest in Paris last week, and the "
-                       "ministry said it had received 3,000 complaints from growers in France.\n\n"
-                       "The union of dock workers in Marseille ended its strike on Monday, "
-                       "whereas the drivers of Lyon voted to walk out for ten days.")
+    [result] = extract(
+        "Hundreds of farmers gathered for a protest in Paris last week, and the "
+        "ministry said it had received 3,000 complaints from growers in France.\n\n"
+        "The union of dock workers in Marseille ended its strike on Monday, "
+        "whereas the drivers of Lyon voted to walk out for ten days."
+    )
     texts = [f.text for f in result.facts]
     assert "Hundreds of farmers gathered for a protest in Paris last week" in texts
     assert any(t.startswith("the ministry said it had received 3,000") for t in texts)
@@ -233,32 +242,46 @@ def test_a_clause_with_a_pronoun_subject_stays_in_its_sentence() -> None:
     articles of seeds/, no fact is such a clause cut loose."""
     seeds = sorted((Path(__file__).parent.parent / "seeds").glob("*.txt"))
     results = extract(*(path.read_text(encoding="utf-8") for path in seeds))
-    loose = [f.text for r in results for f in r.facts
-             if re.match(r"(he|she|it|they|we|i) ", f.text)]
+    loose = [
+        f.text for r in results for f in r.facts if re.match(r"(he|she|it|they|we|i) ", f.text)
+    ]
     assert seeds and not loose
 
 
 def test_a_statement_cut_from_a_sentence_starts_with_a_capital() -> None:
     assert clean_statement("the ministry said it had received 3,000 complaints.") == (
-        "The ministry said it had received 3,000 complaints.")
+        "The ministry said it had received 3,000 complaints."
+    )
     assert clean_statement("eBay said it would close.") == "eBay said it would close."
 
 
-@pytest.mark.parametrize(("text", "words", "speaker"), [
-    pytest.param(  # the parser hangs "saying" on the when-clause
-        "Mayor Ann Cole spoke to the council on Monday.\n\n"
-        "Ms. Cole explained her failure to pass the budget in her first year when "
-        "Democrats controlled the council by saying, “I was new to the job.”\n",
-        "new to the job", "Ann Cole", id="participle-after-a-when-clause"),
-    pytest.param(
-        "Three mothers spoke at the hearing on Monday.\n\n"
-        "“The crash was preventable,” one of the women, Mary Hale, said in an interview.\n",
-        "crash was preventable", "Mary Hale", id="name-in-apposition-to-one-of-a-group"),
-    pytest.param(
-        "WASHINGTON -- Governor Ann Cole on Friday forcefully defended the budget, saying "
-        "that “every school stays open.”\n",
-        "every school stays open", "Ann Cole", id="not-the-dateline"),
-])
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        pytest.param(  # the parser hangs "saying" on the when-clause
+            "Mayor Ann Cole spoke to the council on Monday.\n\n"
+            "Ms. Cole explained her failure to pass the budget in her first year when "
+            "Democrats controlled the council by saying, “I was new to the job.”\n",
+            "new to the job",
+            "Ann Cole",
+            id="participle-after-a-when-clause",
+        ),
+        pytest.param(
+            "Three mothers spoke at the hearing on Monday.\n\n"
+            "“The crash was preventable,” one of the women, Mary Hale, said in an interview.\n",
+            "crash was preventable",
+            "Mary Hale",
+            id="name-in-apposition-to-one-of-a-group",
+        ),
+        pytest.param(
+            "WASHINGTON -- Governor Ann Cole on Friday forcefully defended the budget, saying "
+            "that “every school stays open.”\n",
+            "every school stays open",
+            "Ann Cole",
+            id="not-the-dateline",
+        ),
+    ],
+)
 def test_the_speaker_through_a_misparse(text: str, words: str, speaker: str) -> None:
     [facts] = extract(text)
     assert quote_with(facts, words).speaker.text == speaker

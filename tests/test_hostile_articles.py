@@ -13,21 +13,30 @@ from sitegen.config import load_config
 from sitegen.content import read_content, to_factbase
 from sitegen.textio import decode
 
-SENTENCE = ("Mayor Anna Berg said on Monday that the city had hired 40 workers to repair "
-            "the Elm Street bridge, which will reopen in May.")
+SENTENCE = (
+    "Mayor Anna Berg said on Monday that the city had hired 40 workers to repair "
+    "the Elm Street bridge, which will reopen in May."
+)
 
 ARTICLES: dict[str, bytes] = {
     "invalid-utf8.txt": SENTENCE.encode() + b"\n\nThe \xff\xfe council \xc3 voted 7-2.\n",
     "nul-bytes.txt": SENTENCE.encode() + b"\n\nThe\x00council voted\x00 7-2 on Tuesday.\n",
-    "bom-crlf.txt": ("\ufeffBridge reopens\r\n\r\n" + SENTENCE + "\r\n\r\n"
-                     "“We are proud,” Berg said on Monday.\r\n").encode(),
-    "lone-cr.txt": ("Bridge reopens\r\r" + SENTENCE + "\r\rBerg said 40 workers "
-                    "fixed it.\r").encode(),
-    "nbsp-rtl-emoji.txt": ("Mayor\u00a0Anna\u00a0Berg said the bridge 🌉 will reopen. "
-                           "\u202bשלום עולם\u202c The council agreed 7-2 on "
-                           "Tuesday.\n").encode(),
-    "scripts.txt": ("Prime Minister 岸田文雄 met Владимир Зеленский in Kyiv on Tuesday, "
-                    "officials said. " + SENTENCE + "\n").encode(),
+    "bom-crlf.txt": (
+        "\ufeffBridge reopens\r\n\r\n" + SENTENCE + "\r\n\r\n"
+        "“We are proud,” Berg said on Monday.\r\n"
+    ).encode(),
+    "lone-cr.txt": (
+        "Bridge reopens\r\r" + SENTENCE + "\r\rBerg said 40 workers fixed it.\r"
+    ).encode(),
+    "nbsp-rtl-emoji.txt": (
+        "Mayor\u00a0Anna\u00a0Berg said the bridge 🌉 will reopen. "
+        "\u202bשלום עולם\u202c The council agreed 7-2 on "
+        "Tuesday.\n"
+    ).encode(),
+    "scripts.txt": (
+        "Prime Minister 岸田文雄 met Владимир Зеленский in Kyiv on Tuesday, "
+        "officials said. " + SENTENCE + "\n"
+    ).encode(),
     "empty.txt": b"",
     "whitespace.txt": b"\n\n   \n\t\n",
     "binary.txt": bytes(range(256)) * 40,
@@ -42,7 +51,7 @@ def verbatim(project: Path) -> int:
     for claim in base.claims.values():
         for citation in claim.citations:
             text = decode((project / base.sources[citation.source].file).read_bytes())
-            assert text[citation.start:citation.end] == citation.quote
+            assert text[citation.start : citation.end] == citation.quote
             count += 1
     return count
 
@@ -58,8 +67,7 @@ def test_hostile_articles_build(tmp_path: Path) -> None:
     assert [str(p) for p in problems if p.level == "error"] == []
 
 
-def test_a_five_megabyte_article_builds(tmp_path: Path,
-                                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_five_megabyte_article_builds(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Two 5 MB articles, one a single line with no paragraph break at all: each is read
     up to `extract_limit` (set low here to keep the test short; the default's figures
     are in docs/reliability.md), the build says so, and every citation is verbatim."""
@@ -77,8 +85,13 @@ def test_a_five_megabyte_article_builds(tmp_path: Path,
     assert main(["build", "--project", str(tmp_path), "-q"]) == 0
     warnings = [line for line in capsys.readouterr().err.splitlines() if "warning:" in line]
     for name in files:
-        assert [w for w in warnings if w.startswith(f"seeds/{name}:")
-                and f"first {limit:,} only" in w and "'extract_limit'" in w], warnings
+        assert [
+            w
+            for w in warnings
+            if w.startswith(f"seeds/{name}:")
+            and f"first {limit:,} only" in w
+            and "'extract_limit'" in w
+        ], warnings
     assert verbatim(tmp_path) > 0
     base = to_factbase(read_content(tmp_path / "content"))
     cited = {c.source for claim in base.claims.values() for c in claim.citations}
@@ -96,7 +109,8 @@ def test_two_thousand_tiny_articles_build(count: int, tmp_path: Path) -> None:
     for number in range(count):
         (seeds / f"n{number:04d}.txt").write_text(
             f"Mayor Anna Berg said {number + 2} workers repaired bridge number {number}.\n",
-            encoding="utf-8")
+            encoding="utf-8",
+        )
     assert main(["build", "--project", str(tmp_path), "-q"]) == 0
     base = to_factbase(read_content(tmp_path / "content"))
     assert len(base.sources) == count

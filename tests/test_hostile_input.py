@@ -16,8 +16,9 @@ ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 RESERVED = {"con", "prn", "aux", "nul", "index", "static"}
 
 prose_text = st.text(
-    alphabet=st.sampled_from(list("abc XYZ.,;:!?\"'“”‘’\n\r\t\u00a0\u200f\u05d0\u0416"
-                                  "日本😀\ufeff\x00\ufffd-—")),
+    alphabet=st.sampled_from(
+        list("abc XYZ.,;:!?\"'“”‘’\n\r\t\u00a0\u200f\u05d0\u0416日本😀\ufeff\x00\ufffd-—")
+    ),
     max_size=400,
 )
 
@@ -27,7 +28,7 @@ prose_text = st.text(
 def test_blocks_always_index_the_text(text: str) -> None:
     for block in split_blocks(text):
         assert 0 <= block.start < block.end <= len(text)
-        chunk = text[block.start:block.end]
+        chunk = text[block.start : block.end]
         assert chunk == chunk.strip() and chunk
 
 
@@ -40,7 +41,7 @@ def test_any_bytes_ingest_without_crashing(raw: bytes) -> None:
         article = read_one(path, Path(folder), "a")
     assert article.text == raw.decode("utf-8", errors="replace")
     for block in article.blocks:
-        assert article.text[block.start:block.end].strip()
+        assert article.text[block.start : block.end].strip()
     assert all(b.kind == PROSE or b.kind for b in article.blocks)
 
 

@@ -51,8 +51,11 @@ class Session:
 
 
 def tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def full_render(config: Config, into: Path) -> dict[str, bytes]:
@@ -72,27 +75,32 @@ def session(sample_project: Path, tmp_path: Path) -> Session:
 
 
 def records(config: Config, kind: str) -> dict[str, dict]:
-    return {p.stem: yaml.safe_load(p.read_text(encoding="utf-8"))
-            for p in sorted((config.content / kind).glob("*.yaml"))}
+    return {
+        p.stem: yaml.safe_load(p.read_text(encoding="utf-8"))
+        for p in sorted((config.content / kind).glob("*.yaml"))
+    }
 
 
-def test_list_pages_are_drawn_again_only_for_what_they_show(session: Session,
-                                                            tmp_path: Path) -> None:
+def test_list_pages_are_drawn_again_only_for_what_they_show(
+    session: Session, tmp_path: Path
+) -> None:
     config = session.config
     claims = records(config, "claims")
     person_id = next(iter(records(config, "people")))
     drawn = session.edit("people", person_id, description="Edited role line").drawn
     assert {"index.html", "people/index.html", f"people/{person_id}/index.html"} <= set(drawn)
     assert not {"claims/index.html", "feed.xml", "sources/index.html"} & set(drawn), (
-        "the claims list, the feed and the sources list show no person")
+        "the claims list, the feed and the sources list show no person"
+    )
     naming = {c for c, r in claims.items() if person_id in (r.get("people") or [])}
     assert {f"claims/{c}/index.html" for c in naming} <= set(drawn)
 
     claim_id = next(c for c in claims if c not in naming)
     pieces = session.incremental.fragments.drawn
     drawn = session.edit("claims", claim_id, statement="An edited statement.").drawn
-    assert {"index.html", "claims/index.html", "feed.xml",
-            f"claims/{claim_id}/index.html"} <= set(drawn)
+    assert {"index.html", "claims/index.html", "feed.xml", f"claims/{claim_id}/index.html"} <= set(
+        drawn
+    )
     assert "people/index.html" not in drawn or claims[claim_id].get("people")
     redrawn = session.incremental.fragments.drawn - pieces
     # its items on the overview (key facts, timeline) and in the claims list, its row of
@@ -102,8 +110,12 @@ def test_list_pages_are_drawn_again_only_for_what_they_show(session: Session,
 
     first, *_, source_id = records(config, "sources")
     drawn = session.edit("sources", source_id, title="An edited headline").drawn
-    assert {"claims/index.html", "sources/index.html", f"sources/{source_id}/index.html",
-            "feed.xml"} <= set(drawn)
+    assert {
+        "claims/index.html",
+        "sources/index.html",
+        f"sources/{source_id}/index.html",
+        "feed.xml",
+    } <= set(drawn)
     assert "people/index.html" not in drawn
     assert tree(config.site) == full_render(config, tmp_path / "fresh")
 
@@ -124,8 +136,9 @@ def test_deleted_and_new_claims_match_a_full_render(session: Session, tmp_path: 
     text = second.read_text(encoding="utf-8")
     record = yaml.safe_load(text)
     record.update(id="a-claim-written-by-hand", statement="A claim written by hand.")
-    (folder / "a-claim-written-by-hand.yaml").write_text(update_text(text, record),
-                                                         encoding="utf-8")
+    (folder / "a-claim-written-by-hand.yaml").write_text(
+        update_text(text, record), encoding="utf-8"
+    )
     drawn = session.render({"claims/a-claim-written-by-hand"}).drawn
     assert "claims/a-claim-written-by-hand/index.html" in drawn
     home = (config.site / "index.html").read_text(encoding="utf-8")
@@ -134,7 +147,8 @@ def test_deleted_and_new_claims_match_a_full_render(session: Session, tmp_path: 
 
 
 def test_an_edit_whose_render_failed_is_shown_by_the_next_good_one(
-        sample_project: Path, tmp_path: Path) -> None:
+    sample_project: Path, tmp_path: Path
+) -> None:
     root = tmp_path / "story"
     shutil.copytree(sample_project, root, ignore=shutil.ignore_patterns("site"))
     builder = Builder(root, load_config(root), Reporter(stream=io.StringIO()), LiveState())
@@ -151,8 +165,9 @@ def test_an_edit_whose_render_failed_is_shown_by_the_next_good_one(
     assert builder.rebuild(Changes(content={broken}))
     page = root / "site" / "claims" / good.stem / "index.html"
     assert "Saved while another file was broken." in page.read_text(encoding="utf-8")
-    assert "Saved while another file was broken." in (root / "site" / "claims" /
-                                                      "index.html").read_text(encoding="utf-8")
+    assert "Saved while another file was broken." in (
+        root / "site" / "claims" / "index.html"
+    ).read_text(encoding="utf-8")
 
 
 def test_paginated_lists_follow_edits(session: Session, tmp_path: Path) -> None:
@@ -168,11 +183,10 @@ def test_paginated_lists_follow_edits(session: Session, tmp_path: Path) -> None:
     pages = len(list((config.site / "claims" / "page").iterdir())) + 1
     assert pages == -(-len(claims) // 10) > 2
     drawn = session.edit("claims", next(iter(claims)), statement="An edited statement.").drawn
-    listed = {"claims/index.html",
-              *(f"claims/page/{n}/index.html" for n in range(2, pages + 1))}
+    listed = {"claims/index.html", *(f"claims/page/{n}/index.html" for n in range(2, pages + 1))}
     assert listed <= set(drawn)
     named = {other for record in claims.values() for other in record.get("conflicts") or []}
-    gone = [c for c in claims if c not in named][:(len(claims) - 1) % 10 + 1]  # a page's worth
+    gone = [c for c in claims if c not in named][: (len(claims) - 1) % 10 + 1]  # a page's worth
     for claim_id in gone:
         (config.content / "claims" / f"{claim_id}.yaml").unlink()
     session.render({f"claims/{c}" for c in gone})

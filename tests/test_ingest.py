@@ -48,8 +48,10 @@ def test_paragraph_kinds(paragraph: str, kind: str) -> None:
 
 
 def test_author_promo_at_the_end_is_not_prose() -> None:
-    text = ("The bridge reopened on Monday.\n\nJane Roe writes for the Daily Planet. "
-            "Her new book is available on Amazon; find her on Facebook.")
+    text = (
+        "The bridge reopened on Monday.\n\nJane Roe writes for the Daily Planet. "
+        "Her new book is available on Amazon; find her on Facebook."
+    )
     kinds = [b.kind for b in split_blocks(text)]
     assert kinds == [PROSE, "promo"]
 
@@ -62,26 +64,33 @@ def test_offsets_index_the_decoded_text(tmp_path: Path) -> None:
     article = read_one(path, tmp_path, "a")
     text = raw.decode("utf-8", errors="replace")
     assert article.text == text
-    spans = [text[b.start:b.end] for b in article.blocks]
+    spans = [text[b.start : b.end] for b in article.blocks]
     assert spans[1] == "Bad byte \ufffd here."
     assert all(s == s.strip() for s in spans)
 
 
 def test_front_matter_gives_metadata(tmp_path: Path) -> None:
     path = tmp_path / "story.md"
-    path.write_text("---\ntitle: Bridge Reopens\npublisher: Daily Planet\n"
-                    "date: March 2, 2022\nurl: https://example.org/b\n---\n"
-                    "The bridge reopened on Monday.\n", encoding="utf-8")
+    path.write_text(
+        "---\ntitle: Bridge Reopens\npublisher: Daily Planet\n"
+        "date: March 2, 2022\nurl: https://example.org/b\n---\n"
+        "The bridge reopened on Monday.\n",
+        encoding="utf-8",
+    )
     article = read_one(path, tmp_path, "story")
     assert (article.title, article.publisher, article.date) == (
-        "Bridge Reopens", "Daily Planet", "2022-03-02")
-    assert article.text[article.prose[0].start:].startswith("The bridge")
+        "Bridge Reopens",
+        "Daily Planet",
+        "2022-03-02",
+    )
+    assert article.text[article.prose[0].start :].startswith("The bridge")
 
 
 def test_header_line_gives_date_and_title(tmp_path: Path) -> None:
     path = tmp_path / "b.txt"
-    path.write_text(" date 2022-03-02 Bridge Reopens After Storm\n\nThe bridge reopened.\n",
-                    encoding="utf-8")
+    path.write_text(
+        " date 2022-03-02 Bridge Reopens After Storm\n\nThe bridge reopened.\n", encoding="utf-8"
+    )
     article = read_one(path, tmp_path, "b")
     assert (article.date, article.title) == ("2022-03-02", "Bridge Reopens After Storm")
     assert [b.kind for b in article.blocks] == ["title", PROSE]
@@ -91,7 +100,7 @@ def test_dateline_is_not_part_of_the_first_fact(tmp_path: Path) -> None:
     path = tmp_path / "c.txt"
     path.write_text("OSLO, Norway: Forty workers repaired the bridge.\n", encoding="utf-8")
     article = read_one(path, tmp_path, "c")
-    assert article.text[article.prose[0].start:article.prose[0].end].startswith("Forty")
+    assert article.text[article.prose[0].start : article.prose[0].end].startswith("Forty")
     assert article.title.startswith("Forty workers")
 
 
@@ -121,17 +130,18 @@ def pieces_of(text: str, size: int = MAX_BLOCK) -> list[Block]:
     pieces = split_long(text, block, size)
     assert (pieces[0].start, pieces[-1].end) == (block.start, block.end)
     for piece in pieces:
-        chunk = text[piece.start:piece.end]
+        chunk = text[piece.start : piece.end]
         assert chunk and chunk == chunk.strip() and len(chunk) <= size
         assert piece.kind == PROSE
     for left, right in pairwise(pieces):
-        assert left.end <= right.start and not text[left.end:right.start].strip()
+        assert left.end <= right.start and not text[left.end : right.start].strip()
     return pieces
 
 
 def test_a_long_paragraph_is_cut_at_sentence_ends() -> None:
-    text = " ".join(f"Witness {n} said the {'very ' * (n % 9)}old pier moved {n} metres."
-                    for n in range(600))
+    text = " ".join(
+        f"Witness {n} said the {'very ' * (n % 9)}old pier moved {n} metres." for n in range(600)
+    )
     pieces = pieces_of(text)
     assert len(text) > 6 * MAX_BLOCK and len(pieces) >= len(text) // MAX_BLOCK
     assert all(text[p.end - 1] == "." for p in pieces)
@@ -141,7 +151,7 @@ def test_line_breaks_are_preferred_to_sentence_ends() -> None:
     text = "\n".join(f"Line {n} says one thing. And then another thing." for n in range(400))
     pieces = pieces_of(text)
     assert len(pieces) > 1
-    assert all(text[p.end:p.end + 1] in ("\n", "") for p in pieces)
+    assert all(text[p.end : p.end + 1] in ("\n", "") for p in pieces)
 
 
 @pytest.mark.parametrize("unit", ["word ", "x", "日本語の文字", "\ufffd\x00"])
@@ -150,20 +160,24 @@ def test_a_block_with_no_sentence_end_is_still_cut(unit: str) -> None:
     pieces = pieces_of(text)
     assert len(pieces) >= 3
     if " " in unit:  # between words, never inside one
-        assert all(text[p.end:p.end + 1] in (" ", "") for p in pieces)
+        assert all(text[p.end : p.end + 1] in (" ", "") for p in pieces)
 
 
-@given(st.text(alphabet=st.sampled_from(list("ab .。!\n\r\t\u00a0\u2028“”😀")), min_size=1,
-               max_size=300).filter(str.strip),
-       st.integers(min_value=1, max_value=40))
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("ab .。!\n\r\t\u00a0\u2028“”😀")), min_size=1, max_size=300
+    ).filter(str.strip),
+    st.integers(min_value=1, max_value=40),
+)
 @settings(max_examples=300)
 def test_any_block_splits_into_verbatim_pieces(text: str, size: int) -> None:
     pieces_of(text, size)
 
 
 def test_prose_past_the_limit_is_skipped_with_a_warning(tmp_path: Path) -> None:
-    paragraph = " ".join(f"The council met {n} times and agreed on {n + 1} points."
-                         for n in range(30))
+    paragraph = " ".join(
+        f"The council met {n} times and agreed on {n + 1} points." for n in range(30)
+    )
     path = tmp_path / "long.txt"
     path.write_text("\n\n".join([paragraph] * 20), encoding="utf-8")
     limit = 3 * len(paragraph) + len(paragraph) // 2  # inside the fourth paragraph
@@ -175,8 +189,11 @@ def test_prose_past_the_limit_is_skipped_with_a_warning(tmp_path: Path) -> None:
     skipped = [b for b in article.blocks if b.kind == SKIPPED]
     assert skipped[-1].end == len(article.text.rstrip())
     unread = sum(b.end - b.start for b in skipped)
-    assert [w for w in article.warnings if f"{unread:,}" in w and "extract_limit" in w
-            and f"first {limit:,}" in w]
+    assert [
+        w
+        for w in article.warnings
+        if f"{unread:,}" in w and "extract_limit" in w and f"first {limit:,}" in w
+    ]
     whole = read_one(path, tmp_path, "long", len(article.text))
     assert (whole.cut, whole.warnings) == (None, [])
     assert [b.kind for b in whole.blocks] == [PROSE] * len(whole.blocks)

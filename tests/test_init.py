@@ -13,13 +13,19 @@ from sitegen.config import Config, load_config
 from sitegen.scaffold import PLACEHOLDER_INSTALL, WORKFLOW, scaffold_files
 from tests.conftest import REPO, run_sitegen
 
-EXPECTED = {"sitegen.yaml", ".gitignore", "seeds/.gitkeep", "content/pages/about.md",
-            "templates/README.md", "templates/footer.html", WORKFLOW}
+EXPECTED = {
+    "sitegen.yaml",
+    ".gitignore",
+    "seeds/.gitkeep",
+    "content/pages/about.md",
+    "templates/README.md",
+    "templates/footer.html",
+    WORKFLOW,
+}
 
 
 def files_in(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*")
-            if p.is_file()}
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
 
 
 def test_init_scaffolds_a_project_and_says_what_next(tmp_path: Path) -> None:
@@ -57,21 +63,27 @@ def test_workflow_builds_with_the_pages_base_url_and_deploys() -> None:
     workflow = yaml.safe_load(scaffold_files(install)[WORKFLOW])
     triggers = workflow[True]  # YAML 1.1 reads the key `on` as true
     assert "push" in triggers and "workflow_dispatch" in triggers
-    assert workflow["permissions"] == {"contents": "read", "pages": "write",
-                                       "id-token": "write"}
+    assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
     assert workflow["env"]["SITEGEN_INSTALL"] == install
     build = workflow["jobs"]["build"]["steps"]
     uses = [step.get("uses", "").split("@")[0] for step in build]
-    assert uses.index("actions/checkout") < uses.index("actions/setup-python") \
-        < uses.index("actions/configure-pages") < uses.index("actions/upload-pages-artifact")
+    assert (
+        uses.index("actions/checkout")
+        < uses.index("actions/setup-python")
+        < uses.index("actions/configure-pages")
+        < uses.index("actions/upload-pages-artifact")
+    )
     python = next(s for s in build if s.get("uses", "").startswith("actions/setup-python"))
     assert python["with"]["python-version"] == "3.11"
     pages = next(s for s in build if s.get("uses", "").startswith("actions/configure-pages"))
     assert pages["id"] == "pages"
     runs = [step["run"] for step in build if "run" in step]
     assert any('"$SITEGEN_INSTALL"' in run and "pip install" in run for run in runs)
-    assert any(run.startswith("sitegen build") and
-               '--base-url "${{ steps.pages.outputs.base_url }}"' in run for run in runs)
+    assert any(
+        run.startswith("sitegen build")
+        and '--base-url "${{ steps.pages.outputs.base_url }}"' in run
+        for run in runs
+    )
     upload = next(s for s in build if "upload-pages-artifact" in s.get("uses", ""))
     assert upload["with"]["path"] == "site"
     deploy = workflow["jobs"]["deploy"]
@@ -90,15 +102,17 @@ def test_install_option_is_written_into_the_workflow(tmp_path: Path) -> None:
     assert PLACEHOLDER_INSTALL not in (tmp_path / "story" / WORKFLOW).read_text(encoding="utf-8")
 
 
-def test_scaffolded_project_renders_with_its_template_override(sample_project: Path,
-                                                               tmp_path: Path) -> None:
+def test_scaffolded_project_renders_with_its_template_override(
+    sample_project: Path, tmp_path: Path
+) -> None:
     project = tmp_path / "story"
     assert run_sitegen("init", str(project), "-q").returncode == 0
     shutil.copytree(sample_project / "seeds", project / "seeds", dirs_exist_ok=True)
     for kind in ("sources", "people", "claims"):
         shutil.copytree(sample_project / "content" / kind, project / "content" / kind)
-    result = run_sitegen("render", "--project", str(project), "--base-url",
-                         "https://owner.github.io/story")
+    result = run_sitegen(
+        "render", "--project", str(project), "--base-url", "https://owner.github.io/story"
+    )
     assert result.returncode == 0, result.stderr
     site = project / "site"
     home = (site / "index.html").read_text(encoding="utf-8")
@@ -112,13 +126,17 @@ def test_the_wheel_carries_every_package_and_theme_file() -> None:
     wheel would break only there, never in this editable checkout."""
     config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]
     setuptools = config["setuptools"]
-    packages = {p.parent.relative_to(REPO).as_posix().replace("/", ".")
-                for p in (REPO / "sitegen").rglob("__init__.py")}
+    packages = {
+        p.parent.relative_to(REPO).as_posix().replace("/", ".")
+        for p in (REPO / "sitegen").rglob("__init__.py")
+    }
     assert packages | {"sitegen.default_theme"} == set(setuptools["packages"])
     theme = REPO / setuptools["package-dir"]["sitegen.default_theme"]
     patterns = setuptools["package-data"]["sitegen.default_theme"]
     for path in theme.rglob("*"):
         if path.is_file():
             name = path.relative_to(theme).as_posix()
-            assert any(fnmatch(name, pattern) and name.count("/") == pattern.count("/")
-                       for pattern in patterns), f"{name} is not packaged"
+            assert any(
+                fnmatch(name, pattern) and name.count("/") == pattern.count("/")
+                for pattern in patterns
+            ), f"{name} is not packaged"

@@ -16,8 +16,11 @@ IN_WORKERS = "import sitegen.extract.parallel as parallel\nparallel.PARALLEL_MIN
 
 def _content(project: Path) -> dict[str, bytes]:
     folder = project / "content"
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_two_jobs_write_the_same_content_as_one(tmp_path: Path) -> None:
@@ -97,6 +100,7 @@ def test_progress_on_a_terminal_is_redrawn_in_place() -> None:
 def test_quiet_shows_no_progress() -> None:
     for stream in (io.StringIO(), _Terminal()):
         with Reporter(stream=stream, quiet=True, progress_interval=0).progress(
-                "parsing", 5, "items") as progress:
+            "parsing", 5, "items"
+        ) as progress:
             progress.advance(5)
         assert stream.getvalue() == ""

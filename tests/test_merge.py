@@ -45,8 +45,11 @@ def extract(tmp_path_factory: pytest.TempPathFactory) -> Extract:
 
 
 def claims_citing(base: FactBase, source_prefix: str, words: str) -> list[Claim]:
-    return [c for c in base.claims.values()
-            if any(x.source.startswith(source_prefix) and words in x.quote for x in c.citations)]
+    return [
+        c
+        for c in base.claims.values()
+        if any(x.source.startswith(source_prefix) and words in x.quote for x in c.citations)
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -56,14 +59,21 @@ def sample(sample_project: Path) -> FactBase:
 
 # --- figures and dates that may or may not both be true ------------------------------
 
-def figure(value: float, text: str, unit: str | None = None, counts: str | None = None,
-           qualifier: str | None = None) -> Figure:
+
+def figure(
+    value: float,
+    text: str,
+    unit: str | None = None,
+    counts: str | None = None,
+    qualifier: str | None = None,
+) -> Figure:
     return Figure(value=value, text=text, unit=unit, counts=counts, qualifier=qualifier)
 
 
 def test_rounding_and_hedges_are_compatible() -> None:
-    assert compatible(figure(1_500_000, "1.5 million"),
-                      figure(1_600_000, "up to 1.6 million", qualifier="up to"))
+    assert compatible(
+        figure(1_500_000, "1.5 million"), figure(1_600_000, "up to 1.6 million", qualifier="up to")
+    )
     assert compatible(figure(47, "47%", "percent"), figure(46.7, "46.7 percent", "percent"))
     assert compatible(figure(70, "about 70", qualifier="about"), figure(69, "69"))
 
@@ -82,42 +92,55 @@ def test_a_figure_matched_on_the_other_side_is_no_rival_to_the_rest() -> None:
     assert not figures_disagree(both, one) and not figures_disagree(one, both)
     assert figures_disagree(both, [figure(7e8, "$700 million", "USD")])
     counts = [figure(70, "70", counts="men"), figure(50, "50", counts="members")]
-    assert figures_disagree(counts, [figure(69, "69", counts="men"),
-                                     figure(50, "50", counts="members")])
+    assert figures_disagree(
+        counts, [figure(69, "69", counts="men"), figure(50, "50", counts="members")]
+    )
 
 
 def test_the_day_a_source_spoke_is_not_the_day_of_the_fact(extract: Extract) -> None:
-    base = merge(*extract({
-        "a.txt": "The new budget pays for 120 miles of river levee, a senior city official "
-                 "told reporters Friday.\n",
-        "b.txt": "The budget the council passed Thursday pays for 120 miles of river levee.\n",
-    }))
+    base = merge(
+        *extract(
+            {
+                "a.txt": "The new budget pays for 120 miles of river levee, a senior city official "
+                "told reporters Friday.\n",
+                "b.txt": "The budget the council passed Thursday pays for 120 miles of river levee.\n",
+            }
+        )
+    )
     assert not [c.statement for c in base.claims.values() if c.status == "disputed"]
 
 
 def test_days_of_two_actions_are_not_a_dispute_but_years_are(extract: Extract) -> None:
     """Weekdays disagree only over one action: a story tells of several days. A year
     or a date is a date whatever the verb."""
-    base = merge(*extract({
-        "a.txt": "On Saturday, Mayor Ed Murray of Seattle announced a ban on city employees "
-                 "traveling to Indiana over the new religious freedom law.\n\n"
-                 "Cowan will become the second black senator from Massachusetts, after "
-                 "Edward Brooke, who served from 1967 to 1979.\n",
-        "b.txt": "The backlash to Indiana's new religious freedom law grew Monday, as Seattle "
-                 "city employees were banned from traveling there.\n\n"
-                 "He is the first black senator since Edward Brooke, a Republican, held the "
-                 "seat from 1966 to 1978.\n",
-    }))
+    base = merge(
+        *extract(
+            {
+                "a.txt": "On Saturday, Mayor Ed Murray of Seattle announced a ban on city employees "
+                "traveling to Indiana over the new religious freedom law.\n\n"
+                "Cowan will become the second black senator from Massachusetts, after "
+                "Edward Brooke, who served from 1967 to 1979.\n",
+                "b.txt": "The backlash to Indiana's new religious freedom law grew Monday, as Seattle "
+                "city employees were banned from traveling there.\n\n"
+                "He is the first black senator since Edward Brooke, a Republican, held the "
+                "seat from 1966 to 1978.\n",
+            }
+        )
+    )
     disputed = [c.statement for c in base.claims.values() if c.status == "disputed"]
     assert disputed and all("Brooke" in statement for statement in disputed)
 
 
 def test_a_source_does_not_dispute_itself(extract: Extract) -> None:
-    base = merge(*extract({
-        "a.txt": "The Clintons' effective federal tax rate for 2014 was 35.7 percent.\n\n"
-                 "The effective tax rate for federal, state and local taxes was 45.8 "
-                 "percent.\n",
-    }))
+    base = merge(
+        *extract(
+            {
+                "a.txt": "The Clintons' effective federal tax rate for 2014 was 35.7 percent.\n\n"
+                "The effective tax rate for federal, state and local taxes was 45.8 "
+                "percent.\n",
+            }
+        )
+    )
     assert not [c.statement for c in base.claims.values() if c.status == "disputed"]
 
 
@@ -131,13 +154,13 @@ def test_dates_disagree_only_on_what_both_name() -> None:
 
 PARAPHRASES = {
     "a.txt": "Mayor Anna Berg said on Monday that the Elm Street bridge would reopen in "
-             "June after 40 workers repaired its cracked pillars.\n\n"
-             "The council voted to rename the central library after the late poet Ida "
-             "Marsh, a decision opposed by two members.\n",
+    "June after 40 workers repaired its cracked pillars.\n\n"
+    "The council voted to rename the central library after the late poet Ida "
+    "Marsh, a decision opposed by two members.\n",
     "b.txt": "The Elm Street bridge will reopen in June, Mayor Berg announced Monday, once "
-             "40 workers finish repairing the cracked pillars.\n\n"
-             "Mayor Anna Berg phoned the regional transport office to ask for more money "
-             "for road repairs in the city.\n",
+    "40 workers finish repairing the cracked pillars.\n\n"
+    "Mayor Anna Berg phoned the regional transport office to ask for more money "
+    "for road repairs in the city.\n",
 }
 
 
@@ -156,10 +179,10 @@ def test_a_source_restating_a_fact_is_cited_twice(extract: Extract) -> None:
     restated = {
         "a.txt": PARAPHRASES["a.txt"],
         "b.txt": "The Elm Street bridge will reopen in June, Mayor Berg announced Monday, once "
-                 "40 workers finish repairing the cracked pillars.\n\n"
-                 "The council chose a new name for the central library.\n\n"
-                 "Mayor Anna Berg said the bridge on Elm Street would reopen in June, when "
-                 "the workers have repaired its pillars.\n",
+        "40 workers finish repairing the cracked pillars.\n\n"
+        "The council chose a new name for the central library.\n\n"
+        "Mayor Anna Berg said the bridge on Elm Street would reopen in June, when "
+        "the workers have repaired its pillars.\n",
     }
     base = merge(*extract(restated))
     bridge = claims_citing(base, "b", "Elm Street would reopen")
@@ -168,15 +191,17 @@ def test_a_source_restating_a_fact_is_cited_twice(extract: Extract) -> None:
 
 
 def test_a_statement_with_a_quotation_is_cited_by_both_its_claims(sample: FactBase) -> None:
-    """"He told Reuters he phoned the embassy …, stating, “…”" states the call and the
+    """ "He told Reuters he phoned the embassy …, stating, “…”" states the call and the
     quotation: it is cited by the quotation's claim and by the call's, whose passages it
     matches on average and one of which it wholly says (a synonym counting as the word)."""
     phoned = claims_citing(sample, "002", "he phoned the Ukrainian embassy in Japan")
     quoted = claims_citing(sample, "002", "elderly men and women")
     assert len(phoned) == 1 and len(quoted) == 1 and phoned[0] is not quoted[0]
     for claim in (phoned[0], quoted[0]):
-        assert any(x.source.startswith("001") and "telephoned the Ukrainian embassy" in x.quote
-                   for x in claim.citations)
+        assert any(
+            x.source.startswith("001") and "telephoned the Ukrainian embassy" in x.quote
+            for x in claim.citations
+        )
     assert "“" not in phoned[0].statement, "the call is not stated in the two-fact sentence"
 
 
@@ -187,8 +212,9 @@ def test_a_sentence_a_copy_splits_in_two_is_one_claim(sample: FactBase) -> None:
     declined = claims_citing(sample, "001", "declined Kurogi")
     reason = claims_citing(sample, "002", "The reason they gave to him")
     assert len(declined) == 1 and reason == declined
-    assert any(x.source.startswith("002") and "turned down" in x.quote
-               for x in declined[0].citations)
+    assert any(
+        x.source.startswith("002") and "turned down" in x.quote for x in declined[0].citations
+    )
 
 
 def test_rewrites_count_the_longest_chain_to_an_original() -> None:
@@ -216,18 +242,19 @@ def test_different_facts_about_one_person_stay_apart(sample: FactBase) -> None:
 def test_a_synonym_spun_copy_joins_the_original(sample: FactBase) -> None:
     declined = claims_citing(sample, "001", "declined Kurogi")
     assert any(x.source.startswith("000") for x in declined[0].citations)
-    assert not declined[0].statement.startswith("The embassy declined Kurogi’s supply"), \
+    assert not declined[0].statement.startswith("The embassy declined Kurogi’s supply"), (
         "the statement avoids the reworded copy's odd wording"
+    )
 
 
 def test_close_figures_become_disputed_claims(extract: Extract) -> None:
     texts = {
         "a.txt": "In all, 70 volunteers from the town of Kelso joined the river clean-up on "
-                 "Saturday, the organiser Maria Lund said.\n",
+        "Saturday, the organiser Maria Lund said.\n",
         "b.txt": "Some 69 volunteers from the town of Kelso joined the river clean-up on "
-                 "Saturday, the organiser Maria Lund said.\n",
+        "Saturday, the organiser Maria Lund said.\n",
         "c.txt": "Exactly 69 volunteers from the town of Kelso joined the river clean-up on "
-                 "Saturday, the organiser Maria Lund said.\n",
+        "Saturday, the organiser Maria Lund said.\n",
     }
     base = merge(*extract(texts))
     seventy = claims_citing(base, "a", "70 volunteers")[0]
@@ -235,17 +262,22 @@ def test_close_figures_become_disputed_claims(extract: Extract) -> None:
     assert seventy.status == exact.status == "disputed"
     assert exact.id in seventy.conflicts and seventy.id in exact.conflicts
     hedged = claims_citing(base, "b", "Some 69")[0]
-    assert hedged.id in (seventy.id, exact.id) or hedged.status != "corroborated", \
+    assert hedged.id in (seventy.id, exact.id) or hedged.status != "corroborated", (
         "'some 69' may stand with either side"
+    )
 
 
 def test_two_actors_of_one_action_are_disputed(extract: Extract) -> None:
-    base = merge(*extract({
-        "a.txt": "Norway will close its embassy in Nairobi next month, the foreign "
-                 "ministry announced on Tuesday.\n",
-        "b.txt": "Kenya closed its embassy in Nairobi, the foreign ministry announced on "
-                 "Tuesday.\n",
-    }))
+    base = merge(
+        *extract(
+            {
+                "a.txt": "Norway will close its embassy in Nairobi next month, the foreign "
+                "ministry announced on Tuesday.\n",
+                "b.txt": "Kenya closed its embassy in Nairobi, the foreign ministry announced on "
+                "Tuesday.\n",
+            }
+        )
+    )
     norway = claims_citing(base, "a", "Norway will close")[0]
     kenya = claims_citing(base, "b", "Kenya closed")[0]
     assert norway.id != kenya.id
@@ -256,15 +288,19 @@ def test_two_actors_of_two_actions_are_not_disputed(extract: Extract) -> None:
     """Two sources telling something else at the same place of one account, sharing a
     topic ("the governor's campaign"), do not contradict each other when each actor
     does something else."""
-    base = merge(*extract({
-        "a.txt": "Voters in Essex County will elect a new governor on November 4.\n\n"
-                 "Senator Ruth Ashby was advising the governor's campaign.\n\n"
-                 "The governor's campaign raised $2 million in March, its treasurer said.\n",
-        "b.txt": "On November 4, voters in Essex County will elect a new governor.\n\n"
-                 "Despite concerns about the governor's campaign, Senator Paul Okoro warned "
-                 "that an inquiry would be premature.\n\n"
-                 "In March the governor's campaign raised $2 million, its treasurer said.\n",
-    }))
+    base = merge(
+        *extract(
+            {
+                "a.txt": "Voters in Essex County will elect a new governor on November 4.\n\n"
+                "Senator Ruth Ashby was advising the governor's campaign.\n\n"
+                "The governor's campaign raised $2 million in March, its treasurer said.\n",
+                "b.txt": "On November 4, voters in Essex County will elect a new governor.\n\n"
+                "Despite concerns about the governor's campaign, Senator Paul Okoro warned "
+                "that an inquiry would be premature.\n\n"
+                "In March the governor's campaign raised $2 million, its treasurer said.\n",
+            }
+        )
+    )
     assert len([c for c in base.claims.values() if len(c.source_ids) == 2]) == 2
     assert not [c.statement for c in base.claims.values() if c.status == "disputed"]
 
@@ -273,18 +309,22 @@ def test_quotations_one_long_quotation_holds_stay_two_claims(extract: Extract) -
     """Two sources quoting two sentences of one post are two claims, although the post
     quoted whole matches each of them; the whole quotation is cited by both claims,
     also by the one its own source is cited in already."""
-    base = merge(*extract({
-        "a.txt": "Councillor Dana Reyes posted a message on Facebook on Sunday.\n\n"
-                 "She wrote: \"The library closes far too early for working families. "
-                 "Nobody on this council reads the budget before voting on it. I will not "
-                 "stand for re-election next spring.\"\n\n"
-                 "Reyes accused the other council members of voting on the budget without "
-                 "reading it.\n",
-        "b.txt": "\"The library closes far too early for working families,\" Reyes wrote on "
-                 "Facebook.\n",
-        "c.txt": "Reyes also claimed that \"nobody on this council reads the budget before "
-                 "voting on it.\"\n",
-    }))
+    base = merge(
+        *extract(
+            {
+                "a.txt": "Councillor Dana Reyes posted a message on Facebook on Sunday.\n\n"
+                'She wrote: "The library closes far too early for working families. '
+                "Nobody on this council reads the budget before voting on it. I will not "
+                'stand for re-election next spring."\n\n'
+                "Reyes accused the other council members of voting on the budget without "
+                "reading it.\n",
+                "b.txt": '"The library closes far too early for working families," Reyes wrote on '
+                "Facebook.\n",
+                "c.txt": 'Reyes also claimed that "nobody on this council reads the budget before '
+                'voting on it."\n',
+            }
+        )
+    )
     library = claims_citing(base, "b", "library closes")
     budget = claims_citing(base, "c", "nobody on this council")
     assert len(library) == len(budget) == 1 and library[0] is not budget[0]
@@ -296,30 +336,34 @@ def test_quotations_one_long_quotation_holds_stay_two_claims(extract: Extract) -
 def test_independent_accounts_sharing_few_claims_are_not_aligned(extract: Extract) -> None:
     """Two outlets that share two claims among eight passages each tell other facts
     between them: a pair there that shares only a name is not one fact by its place."""
-    base = merge(*extract({
-        "a.txt": "The Harbor Bridge in Calder will close for repairs on March 3, the city "
-                 "transport office announced on Monday.\n\n"
-                 "Bakery owner Mia Lund won a national award for her rye bread in Oslo.\n\n"
-                 "The Calder Tigers signed striker Tomas Ruiz from Valencia.\n\n"
-                 "Mayor Lena Voss spoke to reporters outside the council chamber on Friday "
-                 "about her plan for new cycle lanes downtown.\n\n"
-                 "Painter Ida Berg opened an exhibition at the Norland Gallery.\n\n"
-                 "Chef Paolo Conti opened a restaurant on Dock Street.\n\n"
-                 "The Westfield School board approved a longer winter break.\n\n"
-                 "Repairs to the Harbor Bridge will cost 4.2 million dollars, according to "
-                 "city engineers.\n",
-        "b.txt": "Calder's transport office said on Monday that the Harbor Bridge will close "
-                 "for repairs on March 3.\n\n"
-                 "Heavy snow delayed Northline trains across the region on Sunday.\n\n"
-                 "St. Anne's Hospital opened a new wing for children.\n\n"
-                 "Mayor Lena Voss thanked volunteers from the Red Cross who cleared the "
-                 "streets after the winter storm.\n\n"
-                 "Farmer Karl Olsen expects a poor apple harvest in Eastvale.\n\n"
-                 "Singer Nora Falk will play at the Calder Arena in May.\n\n"
-                 "The Calder Museum will offer free entry in April.\n\n"
-                 "City engineers put the cost of the Harbor Bridge repairs at 4.2 million "
-                 "dollars.\n",
-    }))
+    base = merge(
+        *extract(
+            {
+                "a.txt": "The Harbor Bridge in Calder will close for repairs on March 3, the city "
+                "transport office announced on Monday.\n\n"
+                "Bakery owner Mia Lund won a national award for her rye bread in Oslo.\n\n"
+                "The Calder Tigers signed striker Tomas Ruiz from Valencia.\n\n"
+                "Mayor Lena Voss spoke to reporters outside the council chamber on Friday "
+                "about her plan for new cycle lanes downtown.\n\n"
+                "Painter Ida Berg opened an exhibition at the Norland Gallery.\n\n"
+                "Chef Paolo Conti opened a restaurant on Dock Street.\n\n"
+                "The Westfield School board approved a longer winter break.\n\n"
+                "Repairs to the Harbor Bridge will cost 4.2 million dollars, according to "
+                "city engineers.\n",
+                "b.txt": "Calder's transport office said on Monday that the Harbor Bridge will close "
+                "for repairs on March 3.\n\n"
+                "Heavy snow delayed Northline trains across the region on Sunday.\n\n"
+                "St. Anne's Hospital opened a new wing for children.\n\n"
+                "Mayor Lena Voss thanked volunteers from the Red Cross who cleared the "
+                "streets after the winter storm.\n\n"
+                "Farmer Karl Olsen expects a poor apple harvest in Eastvale.\n\n"
+                "Singer Nora Falk will play at the Calder Arena in May.\n\n"
+                "The Calder Museum will offer free entry in April.\n\n"
+                "City engineers put the cost of the Harbor Bridge repairs at 4.2 million "
+                "dollars.\n",
+            }
+        )
+    )
     assert len(claims_citing(base, "a", "Harbor Bridge will cost")[0].source_ids) == 2
     cycle = claims_citing(base, "a", "cycle lanes")
     assert len(cycle) == 1 and cycle[0].source_ids == ["a"], "another fact about the mayor"
@@ -327,9 +371,17 @@ def test_independent_accounts_sharing_few_claims_are_not_aligned(extract: Extrac
 
 # --- provenance ---------------------------------------------------------------------
 
-def _spun(text: str, synonyms: tuple[tuple[str, str], ...] = (
-        ("said", "mentioned"), ("told", "informed"), ("men", "males"), ("offer", "supply"),
-        ("fight", "battle"))) -> str:
+
+def _spun(
+    text: str,
+    synonyms: tuple[tuple[str, str], ...] = (
+        ("said", "mentioned"),
+        ("told", "informed"),
+        ("men", "males"),
+        ("offer", "supply"),
+        ("fight", "battle"),
+    ),
+) -> str:
     """A reworded copy: synonyms for a few words, the last paragraph left out."""
     for word, synonym in synonyms:
         text = text.replace(f" {word} ", f" {synonym} ")
@@ -337,8 +389,7 @@ def _spun(text: str, synonyms: tuple[tuple[str, str], ...] = (
 
 
 def test_a_constructed_copy_is_derived_and_counted_once(extract: Extract) -> None:
-    base = merge(*extract({"original.txt": WIRE, "copy.txt": _spun(WIRE),
-                           "other.txt": OTHER}))
+    base = merge(*extract({"original.txt": WIRE, "copy.txt": _spun(WIRE), "other.txt": OTHER}))
     assert base.sources["copy"].derived_from == ["original"]
     assert base.sources["original"].derived_from == []
     assert base.sources["other"].derived_from == []
@@ -354,10 +405,19 @@ def test_a_person_is_described_in_the_original_wording(extract: Extract) -> None
     head, tail = WIRE.split("\n\n", 1)
     added = "Kurogi, an office worker who lives in Fukuoka, said he would ask again."
     original = f"{head}\n\n{added}\n\n{tail}"
-    copies = {"copy.txt": _spun(original.replace("office worker", "workplace employee")),
-              "copy2.txt": _spun(original.replace("office worker", "firm employee"), (
-                  ("said", "remarked"), ("told", "notified"), ("men", "gentlemen"),
-                  ("fight", "combat"), ("embassy", "mission")))}
+    copies = {
+        "copy.txt": _spun(original.replace("office worker", "workplace employee")),
+        "copy2.txt": _spun(
+            original.replace("office worker", "firm employee"),
+            (
+                ("said", "remarked"),
+                ("told", "notified"),
+                ("men", "gentlemen"),
+                ("fight", "combat"),
+                ("embassy", "mission"),
+            ),
+        ),
+    }
     base = merge(*extract({"original.txt": original, **copies}))
     assert not base.sources["original"].derived_from
     assert all("original" in base.sources[s].derived_from for s in ("copy", "copy2"))
@@ -374,6 +434,7 @@ def test_independent_outlets_are_not_copies(sample: FactBase) -> None:
 
 
 # --- the contract and determinism --------------------------------------------------
+
 
 def test_statuses_conflicts_and_counts_are_consistent(sample: FactBase) -> None:
     for claim in sample.claims.values():
@@ -402,8 +463,10 @@ def test_a_sentence_printed_unchanged_by_many_outlets_is_one_claim(extract: Extr
     """So many copies make every word of the sentence too common for the candidate
     index to pair them; identical wording must still be one claim."""
     wire = "Mayor Anna Berg said on Monday that the Elm Street bridge will reopen in May."
-    texts = {f"o{n:02d}.txt": f"{wire}\n\nThe council of district {n} meets on Tuesday.\n"
-             for n in range(60)}
+    texts = {
+        f"o{n:02d}.txt": f"{wire}\n\nThe council of district {n} meets on Tuesday.\n"
+        for n in range(60)
+    }
     texts["o00.txt"] = texts["o00.txt"].replace("Elm Street bridge", "Elm  street bridge")
     base = merge(*extract(texts))
     bridge = claims_citing(base, "o", "bridge will reopen")

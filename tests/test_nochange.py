@@ -40,8 +40,11 @@ def run_build(root: Path) -> tuple[BuildStats, str]:
 
 
 def tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def edit_statement(path: Path, new: str) -> None:
@@ -62,7 +65,11 @@ def test_nothing_changed_skips_the_content_phase_and_writes_nothing(project: Pat
     assert UP_TO_DATE in report and "is up to date" in report
     assert tree(project / "content") == before
     assert (second.sources, second.people, second.claims, second.multi_source_claims) == (
-        first.sources, first.people, first.claims, first.multi_source_claims)
+        first.sources,
+        first.people,
+        first.claims,
+        first.multi_source_claims,
+    )
     # running the phase for real gives the same content/, byte for byte
     (project / ".sitegen-cache" / STAMP).unlink()
     _, report = run_build(project)
@@ -107,7 +114,9 @@ def test_settings_and_a_new_article_make_the_phase_run(project: Path) -> None:
     assert UP_TO_DATE not in report
     (project / "seeds" / "zz-note.md").write_text(
         "---\ntitle: A short note\ndate: sometime in March\n---\n\n"
-        "The mayor of Kyoto said on Tuesday that the volunteers had left.\n", encoding="utf-8")
+        "The mayor of Kyoto said on Tuesday that the volunteers had left.\n",
+        encoding="utf-8",
+    )
     _, report = run_build(project)
     assert UP_TO_DATE not in report and "not a recognisable date" in report
     _, report = run_build(project)

@@ -16,17 +16,20 @@ def people_of(*texts: str) -> dict[str, Person]:
     return {p.name: p for p in build_people(extract(*texts)).people.values()}
 
 
-@pytest.mark.parametrize(("text", "name"), [
-    ("Mr. Tanaka's", "Tanaka"),
-    ("President Volodymyr Zelensky’s", "Volodymyr Zelensky"),
-    ("Dr. Sarah Klein", "Sarah Klein"),
-    ("former Cong. Rob Simmons", "Rob Simmons"),
-    ("Adm. Mike Mullen", "Mike Mullen"),
-    ("Donald Trump Jr.", "Donald Trump Jr."),
-    ('William "Mo" Cowan', "William Cowan"),
-    ("JAPAN", None),
-    ("the 1990s", None),
-])
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Mr. Tanaka's", "Tanaka"),
+        ("President Volodymyr Zelensky’s", "Volodymyr Zelensky"),
+        ("Dr. Sarah Klein", "Sarah Klein"),
+        ("former Cong. Rob Simmons", "Rob Simmons"),
+        ("Adm. Mike Mullen", "Mike Mullen"),
+        ("Donald Trump Jr.", "Donald Trump Jr."),
+        ('William "Mo" Cowan', "William Cowan"),
+        ("JAPAN", None),
+        ("the 1990s", None),
+    ],
+)
 def test_honorifics_and_possessives_are_stripped(text: str, name: str | None) -> None:
     assert clean_name(text) == name
 
@@ -111,8 +114,10 @@ def test_a_middle_name_or_double_surname_used_alone_is_the_same_person() -> None
 
 
 def test_a_sentence_opening_word_is_no_part_of_a_name() -> None:
-    people = people_of("Mitt Romney spoke in Iowa on Monday.\n\n"
-                       "Following Romney's remarks, aides said the campaign would go on.\n")
+    people = people_of(
+        "Mitt Romney spoke in Iowa on Monday.\n\n"
+        "Following Romney's remarks, aides said the campaign would go on.\n"
+    )
     assert set(people) == {"Mitt Romney"}
 
 
@@ -133,7 +138,9 @@ def test_different_middle_initials_are_different_people() -> None:
     )
     forms = [{p.name, *p.aliases} for p in people.values() if p.name.endswith("Bush")]
     assert sorted(map(sorted, forms)) == [
-        ["George H.W. Bush", "George Herbert Walker Bush"], ["George W. Bush"]]
+        ["George H.W. Bush", "George Herbert Walker Bush"],
+        ["George W. Bush"],
+    ]
 
 
 def test_a_name_ending_in_a_group_the_text_names_is_no_person() -> None:
@@ -146,8 +153,10 @@ def test_a_name_ending_in_a_group_the_text_names_is_no_person() -> None:
 
 
 def test_a_hyphenated_role_is_read_whole() -> None:
-    people = people_of("\"There would be enough left over,\" said Nancy Altman, co-chair of "
-                       "the Citizens Budget Coalition.\n")
+    people = people_of(
+        '"There would be enough left over," said Nancy Altman, co-chair of '
+        "the Citizens Budget Coalition.\n"
+    )
     assert people["Nancy Altman"].description == "co-chair of the Citizens Budget Coalition"
 
 
@@ -175,8 +184,7 @@ def test_the_spelling_index_misses_no_variant() -> None:
     """Names are compared only with what the index returns: it must return every word
     `same_word` accepts (a dense alphabet makes many near pairs of every length)."""
     rng = random.Random(7)
-    words = ["".join(rng.choice("abkzé") for _ in range(rng.randint(2, 9)))
-             for _ in range(600)]
+    words = ["".join(rng.choice("abkzé") for _ in range(rng.randint(2, 9))) for _ in range(600)]
     index: _BySpelling[str] = _BySpelling()
     for word in words:
         index.add(word, word)
@@ -230,12 +238,15 @@ def test_a_quoted_nickname_is_no_person_of_its_own() -> None:
     assert set(people) == {"Tom Baxter"}
 
 
-@pytest.mark.parametrize("text", [
-    "Democrats asked for changes, according to Sen Dick Marsh, D-Ill., the No. 2 Democrat "
-    "in the chamber. Marsh would not say more.\n",
-    "He tried to paint his opponent as a latter-day Dick Marsh. Mr. Marsh said he was "
-    "amused.\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Democrats asked for changes, according to Sen Dick Marsh, D-Ill., the No. 2 Democrat "
+        "in the chamber. Marsh would not say more.\n",
+        "He tried to paint his opponent as a latter-day Dick Marsh. Mr. Marsh said he was "
+        "amused.\n",
+    ],
+)
 def test_party_tags_and_compound_parts_are_no_description(text: str) -> None:
     description = people_of(text)["Dick Marsh"].description
     assert description in (None, "the No. 2 Democrat in the chamber"), description
@@ -255,15 +266,21 @@ def test_a_role_is_in_apposition_only_next_to_the_name() -> None:
     from sitegen.extract.mentions import _role_it_names
 
     words = ["votes", "have", "dwindled", "since", ":", "Dick", "Marsh", ",", "87"]
-    doc = Doc(Vocab(), words=words, heads=[2, 2, 2, 2, 2, 6, 0, 6, 6],
-              deps=["nsubj", "aux", "ROOT", "advmod", "punct", "compound", "appos", "punct",
-                    "appos"],
-              pos=["NOUN", "AUX", "VERB", "ADV", "PUNCT", "PROPN", "PROPN", "PUNCT", "NUM"],
-              ents=["O", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O"])
+    doc = Doc(
+        Vocab(),
+        words=words,
+        heads=[2, 2, 2, 2, 2, 6, 0, 6, 6],
+        deps=["nsubj", "aux", "ROOT", "advmod", "punct", "compound", "appos", "punct", "appos"],
+        pos=["NOUN", "AUX", "VERB", "ADV", "PUNCT", "PROPN", "PROPN", "PUNCT", "NUM"],
+        ents=["O", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O"],
+    )
     assert _role_it_names(doc.ents[0]) is None
-    lady = Doc(Vocab(), words=["the", "first", "lady", ",", "Ann", "Cole"],
-               heads=[2, 2, 2, 2, 5, 2], deps=["det", "amod", "ROOT", "punct", "compound",
-                                              "appos"],
-               pos=["DET", "ADJ", "NOUN", "PUNCT", "PROPN", "PROPN"],
-               ents=["O", "O", "O", "O", "B-PERSON", "I-PERSON"])
+    lady = Doc(
+        Vocab(),
+        words=["the", "first", "lady", ",", "Ann", "Cole"],
+        heads=[2, 2, 2, 2, 5, 2],
+        deps=["det", "amod", "ROOT", "punct", "compound", "appos"],
+        pos=["DET", "ADJ", "NOUN", "PUNCT", "PROPN", "PROPN"],
+        ents=["O", "O", "O", "O", "B-PERSON", "I-PERSON"],
+    )
     assert _role_it_names(lady.ents[0]) == "the first lady"

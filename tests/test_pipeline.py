@@ -19,8 +19,14 @@ from tests.conftest import make_project, run_sitegen
 
 # Gold: the real people named in the sample story's article prose (written by reading
 # seeds/; Gloria Christie is named only in an author promo, which is not article prose).
-SAMPLE_PEOPLE = {"Keiichi Kurogi", "Hirokazu Matsuno", "Ryoga Seki", "Vladimir Putin",
-                 "Dmytro Kuleba", "Volodymyr Zelensky"}
+SAMPLE_PEOPLE = {
+    "Keiichi Kurogi",
+    "Hirokazu Matsuno",
+    "Ryoga Seki",
+    "Vladimir Putin",
+    "Dmytro Kuleba",
+    "Volodymyr Zelensky",
+}
 
 
 def fact_base(project: Path) -> FactBase:
@@ -37,7 +43,7 @@ def test_content_keeps_the_contract(sample_project: Path) -> None:
         for citation in claim.citations:
             source = base.sources[citation.source]
             text = decode((sample_project / source.file).read_bytes())
-            assert text[citation.start:citation.end] == citation.quote
+            assert text[citation.start : citation.end] == citation.quote
         assert set(claim.people) <= set(base.people)
         if len(claim.source_ids) >= 2:
             assert claim.status != "single-source"
@@ -70,22 +76,31 @@ def test_facts_from_several_outlets_merge(sample_project: Path) -> None:
     assert len(multi) >= 10
     # the same quotation told by three outlets is one claim, attributed to its speaker
     matsuno = next(p.id for p in base.people.values() if p.name == "Hirokazu Matsuno")
-    quotes = [c for c in base.claims.values()
-              if c.kind == "quote" and c.speaker == matsuno and len(c.source_ids) >= 3]
+    quotes = [
+        c
+        for c in base.claims.values()
+        if c.kind == "quote" and c.speaker == matsuno and len(c.source_ids) >= 3
+    ]
     assert quotes, "Matsuno's news-conference quote is in three sources"
     # a sentence stating two facts may back two claims, but no two claims are the same
-    cited = [frozenset((c.source, c.start, c.end) for c in claim.citations)
-             for claim in base.claims.values()]
+    cited = [
+        frozenset((c.source, c.start, c.end) for c in claim.citations)
+        for claim in base.claims.values()
+    ]
     assert len(cited) == len(set(cited))
 
 
 def test_extract_is_deterministic(sample_project: Path, tmp_path: Path) -> None:
-    before = {p.relative_to(sample_project): p.read_bytes()
-              for p in sorted((sample_project / "content").rglob("*.yaml"))}
+    before = {
+        p.relative_to(sample_project): p.read_bytes()
+        for p in sorted((sample_project / "content").rglob("*.yaml"))
+    }
     result = run_sitegen("extract", "--project", str(sample_project))
     assert result.returncode == 0, result.stderr
-    after = {p.relative_to(sample_project): p.read_bytes()
-             for p in sorted((sample_project / "content").rglob("*.yaml"))}
+    after = {
+        p.relative_to(sample_project): p.read_bytes()
+        for p in sorted((sample_project / "content").rglob("*.yaml"))
+    }
     assert after == before
     assert "0 files changed" in result.stderr
 
@@ -140,8 +155,11 @@ def test_every_internal_link_resolves(sample_project: Path) -> None:
 def test_page_per_person_claim_and_source(sample_project: Path) -> None:
     base = fact_base(sample_project)
     site = sample_project / "site"
-    for folder, ids in (("people", base.people), ("claims", base.claims),
-                        ("sources", base.sources)):
+    for folder, ids in (
+        ("people", base.people),
+        ("claims", base.claims),
+        ("sources", base.sources),
+    ):
         written = {p.parent.name for p in (site / folder).glob("*/index.html")}
         assert written == set(ids)
 
@@ -167,14 +185,16 @@ def test_markup_in_articles_is_shown_as_text(tmp_path: Path) -> None:
 def test_render_never_imports_spacy(sample_project: Path, tmp_path: Path) -> None:
     project = tmp_path / "copy"
     shutil.copytree(sample_project, project, ignore=shutil.ignore_patterns("site"))
-    result = run_sitegen("render", "--project", str(project),
-                         prelude="import sys\nsys.modules['spacy'] = None")
+    result = run_sitegen(
+        "render", "--project", str(project), prelude="import sys\nsys.modules['spacy'] = None"
+    )
     assert result.returncode == 0, result.stderr
     assert (project / "site" / "index.html").is_file()
 
 
-def test_check_reports_a_broken_citation_with_its_line(sample_project: Path,
-                                                       tmp_path: Path) -> None:
+def test_check_reports_a_broken_citation_with_its_line(
+    sample_project: Path, tmp_path: Path
+) -> None:
     project = tmp_path / "copy"
     shutil.copytree(sample_project, project, ignore=shutil.ignore_patterns("site"))
     claim = sorted((project / "content" / "claims").glob("*.yaml"))[0]

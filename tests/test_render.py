@@ -56,29 +56,63 @@ def make_project(root: Path) -> tuple[Config, FactBase]:
     (root / "seeds" / "b.md").write_text(ARTICLE_B, encoding="utf-8")
     a, b = ARTICLE_A, ARTICLE_B
     claims = [
-        Claim("seventy", "Seventy men volunteered, <b>bold</b> and **strong**",
-              [cite(a, "a", "Seventy Japanese men volunteered"),
-               cite(b, "b", "Seventy men")], "corroborated",
-              figures=[Figure(70.0, "Seventy", None, "men")], kind="figure"),
-        Claim("fight", "Men volunteered to fight", [cite(a, "a", "men volunteered to fight")],
-              "single-source"),
-        Claim("same-span", "The same words, cited again",
-              [cite(a, "a", "Seventy Japanese men volunteered")], "single-source"),
-        Claim("cross", "Kurogi felt he should go",
-              [cite(a, "a", "declined to comment.\n\nKurogi said")], "single-source",
-              people=["kurogi"], kind="quote", speaker="kurogi"),
-        Claim("called", "Kurogi called the embassy",
-              [cite(b, "b", "Kurogi, 39, called the embassy.")], "disputed",
-              people=["kurogi"], speaker="Ukrainian embassy", conflicts=["seventy"]),
-        Claim("stale", "A quote whose offsets went stale",
-              [Citation("a", "Seventy", 3, 10)], "single-source"),
+        Claim(
+            "seventy",
+            "Seventy men volunteered, <b>bold</b> and **strong**",
+            [cite(a, "a", "Seventy Japanese men volunteered"), cite(b, "b", "Seventy men")],
+            "corroborated",
+            figures=[Figure(70.0, "Seventy", None, "men")],
+            kind="figure",
+        ),
+        Claim(
+            "fight",
+            "Men volunteered to fight",
+            [cite(a, "a", "men volunteered to fight")],
+            "single-source",
+        ),
+        Claim(
+            "same-span",
+            "The same words, cited again",
+            [cite(a, "a", "Seventy Japanese men volunteered")],
+            "single-source",
+        ),
+        Claim(
+            "cross",
+            "Kurogi felt he should go",
+            [cite(a, "a", "declined to comment.\n\nKurogi said")],
+            "single-source",
+            people=["kurogi"],
+            kind="quote",
+            speaker="kurogi",
+        ),
+        Claim(
+            "called",
+            "Kurogi called the embassy",
+            [cite(b, "b", "Kurogi, 39, called the embassy.")],
+            "disputed",
+            people=["kurogi"],
+            speaker="Ukrainian embassy",
+            conflicts=["seventy"],
+        ),
+        Claim(
+            "stale",
+            "A quote whose offsets went stale",
+            [Citation("a", "Seventy", 3, 10)],
+            "single-source",
+        ),
     ]
     base = FactBase(
         sources={
-            "a": Source("a", "seeds/a.txt", "0" * 64, "Volunteers line up", publisher="Wire",
-                        url="https://example.com/a", date="2022-03-02"),
-            "b": Source("b", "seeds/b.md", "0" * 64, "Second report",
-                        url="javascript:alert(1)"),
+            "a": Source(
+                "a",
+                "seeds/a.txt",
+                "0" * 64,
+                "Volunteers line up",
+                publisher="Wire",
+                url="https://example.com/a",
+                date="2022-03-02",
+            ),
+            "b": Source("b", "seeds/b.md", "0" * 64, "Second report", url="javascript:alert(1)"),
             "gone": Source("gone", "seeds/gone.txt", "0" * 64, "Volunteers line up"),
         },
         people={"kurogi": Person("kurogi", "Keiichi Kurogi", ["Kurogi"], "A *volunteer*")},
@@ -99,8 +133,9 @@ def render(config: Config, base: FactBase) -> tuple[RenderResult, Reporter]:
 
 
 def parse(path: Path) -> Element:
-    parser = html5lib.HTMLParser(strict=True, tree=html5lib.getTreeBuilder("etree"),
-                                 namespaceHTMLElements=False)
+    parser = html5lib.HTMLParser(
+        strict=True, tree=html5lib.getTreeBuilder("etree"), namespaceHTMLElements=False
+    )
     return parser.parse(path.read_bytes())
 
 
@@ -109,8 +144,9 @@ def text_of(element: Element) -> str:
 
 
 def snapshot(site: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*"))
-            if p.is_file()}
+    return {
+        str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()
+    }
 
 
 def ids_in(tree: Element) -> list[str]:
@@ -136,8 +172,7 @@ def site(project: tuple[Config, FactBase]) -> Path:
 def test_every_page_type_is_written(project: tuple[Config, FactBase]) -> None:
     config, base = project
     result, _ = render(config, base)
-    expected = ["", "search/", "claims/", "people/", "sources/", "people/kurogi/",
-                "pages/about/"]
+    expected = ["", "search/", "claims/", "people/", "sources/", "people/kurogi/", "pages/about/"]
     expected += [f"claims/{cid}/" for cid in base.claims]
     expected += [f"sources/{sid}/" for sid in base.sources]
     for page in expected:
@@ -197,13 +232,19 @@ def test_article_and_yaml_text_are_escaped(site: Path) -> None:
 
 
 def test_overlapping_and_crossing_passages_are_highlighted(
-        project: tuple[Config, FactBase], site: Path) -> None:
+    project: tuple[Config, FactBase], site: Path
+) -> None:
     _, base = project
     tree = parse(site / "sources" / "a" / "index.html")
     marks = list(tree.iter("mark"))
     anchored = {el.get("id"): el for el in tree.iter() if el.get("id", "").startswith("p-")}
-    cited = [c for claim in base.claims.values() if claim.id != "stale"
-             for c in claim.citations if c.source == "a"]
+    cited = [
+        c
+        for claim in base.claims.values()
+        if claim.id != "stale"
+        for c in claim.citations
+        if c.source == "a"
+    ]
     for citation in cited:
         anchor = f"p-{citation.start}-{citation.end}"
         assert anchor in anchored
@@ -220,14 +261,14 @@ def test_overlapping_and_crossing_passages_are_highlighted(
     # A passage that overlaps nothing is one mark holding exactly the quote.
     other = parse(site / "sources" / "b" / "index.html")
     quote = base.claims["called"].citations[0]
-    mark = next(m for m in other.iter("mark")
-                if m.get("id") == f"p-{quote.start}-{quote.end}")
+    mark = next(m for m in other.iter("mark") if m.get("id") == f"p-{quote.start}-{quote.end}")
     assert text_of(mark) == quote.quote
     assert "title: Second report" not in text_of(other)  # front matter is not article text
 
 
 def test_stale_citation_and_missing_article_warn_but_render(
-        project: tuple[Config, FactBase]) -> None:
+    project: tuple[Config, FactBase],
+) -> None:
     config, base = project
     _, reporter = render(config, base)
     warnings = [str(w) for w in reporter.warnings]
@@ -238,13 +279,16 @@ def test_stale_citation_and_missing_article_warn_but_render(
     assert "not available" in text_of(parse(config.site / "sources" / "gone" / "index.html"))
 
 
-def test_dangling_references_are_skipped_with_warnings(
-        project: tuple[Config, FactBase]) -> None:
+def test_dangling_references_are_skipped_with_warnings(project: tuple[Config, FactBase]) -> None:
     config, base = project
     base.claims["ghostly"] = Claim(
-        "ghostly", "Refers to things that do not exist",
+        "ghostly",
+        "Refers to things that do not exist",
         [Citation("nowhere", "x", 0, 1), base.claims["fight"].citations[0]],
-        "single-source", people=["ghost"], conflicts=["no-such-claim"])
+        "single-source",
+        people=["ghost"],
+        conflicts=["no-such-claim"],
+    )
     base.claims["../escape"] = Claim("../escape", "Bad id", [], "single-source")
     _, reporter = render(config, base)
     warnings = " ".join(str(w) for w in reporter.warnings)
@@ -264,8 +308,9 @@ def test_home_orders_claims_by_corroboration_and_derives_title(site: Path) -> No
     assert order[1:] == sorted(order[1:])
 
 
-def large_story(root: Path, sources: int, claims: int, widely: int,
-                people: int) -> tuple[Config, FactBase]:
+def large_story(
+    root: Path, sources: int, claims: int, widely: int, people: int
+) -> tuple[Config, FactBase]:
     """`widely` claims told by the first ten sources, the rest by one source each, and
     people each named by one claim."""
     (root / "seeds").mkdir(parents=True)
@@ -285,17 +330,19 @@ def large_story(root: Path, sources: int, claims: int, widely: int,
     for number, (claim_id, tellers) in enumerate(cited.items()):
         quote = f"Statement number {number} was made."
         base.claims[claim_id] = Claim(
-            claim_id, quote, [cite(texts[s], s, quote) for s in tellers],
+            claim_id,
+            quote,
+            [cite(texts[s], s, quote) for s in tellers],
             "corroborated" if len(tellers) > 1 else "single-source",
-            people=[f"p{number}"] if number < people else [])
+            people=[f"p{number}"] if number < people else [],
+        )
     return Config(root=root), base
 
 
 def test_overview_of_a_large_story_stays_bounded(tmp_path: Path) -> None:
     """The matrix shows the strongest 100 claims against the 30 sources reporting most
     of them, the overview the 40 most cited people; the full lists keep everything."""
-    config, base = large_story(tmp_path / "large", sources=45, claims=130, widely=20,
-                               people=60)
+    config, base = large_story(tmp_path / "large", sources=45, claims=130, widely=20, people=60)
     render(config, base)
     home = parse(config.site / "index.html")
     matrix = home.find(".//table[@class='matrix']")
@@ -317,8 +364,10 @@ def test_overview_of_a_large_story_stays_bounded(tmp_path: Path) -> None:
 def listed_claims(site: Path) -> list[str]:
     """The claims the claims list links to, page after page (site paths)."""
     listed = []
-    for page in [site / "claims", *sorted((site / "claims" / "page").glob("*"),
-                                          key=lambda folder: int(folder.name))]:
+    for page in [
+        site / "claims",
+        *sorted((site / "claims" / "page").glob("*"), key=lambda folder: int(folder.name)),
+    ]:
         tree = parse(page / "index.html")
         for item in tree.iterfind(".//ul[@class='claims']/li/a[@class='statement']"):
             listed.append((page / item.get("href")).resolve().relative_to(site.resolve()))
@@ -328,8 +377,7 @@ def listed_claims(site: Path) -> list[str]:
 def test_long_lists_are_split_into_pages(tmp_path: Path) -> None:
     """Hugo's layout: the first page keeps the list's address, then page/2/, ...; each
     item is on exactly one page, in the list's order, and the pages link each other."""
-    config, base = large_story(tmp_path / "large", sources=45, claims=130, widely=20,
-                               people=60)
+    config, base = large_story(tmp_path / "large", sources=45, claims=130, widely=20, people=60)
     config.per_page = 50
     render(config, base)
     site = config.site
@@ -341,9 +389,9 @@ def test_long_lists_are_split_into_pages(tmp_path: Path) -> None:
     assert text_of(second.find(".//title")).startswith("Claims, page 2 of 3")
     nav = second.find(".//nav[@class='pager']")
     here = site / "claims" / "page" / "2"
-    assert {a.get("rel"): (here / a.get("href")).resolve() for a in nav.iter("a")
-            if a.get("rel")} == {"prev": (site / "claims").resolve(),
-                                 "next": (site / "claims" / "page" / "3").resolve()}
+    assert {
+        a.get("rel"): (here / a.get("href")).resolve() for a in nav.iter("a") if a.get("rel")
+    } == {"prev": (site / "claims").resolve(), "next": (site / "claims" / "page" / "3").resolve()}
     assert "51–100 of 130" in text_of(nav)
     assert [p.name for p in (site / "people" / "page").iterdir()] == ["2"]
     assert not (site / "sources" / "page").exists()  # 45 sources: one page, no pager
@@ -355,8 +403,9 @@ def test_long_lists_are_split_into_pages(tmp_path: Path) -> None:
 
 
 @given(st.integers(0, 5000), st.integers(1, 300), st.data())
-def test_pager_links_first_last_and_nearby_pages(total: int, size: int,
-                                                data: st.DataObject) -> None:
+def test_pager_links_first_last_and_nearby_pages(
+    total: int, size: int, data: st.DataObject
+) -> None:
     count = Pager("claims/", 1, size, total).count
     number = data.draw(st.integers(1, count))
     pager = Pager("claims/", number, size, total)
@@ -367,7 +416,7 @@ def test_pager_links_first_last_and_nearby_pages(total: int, size: int,
         if gap is None:
             assert before is not None and after is not None and after - before > 1
     pages = pagers("claims/", total, size)
-    assert [p.path for p in pages][:2] == ["claims/", "claims/page/2/"][:len(pages)]
+    assert [p.path for p in pages][:2] == ["claims/", "claims/page/2/"][: len(pages)]
     items = list(range(total))
     assert [item for p in pages for item in p.items(items)] == items
 
@@ -409,7 +458,9 @@ def test_project_templates_override_the_theme(project: tuple[Config, FactBase]) 
     (config.templates / "static").mkdir(parents=True)
     (config.templates / "person.html").write_text(
         '{% extends "base.html" %}{% block content %}<p id="custom">{{ person.name }}</p>'
-        "{% endblock %}", encoding="utf-8")
+        "{% endblock %}",
+        encoding="utf-8",
+    )
     (config.templates / "static" / "style.css").write_text("body{}", encoding="utf-8")
     (config.templates / "static" / "extra.js").write_text("//", encoding="utf-8")
     result, _ = render(config, base)
@@ -428,7 +479,8 @@ def test_template_syntax_error_names_file_and_line(project: tuple[Config, FactBa
     config.templates.mkdir()
     (config.templates / "claim.html").write_text(
         '{% extends "base.html" %}\n{% block content %}\n{% if %}\n{% endblock %}\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     with pytest.raises(TemplateError) as caught:
         render(config, base)
     location = caught.value.location
@@ -441,8 +493,9 @@ def test_undefined_variable_names_file_and_line(project: tuple[Config, FactBase]
     config, base = project
     config.templates.mkdir()
     (config.templates / "person.html").write_text(
-        '{% extends "base.html" %}\n{% block content %}\n\n{{ no_such_thing }}\n'
-        "{% endblock %}\n", encoding="utf-8")
+        '{% extends "base.html" %}\n{% block content %}\n\n{{ no_such_thing }}\n{% endblock %}\n',
+        encoding="utf-8",
+    )
     with pytest.raises(TemplateError) as caught:
         render(config, base)
     assert "no_such_thing" in caught.value.message
@@ -473,14 +526,16 @@ def test_rendering_is_deterministic(project: tuple[Config, FactBase]) -> None:
 
 
 def test_rendering_from_yaml_matches_rendering_from_memory(
-        project: tuple[Config, FactBase]) -> None:
+    project: tuple[Config, FactBase],
+) -> None:
     config, base = project
     render(config, base)
     from_memory = snapshot(config.site)
     write_factbase(base, config.content)
     (config.content / "pages").mkdir()
     (config.content / "pages" / "about.md").write_text(
-        f"---\ntitle: About\n---\n{PAGE_BODY}", encoding="utf-8")
+        f"---\ntitle: About\n---\n{PAGE_BODY}", encoding="utf-8"
+    )
     render(config, to_factbase(read_content(config.content)))
     assert snapshot(config.site) == from_memory
 
@@ -503,41 +558,55 @@ leaked = sorted(name for name in sys.modules if name.startswith(("spacy.", "thin
 assert not leaked, leaked
 print(result.pages)
 """
-    done = subprocess.run([sys.executable, "-c", script, str(config.root)],
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(config.root)], capture_output=True, text=True, timeout=60
+    )
     assert done.returncode == 0, done.stderr
     assert int(done.stdout) == len(list(config.site.rglob("*.html"))) > 1
 
 
-@pytest.mark.parametrize(("from_page", "to_path", "expected"), [
-    ("", "", "./"),
-    ("", "claims/x/", "claims/x/"),
-    ("claims/x/", "", "../../"),
-    ("claims/x/", "sources/a/", "../../sources/a/"),
-    ("people/", "/static/style.css", "../static/style.css"),
-    ("pages/about/index.html", "people/", "../../people/"),
-])
+@pytest.mark.parametrize(
+    ("from_page", "to_path", "expected"),
+    [
+        ("", "", "./"),
+        ("", "claims/x/", "claims/x/"),
+        ("claims/x/", "", "../../"),
+        ("claims/x/", "sources/a/", "../../sources/a/"),
+        ("people/", "/static/style.css", "../static/style.css"),
+        ("pages/about/index.html", "people/", "../../people/"),
+    ],
+)
 def test_relative_url(from_page: str, to_path: str, expected: str) -> None:
     assert relative_url(from_page, to_path) == expected
 
 
-@given(st.text(alphabet="ab \n", max_size=40),
-       st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40)), max_size=6))
-def test_segment_keeps_text_and_covers_each_passage(text: str,
-                                                    spans: list[tuple[int, int]]) -> None:
-    passages = [Passage(start, end) for start, end in
-                sorted({(min(a, b), max(a, b)) for a, b in spans}) if end <= len(text)]
+@given(
+    st.text(alphabet="ab \n", max_size=40),
+    st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40)), max_size=6),
+)
+def test_segment_keeps_text_and_covers_each_passage(
+    text: str, spans: list[tuple[int, int]]
+) -> None:
+    passages = [
+        Passage(start, end)
+        for start, end in sorted({(min(a, b), max(a, b)) for a, b in spans})
+        if end <= len(text)
+    ]
     article = segment(text, passages)
     paragraphs = list(paragraph_spans(text))
     assert ["".join(piece.text for piece in p.pieces) for p in article.paragraphs] == [
-        text[start:end] for start, end in paragraphs]
+        text[start:end] for start, end in paragraphs
+    ]
     pieces = [piece for p in article.paragraphs for piece in p.pieces]
     anchors = [anchor for piece in pieces for anchor in piece.anchors]
     assert len(anchors) == len(set(anchors))
     assert article.anchors == set(anchors), "known without cutting the text into pieces"
     for passage in passages:
-        shown = "".join(text[max(passage.start, start):min(passage.end, end)]
-                        for start, end in paragraphs if start < passage.end and passage.start < end)
+        shown = "".join(
+            text[max(passage.start, start) : min(passage.end, end)]
+            for start, end in paragraphs
+            if start < passage.end and passage.start < end
+        )
         covering = [piece for piece in pieces if passage in piece.passages]
         assert "".join(piece.text for piece in covering) == shown
         assert (passage.anchor in anchors) == bool(shown)

@@ -84,8 +84,9 @@ def free_port() -> int:
 def running(sample_project: Path, tmp_path: Path) -> Iterator[Running]:
     project = tmp_path / "story"
     shutil.copytree(sample_project, project, ignore=shutil.ignore_patterns("site"))
-    (project / "sitegen.yaml").write_text("base_url: https://example.org/story/\n",
-                                          encoding="utf-8")
+    (project / "sitegen.yaml").write_text(
+        "base_url: https://example.org/story/\n", encoding="utf-8"
+    )
     stop = threading.Event()
     started: list[PreviewServer] = []
     ready = threading.Event()
@@ -95,8 +96,10 @@ def running(sample_project: Path, tmp_path: Path) -> Iterator[Running]:
         ready.set()
 
     thread = threading.Thread(
-        target=serve, daemon=True,
-        args=(project, ServeOptions(port=free_port()), Reporter(quiet=True), on_ready, stop))
+        target=serve,
+        daemon=True,
+        args=(project, ServeOptions(port=free_port()), Reporter(quiet=True), on_ready, stop),
+    )
     thread.start()
     assert ready.wait(120), "the server did not start"
     yield Running(project, started[0], stop)
@@ -125,11 +128,17 @@ def test_serves_the_site_under_its_base_path(running: Running) -> None:
     assert running.request("/other/")[0] == 404
 
 
-@pytest.mark.parametrize("path", [
-    "/story/../../../../etc/passwd", "/story/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
-    "/story/..%2f..%2f..%2fetc%2fpasswd", "/story/%00", "/story/" + "a/" * 3000,
-    "/story/outside/secret.txt",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/story/../../../../etc/passwd",
+        "/story/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+        "/story/..%2f..%2f..%2fetc%2fpasswd",
+        "/story/%00",
+        "/story/" + "a/" * 3000,
+        "/story/outside/secret.txt",
+    ],
+)
 def test_nothing_outside_site_is_served(running: Running, path: str) -> None:
     secret = running.project / "secret.txt"
     secret.write_text("do not serve", encoding="utf-8")
@@ -153,8 +162,7 @@ def test_edit_reloads_and_a_broken_save_shows_its_error(running: Running) -> Non
     page = running.project / "site" / "claims" / claim.stem / "index.html"
     assert "Checked -" in page.read_text(encoding="utf-8")
 
-    claim.write_text(original.replace("statement: ", "statement: [unclosed ", 1),
-                     encoding="utf-8")
+    claim.write_text(original.replace("statement: ", "statement: [unclosed ", 1), encoding="utf-8")
     failed = events.wait_for(lambda s: s["error"] is not None)
     assert f"content/claims/{claim.name}:" in failed["error"]
     assert failed["version"] == reloaded["version"], "no reload after a failed build"
@@ -177,8 +185,7 @@ def test_deleted_claim_removes_its_page(running: Running) -> None:
 
 def test_a_taken_port_is_a_clear_error(running: Running) -> None:
     with pytest.raises(ConfigError, match="choose another with --port"):
-        PreviewServer("127.0.0.1", running.port, running.project / "site", "/",
-                      running.server.live)
+        PreviewServer("127.0.0.1", running.port, running.project / "site", "/", running.server.live)
 
 
 def test_ctrl_c_stops_cleanly(sample_project: Path, tmp_path: Path) -> None:
@@ -186,8 +193,10 @@ def test_ctrl_c_stops_cleanly(sample_project: Path, tmp_path: Path) -> None:
     shutil.copytree(sample_project, project, ignore=shutil.ignore_patterns("site"))
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "sitegen", "serve", "--project", str(project), "--port",
-         str(port)], stderr=subprocess.PIPE, text=True)
+        [sys.executable, "-m", "sitegen", "serve", "--project", str(project), "--port", str(port)],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         try:
@@ -204,8 +213,10 @@ def test_ctrl_c_stops_cleanly(sample_project: Path, tmp_path: Path) -> None:
 def test_200_concurrent_requests_all_answered_and_none_escape(running: Running) -> None:
     from concurrent.futures import ThreadPoolExecutor
 
-    pages = [f"/story/{p.relative_to(running.project / 'site').as_posix()}"
-             for p in sorted((running.project / "site").rglob("*.html"))][:40]
+    pages = [
+        f"/story/{p.relative_to(running.project / 'site').as_posix()}"
+        for p in sorted((running.project / "site").rglob("*.html"))
+    ][:40]
     attacks = ["/story/../sitegen.yaml", "/story/%2e%2e/sitegen.yaml", "/story/..%2fseeds/"]
     paths = [(pages + attacks)[i % (len(pages) + len(attacks))] for i in range(400)]
     outside = (running.project / "sitegen.yaml").read_bytes()
@@ -231,11 +242,17 @@ def test_an_edit_rerenders_the_pages_that_show_it_and_only_those(running: Runnin
     person = sorted((running.project / "content" / "people").glob("*.yaml"))[0]
     original = person.read_text(encoding="utf-8")
     record = yaml.safe_load(original)
-    claims = [p for p in (running.project / "content" / "claims").glob("*.yaml")
-              if record["id"] in yaml.safe_load(p.read_text(encoding="utf-8"))["people"]]
+    claims = [
+        p
+        for p in (running.project / "content" / "claims").glob("*.yaml")
+        if record["id"] in yaml.safe_load(p.read_text(encoding="utf-8"))["people"]
+    ]
     assert claims
-    unrelated = [p for p in sorted((site / "claims").glob("*/index.html"))
-                 if p.parent.name not in {c.stem for c in claims}]
+    unrelated = [
+        p
+        for p in sorted((site / "claims").glob("*/index.html"))
+        if p.parent.name not in {c.stem for c in claims}
+    ]
     stamps = {p: p.stat().st_mtime_ns for p in unrelated}
     record["name"] = "Renamed Person"
     save_by_rename(person, update_text(original, record))
@@ -244,6 +261,7 @@ def test_an_edit_rerenders_the_pages_that_show_it_and_only_those(running: Runnin
         page = site / "claims" / claim.stem / "index.html"
         assert "Renamed Person" in page.read_text(encoding="utf-8")
     assert "Renamed Person" in (site / "people" / person.stem / "index.html").read_text(
-        encoding="utf-8")
+        encoding="utf-8"
+    )
     assert {p: p.stat().st_mtime_ns for p in unrelated} == stamps, "unrelated pages untouched"
     events.close()

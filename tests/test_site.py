@@ -32,13 +32,21 @@ SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 # Attributes holding a URL: links, resources, forms, and the search page's index.
 LINKING = ("href", "src", "action", "data-search-index")
 # Elements whose URL the browser loads by itself, as opposed to links a reader follows.
-RESOURCES = {("link", "href"), ("script", "src"), ("img", "src"), ("source", "src"),
-             ("iframe", "src"), ("video", "src"), ("audio", "src")}
+RESOURCES = {
+    ("link", "href"),
+    ("script", "src"),
+    ("img", "src"),
+    ("source", "src"),
+    ("iframe", "src"),
+    ("video", "src"),
+    ("audio", "src"),
+}
 
 
 def parse_html(data: bytes) -> ET.Element:
-    parser = html5lib.HTMLParser(strict=True, tree=html5lib.getTreeBuilder("etree"),
-                                 namespaceHTMLElements=False)
+    parser = html5lib.HTMLParser(
+        strict=True, tree=html5lib.getTreeBuilder("etree"), namespaceHTMLElements=False
+    )
     return parser.parse(data)
 
 
@@ -96,8 +104,9 @@ def crawl(served: Served, *starts: str) -> Crawl:
     return done
 
 
-def test_crawl_under_a_subpath_finds_nothing_broken(served_site: Served,
-                                                    published_site: Path) -> None:
+def test_crawl_under_a_subpath_finds_nothing_broken(
+    served_site: Served, published_site: Path
+) -> None:
     missing = served_site.url + "no/such/page/"
     result = crawl(served_site, served_site.url, missing)
     assert result.broken == []
@@ -118,8 +127,11 @@ def test_every_page_parses_strictly(published_site: Path) -> None:
 
 
 def test_no_request_leaves_the_site(published_site: Path) -> None:
-    for path in [*published_site.rglob("*.html"), *published_site.rglob("*.css"),
-                 *published_site.rglob("*.js")]:
+    for path in [
+        *published_site.rglob("*.html"),
+        *published_site.rglob("*.css"),
+        *published_site.rglob("*.js"),
+    ]:
         text = path.read_text(encoding="utf-8")
         assert "@import" not in text and "//fonts." not in text, path
         if path.suffix == ".html":
@@ -161,13 +173,17 @@ def test_feed_of_a_small_story_has_every_claim(published_site: Path) -> None:
 
 
 def test_feed_carries_the_most_recently_reported_claims(
-        sample_project: Path, tmp_path: Path) -> None:
+    sample_project: Path, tmp_path: Path
+) -> None:
     """`feed_limit` keeps the newest entries; 0 keeps every claim, newest first."""
     project = tmp_path / "project"
     shutil.copytree(sample_project, project, ignore=shutil.ignore_patterns("site"))
     for day, path in enumerate(sorted((project / "content" / "sources").glob("*.yaml")), 1):
-        kept = [line for line in path.read_text(encoding="utf-8").splitlines()
-                if not line.startswith("date:")]
+        kept = [
+            line
+            for line in path.read_text(encoding="utf-8").splitlines()
+            if not line.startswith("date:")
+        ]
         path.write_text("\n".join([*kept, f"date: '2022-03-{day:02d}'", ""]), encoding="utf-8")
     feeds = {}
     for limit in (0, 5):
@@ -175,8 +191,10 @@ def test_feed_carries_the_most_recently_reported_claims(
         result = run_sitegen("render", "--project", str(project))
         assert result.returncode == 0, result.stderr
         feed = ET.parse(project / "site" / "feed.xml").getroot()
-        feeds[limit] = [(e.findtext(f"{ATOM}updated"), e.findtext(f"{ATOM}id"))
-                        for e in feed.findall(f"{ATOM}entry")]
+        feeds[limit] = [
+            (e.findtext(f"{ATOM}updated"), e.findtext(f"{ATOM}id"))
+            for e in feed.findall(f"{ATOM}entry")
+        ]
     every = feeds[0]
     assert len(every) == len(to_factbase(read_content(project / "content")).claims)
     dates = [updated for updated, _ in every]
@@ -193,25 +211,31 @@ def test_github_pages_files(published_site: Path) -> None:
     assert rels["canonical"] == PUBLISHED_BASE_URL
     assert rels["alternate"] == "feed.xml"
     claim = next(published_site.glob("claims/*/index.html"))
-    canonical = next(link.get("href") for link in parse_html(claim.read_bytes()).iter("link")
-                     if link.get("rel") == "canonical")
+    canonical = next(
+        link.get("href")
+        for link in parse_html(claim.read_bytes()).iter("link")
+        if link.get("rel") == "canonical"
+    )
     assert canonical == f"{PUBLISHED_BASE_URL}claims/{claim.parent.name}/"
     # 404.html is served at any depth: its links start from the base path.
     missing = parse_html((published_site / "404.html").read_bytes())
     assert {link.get("href") for link in missing.iter("link")} >= {
-        "/project-name/static/style.css", "/project-name/static/favicon.svg"}
+        "/project-name/static/style.css",
+        "/project-name/static/favicon.svg",
+    }
 
 
-def test_without_base_url_links_stay_relative_and_there_is_no_sitemap(
-        sample_project: Path) -> None:
+def test_without_base_url_links_stay_relative_and_there_is_no_sitemap(sample_project: Path) -> None:
     site = sample_project / "site"
     assert not (site / "sitemap.xml").exists()
     assert "Sitemap" not in (site / "robots.txt").read_text(encoding="utf-8")
     feed = ET.parse(site / "feed.xml").getroot()
     links = [link.get("href") for link in feed.iter(f"{ATOM}link")]
     assert links and not any(urlsplit(link).scheme for link in links)
-    assert all(entry_id.startswith("urn:uuid:")
-               for entry_id in (e.findtext(f"{ATOM}id") for e in feed.iter(f"{ATOM}entry")))
+    assert all(
+        entry_id.startswith("urn:uuid:")
+        for entry_id in (e.findtext(f"{ATOM}id") for e in feed.iter(f"{ATOM}entry"))
+    )
     home = (site / "index.html").read_text(encoding="utf-8")
     assert 'rel="canonical"' not in home
 
@@ -243,7 +267,8 @@ def test_claim_and_person_pages_carry_json_ld(published_site: Path) -> None:
         assert data["url"] == f"{PUBLISHED_BASE_URL}claims/{claim.id}/"
         assert len(data["appearance"]) == len(claim.source_ids)
         assert {work["name"] for work in data["appearance"]} == {
-            base.sources[sid].title for sid in claim.source_ids}
+            base.sources[sid].title for sid in claim.source_ids
+        }
     for person in base.people.values():
         data = json_ld(published_site / "people" / person.id / "index.html")
         assert data["@type"] == "Person" and data["name"] == person.name
@@ -259,18 +284,37 @@ def test_hostile_text_cannot_break_out_of_json_ld_or_html(tmp_path: Path) -> Non
     (tmp_path / "seeds" / "a.txt").write_text(text, encoding="utf-8")
     start = text.index(HOSTILE)
     base = FactBase(
-        sources={"a": Source("a", "seeds/a.txt", "0" * 64, f"Title {HOSTILE}",
-                             publisher=HOSTILE, author=HOSTILE, date="2022-03-02",
-                             url="javascript:alert(1)")},
+        sources={
+            "a": Source(
+                "a",
+                "seeds/a.txt",
+                "0" * 64,
+                f"Title {HOSTILE}",
+                publisher=HOSTILE,
+                author=HOSTILE,
+                date="2022-03-02",
+                url="javascript:alert(1)",
+            )
+        },
         people={"p": Person("p", f"Name {HOSTILE}", [HOSTILE], HOSTILE)},
-        claims={"c": Claim("c", f"Statement {HOSTILE}",
-                           [Citation("a", HOSTILE, start, start + len(HOSTILE))],
-                           "single-source", people=["p"], speaker="p", kind="quote")},
+        claims={
+            "c": Claim(
+                "c",
+                f"Statement {HOSTILE}",
+                [Citation("a", HOSTILE, start, start + len(HOSTILE))],
+                "single-source",
+                people=["p"],
+                speaker="p",
+                kind="quote",
+            )
+        },
     )
     config = Config(root=tmp_path, base_url="https://example.org/x/")
     render_site(config, base, Reporter(stream=io.StringIO()))
-    for page, expected in (("claims/c/index.html", f"Statement {HOSTILE}"),
-                           ("people/p/index.html", f"Name {HOSTILE}")):
+    for page, expected in (
+        ("claims/c/index.html", f"Statement {HOSTILE}"),
+        ("people/p/index.html", f"Name {HOSTILE}"),
+    ):
         raw = (config.site / page).read_text(encoding="utf-8")
         block = re.search(r'<script type="application/ld\+json">(.*?)</script>', raw, re.S)
         assert block is not None
@@ -289,8 +333,9 @@ def test_hostile_text_cannot_break_out_of_json_ld_or_html(tmp_path: Path) -> Non
     assert any(HOSTILE in entry["title"] for entry in search["entries"])
 
 
-@pytest.mark.parametrize("base_url", ["example.org/x", "ftp://example.org/", "/project/",
-                                      "https://example.org/?a=1"])
+@pytest.mark.parametrize(
+    "base_url", ["example.org/x", "ftp://example.org/", "/project/", "https://example.org/?a=1"]
+)
 def test_base_url_must_be_absolute_http(base_url: str) -> None:
     with pytest.raises(ValueError, match="absolute http"):
         normalize_base_url(base_url)
@@ -311,16 +356,15 @@ def test_a_bad_base_url_option_is_a_config_error(tmp_path: Path) -> None:
 
 
 def _palette(css: str, start: str) -> dict[str, str]:
-    block = css[css.index(start):]
-    block = block[:block.index("}")]
+    block = css[css.index(start) :]
+    block = block[: block.index("}")]
     return dict(re.findall(r"--([\w-]+):\s*(#[0-9a-fA-F]{6})", block))
 
 
 def _contrast(a: str, b: str) -> float:
     def luminance(color: str) -> float:
-        channels = [int(color[i:i + 2], 16) / 255 for i in (1, 3, 5)]
-        r, g, bl = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-                    for c in channels)
+        channels = [int(color[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        r, g, bl = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
         return 0.2126 * r + 0.7152 * g + 0.0722 * bl
 
     high, low = sorted((luminance(a), luminance(b)), reverse=True)
@@ -331,10 +375,20 @@ def test_theme_colours_meet_wcag_contrast_in_light_and_dark() -> None:
     css = (theme_dir() / "static" / "style.css").read_text(encoding="utf-8")
     light = _palette(css, ":root {")
     dark = {**light, **_palette(css, "@media (prefers-color-scheme: dark)")}
-    text_pairs = [("fg", "bg"), ("muted", "bg"), ("link", "bg"), ("link-visited", "bg"),
-                  ("fg", "panel"), ("muted", "panel"), ("link", "panel"), ("fg", "mark"),
-                  ("fg", "mark-target"), ("ok-fg", "ok-bg"), ("single-fg", "single-bg"),
-                  ("dispute-fg", "dispute-bg")]
+    text_pairs = [
+        ("fg", "bg"),
+        ("muted", "bg"),
+        ("link", "bg"),
+        ("link-visited", "bg"),
+        ("fg", "panel"),
+        ("muted", "panel"),
+        ("link", "panel"),
+        ("fg", "mark"),
+        ("fg", "mark-target"),
+        ("ok-fg", "ok-bg"),
+        ("single-fg", "single-bg"),
+        ("dispute-fg", "dispute-bg"),
+    ]
     graphics = [("dot-ok", "bg"), ("dot-single", "bg"), ("dot-dispute", "bg")]
     for palette in (light, dark):
         for pair, minimum in [*((p, 4.5) for p in text_pairs), *((p, 3.0) for p in graphics)]:

@@ -30,16 +30,19 @@ def test_without_wordnet_no_word_has_a_synonym(tmp_path: Path) -> None:
 
 def fact(source: str, lemmas: list[str]) -> FactCandidate:
     text = " ".join(lemmas)
-    return FactCandidate(source=source, start=0, end=len(text), text=text, kind="event",
-                         lemmas=lemmas)
+    return FactCandidate(
+        source=source, start=0, end=len(text), text=text, kind="event", lemmas=lemmas
+    )
 
 
 def test_a_synonym_counts_towards_the_same_fact() -> None:
-    story = [fact("a", ["phone", "embassy", "plea", "volunteer", "twitter"]),
-             fact("b", ["telephone", "embassy", "plea", "volunteer", "twitter"]),
-             fact("c", ["bake", "embassy", "plea", "volunteer", "twitter"]),
-             # filler, so that the words above are rare in the story
-             *(fact(f"x{i}", ["weather", f"topic{i}"]) for i in range(8))]
+    story = [
+        fact("a", ["phone", "embassy", "plea", "volunteer", "twitter"]),
+        fact("b", ["telephone", "embassy", "plea", "volunteer", "twitter"]),
+        fact("c", ["bake", "embassy", "plea", "volunteer", "twitter"]),
+        # filler, so that the words above are rare in the story
+        *(fact(f"x{i}", ["weather", f"topic{i}"]) for i in range(8)),
+    ]
     a, synonym, other, *_ = passages(story, PeopleIndex())
     assert compare(a, synonym).score > compare(a, other).score
     assert compare(a, a).score >= compare(a, synonym).score

@@ -22,8 +22,11 @@ def extract_articles(articles: list[Article], nlp: Language) -> Iterator[Article
     """Parse every prose block of every article in one `nlp.pipe` stream."""
     from sitegen.extract.article import extract_article
 
-    blocks = ((a.text[b.start:b.end], (i, j)) for i, a in enumerate(articles)
-              for j, b in enumerate(a.prose))
+    blocks = (
+        (a.text[b.start : b.end], (i, j))
+        for i, a in enumerate(articles)
+        for j, b in enumerate(a.prose)
+    )
     docs = nlp.pipe(blocks, as_tuples=True, batch_size=BATCH_SIZE)
     for article in articles:
         article_docs = [next(docs)[0] for _ in article.prose]

@@ -84,8 +84,12 @@ def extract_article(article: Article, docs: Iterable[Doc]) -> ArticleFacts:
     mark_common_words(result.mentions, " ".join(b.doc.text for b in blocks))
     people = article_people(result.mentions)
     surnames = {fold(name_parts(n)[0][-1]) for n in people if len(name_parts(n)[0]) >= 2}
-    result.mentions += [m for b in blocks for s in b.doc.sents
-                        for m in surname_mentions(s, b.block.start, b.quoted, surnames)]
+    result.mentions += [
+        m
+        for b in blocks
+        for s in b.doc.sents
+        for m in surname_mentions(s, b.block.start, b.quoted, surnames)
+    ]
     result.mentions.sort(key=lambda m: m.start)
     discourse = Discourse(people)
     carry = _Carry()
@@ -95,17 +99,18 @@ def extract_article(article: Article, docs: Iterable[Doc]) -> ArticleFacts:
     return result
 
 
-def _read_block(article: Article, parsed: _Block, discourse: Discourse,
-                carry: _Carry) -> _Carry:
+def _read_block(article: Article, parsed: _Block, discourse: Discourse, carry: _Carry) -> _Carry:
     discourse.new_paragraph()
     reader = _BlockReader(article, parsed, discourse, list(parsed.doc.sents))
-    if carry.intro is not None and not (parsed.marks and
-                                        parsed.marks[0].start == parsed.block.start):
+    if carry.intro is not None and not (
+        parsed.marks and parsed.marks[0].start == parsed.block.start
+    ):
         # a paragraph not opening with a quotation mark after "X wrote:" is a block quote
         # by X; its words are X's, not the narrative's, so they stay out of the discourse
         span = _trimmed(article.text, parsed.block.start, parsed.block.end)
-        return _Carry(speaker=carry.intro,
-                      facts=[_quote_fact(article, parsed, span, None, carry.intro)])
+        return _Carry(
+            speaker=carry.intro, facts=[_quote_fact(article, parsed, span, None, carry.intro)]
+        )
     return reader.read(carry)
 
 
@@ -126,9 +131,11 @@ class _BlockReader:
     def read_upto(self, last: int) -> None:
         while self.done <= min(last, len(self.sentences) - 1):
             number = self.done
-            self.refs.update(self.discourse.read(self.sentences[number],
-                                                 self.parsed.mentions[number],
-                                                 self.parsed.quoted))
+            self.refs.update(
+                self.discourse.read(
+                    self.sentences[number], self.parsed.mentions[number], self.parsed.quoted
+                )
+            )
             self.done += 1
 
     def read(self, carry: _Carry) -> _Carry:
@@ -148,33 +155,43 @@ class _BlockReader:
             if _cover(number, short, self.sentences, offset)[0]:
                 # “He’s cool,” X said. — too short to cite, but X is who speaks next
                 self._spoken(self._attribute([sentence]), number)
-            self.out.facts.extend(_statement_facts(self.article, sentence, self.parsed,
-                                                   self.refs, self.discourse))
+            self.out.facts.extend(
+                _statement_facts(self.article, sentence, self.parsed, self.refs, self.discourse)
+            )
         self.read_upto(len(self.sentences) - 1)
-        if self.sentences and _introduces(text[self.parsed.block.start:self.parsed.block.end]):
-            self.out.intro = _introduction(self.sentences[-1], self.parsed.quoted, self.refs,
-                                           self.discourse)
+        if self.sentences and _introduces(text[self.parsed.block.start : self.parsed.block.end]):
+            self.out.intro = _introduction(
+                self.sentences[-1], self.parsed.quoted, self.refs, self.discourse
+            )
         return self.out
 
-    def _quotation(self, group: list[QuoteSpan], covered: list[int],
-                   carry: _Carry) -> list[int]:
+    def _quotation(self, group: list[QuoteSpan], covered: list[int], carry: _Carry) -> list[int]:
         """Emit the quotation fact of `group`; returns the sentences it used."""
         text, offset = self.article.text, self.parsed.block.start
         self.read_upto(covered[-1])
         attribution = self._attribute([self.sentences[i] for i in covered])
         after = covered[-1] + 1
-        if attribution is None and after < len(self.sentences) and \
-                _follows(group, self.sentences[after], offset, text):
+        if (
+            attribution is None
+            and after < len(self.sentences)
+            and _follows(group, self.sentences[after], offset, text)
+        ):
             self.read_upto(after)
             attribution = self._attribute([self.sentences[after]])
             if attribution is not None:
                 covered = [*covered, after]
         if attribution is None:
             # a quotation without attribution continues the one just before it
-            attribution = self.out.speaker if covered[0] == self.spoke + 1 else (
-                carry.intro or carry.speaker if covered[0] == 0 else None)
-        span = _trimmed(text, offset + self.sentences[covered[0]].start_char,
-                        offset + self.sentences[covered[-1]].end_char)
+            attribution = (
+                self.out.speaker
+                if covered[0] == self.spoke + 1
+                else (carry.intro or carry.speaker if covered[0] == 0 else None)
+            )
+        span = _trimmed(
+            text,
+            offset + self.sentences[covered[0]].start_char,
+            offset + self.sentences[covered[-1]].end_char,
+        )
         words = " ".join(q.words(text) for q in group)
         self.out.facts.append(_quote_fact(self.article, self.parsed, span, words, attribution))
         self._spoken(attribution, covered[-1])
@@ -197,8 +214,9 @@ class _BlockReader:
             self.out.speaker, self.spoke = attribution, number
 
 
-def _cover(number: int, groups: list[list[QuoteSpan]], sentences: list[Span],
-           offset: int) -> tuple[list[QuoteSpan], list[int]]:
+def _cover(
+    number: int, groups: list[list[QuoteSpan]], sentences: list[Span], offset: int
+) -> tuple[list[QuoteSpan], list[int]]:
     """The quotations touching sentence `number` and the sentences they span, grown until
     no other quotation shares those sentences (two quotations in one sentence are one
     passage)."""
@@ -211,21 +229,28 @@ def _cover(number: int, groups: list[list[QuoteSpan]], sentences: list[Span],
         if len(touching) == len(taken):
             return taken, covered
         taken = touching
-        covered = [i for i, s in enumerate(sentences) if offset + s.start_char < taken[-1].end
-                   and offset + s.end_char > taken[0].start]
+        covered = [
+            i
+            for i, s in enumerate(sentences)
+            if offset + s.start_char < taken[-1].end and offset + s.end_char > taken[0].start
+        ]
 
 
-def _quote_groups(marks: list[QuoteSpan], text: str,
-                  attribution: Callable[[int, int], bool]) -> list[list[QuoteSpan]]:
+def _quote_groups(
+    marks: list[QuoteSpan], text: str, attribution: Callable[[int, int], bool]
+) -> list[list[QuoteSpan]]:
     """Quotations, each with its continuations after a short attribution ("…,” he said.
     “…”): words between that `attribution` accepts, with no quotation mark or colon."""
     groups: list[list[QuoteSpan]] = []
     for mark in marks:
         if groups:
-            gap = text[groups[-1][-1].end:mark.start]
-            if len(gap.split()) <= MAX_ATTRIBUTION_GAP and not re.search(r"[“\"‘]", gap) \
-                    and not gap.rstrip().endswith(":") \
-                    and attribution(groups[-1][-1].end, mark.start):  # "” X responds: “": another
+            gap = text[groups[-1][-1].end : mark.start]
+            if (
+                len(gap.split()) <= MAX_ATTRIBUTION_GAP
+                and not re.search(r"[“\"‘]", gap)
+                and not gap.rstrip().endswith(":")
+                and attribution(groups[-1][-1].end, mark.start)
+            ):  # "” X responds: “": another
                 groups[-1].append(mark)
                 continue
         groups.append([mark])
@@ -248,7 +273,7 @@ def _is_quotation(group: list[QuoteSpan], text: str) -> bool:
 
 def _follows(group: list[QuoteSpan], sentence: Span, offset: int, text: str) -> bool:
     """The sentence right after a quotation that ends a sentence ("…?” Mr. Obama asked.)."""
-    between = text[group[-1].end:offset + sentence.start_char]
+    between = text[group[-1].end : offset + sentence.start_char]
     return not between.strip() and len(sentence) <= 25
 
 
@@ -257,8 +282,9 @@ def _introduces(block: str) -> bool:
     return block.rstrip().rstrip(_CLOSING).endswith((":", ","))
 
 
-def _introduction(sentence: Span, quoted: list[tuple[int, int]], refs: dict[int, Entity],
-                  discourse: Discourse) -> Attribution | None:
+def _introduction(
+    sentence: Span, quoted: list[tuple[int, int]], refs: dict[int, Entity], discourse: Discourse
+) -> Attribution | None:
     """Who the next block quotes: the speaker of "X wrote:", else the person the
     sentence is about, else, when it speaks of words ("Read the full rant:"), the person
     the text is about."""
@@ -268,19 +294,27 @@ def _introduction(sentence: Span, quoted: list[tuple[int, int]], refs: dict[int,
     subject = discourse.last_subject
     if subject is not None and subject.personal:
         return Attribution(speaker_of(subject))  # "As for X, he is adamant that …:"
-    speaks = any(t.lemma_ in SPEECH_VERBS or t.lemma_.lower() in DOCUMENT_NOUNS
-                 for t in sentence)
+    speaks = any(t.lemma_ in SPEECH_VERBS or t.lemma_.lower() in DOCUMENT_NOUNS for t in sentence)
     person = discourse.most_salient_person() if speaks else None
     return Attribution(speaker_of(person)) if person is not None else None
 
 
-def _quote_fact(article: Article, parsed: _Block, span: tuple[int, int], words: str | None,
-                attribution: Attribution | None) -> FactCandidate:
+def _quote_fact(
+    article: Article,
+    parsed: _Block,
+    span: tuple[int, int],
+    words: str | None,
+    attribution: Attribution | None,
+) -> FactCandidate:
     """A quotation fact citing `span`; `words` are the quoted words (None: the whole span)."""
     start, end = span
     passage = article.text[start:end]
     fact = FactCandidate(
-        source=article.id, start=start, end=end, text=passage, kind="quote",
+        source=article.id,
+        start=start,
+        end=end,
+        text=passage,
+        kind="quote",
         quote=" ".join((passage if words is None else words).split()),
         speaker=attribution.speaker if attribution else None,
         via=attribution.via if attribution else None,
@@ -295,8 +329,9 @@ def _quote_fact(article: Article, parsed: _Block, span: tuple[int, int], words: 
     return fact
 
 
-def _statement_facts(article: Article, sentence: Span, parsed: _Block,
-                     refs: dict[int, Entity], discourse: Discourse) -> list[FactCandidate]:
+def _statement_facts(
+    article: Article, sentence: Span, parsed: _Block, refs: dict[int, Entity], discourse: Discourse
+) -> list[FactCandidate]:
     """The sentence's checkable content: one fact per main clause when each clause has
     some, else the whole sentence, else nothing."""
     if not is_checkable(sentence):
@@ -310,14 +345,16 @@ def _statement_facts(article: Article, sentence: Span, parsed: _Block,
     return [whole] if whole is not None else []
 
 
-def _statement_fact(article: Article, sentence: Span, parsed: _Block, refs: dict[int, Entity],
-                    discourse: Discourse) -> FactCandidate | None:
+def _statement_fact(
+    article: Article, sentence: Span, parsed: _Block, refs: dict[int, Entity], discourse: Discourse
+) -> FactCandidate | None:
     """A sentence (or a main clause of one) with checkable content (who did what, how
     many, when), or None."""
     offset = parsed.block.start
     start, end = _trimmed(article.text, offset + sentence.start_char, offset + sentence.end_char)
-    fact = FactCandidate(source=article.id, start=start, end=end,
-                         text=article.text[start:end], kind="event")
+    fact = FactCandidate(
+        source=article.id, start=start, end=end, text=article.text[start:end], kind="event"
+    )
     add_features(sentence, fact)
     people = [refs[t.i].name for t in sentence if t.i in refs and refs[t.i].kind == "person"]
     for name in reversed(list(dict.fromkeys(people))):

@@ -41,8 +41,13 @@ Ranges = list[tuple[int, int]]
 Outside = Callable[[Token], bool]  # is a token outside the quotation marks
 
 
-def attribute(sentences: Iterable[Span], quoted: Ranges, refs: dict[int, Entity],
-              discourse: Discourse, reporting: bool = False) -> Attribution | None:
+def attribute(
+    sentences: Iterable[Span],
+    quoted: Ranges,
+    refs: dict[int, Entity],
+    discourse: Discourse,
+    reporting: bool = False,
+) -> Attribution | None:
     """The speaker of quoted words in `sentences` (doc-relative `quoted` ranges), or with
     `reporting`, of an indirect statement ("X told Reuters he ...")."""
     sentences = list(sentences)
@@ -51,8 +56,7 @@ def attribute(sentences: Iterable[Span], quoted: Ranges, refs: dict[int, Entity]
         return not any(a <= token.idx < b for a, b in quoted)
 
     lemmas = REPORTING_VERBS if reporting else SPEECH_VERBS
-    verbs = [t for s in sentences for t in s if t.lemma_ in lemmas and _verbal(t)
-             and outside(t)]
+    verbs = [t for s in sentences for t in s if t.lemma_ in lemmas and _verbal(t) and outside(t)]
     if reporting:
         verbs = [v for v in verbs if _reports(v)]
     verbs.sort(key=lambda v: (v.dep_ in _EMBEDDING, _distance(v, quoted)))
@@ -64,8 +68,13 @@ def attribute(sentences: Iterable[Span], quoted: Ranges, refs: dict[int, Entity]
         entity = _entity_of(subject, refs, discourse) if subject is not None else None
         if entity is None and subject is None and not reporting:
             entity = _named_before(verb, refs, outside)
-        if entity is None and subject is None and verb.dep_ in ("ROOT", "conj") \
-                and verb.tag_ not in ("VBG", "VBN") and not reporting:
+        if (
+            entity is None
+            and subject is None
+            and verb.dep_ in ("ROOT", "conj")
+            and verb.tag_ not in ("VBG", "VBN")
+            and not reporting
+        ):
             entity = _stray_subject(verb, refs) or _topic(discourse)
         if entity is not None:
             if not reporting:
@@ -83,14 +92,15 @@ def _verbal(token: Token) -> bool:
     """A verb, or a word the tagger took for a noun but the parser made a clause's head
     with a subject ("…,” the tweets read.)."""
     return token.pos_ in ("VERB", "AUX") or (
-        token.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in token.children))
+        token.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in token.children)
+    )
 
 
 def _named_before(verb: Token, refs: dict[int, Entity], outside: Outside) -> Entity | None:
     """The person named between a quotation and its verb when the parse lost the link
     ("…,” House Freedom Caucus Chairman Mark Meadows, R-N.C., said")."""
     found = None
-    for token in reversed(verb.sent[:verb.i - verb.sent.start]):
+    for token in reversed(verb.sent[: verb.i - verb.sent.start]):
         if not outside(token):
             return found  # reached the quotation: the name stood between it and the verb
         if verb.i - token.i > 12:
@@ -131,8 +141,12 @@ def _reports(verb: Token) -> bool:
     main = verb.dep_ == "ROOT" or (verb.dep_ in ("conj", "advcl") and verb.head.dep_ == "ROOT")
     if main and any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
         return True
-    return verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i \
-        and verb.head.dep_ == "ROOT" and not any(c.dep_ == "dobj" for c in verb.children)
+    return (
+        verb.dep_ in ("parataxis", "ccomp")
+        and verb.head.i < verb.i
+        and verb.head.dep_ == "ROOT"
+        and not any(c.dep_ == "dobj" for c in verb.children)
+    )
 
 
 def _distance(verb: Token, quoted: Ranges) -> int:
@@ -147,8 +161,11 @@ def _subject_of(verb: Token, outside: Outside) -> Token | None:
     current = verb
     for _ in range(4):
         for child in current.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and outside(child) \
-                    and not _dateline(child, current):
+            if (
+                child.dep_ in ("nsubj", "nsubjpass")
+                and outside(child)
+                and not _dateline(child, current)
+            ):
                 if current is not verb and verb.tag_ == "VBG":
                     return _main_subject(current, outside) or child
                 return child
@@ -158,8 +175,10 @@ def _subject_of(verb: Token, outside: Outside) -> Token | None:
                     return objects[0]
         if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
             return current.head  # "a segment reporting that ..."
-        if current.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep", "dep") \
-                and current.head.i != current.i:
+        if (
+            current.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep", "dep")
+            and current.head.i != current.i
+        ):
             current = current.head
             continue
         break
@@ -167,12 +186,15 @@ def _subject_of(verb: Token, outside: Outside) -> Token | None:
 
 
 def _dateline(subject: Token, verb: Token) -> bool:
-    """"WASHINGTON -- President Obama defended …": the place a story was filed from,
+    """ "WASHINGTON -- President Obama defended …": the place a story was filed from,
     which the parser can take for a second subject of the verb."""
     doc = subject.doc
-    return subject.i == subject.sent.start and subject.i + 1 < len(doc) \
-        and doc[subject.i + 1].text in ("--", "—", "–", "-", "(") \
+    return (
+        subject.i == subject.sent.start
+        and subject.i + 1 < len(doc)
+        and doc[subject.i + 1].text in ("--", "—", "–", "-", "(")
         and any(c.dep_ in ("nsubj", "nsubjpass") and c.i > subject.i for c in verb.children)
+    )
 
 
 def _main_subject(clause: Token, outside: Outside) -> Token | None:
@@ -182,21 +204,20 @@ def _main_subject(clause: Token, outside: Outside) -> Token | None:
     held Congress by saying …", X is the one saying."""
     if clause.dep_ not in ("ccomp", "advcl", "relcl") or clause.head.i == clause.i:
         return None
-    if not any(c.dep_ in ("mark", "advmod") and c.tag_ in ("IN", "WRB")
-               for c in clause.children):
+    if not any(c.dep_ in ("mark", "advmod") and c.tag_ in ("IN", "WRB") for c in clause.children):
         return None
     current = clause.head
     for _ in range(6):  # through "his failure to secure …" up to "explained"
-        subject = next((c for c in current.children
-                        if c.dep_ in ("nsubj", "nsubjpass") and outside(c)), None)
+        subject = next(
+            (c for c in current.children if c.dep_ in ("nsubj", "nsubjpass") and outside(c)), None
+        )
         if subject is not None or current.head.i == current.i:
             return subject
         current = current.head
     return None
 
 
-def _entity_of(subject: Token, refs: dict[int, Entity],
-               discourse: Discourse) -> Entity | None:
+def _entity_of(subject: Token, refs: dict[int, Entity], discourse: Discourse) -> Entity | None:
     """Who a speech verb's subject is: as the discourse model read it, the noun a "who"
     stands for, an organisation's name, or a description read now (an agent, a
     subject outside the narrative's usual places)."""
@@ -272,8 +293,7 @@ def _outlet(token: Token, refs: dict[int, Entity]) -> str | None:
     return " ".join(t.text for t in [*words, token])
 
 
-def _via_phrase(sentences: list[Span], refs: dict[int, Entity],
-                outside: Outside) -> str | None:
+def _via_phrase(sentences: list[Span], refs: dict[int, Entity], outside: Outside) -> str | None:
     """An outlet named anywhere in the sentence: "according to Reuters", "as quoted by
     Reuters"."""
     source = _according_to(sentences, outside)
@@ -303,7 +323,7 @@ def _according_to(sentences: list[Span], outside: Outside) -> Span | None:
                 ent = entity_span(pobj)
                 if ent is not None:
                     return ent
-                return token.doc[pobj.left_edge.i:pobj.i + 1]
+                return token.doc[pobj.left_edge.i : pobj.i + 1]
     return None
 
 

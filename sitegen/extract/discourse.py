@@ -84,8 +84,12 @@ class Discourse:
 
     # --- reading ------------------------------------------------------------------------
 
-    def read(self, sentence: Span, mentions: list[tuple[Span, NameMention]],
-             quoted: list[tuple[int, int]]) -> dict[int, Entity]:
+    def read(
+        self,
+        sentence: Span,
+        mentions: list[tuple[Span, NameMention]],
+        quoted: list[tuple[int, int]],
+    ) -> dict[int, Entity]:
         """Take in one sentence: returns the entity each referring token stands for
         (names, pronouns, subjects), by token index."""
         if not _all_quoted(sentence, quoted):  # quoted words are not the narrative
@@ -93,8 +97,11 @@ class Discourse:
                 entity.salience *= DECAY
         found: dict[int, Entity] = {}
         given: dict[int, float] = {}
-        names = {ent.root.i: (ent, mention) for ent, mention in mentions
-                 if not mention.quoted and mention.name in self.people}
+        names = {
+            ent.root.i: (ent, mention)
+            for ent, mention in mentions
+            if not mention.quoted and mention.name in self.people
+        }
         groups = {ent.root.i: ent for ent in sentence.ents if ent.label_ in GROUP_LABELS}
         for token in sentence:
             if any(a <= token.idx < b for a, b in quoted):
@@ -104,27 +111,39 @@ class Discourse:
                 continue
             found[token.i] = entity
             self._attend(entity, token, given)
-            if token.dep_ == "appos" and token.head.i < token.i and (
-                    token.head.pos_ == "NOUN" or (token.i in names
-                                                  and _stands_for(token.head, names))):
+            if (
+                token.dep_ == "appos"
+                and token.head.i < token.i
+                and (
+                    token.head.pos_ == "NOUN"
+                    or (token.i in names and _stands_for(token.head, names))
+                )
+            ):
                 found[token.head.i] = entity  # "the first lady, Melania Trump"
         subject = _main_subject(sentence)
         self.last_subject = found.get(subject.i) if subject is not None else None
         return found
 
-    def _referent(self, token: Token, names: dict[int, tuple[Span, NameMention]],
-                  groups: dict[int, Span], found: dict[int, Entity]) -> Entity | None:
+    def _referent(
+        self,
+        token: Token,
+        names: dict[int, tuple[Span, NameMention]],
+        groups: dict[int, Span],
+        found: dict[int, Entity],
+    ) -> Entity | None:
         if token.i in names:
             ent, mention = names[token.i]
             return self._named(ent, mention)
-        if _stands_for(token, names) and any(c.dep_ == "appos" and c.i in names
-                                             for c in token.children):
+        if _stands_for(token, names) and any(
+            c.dep_ == "appos" and c.i in names for c in token.children
+        ):
             return None  # "the first lady, Melania Trump": the name stands for both
         lower = token.lower_
         if token.pos_ == "PRON":
             if lower in PERSON_PRONOUNS:
-                return self.pronoun(lower, _coargument(token, found),
-                                    subject=token.dep_ in ("nsubj", "nsubjpass"))
+                return self.pronoun(
+                    lower, _coargument(token, found), subject=token.dep_ in ("nsubj", "nsubjpass")
+                )
             if lower in GROUP_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass"):
                 return self.group_pronoun(lower)
             return None
@@ -160,8 +179,12 @@ class Discourse:
             return None
         if is_human(token):
             last = self.last_subject
-            if last is not None and last.kind == "human" and _definite(token) \
-                    and last.plural == _plural(token):
+            if (
+                last is not None
+                and last.kind == "human"
+                and _definite(token)
+                and last.plural == _plural(token)
+            ):
                 last.words |= _describing_words(token)
                 return last  # "The volunteer … . The interviewee showed …": one unnamed man
             return self._unnamed(token, "human")
@@ -191,9 +214,9 @@ class Discourse:
 
     def _named(self, ent: Span, mention: NameMention) -> Entity:
         before = ent.doc[ent.start - 1].text if ent.start > 0 else ""
-        gender = gender_of([before, ent.text.split()[0], *(
-            w for role in mention.roles for w in role.split()
-        )])
+        gender = gender_of(
+            [before, ent.text.split()[0], *(w for role in mention.roles for w in role.split())]
+        )
         title = title_before(ent) or ""
         held = offices([*title.split(), *ent.text.split()[:-1]])
         entity = self.person(mention.name, gender, held)
@@ -203,21 +226,25 @@ class Discourse:
         entity.offices |= held
         return entity
 
-    def person(self, name: str, gender: str | None = None,
-               held: frozenset[str] | set[str] = frozenset()) -> Entity:
+    def person(
+        self, name: str, gender: str | None = None, held: frozenset[str] | set[str] = frozenset()
+    ) -> Entity:
         """The article's person of this name: the same full name, a variant of it, or the
         person a surname alone points to; a new person otherwise."""
         entity = self.known_person(name, gender, held)
         if entity is None:
             entity = Entity(name, "person", gender=gender)
             self.entities.append(entity)
-        elif len(name.split()) > len(entity.name.split()) and \
-                name_parts(name)[1] == name_parts(entity.name)[1]:
+        elif (
+            len(name.split()) > len(entity.name.split())
+            and name_parts(name)[1] == name_parts(entity.name)[1]
+        ):
             entity.name = name  # "Kurogi" first, "Keiichi Kurogi" later
         return entity
 
-    def known_person(self, name: str, gender: str | None = None,
-                     held: frozenset[str] | set[str] = frozenset()) -> Entity | None:
+    def known_person(
+        self, name: str, gender: str | None = None, held: frozenset[str] | set[str] = frozenset()
+    ) -> Entity | None:
         """The person `name` refers to, if already introduced. An office held apart keeps
         relatives apart: "President Obama" is not the "Sasha Obama" named before, and
         "Melania Trump" not the "President Trump" (nor a "she" the "he")."""
@@ -236,8 +263,9 @@ class Discourse:
                     candidates.append((their_suffix == suffix, entity))  # "Glenn"
                 continue
             if len(words) >= 2 and len(theirs) >= 2:
-                if not distinct_suffixes(their_suffix, suffix) and \
-                        same_given_name(theirs[0], words[0]):
+                if not distinct_suffixes(their_suffix, suffix) and same_given_name(
+                    theirs[0], words[0]
+                ):
                     candidates.append((True, entity))
             elif len(words) >= 2:
                 if not distinct_suffixes(their_suffix, suffix) and (
@@ -261,14 +289,18 @@ class Discourse:
         return entity
 
     def _unnamed(self, token: Token, kind: str) -> Entity:
-        """"the embassy", "a spokesperson for the embassy": one entity per head noun, a
+        """ "the embassy", "a spokesperson for the embassy": one entity per head noun, a
         new one when the phrase is indefinite ("another volunteer")."""
         head = token.lemma_.lower()
         plural = _plural(token)
         if _definite(token):
             for entity in reversed(self.entities):
-                if entity.kind == kind and entity.plural == plural and (
-                    head in (entity.head, fold(entity.name.split()[-1])) or head in entity.words
+                if (
+                    entity.kind == kind
+                    and entity.plural == plural
+                    and (
+                        head in (entity.head, fold(entity.name.split()[-1])) or head in entity.words
+                    )
                 ):
                     return entity  # "the embassy" after "the Ukrainian Embassy"
         entity = Entity(noun_phrase(token), kind, head=head, words=_describing_words(token))
@@ -287,8 +319,9 @@ class Discourse:
         for entity in self.entities:
             entity.salience *= PARAGRAPH_DECAY
 
-    def pronoun(self, word: str, exclude: Entity | None = None,
-                subject: bool = False) -> Entity | None:
+    def pronoun(
+        self, word: str, exclude: Entity | None = None, subject: bool = False
+    ) -> Entity | None:
         """He/she: the most salient person of a compatible gender (not `exclude`, the
         subject of the pronoun's own clause: in "Patrick offered him", him is not
         Patrick). A subject pronoun leans to the previous sentence's subject
@@ -299,9 +332,18 @@ class Discourse:
             parallel = subject and entity is self.last_subject
             return entity.salience + (PARALLEL if parallel else 0.0)
 
-        ranked = sorted((e for e in self.entities if e.personal and not e.plural
-                         and e is not exclude and e.salience >= MIN_SALIENCE
-                         and e.gender in (None, gender)), key=lambda e: -score(e))
+        ranked = sorted(
+            (
+                e
+                for e in self.entities
+                if e.personal
+                and not e.plural
+                and e is not exclude
+                and e.salience >= MIN_SALIENCE
+                and e.gender in (None, gender)
+            ),
+            key=lambda e: -score(e),
+        )
         if not ranked:
             return None
         best = ranked[0]
@@ -312,8 +354,11 @@ class Discourse:
     def group_pronoun(self, word: str) -> Entity | None:
         """It/they as a speaker: the most salient organisation or other group ("it" not
         a plural one such as "the Democrats")."""
-        groups = [e for e in self.entities if e.kind == "group" and e.salience >= MIN_SALIENCE
-                  and (word != "it" or not e.plural)]
+        groups = [
+            e
+            for e in self.entities
+            if e.kind == "group" and e.salience >= MIN_SALIENCE and (word != "it" or not e.plural)
+        ]
         return max(groups, key=lambda e: e.salience, default=None)
 
     def description(self, token: Token) -> Entity | None:
@@ -373,14 +418,16 @@ def _plural(token: Token) -> bool:
 
 def _describing_words(token: Token) -> set[str]:
     """The nouns and adjectives of a description up to its head: "volunteer", "soldier"."""
-    return {fold(t.text) for t in token.subtree
-            if t.pos_ in ("NOUN", "ADJ", "PROPN") and t.i <= token.i}
+    return {
+        fold(t.text) for t in token.subtree if t.pos_ in ("NOUN", "ADJ", "PROPN") and t.i <= token.i
+    }
 
 
 def _definite(token: Token) -> bool:
-    """"the lawyer", "Strzok's lawyer": someone the reader is meant to know."""
-    return any((c.dep_ == "det" and c.lower_ in DEFINITE) or c.dep_ == "poss"
-               for c in token.children)
+    """ "the lawyer", "Strzok's lawyer": someone the reader is meant to know."""
+    return any(
+        (c.dep_ == "det" and c.lower_ in DEFINITE) or c.dep_ == "poss" for c in token.children
+    )
 
 
 def _coargument(pronoun: Token, found: dict[int, Entity]) -> Entity | None:
@@ -397,10 +444,14 @@ def _main_clause(verb: Token) -> bool:
 
 
 def _is_topic(token: Token) -> bool:
-    """"As for Kurogi, he ...": a name set up as what the sentence is about."""
+    """ "As for Kurogi, he ...": a name set up as what the sentence is about."""
     head = token.head
-    return token.dep_ == "pobj" and head.lower_ in ("for", "to") and head.i > 0 \
+    return (
+        token.dep_ == "pobj"
+        and head.lower_ in ("for", "to")
+        and head.i > 0
         and token.doc[head.i - 1].lower_ == "as"
+    )
 
 
 def _all_quoted(sentence: Span, quoted: list[tuple[int, int]]) -> bool:
@@ -443,8 +494,10 @@ def is_human(token: Token) -> bool:
         return True
     if token.lower_ == "old" and token.i >= 2 and token.doc[token.i - 2].lower_ == "year":
         return True  # "the 23-year-old" (tokenised as 23 - year - old)
-    return any(child.dep_ == "relcl" and any(t.lower_ == "who" for t in child.children)
-               for child in token.children)
+    return any(
+        child.dep_ == "relcl" and any(t.lower_ == "who" for t in child.children)
+        for child in token.children
+    )
 
 
 def noun_phrase(token: Token) -> str:
@@ -452,12 +505,11 @@ def noun_phrase(token: Token) -> str:
     end = token.i
     for child in token.rights:
         attached = child.dep_ in ("compound", "amod", "nummod")
-        if attached or (child.dep_ == "prep" and child.lower_ in ("of", "for", "at", "from",
-                                                                  "in")):
+        if attached or (child.dep_ == "prep" and child.lower_ in ("of", "for", "at", "from", "in")):
             end = max(end, child.right_edge.i)
         else:
             break
-    return token.doc[token.left_edge.i:end + 1].text.strip(" ,")
+    return token.doc[token.left_edge.i : end + 1].text.strip(" ,")
 
 
 def entity_span(token: Token) -> Span | None:

@@ -32,26 +32,39 @@ def figures(sentence: Span) -> Iterator[Figure]:
             continue
         unit = None
         if ent.label_ == "MONEY":
-            around = ent.doc[max(ent.start - 1, 0):ent.end + 1].text
+            around = ent.doc[max(ent.start - 1, 0) : ent.end + 1].text
             unit = currency_of(ent.text) or currency_of(around)
         elif ent.label_ == "PERCENT":
             unit = "percent"
         elif ent.label_ == "QUANTITY":
             unit = ent[-1].lemma_.lower()
-        before = ent.doc[max(ent.start - 3, sentence.start):ent.start].text
+        before = ent.doc[max(ent.start - 3, sentence.start) : ent.start].text
         seen.append((ent.start_char, ent.end_char))
-        yield Figure(value=value, text=_figure_text(ent), unit=unit, counts=counted(ent),
-                     qualifier=qualifier_of(ent.text) or qualifier_of(before))
+        yield Figure(
+            value=value,
+            text=_figure_text(ent),
+            unit=unit,
+            counts=counted(ent),
+            qualifier=qualifier_of(ent.text) or qualifier_of(before),
+        )
     for token in sentence:  # a count NER left untagged ("Seventy men, including …")
-        if token.pos_ == "NUM" and token.dep_ == "nummod" and not token.ent_type_ \
-                and token.head.pos_ == "NOUN":  # not "27 Feb", not "Boeing 737"
-            span = sentence.doc[token.i:token.i + 1]
+        if (
+            token.pos_ == "NUM"
+            and token.dep_ == "nummod"
+            and not token.ent_type_
+            and token.head.pos_ == "NOUN"
+        ):  # not "27 Feb", not "Boeing 737"
+            span = sentence.doc[token.i : token.i + 1]
             value = parse_number(token.text)
             if value is None or token.lower_ in _VAGUE:
                 continue
             seen.append((span.start_char, span.end_char))
-            yield Figure(value=value, text=token.text, counts=counted(span),
-                         qualifier=qualifier_of(sentence.doc[max(token.i - 3, 0):token.i].text))
+            yield Figure(
+                value=value,
+                text=token.text,
+                counts=counted(span),
+                qualifier=qualifier_of(sentence.doc[max(token.i - 3, 0) : token.i].text),
+            )
     for match in _AGE.finditer(sentence.text):
         age = match.group(1) or match.group(2)
         if match.group(2) and not _preceded_by_name(sentence, match.start()):
@@ -59,8 +72,7 @@ def figures(sentence: Span) -> Iterator[Figure]:
         char = sentence.start_char + match.start()
         if any(a <= char < b for a, b in seen):
             continue
-        yield Figure(value=int(age), text=match.group(0).strip(" ,"), unit="years",
-                     counts="age")
+        yield Figure(value=int(age), text=match.group(0).strip(" ,"), unit="years", counts="age")
 
 
 def _figure_text(ent: Span) -> str:
@@ -68,8 +80,8 @@ def _figure_text(ent: Span) -> str:
     doc = ent.doc
     text = " ".join(ent.text.split())
     if ent.label_ == "MONEY" and ent.end + 2 < len(doc) and doc[ent.end].text == "(":
-        close = next((t.i for t in doc[ent.end + 1:ent.end + 8] if t.text == ")"), None)
-        inner = doc[ent.end + 1:close] if close is not None else None
+        close = next((t.i for t in doc[ent.end + 1 : ent.end + 8] if t.text == ")"), None)
+        inner = doc[ent.end + 1 : close] if close is not None else None
         if inner is not None and any(t.ent_type_ == "MONEY" for t in inner):
             return f"{text} ({inner.text})"  # "100,000 yen ($868)": one sum, converted
     return text

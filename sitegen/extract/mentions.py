@@ -42,8 +42,17 @@ if TYPE_CHECKING:  # spaCy types only: merging imports this module without spaCy
 
 # NER labels that compete with PERSON for a name; the rarer ones weigh half, since NER
 # often gives an unfamiliar person's name a product or facility label.
-COMPETING_LABELS = {"ORG": 1.0, "GPE": 1.0, "NORP": 1.0, "LOC": 1.0, "FAC": 0.5,
-                    "PRODUCT": 0.5, "WORK_OF_ART": 0.5, "EVENT": 0.5, "LAW": 0.5}
+COMPETING_LABELS = {
+    "ORG": 1.0,
+    "GPE": 1.0,
+    "NORP": 1.0,
+    "LOC": 1.0,
+    "FAC": 0.5,
+    "PRODUCT": 0.5,
+    "WORK_OF_ART": 0.5,
+    "EVENT": 0.5,
+    "LAW": 0.5,
+}
 PERSON_EVIDENCE = {"speaker", "title", "appos", "age", "who", "kin"}
 THING_NOUNS = ORG_NOUNS | PLACE_NOUNS
 # Evidence strong enough to make a name a person without a PERSON label: a relative
@@ -58,8 +67,9 @@ _PARTY_TAG = re.compile(r"^\(?[DRI]-[A-Z][\w.]*\)?(?:,\s*|$)")  # "D-Ill., the N
 _LIST_ROLE = re.compile(r"^(?:and|or)\b|,\s*(?:and|or)\b")
 
 
-def sentence_mentions(sentence: Span, offset: int,
-                      quoted: list[tuple[int, int]]) -> list[tuple[Span, NameMention]]:
+def sentence_mentions(
+    sentence: Span, offset: int, quoted: list[tuple[int, int]]
+) -> list[tuple[Span, NameMention]]:
     """The name mentions of one sentence, each with its entity span; `quoted` holds the
     doc-relative character ranges inside quotation marks."""
     found: list[tuple[Span, NameMention]] = []
@@ -75,8 +85,13 @@ def sentence_mentions(sentence: Span, offset: int,
             continue
         local = ent.text.find(name.split()[0])
         start = offset + ent.start_char + max(local, 0)
-        mention = NameMention(name=name, start=start, end=start + len(name), label=label,
-                              quoted=any(a <= ent.start_char < b for a, b in quoted))
+        mention = NameMention(
+            name=name,
+            start=start,
+            end=start + len(name),
+            label=label,
+            quoted=any(a <= ent.start_char < b for a, b in quoted),
+        )
         if _after_nicknaming(ent) and len(name.split()) > 1:
             surname = name.split()[-1]  # nicknamed “Iron Horse Baxter”: Baxter, so named
             mention.start = mention.end - len(surname)
@@ -96,7 +111,7 @@ def _without_opening_word(ent: Span) -> Span:
     or a participle and not part of the name."""
     first = ent[0]
     if len(ent) > 1 and first.is_sent_start and first.tag_ in _OPENING_TAGS:
-        return ent.doc[ent.start + 1:ent.end]
+        return ent.doc[ent.start + 1 : ent.end]
     return ent
 
 
@@ -111,19 +126,20 @@ def _after_nicknaming(ent: Span) -> bool:
         i -= 1
     if i < 0 or not quoted:
         return False  # not in quotation marks
-    words = doc[max(i - 1, 0):i + 1].text.lower()
+    words = doc[max(i - 1, 0) : i + 1].text.lower()
     return doc[i].lower_ in _NICKNAMING or words.endswith("known as")
 
 
 def _is_title_fragment(ent: Span) -> bool:
-    """"Pro Tem" in "Senate President Pro Tem David Long": a title-case phrase tagged as a
+    """ "Pro Tem" in "Senate President Pro Tem David Long": a title-case phrase tagged as a
     name but modifying the name that follows it."""
     root = ent.root
     return root.dep_ == "compound" and root.head.ent_type_ == "PERSON" and root.head.i >= ent.end
 
 
-def _with_nicknames(sentence: Span, offset: int,
-                    found: list[tuple[Span, NameMention]]) -> list[tuple[Span, NameMention]]:
+def _with_nicknames(
+    sentence: Span, offset: int, found: list[tuple[Span, NameMention]]
+) -> list[tuple[Span, NameMention]]:
     """William "Mo" Cowan: NER splits such a name at the quote marks; read it whole."""
     for match in _NICKNAMED.finditer(sentence.text):
         span = sentence.char_span(match.start(), match.end(), alignment_mode="expand")
@@ -132,8 +148,13 @@ def _with_nicknames(sentence: Span, offset: int,
         name = f"{match.group(1)} {match.group(3)}"
         start = offset + sentence.start_char + match.start()
         found = [(e, m) for e, m in found if not (span.start <= e.root.i < span.end)]
-        mention = NameMention(name=name, start=start, end=start + len(match.group(0)),
-                              label="PERSON", nickname=quoted_nickname(match.group(0)))
+        mention = NameMention(
+            name=name,
+            start=start,
+            end=start + len(match.group(0)),
+            label="PERSON",
+            nickname=quoted_nickname(match.group(0)),
+        )
         _add_evidence(span, mention)
         found.append((span, mention))
     return sorted(found, key=lambda pair: pair[1].start)
@@ -164,11 +185,11 @@ def _add_evidence(ent: Span, mention: NameMention) -> None:
         mention.roles.append(role)
         if _human_role(role):
             mention.evidence.append("human-role")  # "the first lady, Melania Trump"
-    if any(c.dep_ == "relcl" and any(t.lower_ == "who" for t in c.children)
-           for c in head.children):
+    if any(c.dep_ == "relcl" and any(t.lower_ == "who" for t in c.children) for c in head.children):
         mention.evidence.append("who")
-    age = _AGE_AFTER.match(ent.doc[ent.end:ent.end + 3].text_with_ws if ent.end < len(ent.doc)
-                           else "")
+    age = _AGE_AFTER.match(
+        ent.doc[ent.end : ent.end + 3].text_with_ws if ent.end < len(ent.doc) else ""
+    )
     if age:
         mention.evidence.append("age")
         mention.roles.append(f"aged {age.group(1)}")
@@ -179,15 +200,17 @@ def _add_evidence(ent: Span, mention: NameMention) -> None:
 
 
 def _on_a_platform(head: Token) -> bool:
-    """"via Gawker", "posted on Twitter", "a message on Facebook" (not "calling on X")."""
+    """ "via Gawker", "posted on Twitter", "a message on Facebook" (not "calling on X")."""
     preposition = head.head
     if head.dep_ != "pobj" or preposition.lower_ not in PLATFORM_PREPOSITIONS:
         return False
     if preposition.lower_ == "via":
         return True
     governor = preposition.head
-    return governor.lemma_ in SPEECH_VERBS | PUBLISHING_VERBS or \
-        governor.lemma_.lower() in DOCUMENT_NOUNS
+    return (
+        governor.lemma_ in SPEECH_VERBS | PUBLISHING_VERBS
+        or governor.lemma_.lower() in DOCUMENT_NOUNS
+    )
 
 
 def _names_a_thing(ent: Span) -> bool:
@@ -197,14 +220,20 @@ def _names_a_thing(ent: Span) -> bool:
     governor = head.head
     if head.dep_ == "appos" and governor.i < ent.start and governor.pos_ == "NOUN":
         return governor.lemma_.lower() in THING_NOUNS
-    if head.dep_ == "pobj" and governor.lower_ == "of" and \
-            governor.head.lemma_.lower() in ORG_NOUNS:
+    if (
+        head.dep_ == "pobj"
+        and governor.lower_ == "of"
+        and governor.head.lemma_.lower() in ORG_NOUNS
+    ):
         return True
     for child in head.children:
         if child.dep_ == "appos" and child.i > head.i and child.lemma_.lower() in ORG_NOUNS:
             return True
-    linked = [t for t in (governor, *head.children)
-              if t.i != head.i and (t.dep_ == "conj" or (head.dep_ == "conj" and t is governor))]
+    linked = [
+        t
+        for t in (governor, *head.children)
+        if t.i != head.i and (t.dep_ == "conj" or (head.dep_ == "conj" and t is governor))
+    ]
     # not GPE: NER gives unfamiliar given names place labels ("Malia and Sasha Obama")
     return bool(linked) and all(t.ent_type_ in ("ORG", "FAC") for t in linked)
 
@@ -233,17 +262,23 @@ def title_before(ent: Span) -> str | None:
             break
         words.insert(0, token)
         i -= 1
-    if words and i >= 0 and doc[i].whitespace_ == "" and not doc[i].is_punct and \
-            words[0].text == "-":
+    if (
+        words
+        and i >= 0
+        and doc[i].whitespace_ == ""
+        and not doc[i].is_punct
+        and words[0].text == "-"
+    ):
         return None  # "a latter-day Dan Quayle": the part of a compound is no title
     while words and (words[0].tag_ == "POS" or words[0].text == "-"):
         words.pop(0)
-    if not words or not any(w.lower_.strip(".") in TITLES or w.pos_ in ("NOUN", "NUM")
-                            for w in words):
+    if not words or not any(
+        w.lower_.strip(".") in TITLES or w.pos_ in ("NOUN", "NUM") for w in words
+    ):
         return None
     if all(w.ent_type_ in ("ORG", "GPE", "NORP") or w.tag_ == "POS" for w in words):
         return None  # "Japan's Ryoga Seki": where from, not what
-    return "".join(_expanded(t) + t.whitespace_ for t in doc[words[0].i:words[-1].i + 1]).strip()
+    return "".join(_expanded(t) + t.whitespace_ for t in doc[words[0].i : words[-1].i + 1]).strip()
 
 
 def _office_of_before(ent: Span) -> str | None:
@@ -254,7 +289,7 @@ def _office_of_before(ent: Span) -> str | None:
     i = ent.start - 1
     while i >= 0 and (doc[i].is_title or doc[i].lower_ in ("of", "the")):
         i -= 1
-    words = list(doc[i + 1:ent.start])
+    words = list(doc[i + 1 : ent.start])
     while words and words[0].lower_ in ("of", "the"):
         words.pop(0)
     if not words or not words[-1].is_title or "of" not in {w.lower_ for w in words}:
@@ -264,7 +299,7 @@ def _office_of_before(ent: Span) -> str | None:
         return None
     if i >= 0 and doc[i].lower_ in _TENURE:
         words.insert(0, doc[i])  # "former Chief of Staff William Cowan"
-    return doc[words[0].i:words[-1].i + 1].text
+    return doc[words[0].i : words[-1].i + 1].text
 
 
 _TENURE = {"former", "acting", "interim", "then", "outgoing", "incoming"}
@@ -289,8 +324,10 @@ def _roles_after(ent: Span) -> Iterable[str]:
             role = _phrase(child)
             if role:
                 yield role
-        elif child.dep_ == "relcl" and child.lemma_ == "be" and any(
-            t.lower_ == "who" for t in child.children
+        elif (
+            child.dep_ == "relcl"
+            and child.lemma_ == "be"
+            and any(t.lower_ == "who" for t in child.children)
         ):
             for attr in (c for c in child.children if c.dep_ == "attr"):
                 role = _phrase(attr)
@@ -301,8 +338,11 @@ def _roles_after(ent: Span) -> Iterable[str]:
 def _hyphenated_start(token: Token) -> bool:
     """A piece of a hyphenated word ("co", "-" of "co-chair") the parser took for an
     appositive of its own: the role is the whole word's phrase, read from its last piece."""
-    return not token.whitespace_ and token.i + 1 < len(token.doc) and (
-        token.text in _HYPHENS or token.nbor().text in _HYPHENS)
+    return (
+        not token.whitespace_
+        and token.i + 1 < len(token.doc)
+        and (token.text in _HYPHENS or token.nbor().text in _HYPHENS)
+    )
 
 
 _HYPHENS = {"-", "–", "‐"}
@@ -335,12 +375,12 @@ def _role_it_names(ent: Span) -> str | None:
         return None
     if role.lemma_.lower() in THING_NOUNS:
         return None  # "his whimsically named hometown, Frog Jump": a place
-    between = ent.doc[role.i + 1:ent.start]
+    between = ent.doc[role.i + 1 : ent.start]
     inside = {t.i for t in role.subtree}
     if any(t.i not in inside and not t.is_punct for t in between):
         return None  # "“yea” votes have dwindled since: Stephen Breyer, 87": no apposition
     words = [t for t in role.subtree if t.i <= role.i]
-    span = ent.doc[words[0].i:role.i + 1]
+    span = ent.doc[words[0].i : role.i + 1]
     return span.text.strip(" ,") or None
 
 
@@ -350,19 +390,26 @@ def _phrase(token: Token) -> str | None:
     subtree = list(token.subtree)
     end = subtree[-1].i + 1
     for t in subtree:
-        if t.i > token.i and t.text == "," and t.i + 1 < end and (
-                t.nbor().lower_ in ("who", "which", "whose", "where")
-                or t.nbor().pos_ == "CCONJ"):
+        if (
+            t.i > token.i
+            and t.text == ","
+            and t.i + 1 < end
+            and (t.nbor().lower_ in ("who", "which", "whose", "where") or t.nbor().pos_ == "CCONJ")
+        ):
             end = t.i
             break
     for conj in (c for c in token.rights if c.dep_ == "conj" and c.i < end):
-        if token.doc[conj.left_edge.i - 1].text == "," and \
-                not any(t.dep_ == "cc" for t in token.subtree):
+        if token.doc[conj.left_edge.i - 1].text == "," and not any(
+            t.dep_ == "cc" for t in token.subtree
+        ):
             end = conj.left_edge.i - 1  # "X, the acting secretary, broad latitude to …":
             break  # a list without "and" is the verb's next object misparsed
     start = subtree[0].i
-    while start >= 2 and token.doc[start - 1].text in _HYPHENS and not (
-            token.doc[start - 1].whitespace_ or token.doc[start - 2].whitespace_):
+    while (
+        start >= 2
+        and token.doc[start - 1].text in _HYPHENS
+        and not (token.doc[start - 1].whitespace_ or token.doc[start - 2].whitespace_)
+    ):
         start -= 2  # "co-chair": the word's first pieces hang elsewhere
     span = token.doc[start:end]
     text = _PARTY_TAG.sub("", span.text.strip(" ,;—–-"))
@@ -380,8 +427,9 @@ def _phrase(token: Token) -> str | None:
     return text
 
 
-def surname_mentions(sentence: Span, offset: int, quoted: list[tuple[int, int]],
-                     surnames: set[str]) -> list[NameMention]:
+def surname_mentions(
+    sentence: Span, offset: int, quoted: list[tuple[int, int]], surnames: set[str]
+) -> list[NameMention]:
     """A person's surname NER left untagged ("Sato said she …"), as a mention of its own,
     without a label of its own."""
     found = []
@@ -390,9 +438,10 @@ def surname_mentions(sentence: Span, offset: int, quoted: list[tuple[int, int]],
             continue
         if any(a <= token.idx < b for a, b in quoted):
             continue
-        mention = NameMention(name=token.text, start=offset + token.idx,
-                              end=offset + token.idx + len(token), label="")
-        _add_evidence(sentence.doc[token.i:token.i + 1], mention)
+        mention = NameMention(
+            name=token.text, start=offset + token.idx, end=offset + token.idx + len(token), label=""
+        )
+        _add_evidence(sentence.doc[token.i : token.i + 1], mention)
         found.append(mention)
     return found
 
@@ -401,6 +450,7 @@ def mark_common_words(mentions: list[NameMention], text: str) -> None:
     """A title-case phrase whose words the article's prose `text` also writes in lower
     case ("Witch Hunt" beside "a witch hunt") is a heading fragment or a thing, not a
     name. (Not the front matter: a URL is in lower case.)"""
+
     @cache
     def written(word: str) -> bool:  # one scan of `text` per word, not per mention
         return re.search(rf"\b{re.escape(word)}\b", text) is not None
@@ -426,8 +476,9 @@ class NameVotes:
 
     @property
     def other_votes(self) -> float:
-        return self.against + sum(n * COMPETING_LABELS.get(label, 0.0)
-                                  for label, n in self.labels.items())
+        return self.against + sum(
+            n * COMPETING_LABELS.get(label, 0.0) for label, n in self.labels.items()
+        )
 
 
 def count_vote(votes: NameVotes, mention: NameMention) -> None:
@@ -452,7 +503,8 @@ def is_person_name(votes: NameVotes) -> bool:
     if not (votes.labels["PERSON"] or votes.roles):
         return False
     return votes.person_votes > votes.other_votes or (
-        votes.person_votes == votes.other_votes and not votes.against)
+        votes.person_votes == votes.other_votes and not votes.against
+    )
 
 
 def could_be_person(votes: NameVotes) -> bool:
@@ -468,10 +520,10 @@ def article_people(mentions: list[NameMention]) -> set[str]:
     """The names that are people in one article: full names by the vote, single words
     when they are a person's surname or given name, or vote as a person themselves."""
     votes = tally(mentions)
-    people = {name for name, v in votes.items()
-              if len(name_parts(name)[0]) >= 2 and is_person_name(v)}
-    parts = {fold(w) for name in people for w in (name_parts(name)[0][0],
-                                                 name_parts(name)[0][-1])}
+    people = {
+        name for name, v in votes.items() if len(name_parts(name)[0]) >= 2 and is_person_name(v)
+    }
+    parts = {fold(w) for name in people for w in (name_parts(name)[0][0], name_parts(name)[0][-1])}
     for name, v in votes.items():
         if len(name_parts(name)[0]) != 1:
             continue

@@ -64,8 +64,9 @@ def extract_facts(articles: list[Article], model: str, jobs: int = 1) -> Iterato
 
 
 def _in_workers(articles: list[Article], model: str, workers: int) -> Iterator[ArticleFacts]:
-    chunks = deque(enumerate(articles[i:i + CHUNK_ARTICLES]
-                             for i in range(0, len(articles), CHUNK_ARTICLES)))
+    chunks = deque(
+        enumerate(articles[i : i + CHUNK_ARTICLES] for i in range(0, len(articles), CHUNK_ARTICLES))
+    )
     total = len(chunks)
     # spawn, not fork: the dev server has threads, and a forked lock may never be released
     context = multiprocessing.get_context("spawn")
@@ -108,8 +109,12 @@ def _send_next(connection: Connection, chunks: deque, busy: dict[Connection, int
         busy[connection] = number
 
 
-def _receive(pool: dict[Connection, BaseProcess], busy: dict[Connection, int],
-             done: dict[int, list[ArticleFacts]], chunks: deque) -> None:
+def _receive(
+    pool: dict[Connection, BaseProcess],
+    busy: dict[Connection, int],
+    done: dict[int, list[ArticleFacts]],
+    chunks: deque,
+) -> None:
     """Wait for any worker to answer; its chunk's facts go to `done`, and it is sent
     the next chunk at once: it works on while the parent caches what it sent."""
     sentinels = {pool[c].sentinel: c for c in busy}
@@ -128,8 +133,7 @@ def _receive(pool: dict[Connection, BaseProcess], busy: dict[Connection, int],
 
 
 def _stopped() -> ModelError:
-    return ModelError("an extraction process stopped unexpectedly (out of memory?); "
-                      "try fewer jobs")
+    return ModelError("an extraction process stopped unexpectedly (out of memory?); try fewer jobs")
 
 
 def _work(connection: Connection, model: str) -> None:
@@ -146,5 +150,11 @@ def _work(connection: Connection, model: str) -> None:
             connection.send((None, exc))
         except Exception as exc:  # a bug: its traceback goes to stderr, the parent stops
             traceback.print_exc()
-            connection.send((None, ModelError(f"extraction failed in a worker process: "
-                                              f"{type(exc).__name__}: {exc}")))
+            connection.send(
+                (
+                    None,
+                    ModelError(
+                        f"extraction failed in a worker process: {type(exc).__name__}: {exc}"
+                    ),
+                )
+            )

@@ -26,7 +26,7 @@ class QuoteSpan:
     closed: bool
 
     def words(self, text: str) -> str:
-        return text[self.inner_start:self.inner_end]
+        return text[self.inner_start : self.inner_end]
 
 
 def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[QuoteSpan]:
@@ -76,7 +76,7 @@ def _find_close(text: str, i: int, end: int, double: bool) -> int | None:
             if before.isspace() and (after.isalnum() or ch in _DOUBLE_OPEN | _SINGLE_OPEN):
                 return None  # the next quotation's opening mark: this one was left open
             return i
-        if ch == "\n" and text[i:i + 2] == "\n\n":
+        if ch == "\n" and text[i : i + 2] == "\n\n":
             return None
         i += 1
     return None

@@ -87,7 +87,7 @@ def clauses(sentence: Span) -> list[Span]:
         start = clause.left_edge.i
         while start < clause.i and (doc[start].is_punct or doc[start].dep_ in ("cc", "mark")):
             start += 1
-    parts.append(doc[start:sentence.end])
+    parts.append(doc[start : sentence.end])
     if all(_clause_checkable(part) for part in parts):
         return parts
     return [sentence]
@@ -99,16 +99,16 @@ def _own_clause(token: Token) -> bool:
         return False
     if token.dep_ == "conj":
         return True
-    return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS
-                                         for c in token.children)
+    return token.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in token.children
+    )
 
 
 def _clause_checkable(clause: Span) -> bool:
     words = [t for t in clause if not t.is_punct and not t.is_space]
     subject = root_subject(clause)
     # a pronoun subject ("..., but he said") leans on the other clause: keep them whole
-    return (len(words) >= MIN_CLAUSE_WORDS and subject is not None
-            and subject.pos_ != "PRON")
+    return len(words) >= MIN_CLAUSE_WORDS and subject is not None and subject.pos_ != "PRON"
 
 
 def _dates_the_telling(ent: Span) -> bool:
@@ -119,7 +119,8 @@ def _dates_the_telling(ent: Span) -> bool:
     while token.dep_ in ("pobj", "prep", "npadvmod") and token.head is not token:
         token = token.head
     return token.lemma_ in SPEECH_VERBS and (
-        token.dep_ in ("parataxis", "ccomp") or any(c.dep_ == "ccomp" for c in token.children))
+        token.dep_ in ("parataxis", "ccomp") or any(c.dep_ == "ccomp" for c in token.children)
+    )
 
 
 def add_features(span: Span, fact: FactCandidate) -> None:
@@ -138,8 +139,10 @@ def add_features(span: Span, fact: FactCandidate) -> None:
     for token in span:
         if token.is_stop or token.is_punct or token.is_space or token.like_num:
             continue
-        if token.pos_ in ("NOUN", "VERB", "ADJ", "PROPN", "ADV") and \
-                token.lemma_ not in _UNCOUNTED_LEMMAS:
+        if (
+            token.pos_ in ("NOUN", "VERB", "ADJ", "PROPN", "ADV")
+            and token.lemma_ not in _UNCOUNTED_LEMMAS
+        ):
             lemma = token.lemma_.lower()
             if lemma.isalpha() and lemma not in fact.lemmas:
                 fact.lemmas.append(lemma)

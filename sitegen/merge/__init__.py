@@ -29,16 +29,22 @@ def merge(articles: list[Article], extracted: list[ArticleFacts]) -> FactBase:
         return merge_claims(articles, extracted, build_people(extracted))
 
 
-def merge_claims(articles: list[Article], extracted: list[ArticleFacts],
-                 people: PeopleIndex) -> FactBase:
+def merge_claims(
+    articles: list[Article], extracted: list[ArticleFacts], people: PeopleIndex
+) -> FactBase:
     """Everything after the people: claims, provenance, conflicts, counts."""
     facts = [fact for result in extracted for fact in result.facts]
     result = cluster(passages(facts, people))
     base = FactBase()
     for article in articles:
         base.sources[article.id] = Source(
-            id=article.id, file=article.file, sha256=article.sha256, title=article.title,
-            publisher=article.publisher, url=article.url, date=article.date,
+            id=article.id,
+            file=article.file,
+            sha256=article.sha256,
+            title=article.title,
+            publisher=article.publisher,
+            url=article.url,
+            date=article.date,
             author=article.author,
         )
     derived = derived_sources(result, base.sources)

@@ -17,18 +17,60 @@ from dataclasses import dataclass
 
 from sitegen.model import Figure
 
-APPROXIMATE = {"about", "around", "approximately", "roughly", "some", "nearly", "almost",
-               "close to", "an estimated", "estimated"}
+APPROXIMATE = {
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "some",
+    "nearly",
+    "almost",
+    "close to",
+    "an estimated",
+    "estimated",
+}
 AT_LEAST = {"more than", "at least", "over", "upwards of", "just over", "no fewer than"}
-AT_MOST = {"fewer than", "less than", "at most", "up to", "as many as", "as much as", "under",
-           "just under", "no more than"}
+AT_MOST = {
+    "fewer than",
+    "less than",
+    "at most",
+    "up to",
+    "as many as",
+    "as much as",
+    "under",
+    "just under",
+    "no more than",
+}
 APPROXIMATE_SPREAD = 0.1  # "about 70": within 10%
-_SCALE_WORDS = {"hundred": 100, "thousand": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6,
-                "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "k": 1e3}
+_SCALE_WORDS = {
+    "hundred": 100,
+    "thousand": 1e3,
+    "million": 1e6,
+    "m": 1e6,
+    "mn": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+    "k": 1e3,
+}
 _NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?\s*([a-z]+)?", re.I)
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-          "september", "october", "november", "december")
+MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 _MONTH_ABBREVIATIONS = {month[:3]: month for month in MONTHS}
 
 
@@ -49,7 +91,7 @@ def step(figure: Figure) -> float:
         return 1.0
     decimals = len(match.group(1) or "")
     scale = _SCALE_WORDS.get((match.group(2) or "").lower(), 1.0)
-    return scale * 10.0 ** -decimals
+    return scale * 10.0**-decimals
 
 
 def interval(figure: Figure) -> Interval:

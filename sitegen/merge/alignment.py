@@ -30,8 +30,9 @@ class GapMatch:
     sole: bool  # the only passage on each side of its gap: placed by order alone
 
 
-def gap_links(sources: dict[str, list[int]], cluster_of: dict[int, int],
-              scores: dict[int, dict[int, float]]) -> list[GapMatch]:
+def gap_links(
+    sources: dict[str, list[int]], cluster_of: dict[int, int], scores: dict[int, dict[int, float]]
+) -> list[GapMatch]:
     """Passages matched between anchors, each the other's best match in its gap.
     `sources` lists each source's passages in text order, `cluster_of` gives each
     passage's current cluster."""
@@ -53,14 +54,19 @@ def gap_links(sources: dict[str, list[int]], cluster_of: dict[int, int],
     links: list[GapMatch] = []
     for (a, b), count in sorted(together.items()):
         if count >= MIN_ANCHORS:
-            links.extend(_align(sources[a], sources[b], clusters_of_source[a],
-                                clusters_of_source[b], scores))
+            links.extend(
+                _align(sources[a], sources[b], clusters_of_source[a], clusters_of_source[b], scores)
+            )
     return links
 
 
-def _align(left: list[int], right: list[int], left_first: dict[int, int],
-           right_first: dict[int, int], scores: dict[int, dict[int, float]]
-           ) -> list[GapMatch]:
+def _align(
+    left: list[int],
+    right: list[int],
+    left_first: dict[int, int],
+    right_first: dict[int, int],
+    scores: dict[int, dict[int, float]],
+) -> list[GapMatch]:
     shared = sorted((left_first[c], right_first[c]) for c in left_first if c in right_first)
     anchors = _increasing([r for _, r in shared], shared)
     if len(anchors) < max(MIN_ANCHORS, DENSITY * min(len(left), len(right))):
@@ -68,11 +74,10 @@ def _align(left: list[int], right: list[int], left_first: dict[int, int],
     bounds = [(-1, -1), *anchors, (len(left), len(right))]
     links = []
     for (l0, r0), (l1, r1) in pairwise(bounds):
-        gap_left, gap_right = left[l0 + 1:l1], right[r0 + 1:r1]
+        gap_left, gap_right = left[l0 + 1 : l1], right[r0 + 1 : r1]
         if gap_left and gap_right:
             sole = len(gap_left) == len(gap_right) == 1
-            links.extend(GapMatch(i, j, sole) for i, j in _mutual_best(gap_left, gap_right,
-                                                                      scores))
+            links.extend(GapMatch(i, j, sole) for i, j in _mutual_best(gap_left, gap_right, scores))
     return links
 
 
@@ -85,8 +90,8 @@ def _increasing(values: list[int], pairs: list[tuple[int, int]]) -> list[tuple[i
         at = bisect.bisect_left(tails, value)
         if at:
             previous[k] = tail_index[at - 1]
-        tails[at:at + 1] = [value]
-        tail_index[at:at + 1] = [k]
+        tails[at : at + 1] = [value]
+        tail_index[at : at + 1] = [k]
     run, k = [], tail_index[-1] if tail_index else -1
     while k >= 0:
         run.append(pairs[k])
@@ -94,8 +99,9 @@ def _increasing(values: list[int], pairs: list[tuple[int, int]]) -> list[tuple[i
     return run[::-1]
 
 
-def _mutual_best(left: list[int], right: list[int],
-                 scores: dict[int, dict[int, float]]) -> list[tuple[int, int]]:
+def _mutual_best(
+    left: list[int], right: list[int], scores: dict[int, dict[int, float]]
+) -> list[tuple[int, int]]:
     right_set = set(right)
     best_of_left = {}
     for i in left:

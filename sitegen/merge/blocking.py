@@ -45,6 +45,7 @@ def candidate_pairs(items: list[Passage]) -> list[tuple[int, int]]:
             if key.startswith(STRONG_KINDS):
                 strong.update(others)
         i = item.index
-        pairs.update((min(i, o), max(i, o)) for o, n in shared.items()
-                     if o != i and (n >= 2 or o in strong))
+        pairs.update(
+            (min(i, o), max(i, o)) for o, n in shared.items() if o != i and (n >= 2 or o in strong)
+        )
     return sorted(pairs)

@@ -69,8 +69,7 @@ def cluster(items: list[Passage]) -> Clustering:
             result.conflicts[(i, j)] = comparison.conflict
             continue
         same_source = items[i].source == items[j].source
-        if comparison.score > 0 and not (same_source and
-                                         comparison.score < SAME_SOURCE_THRESHOLD):
+        if comparison.score > 0 and not (same_source and comparison.score < SAME_SOURCE_THRESHOLD):
             result.scores.setdefault(i, {})[j] = comparison.score
             result.scores.setdefault(j, {})[i] = comparison.score
     result.clusters = _average_linkage(result)
@@ -125,7 +124,8 @@ def _align(result: Clustering) -> bool:
         score = result.scores[i][j]
         conflict = disagreement(items[i], items[j])
         if conflict in ("date", APART) or (
-                conflict == "actor" and not same_action(items[i], items[j])):
+            conflict == "actor" and not same_action(items[i], items[j])
+        ):
             continue  # two leads may date two events; two actors may do two things
         if conflict is not None and score >= CONFLICT_GAP_SCORE:
             result.conflicts[(min(i, j), max(i, j))] = conflict
@@ -148,9 +148,9 @@ def join_split_sentences(result: Clustering, derived: dict[str, list[str]]) -> N
     whole, so a quotation anchor says nothing about the sentence beside it. Passages
     citing a second fact keep it: the halves join claims as the merge formed them."""
     cluster_of = {i: c for c, m in enumerate(result.clusters) for i in m}
-    alone = {m[0] for c, m in enumerate(result.clusters)
-             if len(m) == 1 and c not in result.extra} - {
-        i for m in result.extra.values() for i in m}
+    alone = {
+        m[0] for c, m in enumerate(result.clusters) if len(m) == 1 and c not in result.extra
+    } - {i for m in result.extra.values() for i in m}
     by_source: dict[str, list[Passage]] = defaultdict(list)
     for item in result.items:
         if item.source in derived:
@@ -161,7 +161,7 @@ def join_split_sentences(result: Clustering, derived: dict[str, list[str]]) -> N
         for at, item in enumerate(told):
             if item.index not in alone:
                 continue
-            for neighbour in told[max(at - 1, 0):at] + told[at + 1:at + 2]:
+            for neighbour in told[max(at - 1, 0) : at] + told[at + 1 : at + 2]:
                 target = _split_from(result, item, neighbour, set(originals), cluster_of)
                 if target is not None:
                     moves[item.index] = target
@@ -169,15 +169,21 @@ def join_split_sentences(result: Clustering, derived: dict[str, list[str]]) -> N
     for i, target in moves.items():
         result.clusters[cluster_of[i]].remove(i)
         result.clusters[target].append(i)
-    kept = sorted((c for c, m in enumerate(result.clusters) if m),
-                  key=lambda c: min(result.clusters[c]))
+    kept = sorted(
+        (c for c, m in enumerate(result.clusters) if m), key=lambda c: min(result.clusters[c])
+    )
     number = {c: n for n, c in enumerate(kept)}
     result.clusters = [sorted(result.clusters[c]) for c in kept]
     result.extra = {number[c]: m for c, m in result.extra.items()}
 
 
-def _split_from(result: Clustering, item: Passage, neighbour: Passage, originals: set[str],
-                cluster_of: dict[int, int]) -> int | None:
+def _split_from(
+    result: Clustering,
+    item: Passage,
+    neighbour: Passage,
+    originals: set[str],
+    cluster_of: dict[int, int],
+) -> int | None:
     """The neighbour's cluster, when `item` and `neighbour` are two halves of one
     sentence of an original; else None."""
     best = _best_in(result, item.index, originals)
@@ -187,19 +193,25 @@ def _split_from(result: Clustering, item: Passage, neighbour: Passage, originals
     if neighbour.shingles and original.shingles:
         return None
     target = cluster_of[neighbour.index]
-    if best not in result.members(target) or \
-            _best_in(result, neighbour.index, {original.source}) != best:
+    if (
+        best not in result.members(target)
+        or _best_in(result, neighbour.index, {original.source}) != best
+    ):
         return None
-    if any((min(item.index, j), max(item.index, j)) in result.conflicts
-           for j in result.members(target)):
+    if any(
+        (min(item.index, j), max(item.index, j)) in result.conflicts for j in result.members(target)
+    ):
         return None
     return target
 
 
 def _best_in(result: Clustering, i: int, sources: set[str]) -> int | None:
     """The passage of `sources` that scores best with passage `i`."""
-    row = [(score, -j, j) for j, score in result.scores.get(i, {}).items()
-           if result.items[j].source in sources]
+    row = [
+        (score, -j, j)
+        for j, score in result.scores.get(i, {}).items()
+        if result.items[j].source in sources
+    ]
     return max(row)[2] if row else None
 
 
@@ -218,8 +230,15 @@ def _average_linkage(result: Clustering) -> list[list[int]]:
     for i, j in result.conflicts:
         blocked[i].add(j)
         blocked[j].add(i)
-    pairs = sorted(((s, i, j) for i, row in result.scores.items() for j, s in row.items()
-                    if i < j and s >= THRESHOLD), key=lambda t: (-t[0], t[1], t[2]))
+    pairs = sorted(
+        (
+            (s, i, j)
+            for i, row in result.scores.items()
+            for j, s in row.items()
+            if i < j and s >= THRESHOLD
+        ),
+        key=lambda t: (-t[0], t[1], t[2]),
+    )
     for _, i, j in pairs:
         a, b = cluster_of[i], cluster_of[j]
         if a == b:
@@ -229,11 +248,14 @@ def _average_linkage(result: Clustering) -> list[list[int]]:
             continue
         if _other_quotations(items, quoted[small], quoted[large]):
             continue
-        if _unrelated_repeat(result, members[small], members[large], sources[large],
-                             cluster_of, large):
+        if _unrelated_repeat(
+            result, members[small], members[large], sources[large], cluster_of, large
+        ):
             continue
-        if _mean_link(result, members[small], members[large], cluster_of, large,
-                      sources[large]) < THRESHOLD:
+        if (
+            _mean_link(result, members[small], members[large], cluster_of, large, sources[large])
+            < THRESHOLD
+        ):
             continue
         members[large].extend(members.pop(small))
         sources[large].update(sources.pop(small))
@@ -252,14 +274,23 @@ def _other_quotations(items: list[Passage], small: list[int], large: list[int]) 
     for x in small:
         for y in large:
             a, b = items[x], items[y]
-            if (a.source != b.source and set(a.shingles).isdisjoint(b.shingles)
-                    and compare(a, b).score < THRESHOLD):
+            if (
+                a.source != b.source
+                and set(a.shingles).isdisjoint(b.shingles)
+                and compare(a, b).score < THRESHOLD
+            ):
                 return True
     return False
 
 
-def _unrelated_repeat(result: Clustering, small: list[int], large: list[int],
-                      large_sources: Counter[str], cluster_of: list[int], target: int) -> bool:
+def _unrelated_repeat(
+    result: Clustering,
+    small: list[int],
+    large: list[int],
+    large_sources: Counter[str],
+    cluster_of: list[int],
+    target: int,
+) -> bool:
     """Joining would put two passages of one source in a claim without their being a
     near-verbatim repeat: a long passage stating several facts would otherwise glue
     their separate passages of another source together. A single passage that matches
@@ -267,10 +298,14 @@ def _unrelated_repeat(result: Clustering, small: list[int], large: list[int],
     items = result.items
     for x in small:
         if large_sources[items[x].source]:
-            repeats = sum(1 for y in result.scores.get(x, {})
-                          if cluster_of[y] == target and items[y].source == items[x].source)
+            repeats = sum(
+                1
+                for y in result.scores.get(x, {})
+                if cluster_of[y] == target and items[y].source == items[x].source
+            )
             if repeats < large_sources[items[x].source] and not (
-                    len(small) == 1 and _restates(result, x, large)):
+                len(small) == 1 and _restates(result, x, large)
+            ):
                 return True
     return False
 
@@ -281,8 +316,14 @@ def _restates(result: Clustering, x: int, claim: list[int]) -> bool:
     return bool(others) and all(result.score(x, y) >= THRESHOLD for y in others)
 
 
-def _mean_link(result: Clustering, small: list[int], large: list[int], cluster_of: list[int],
-               target: int, large_sources: Counter[str]) -> float:
+def _mean_link(
+    result: Clustering,
+    small: list[int],
+    large: list[int],
+    cluster_of: list[int],
+    target: int,
+    large_sources: Counter[str],
+) -> float:
     items = result.items
     total = 0.0
     for x in small:
@@ -318,8 +359,9 @@ def _second_facts(result: Clustering) -> dict[int, list[int]]:
             own = cluster_of[item.index]
             members = result.clusters[other]
             if {(own, other), (other, own)} & rivals or (
-                    item.source in cited[other]
-                    and not any(_quoted_in(result.items[m], item) for m in members)):
+                item.source in cited[other]
+                and not any(_quoted_in(result.items[m], item) for m in members)
+            ):
                 continue
             mean = sum(result.score(item.index, m) for m in members) / len(members)
             if mean >= THRESHOLD and any(_contained(result, m, item.index) for m in members):
@@ -343,43 +385,46 @@ def _contained(result: Clustering, part: int, whole: int) -> bool:
 def _quoted_in(part: Passage, whole: Passage) -> bool:
     """`whole` quotes `part`'s quotation (QUOTE_OVERLAP of its 3-word runs, what makes
     one quotation): it says what `part` says, whatever else either tells around it."""
-    return bool(part.shingles) and (len(set(part.shingles).intersection(whole.shingles))
-                                    >= QUOTE_OVERLAP * len(part.shingles))
+    return bool(part.shingles) and (
+        len(set(part.shingles).intersection(whole.shingles)) >= QUOTE_OVERLAP * len(part.shingles)
+    )
 
 
-def build_claims(result: Clustering, names: dict[str, str], derived: dict[str, int]
-                 ) -> list[Claim]:
+def build_claims(result: Clustering, names: dict[str, str], derived: dict[str, int]) -> list[Claim]:
     """One claim per cluster, in cluster order, with ids."""
     claims = [_claim(result, number, names, derived) for number in range(len(result.clusters))]
     _with_ids(claims)
     return claims
 
 
-def _claim(result: Clustering, number: int, names: dict[str, str],
-           derived: dict[str, int]) -> Claim:
+def _claim(
+    result: Clustering, number: int, names: dict[str, str], derived: dict[str, int]
+) -> Claim:
     members = [result.items[i] for i in result.members(number)]
     quotes = [m for m in members if m.fact.kind == "quote"]
-    kind = "quote" if len(quotes) * 2 >= len(members) else (
-        "figure" if any(m.figures for m in members) else "event"
+    kind = (
+        "quote"
+        if len(quotes) * 2 >= len(members)
+        else ("figure" if any(m.figures for m in members) else "event")
     )
     speakers = Counter(m.speaker for m in members if m.speaker)
     # a named person first, then the speaker most passages agree on, then the plainest
-    speaker = min(speakers, key=lambda s: (s not in names, -speakers[s], len(s), s),
-                  default=None)
-    centrality = {m.index: sum(result.score(m.index, o.index) for o in members)
-                  for m in members}
+    speaker = min(speakers, key=lambda s: (s not in names, -speakers[s], len(s), s), default=None)
+    centrality = {m.index: sum(result.score(m.index, o.index) for o in members) for m in members}
     # a passage citing this claim as its second fact states another fact too
     own = [result.items[i] for i in result.clusters[number]]
-    statement, chosen = choose_statement(own, kind, names.get(speaker or "", speaker),
-                                         derived, centrality)
+    statement, chosen = choose_statement(
+        own, kind, names.get(speaker or "", speaker), derived, centrality
+    )
     citations = sorted({(m.source, m.fact.start, m.fact.end): m for m in members}.items())
     people = list(dict.fromkeys(pid for m in members for pid in m.people))
     figures = chosen.figures or next((m.figures for m in members if m.figures), [])
     return Claim(
         id="",
         statement=statement,
-        citations=[Citation(source, m.fact.text, start, end)
-                   for (source, start, end), m in citations],
+        citations=[
+            Citation(source, m.fact.text, start, end) for (source, start, end), m in citations
+        ],
         status=status_for(len({m.source for m in members})),
         people=people,
         kind=kind,
@@ -392,6 +437,7 @@ def _with_ids(claims: list[Claim]) -> None:
     """Ids from the statement; the order of assignment is by statement, so ids do not
     depend on the order the articles were read in."""
     taken: set[str] = set()
-    for claim in sorted(claims, key=lambda c: (c.statement, c.citations[0].source,
-                                               c.citations[0].start)):
+    for claim in sorted(
+        claims, key=lambda c: (c.statement, c.citations[0].source, c.citations[0].start)
+    ):
         claim.id = unique_slug(slugify(claim.statement, 60), taken)

@@ -27,9 +27,37 @@ FIGURE_WEIGHT = 3.0
 QUOTE_SHINGLE = 3  # words per quotation shingle
 FOLD_HEADS = 20  # a word is compared with at most this many more frequent look-alikes
 # Endings that make a word's variants: plural, demonym, agent, gerund, adjective, noun.
-ENDINGS = {"", "s", "es", "e", "er", "ers", "or", "ors", "ian", "ians", "an", "ans", "ese",
-           "ish", "i", "is", "ing", "ed", "d", "al", "ly", "ion", "ions", "ist", "ists", "y",
-           "ies", "ic", "ism"}
+ENDINGS = {
+    "",
+    "s",
+    "es",
+    "e",
+    "er",
+    "ers",
+    "or",
+    "ors",
+    "ian",
+    "ians",
+    "an",
+    "ans",
+    "ese",
+    "ish",
+    "i",
+    "is",
+    "ing",
+    "ed",
+    "d",
+    "al",
+    "ly",
+    "ion",
+    "ions",
+    "ist",
+    "ists",
+    "y",
+    "ies",
+    "ic",
+    "ism",
+}
 
 
 @dataclass(slots=True)
@@ -68,9 +96,16 @@ def passages(facts: list[FactCandidate], people: PeopleIndex) -> list[Passage]:
             item.action = intern(fold.get(verb, verb))
         if subject:  # only a passage with a subject is asked what else it names
             item.subject = frozenset(fold.get(f"l:{w}", f"l:{w}")[2:] for w in subject.split())
-            item.words = tuple(sorted({intern(word) for key in item.keys
-                                       if not key.startswith("r:")
-                                       for word in key[2:].replace("-", " ").split()}))
+            item.words = tuple(
+                sorted(
+                    {
+                        intern(word)
+                        for key in item.keys
+                        if not key.startswith("r:")
+                        for word in key[2:].replace("-", " ").split()
+                    }
+                )
+            )
         if fact.quote:
             item.shingles = tuple(sorted(shingles(fact.quote)))
         items.append(item)
@@ -101,22 +136,25 @@ def synonym_keys(keys: set[str]) -> dict[str, frozenset[str]]:
     return {key: frozenset(others - {key}) for key, others in related.items() if len(others) > 1}
 
 
-def _raw_keys(fact: FactCandidate, index: PeopleIndex
-              ) -> tuple[set[str], list[str], str | None, str | None]:
+def _raw_keys(
+    fact: FactCandidate, index: PeopleIndex
+) -> tuple[set[str], list[str], str | None, str | None]:
     ids = [pid for name in fact.names if (pid := index.resolve(fact.source, name))]
     speaker: str | None = None
     if fact.speaker is not None:
         text = fact.speaker.text
         resolved = index.resolve(fact.source, text) if fact.speaker.is_person else None
-        speaker = resolved or (None if fact.speaker.is_person and " " not in text
-                               else speaker_phrase(text))
+        speaker = resolved or (
+            None if fact.speaker.is_person and " " not in text else speaker_phrase(text)
+        )
         if resolved and resolved not in ids:
             ids.insert(0, resolved)
     people = list(dict.fromkeys(ids))
-    person_words = {w.lower() for name in fact.names if index.resolve(fact.source, name)
-                    for w in name.split()}
+    person_words = {
+        w.lower() for name in fact.names if index.resolve(fact.source, name) for w in name.split()
+    }
     keys = {f"p:{pid}" for pid in people}
-    dates = [e[len(DATE_PREFIX):] for e in fact.entities if e.startswith(DATE_PREFIX)]
+    dates = [e[len(DATE_PREFIX) :] for e in fact.entities if e.startswith(DATE_PREFIX)]
     date_words = {w for date in dates for w in date.removeprefix(TELLING).split()}
     keys.update("d:" + date.removeprefix(TELLING) for date in dates)
     for entity in fact.entities:
@@ -124,8 +162,11 @@ def _raw_keys(fact: FactCandidate, index: PeopleIndex
             # a one-word name is a word like any other ("japan" and "japanese" fold)
             keys.add(("e:" if " " in entity else "l:") + entity)
     keys.update("r:" + frame for frame in fact.frames)
-    keys.update("l:" + lemma for lemma in fact.lemmas
-                if lemma not in person_words and lemma not in date_words)
+    keys.update(
+        "l:" + lemma
+        for lemma in fact.lemmas
+        if lemma not in person_words and lemma not in date_words
+    )
     return keys, people, speaker, _subject(fact, people, person_words)
 
 
@@ -136,8 +177,7 @@ def _subject(fact: FactCandidate, people: list[str], person_words: set[str]) -> 
         return None
     subject = fact.frames[0].split("|", 1)[0]
     if subject in person_words:
-        return next((pid.replace("-", " ") for pid in people if subject in pid.split("-")),
-                    None)
+        return next((pid.replace("-", " ") for pid in people if subject in pid.split("-")), None)
     named = [e for e in fact.entities if not e.startswith(DATE_PREFIX)]
     return next((e for e in named if subject in e.split()), None)
 
@@ -153,7 +193,7 @@ def shingles(text: str, size: int = QUOTE_SHINGLE) -> set[str]:
     words = re.findall(r"[a-z0-9]+", text.lower().replace("’", "'"))
     if len(words) < size:
         return {" ".join(words)} if words else set()
-    return {intern(" ".join(words[i:i + size])) for i in range(len(words) - size + 1)}
+    return {intern(" ".join(words[i : i + size])) for i in range(len(words) - size + 1)}
 
 
 def _spelling_folds(counts: Counter[str]) -> dict[str, str]:
@@ -168,7 +208,7 @@ def _spelling_folds(counts: Counter[str]) -> dict[str, str]:
     for group in by_start.values():
         group.sort(key=lambda k: (-counts[k], len(k), k))
         for i, key in enumerate(group):
-            for head in group[:min(i, FOLD_HEADS)]:
+            for head in group[: min(i, FOLD_HEADS)]:
                 if head not in fold and _variant(key[2:], head[2:]):
                     fold[key] = head
                     break

@@ -67,8 +67,7 @@ class _NameStats:
     def middle(self) -> str:
         """The initials of the names between the first and the last: "H.W." and
         "Herbert Walker" both give "hw"."""
-        parts = [part for word in self.words[1:-1] for part in re.split(r"[.\s]+", word)
-                 if part]
+        parts = [part for word in self.words[1:-1] for part in re.split(r"[.\s]+", word) if part]
         return "".join(fold(part)[0] for part in parts)
 
 
@@ -101,8 +100,11 @@ def build_people(articles: list[ArticleFacts]) -> PeopleIndex:
     # a single word joins the one group whose surname (or given name) it is
     claimed: dict[str, list[int]] = {}
     for word_stats in single:
-        matches = [i for i in lookup.candidates(word_stats.words[0])
-                   if _word_matches(word_stats, groups[i])]
+        matches = [
+            i
+            for i in lookup.candidates(word_stats.words[0])
+            if _word_matches(word_stats, groups[i])
+        ]
         if matches and could_be_person(word_stats.votes):
             claimed[word_stats.name] = matches
         elif _is_person(word_stats) and word_stats.evidence & PERSON_EVIDENCE:
@@ -115,11 +117,12 @@ def build_people(articles: list[ArticleFacts]) -> PeopleIndex:
     read: dict[str, _ArticleNames] = {}
     for word, matches in claimed.items():
         if len(matches) > 1:
-            using = [read.get(source) or read.setdefault(
-                        source, _ArticleNames.of(by_source[source], index))
-                     for source in sorted(stats[word].sources)]
-            _resolve_by_article(stats[word], [(ids[i], members[i]) for i in matches],
-                                using, index)
+            using = [
+                read.get(source)
+                or read.setdefault(source, _ArticleNames.of(by_source[source], index))
+                for source in sorted(stats[word].sources)
+            ]
+            _resolve_by_article(stats[word], [(ids[i], members[i]) for i in matches], using, index)
     return index
 
 
@@ -158,8 +161,11 @@ class _BySpelling(Generic[T]):
         self.filed += 1
 
     def near(self, word: str) -> list[T]:
-        found = {number: item for variant in _deletions(fold(word))
-                 for number, item in self.buckets.get(variant, ())}
+        found = {
+            number: item
+            for variant in _deletions(fold(word))
+            for number, item in self.buckets.get(variant, ())
+        }
         return [found[number] for number in sorted(found)]
 
 
@@ -171,7 +177,7 @@ def _deletions(word: str) -> set[str]:
     start, ending = word[:SAME_START], word[SAME_START:]
     variants = {ending}
     for _ in range(spelling_allowance(len(word))):
-        variants |= {v[:i] + v[i + 1:] for v in variants for i in range(len(v))}
+        variants |= {v[:i] + v[i + 1 :] for v in variants for i in range(len(v))}
     return {f"{start}|{v}" for v in variants}
 
 
@@ -223,26 +229,36 @@ def _full_names(stats: dict[str, _NameStats]) -> list[_NameStats]:
     by_surname: _BySpelling[_NameStats] = _BySpelling()
     for person in people:
         by_surname.add(person.words[-1], person)
-    surnames = {fold(s.words[0]) for s in stats.values() if len(s.words) == 1
-                and _is_person(s) and s.evidence & PERSON_EVIDENCE}
+    surnames = {
+        fold(s.words[0])
+        for s in stats.values()
+        if len(s.words) == 1 and _is_person(s) and s.evidence & PERSON_EVIDENCE
+    }
     for candidate in full:
-        if id(candidate) in voted or not could_be_person(candidate.votes) or \
-                candidate.votes.against:
+        if (
+            id(candidate) in voted
+            or not could_be_person(candidate.votes)
+            or candidate.votes.against
+        ):
             continue
         if fold(candidate.words[-1]) in surnames or any(
-                _same_person(candidate, p) for p in by_surname.near(candidate.words[-1])):
+            _same_person(candidate, p) for p in by_surname.near(candidate.words[-1])
+        ):
             people.append(candidate)
             by_surname.add(candidate.words[-1], candidate)
     return people
 
 
 def _names_a_group(name: _NameStats, stats: dict[str, _NameStats]) -> bool:
-    """"Log Cabin Republicans", "Blue Dog Democrats": the name ends in a plural that the
+    """ "Log Cabin Republicans", "Blue Dog Democrats": the name ends in a plural that the
     text uses on its own for a group (NER's NORP: nationalities, parties)."""
     last = name.words[-1]
     alone = stats.get(last)
-    return last.endswith("s") and alone is not None and \
-        alone.votes.labels.most_common(1)[0][0] == "NORP"
+    return (
+        last.endswith("s")
+        and alone is not None
+        and alone.votes.labels.most_common(1)[0][0] == "NORP"
+    )
 
 
 def _is_person(stats: _NameStats) -> bool:
@@ -310,8 +326,9 @@ def _word_matches(word: _NameStats, group: list[_NameStats]) -> bool:
     for stats in group:
         if same_word(bare, stats.words[-1]) and word.suffix in ("", stats.suffix):
             return True
-        if not word.suffix and (fold(bare) == fold(stats.words[0])
-                                or fold(bare) in {fold(n) for n in stats.nicknames}):
+        if not word.suffix and (
+            fold(bare) == fold(stats.words[0]) or fold(bare) in {fold(n) for n in stats.nicknames}
+        ):
             return True
     return False
 
@@ -322,12 +339,24 @@ def _canonical(group: list[_NameStats]) -> _NameStats:
     another ("Wasserman Schultz" of "Debbie Wasserman Schultz") is a short form, unless
     only initials are left out (the name "K. Michael Conaway" goes by)."""
     full = [s for s in group if len(s.words) >= 2] or group
-    endings = {tuple(s.words[i:]) for s in full for i in range(1, len(s.words) - 1)
-               if any(len(w.strip(".")) > 1 for w in s.words[:i])}
+    endings = {
+        tuple(s.words[i:])
+        for s in full
+        for i in range(1, len(s.words) - 1)
+        if any(len(w.strip(".")) > 1 for w in s.words[:i])
+    }
     full = [s for s in full if tuple(s.words) not in endings] or full
     singles = Counter({s.name: s.mentions for s in group if len(s.words) == 1})
-    return max(full, key=lambda s: (len(s.sources), singles.get(s.words[-1], 0), s.mentions,
-                                    len(s.name), s.name))
+    return max(
+        full,
+        key=lambda s: (
+            len(s.sources),
+            singles.get(s.words[-1], 0),
+            s.mentions,
+            len(s.name),
+            s.name,
+        ),
+    )
 
 
 def _description(said: Counter[tuple[str, str]], rewrites: dict[str, int]) -> str | None:
@@ -382,7 +411,9 @@ def _assign_ids(members: list[list[_NameStats]], index: PeopleIndex) -> list[str
             roles.update(stats.roles)
         index.roles[person_id] = roles
         index.people[person_id] = Person(
-            id=person_id, name=canonical.name, aliases=aliases,
+            id=person_id,
+            name=canonical.name,
+            aliases=aliases,
             description=_description(index.roles[person_id], {}),
         )
         for stats in group:
@@ -390,8 +421,12 @@ def _assign_ids(members: list[list[_NameStats]], index: PeopleIndex) -> list[str
     return ids
 
 
-def _resolve_by_article(word: _NameStats, candidates: list[tuple[str, list[_NameStats]]],
-                        articles: list[_ArticleNames], index: PeopleIndex) -> None:
+def _resolve_by_article(
+    word: _NameStats,
+    candidates: list[tuple[str, list[_NameStats]]],
+    articles: list[_ArticleNames],
+    index: PeopleIndex,
+) -> None:
     """A surname several people share, resolved in each article: the one whose office
     the word carries there ("President Trump"), else the one named there in full (the
     one without a suffix when both are: "Trump" beside "Trump Jr.")."""
@@ -405,8 +440,9 @@ def _resolve_by_article(word: _NameStats, candidates: list[tuple[str, list[_Name
         if len(chosen) != 1:
             chosen = [pid for pid, _ in candidates if pid in article.named_in_full]
         if len(chosen) > 1 and not word.suffix:
-            plain = [pid for pid, group in candidates if pid in chosen
-                     and not _canonical(group).suffix]
+            plain = [
+                pid for pid, group in candidates if pid in chosen and not _canonical(group).suffix
+            ]
             chosen = plain if len(plain) == 1 else chosen
         if len(chosen) == 1:
             index.by_source[(article.source, word.name)] = chosen[0]

@@ -81,12 +81,19 @@ def _longest_increasing(values: list[int]) -> int:
     tails: list[int] = []
     for value in values:
         at = bisect.bisect_left(tails, value)
-        tails[at:at + 1] = [value]
+        tails[at : at + 1] = [value]
     return len(tails)
 
 
-def _copy_of(a: str, b: str, pair: _Pair, result: Clustering, sources: dict[str, Source],
-             order: dict[str, dict[int, int]], used_by: dict[str, set[str]]) -> tuple[str, str]:
+def _copy_of(
+    a: str,
+    b: str,
+    pair: _Pair,
+    result: Clustering,
+    sources: dict[str, Source],
+    order: dict[str, dict[int, int]],
+    used_by: dict[str, set[str]],
+) -> tuple[str, str]:
     """(copy, original) for two sources found to be one line of reporting: where their
     passages of one claim word it differently, the copy's words are the ones the
     story's other sources use less; failing that, the later, then the shorter source."""

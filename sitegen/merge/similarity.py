@@ -39,15 +39,23 @@ def compare(a: Passage, b: Passage) -> Comparison:
     shared = sum(a.weights[k] for k in common)
     figures = sum(a.figure_weights[i] for i, _ in figures_agree(a.figures, b.figures))
     size = _size(a.total, b.total)
-    score = (max(quote, (shared + synonyms(a, keys_a, keys_b) + figures) / size) if size
-             else quote)
+    score = max(quote, (shared + synonyms(a, keys_a, keys_b) + figures) / size) if size else quote
     # one source does not dispute itself: two figures or days it gives are of two things
     rivals = a.source != b.source
-    if rivals and a.figures and b.figures and shared / size >= CONFLICT_TOPIC and (
-            figures_disagree(a.figures, b.figures) or figures_disagree(b.figures, a.figures)):
+    if (
+        rivals
+        and a.figures
+        and b.figures
+        and shared / size >= CONFLICT_TOPIC
+        and (figures_disagree(a.figures, b.figures) or figures_disagree(b.figures, a.figures))
+    ):
         return Comparison(score, "figure")
-    if (quote < QUOTE_OVERLAP and score >= CONFLICT_TOPIC and rivals
-            and dates_disagree(_dates(a, telling=True), _dates(b, telling=True))):
+    if (
+        quote < QUOTE_OVERLAP
+        and score >= CONFLICT_TOPIC
+        and rivals
+        and dates_disagree(_dates(a, telling=True), _dates(b, telling=True))
+    ):
         return Comparison(score, "date" if _days_disagree(a, b) else APART)
     if _actors_differ(a, b) and same_action(a, b):
         rest = sum(a.weights[k] for k in common if not k.startswith("r:"))
@@ -59,8 +67,11 @@ def compare(a: Passage, b: Passage) -> Comparison:
 def disagreement(a: Passage, b: Passage) -> str | None:
     """How two passages known to stand for one statement (by their place in two
     accounts) contradict each other, however little else they share."""
-    if a.figures and b.figures and (figures_disagree(a.figures, b.figures)
-                                    or figures_disagree(b.figures, a.figures)):
+    if (
+        a.figures
+        and b.figures
+        and (figures_disagree(a.figures, b.figures) or figures_disagree(b.figures, a.figures))
+    ):
         return "figure"
     if dates_disagree(_dates(a, telling=True), _dates(b, telling=True)):
         return "date" if dates_disagree(_dates(a), _dates(b)) else APART
@@ -74,8 +85,11 @@ def synonyms(a: Passage, keys_a: set[str], keys_b: set[str]) -> float:
     for left in a.keys:
         if left in keys_b or left not in a.synonyms:
             continue
-        weights = [a.weights[right] for right in a.synonyms[left]
-                   if right in keys_b and right not in keys_a]
+        weights = [
+            a.weights[right]
+            for right in a.synonyms[left]
+            if right in keys_b and right not in keys_a
+        ]
         if weights:
             matched += SYNONYM * min(a.weights[left], max(weights))
     return matched
@@ -88,8 +102,7 @@ def _size(left: float, right: float) -> float:
 def _quote_score(a: Passage, b: Passage) -> float:
     if not (a.shingles and b.shingles):
         return 0.0
-    overlap = (len(set(a.shingles).intersection(b.shingles))
-               / min(len(a.shingles), len(b.shingles)))
+    overlap = len(set(a.shingles).intersection(b.shingles)) / min(len(a.shingles), len(b.shingles))
     return 0.6 + 0.4 * overlap if overlap >= QUOTE_OVERLAP else 0.0
 
 
@@ -100,7 +113,8 @@ def _days_disagree(a: Passage, b: Passage) -> bool:
     ban Saturday" / "the backlash grew Monday")."""
     left, right = _dates(a), _dates(b)
     return dates_disagree(left, right, weekdays=False) or (
-        same_action(a, b) and dates_disagree(left, right))
+        same_action(a, b) and dates_disagree(left, right)
+    )
 
 
 def _dates(item: Passage, telling: bool = False) -> list[str]:
@@ -108,9 +122,11 @@ def _dates(item: Passage, telling: bool = False) -> list[str]:
     official said Friday"). Two passages whose tellings differ in date are told apart,
     but only the dates of what they tell can dispute each other: outlets report one
     fact on different days."""
-    return [e[len(DATE_PREFIX):].removeprefix(TELLING) for e in item.fact.entities
-            if e.startswith(DATE_PREFIX)
-            and (telling or not e.startswith(DATE_PREFIX + TELLING))]
+    return [
+        e[len(DATE_PREFIX) :].removeprefix(TELLING)
+        for e in item.fact.entities
+        if e.startswith(DATE_PREFIX) and (telling or not e.startswith(DATE_PREFIX + TELLING))
+    ]
 
 
 def same_action(a: Passage, b: Passage) -> bool:
@@ -119,8 +135,10 @@ def same_action(a: Passage, b: Passage) -> bool:
     two actors of two actions sharing a topic ("X advised the campaign" / "Y warned
     about the campaign") do not."""
     for one, other in ((a, b), (b, a)):
-        if one.action is not None and (one.action in other.keys or any(
-                word in other.keys for word in one.synonyms.get(one.action, ()))):
+        if one.action is not None and (
+            one.action in other.keys
+            or any(word in other.keys for word in one.synonyms.get(one.action, ()))
+        ):
             return True
     return False
 

@@ -16,29 +16,50 @@ import re
 from sitegen.extract.statements import clean_statement
 from sitegen.merge.features import Passage
 
-CONTEXT_OPENERS = {"he", "she", "it", "they", "his", "her", "its", "their", "this", "these",
-                   "those", "him", "them", "there"}
+CONTEXT_OPENERS = {
+    "he",
+    "she",
+    "it",
+    "they",
+    "his",
+    "her",
+    "its",
+    "their",
+    "this",
+    "these",
+    "those",
+    "him",
+    "them",
+    "there",
+}
 IDEAL_WORDS = (8, 40)
 _OPENING = "“\"‘'"
 _CLOSING = ".!?”\"’'"
 
 
-def choose_statement(members: list[Passage], kind: str, speaker: str | None,
-                     derived: dict[str, int], centrality: dict[int, float]
-                     ) -> tuple[str, Passage]:
+def choose_statement(
+    members: list[Passage],
+    kind: str,
+    speaker: str | None,
+    derived: dict[str, int],
+    centrality: dict[int, float],
+) -> tuple[str, Passage]:
     """(statement, the passage it comes from). `derived`: how many rewrites each copying
     source is away from an original."""
     least = min(derived.get(m.source, 0) for m in members)
     originals = [m for m in members if derived.get(m.source, 0) == least]
-    best = max(originals, key=lambda m: (_readability(m), centrality[m.index],
-                                         -len(m.fact.text), -m.index))
+    best = max(
+        originals, key=lambda m: (_readability(m), centrality[m.index], -len(m.fact.text), -m.index)
+    )
     statement = clean_statement(best.fact.text)
     if statement[-1:].isalnum():  # a clause cut from its sentence ends without a stop
         statement += "."
     quotes = [m for m in originals if m.fact.kind == "quote" and _full_quotation(m.fact.quote)]
     if kind == "quote" and speaker and quotes:
-        quoted = max(quotes, key=lambda m: (m is best, centrality[m.index],
-                                            len(m.fact.quote or ""), -m.index))
+        quoted = max(
+            quotes,
+            key=lambda m: (m is best, centrality[m.index], len(m.fact.quote or ""), -m.index),
+        )
         words = (quoted.fact.quote or "").strip(" ,")
         statement = f"{speaker} said: “{words}”"
     return statement, best

@@ -40,12 +40,11 @@ def senses(lemmas: Iterable[str], folder: Path | None = None) -> dict[str, froze
         return {}
     for pos in PARTS_OF_SPEECH:
         for line in _index_lines(folder / f"index.{pos}"):
-            lemma = line[:line.find(" ")]
+            lemma = line[: line.find(" ")]
             if lemma in wanted:
                 fields = line.split()
                 count = int(fields[2])
-                found.setdefault(lemma, set()).update(pos[0] + offset
-                                                      for offset in fields[-count:])
+                found.setdefault(lemma, set()).update(pos[0] + offset for offset in fields[-count:])
     return {lemma: frozenset(ids) for lemma, ids in found.items()}
 
 

@@ -37,18 +37,28 @@ class Feed:
 
 
 def build_feed(views: SiteViews) -> Feed:
-    stamps = {view.source.id: f"{d.isoformat()}T00:00:00Z" for view in views.sources
-              if (d := iso_date(view.source.date))}
+    stamps = {
+        view.source.id: f"{d.isoformat()}T00:00:00Z"
+        for view in views.sources
+        if (d := iso_date(view.source.date))
+    }
     updated = max(stamps.values(), default=UNKNOWN_TIME)
-    reported = [max((stamps[c.source.id] for c in claim.citations if c.source.id in stamps),
-                    default=updated) for claim in views.claims]
+    reported = [
+        max(
+            (stamps[c.source.id] for c in claim.citations if c.source.id in stamps), default=updated
+        )
+        for claim in views.claims
+    ]
     # claims come strongest first (as on the home page); a stable sort keeps that order
     # among claims reported at the same time
     newest = sorted(range(len(reported)), key=reported.__getitem__, reverse=True)
     limit = views.site.feed_limit or len(newest)
-    entries = (FeedEntry(views.claims[i], _id(views, links.claim_path(views.claims[i].claim.id)),
-                         reported[i])
-               for i in newest[:limit])
+    entries = (
+        FeedEntry(
+            views.claims[i], _id(views, links.claim_path(views.claims[i].claim.id)), reported[i]
+        )
+        for i in newest[:limit]
+    )
     return Feed(_id(views, links.HOME), updated, entries)
 
 

@@ -62,9 +62,12 @@ class Fragments:
 
     def drawer(self, page: Hashable) -> Drawer:
         """The `fragment` function of one page (links are relative to the page)."""
+
         def fragment(macro: Any, view: ClaimView, *args: Hashable) -> Markup:
-            return self.keep((page, macro.name, view.claim.id, args), view.shows,
-                             partial(macro, view, *args))
+            return self.keep(
+                (page, macro.name, view.claim.id, args), view.shows, partial(macro, view, *args)
+            )
+
         return fragment
 
 

@@ -52,8 +52,10 @@ def passage_anchor(start: int, end: int) -> str:
 
 def is_safe_id(object_id: str) -> bool:
     """Whether an id can name one folder of the site (no traversal, no nesting)."""
-    return bool(object_id) and object_id not in (".", "..") and not any(
-        ch in object_id for ch in "/\\\0"
+    return (
+        bool(object_id)
+        and object_id not in (".", "..")
+        and not any(ch in object_id for ch in "/\\\0")
     )
 
 
@@ -98,8 +100,10 @@ def normalize_base_url(base_url: str) -> str:
         return ""
     parts = urlsplit(base_url)
     if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
-        raise ValueError(f"base_url must be an absolute http(s) URL such as "
-                         f"https://owner.github.io/project/, not {base_url!r}")
+        raise ValueError(
+            f"base_url must be an absolute http(s) URL such as "
+            f"https://owner.github.io/project/, not {base_url!r}"
+        )
     return base_url.rstrip("/") + "/"
 
 

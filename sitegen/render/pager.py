@@ -57,8 +57,13 @@ class Pager:
     def links(self) -> list[int | None]:
         """Page numbers to link: the first, the last and those near this one; None
         where numbers are left out (shown as an ellipsis)."""
-        shown = sorted({1, self.count, *range(max(1, self.number - NEARBY),
-                                              min(self.count, self.number + NEARBY) + 1)})
+        shown = sorted(
+            {
+                1,
+                self.count,
+                *range(max(1, self.number - NEARBY), min(self.count, self.number + NEARBY) + 1),
+            }
+        )
         numbers: list[int | None] = []
         for number in shown:
             if numbers and number - (numbers[-1] or 0) > 1:
@@ -67,7 +72,7 @@ class Pager:
         return numbers
 
     def items(self, items: Sequence[T]) -> Sequence[T]:
-        return items[self.first - 1:self.last]
+        return items[self.first - 1 : self.last]
 
 
 def pagers(base: str, total: int, size: int) -> list[Pager]:

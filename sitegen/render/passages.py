@@ -72,9 +72,13 @@ class Article(Generic[T]):
     def anchors(self) -> set[str]:
         """The anchors of the passages that cover visible text, i.e. made it onto the page."""
         ends = [end for _, end in self.spans]
-        return {p.anchor for p in self.passages
-                if p.start < p.end and (i := bisect_right(ends, p.start)) < len(self.spans)
-                and self.spans[i][0] < p.end}
+        return {
+            p.anchor
+            for p in self.passages
+            if p.start < p.end
+            and (i := bisect_right(ends, p.start)) < len(self.spans)
+            and self.spans[i][0] < p.end
+        }
 
     @cached_property
     def paragraphs(self) -> list[Paragraph[T]]:
@@ -85,19 +89,21 @@ def citation_matches(text: str, citation: Citation) -> bool:
     """Whether the citation still points at its quote (the contract's invariant)."""
     return (
         0 <= citation.start < citation.end <= len(text)
-        and text[citation.start:citation.end] == citation.quote
+        and text[citation.start : citation.end] == citation.quote
     )
 
 
 def paragraph_spans(text: str, start: int = 0) -> Iterator[tuple[int, int]]:
     """(start, end) of each paragraph from `start` on, without surrounding whitespace."""
-    cuts = [start, *(x for m in _PARAGRAPH_BREAK.finditer(text, start) for x in m.span()),
-            len(text)]
+    cuts = [
+        start,
+        *(x for m in _PARAGRAPH_BREAK.finditer(text, start) for x in m.span()),
+        len(text),
+    ]
     for begin, end in zip(cuts[::2], cuts[1::2], strict=True):
         chunk = text[begin:end]
         if chunk.strip():
-            yield (begin + len(chunk) - len(chunk.lstrip()),
-                   end - len(chunk) + len(chunk.rstrip()))
+            yield (begin + len(chunk) - len(chunk.lstrip()), end - len(chunk) + len(chunk.rstrip()))
 
 
 @dataclass(frozen=True)
@@ -109,22 +115,26 @@ class Excerpt:
     after: str
 
 
-def excerpt(text: str, start: int, end: int, paragraphs: Sequence[tuple[int, int]],
-            context: int = 200) -> Excerpt:
+def excerpt(
+    text: str, start: int, end: int, paragraphs: Sequence[tuple[int, int]], context: int = 200
+) -> Excerpt:
     """`text[start:end]` with up to `context` characters of its paragraph on each side.
 
     A cut falls between words and is marked with "…"; nothing crosses into the
     neighbouring paragraphs, which are other statements. `paragraphs` are the text's
     `paragraph_spans`, found once for all its citations (not once per citation).
     """
-    spans = paragraphs[bisect_right(paragraphs, start, key=itemgetter(1)):
-                       bisect_left(paragraphs, end, key=itemgetter(0))]
+    spans = paragraphs[
+        bisect_right(paragraphs, start, key=itemgetter(1)) : bisect_left(
+            paragraphs, end, key=itemgetter(0)
+        )
+    ]
     first = min([start, *(a for a, _ in spans[:1])])
     last = max([end, *(b for _, b in spans[-1:])])
-    before = text[max(first, start - context):start]
+    before = text[max(first, start - context) : start]
     if start - context > first:  # cut inside the paragraph: drop the partial first word
         before = "…" + _LEADING_PARTIAL_WORD.sub("", before, count=1)
-    after = text[end:min(last, end + context)]
+    after = text[end : min(last, end + context)]
     if end + context < last:
         after = _TRAILING_PARTIAL_WORD.sub("", after, count=1) + "…"
     return Excerpt(before, text[start:end], after)
@@ -139,8 +149,9 @@ def segment(text: str, passages: Sequence[Passage[T]], start: int = 0) -> Articl
     return Article(text, passages, start, list(paragraph_spans(text, start)))
 
 
-def _cut(text: str, passages: Sequence[Passage[T]],
-         spans: list[tuple[int, int]]) -> list[Paragraph[T]]:
+def _cut(
+    text: str, passages: Sequence[Passage[T]], spans: list[tuple[int, int]]
+) -> list[Paragraph[T]]:
     ordered = sorted(passages, key=lambda p: (p.start, -p.end))
     bounds = sorted({x for p in ordered for x in (p.start, p.end)})
     paragraphs: list[Paragraph[T]] = []
@@ -149,7 +160,7 @@ def _cut(text: str, passages: Sequence[Passage[T]],
     covering: list[Passage[T]] = []
     waiting = 0  # ordered[waiting:] have not started yet
     for first, last in spans:
-        cuts = [first, *bounds[bisect_right(bounds, first):bisect_left(bounds, last)], last]
+        cuts = [first, *bounds[bisect_right(bounds, first) : bisect_left(bounds, last)], last]
         pieces = []
         for a, b in pairwise(cuts):
             while waiting < len(ordered) and ordered[waiting].start < b:

@@ -16,8 +16,11 @@ from sitegen.render import links
 from sitegen.render.markdown import plain_text
 from sitegen.render.views import ClaimView, PersonView, SiteViews, SourceView
 
-STATUS_LABELS = {"corroborated": "Corroborated", "single-source": "Single source",
-                 "disputed": "Disputed"}
+STATUS_LABELS = {
+    "corroborated": "Corroborated",
+    "single-source": "Single source",
+    "disputed": "Disputed",
+}
 
 
 def status_label(status: str) -> str:
@@ -27,8 +30,9 @@ def status_label(status: str) -> str:
 Keep = Callable[[Hashable, frozenset[str], Callable[[], str]], str]
 
 
-def _entries(views: SiteViews
-             ) -> Iterator[tuple[str, Callable[[], frozenset[str]], Callable[[], dict]]]:
+def _entries(
+    views: SiteViews,
+) -> Iterator[tuple[str, Callable[[], frozenset[str]], Callable[[], dict]]]:
     """Each entry as (key, how to find the keys of what it shows, how to make it):
     people, claims (strongest first), then sources, the order that breaks ties, so a
     name finds its person before the claims that mention it."""
@@ -36,8 +40,11 @@ def _entries(views: SiteViews
         key = f"people/{person.person.id}"
         yield key, partial(frozenset, [key]), partial(_person_entry, person)
     for claim in views.claims:
-        yield f"claims/{claim.claim.id}", partial(getattr, claim, "shows"), partial(
-            _claim_entry, claim)
+        yield (
+            f"claims/{claim.claim.id}",
+            partial(getattr, claim, "shows"),
+            partial(_claim_entry, claim),
+        )
     for source in views.sources:
         key = f"sources/{source.source.id}"
         yield key, partial(frozenset, [key]), partial(_source_entry, source)
@@ -45,28 +52,40 @@ def _entries(views: SiteViews
 
 def _person_entry(view: PersonView) -> dict[str, Any]:
     description = plain_text(view.person.description)
-    return _entry("person", view.person.name, links.person_path(view.person.id),
-                  description, [*view.person.aliases, description])
+    return _entry(
+        "person",
+        view.person.name,
+        links.person_path(view.person.id),
+        description,
+        [*view.person.aliases, description],
+    )
 
 
 def _claim_entry(view: ClaimView) -> dict[str, Any]:
     count = view.source_count
     meta = f"{status_label(view.claim.status)} · {count} source{'s' * (count != 1)}"
     names = [view.speaker_name or "", *(person.name for person in view.people)]
-    return _entry("claim", plain_text(view.claim.statement), links.claim_path(view.claim.id),
-                  meta, names)
+    return _entry(
+        "claim", plain_text(view.claim.statement), links.claim_path(view.claim.id), meta, names
+    )
 
 
 def _source_entry(view: SourceView) -> dict[str, Any]:
     s = view.source
     meta = " · ".join(part for part in (s.publisher, s.author, s.date) if part)
-    return _entry("source", s.title, links.source_path(s.id), meta,
-                  [s.publisher or "", s.author or ""])
+    return _entry(
+        "source", s.title, links.source_path(s.id), meta, [s.publisher or "", s.author or ""]
+    )
 
 
 def _entry(kind: str, title: str, url: str, meta: str, words: list[str]) -> dict[str, Any]:
-    return {"type": kind, "title": title, "url": url, "meta": meta,
-            "text": " ".join(word for word in dict.fromkeys(words) if word)}
+    return {
+        "type": kind,
+        "title": title,
+        "url": url,
+        "meta": meta,
+        "text": " ".join(word for word in dict.fromkeys(words) if word),
+    }
 
 
 def search_index_json(views: SiteViews, keep: Keep | None = None) -> str:

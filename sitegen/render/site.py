@@ -68,9 +68,13 @@ class PageSpec:
         return links.Linker(self.path, base_url, self.root)
 
 
-def render_site(config: Config, base: FactBase, reporter: Reporter,
-                incremental: Incremental | None = None,
-                read: Callable[[Path], tuple[str, str]] = read_article) -> RenderResult:
+def render_site(
+    config: Config,
+    base: FactBase,
+    reporter: Reporter,
+    incremental: Incremental | None = None,
+    read: Callable[[Path], tuple[str, str]] = read_article,
+) -> RenderResult:
     """`read` gives an article's (text, sha256); the dev server passes its file cache."""
     with collector.paused():
         views = build_views(config, base, reporter, read)
@@ -85,8 +89,9 @@ def site_specs(views: SiteViews) -> Iterator[PageSpec]:
     yield from site_documents(views)
 
 
-def _render(config: Config, views: SiteViews, reporter: Reporter,
-            incremental: Incremental | None) -> RenderResult:
+def _render(
+    config: Config, views: SiteViews, reporter: Reporter, incremental: Incremental | None
+) -> RenderResult:
     fragments = None
     if incremental is None:
         templates = Templates.for_project(config)
@@ -102,8 +107,10 @@ def _render(config: Config, views: SiteViews, reporter: Reporter,
             fragments.forget(incremental.changed)
         templates = incremental.templates
     if not views.site.base_url and incremental is None:
-        reporter.info("no base_url set: sitemap.xml is left out, and feed.xml links are "
-                      "relative (set base_url in sitegen.yaml or pass --base-url)")
+        reporter.info(
+            "no base_url set: sitemap.xml is left out, and feed.xml links are "
+            "relative (set base_url in sitegen.yaml or pass --base-url)"
+        )
     if incremental is not None and incremental.depends and (config.site / "index.html").exists():
         return _render_in_place(config, views, templates, list(site_specs(views)), incremental)
     staging = staging_dir(config.site)
@@ -112,8 +119,10 @@ def _render(config: Config, views: SiteViews, reporter: Reporter,
     try:
         staging.chmod(0o755)  # a temp folder is private; a web server must read the site
         for spec in site_specs(views):
-            _write(staging / unquote(spec.path) / spec.file,
-                   templates.stream(spec.template, page_context(views, spec, fragments)))
+            _write(
+                staging / unquote(spec.path) / spec.file,
+                templates.stream(spec.template, page_context(views, spec, fragments)),
+            )
             pages += spec.file.endswith(".html")
             if incremental is not None:
                 depends[spec.output] = spec.shown()
@@ -129,8 +138,13 @@ def _render(config: Config, views: SiteViews, reporter: Reporter,
     return RenderResult(pages=pages, site_dir=config.site, static_files=static_files)
 
 
-def _render_in_place(config: Config, views: SiteViews, templates: Templates,
-                     specs: list[PageSpec], incremental: Incremental) -> RenderResult:
+def _render_in_place(
+    config: Config,
+    views: SiteViews,
+    templates: Templates,
+    specs: list[PageSpec],
+    incremental: Incremental,
+) -> RenderResult:
     """Render the pages an edit can have changed; delete the pages that are gone."""
     changed = incremental.changed
     before = incremental.depends
@@ -140,15 +154,21 @@ def _render_in_place(config: Config, views: SiteViews, templates: Templates,
     for spec in specs:
         if changed is not None and spec.output in before:
             old, new = before[spec.output], now[spec.output]
-            if (new is not None and old is not None
-                    and changed.isdisjoint(new) and changed.isdisjoint(old)):
+            if (
+                new is not None
+                and old is not None
+                and changed.isdisjoint(new)
+                and changed.isdisjoint(old)
+            ):
                 continue
-        text = templates.render(spec.template,
-                                page_context(views, spec, incremental.fragments))
+        text = templates.render(spec.template, page_context(views, spec, incremental.fragments))
         written += write_if_changed(config.site / spec.output, text, durable=False)
         drawn.append(spec.output)
-    write_if_changed(config.site / links.SEARCH_INDEX,
-                     search_index_json(views, incremental.fragments.keep), durable=False)
+    write_if_changed(
+        config.site / links.SEARCH_INDEX,
+        search_index_json(views, incremental.fragments.keep),
+        durable=False,
+    )
     for stale in sorted(set(before) - set(now)):
         page = config.site / stale
         page.unlink(missing_ok=True)
@@ -189,44 +209,59 @@ def site_pages(views: SiteViews) -> Iterator[PageSpec]:
     # the overview shows every claim, person and source: any edit redraws it
     yield PageSpec(links.HOME, "index.html", "home", partial(_home_context, views))
     yield PageSpec(links.SEARCH, "search.html", "search", {}, depends=frozenset)
-    yield from _listing(views, links.CLAIMS, "claims", views.claims,
-                        partial(_claims_shown, views))
+    yield from _listing(views, links.CLAIMS, "claims", views.claims, partial(_claims_shown, views))
     for claim in views.claims:
         path = links.claim_path(claim.claim.id)
-        yield PageSpec(path, "claim.html", "claims",
-                       partial(_claim_context, claim, path, base_url),
-                       depends=partial(_claim_shown, claim))
-    yield from _listing(views, links.PEOPLE, "people", views.people,
-                        partial(_people_shown, views))
+        yield PageSpec(
+            path,
+            "claim.html",
+            "claims",
+            partial(_claim_context, claim, path, base_url),
+            depends=partial(_claim_shown, claim),
+        )
+    yield from _listing(views, links.PEOPLE, "people", views.people, partial(_people_shown, views))
     for person in views.people:
         path = links.person_path(person.person.id)
-        yield PageSpec(path, "person.html", "people",
-                       partial(_person_context, person, path, base_url),
-                       depends=partial(_person_shown, person))
-    yield from _listing(views, links.SOURCES, "sources", views.sources,
-                        partial(_sources_shown, views))
+        yield PageSpec(
+            path,
+            "person.html",
+            "people",
+            partial(_person_context, person, path, base_url),
+            depends=partial(_person_shown, person),
+        )
+    yield from _listing(
+        views, links.SOURCES, "sources", views.sources, partial(_sources_shown, views)
+    )
     for source in views.sources:
-        yield PageSpec(links.source_path(source.source.id), "source.html", "sources",
-                       partial(_fields, source),
-                       depends=partial(_source_shown, source, claim_views))
+        yield PageSpec(
+            links.source_path(source.source.id),
+            "source.html",
+            "sources",
+            partial(_fields, source),
+            depends=partial(_source_shown, source, claim_views),
+        )
     for page in views.pages:
-        yield PageSpec(links.page_path(page.slug), "page.html", f"page:{page.slug}",
-                       {"page": page})
+        yield PageSpec(links.page_path(page.slug), "page.html", f"page:{page.slug}", {"page": page})
     # Served for any missing URL, at any depth: links must not depend on where it shows.
     not_found_root = links.base_path(base_url) if base_url else None
-    yield PageSpec(links.HOME, "404.html", "404", {}, "404.html", not_found_root,
-                   depends=frozenset)
+    yield PageSpec(links.HOME, "404.html", "404", {}, "404.html", not_found_root, depends=frozenset)
 
 
-def _listing(views: SiteViews, base: str, name: str, items: list,
-             depends: Callable[[], frozenset[str]]) -> Iterator[PageSpec]:
+def _listing(
+    views: SiteViews, base: str, name: str, items: list, depends: Callable[[], frozenset[str]]
+) -> Iterator[PageSpec]:
     """The pages of the list of claims, people or sources (template `<name>.html`).
     Each depends on the whole list (an edit can move an item to another page), worked
     out once for all of them."""
     depends = cache(depends)
     for pager in pagers(base, len(items), views.site.per_page):
-        yield PageSpec(pager.path, f"{name}.html", name,
-                       partial(_list_context, name, items, pager), depends=depends)
+        yield PageSpec(
+            pager.path,
+            f"{name}.html",
+            name,
+            partial(_list_context, name, items, pager),
+            depends=depends,
+        )
 
 
 def _list_context(name: str, items: list, pager: Pager) -> dict[str, Any]:
@@ -235,24 +270,39 @@ def _list_context(name: str, items: list, pager: Pager) -> dict[str, Any]:
 
 def site_documents(views: SiteViews) -> Iterator[PageSpec]:
     """The files for machines at the site root: feed, sitemap, robots.txt."""
-    yield PageSpec(links.HOME, "feed.xml", "feed", partial(_feed_context, views),
-                   links.FEED, depends=partial(_feed_shown, views))
+    yield PageSpec(
+        links.HOME,
+        "feed.xml",
+        "feed",
+        partial(_feed_context, views),
+        links.FEED,
+        depends=partial(_feed_shown, views),
+    )
     if views.site.base_url:  # a sitemap lists absolute URLs only
-        yield PageSpec(links.HOME, "sitemap.xml", "sitemap", partial(_sitemap_context, views),
-                       links.SITEMAP)
+        yield PageSpec(
+            links.HOME, "sitemap.xml", "sitemap", partial(_sitemap_context, views), links.SITEMAP
+        )
     yield PageSpec(links.HOME, "robots.txt", "robots", {}, "robots.txt", depends=frozenset)
 
 
 # What each page shows, as keys ("claims/x"): worked out only when the dev server asks.
+
 
 def _claim_views(views: SiteViews) -> dict[str, ClaimView]:
     return {view.claim.id: view for view in views.claims}
 
 
 def _claims_shown(views: SiteViews) -> frozenset[str]:
-    return frozenset([*(f"claims/{view.claim.id}" for view in views.claims),
-                      *(f"sources/{source_id}" for view in views.claims
-                        for source_id in view.claim.source_ids)])
+    return frozenset(
+        [
+            *(f"claims/{view.claim.id}" for view in views.claims),
+            *(
+                f"sources/{source_id}"
+                for view in views.claims
+                for source_id in view.claim.source_ids
+            ),
+        ]
+    )
 
 
 def _claim_shown(claim: ClaimView) -> frozenset[str]:
@@ -260,23 +310,37 @@ def _claim_shown(claim: ClaimView) -> frozenset[str]:
 
 
 def _people_shown(views: SiteViews) -> frozenset[str]:
-    return frozenset([*(f"people/{view.person.id}" for view in views.people),
-                      *(f"claims/{claim.claim.id}" for view in views.people
-                        for claim in view.quotes + view.claims)])
+    return frozenset(
+        [
+            *(f"people/{view.person.id}" for view in views.people),
+            *(
+                f"claims/{claim.claim.id}"
+                for view in views.people
+                for claim in view.quotes + view.claims
+            ),
+        ]
+    )
 
 
 def _person_shown(person: PersonView) -> frozenset[str]:
-    return shows(person.quotes + person.claims, [f"people/{person.person.id}"]
-                 + [f"sources/{s.source.id}" for s in person.sources])
+    return shows(
+        person.quotes + person.claims,
+        [f"people/{person.person.id}"] + [f"sources/{s.source.id}" for s in person.sources],
+    )
 
 
 def _sources_shown(views: SiteViews) -> frozenset[str]:
-    return frozenset([*(f"sources/{view.source.id}" for view in views.sources),
-                      *(f"claims/{ref.claim.id}" for view in views.sources for ref in view.claims)])
+    return frozenset(
+        [
+            *(f"sources/{view.source.id}" for view in views.sources),
+            *(f"claims/{ref.claim.id}" for view in views.sources for ref in view.claims),
+        ]
+    )
 
 
-def _source_shown(source: SourceView,
-                  claim_views: Callable[[], dict[str, ClaimView]]) -> frozenset[str]:
+def _source_shown(
+    source: SourceView, claim_views: Callable[[], dict[str, ClaimView]]
+) -> frozenset[str]:
     by_id = claim_views()
     cited = [by_id[ref.claim.id] for ref in source.claims if ref.claim.id in by_id]
     related = [source.source, *source.derived_from, *source.copied_by]
@@ -284,14 +348,23 @@ def _source_shown(source: SourceView,
 
 
 def _feed_shown(views: SiteViews) -> frozenset[str]:
-    return frozenset([*(f"claims/{view.claim.id}" for view in views.claims),
-                      *(f"sources/{view.source.id}" for view in views.sources)])
+    return frozenset(
+        [
+            *(f"claims/{view.claim.id}" for view in views.claims),
+            *(f"sources/{view.source.id}" for view in views.sources),
+        ]
+    )
 
 
 def _home_context(views: SiteViews) -> dict[str, Any]:
-    return {"claims": views.claims, "people": views.people, "sources": views.sources,
-            "key_people": key_people(views), "coverage": coverage(views),
-            "timeline": timeline(views)}
+    return {
+        "claims": views.claims,
+        "people": views.people,
+        "sources": views.sources,
+        "key_people": key_people(views),
+        "coverage": coverage(views),
+        "timeline": timeline(views),
+    }
 
 
 def _claim_context(view: ClaimView, path: str, base_url: str) -> dict[str, Any]:
@@ -315,8 +388,9 @@ def _fields(view: Any) -> dict[str, Any]:
     return {f.name: getattr(view, f.name) for f in fields(view) if not f.name.startswith("_")}
 
 
-def page_context(views: SiteViews, spec: PageSpec,
-                 fragments: Fragments | None = None) -> dict[str, Any]:
+def page_context(
+    views: SiteViews, spec: PageSpec, fragments: Fragments | None = None
+) -> dict[str, Any]:
     """What every template sees, plus the page's own variables. `fragment(macro, view,
     ...)` draws a claim's piece of a list, or reuses it from `fragments` (dev server)."""
     link = spec.linker(views.site.base_url)

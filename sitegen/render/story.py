@@ -68,22 +68,25 @@ def coverage(views: SiteViews) -> Coverage:
     if len(columns) > MATRIX_SOURCES:
         reports = Counter(source_id for claim in claims for source_id in claim.by_source)
         order = {view.source.id: number for number, view in enumerate(views.sources)}
-        chosen = sorted(views.sources, key=lambda v: (-reports[v.source.id],
-                                                      order[v.source.id]))[:MATRIX_SOURCES]
+        chosen = sorted(views.sources, key=lambda v: (-reports[v.source.id], order[v.source.id]))[
+            :MATRIX_SOURCES
+        ]
         columns = sorted(chosen, key=lambda v: order[v.source.id])
     return Coverage(columns, claims, len(views.claims), len(views.sources))
 
 
 def key_people(views: SiteViews) -> list[PersonView]:
     """The people the most claims are about or quote, listed by name as everywhere."""
-    ranked = sorted(enumerate(views.people),
-                    key=lambda pair: -(len(pair[1].claims) + len(pair[1].quotes)))
+    ranked = sorted(
+        enumerate(views.people), key=lambda pair: -(len(pair[1].claims) + len(pair[1].quotes))
+    )
     return [view for _, view in sorted(ranked[:HOME_PEOPLE], key=lambda pair: pair[0])]
 
 
 def timeline(views: SiteViews) -> Timeline:
-    dated = {view.source.id: d for view in views.sources
-             if (d := iso_date(view.source.date)) is not None}
+    dated = {
+        view.source.id: d for view in views.sources if (d := iso_date(view.source.date)) is not None
+    }
     days: dict[date, TimelineDay] = {}
     for view in views.sources:
         if view.source.id in dated:

@@ -18,8 +18,9 @@ from sitegen.render.markdown import plain_text
 from sitegen.render.story import iso_date
 from sitegen.render.views import ClaimView, PersonView
 
-_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
-                              "\u2028": "\\u2028", "\u2029": "\\u2029"})
+_SCRIPT_SAFE = str.maketrans(
+    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+)
 CONTEXT = "https://schema.org"
 
 
@@ -54,8 +55,7 @@ def person_data(view: PersonView, link: Linker) -> dict[str, Any]:
 
 
 def _person(person: Person, link: Linker) -> dict[str, Any]:
-    data: dict[str, Any] = {"@type": "Person", "name": person.name,
-                            "url": link.absolute(person)}
+    data: dict[str, Any] = {"@type": "Person", "name": person.name, "url": link.absolute(person)}
     if person.aliases:
         data["alternateName"] = person.aliases
     if person.description:

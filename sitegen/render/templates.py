@@ -45,17 +45,24 @@ class Templates:
         env = jinja2.Environment(
             loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(d) for d in dirs]),
             # Escape HTML and XML; robots.txt is plain text, where &amp; would be wrong.
-            autoescape=jinja2.select_autoescape(disabled_extensions=("txt",),
-                                                default_for_string=True, default=True),
+            autoescape=jinja2.select_autoescape(
+                disabled_extensions=("txt",), default_for_string=True, default=True
+            ),
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
             auto_reload=False,
         )
-        env.filters.update(markdown=markdown, inline_markdown=inline_markdown,
-                           plain=plain_text, number=format_number, json_script=json_script,
-                           status_label=status_label, long_date=long_date)
+        env.filters.update(
+            markdown=markdown,
+            inline_markdown=inline_markdown,
+            plain=plain_text,
+            number=format_number,
+            json_script=json_script,
+            status_label=status_label,
+            long_date=long_date,
+        )
         env.tests["web_url"] = is_web_url
         return cls(dirs, env)
 
@@ -80,24 +87,26 @@ class Templates:
             yield
         except jinja2.TemplateSyntaxError as exc:
             path = exc.filename or exc.name or name
-            raise TemplateError(exc.message or "syntax error",
-                                Location(path, exc.lineno)) from None
+            raise TemplateError(exc.message or "syntax error", Location(path, exc.lineno)) from None
         except jinja2.TemplateNotFound as exc:
             where = self._location(exc)
             searched = ", ".join(str(d) for d in self.dirs)
-            raise TemplateError(f"template '{exc.name}' not found (searched {searched})",
-                                where) from None
+            raise TemplateError(
+                f"template '{exc.name}' not found (searched {searched})", where
+            ) from None
         except jinja2.TemplateError as exc:
-            raise TemplateError(f"{exc.message or type(exc).__name__} (while rendering "
-                                f"{name})", self._location(exc)) from None
+            raise TemplateError(
+                f"{exc.message or type(exc).__name__} (while rendering {name})", self._location(exc)
+            ) from None
         except Exception as exc:
             # Template code gone wrong, such as `{{ 1 + "a" }}` or `url(42)`: point at the
             # template line. An error with no template in its traceback is ours: re-raise.
             where = self._location(exc)
             if where is None:
                 raise
-            raise TemplateError(f"{type(exc).__name__}: {exc} (while rendering {name})",
-                                where) from None
+            raise TemplateError(
+                f"{type(exc).__name__}: {exc} (while rendering {name})", where
+            ) from None
 
     def _location(self, exc: BaseException) -> Location | None:
         """The innermost template line in the traceback: where the error happened."""

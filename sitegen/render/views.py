@@ -83,8 +83,11 @@ class ClaimView:
         self.source_count = len(self.by_source)
         self.independent = self.claim.independent_sources
         self.strength = self.source_count if self.independent is None else self.independent
-        self.figure_fields = [name for name in ("unit", "counts", "qualifier")
-                              if any(getattr(f, name) for f in self.claim.figures)]
+        self.figure_fields = [
+            name
+            for name in ("unit", "counts", "qualifier")
+            if any(getattr(f, name) for f in self.claim.figures)
+        ]
 
     @property
     def shows(self) -> frozenset[str]:
@@ -95,11 +98,15 @@ class ClaimView:
 
     def _shown_keys(self) -> frozenset[str]:
         claim = self.claim
-        return frozenset([
-            f"claims/{claim.id}", *(f"people/{p}" for p in claim.people),
-            *([f"people/{claim.speaker}"] if claim.speaker else []),
-            *(f"sources/{s}" for s in claim.source_ids),  # unknown ones too
-            *(f"claims/{c}" for c in claim.conflicts)])
+        return frozenset(
+            [
+                f"claims/{claim.id}",
+                *(f"people/{p}" for p in claim.people),
+                *([f"people/{claim.speaker}"] if claim.speaker else []),
+                *(f"sources/{s}" for s in claim.source_ids),  # unknown ones too
+                *(f"claims/{c}" for c in claim.conflicts),
+            ]
+        )
 
 
 @dataclass(eq=False, slots=True)
@@ -146,8 +153,12 @@ class SiteViews:
     pages: list[Page]  # by slug
 
 
-def build_views(config: Config, base: FactBase, reporter: Reporter,
-                read: Callable[[Path], tuple[str, str]] = read_article) -> SiteViews:
+def build_views(
+    config: Config,
+    base: FactBase,
+    reporter: Reporter,
+    read: Callable[[Path], tuple[str, str]] = read_article,
+) -> SiteViews:
     """`read` gives an article's (text, sha256): the dev server's keeps them parsed."""
     return _ViewBuilder(config, base, reporter, read).build()
 
@@ -156,14 +167,20 @@ def story_title(config: Config, base: FactBase) -> str:
     """The configured title, else the headline most sources share (the first on a tie)."""
     if config.title:
         return config.title
-    titles = Counter(base.sources[sid].title for sid in sorted(base.sources)
-                     if base.sources[sid].title)
+    titles = Counter(
+        base.sources[sid].title for sid in sorted(base.sources) if base.sources[sid].title
+    )
     return titles.most_common(1)[0][0] if titles else config.root.name
 
 
 class _ViewBuilder:
-    def __init__(self, config: Config, base: FactBase, reporter: Reporter,
-                 read: Callable[[Path], tuple[str, str]]) -> None:
+    def __init__(
+        self,
+        config: Config,
+        base: FactBase,
+        reporter: Reporter,
+        read: Callable[[Path], tuple[str, str]],
+    ) -> None:
         self.config = config
         self.reporter = reporter
         self.read = read
@@ -188,8 +205,11 @@ class _ViewBuilder:
         by_id = {view.claim.id: view for view in claims}
         for view in claims:  # linked once all exist: a claim page shows its rivals' evidence
             view.conflicts = self._resolve(
-                view.claim, "conflicting claim",
-                [c for c in view.claim.conflicts if c != view.claim.id], by_id)
+                view.claim,
+                "conflicting claim",
+                [c for c in view.claim.conflicts if c != view.claim.id],
+                by_id,
+            )
         claims.sort(key=lambda view: (-view.strength, -view.source_count, view.claim.id))
         self._link_copies(sources)
         mentions = self._name_mentions()
@@ -202,17 +222,26 @@ class _ViewBuilder:
             for person_id in dict.fromkeys(view.claim.people):
                 if person_id != speaker:
                     about[person_id].append(view)
-        people = [self._person_view(person, quotes_by[person.id], about[person.id],
-                                    mentions[person.id])
-                  for person in self.people.values()]
+        people = [
+            self._person_view(person, quotes_by[person.id], about[person.id], mentions[person.id])
+            for person in self.people.values()
+        ]
         people.sort(key=lambda view: (view.person.name.casefold(), view.person.id))
         return SiteViews(
-            site=SiteInfo(self.title, self.config.description, self.config.language,
-                          self.base_url, self.config.per_page, self.config.feed_limit),
+            site=SiteInfo(
+                self.title,
+                self.config.description,
+                self.config.language,
+                self.base_url,
+                self.config.per_page,
+                self.config.feed_limit,
+            ),
             claims=claims,
             people=people,
-            sources=sorted(sources.values(), key=lambda view: (
-                view.source.date is None, view.source.date or "", view.source.id)),
+            sources=sorted(
+                sources.values(),
+                key=lambda view: (view.source.date is None, view.source.date or "", view.source.id),
+            ),
             pages=[self.pages[slug] for slug in sorted(self.pages)],
         )
 
@@ -230,14 +259,20 @@ class _ViewBuilder:
         return Location(self.config.content / "claims" / f"{claim.id}.yaml")
 
     def _source_view(self, source: Source) -> SourceView:
-        citing = sorted(self.citing[source.id], key=lambda claim: (
-            min(c.start for c in claim.citations if c.source == source.id), claim.id))
+        citing = sorted(
+            self.citing[source.id],
+            key=lambda claim: (
+                min(c.start for c in claim.citations if c.source == source.id),
+                claim.id,
+            ),
+        )
         refs = {claim.id: ClaimRef(number, claim) for number, claim in enumerate(citing, 1)}
         try:
             text, _digest = self.read(self.config.root / source.file)
         except InputError as exc:
-            self.reporter.warning(f"{exc.message}; source '{source.id}' is shown without "
-                                  "its text", exc.location)
+            self.reporter.warning(
+                f"{exc.message}; source '{source.id}' is shown without its text", exc.location
+            )
             return SourceView(source, list(refs.values()), None)
         body_start = split_front_matter(text).body_start
         self.texts[source.id] = (text, body_start)
@@ -253,11 +288,13 @@ class _ViewBuilder:
                 self.reporter.warning(
                     f"{source.file} at {passage.start}-{passage.end}, cited by claim "
                     f"{cited_by}, is not part of the article text shown; not highlighted",
-                    Location(self.config.root / source.file))
+                    Location(self.config.root / source.file),
+                )
         return SourceView(source, list(refs.values()), article)
 
-    def _passages(self, source: Source, text: str, citing: list[Claim],
-                  refs: dict[str, ClaimRef]) -> list[Passage[ClaimRef]]:
+    def _passages(
+        self, source: Source, text: str, citing: list[Claim], refs: dict[str, ClaimRef]
+    ) -> list[Passage[ClaimRef]]:
         """One passage per cited span that still matches the text; warns about the rest."""
         by_span: defaultdict[tuple[int, int], dict[str, ClaimRef]] = defaultdict(dict)
         for claim in citing:
@@ -268,26 +305,34 @@ class _ViewBuilder:
                     self.reporter.warning(
                         f"claim '{claim.id}': the quote at {citation.start}-{citation.end} "
                         f"no longer matches the text of {source.file}; shown without highlight",
-                        self._claim_file(claim))
+                        self._claim_file(claim),
+                    )
                 else:
                     by_span[(citation.start, citation.end)][claim.id] = refs[claim.id]
-        return [Passage(start, end, tuple(span_refs.values()))
-                for (start, end), span_refs in sorted(by_span.items())]
+        return [
+            Passage(start, end, tuple(span_refs.values()))
+            for (start, end), span_refs in sorted(by_span.items())
+        ]
 
     def _claim_view(self, claim: Claim, sources: dict[str, SourceView]) -> ClaimView:
         citations = []
         for citation in claim.citations:
             view = sources.get(citation.source)
             if view is None:
-                self.reporter.warning(f"claim '{claim.id}' cites unknown source "
-                                      f"'{citation.source}'", self._claim_file(claim))
+                self.reporter.warning(
+                    f"claim '{claim.id}' cites unknown source '{citation.source}'",
+                    self._claim_file(claim),
+                )
                 continue
             anchor = passage_anchor(citation.start, citation.end)
             article = view.article
             shown = article is not None and anchor in article.anchors
             matches = article is not None and citation_matches(article.text, citation)
-            citations.append(CitationView(citation, view.source, anchor if shown else None,
-                                          article if matches else None))
+            citations.append(
+                CitationView(
+                    citation, view.source, anchor if shown else None, article if matches else None
+                )
+            )
         return ClaimView(
             claim=claim,
             citations=citations,
@@ -305,21 +350,28 @@ class _ViewBuilder:
                 else:
                     self.reporter.warning(
                         f"source '{view.source.id}' is derived from unknown source '{original}'",
-                        Location(self.config.content / "sources" / f"{view.source.id}.yaml"))
+                        Location(self.config.content / "sources" / f"{view.source.id}.yaml"),
+                    )
 
-    def _resolve(self, claim: Claim, kind: str, ids: list[str],
-                 known: dict[str, T]) -> list[T]:
+    def _resolve(self, claim: Claim, kind: str, ids: list[str], known: dict[str, T]) -> list[T]:
         found = []
         for object_id in dict.fromkeys(ids):
             if object_id in known:
                 found.append(known[object_id])
             else:
-                self.reporter.warning(f"claim '{claim.id}' names unknown {kind} '{object_id}'",
-                                      self._claim_file(claim))
+                self.reporter.warning(
+                    f"claim '{claim.id}' names unknown {kind} '{object_id}'",
+                    self._claim_file(claim),
+                )
         return found
 
-    def _person_view(self, person: Person, quotes: list[ClaimView], about: list[ClaimView],
-                     mentions: Counter[str]) -> PersonView:
+    def _person_view(
+        self,
+        person: Person,
+        quotes: list[ClaimView],
+        about: list[ClaimView],
+        mentions: Counter[str],
+    ) -> PersonView:
         return PersonView(person, quotes, about, self._person_sources(quotes + about, mentions))
 
     def _name_mentions(self) -> dict[str, Counter[str]]:
@@ -329,23 +381,29 @@ class _ViewBuilder:
         for person in self.people.values():
             for name in {n for n in (person.name, *person.aliases) if n.strip()}:
                 owners[name].append(person.id)
-        texts = tuple((source_id, *self.texts.get(source_id, ("", 0)))
-                      for source_id in self.sources)
+        texts = tuple(
+            (source_id, *self.texts.get(source_id, ("", 0))) for source_id in self.sources
+        )
         found = _mentions(tuple((name, tuple(ids)) for name, ids in owners.items()), texts)
         return defaultdict(Counter, found)
 
-    def _person_sources(self, claims: list[ClaimView],
-                        mentions: Counter[str]) -> list[PersonSource]:
+    def _person_sources(
+        self, claims: list[ClaimView], mentions: Counter[str]
+    ) -> list[PersonSource]:
         citing = Counter(source_id for view in claims for source_id in view.claim.source_ids)
-        found = [PersonSource(self.sources[source_id], mentions[source_id], citing[source_id])
-                 for source_id in mentions.keys() | citing.keys() if source_id in self.sources]
+        found = [
+            PersonSource(self.sources[source_id], mentions[source_id], citing[source_id])
+            for source_id in mentions.keys() | citing.keys()
+            if source_id in self.sources
+        ]
         found.sort(key=lambda ps: (-ps.mentions, -ps.claims, ps.source.id))
         return found
 
 
 @lru_cache(maxsize=2)  # the dev server asks again after every edit, mostly the same
-def _mentions(owners: tuple[tuple[str, tuple[str, ...]], ...],
-              texts: tuple[tuple[str, str, int], ...]) -> dict[str, Counter[str]]:
+def _mentions(
+    owners: tuple[tuple[str, tuple[str, ...]], ...], texts: tuple[tuple[str, str, int], ...]
+) -> dict[str, Counter[str]]:
     """Person id -> source id -> mentions, for names with their owners and the texts
     (source id, text, body start). The result is shared: never change it."""
     counts: dict[str, Counter[str]] = defaultdict(Counter)
@@ -380,8 +438,9 @@ def _trie_pattern(names: Iterable[str]) -> str:
 
 
 def _trie_regex(node: dict[str, dict]) -> str:
-    branches = [re.escape(char) + _trie_regex(child) for char, child in sorted(node.items())
-                if char]
+    branches = [
+        re.escape(char) + _trie_regex(child) for char, child in sorted(node.items()) if char
+    ]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

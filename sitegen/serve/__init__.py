@@ -79,8 +79,9 @@ class Builder:
                 self.config = load_config(self.root)
             edited = set(changes.content)
             if changes.config or changes.seeds or not self.config.content.is_dir():
-                stats = extract_to_content(self.config, self.reporter, self._files,
-                                           skip_unchanged=True)
+                stats = extract_to_content(
+                    self.config, self.reporter, self._files, skip_unchanged=True
+                )
                 self._own_writes = {path: _digest(path) for path in stats.written}
                 edited.update(stats.written)
             keys, before = self._keys(edited), self._unrendered
@@ -90,8 +91,13 @@ class Builder:
             if changes.config or changes.templates or self._unrendered is None:
                 self._incremental.depends = {}  # render everything, static files too
                 self._incremental.templates = None
-            render(self.config, self.reporter, force=True, cache=self._files,
-                   incremental=self._incremental)
+            render(
+                self.config,
+                self.reporter,
+                force=True,
+                cache=self._files,
+                incremental=self._incremental,
+            )
             self._unrendered = set()
         except SitegenError as exc:
             self.reporter.error(exc.message, exc.location)
@@ -106,7 +112,6 @@ class Builder:
             self.reporter.messages.clear()
         self.live.succeeded()
         return True
-
 
     def _keys(self, paths: set[Path]) -> set[str] | None:
         """Changed content files as object keys ("claims/x"); None when a change
@@ -124,9 +129,12 @@ class Builder:
 
 
 def _combined(first: Changes, second: Changes) -> Changes:
-    return Changes(seeds=first.seeds | second.seeds, content=first.content | second.content,
-                   templates=first.templates | second.templates,
-                   config=first.config or second.config)
+    return Changes(
+        seeds=first.seeds | second.seeds,
+        content=first.content | second.content,
+        templates=first.templates | second.templates,
+        config=first.config or second.config,
+    )
 
 
 def _report(reporter: Reporter, error: str) -> str:
@@ -142,9 +150,13 @@ def _digest(path: Path) -> str:
         return ""
 
 
-def serve(root: Path, options: ServeOptions, reporter: Reporter,
-          ready: Callable[[PreviewServer], None] | None = None,
-          stop: threading.Event | None = None) -> None:
+def serve(
+    root: Path,
+    options: ServeOptions,
+    reporter: Reporter,
+    ready: Callable[[PreviewServer], None] | None = None,
+    stop: threading.Event | None = None,
+) -> None:
     """Build, then serve until Ctrl-C (or `stop` is set). `ready` is told the server."""
     stop = stop or threading.Event()
     _interrupt_on_signals()
@@ -152,12 +164,12 @@ def serve(root: Path, options: ServeOptions, reporter: Reporter,
     live = LiveState()
     builder = Builder(root, config, reporter, live)
     builder.rebuild(Changes(config=True))
-    server = PreviewServer(options.host, options.port, config.site,
-                           base_path_of(config.base_url), live)
+    server = PreviewServer(
+        options.host, options.port, config.site, base_path_of(config.base_url), live
+    )
     collector = ChangeCollector(config, lambda changes: _submit(changes, builder))
     watcher = Watcher(config, collector, poll=options.poll)
-    server_thread = threading.Thread(target=server.serve_forever, name="sitegen-http",
-                                     daemon=True)
+    server_thread = threading.Thread(target=server.serve_forever, name="sitegen-http", daemon=True)
     builder.start()
     watcher.start()
     server_thread.start()
@@ -198,7 +210,6 @@ def _interrupt_on_signals() -> None:
 def _submit(changes: Changes, builder: Builder) -> None:
     """Rebuild for the changes, minus the content/ files the build itself just wrote
     and the folders whose modification time those writes changed."""
-    changes.content = {p for p in changes.content
-                       if not builder.is_own_write(p) and not p.is_dir()}
+    changes.content = {p for p in changes.content if not builder.is_own_write(p) and not p.is_dir()}
     if changes:
         builder.submit(changes)

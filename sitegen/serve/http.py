@@ -89,8 +89,7 @@ class LiveState:
 
     def wait(self, seen: BuildState, timeout: float) -> BuildState:
         with self._changed:
-            self._changed.wait_for(
-                lambda: self.closing or self._state != seen, timeout=timeout)
+            self._changed.wait_for(lambda: self.closing or self._state != seen, timeout=timeout)
             return BuildState(self._state.version, self._state.error)
 
     def close(self) -> None:
@@ -104,16 +103,17 @@ class PreviewServer(ThreadingHTTPServer):
     block_on_close = False
     request_queue_size = 256  # a page load opens many connections at once
 
-    def __init__(self, host: str, port: int, site: Path, base_path: str,
-                 live: LiveState) -> None:
+    def __init__(self, host: str, port: int, site: Path, base_path: str, live: LiveState) -> None:
         self.site = site
         self.base_path = base_path
         self.live = live
         try:
             super().__init__((host, port), _Handler)
         except OSError as exc:
-            raise ConfigError(f"cannot listen on {host}:{port}: {exc.strerror}; "
-                              "choose another with --port or --host") from None
+            raise ConfigError(
+                f"cannot listen on {host}:{port}: {exc.strerror}; "
+                "choose another with --port or --host"
+            ) from None
 
 
 def base_path_of(base_url: str) -> str:
@@ -148,7 +148,7 @@ class _Handler(BaseHTTPRequestHandler):
             else:
                 self._not_found(head)
         else:
-            self._file(path[len(self.server.base_path):], head)
+            self._file(path[len(self.server.base_path) :], head)
 
     def _file(self, relative: str, head: bool) -> None:
         target = _resolve(self.server.site, relative)

@@ -21,9 +21,23 @@ from watchdog.observers.polling import PollingObserver
 from sitegen.config import CONFIG_FILE, Config
 
 # Editor swap, backup and temp files: never a reason to rebuild.
-IGNORED_NAMES = ("*~", "*.swp", "*.swx", "*.swo", ".#*", "#*#", "*.tmp", "*.bak",
-                 "4913", "*___jb_tmp___", "*___jb_old___", ".DS_Store", "*.kate-swp",
-                 ".*.new", "*.crdownload")
+IGNORED_NAMES = (
+    "*~",
+    "*.swp",
+    "*.swx",
+    "*.swo",
+    ".#*",
+    "#*#",
+    "*.tmp",
+    "*.bak",
+    "4913",
+    "*___jb_tmp___",
+    "*___jb_old___",
+    ".DS_Store",
+    "*.kate-swp",
+    ".*.new",
+    "*.crdownload",
+)
 QUIET_SECONDS = 0.03
 
 
@@ -46,8 +60,11 @@ def classify(config: Config, path: Path) -> str | None:
         return None
     if path == config.root / CONFIG_FILE:
         return "config"
-    for part, folder in (("seeds", config.seeds), ("templates", config.templates),
-                         ("content", config.content)):
+    for part, folder in (
+        ("seeds", config.seeds),
+        ("templates", config.templates),
+        ("content", config.content),
+    ):
         if path.is_relative_to(folder):
             relative = path.relative_to(folder)
             if part == "content" and relative.parts[:1] == (".sitegen",):
@@ -74,8 +91,9 @@ class _Handler(FileSystemEventHandler):
 class ChangeCollector:
     """Gathers relevant changes and hands them over after a quiet period."""
 
-    def __init__(self, config: Config, on_changes: Callable[[Changes], None],
-                 quiet: float = QUIET_SECONDS) -> None:
+    def __init__(
+        self, config: Config, on_changes: Callable[[Changes], None], quiet: float = QUIET_SECONDS
+    ) -> None:
         self.config = config
         self.on_changes = on_changes
         self.quiet = quiet
