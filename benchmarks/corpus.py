@@ -6,10 +6,11 @@ The corpus stays outside the repository: this module reads it from its shared lo
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -21,6 +22,17 @@ class Cluster:
     cluster_id: str
     summary: str
     articles: list[dict]
+    gold: dict = field(default_factory=dict)
+
+    @property
+    def part(self) -> str:
+        """`tune` or `held-out`: the one split of every corpus, by a hash of the cluster id.
+
+        Rules are tuned on `tune` clusters only; figures on `held-out` clusters are reported
+        as first-run figures, taken before any change made after reading them.
+        """
+        digest = hashlib.sha256(self.cluster_id.encode("utf-8")).digest()
+        return "tune" if digest[0] % 2 == 0 else "held-out"
 
 
 def load_clusters(name: str = "basil-dev.jsonl") -> list[Cluster]:
@@ -29,7 +41,8 @@ def load_clusters(name: str = "basil-dev.jsonl") -> list[Cluster]:
         raise SystemExit(f"corpus not found: {path} (set SITEGEN_CORPORA)")
     with path.open(encoding="utf-8") as handle:
         return [
-            Cluster(d["cluster_id"], d["summary"], d["articles"]) for d in map(json.loads, handle)
+            Cluster(d["cluster_id"], d["summary"], d["articles"], d.get("gold") or {})
+            for d in map(json.loads, handle)
         ]
 
 
