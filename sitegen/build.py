@@ -24,12 +24,25 @@ from sitegen.reporter import Reporter
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+    from sitegen.content import ContentFiles
     from sitegen.extract.records import ArticleFacts
     from sitegen.reconcile import Outcome
     from sitegen.render.incremental import Incremental
-from sitegen.state import SNAPSHOT, STATE_DIR, commit, load_snapshot, recover
+from sitegen.state import (
+    SNAPSHOT,
+    STATE_DIR,
+    Committed,
+    commit,
+    file_digest,
+    load_snapshot,
+    recover,
+)
 from sitegen.textio import read_article
 from sitegen.theme import theme_dir
+
+# how often a build merges again when content/ is saved while it extracts; after that
+# a file saved meanwhile is left as saved, with a warning
+MERGE_ATTEMPTS = 3
 
 
 @dataclass
@@ -51,13 +64,16 @@ class Extraction:
     texts: dict[str, str]
 
 
-def extract(config: Config, reporter: Reporter) -> Extraction:
-    """Read every article, extract (or take from the cache) and merge facts."""
+def extract(
+    config: Config, reporter: Reporter, known_ids: dict[str, str] | None = None
+) -> Extraction:
+    """Read every article, extract (or take from the cache) and merge facts. An article
+    keeps the source id it has in `known_ids` (file -> id); a new one gets a free id."""
     from sitegen.cache import ExtractionCache, interned
     from sitegen.extract.parallel import worker_count
     from sitegen.merge import merge
 
-    articles = read_articles(config.seeds, config.root, config.extract_limit)
+    articles = read_articles(config.seeds, config.root, config.extract_limit, known_ids)
     if not articles:
         raise InputError(
             f"no articles (.txt or .md) found in {config.seeds_dir}/", Location(config.seeds)
@@ -96,28 +112,32 @@ def extract_to_content(
     `skip_unchanged` (build, serve), nothing is done but the same report when nothing
     it reads has changed since it last ran: the run would write nothing."""
     started = time.perf_counter()
-    if recover(config.content):
+    recovered = recover(config.content)
+    if recovered is not None:
         reporter.warning(
             "finished writing content/ from an interrupted build", Location(config.content_dir)
         )
+        _warn_kept(config, reporter, recovered)
     inputs = stamps.read_inputs(config)
     previous = stamps.load(config) if skip_unchanged else None
     if previous is not None and previous.digest == stamps.digest(config, inputs):
         return _unchanged(config, reporter, previous, started)
-    from sitegen.check import read_for_update  # what a skipped phase does not load
     from sitegen.content import KINDS
 
     reported = len(reporter.messages)
-    files = read_for_update(config, reporter, cache)  # a broken file: nothing is written
-    current = {kind: {doc.data["id"]: doc.data for doc in files.documents[kind]} for kind in KINDS}
-    outcome = _reconciled(config, reporter, current)
-    existing = {
-        doc.path.relative_to(config.content).as_posix(): doc
-        for kind in KINDS
-        for doc in files.documents[kind]
-    }
-    writes = _planned_writes(config, existing, outcome.records)
-    snapshot_sha = commit(config.content, writes, outcome.snapshot)
+    extraction: Extraction | None = None
+    for _attempt in range(MERGE_ATTEMPTS):
+        expected, files = _read_content(config, reporter, cache)
+        if extraction is None:  # once: a re-read after an edit merges the same extraction
+            extraction = extract(config, reporter, _source_ids(config, files))
+        outcome = _reconciled(config, extraction, files)
+        writes = _planned_writes(config, files, outcome.records)
+        if all(file_digest(config.content / name) == expected.get(name) for name in writes):
+            break  # nothing it is about to write was saved meanwhile
+        reporter.info("content/ was edited during the build; merging the edits again")
+    del extraction  # half a gigabyte at 10,000 articles: gone before the writes
+    committed = commit(config.content, writes, outcome.snapshot, expected)
+    _warn_kept(config, reporter, committed)
     for claim_id in outcome.emptied_hand_claims:
         reporter.warning(
             "hand-edited claim has no citation left; kept (see sitegen check)",
@@ -134,37 +154,94 @@ def extract_to_content(
         f"{counts['claims']} claims ({multi} from several sources); "
         f"{len(outcome.kept_edits)} hand edits kept; {len(writes)} files changed"
     )
-    stamps.save(
-        config,
-        stamps.Stamp(
-            stamps.digest(
-                config,
-                stamps.after_writes(
-                    inputs, config.content, writes, {f"{STATE_DIR}/{SNAPSHOT}": snapshot_sha}
-                ),
-            ),
-            {**counts, "multi_source_claims": multi},
-            stamps.stamp_messages(reporter.messages[reported:]),
-        ),
-    )
+    if committed.kept:  # content/ is not what this run made: the next one must merge
+        stamps.forget(config)
+    else:
+        _save_stamp(config, reporter, inputs, writes, committed, counts, multi, reported)
     return BuildStats(
         sources=counts["sources"],
         people=counts["people"],
         claims=counts["claims"],
         multi_source_claims=multi,
         seconds=time.perf_counter() - started,
-        written=[config.content / relative for relative in writes],
+        written=[config.content / name for name in writes if name not in committed.kept],
     )
 
 
-def _reconciled(config: Config, reporter: Reporter, current: dict) -> Outcome:
-    """The machine's new view merged with content/ as people left it. The extraction
-    is dropped on return, before the files are written: at 10,000 articles it is
-    half a gigabyte."""
-    from sitegen.content import records
+def _warn_kept(config: Config, reporter: Reporter, committed: Committed) -> None:
+    for relative in committed.kept:
+        reporter.warning(
+            "saved while the build ran: your version is kept as it is; build again to "
+            "merge it with the new extraction",
+            Location(f"{config.content_dir}/{relative}"),
+        )
+
+
+def _save_stamp(
+    config: Config,
+    reporter: Reporter,
+    inputs: dict[str, str],
+    writes: dict[str, str | None],
+    committed: Committed,
+    counts: dict[str, int],
+    multi: int,
+    reported: int,
+) -> None:
+    """Remember what this run read and wrote, so an unchanged next run can skip."""
+    stamps.save(
+        config,
+        stamps.Stamp(
+            stamps.digest(
+                config,
+                stamps.after_writes(
+                    inputs,
+                    config.content,
+                    writes,
+                    {f"{STATE_DIR}/{SNAPSHOT}": committed.snapshot_sha256},
+                ),
+            ),
+            {**counts, "multi_source_claims": multi},
+            stamps.stamp_messages(reporter.messages[reported:]),
+        ),
+    )
+
+
+def _read_content(
+    config: Config, reporter: Reporter, cache: FileCache | None
+) -> tuple[dict[str, str | None], ContentFiles]:
+    """content/ as the build is about to merge into it, and each file's sha256 taken
+    *before* it was parsed: a file saved after that no longer matches, so a write never
+    replaces an edit it did not merge."""
+    from sitegen.check import read_for_update  # what a skipped phase does not load
+    from sitegen.content import KINDS
+
+    expected: dict[str, str | None] = {}
+    for kind in KINDS:
+        folder = config.content / kind
+        for path in folder.glob("*.yaml") if folder.is_dir() else []:
+            expected[f"{kind}/{path.name}"] = file_digest(path)
+    return expected, read_for_update(config, reporter, cache)  # broken: nothing written
+
+
+def _source_ids(config: Config, files: ContentFiles) -> dict[str, str]:
+    """Article file -> the id of the source that has it: a source keeps its id and its
+    file, so a new article whose name slugs alike can never take an existing source over."""
+    ids: dict[str, str] = {}
+    for record in (load_snapshot(config.content) or {}).get("sources", {}).values():
+        if isinstance(record.get("file"), str) and isinstance(record.get("id"), str):
+            ids[record["file"]] = record["id"]
+    for doc in files.documents["sources"]:
+        if isinstance(doc.data.get("file"), str):
+            ids[doc.data["file"]] = doc.data["id"]
+    return ids
+
+
+def _reconciled(config: Config, extraction: Extraction, files: ContentFiles) -> Outcome:
+    """The machine's new view merged with content/ as people left it."""
+    from sitegen.content import KINDS, records
     from sitegen.reconcile import reconcile
 
-    extraction = extract(config, reporter)
+    current = {kind: {doc.data["id"]: doc.data for doc in files.documents[kind]} for kind in KINDS}
     snapshot = load_snapshot(config.content)
     # with no snapshot yet, the files there are taken as the previous build's output
     return reconcile(
@@ -196,13 +273,18 @@ def _unchanged(
     )
 
 
-def _planned_writes(config: Config, existing: dict, final: dict) -> dict[str, str | None]:
+def _planned_writes(config: Config, files: ContentFiles, final: dict) -> dict[str, str | None]:
     """File changes that turn content/ into `final`: hand-written files are updated in
     place (comments and order kept), new ones dumped, vanished ones deleted."""
     from sitegen.content import KINDS
     from sitegen.yamledit import update_text
     from sitegen.yamlio import dump_yaml
 
+    existing = {
+        doc.path.relative_to(config.content).as_posix(): doc
+        for kind in KINDS
+        for doc in files.documents[kind]
+    }
     writes: dict[str, str | None] = {}
     for kind in KINDS:
         for object_id, record in sorted(final[kind].items()):

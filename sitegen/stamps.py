@@ -138,3 +138,8 @@ def save(config: Config, stamp: Stamp) -> None:
 
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def forget(config: Config) -> None:
+    """Drop the stamp: the next build merges, whatever it finds unchanged."""
+    (config.cache / STAMP).unlink(missing_ok=True)
