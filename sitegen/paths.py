@@ -13,6 +13,7 @@ import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from sitegen.errors import InputError, Location
 
@@ -48,8 +49,8 @@ def article_path(root: Path, seeds: Path, file: str, where: Location | None = No
     return path
 
 
-def read_regular(path: Path, limit: int = MAX_FILE_BYTES, what: str = "file") -> bytes:
-    """The bytes of `path`, which must be a regular file of at most `limit` bytes.
+def open_regular(path: Path, what: str = "file") -> BinaryIO:
+    """`path` opened for reading, refused unless it is a regular file.
 
     Opened with O_NONBLOCK (a FIFO never hangs the open) and checked by `fstat` on the
     open file, so what is checked is what is read.
@@ -58,29 +59,30 @@ def read_regular(path: Path, limit: int = MAX_FILE_BYTES, what: str = "file") ->
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError as exc:
         raise InputError(f"cannot read {what}: {exc.strerror}", Location(path)) from None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise InputError(
-                f"cannot read {what}: not a regular file (a device, FIFO or socket)", Location(path)
-            )
-        if info.st_size > limit:
-            raise InputError(
-                f"file is {info.st_size:,} bytes, over the {limit:,} sitegen reads",
-                Location(path),
-            )
-        chunks = []
-        remaining = limit + 1  # a file that grows while it is read stops at the limit too
-        while remaining > 0 and (chunk := os.read(fd, min(remaining, 1 << 20))):
-            chunks.append(chunk)
-            remaining -= len(chunk)
-        if remaining <= 0:
-            raise InputError(f"file grew past the {limit:,} bytes sitegen reads", Location(path))
-        return b"".join(chunks)
-    except OSError as exc:
-        raise InputError(f"cannot read {what}: {exc.strerror}", Location(path)) from None
-    finally:
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
         os.close(fd)
+        raise InputError(
+            f"cannot read {what}: not a regular file (a device, FIFO or socket)", Location(path)
+        )
+    return os.fdopen(fd, "rb")
+
+
+def read_regular(path: Path, limit: int = MAX_FILE_BYTES, what: str = "file") -> bytes:
+    """The bytes of `path`, a regular file of at most `limit` bytes."""
+    with open_regular(path, what) as handle:
+        try:
+            size = os.fstat(handle.fileno()).st_size
+            if size > limit:
+                raise InputError(
+                    f"cannot read {what}: it is {size:,} bytes, over the {limit:,} sitegen reads",
+                    Location(path),
+                )
+            data = handle.read(limit + 1)  # a file that grows meanwhile stops at the limit
+        except OSError as exc:
+            raise InputError(f"cannot read {what}: {exc.strerror}", Location(path)) from None
+    if len(data) > limit:
+        raise InputError(f"cannot read {what}: it grew past {limit:,} bytes", Location(path))
+    return data
 
 
 @dataclass(frozen=True)
