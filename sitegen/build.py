@@ -1,7 +1,8 @@
-"""The build phases: extract (seeds -> fact base), write content/, render (content/ -> site/).
+"""The build: the stages of `sitegen.pipeline` in order, skipping what has not changed.
 
-Each phase reads everything it needs into memory first, then writes. Extraction imports
-spaCy only inside `extract`, so rendering a site from content/ never loads it.
+`extract_to_content` runs stages 1-6 (seeds/ -> content/), `render` stages 7-8
+(content/ -> site/), `build` both. Each phase reads everything it needs into memory
+first, then writes.
 """
 
 from __future__ import annotations
@@ -12,33 +13,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sitegen import collector, stamps
+from sitegen import collector, pipeline, stamps
 from sitegen.config import Config
-from sitegen.errors import InputError, Location
+from sitegen.errors import Location
 from sitegen.filecache import FileCache
 from sitegen.fsutil import atomic_write, restore_tree
-from sitegen.ingest import read_articles
 from sitegen.model import FactBase
 from sitegen.reporter import Reporter
-
-if TYPE_CHECKING:
-    from collections.abc import Iterator
-
-    from sitegen.content import ContentFiles
-    from sitegen.extract.records import ArticleFacts
-    from sitegen.reconcile import Outcome
-    from sitegen.render.incremental import Incremental
-from sitegen.state import (
-    SNAPSHOT,
-    STATE_DIR,
-    Committed,
-    commit,
-    file_digest,
-    load_snapshot,
-    recover,
-)
+from sitegen.state import SNAPSHOT, STATE_DIR, Committed, recover
 from sitegen.textio import read_article
 from sitegen.theme import theme_dir
+
+if TYPE_CHECKING:
+    from sitegen.render.incremental import Incremental
 
 # how often a build merges again when content/ is saved while it extracts; after that
 # a file saved meanwhile is left as saved, with a warning
@@ -54,55 +41,6 @@ class BuildStats:
     pages: int = 0
     seconds: float = 0.0
     written: list[Path] = field(default_factory=list)  # content/ files this build changed
-
-
-@dataclass
-class Extraction:
-    """The machine's view of the story, and the article texts it was read from."""
-
-    base: FactBase
-    texts: dict[str, str]
-
-
-def extract(
-    config: Config, reporter: Reporter, known_ids: dict[str, str] | None = None
-) -> Extraction:
-    """Read every article, extract (or take from the cache) and merge facts. An article
-    keeps the source id it has in `known_ids` (file -> id); a new one gets a free id."""
-    from sitegen.cache import ExtractionCache, interned
-    from sitegen.extract.parallel import worker_count
-    from sitegen.merge import merge
-
-    articles = read_articles(config.seeds, config.root, config.extract_limit, known_ids)
-    if not articles:
-        raise InputError(
-            f"no articles (.txt or .md) found in {config.seeds_dir}/", Location(config.seeds)
-        )
-    for article in articles:
-        for warning in article.warnings:
-            reporter.warning(warning, Location(article.file))
-    cache = ExtractionCache(config.cache, config.model)
-    cached = {a.id: facts for a in articles if (facts := cache.get(a)) is not None}
-    todo = [a for a in articles if a.id not in cached]
-    if todo:
-        workers = worker_count(todo, config.jobs)
-        reporter.info(
-            f"extracting facts from {len(todo)} of {len(articles)} articles with "
-            f"{config.model}" + (f" in {workers} processes" if workers else "")
-        )
-        with reporter.progress("extracting", len(todo), "articles") as progress:
-            for article, facts in zip(todo, _extract_with_spacy(todo, config), strict=True):
-                cache.put(article, facts)  # as results arrive: an interrupted run keeps them
-                cached[article.id] = interned(facts)
-                progress.advance()
-    extracted = [cached[a.id] for a in articles]
-    return Extraction(merge(articles, extracted), {a.id: a.text for a in articles})
-
-
-def _extract_with_spacy(articles: list, config: Config) -> Iterator[ArticleFacts]:
-    from sitegen.extract.parallel import extract_facts  # spaCy is loaded there, only there
-
-    return extract_facts(articles, config.model, config.jobs)
 
 
 def extract_to_content(
@@ -125,18 +63,21 @@ def extract_to_content(
     from sitegen.content import KINDS
 
     reported = len(reporter.messages)
-    extraction: Extraction | None = None
+    extraction: pipeline.Extraction | None = None
     for _attempt in range(MERGE_ATTEMPTS):
-        expected, files = _read_content(config, reporter, cache)
+        read = pipeline.read_content(config, reporter, cache)
         if extraction is None:  # once: a re-read after an edit merges the same extraction
-            extraction = extract(config, reporter, _source_ids(config, files))
-        outcome = _reconciled(config, extraction, files)
-        writes = _planned_writes(config, files, outcome.records)
-        if all(file_digest(config.content / name) == expected.get(name) for name in writes):
-            break  # nothing it is about to write was saved meanwhile
+            articles = pipeline.read_sources(config, reporter, pipeline.source_ids(config, read))
+            facts = pipeline.extract_facts(config, articles, reporter)
+            extraction = pipeline.merge_facts(articles, facts)
+            del articles, facts
+        outcome = pipeline.reconcile_edits(config, extraction, read)
+        writes = pipeline.planned_writes(config, read, outcome)
+        if not pipeline.edited_meanwhile(config, read, writes):
+            break
         reporter.info("content/ was edited during the build; merging the edits again")
     del extraction  # half a gigabyte at 10,000 articles: gone before the writes
-    committed = commit(config.content, writes, outcome.snapshot, expected)
+    committed = pipeline.write_content(config, read, writes, outcome)
     _warn_kept(config, reporter, committed)
     for claim_id in outcome.emptied_hand_claims:
         reporter.warning(
@@ -206,52 +147,6 @@ def _save_stamp(
     )
 
 
-def _read_content(
-    config: Config, reporter: Reporter, cache: FileCache | None
-) -> tuple[dict[str, str | None], ContentFiles]:
-    """content/ as the build is about to merge into it, and each file's sha256 taken
-    *before* it was parsed: a file saved after that no longer matches, so a write never
-    replaces an edit it did not merge."""
-    from sitegen.check import read_for_update  # what a skipped phase does not load
-    from sitegen.content import KINDS
-
-    expected: dict[str, str | None] = {}
-    for kind in KINDS:
-        folder = config.content / kind
-        for path in folder.glob("*.yaml") if folder.is_dir() else []:
-            expected[f"{kind}/{path.name}"] = file_digest(path)
-    return expected, read_for_update(config, reporter, cache)  # broken: nothing written
-
-
-def _source_ids(config: Config, files: ContentFiles) -> dict[str, str]:
-    """Article file -> the id of the source that has it: a source keeps its id and its
-    file, so a new article whose name slugs alike can never take an existing source over."""
-    ids: dict[str, str] = {}
-    for record in (load_snapshot(config.content) or {}).get("sources", {}).values():
-        if isinstance(record.get("file"), str) and isinstance(record.get("id"), str):
-            ids[record["file"]] = record["id"]
-    for doc in files.documents["sources"]:
-        if isinstance(doc.data.get("file"), str):
-            ids[doc.data["file"]] = doc.data["id"]
-    return ids
-
-
-def _reconciled(config: Config, extraction: Extraction, files: ContentFiles) -> Outcome:
-    """The machine's new view merged with content/ as people left it."""
-    from sitegen.content import KINDS, records
-    from sitegen.reconcile import reconcile
-
-    current = {kind: {doc.data["id"]: doc.data for doc in files.documents[kind]} for kind in KINDS}
-    snapshot = load_snapshot(config.content)
-    # with no snapshot yet, the files there are taken as the previous build's output
-    return reconcile(
-        records(extraction.base),
-        current,
-        current if snapshot is None else snapshot,
-        extraction.texts,
-    )
-
-
 def _unchanged(
     config: Config, reporter: Reporter, stamp: stamps.Stamp, started: float
 ) -> BuildStats:
@@ -273,34 +168,6 @@ def _unchanged(
     )
 
 
-def _planned_writes(config: Config, files: ContentFiles, final: dict) -> dict[str, str | None]:
-    """File changes that turn content/ into `final`: hand-written files are updated in
-    place (comments and order kept), new ones dumped, vanished ones deleted."""
-    from sitegen.content import KINDS
-    from sitegen.yamledit import update_text
-    from sitegen.yamlio import dump_yaml
-
-    existing = {
-        doc.path.relative_to(config.content).as_posix(): doc
-        for kind in KINDS
-        for doc in files.documents[kind]
-    }
-    writes: dict[str, str | None] = {}
-    for kind in KINDS:
-        for object_id, record in sorted(final[kind].items()):
-            relative = f"{kind}/{object_id}.yaml"
-            doc = existing.get(relative)
-            if doc is None:
-                writes[relative] = dump_yaml(record)
-            elif doc.data != record:
-                writes[relative] = update_text(doc.path.read_text(encoding="utf-8-sig"), record)
-    for relative in existing:
-        kind, name = relative.split("/", 1)
-        if name.removesuffix(".yaml") not in final[kind]:
-            writes[relative] = None
-    return writes
-
-
 def render(
     config: Config,
     reporter: Reporter,
@@ -317,11 +184,10 @@ def render(
     if not force and (config.site / "index.html").is_file() and _read(stamp) == inputs:
         reporter.info(f"site: {config.site_dir}/ is up to date")
         return BuildStats(seconds=time.perf_counter() - started)
-    from sitegen.check import load_factbase
     from sitegen.render import render_site  # Jinja2 and the theme: only when rendering
 
     with collector.paused():
-        base = load_factbase(config, reporter, cache)
+        base = pipeline.load_factbase(config, reporter, cache)
     result = render_site(
         config, base, reporter, incremental, read_article if cache is None else cache.article
     )

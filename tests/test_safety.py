@@ -286,17 +286,17 @@ def tiny(tmp_path: Path) -> Path:
 def test_an_edit_saved_during_extraction_is_merged(
     tiny: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import sitegen.build
+    import sitegen.pipeline
 
     target = _claim_files(tiny)[0]
-    real_extract = sitegen.build.extract
+    real_merge = sitegen.pipeline.merge_facts
 
     def extract_while_a_person_saves(*args, **kwargs):
-        extraction = real_extract(*args, **kwargs)
+        extraction = real_merge(*args, **kwargs)
         _edit_statement(target, "Edited while the build ran.")
         return extraction
 
-    monkeypatch.setattr(sitegen.build, "extract", extract_while_a_person_saves)
+    monkeypatch.setattr(sitegen.pipeline, "merge_facts", extract_while_a_person_saves)
     (tiny / "seeds" / "c.txt").write_text("Bridge news\n\nThe bridge closes Monday.\n")
     assert main(["extract", "--project", str(tiny), "-q"]) == 0
     assert "Edited while the build ran." in target.read_text(encoding="utf-8")
@@ -308,10 +308,9 @@ def test_an_edit_saved_during_extraction_is_merged(
 def test_an_edit_saved_between_the_check_and_the_write_is_kept(
     tiny: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import sitegen.build
-    import sitegen.state
+    import sitegen.pipeline
 
-    real_commit = sitegen.state.commit
+    real_commit = sitegen.pipeline.commit
     edited: list[Path] = []
 
     def commit_after_a_save(content, writes, snapshot, expected):
@@ -321,7 +320,7 @@ def test_an_edit_saved_between_the_check_and_the_write_is_kept(
         edited.append(path)
         return real_commit(content, writes, snapshot, expected)
 
-    monkeypatch.setattr(sitegen.build, "commit", commit_after_a_save)
+    monkeypatch.setattr(sitegen.pipeline, "commit", commit_after_a_save)
     (tiny / "seeds" / "b.txt").write_text(
         (tiny / "seeds" / "b.txt").read_text() + "\nThe repairs will cost $4 million.\n"
     )
