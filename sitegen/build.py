@@ -7,13 +7,12 @@ first, then writes.
 
 from __future__ import annotations
 
-import hashlib
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sitegen import collector, pipeline, stamps
+from sitegen import collector, freshness, pipeline
 from sitegen.config import Config
 from sitegen.errors import Location
 from sitegen.filecache import FileCache
@@ -22,7 +21,6 @@ from sitegen.model import FactBase
 from sitegen.reporter import Reporter
 from sitegen.state import SNAPSHOT, STATE_DIR, Committed, recover
 from sitegen.textio import read_article
-from sitegen.theme import theme_dir
 
 if TYPE_CHECKING:
     from sitegen.render.incremental import Incremental
@@ -56,9 +54,9 @@ def extract_to_content(
             "finished writing content/ from an interrupted build", Location(config.content_dir)
         )
         _warn_kept(config, reporter, recovered)
-    inputs = stamps.read_inputs(config)
-    previous = stamps.load(config) if skip_unchanged else None
-    if previous is not None and previous.digest == stamps.digest(config, inputs):
+    inputs = freshness.read_inputs(config)
+    previous = freshness.load(config) if skip_unchanged else None
+    if previous is not None and previous.digest == freshness.digest(config, inputs):
         return _unchanged(config, reporter, previous, started)
     from sitegen.content import KINDS
 
@@ -96,7 +94,7 @@ def extract_to_content(
         f"{len(outcome.kept_edits)} hand edits kept; {len(writes)} files changed"
     )
     if committed.kept:  # content/ is not what this run made: the next one must merge
-        stamps.forget(config)
+        freshness.forget(config)
     else:
         _save_stamp(config, reporter, inputs, writes, committed, counts, multi, reported)
     return BuildStats(
@@ -129,12 +127,12 @@ def _save_stamp(
     reported: int,
 ) -> None:
     """Remember what this run read and wrote, so an unchanged next run can skip."""
-    stamps.save(
+    freshness.save(
         config,
-        stamps.Stamp(
-            stamps.digest(
+        freshness.Stamp(
+            freshness.digest(
                 config,
-                stamps.after_writes(
+                freshness.after_writes(
                     inputs,
                     config.content,
                     writes,
@@ -142,13 +140,13 @@ def _save_stamp(
                 ),
             ),
             {**counts, "multi_source_claims": multi},
-            stamps.stamp_messages(reporter.messages[reported:]),
+            freshness.stamp_messages(reporter.messages[reported:]),
         ),
     )
 
 
 def _unchanged(
-    config: Config, reporter: Reporter, stamp: stamps.Stamp, started: float
+    config: Config, reporter: Reporter, stamp: freshness.Stamp, started: float
 ) -> BuildStats:
     """The result of an extract phase whose inputs are as it left them: its report."""
     for message in stamp.replay():
@@ -180,7 +178,7 @@ def render(
     started = time.perf_counter()
     restore_tree(config.site)  # a build killed mid-swap left the old site aside
     stamp = config.cache / "site.stamp"
-    inputs = "" if force else render_inputs(config)
+    inputs = "" if force else freshness.render_fingerprint(config)
     if not force and (config.site / "index.html").is_file() and _read(stamp) == inputs:
         reporter.info(f"site: {config.site_dir}/ is up to date")
         return BuildStats(seconds=time.perf_counter() - started)
@@ -198,19 +196,6 @@ def render(
         f"site: {result.pages} pages written to {config.site_dir}/ in {stats.seconds:.2f}s"
     )
     return stats
-
-
-def render_inputs(config: Config) -> str:
-    """A fingerprint of everything a render reads: settings, content/, templates (the
-    project's and the theme), the articles, and sitegen's own code."""
-    digest = hashlib.sha256(repr(sorted(vars(config).items())).encode())
-    digest.update(stamps.code_version().encode())
-    for folder in (config.content, config.templates, theme_dir(), config.seeds):
-        for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
-            if path.is_file() and not path.name.startswith("."):
-                stat = path.stat()
-                digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
-    return digest.hexdigest()
 
 
 def _read(path: Path) -> str | None:

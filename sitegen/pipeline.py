@@ -23,10 +23,11 @@ from typing import TYPE_CHECKING
 from sitegen.config import Config
 from sitegen.errors import InputError, Location
 from sitegen.filecache import FileCache
+from sitegen.freshness import file_digest
 from sitegen.ingest import Article, read_articles
 from sitegen.model import FactBase
 from sitegen.reporter import Reporter
-from sitegen.state import Committed, commit, file_digest, load_snapshot
+from sitegen.state import Committed, commit, load_snapshot
 
 if TYPE_CHECKING:
     from sitegen.content import ContentFiles

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from sitegen.errors import ContentError, InputError, Location
+from sitegen.freshness import file_digest
 from sitegen.fsutil import write_if_changed, write_stream
 from sitegen.paths import confined, is_inside, open_regular
 
@@ -72,14 +73,6 @@ def _is_records(records: Any) -> bool:
         and all(isinstance(k, str) and isinstance(r, dict) for k, r in objects.items())
         for kind, objects in records.items()
     )
-
-
-def file_digest(path: Path) -> str | None:
-    """sha256 of a file's bytes, None when there is no file: what a write expects."""
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
-        return None
 
 
 def commit(
