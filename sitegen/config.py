@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sitegen.errors import ConfigError, InputError
-from sitegen.yamlio import read_yaml
+from sitegen.yamlio import YamlDocument, read_yaml
 
 CONFIG_FILE = "sitegen.yaml"
 DEFAULT_MODEL = "en_core_web_sm"
@@ -108,7 +108,7 @@ def load_config(root: Path) -> Config:
     return config
 
 
-def _apply_paths(config: Config, value: object, doc) -> None:
+def _apply_paths(config: Config, value: object, doc: YamlDocument) -> None:
     if not isinstance(value, dict):
         raise ConfigError("'paths' must be a mapping", doc.where("paths"))
     for name, path in value.items():
