@@ -485,7 +485,7 @@ class NameVotes:
 def count_vote(votes: NameVotes, mention: NameMention) -> None:
     """One occurrence's vote; inside quotation marks it counts half (someone else's
     words, often a nickname or a title-case slogan)."""
-    votes.labels[mention.label] += 0.5 if mention.quoted else 1.0  # type: ignore[assignment]
+    votes.labels[mention.label] += 0.5 if mention.quoted else 1.0  # type: ignore[assignment]  # float votes
     votes.cues += bool(set(mention.evidence) & PERSON_EVIDENCE)
     votes.against += len(set(mention.evidence) & NOT_PERSON_EVIDENCE)
     votes.roles += bool(set(mention.evidence) & ROLE_EVIDENCE)
