@@ -13,6 +13,7 @@ from __future__ import annotations
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks.extraction import extract_cached
@@ -30,6 +31,35 @@ def evaluate(story: GoldStory) -> tuple[Score, float]:
         base = merge(articles, extracted)
         seconds = time.perf_counter() - started
         return score(story, articles, base), seconds
+
+
+def figures(result: Score) -> dict[str, float]:
+    """A score's ratios by name: what the quality gate (tests/test_gold.py,
+    benchmarks/floors.py) reads. A new metric is a new key."""
+    ratios = {
+        "cited": (result.anchors_cited, result.anchors),
+        "conflicts_found": (result.conflicts_found, result.conflicts_gold),
+    }
+    found = {name: part / whole for name, (part, whole) in ratios.items() if whole}
+    return {"precision": result.precision, "recall": result.recall, **found}
+
+
+def evaluate_sample() -> dict[str, float]:
+    """The sample story's figures."""
+    return figures(_evaluate_pooled("sample", lambda story: story.name == "sample"))
+
+
+def evaluate_corpus() -> dict[str, float]:
+    """The gold corpus clusters' figures, pooled."""
+    return figures(_evaluate_pooled("corpora", lambda story: story.name != "sample"))
+
+
+def _evaluate_pooled(name: str, wanted: Callable[[GoldStory], bool]) -> Score:
+    total = Score(name)
+    for story in all_gold():
+        if wanted(story):
+            total.add(evaluate(story)[0])
+    return total
 
 
 def main(argv: list[str]) -> int:

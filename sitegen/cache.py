@@ -60,7 +60,7 @@ def interned(record: Any) -> Any:
         return [interned(item) for item in record]
     if isinstance(record, dict):
         return {interned(key): interned(value) for key, value in record.items()}
-    if dataclasses.is_dataclass(record):
+    if dataclasses.is_dataclass(record) and not isinstance(record, type):
         for name, _ in _fields(type(record)):
             setattr(record, name, interned(getattr(record, name)))
     return record
@@ -89,6 +89,6 @@ def _value(hint: Any, data: Any) -> Any:
     if origin is dict:
         _, item = typing.get_args(hint)
         return {k: _value(item, v) for k, v in data.items()}
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         return from_plain(hint, data)
     return data

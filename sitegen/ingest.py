@@ -237,7 +237,9 @@ def _split(text: str, start: int, cut: int, kind: str) -> tuple[Block, int]:
     """The trimmed piece `text[start:cut]` and where the rest begins. `start` is not
     whitespace and `cut` lies inside a trimmed block, so piece and rest are non-empty."""
     head = text[start:cut].rstrip()
-    return Block(start, start + len(head), kind), _SPACES.match(text, cut).end()
+    rest = _SPACES.match(text, cut)
+    assert rest is not None  # `\s*` matches everywhere
+    return Block(start, start + len(head), kind), rest.end()
 
 
 def bound(text: str, blocks: list[Block], limit: int) -> list[Block]:

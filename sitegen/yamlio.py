@@ -169,7 +169,7 @@ def _at_first_alias(error: InputError, text: str, path: Path, first_line: int) -
     if "aliases" not in error.message:
         return error
     for event in yaml.parse(text, Loader=_Loader):
-        if isinstance(event, yaml.AliasEvent):
+        if isinstance(event, yaml.AliasEvent) and event.start_mark is not None:
             mark = event.start_mark
             return InputError(
                 error.message, Location(path, mark.line + first_line, mark.column + 1)

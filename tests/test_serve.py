@@ -188,6 +188,7 @@ def test_a_taken_port_is_a_clear_error(running: Running) -> None:
         PreviewServer("127.0.0.1", running.port, running.project / "site", "/", running.server.live)
 
 
+@pytest.mark.slow
 def test_ctrl_c_stops_cleanly(sample_project: Path, tmp_path: Path) -> None:
     project = tmp_path / "story"
     shutil.copytree(sample_project, project, ignore=shutil.ignore_patterns("site"))

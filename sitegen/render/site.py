@@ -115,10 +115,10 @@ def _render(
     if incremental is not None and incremental.depends and (config.site / "index.html").exists():
         return _render_in_place(config, views, templates, list(site_specs(views)), incremental)
     try:
-        site = output_folder(config.site)
+        folder = output_folder(config.site)
     except NotOurs as exc:
         raise ConfigError(str(exc), config.set_at.get("site")) from None
-    staging = staging_dir(site)
+    staging = staging_dir(folder)
     pages = 0
     depends: dict[str, frozenset[str] | None] = {}  # the dev server's, page by page
     try:
@@ -134,7 +134,7 @@ def _render(
         _write(staging / links.SEARCH_INDEX, search_index_pieces(views))
         _write(staging / ".nojekyll", "")  # GitHub Pages: serve the files as they are
         static_files = copy_static(templates.static_dirs, staging / links.STATIC)
-        replace_tree(staging, site)
+        replace_tree(staging, folder)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
