@@ -10,7 +10,8 @@ so that "he said" and "the governor" resolve to the person meant.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -26,7 +27,7 @@ from sitegen.extract.mentions import (
     surname_mentions,
 )
 from sitegen.extract.names import fold, name_parts
-from sitegen.extract.quotes import QuoteSpan, continued_quote, find_quotes
+from sitegen.extract.quotes import QuoteSpan, continued_quote, disjoint, find_quotes
 from sitegen.extract.records import ArticleFacts, FactCandidate, NameMention
 from sitegen.extract.statements import (
     DATE_PREFIX,
@@ -69,15 +70,33 @@ class _Carry:
     facts: list[FactCandidate] = field(default_factory=list)
 
 
+class ParagraphError(Exception):
+    """An unexpected error while reading the paragraph at article offset `start`."""
+
+    def __init__(self, start: int) -> None:
+        super().__init__(f"in the paragraph at offset {start}")
+        self.start = start
+
+
+@contextmanager
+def _paragraph(block: Block) -> Iterator[None]:
+    try:
+        yield
+    except Exception as exc:
+        raise ParagraphError(block.start) from exc
+
+
 def extract_article(article: Article, docs: Iterable[Doc]) -> ArticleFacts:
     """Facts of `article`, given one parsed Doc per prose block (in `article.prose` order)."""
     blocks: list[_Block] = []
     for block, doc in zip(article.prose, docs, strict=True):
-        marks = find_quotes(article.text, block.start, block.end)
-        if blocks and blocks[-1].marks and not blocks[-1].marks[-1].closed:
-            marks = continued_quote(article.text, block.start, block.end) + marks
-        parsed = _Block(block, doc, marks, [])
-        parsed.mentions = [sentence_mentions(s, block.start, parsed.quoted) for s in doc.sents]
+        with _paragraph(block):
+            marks = find_quotes(article.text, block.start, block.end)
+            if blocks and blocks[-1].marks and not blocks[-1].marks[-1].closed:
+                marks = continued_quote(article.text, block.start, block.end) + marks
+            marks = disjoint(marks, block.start, block.end)
+            parsed = _Block(block, doc, marks, [])
+            parsed.mentions = [sentence_mentions(s, block.start, parsed.quoted) for s in doc.sents]
         blocks.append(parsed)
     result = ArticleFacts(source=article.id)
     result.mentions = [m for b in blocks for sentence in b.mentions for _, m in sentence]
@@ -94,7 +113,8 @@ def extract_article(article: Article, docs: Iterable[Doc]) -> ArticleFacts:
     discourse = Discourse(people)
     carry = _Carry()
     for parsed in blocks:
-        carry = _read_block(article, parsed, discourse, carry)
+        with _paragraph(parsed.block):
+            carry = _read_block(article, parsed, discourse, carry)
         result.facts.extend(carry.facts)
     return result
 
@@ -201,8 +221,7 @@ class _BlockReader:
         """The words between two quotations say who speaks ("he said", "she continued"),
         or hold no verb: a sentence of the narrative between them ("They were welcomed
         if they") makes the second quotation another one."""
-        offset = self.parsed.block.start
-        span = self.parsed.doc.char_span(start - offset, end - offset, alignment_mode="expand")
+        span = _local(self.parsed, start, end)
         verbs = [t.lemma_ for t in span or () if t.pos_ in ("VERB", "AUX")]
         return not verbs or any(verb in SPEECH_VERBS for verb in verbs)
 
@@ -319,8 +338,7 @@ def _quote_fact(
         speaker=attribution.speaker if attribution else None,
         via=attribution.via if attribution else None,
     )
-    offset = parsed.block.start
-    local = parsed.doc.char_span(start - offset, end - offset, alignment_mode="expand")
+    local = _local(parsed, start, end)
     if local is not None:
         add_features(local, fact)
     speaker = fact.speaker
@@ -378,6 +396,15 @@ def _names_someone(sentence: Span, refs: dict[int, Entity]) -> bool:
     """The subject is someone the article has introduced ("He spent three months …")."""
     subject = root_subject(sentence)
     return subject is not None and subject.i in refs and refs[subject.i].personal
+
+
+def _local(parsed: _Block, start: int, end: int) -> Span | None:
+    """The tokens of article offsets `start:end` in the block's Doc, or None when the
+    range is empty or leaves the block (spaCy raises E035 on a reversed range)."""
+    start, end = start - parsed.block.start, end - parsed.block.start
+    if not 0 <= start < end <= len(parsed.doc.text):
+        return None
+    return parsed.doc.char_span(start, end, alignment_mode="expand")
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:

@@ -57,3 +57,5 @@ class ArticleFacts:
     source: str
     mentions: list[NameMention] = field(default_factory=list)
     facts: list[FactCandidate] = field(default_factory=list)
+    failure: str | None = None  # why extraction stopped: the article's facts are left out
+    failure_line: int | None = None  # the line of the paragraph being read then
