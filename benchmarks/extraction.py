@@ -25,7 +25,7 @@ CACHE = Path(
 def _code_version() -> str:
     digest = hashlib.sha256()
     for path in sorted((REPO / "sitegen").rglob("*.py")):
-        if path.parent.name == "extract" or path.name in ("ingest.py", "nlp.py"):
+        if path.parent.name == "extract" or path.name in ("ingest.py", "furniture.py", "nlp.py"):
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 

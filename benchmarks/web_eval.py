@@ -55,7 +55,11 @@ FURNITURE = re.compile(
     r"|\bfollow (us|him|her) on\b|\bshare this\b|\(AP Photo",
     re.IGNORECASE | re.MULTILINE,
 )
-PRONOUN = re.compile(r"^(he|she|they|his|her|their|them|we|i|this|that|these|those)\b", re.I)
+PRONOUN = re.compile(
+    r"^((he|she|they|his|her|their|them|him|we)\b|(this|that|these|those)\b(?!\s+(night|day|"
+    r"morning|afternoon|evening|week|weekend|month|year|time|summer|winter|spring|fall)\b))",
+    re.IGNORECASE,
+)  # a demonstrative of time ("That night, …") names its referent
 DOUBLE_MARKS = re.compile(r"[“”\"«»„]|(^|[\s(—–-])[‘']\w")
 NUMBER_WORDS = [
     "zero",

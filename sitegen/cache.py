@@ -23,7 +23,7 @@ from sitegen.ingest import Article
 
 _PACKAGE = Path(__file__).resolve().parent
 # the code an extraction result depends on
-_CODE = ("ingest.py", "frontmatter.py", "textio.py", "nlp.py", "extract")
+_CODE = ("ingest.py", "frontmatter.py", "furniture.py", "textio.py", "nlp.py", "extract")
 
 
 @cache

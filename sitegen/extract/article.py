@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from sitegen.extract.attribution import Attribution, attribute, speaker_of
 from sitegen.extract.discourse import Discourse, Entity
@@ -37,11 +37,14 @@ from sitegen.extract.statements import (
     is_checkable,
     root_subject,
 )
+from sitegen.furniture import is_furniture
 from sitegen.ingest import Article, Block
 
 __all__ = ["DATE_PREFIX", "clean_statement", "extract_article"]
 
 MIN_QUOTE_WORDS = 4
+_PERSONAL = {"he", "she", "they", "him", "them", "his", "her", "their"}
+_DEMONSTRATIVE = {"this", "that", "these", "those"}
 MAX_ATTRIBUTION_GAP = 6  # words between two quotations of one speaker ("…,” he said. “…”)
 _CLOSING = "”’\"' )"
 
@@ -96,7 +99,10 @@ def extract_article(article: Article, docs: Iterable[Doc]) -> ArticleFacts:
                 marks = continued_quote(article.text, block.start, block.end) + marks
             marks = disjoint(marks, block.start, block.end)
             parsed = _Block(block, doc, marks, [])
-            parsed.mentions = [sentence_mentions(s, block.start, parsed.quoted) for s in doc.sents]
+            parsed.mentions = [
+                [] if is_furniture(s.text) else sentence_mentions(s, block.start, parsed.quoted)
+                for s in doc.sents
+            ]
         blocks.append(parsed)
     result = ArticleFacts(source=article.id)
     result.mentions = [m for b in blocks for sentence in b.mentions for _, m in sentence]
@@ -108,6 +114,7 @@ def extract_article(article: Article, docs: Iterable[Doc]) -> ArticleFacts:
         for b in blocks
         for s in b.doc.sents
         for m in surname_mentions(s, b.block.start, b.quoted, surnames)
+        if not is_furniture(s.text)
     ]
     result.mentions.sort(key=lambda m: m.start)
     discourse = Discourse(people)
@@ -352,8 +359,8 @@ def _statement_facts(
 ) -> list[FactCandidate]:
     """The sentence's checkable content: one fact per main clause when each clause has
     some, else the whole sentence, else nothing."""
-    if not is_checkable(sentence):
-        return []
+    if not is_checkable(sentence) or is_furniture(sentence.text):
+        return []  # page furniture a crawl ran into the paragraph is no fact
     parts = clauses(sentence)
     if len(parts) > 1:
         facts = [_statement_fact(article, part, parsed, refs, discourse) for part in parts]
@@ -386,10 +393,58 @@ def _statement_fact(
     things = [e for e in fact.entities if not e.startswith(DATE_PREFIX)]
     if not (fact.names or things or fact.figures) and not _names_someone(sentence, refs):
         return None  # nothing a reader could check: no one, nothing named, no number
+    opening = _opening_reference(sentence)
+    if opening is not None:
+        entity = refs.get(opening.i)
+        if entity is None and opening.lower_ == "his":
+            entity = discourse.pronoun("he", refs.get(opening.head.i))  # not "His son Jim"
+        elif entity is None and opening.lower_ == "their":
+            entity = discourse.group_pronoun("they")
+        referent = _referent(entity)
+        if referent is None:
+            return None  # "He was released.": who? not a fact a reader can use alone
+        at = offset + opening.idx - start
+        fill = f"[{referent}'s]" if opening.tag_ == "PRP$" else f"[{referent}]"
+        fact.standalone = fact.text[:at] + fill + fact.text[at + len(opening.text) :]
     attribution = attribute([sentence], parsed.quoted, refs, discourse, reporting=True)
     if attribution is not None:
         fact.speaker, fact.via = attribution.speaker, attribution.via
     return fact
+
+
+def _opening_reference(sentence: Span) -> Token | None:
+    """The pronoun a passage opens with when it stands for someone named before ("He
+    was …", "His son …", "They said …"), or a demonstrative of its subject ("These men
+    …"); a demonstrative of time or place ("That night, …") names its own referent."""
+    words = [t for t in sentence if not (t.is_punct or t.is_space)]
+    while len(words) > 1 and (words[0].dep_ == "cc" or words[0].nbor().text == ","):
+        words = words[1:]  # "But he …", "However, he …": openers the statement drops
+    if not words or words[0].i - sentence.start > 3:
+        return None
+    first = words[0]
+    lower = first.lower_
+    if lower in _PERSONAL and first.pos_ == "PRON":
+        subject = first.dep_ in ("nsubj", "nsubjpass") or first.tag_ == "PRP$"
+        return first if subject else None
+    if lower in _DEMONSTRATIVE and first.dep_ in ("nsubj", "nsubjpass", "det"):
+        head = first if first.dep_ != "det" else first.head
+        return first if head.dep_ in ("nsubj", "nsubjpass") else None
+    return None
+
+
+def _referent(entity: Entity | None) -> str | None:
+    """How a statement names `entity` in brackets: a person's name, or the short phrase
+    that introduced an unnamed person or a group ("the woman", "police")."""
+    if entity is None:
+        return None
+    if entity.kind == "person":
+        return entity.name
+    words = entity.name.split()
+    if not words or len(words) > 4:
+        return None
+    if words[0].lower() in ("a", "an"):
+        words[0] = "the"
+    return " ".join(words)
 
 
 def _names_someone(sentence: Span, refs: dict[int, Entity]) -> bool:

@@ -1,0 +1,115 @@
+"""What a crawled news page carries around its article: furniture recognised by shape,
+paragraphs broken by single line breaks, datelines, and statements that open with a
+pronoun (made-up text in the shapes of real pages)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sitegen.extract import extract_articles
+from sitegen.furniture import is_furniture, kind_of
+from sitegen.ingest import PROSE, Article, classify, read_one, split_blocks
+from sitegen.merge import merge
+from sitegen.nlp import load_model
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Contact Jane Roe: jroe@example-news.com or 555-123-4567.",
+        "Anyone with information is asked to call Crime Line at (555) 222-TIPS.",
+        "Read or Share this story: http://exm.pl/1AbC",
+        "Crews clear the scene on Elm Street. — Jane Roe (@janeroe) March 3, 2016",
+        "Three shot outside a bar on Elm Street 1:29 autoplay",
+        "Skip in Skip x Embed x Share A crash closes the bridge.",
+        "A memorial grows outside the school. (Photo: Jane Roe, Daily Bugle)Buy Photo",
+        "Copyright 2016 Example Broadcasting. All rights reserved.",
+        "This material may not be published, broadcast, rewritten or redistributed.",
+        "Sign up for one of our email newsletters.",
+        "Copy this code to your website",
+        "Get breaking news on the go with our mobile app",
+        "Jane Roe is a staff writer for the Daily Bugle.",
+        "Related: Council votes to close the bridge",
+        "Flood Warning issued for Pine County until 9:45 PM CDT",
+    ],
+)
+def test_page_furniture_is_not_prose(paragraph: str) -> None:
+    assert classify(paragraph) != PROSE
+    assert kind_of(paragraph) is not None or is_furniture(paragraph)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "The shooting happened at about 2:45 a.m. on Elm Street, police said.",
+        "Officers arrived at 10:30 and found two men wounded, police said.",
+        "“Get out of here now,” the officer shouted, witnesses said.",
+        "Anyone with information is asked to call police, the sheriff said.",
+        "Jane Roe, 34, was taken to Mercy Hospital, where she died on Sunday.",
+    ],
+)
+def test_article_prose_is_read(paragraph: str) -> None:
+    assert classify(paragraph) == PROSE
+    assert not is_furniture(paragraph)
+
+
+def test_single_line_breaks_part_paragraphs_when_lines_end_sentences() -> None:
+    text = (
+        "Two hurt in crash\n"
+        "RIVERTON — Two people were hurt when a truck hit a bus shelter, police said.\n"
+        "The driver was taken to Mercy Hospital.\n"
+        "Contact Jane Roe at jroe@example-news.com.\n"
+    )
+    kinds = [b.kind for b in split_blocks(text)]
+    assert len(kinds) == 4 and kinds[-1] != PROSE
+    wrapped = (
+        "The council voted on Tuesday to close the bridge for\n"
+        "repairs that will take until May, the mayor said after\n"
+        "the meeting, which ran late.\n"
+    )
+    assert len(split_blocks(wrapped)) == 1, "hard-wrapped prose stays one paragraph"
+
+
+def test_a_dateline_after_the_title_is_stripped(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "Three dead in shooting\n\nRIVERTON — Three people are dead after a shooting "
+        "early Sunday, police said.\n",
+        encoding="utf-8",
+    )
+    article = read_one(path, tmp_path, "a")
+    [first] = article.prose
+    assert article.text[first.start : first.end].startswith("Three people are dead")
+
+
+def _article(text: str, article_id: str) -> Article:
+    return Article(
+        id=article_id,
+        path=Path(f"{article_id}.txt"),
+        file=f"{article_id}.txt",
+        sha256="",
+        text=text,
+        title="",
+        blocks=split_blocks(text),
+    )
+
+
+def test_a_statement_opening_with_a_pronoun_names_its_referent_in_brackets() -> None:
+    text = (
+        "Mayor Tom Berg visited the flooded district on Monday with two aides.\n\n"
+        "He was one of 12 mayors who signed a letter asking for federal aid in March.\n\n"
+        "They were arrested by state troopers on Tuesday night.\n"
+    )
+    article = _article(text, "a")
+    [facts] = extract_articles([article], load_model())
+    [fact] = [f for f in facts.facts if f.text.startswith("He was one")]
+    assert fact.standalone is not None and fact.standalone.startswith("[Tom Berg] was one")
+    assert not [f for f in facts.facts if f.text.startswith("They")], "no referent: no fact"
+    base = merge([article], [facts])
+    [claim] = [c for c in base.claims.values() if "12 mayors" in c.statement]
+    assert claim.statement.startswith("[Tom Berg] was one of 12 mayors")
+    [citation] = claim.citations
+    assert citation.quote == text[citation.start : citation.end]
+    assert citation.quote.startswith("He was one")
