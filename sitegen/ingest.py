@@ -287,7 +287,7 @@ def classify(block: str) -> str:
     first_line = block.split("\n", 1)[0]
     if _FILENAME.match(block):
         return "filename"
-    if _CAPTION_START.match(block) or _CREDIT_END.search(block):
+    if _caption_start(block) or _CREDIT_END.search(block):
         return "caption"
     if _BYLINE.match(block):
         return "byline"
@@ -299,6 +299,16 @@ def classify(block: str) -> str:
     if _is_heading(block):
         return "heading"
     return PROSE
+
+
+def _caption_start(block: str) -> bool:
+    """ "Photo: …", "Video shows …": a caption label, unless a long paragraph of
+    sentences merely opens with the word ("Videos posted on Facebook appeared to …")."""
+    match = _CAPTION_START.match(block)
+    if match is None:
+        return False
+    labelled = match.group().rstrip()[-1:] in ":/|(-"
+    return labelled or not _ends_sentence(block) or len(block.split(maxsplit=25)) <= 25
 
 
 def _ends_sentence(block: str) -> bool:

@@ -113,3 +113,27 @@ def test_a_statement_opening_with_a_pronoun_names_its_referent_in_brackets() -> 
     [citation] = claim.citations
     assert citation.quote == text[citation.start : citation.end]
     assert citation.quote.startswith("He was one")
+
+
+def test_a_person_asked_about_is_not_the_speaker() -> None:
+    text = (
+        "Representative Ann Cole, asked if Mr. Tom Berg should demand the return of the "
+        "funds, said, “I’ll leave that to the governor and his advisers.”\n"
+    )
+    [facts] = extract_articles([_article(text, "a")], load_model())
+    [quote] = [f for f in facts.facts if f.kind == "quote"]
+    assert quote.speaker is not None and quote.speaker.text == "Ann Cole"
+    assert quote.quote and quote.quote.startswith("I’ll leave that")
+
+
+def test_places_and_a_plural_after_a_suffix_are_not_people() -> None:
+    text = (
+        "Officers found the car on Civic Center Drive near 11700 Robertson on Tuesday, "
+        "and Lt. Kenny Park said the driver fled toward Pine County.\n\n"
+        "The trial of Douglas Shine Jr. Jurors heard from three witnesses on Monday.\n"
+    )
+    [facts] = extract_articles([_article(text, "a")], load_model())
+    names = {m.name for m in facts.mentions}
+    assert not names & {"Civic Center Drive", "Pine County", "Douglas Shine Jr. Jurors"}
+    assert "Douglas Shine Jr." in names
+    assert all("thing" in m.evidence for m in facts.mentions if m.name == "Robertson")

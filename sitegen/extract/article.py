@@ -133,11 +133,15 @@ def _read_block(article: Article, parsed: _Block, discourse: Discourse, carry: _
         parsed.marks and parsed.marks[0].start == parsed.block.start
     ):
         # a paragraph not opening with a quotation mark after "X wrote:" is a block quote
-        # by X; its words are X's, not the narrative's, so they stay out of the discourse
+        # by X; its words are X's, not the narrative's, so they stay out of the discourse.
+        # Without quotation marks it is X's statement, not a quotation: a quotation is
+        # what the text quotes
         span = _trimmed(article.text, parsed.block.start, parsed.block.end)
-        return _Carry(
-            speaker=carry.intro, facts=[_quote_fact(article, parsed, span, None, carry.intro)]
-        )
+        words = " ".join(q.words(article.text) for q in parsed.marks) or None
+        fact = _quote_fact(article, parsed, span, words, carry.intro)
+        if not parsed.marks:
+            fact.kind, fact.quote = "event", None
+        return _Carry(speaker=carry.intro, facts=[fact])
     return reader.read(carry)
 
 
