@@ -18,8 +18,9 @@ _CONTACT = re.compile(
     r"[\w.+-]+@[\w-]+\.[a-z]{2,}\b"  # e-mail
     r"|(?:\(\d{3}\)\s?|\b\d{3}[-.])\d{3}[-.][\dA-Z]{4}\b"  # phone (…-TIPS)
     r"|\b\d{3}-\d{3}-[A-Z]{4}\b|\b1-800-[A-Z0-9-]+"  # 713-222-TIPS, 1-800-SPEAK-UP
-    r"|https?://|\bwww\.\w|(?<![\w@])@\w{3,}",  # link, handle
+    r"|https?://|\bwww\.\w",  # link
 )
+_HANDLE = re.compile(r"(?<![\w@])@\w{3,}")
 _REACH = re.compile(
     r"\b(?:call|calling|contact|reach|reached|e-?mail|text|texting|tips?|follow|twitter|"
     r"facebook|share|read|information)\b",
@@ -94,9 +95,10 @@ def is_furniture(sentence: str) -> bool:
         return True
     if _ALERT.search(text):
         return True
-    contact = _CONTACT.search(text)
-    if contact and (words <= 6 or _REACH.search(text)):
+    if _CONTACT.search(text) and (words <= 6 or (words <= 60 and _REACH.search(text))):
         return True
+    if _HANDLE.search(text) and (words <= 6 or re.search(r"\bfollow\b", text, re.I)):
+        return True  # "Twitter:@name", "Follow @name": not "followers on Twitter as @name"
     prompt = _PROMPT.match(text) or (_NEWSLETTER.search(text) and _PROMPT_WORDS.search(text))
     return bool(prompt) and not spoken
 

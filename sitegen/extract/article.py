@@ -137,8 +137,7 @@ def _read_block(article: Article, parsed: _Block, discourse: Discourse, carry: _
         # Without quotation marks it is X's statement, not a quotation: a quotation is
         # what the text quotes
         span = _trimmed(article.text, parsed.block.start, parsed.block.end)
-        words = " ".join(q.words(article.text) for q in parsed.marks) or None
-        fact = _quote_fact(article, parsed, span, words, carry.intro)
+        fact = _quote_fact(article, parsed, span, None, carry.intro)
         if not parsed.marks:
             fact.kind, fact.quote = "event", None
         return _Carry(speaker=carry.intro, facts=[fact])
