@@ -137,3 +137,28 @@ def test_places_and_a_plural_after_a_suffix_are_not_people() -> None:
     assert not names & {"Civic Center Drive", "Pine County", "Douglas Shine Jr. Jurors"}
     assert "Douglas Shine Jr." in names
     assert all("thing" in m.evidence for m in facts.mentions if m.name == "Robertson")
+
+
+def test_check_warns_about_two_people_whose_names_may_be_one_spelled_two_ways(
+    tmp_path: Path,
+) -> None:
+    from sitegen.check import check_project
+    from sitegen.config import load_config
+    from sitegen.namecheck import close_pairs
+
+    people = tmp_path / "content" / "people"
+    people.mkdir(parents=True)
+    for person_id, name in [
+        ("ana-garza", "Ana Garza"),
+        ("anna-garza", "Anna Garza"),
+        ("bambi-dickerson", "Bambi Dickerson"),
+        ("jerry-dickerson", "Jerry Dickerson"),
+    ]:
+        (people / f"{person_id}.yaml").write_text(f"id: {person_id}\nname: {name}\n")
+    warnings = [p for p in check_project(load_config(tmp_path)) if p.level == "warning"]
+    [warning] = [w for w in warnings if "spelled two ways" in w.message]
+    assert "'Ana Garza' and 'Anna Garza'" in warning.message
+    assert str(warning.location).startswith("content/people/ana-garza.yaml:2")
+    assert close_pairs([("a", "Eliot Isaac"), ("b", "Elliot Isaac"), ("c", "Ed Isaac")]) == [
+        ("a", "b")
+    ]
