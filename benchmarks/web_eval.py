@@ -194,7 +194,7 @@ def score(cluster: Cluster, built: Built | None, gold: Gold, figures: Figures) -
                 figures.notes.append(f"  {cluster.cluster_id} pronoun: {claim.statement[:90]!r}")
     _score_quotes(cluster, built, gold, figures)
     killed = (cluster.gold.get("figures") or {}).get("killed")
-    texts = " ".join(a.text for a in built.articles)
+    texts = "\n\n".join(article["text"] for article in cluster.articles)  # no front matter
     if isinstance(killed, int) and states_count(texts, killed):
         figures.killed_stated += 1
         hit = any(

@@ -63,7 +63,7 @@ _CREDIT = re.compile(
 )
 _ALERT = re.compile(
     r"\b\d{1,2}(?::\d\d)?\s*(?:AM|PM|am|pm|a\.m\.|p\.m\.)\s+[ECMPAH][SD]T\b"
-    r"|(?:\b[A-Z][a-z]+ ){1,3}(?:Warning|Watch|Advisory)\b(?! [a-z])"
+    r"|(?:\b[A-Z][a-z]+ ){1,3}(?:Warning|Watch|Advisory) (?:issued|until|in effect|for)\b"
 )
 _CLOCK_WORDS = {
     "at", "about", "around", "by", "until", "till", "after", "before", "from", "to",

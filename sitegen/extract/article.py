@@ -420,7 +420,9 @@ def _opening_reference(sentence: Span) -> Token | None:
     was …", "His son …", "They said …"), or a demonstrative of its subject ("These men
     …"); a demonstrative of time or place ("That night, …") names its own referent."""
     words = [t for t in sentence if not (t.is_punct or t.is_space)]
-    while len(words) > 1 and (words[0].dep_ == "cc" or words[0].nbor().text == ","):
+    while len(words) > 1 and (
+        words[0].dep_ == "cc" or (words[0].pos_ == "ADV" and words[0].nbor().text == ",")
+    ):
         words = words[1:]  # "But he …", "However, he …": openers the statement drops
     if not words or words[0].i - sentence.start > 3:
         return None
