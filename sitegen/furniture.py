@@ -55,7 +55,9 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 # player controls: capitalised words joined by a close glyph ("Skip x Embed x Share")
-_CONTROLS = re.compile(r"\b[A-Z][a-z]+ x [A-Z][a-z]+\b|\b\d{1,3} of \d{1,3} [A-Z]{3,}\b")
+_CONTROLS = re.compile(
+    r"\b[A-Z][a-z]+ x [A-Z][a-z]+\b|\b\d{1,3} of \d{1,3} [A-Z]{3,}\b|^\W*[A-Z]{3,}\s*[>»]"
+)  # … or a button label pointing on ("EMBED >More videos")
 _CREDIT = re.compile(
     r"\((?:[^()]*\b(?:photo|image|video|provided by|courtesy|credit|getty|file|handout|"
     r"published|updated)\b[^()]*)\)",

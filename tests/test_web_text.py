@@ -24,6 +24,7 @@ from sitegen.nlp import load_model
         "Crews clear the scene on Elm Street. — Jane Roe (@janeroe) March 3, 2016",
         "Three shot outside a bar on Elm Street 1:29 autoplay",
         "Skip in Skip x Embed x Share A crash closes the bridge.",
+        "PLAY >More Local Videos Crews cleared the crash on Elm Street by noon.",
         "A memorial grows outside the school. (Photo: Jane Roe, Daily Bugle)Buy Photo",
         "Copyright 2016 Example Broadcasting. All rights reserved.",
         "This material may not be published, broadcast, rewritten or redistributed.",
@@ -162,3 +163,14 @@ def test_check_warns_about_two_people_whose_names_may_be_one_spelled_two_ways(
     assert close_pairs([("a", "Eliot Isaac"), ("b", "Elliot Isaac"), ("c", "Ed Isaac")]) == [
         ("a", "b")
     ]
+
+
+def test_a_paragraph_opening_with_a_pronoun_after_a_colon_is_narrative() -> None:
+    text = (
+        "Jane Roe, 34, was shot outside a bakery on Main Street on Sunday, police said:\n\n"
+        "She was hit in the back by two bullets and taken to Mercy Hospital.\n"
+    )
+    [facts] = extract_articles([_article(text, "a")], load_model())
+    [fact] = [f for f in facts.facts if f.text.startswith("She was hit")]
+    assert fact.kind != "quote"
+    assert fact.standalone is not None and fact.standalone.startswith("[Jane Roe] was hit")

@@ -129,8 +129,13 @@ def extract_article(article: Article, docs: Iterable[Doc]) -> ArticleFacts:
 def _read_block(article: Article, parsed: _Block, discourse: Discourse, carry: _Carry) -> _Carry:
     discourse.new_paragraph()
     reader = _BlockReader(article, parsed, discourse, list(parsed.doc.sents))
-    if carry.intro is not None and not (
-        parsed.marks and parsed.marks[0].start == parsed.block.start
+    opens_with_pronoun = bool(reader.sentences) and (
+        _opening_reference(reader.sentences[0]) is not None
+    )
+    if (
+        carry.intro is not None
+        and not (parsed.marks and parsed.marks[0].start == parsed.block.start)
+        and (parsed.marks or not opens_with_pronoun)  # "He was hit …": the narrative
     ):
         # a paragraph not opening with a quotation mark after "X wrote:" is a block quote
         # by X; its words are X's, not the narrative's, so they stay out of the discourse.
