@@ -37,9 +37,11 @@ _RIGHTS = re.compile(
 _STAFF = re.compile(
     r"\b(?:staff|freelance|contributing) (?:writer|reporter|photographer)s?\b"
     r"|\bcontributed (?:to )?(?:this (?:report|article|story)|reporting)\b"
-    r"|^\s*by:\s|\bupdated:\s|\b(?:originally|first) published\b",
+    r"|^\s*by:\s|\bupdated:\s|\b(?:originally|first) published\b"
+    r"|\((?:additional )?reporting by\b|\bediting by\b",
     re.IGNORECASE,
 )
+_CONTRIBUTED = re.compile(r"[A-Z][\w.'’-]+ [A-Z][\w.'’-]+ contributed\s*\.?\s*$")
 # a prompt to the reader: an interface verb opening the sentence, aimed at the reader
 _PROMPT = re.compile(
     r"^\W*(?:sign up|subscribe|click|tap|download|get|follow|watch|read|share|copy|stay|"
@@ -91,7 +93,9 @@ def is_furniture(sentence: str) -> bool:
     text = " ".join(sentence.split())
     words = len(text.split())
     spoken = bool(re.search(r"[“”\"]", text))  # "“Get out now,” he said" is no prompt
-    if _RIGHTS.search(text) or _STAFF.search(text) or (_LABEL.match(text) and not spoken):
+    if _RIGHTS.search(text) or _STAFF.search(text) or _CONTRIBUTED.search(text):
+        return True
+    if _LABEL.match(text) and not spoken:
         return True
     if _EMBEDDED_POST.search(text) or _CONTROLS.search(text) or _running_time(text):
         return True
@@ -124,7 +128,18 @@ def _running_time(text: str) -> bool:
     return False
 
 
+_NAME = r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}"
+# a caption's closing credit: "(Jane Roe)", "(Jane Roe/for the Daily Bugle)",
+# "Outlet/Jane Roe", "Jane Roe | Outlet", "… Jane Roe reports"
+_NAME_CREDIT = re.compile(
+    rf"\({_NAME}(?:\s*/[^()]{{1,40}})?\)\s*$|\b\w+/{_NAME}\s*$|{_NAME} \| [A-Z][\w .&'-]{{1,30}}$"
+    rf"|{_NAME} reports(?: \w+)?\s*$"
+)
+
+
 def _credit_at_end(text: str) -> bool:
     """A photo credit closing a caption, maybe with a few interface words after it:
-    "… (Photo: Name, Outlet)Buy Photo"."""
-    return any(len(text[match.end() :].split()) <= 3 for match in _CREDIT.finditer(text))
+    "… (Photo: Name, Outlet)Buy Photo", "… (Jane Roe/for the Daily Bugle)"."""
+    if any(len(text[match.end() :].split()) <= 3 for match in _CREDIT.finditer(text)):
+        return True
+    return _NAME_CREDIT.search(text) is not None

@@ -32,6 +32,9 @@ from sitegen.nlp import load_model
         "Copy this code to your website",
         "Get breaking news on the go with our mobile app",
         "Jane Roe is a staff writer for the Daily Bugle.",
+        "(Reporting by Jane Roe; Editing by John Doe)",
+        "Daily Bugle reporters Jane Roe and John Doe contributed.",
+        "Crews clear the crash on Elm Street. (John Doe/for the Daily Bugle)",
         "Related: Council votes to close the bridge",
         "Flood Warning issued for Pine County until 9:45 PM CDT",
     ],
@@ -48,6 +51,8 @@ def test_page_furniture_is_not_prose(paragraph: str) -> None:
         "Officers arrived at 10:30 and found two men wounded, police said.",
         "“Get out of here now,” the officer shouted, witnesses said.",
         "Anyone with information is asked to call police, the sheriff said.",
+        "Many residents contributed.",
+        "He said the fee rose 3 percent (John Smith).",
         "Jane Roe, 34, was taken to Mercy Hospital, where she died on Sunday.",
     ],
 )
