@@ -82,7 +82,7 @@ def sentence_mentions(
         label = ent.label_
         ent = _without_opening_word(ent)
         name = clean_name(ent.text)
-        if name is None or _names_a_place(name):
+        if name is None or _names_a_place(name) or _names_a_place(ent.text.strip(" .,")):
             continue
         local = ent.text.find(name.split()[0])
         start = offset + ent.start_char + max(local, 0)
