@@ -106,13 +106,17 @@ def test_a_statement_opening_with_a_pronoun_names_its_referent_in_brackets() -> 
     text = (
         "Mayor Tom Berg visited the flooded district on Monday with two aides.\n\n"
         "He was one of 12 mayors who signed a letter asking for federal aid in March.\n\n"
-        "They were arrested by state troopers on Tuesday night.\n"
+        "They were arrested by state troopers on Tuesday night.\n\n"
+        "The flood reached the school at noon. Then he was hit by a falling beam on Elm "
+        "Street, police said.\n"
     )
     article = _article(text, "a")
     [facts] = extract_articles([article], load_model())
     [fact] = [f for f in facts.facts if f.text.startswith("He was one")]
     assert fact.standalone is not None and fact.standalone.startswith("[Tom Berg] was one")
     assert not [f for f in facts.facts if f.text.startswith("They")], "no referent: no fact"
+    [then] = [f for f in facts.facts if f.text.startswith("Then he")]
+    assert then.standalone and then.standalone.startswith("Then [Tom Berg] was hit")
     base = merge([article], [facts])
     [claim] = [c for c in base.claims.values() if "12 mayors" in c.statement]
     assert claim.statement.startswith("[Tom Berg] was one of 12 mayors")

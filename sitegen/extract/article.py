@@ -31,6 +31,7 @@ from sitegen.extract.quotes import QuoteSpan, continued_quote, disjoint, find_qu
 from sitegen.extract.records import ArticleFacts, FactCandidate, NameMention
 from sitegen.extract.statements import (
     DATE_PREFIX,
+    DISCOURSE_OPENERS,
     add_features,
     clauses,
     clean_statement,
@@ -426,7 +427,9 @@ def _opening_reference(sentence: Span) -> Token | None:
     …"); a demonstrative of time or place ("That night, …") names its own referent."""
     words = [t for t in sentence if not (t.is_punct or t.is_space)]
     while len(words) > 1 and (
-        words[0].dep_ == "cc" or (words[0].pos_ == "ADV" and words[0].nbor().text == ",")
+        words[0].dep_ == "cc"
+        or (words[0].pos_ == "ADV" and words[0].nbor().text == ",")
+        or DISCOURSE_OPENERS.match(f"{words[0].text} {words[1].text}")
     ):
         words = words[1:]  # "But he …", "However, he …": openers the statement drops
     if not words or words[0].i - sentence.start > 3:
