@@ -13,6 +13,9 @@ annotated basil-dev cluster (benchmarks/gold/people-quotes/*.yaml), then prints:
 - statements: attributed statements without quotation marks, located the same way in
   any candidate; speaker accuracy as for quotes, and the outlet (`via`) when gold has one.
 
+Then, without --story, the web-text figures of `benchmarks.web_eval` (every cluster of
+both corpora, per split part).
+
 Usage: .venv/bin/python -m benchmarks.extract_eval [--story ID] [--verbose]
 """
 
@@ -28,6 +31,7 @@ from pathlib import Path
 
 import yaml
 
+from benchmarks import web_eval
 from benchmarks.corpus import REPO, load_clusters, write_project
 from sitegen.extract import extract_articles
 from sitegen.extract.records import ArticleFacts, FactCandidate
@@ -321,6 +325,9 @@ def main(argv: list[str] | None = None) -> int:
                 corpus.add(score)
     if any(g.story != SAMPLE for g in golds):
         print(_row("corpus clusters (all)", corpus))
+    if not args.story:  # web text: every cluster of both corpora, per split part
+        print()
+        web_eval.main(["--verbose"] if args.verbose else [])
     return 0
 
 

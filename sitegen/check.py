@@ -28,6 +28,7 @@ from sitegen.content import (
 from sitegen.errors import ContentError, InputError, Location
 from sitegen.filecache import FileCache
 from sitegen.model import CLAIM_KINDS, STATUSES, FactBase
+from sitegen.namecheck import close_pairs
 from sitegen.paths import article_path, is_inside
 from sitegen.reporter import Reporter
 from sitegen.textio import read_article
@@ -185,6 +186,7 @@ class _Checker:
         for doc in docs["sources"]:
             self._check_source(doc)
         self._check_aliases(docs["people"])
+        self._check_close_names(docs["people"])
         for doc in docs["claims"]:
             self._check_claim(doc)
         for path, doc, _body in files.pages:
@@ -349,6 +351,21 @@ class _Checker:
                         index,
                     )
                 owner.setdefault(alias, person_id)
+
+    def _check_close_names(self, people: list[YamlDocument]) -> None:
+        """Two people whose names may be one name spelled two ways by two outlets."""
+        named = {
+            (_get(d.data, "id", str) or d.path.stem): d
+            for d in people
+            if isinstance(_get(d.data, "name", str), str)
+        }
+        for a, b in close_pairs((pid, named[pid].data["name"]) for pid in named):
+            self.warning(
+                f"'{named[a].data['name']}' and '{named[b].data['name']}' ({b}) may be one "
+                "person spelled two ways: make one an alias of the other, or leave both",
+                named[a],
+                "name",
+            )
 
     def _check_claim(self, doc: YamlDocument) -> None:
         data = doc.data

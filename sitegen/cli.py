@@ -92,7 +92,14 @@ def _job_number(text: str) -> int:
 
 def _build_options(command: argparse.ArgumentParser) -> None:
     _render_options(command)
+    _extract_options(command)
+
+
+def _extract_options(command: argparse.ArgumentParser) -> None:
     _jobs_option(command)
+    command.add_argument(
+        "--strict", action="store_true", help="exit 1 when there were warnings (for CI)"
+    )
 
 
 def _render_options(command: argparse.ArgumentParser) -> None:
@@ -137,7 +144,7 @@ COMMANDS: dict[str, Command] = {
         _build, "extract facts from seeds/ into content/, then render site/", _build_options
     ),
     "extract": Command(
-        _extract, "extract facts from seeds/ into content/ (uses spaCy)", _jobs_option
+        _extract, "extract facts from seeds/ into content/ (uses spaCy)", _extract_options
     ),
     "render": Command(
         _render, "render site/ from content/ alone (never loads spaCy)", _render_options
@@ -195,7 +202,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             config.publish_to(args.site)
         if getattr(args, "jobs", None) is not None:
             config.jobs = args.jobs
-        return COMMANDS[args.command].run(config, reporter, args)
+        code = COMMANDS[args.command].run(config, reporter, args)
+        if code == 0 and getattr(args, "strict", False) and reporter.warnings:
+            reporter.error(f"{len(reporter.warnings)} warnings, and --strict was given")
+            return 1
+        return code
     except SitegenError as exc:
         reporter.error(exc.message, exc.location)
         return exc.exit_code

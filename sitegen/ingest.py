@@ -19,6 +19,7 @@ from pathlib import Path
 from sitegen.config import DEFAULT_EXTRACT_LIMIT
 from sitegen.errors import InputError, Location
 from sitegen.frontmatter import split_front_matter
+from sitegen.furniture import kind_of
 from sitegen.paths import is_inside
 from sitegen.slug import slugify, unique_slug
 from sitegen.textio import read_article
@@ -43,7 +44,7 @@ class Block:
     start: int
     end: int
     kind: str  # "prose", "title", "heading", "caption", "filename", "teaser", "promo",
-    # "byline", "skipped"
+    # "embed", "byline", "skipped"
 
 
 @dataclass
@@ -190,14 +191,32 @@ def split_blocks(text: str, offset: int = 0, limit: int | None = None) -> list[B
     position = offset
     for match in [*_BLOCK_BREAK.finditer(text, offset), None]:
         end = match.start() if match else len(text)
-        chunk = text[position:end]
-        stripped = chunk.strip()
-        if stripped:
-            start = position + len(chunk) - len(chunk.lstrip())
-            blocks.append(_classified(text, start, start + len(stripped)))
+        for start, stop in _paragraphs(text, position, end):
+            blocks.append(_classified(text, start, stop))
         position = match.end() if match else len(text)
     blocks = [piece for block in blocks for piece in split_long(text, block)]
     return _mark_promos(text, blocks if limit is None else bound(text, blocks, limit))
+
+
+def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The trimmed paragraphs of `text[start:end]`: one, or one per line when its lines
+    are paragraphs (pages that break paragraphs with single line breaks: most lines end
+    a sentence, where hard-wrapped prose breaks lines mid-sentence)."""
+    lines = [
+        (start + m.start(), start + m.end())
+        for m in re.finditer(r"[^\n\r]*\S[^\n\r]*", text[start:end])
+    ]
+    if not lines:
+        return []
+    ends = sum(text[a:b].rstrip().endswith(_TERMINAL) for a, b in lines[:-1])
+    if len(lines) < 2 or ends * 2 < len(lines) - 1:
+        chunk = text[start:end]
+        first = start + len(chunk) - len(chunk.lstrip())
+        return [(first, first + len(chunk.strip()))]
+    return [
+        (a + len(text[a:b]) - len(text[a:b].lstrip()), a + len(text[a:b].rstrip()))
+        for a, b in lines
+    ]
 
 
 # where a long block may be cut, best first: a line break, a sentence end, a space
@@ -290,15 +309,28 @@ def classify(block: str) -> str:
     first_line = block.split("\n", 1)[0]
     if _FILENAME.match(block):
         return "filename"
-    if _CAPTION_START.match(block) or _CREDIT_END.search(block):
+    if _caption_start(block) or _CREDIT_END.search(block):
         return "caption"
     if _BYLINE.match(block):
         return "byline"
     if _TEASER.match(first_line) and not _ends_sentence(block):
         return "teaser"
+    furniture = kind_of(block)
+    if furniture is not None:
+        return furniture
     if _is_heading(block):
         return "heading"
     return PROSE
+
+
+def _caption_start(block: str) -> bool:
+    """ "Photo: …", "Video shows …": a caption label, unless a long paragraph of
+    sentences merely opens with the word ("Videos posted on Facebook appeared to …")."""
+    match = _CAPTION_START.match(block)
+    if match is None:
+        return False
+    labelled = match.group().rstrip()[-1:] in ":/|(-"
+    return labelled or not _ends_sentence(block) or len(block.split(maxsplit=25)) <= 25
 
 
 def _ends_sentence(block: str) -> bool:
@@ -352,8 +384,8 @@ _DATELINE = re.compile(
 
 def _without_dateline(text: str, block: Block) -> Block:
     """`WASHINGTON — ...`, `TOKYO, Japan: ...`: the place tag is not part of the first fact."""
-    match = _DATELINE.match(text, block.start, block.end)
-    return Block(match.end(), block.end, block.kind) if match else block
+    match = _DATELINE.match(text[block.start : block.end])  # `^` never matches at pos > 0
+    return Block(block.start + match.end(), block.end, block.kind) if match else block
 
 
 def _shorten(text: str, limit: int = 120) -> str:

@@ -91,7 +91,13 @@ def extract_facts(
         )
         with reporter.progress("extracting", len(todo), "articles") as progress:
             for article, facts in zip(todo, _extract_with_spacy(todo, config), strict=True):
-                cache.put(article, facts)  # as results arrive: an interrupted run keeps them
+                if facts.failure is not None:  # not cached: the next build tries again
+                    reporter.warning(
+                        f"{facts.failure}; this article's facts are left out",
+                        Location(article.file, facts.failure_line),
+                    )
+                else:
+                    cache.put(article, facts)  # as results arrive: an interrupted run keeps them
                 cached[article.id] = interned(facts)
                 progress.advance()
     return [cached[a.id] for a in articles]

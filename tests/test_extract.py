@@ -75,12 +75,19 @@ def test_a_narrative_sentence_between_quotations_parts_them() -> None:
     assert any(t.startswith("They were accepted") for t in cited), cited
 
 
-def test_a_paragraph_after_a_colon_is_a_block_quote() -> None:
+def test_a_paragraph_after_a_colon_is_said_by_its_author_but_quoted_only_in_marks() -> None:
     [facts] = extract(
         "The city engineer, Paul Novak, wrote to the council on Friday:\n\n"
         "The bridge cannot carry lorries until the cracked beams are replaced next month.\n"
     )
-    quote = quote_with(facts, "bridge cannot carry lorries")
+    [fact] = [f for f in facts.facts if "bridge cannot carry lorries" in f.text]
+    assert fact.speaker is not None and fact.speaker.text == "Paul Novak"
+    assert fact.kind != "quote", "a quotation is what the text puts in quotation marks"
+    [facts] = extract(
+        "The city engineer, Paul Novak, wrote to the council on Friday:\n\n"
+        "The bridge is “unsafe for lorries” until the cracked beams are replaced in May.\n"
+    )
+    quote = quote_with(facts, "unsafe for lorries")
     assert quote.speaker is not None and quote.speaker.text == "Paul Novak"
 
 

@@ -122,6 +122,7 @@ def test_days_of_two_actions_are_not_a_dispute_but_years_are(extract: Extract) -
                 "Edward Brooke, who served from 1967 to 1979.\n",
                 "b.txt": "The backlash to Indiana's new religious freedom law grew Monday, as Seattle "
                 "city employees were banned from traveling there.\n\n"
+                "Senator Mo Cowan was sworn in on Monday.\n\n"  # who "he" is: else no fact alone
                 "He is the first black senator since Edward Brooke, a Republican, held the "
                 "seat from 1966 to 1978.\n",
             }

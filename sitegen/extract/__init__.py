@@ -6,7 +6,7 @@ records); `extract_articles` loads the spaCy-based extractor when it runs.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from sitegen.extract.records import ArticleFacts
@@ -30,4 +30,21 @@ def extract_articles(articles: list[Article], nlp: Language) -> Iterator[Article
     docs = nlp.pipe(blocks, as_tuples=True, batch_size=BATCH_SIZE)
     for article in articles:
         article_docs = [next(docs)[0] for _ in article.prose]
-        yield extract_article(article, article_docs)
+        yield _guarded(extract_article, article, article_docs)
+
+
+def _guarded(extract: Callable, article: Article, docs: list) -> ArticleFacts:
+    """`extract(article, docs)`, or, when it fails unexpectedly, no facts and the reason:
+    one article a page mangled must not stop the build (the caller warns)."""
+    from sitegen.extract.article import ParagraphError
+
+    try:
+        return extract(article, docs)
+    except Exception as exc:  # a bug met on odd text: reported, never a traceback
+        cause = exc.__cause__ if isinstance(exc, ParagraphError) and exc.__cause__ else exc
+        start = exc.start if isinstance(exc, ParagraphError) else None
+        return ArticleFacts(
+            source=article.id,
+            failure=f"extraction failed ({type(cause).__name__}: {cause})",
+            failure_line=None if start is None else article.text.count("\n", 0, start) + 1,
+        )

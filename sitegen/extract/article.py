@@ -10,10 +10,11 @@ so that "he said" and "the governor" resolve to the person meant.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from sitegen.extract.attribution import Attribution, attribute, speaker_of
 from sitegen.extract.discourse import Discourse, Entity
@@ -26,21 +27,25 @@ from sitegen.extract.mentions import (
     surname_mentions,
 )
 from sitegen.extract.names import fold, name_parts
-from sitegen.extract.quotes import QuoteSpan, continued_quote, find_quotes
+from sitegen.extract.quotes import QuoteSpan, continued_quote, disjoint, find_quotes
 from sitegen.extract.records import ArticleFacts, FactCandidate, NameMention
 from sitegen.extract.statements import (
     DATE_PREFIX,
+    DISCOURSE_OPENERS,
     add_features,
     clauses,
     clean_statement,
     is_checkable,
     root_subject,
 )
+from sitegen.furniture import is_furniture
 from sitegen.ingest import Article, Block
 
 __all__ = ["DATE_PREFIX", "clean_statement", "extract_article"]
 
 MIN_QUOTE_WORDS = 4
+_PERSONAL = {"he", "she", "they", "him", "them", "his", "her", "their"}
+_DEMONSTRATIVE = {"this", "that", "these", "those"}
 MAX_ATTRIBUTION_GAP = 6  # words between two quotations of one speaker ("…,” he said. “…”)
 _CLOSING = "”’\"' )"
 
@@ -69,15 +74,36 @@ class _Carry:
     facts: list[FactCandidate] = field(default_factory=list)
 
 
+class ParagraphError(Exception):
+    """An unexpected error while reading the paragraph at article offset `start`."""
+
+    def __init__(self, start: int) -> None:
+        super().__init__(f"in the paragraph at offset {start}")
+        self.start = start
+
+
+@contextmanager
+def _paragraph(block: Block) -> Iterator[None]:
+    try:
+        yield
+    except Exception as exc:
+        raise ParagraphError(block.start) from exc
+
+
 def extract_article(article: Article, docs: Iterable[Doc]) -> ArticleFacts:
     """Facts of `article`, given one parsed Doc per prose block (in `article.prose` order)."""
     blocks: list[_Block] = []
     for block, doc in zip(article.prose, docs, strict=True):
-        marks = find_quotes(article.text, block.start, block.end)
-        if blocks and blocks[-1].marks and not blocks[-1].marks[-1].closed:
-            marks = continued_quote(article.text, block.start, block.end) + marks
-        parsed = _Block(block, doc, marks, [])
-        parsed.mentions = [sentence_mentions(s, block.start, parsed.quoted) for s in doc.sents]
+        with _paragraph(block):
+            marks = find_quotes(article.text, block.start, block.end)
+            if blocks and blocks[-1].marks and not blocks[-1].marks[-1].closed:
+                marks = continued_quote(article.text, block.start, block.end) + marks
+            marks = disjoint(marks, block.start, block.end)
+            parsed = _Block(block, doc, marks, [])
+            parsed.mentions = [
+                [] if is_furniture(s.text) else sentence_mentions(s, block.start, parsed.quoted)
+                for s in doc.sents
+            ]
         blocks.append(parsed)
     result = ArticleFacts(source=article.id)
     result.mentions = [m for b in blocks for sentence in b.mentions for _, m in sentence]
@@ -89,12 +115,14 @@ def extract_article(article: Article, docs: Iterable[Doc]) -> ArticleFacts:
         for b in blocks
         for s in b.doc.sents
         for m in surname_mentions(s, b.block.start, b.quoted, surnames)
+        if not is_furniture(s.text)
     ]
     result.mentions.sort(key=lambda m: m.start)
     discourse = Discourse(people)
     carry = _Carry()
     for parsed in blocks:
-        carry = _read_block(article, parsed, discourse, carry)
+        with _paragraph(parsed.block):
+            carry = _read_block(article, parsed, discourse, carry)
         result.facts.extend(carry.facts)
     return result
 
@@ -102,15 +130,23 @@ def extract_article(article: Article, docs: Iterable[Doc]) -> ArticleFacts:
 def _read_block(article: Article, parsed: _Block, discourse: Discourse, carry: _Carry) -> _Carry:
     discourse.new_paragraph()
     reader = _BlockReader(article, parsed, discourse, list(parsed.doc.sents))
-    if carry.intro is not None and not (
-        parsed.marks and parsed.marks[0].start == parsed.block.start
+    opens_with_pronoun = bool(reader.sentences) and (
+        _opening_reference(reader.sentences[0]) is not None
+    )
+    if (
+        carry.intro is not None
+        and not (parsed.marks and parsed.marks[0].start == parsed.block.start)
+        and (parsed.marks or not opens_with_pronoun)  # "He was hit …": the narrative
     ):
         # a paragraph not opening with a quotation mark after "X wrote:" is a block quote
-        # by X; its words are X's, not the narrative's, so they stay out of the discourse
+        # by X; its words are X's, not the narrative's, so they stay out of the discourse.
+        # Without quotation marks it is X's statement, not a quotation: a quotation is
+        # what the text quotes
         span = _trimmed(article.text, parsed.block.start, parsed.block.end)
-        return _Carry(
-            speaker=carry.intro, facts=[_quote_fact(article, parsed, span, None, carry.intro)]
-        )
+        fact = _quote_fact(article, parsed, span, None, carry.intro)
+        if not parsed.marks:
+            fact.kind, fact.quote = "event", None
+        return _Carry(speaker=carry.intro, facts=[fact])
     return reader.read(carry)
 
 
@@ -201,8 +237,7 @@ class _BlockReader:
         """The words between two quotations say who speaks ("he said", "she continued"),
         or hold no verb: a sentence of the narrative between them ("They were welcomed
         if they") makes the second quotation another one."""
-        offset = self.parsed.block.start
-        span = self.parsed.doc.char_span(start - offset, end - offset, alignment_mode="expand")
+        span = _local(self.parsed, start, end)
         verbs = [t.lemma_ for t in span or () if t.pos_ in ("VERB", "AUX")]
         return not verbs or any(verb in SPEECH_VERBS for verb in verbs)
 
@@ -319,8 +354,7 @@ def _quote_fact(
         speaker=attribution.speaker if attribution else None,
         via=attribution.via if attribution else None,
     )
-    offset = parsed.block.start
-    local = parsed.doc.char_span(start - offset, end - offset, alignment_mode="expand")
+    local = _local(parsed, start, end)
     if local is not None:
         add_features(local, fact)
     speaker = fact.speaker
@@ -334,8 +368,8 @@ def _statement_facts(
 ) -> list[FactCandidate]:
     """The sentence's checkable content: one fact per main clause when each clause has
     some, else the whole sentence, else nothing."""
-    if not is_checkable(sentence):
-        return []
+    if not is_checkable(sentence) or is_furniture(sentence.text):
+        return []  # page furniture a crawl ran into the paragraph is no fact
     parts = clauses(sentence)
     if len(parts) > 1:
         facts = [_statement_fact(article, part, parsed, refs, discourse) for part in parts]
@@ -368,16 +402,77 @@ def _statement_fact(
     things = [e for e in fact.entities if not e.startswith(DATE_PREFIX)]
     if not (fact.names or things or fact.figures) and not _names_someone(sentence, refs):
         return None  # nothing a reader could check: no one, nothing named, no number
+    opening = _opening_reference(sentence)
+    if opening is not None:
+        entity = refs.get(opening.i)
+        if entity is None and opening.lower_ == "his":
+            entity = discourse.pronoun("he", refs.get(opening.head.i))  # not "His son Jim"
+        elif entity is None and opening.lower_ == "their":
+            entity = discourse.group_pronoun("they")
+        referent = _referent(entity)
+        if referent is None:
+            return None  # "He was released.": who? not a fact a reader can use alone
+        at = offset + opening.idx - start
+        fill = f"[{referent}'s]" if opening.tag_ == "PRP$" else f"[{referent}]"
+        fact.standalone = fact.text[:at] + fill + fact.text[at + len(opening.text) :]
     attribution = attribute([sentence], parsed.quoted, refs, discourse, reporting=True)
     if attribution is not None:
         fact.speaker, fact.via = attribution.speaker, attribution.via
     return fact
 
 
+def _opening_reference(sentence: Span) -> Token | None:
+    """The pronoun a passage opens with when it stands for someone named before ("He
+    was …", "His son …", "They said …"), or a demonstrative of its subject ("These men
+    …"); a demonstrative of time or place ("That night, …") names its own referent."""
+    words = [t for t in sentence if not (t.is_punct or t.is_space)]
+    while len(words) > 1 and (
+        words[0].dep_ == "cc"
+        or (words[0].pos_ == "ADV" and words[0].nbor().text == ",")
+        or DISCOURSE_OPENERS.match(f"{words[0].text} {words[1].text}")
+    ):
+        words = words[1:]  # "But he …", "However, he …": openers the statement drops
+    if not words or words[0].i - sentence.start > 3:
+        return None
+    first = words[0]
+    lower = first.lower_
+    if lower in _PERSONAL and first.pos_ == "PRON":
+        subject = first.dep_ in ("nsubj", "nsubjpass") or first.tag_ == "PRP$"
+        return first if subject else None
+    if lower in _DEMONSTRATIVE and first.dep_ in ("nsubj", "nsubjpass", "det"):
+        head = first if first.dep_ != "det" else first.head
+        return first if head.dep_ in ("nsubj", "nsubjpass") else None
+    return None
+
+
+def _referent(entity: Entity | None) -> str | None:
+    """How a statement names `entity` in brackets: a person's name, or the short phrase
+    that introduced an unnamed person or a group ("the woman", "police")."""
+    if entity is None:
+        return None
+    if entity.kind == "person":
+        return entity.name
+    words = entity.name.split()
+    if not words or len(words) > 4:
+        return None
+    if words[0].lower() in ("a", "an"):
+        words[0] = "the"
+    return " ".join(words)
+
+
 def _names_someone(sentence: Span, refs: dict[int, Entity]) -> bool:
     """The subject is someone the article has introduced ("He spent three months …")."""
     subject = root_subject(sentence)
     return subject is not None and subject.i in refs and refs[subject.i].personal
+
+
+def _local(parsed: _Block, start: int, end: int) -> Span | None:
+    """The tokens of article offsets `start:end` in the block's Doc, or None when the
+    range is empty or leaves the block (spaCy raises E035 on a reversed range)."""
+    start, end = start - parsed.block.start, end - parsed.block.start
+    if not 0 <= start < end <= len(parsed.doc.text):
+        return None
+    return parsed.doc.char_span(start, end, alignment_mode="expand")
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:

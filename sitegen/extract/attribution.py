@@ -56,7 +56,12 @@ def attribute(
         return not any(a <= token.idx < b for a, b in quoted)
 
     lemmas = REPORTING_VERBS if reporting else SPEECH_VERBS
-    verbs = [t for s in sentences for t in s if t.lemma_ in lemmas and _verbal(t) and outside(t)]
+    verbs = [
+        t
+        for s in sentences
+        for t in s
+        if t.lemma_ in lemmas and _verbal(t) and outside(t) and not _asked_about(t)
+    ]
     if reporting:
         verbs = [v for v in verbs if _reports(v)]
     verbs.sort(key=lambda v: (v.dep_ in _EMBEDDING, _distance(v, quoted)))
@@ -86,6 +91,12 @@ def attribute(
     if source is not None:
         return Attribution(Speaker(_outlet_text(source), False))
     return None
+
+
+def _asked_about(verb: Token) -> bool:
+    """A verb of an "if"/"whether" clause is what someone was asked about, not who
+    speaks: in "X, asked if Mr. Trump should demand …, said, “…”", X speaks."""
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in verb.children)
 
 
 def _verbal(token: Token) -> bool:

@@ -489,6 +489,19 @@ PLACE_NOUNS = {
     "borough",
     "territory",
 }
+# Last words of a name that make it a place, a building or a notice, never a person
+# ("Civic Center Drive", "Stroger Hospital", "Pine County", "Flood Warning"); words that
+# are also common surnames (Lane, Park, Church, Hall, Street, Way) are left out.
+PLACE_TAILS = {
+    "avenue", "ave", "road", "rd", "boulevard", "blvd", "drive", "ln", "pl", "ct",
+    "circle", "loop", "terrace", "parkway", "pkwy", "highway", "hwy", "expressway",
+    "freeway", "turnpike", "alley", "plaza", "hospital", "clinic", "center", "centre",
+    "school", "elementary", "academy", "college", "university", "nightclub", "lounge",
+    "tavern", "motel", "hotel", "apartments", "mall", "stadium", "arena", "airport",
+    "county", "parish", "township", "borough", "heights", "district", "warning",
+    "advisory", "trauma", "press", "news", "tribune", "gazette", "inc", "llc", "corp",
+}  # fmt: skip
+
 # Heads of a name that is told things without publishing them: "told the Senate
 # Judiciary Committee", "told the Conservative Political Action Conference".
 AUDIENCE_NOUNS = {

@@ -22,6 +22,7 @@ from sitegen.extract.lexicon import (
     ORG_NOUNS,
     OUTLET_VERBS,
     PLACE_NOUNS,
+    PLACE_TAILS,
     PLATFORM_PREPOSITIONS,
     PUBLISHING_VERBS,
     SPEECH_VERBS,
@@ -81,7 +82,7 @@ def sentence_mentions(
         label = ent.label_
         ent = _without_opening_word(ent)
         name = clean_name(ent.text)
-        if name is None:
+        if name is None or _names_a_place(name) or _names_a_place(ent.text.strip(" .,")):
             continue
         local = ent.text.find(name.split()[0])
         start = offset + ent.start_char + max(local, 0)
@@ -97,8 +98,27 @@ def sentence_mentions(
             mention.start = mention.end - len(surname)
             mention.name = surname
         _add_evidence(ent, mention)
+        if _after_street_number(ent):
+            mention.evidence.append("thing")  # "the 5000 block of Aldine Bender", "11700 Robertson"
         found.append((ent, mention))
     return _with_nicknames(sentence, offset, found)
+
+
+def _names_a_place(name: str) -> bool:
+    """A street, building, district or notice ("Civic Center Drive", "Pine County"), or
+    a place before an abbreviated title ("Vallejo Lt." of "Vallejo Lt. Kenny Park")."""
+    words = name.split()
+    last = words[-1].strip(".").lower()
+    return len(words) > 1 and (last in PLACE_TAILS or (last in TITLES and len(last) <= 4))
+
+
+def _after_street_number(ent: Span) -> bool:
+    """A name right after a house number or "block of": an address."""
+    before = ent.doc[max(ent.start - 3, 0) : ent.start]
+    number = before[-1].text if len(before) else ""
+    if number.isdigit() and not re.fullmatch(r"(?:19|20)\d\d", number):  # not "In 2013 Strong"
+        return True
+    return len(before) >= 2 and before[-1].lower_ == "of" and before[-2].lower_ == "block"
 
 
 # tags of a sentence's capitalised first word that NER takes into a name: "Following

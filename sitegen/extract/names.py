@@ -386,6 +386,10 @@ def clean_name(text: str) -> str | None:
     while words and words[0].lower().strip(".") in TITLES | {"the"}:
         words = words[1:]
     words = [w for w in words if w]
+    for i, word in enumerate(words[1:-1], start=1):
+        if word.strip(".,").lower() in SUFFIXES - {"v"}:
+            words = words[: i + 1]  # "Douglas Shine Jr. Jurors": a name ends at its suffix
+            break
     if not words or len(words) > 5:
         return None
     for word in words:

@@ -90,6 +90,20 @@ def continued_quote(text: str, start: int, end: int) -> list[QuoteSpan]:
     if first in _DOUBLE_OPEN | _SINGLE_OPEN:
         return []
     for i in range(start + 1, end):
+        if text[i] in _DOUBLE_OPEN and _opens(text, i, start) and text[i - 1].isspace():
+            return []  # a new quotation opens first: the old one was never closed
         if text[i] in _DOUBLE_CLOSE and not text[i - 1].isspace():
             return [QuoteSpan(start, i + 1, start, i, closed=True)]
     return []
+
+
+def disjoint(marks: list[QuoteSpan], start: int, end: int) -> list[QuoteSpan]:
+    """`marks` in text order, inside `text[start:end]`, none overlapping another: every
+    rule after this one reads the gaps between quotations, which must not be negative,
+    whatever marks a page left open, nested or crossing paragraphs."""
+    kept: list[QuoteSpan] = []
+    for mark in sorted(marks, key=lambda q: (q.start, -q.end)):
+        inside = start <= mark.start <= mark.inner_start <= mark.inner_end <= mark.end <= end
+        if inside and mark.start < mark.end and (not kept or mark.start >= kept[-1].end):
+            kept.append(mark)
+    return kept

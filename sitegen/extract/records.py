@@ -50,6 +50,9 @@ class FactCandidate:
     entities: list[str] = field(default_factory=list)  # normalised non-person entities
     lemmas: list[str] = field(default_factory=list)  # content-word lemmas
     frames: list[str] = field(default_factory=list)  # "subject|verb" keys
+    # the passage with an opening pronoun replaced by its referent in editor's brackets
+    # ("[Ted Lieu] was one of …"), for the claim's statement; the citation stays `text`
+    standalone: str | None = None
 
 
 @dataclass(slots=True)
@@ -57,3 +60,5 @@ class ArticleFacts:
     source: str
     mentions: list[NameMention] = field(default_factory=list)
     facts: list[FactCandidate] = field(default_factory=list)
+    failure: str | None = None  # why extraction stopped: the article's facts are left out
+    failure_line: int | None = None  # the line of the paragraph being read then

@@ -51,7 +51,7 @@ def choose_statement(
     best = max(
         originals, key=lambda m: (_readability(m), centrality[m.index], -len(m.fact.text), -m.index)
     )
-    statement = clean_statement(best.fact.text)
+    statement = clean_statement(best.fact.standalone or best.fact.text)
     if statement[-1:].isalnum():  # a clause cut from its sentence ends without a stop
         statement += "."
     quotes = [m for m in originals if m.fact.kind == "quote" and _full_quotation(m.fact.quote)]
@@ -67,7 +67,7 @@ def choose_statement(
 
 def _readability(item: Passage) -> int:
     """How well the passage reads on its own: 0 (a fragment) to 4."""
-    text = " ".join(clean_statement(item.fact.text).split())
+    text = " ".join(clean_statement(item.fact.standalone or item.fact.text).split())
     words = text.split()
     if not words:
         return 0
@@ -75,7 +75,7 @@ def _readability(item: Passage) -> int:
     points = 0
     points += text[0].isupper() or text[0] in _OPENING
     points += text.rstrip()[-1:] in _CLOSING
-    points += first not in CONTEXT_OPENERS and "[" not in text
+    points += first not in CONTEXT_OPENERS and "[" not in item.fact.text
     points += IDEAL_WORDS[0] <= len(words) <= IDEAL_WORDS[1]
     return points
 

@@ -1,0 +1,145 @@
+"""Page furniture: what a crawled news page carries around the article, by its shape.
+
+Contact footers and tip lines (an e-mail address, a phone number, a link, a handle),
+embedded posts ("— Name (@handle) June 9, 2016"), video and photo captions (a running
+time such as "1:29" that is no clock time, credits in parentheses, player controls such
+as "Skip x Embed x Share"), copyright and "may not be published" lines, prompts to the
+reader ("Sign up for our newsletter", "Copy this code to your website"), staff-writer
+footers, related-link labels and weather or traffic alerts. None of it is a fact, a
+quotation or a person of the story. Plain text only (no spaCy): ingest uses it on whole
+paragraphs, extraction on sentences of paragraphs a crawl ran together.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CONTACT = re.compile(
+    r"[\w.+-]+@[\w-]+\.[a-z]{2,}\b"  # e-mail
+    r"|(?:\(\d{3}\)\s?|\b\d{3}[-.])\d{3}[-.][\dA-Z]{4}\b"  # phone (…-TIPS)
+    r"|\b\d{3}-\d{3}-[A-Z]{4}\b|\b1-800-[A-Z0-9-]+"  # 713-222-TIPS, 1-800-SPEAK-UP
+    r"|https?://|\bwww\.\w",  # link
+)
+_HANDLE = re.compile(r"(?<![\w@])@\w{3,}")
+_REACH = re.compile(
+    r"\b(?:call|calling|contact|reach|reached|e-?mail|text|texting|tips?|follow|twitter|"
+    r"facebook|share|read|information)\b",
+    re.IGNORECASE,
+)
+_EMBEDDED_POST = re.compile(
+    r"(?:—|--|-)\s*[^—\n]{1,80}\(@\w+\)\s+[A-Z][a-z]+\.? \d{1,2},? \d{4}\s*$|pic\.twitter\.com/"
+)
+_RIGHTS = re.compile(
+    r"©|\bcopyright\b|\ball rights reserved\b|\bmay not be (?:re)?published\b"
+    r"|\brewritten,? or redistributed\b",
+    re.IGNORECASE,
+)
+_STAFF = re.compile(
+    r"\b(?:staff|freelance|contributing) (?:writer|reporter|photographer)s?\b"
+    r"|\bcontributed (?:to )?(?:this (?:report|article|story)|reporting)\b"
+    r"|^\s*by:\s|\bupdated:\s|\b(?:originally|first) published\b"
+    r"|\((?:additional )?reporting by\b|\bediting by\b",
+    re.IGNORECASE,
+)
+_CONTRIBUTED = re.compile(r"[A-Z][\w.'’-]+ [A-Z][\w.'’-]+ contributed\s*\.?\s*$")
+# a prompt to the reader: an interface verb opening the sentence, aimed at the reader
+_PROMPT = re.compile(
+    r"^\W*(?:sign up|subscribe|click|tap|download|get|follow|watch|read|share|copy|stay|"
+    r"like|join|send|see|listen|view|install|tell)\b(?=.*\b(?:our|your|you|us|here|now|"
+    r"this (?:story|code|video|article|report)|the (?:video|report|app)|on (?:twitter|"
+    r"facebook|instagram))\b)",
+    re.IGNORECASE,
+)
+_NEWSLETTER = re.compile(r"\b(?:newsletters?|mobile app|news alerts?)\b", re.IGNORECASE)
+_LABEL = re.compile(
+    r"^\W*(?:related(?: \w+)?|more(?: \w+)?|read more|see also|recommended|also read|"
+    r"watch|video|photos?|gallery)\s*:",
+    re.IGNORECASE,
+)
+# player controls: capitalised words joined by a close glyph ("Skip x Embed x Share")
+_CONTROLS = re.compile(
+    r"\b[A-Z][a-z]+ x [A-Z][a-z]+\b|\b\d{1,3} of \d{1,3} [A-Z]{3,}\b|^\W*[A-Z]{3,}\s*[>»]"
+)  # … or a button label pointing on ("EMBED >More videos")
+_CREDIT = re.compile(
+    r"\((?:[^()]*\b(?:photo|image|video|provided by|courtesy|credit|getty|file|handout|"
+    r"published|updated)\b[^()]*)\)",
+    re.IGNORECASE,
+)
+_ALERT = re.compile(
+    r"\b\d{1,2}(?::\d\d)?\s*(?:AM|PM|am|pm|a\.m\.|p\.m\.)\s+[ECMPAH][SD]T\b"
+    r"|(?:\b[A-Z][a-z]+ ){1,3}(?:Warning|Watch|Advisory) (?:issued|until|in effect|for)\b"
+)
+_CLOCK_WORDS = {
+    "at", "about", "around", "by", "until", "till", "after", "before", "from", "to",
+    "since", "approximately", "near", "shortly", "and", "or", "between", "past", "til",
+}  # fmt: skip
+
+
+def kind_of(paragraph: str) -> str | None:
+    """The furniture kind of a whole paragraph ("caption", "embed", "promo"), or None
+    for article prose."""
+    text = " ".join(paragraph.split())
+    if _EMBEDDED_POST.search(text):
+        return "embed"
+    if _running_time(text) or _CONTROLS.search(text) or _credit_at_end(text):
+        return "caption"
+    if is_furniture(text):
+        return "promo"
+    return None
+
+
+def is_furniture(sentence: str) -> bool:
+    """A sentence (or a paragraph) of furniture: see the module docstring."""
+    text = " ".join(sentence.split())
+    words = len(text.split())
+    spoken = bool(re.search(r"[“”\"]", text))  # "“Get out now,” he said" is no prompt
+    if _RIGHTS.search(text) or _STAFF.search(text) or _CONTRIBUTED.search(text):
+        return True
+    if _LABEL.match(text) and not spoken:
+        return True
+    if _EMBEDDED_POST.search(text) or _CONTROLS.search(text) or _running_time(text):
+        return True
+    if _ALERT.search(text):
+        return True
+    if _CONTACT.search(text) and (words <= 6 or (words <= 60 and _REACH.search(text))):
+        return True
+    if _HANDLE.search(text) and (words <= 6 or re.search(r"\bfollow\b", text, re.I)):
+        return True  # "Twitter:@name", "Follow @name": not "followers on Twitter as @name"
+    prompt = _PROMPT.match(text) or (_NEWSLETTER.search(text) and _PROMPT_WORDS.search(text))
+    return bool(prompt) and not spoken
+
+
+_PROMPT_WORDS = re.compile(r"\b(?:sign up|subscribe|download|get|our|your)\b", re.IGNORECASE)
+
+
+def _running_time(text: str) -> bool:
+    """A video's running time ("… 1 Dead 1:29 autoplay", "| 3:20"): m:ss that is no time
+    of day (not followed by a.m./p.m., not after "at", "about", "until" …)."""
+    for match in re.finditer(r"(?<![\w:.,$])(\d{1,2}):(\d\d)(?![\w:])", text):
+        after = text[match.end() : match.end() + 6].lower().replace(".", "").strip()
+        if after.startswith(("am", "pm", "a m", "p m", "oclock", "o'clock", "o’clock")):
+            continue
+        before = text[: match.start()].split()
+        if before and before[-1].lower().strip(",(") in _CLOCK_WORDS:
+            continue
+        if before and re.fullmatch(r"\d{1,2}", before[-1]):
+            continue  # "John 3:16"-style references are rare; scores "2 1:30" rarer
+        return True
+    return False
+
+
+_NAME = r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}"
+# a caption's closing credit: "(Jane Roe)", "(Jane Roe/for the Daily Bugle)",
+# "Outlet/Jane Roe", "Jane Roe | Outlet", "… Jane Roe reports"
+_NAME_CREDIT = re.compile(
+    rf"\({_NAME}(?:\s*/[^()]{{1,40}})?\)\s*$|\b\w+/{_NAME}\s*$|{_NAME} \| [A-Z][\w .&'-]{{1,30}}$"
+    rf"|{_NAME} reports(?: \w+)?\s*$"
+)
+
+
+def _credit_at_end(text: str) -> bool:
+    """A photo credit closing a caption, maybe with a few interface words after it:
+    "… (Photo: Name, Outlet)Buy Photo", "… (Jane Roe/for the Daily Bugle)"."""
+    if any(len(text[match.end() :].split()) <= 3 for match in _CREDIT.finditer(text)):
+        return True
+    return _NAME_CREDIT.search(text) is not None

@@ -1,0 +1,64 @@
+"""People the build kept apart whose names read like one name spelled two ways.
+
+Outlets misspell names ("Ana Garza" / "Anna Garza", "Eliot Isaac" / "Elliot Isaac").
+The merge joins the variants it can decide on; a pair it kept apart that differs by a
+letter or two in one part of the name is for a person to decide, so `sitegen check`
+names both in a warning.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from itertools import combinations
+
+from sitegen.extract.names import fold
+
+MAX_EDITS = 2
+MIN_PART = 3  # letters: "Al" and "Ed" are different names, not misspellings
+
+
+def close_pairs(people: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(id, id) pairs of `people` ((id, name) each) whose names have the same number of
+    words, agree on all but one, and differ in that one by at most MAX_EDITS letters."""
+    by_size: dict[int, list[tuple[str, list[str]]]] = {}
+    for person_id, name in people:
+        parts = [fold(w.strip(".,")) for w in name.split()]
+        if len(parts) >= 2:
+            by_size.setdefault(len(parts), []).append((person_id, parts))
+    pairs = []
+    for group in by_size.values():
+        by_last = _bucket(group)
+        for bucket in by_last.values():
+            for (a, pa), (b, pb) in combinations(bucket, 2):
+                if _one_part_misspelt(pa, pb):
+                    pairs.append((a, b))
+    return sorted(set(pairs))
+
+
+def _bucket(group: list[tuple[str, list[str]]]) -> dict[str, list[tuple[str, list[str]]]]:
+    """Candidates share their first or their last word (each person in two buckets)."""
+    buckets: dict[str, list[tuple[str, list[str]]]] = {}
+    for item in group:
+        parts = item[1]
+        buckets.setdefault("first:" + parts[0], []).append(item)
+        buckets.setdefault("last:" + parts[-1], []).append(item)
+    return buckets
+
+
+def _one_part_misspelt(a: list[str], b: list[str]) -> bool:
+    differing = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    if len(differing) != 1:
+        return False
+    x, y = differing[0]
+    return min(len(x), len(y)) >= MIN_PART and edits(x, y) <= MAX_EDITS
+
+
+def edits(a: str, b: str) -> int:
+    """Levenshtein distance (insertions, deletions, substitutions)."""
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        current = [i]
+        for j, cb in enumerate(b, start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]

@@ -1,0 +1,187 @@
+"""What a crawled news page carries around its article: furniture recognised by shape,
+paragraphs broken by single line breaks, datelines, and statements that open with a
+pronoun (made-up text in the shapes of real pages)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sitegen.extract import extract_articles
+from sitegen.furniture import is_furniture, kind_of
+from sitegen.ingest import PROSE, Article, classify, read_one, split_blocks
+from sitegen.merge import merge
+from sitegen.nlp import load_model
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Contact Jane Roe: jroe@example-news.com or 555-123-4567.",
+        "Anyone with information is asked to call Crime Line at (555) 222-TIPS.",
+        "Read or Share this story: http://exm.pl/1AbC",
+        "Crews clear the scene on Elm Street. — Jane Roe (@janeroe) March 3, 2016",
+        "Three shot outside a bar on Elm Street 1:29 autoplay",
+        "Skip in Skip x Embed x Share A crash closes the bridge.",
+        "PLAY >More Local Videos Crews cleared the crash on Elm Street by noon.",
+        "A memorial grows outside the school. (Photo: Jane Roe, Daily Bugle)Buy Photo",
+        "Copyright 2016 Example Broadcasting. All rights reserved.",
+        "This material may not be published, broadcast, rewritten or redistributed.",
+        "Sign up for one of our email newsletters.",
+        "Copy this code to your website",
+        "Get breaking news on the go with our mobile app",
+        "Jane Roe is a staff writer for the Daily Bugle.",
+        "(Reporting by Jane Roe; Editing by John Doe)",
+        "Daily Bugle reporters Jane Roe and John Doe contributed.",
+        "Crews clear the crash on Elm Street. (John Doe/for the Daily Bugle)",
+        "Related: Council votes to close the bridge",
+        "Flood Warning issued for Pine County until 9:45 PM CDT",
+    ],
+)
+def test_page_furniture_is_not_prose(paragraph: str) -> None:
+    assert classify(paragraph) != PROSE
+    assert kind_of(paragraph) is not None or is_furniture(paragraph)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "The shooting happened at about 2:45 a.m. on Elm Street, police said.",
+        "Officers arrived at 10:30 and found two men wounded, police said.",
+        "“Get out of here now,” the officer shouted, witnesses said.",
+        "Anyone with information is asked to call police, the sheriff said.",
+        "Many residents contributed.",
+        "He said the fee rose 3 percent (John Smith).",
+        "Jane Roe, 34, was taken to Mercy Hospital, where she died on Sunday.",
+    ],
+)
+def test_article_prose_is_read(paragraph: str) -> None:
+    assert classify(paragraph) == PROSE
+    assert not is_furniture(paragraph)
+
+
+def test_single_line_breaks_part_paragraphs_when_lines_end_sentences() -> None:
+    text = (
+        "Two hurt in crash\n"
+        "RIVERTON — Two people were hurt when a truck hit a bus shelter, police said.\n"
+        "The driver was taken to Mercy Hospital.\n"
+        "Contact Jane Roe at jroe@example-news.com.\n"
+    )
+    kinds = [b.kind for b in split_blocks(text)]
+    assert len(kinds) == 4 and kinds[-1] != PROSE
+    wrapped = (
+        "The council voted on Tuesday to close the bridge for\n"
+        "repairs that will take until May, the mayor said after\n"
+        "the meeting, which ran late.\n"
+    )
+    assert len(split_blocks(wrapped)) == 1, "hard-wrapped prose stays one paragraph"
+
+
+def test_a_dateline_after_the_title_is_stripped(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "Three dead in shooting\n\nRIVERTON — Three people are dead after a shooting "
+        "early Sunday, police said.\n",
+        encoding="utf-8",
+    )
+    article = read_one(path, tmp_path, "a")
+    [first] = article.prose
+    assert article.text[first.start : first.end].startswith("Three people are dead")
+
+
+def _article(text: str, article_id: str) -> Article:
+    return Article(
+        id=article_id,
+        path=Path(f"{article_id}.txt"),
+        file=f"{article_id}.txt",
+        sha256="",
+        text=text,
+        title="",
+        blocks=split_blocks(text),
+    )
+
+
+def test_a_statement_opening_with_a_pronoun_names_its_referent_in_brackets() -> None:
+    text = (
+        "Mayor Tom Berg visited the flooded district on Monday with two aides.\n\n"
+        "He was one of 12 mayors who signed a letter asking for federal aid in March.\n\n"
+        "They were arrested by state troopers on Tuesday night.\n\n"
+        "The flood reached the school at noon. Then he was hit by a falling beam on Elm "
+        "Street, police said.\n"
+    )
+    article = _article(text, "a")
+    [facts] = extract_articles([article], load_model())
+    [fact] = [f for f in facts.facts if f.text.startswith("He was one")]
+    assert fact.standalone is not None and fact.standalone.startswith("[Tom Berg] was one")
+    assert not [f for f in facts.facts if f.text.startswith("They")], "no referent: no fact"
+    [then] = [f for f in facts.facts if f.text.startswith("Then he")]
+    assert then.standalone and then.standalone.startswith("Then [Tom Berg] was hit")
+    base = merge([article], [facts])
+    [claim] = [c for c in base.claims.values() if "12 mayors" in c.statement]
+    assert claim.statement.startswith("[Tom Berg] was one of 12 mayors")
+    [citation] = claim.citations
+    assert citation.quote == text[citation.start : citation.end]
+    assert citation.quote.startswith("He was one")
+
+
+def test_a_person_asked_about_is_not_the_speaker() -> None:
+    text = (
+        "Representative Ann Cole, asked if Mr. Tom Berg should demand the return of the "
+        "funds, said, “I’ll leave that to the governor and his advisers.”\n"
+    )
+    [facts] = extract_articles([_article(text, "a")], load_model())
+    [quote] = [f for f in facts.facts if f.kind == "quote"]
+    assert quote.speaker is not None and quote.speaker.text == "Ann Cole"
+    assert quote.quote and quote.quote.startswith("I’ll leave that")
+
+
+def test_places_and_a_plural_after_a_suffix_are_not_people() -> None:
+    text = (
+        "Officers found the car on Civic Center Drive near 11700 Robertson on Tuesday, "
+        "and Lt. Kenny Park said the driver fled toward Pine County.\n\n"
+        "The trial of Douglas Shine Jr. Jurors heard from three witnesses on Monday.\n\n"
+        "The boy was taken to John H. Stroger Jr. Hospital, where he died.\n"
+    )
+    [facts] = extract_articles([_article(text, "a")], load_model())
+    names = {m.name for m in facts.mentions}
+    assert not names & {"Civic Center Drive", "Pine County", "Douglas Shine Jr. Jurors"}
+    assert not [n for n in names if "Stroger" in n], "a hospital named after someone"
+    assert "Douglas Shine Jr." in names
+    assert all("thing" in m.evidence for m in facts.mentions if m.name == "Robertson")
+
+
+def test_check_warns_about_two_people_whose_names_may_be_one_spelled_two_ways(
+    tmp_path: Path,
+) -> None:
+    from sitegen.check import check_project
+    from sitegen.config import load_config
+    from sitegen.namecheck import close_pairs
+
+    people = tmp_path / "content" / "people"
+    people.mkdir(parents=True)
+    for person_id, name in [
+        ("ana-garza", "Ana Garza"),
+        ("anna-garza", "Anna Garza"),
+        ("bambi-dickerson", "Bambi Dickerson"),
+        ("jerry-dickerson", "Jerry Dickerson"),
+    ]:
+        (people / f"{person_id}.yaml").write_text(f"id: {person_id}\nname: {name}\n")
+    warnings = [p for p in check_project(load_config(tmp_path)) if p.level == "warning"]
+    [warning] = [w for w in warnings if "spelled two ways" in w.message]
+    assert "'Ana Garza' and 'Anna Garza'" in warning.message
+    assert str(warning.location).startswith("content/people/ana-garza.yaml:2")
+    assert close_pairs([("a", "Eliot Isaac"), ("b", "Elliot Isaac"), ("c", "Ed Isaac")]) == [
+        ("a", "b")
+    ]
+
+
+def test_a_paragraph_opening_with_a_pronoun_after_a_colon_is_narrative() -> None:
+    text = (
+        "Jane Roe, 34, was shot outside a bakery on Main Street on Sunday, police said:\n\n"
+        "She was hit in the back by two bullets and taken to Mercy Hospital.\n"
+    )
+    [facts] = extract_articles([_article(text, "a")], load_model())
+    [fact] = [f for f in facts.facts if f.text.startswith("She was hit")]
+    assert fact.kind != "quote"
+    assert fact.standalone is not None and fact.standalone.startswith("[Jane Roe] was hit")
