@@ -70,7 +70,8 @@ def _jobs_option(command: argparse.ArgumentParser) -> None:
         "-j",
         type=_job_number,
         metavar="N",
-        help="extraction processes (default: 'jobs' in sitegen.yaml, else 1; 0: one per CPU)",
+        help="processes extracting or rendering (default: 'jobs' in sitegen.yaml, else 1; "
+        "0: one per CPU)",
     )
 
 
@@ -119,7 +120,7 @@ COMMANDS: dict[str, Command] = {
         _extract, "extract facts from seeds/ into content/ (uses spaCy)", _jobs_option
     ),
     "render": Command(
-        _render, "render site/ from content/ alone (never loads spaCy)", _base_url_option
+        _render, "render site/ from content/ alone (never loads spaCy)", _build_options
     ),
     "check": Command(_check, "validate content/ against the data format; exit 1 on errors"),
     "serve": Command(

@@ -30,7 +30,7 @@ class Config:
     site_dir: str = "site"
     cache_dir: str = ".sitegen-cache"
     model: str = DEFAULT_MODEL
-    jobs: int = 1  # extraction processes; 0 = one per CPU
+    jobs: int = 1  # processes extracting and rendering; 0 = one per CPU
     extract_limit: int = DEFAULT_EXTRACT_LIMIT  # characters of each article read for facts
     per_page: int = 100  # items on each page of the claims, people and sources lists
     feed_limit: int = 100  # claims in feed.xml, the most recently reported; 0 = all

@@ -21,6 +21,7 @@ from urllib.parse import unquote
 from sitegen import collector
 from sitegen.config import Config
 from sitegen.fsutil import replace_tree, staging_dir, write_if_changed
+from sitegen.jobs import job_count
 from sitegen.model import FactBase
 from sitegen.render import links
 from sitegen.render.feed import build_feed
@@ -31,6 +32,7 @@ from sitegen.render.story import coverage, key_people, timeline
 from sitegen.render.structured import claim_data, person_data
 from sitegen.render.templates import Templates
 from sitegen.render.views import ClaimView, PersonView, SiteViews, SourceView, build_views
+from sitegen.render.workers import draw_all
 from sitegen.reporter import Reporter
 from sitegen.textio import read_article
 
@@ -114,21 +116,29 @@ def _render(
     if incremental is not None and incremental.depends and (config.site / "index.html").exists():
         return _render_in_place(config, views, templates, list(site_specs(views)), incremental)
     staging = staging_dir(config.site)
-    pages = 0
     depends: dict[str, frozenset[str] | None] = {}  # the dev server's, page by page
-    try:
-        staging.chmod(0o755)  # a temp folder is private; a web server must read the site
-        for spec in site_specs(views):
-            _write(
-                staging / unquote(spec.path) / spec.file,
-                templates.stream(spec.template, page_context(views, spec, fragments)),
-            )
-            pages += spec.file.endswith(".html")
-            if incremental is not None:
-                depends[spec.output] = spec.shown()
+
+    def draw(spec: PageSpec) -> int:
+        _write(
+            staging / unquote(spec.path) / spec.file,
+            templates.stream(spec.template, page_context(views, spec, fragments)),
+        )
+        if incremental is not None:
+            depends[spec.output] = spec.shown()
+        return spec.file.endswith(".html")
+
+    def not_pages() -> None:
         _write(staging / links.SEARCH_INDEX, search_index_pieces(views))
         _write(staging / ".nojekyll", "")  # GitHub Pages: serve the files as they are
+
+    try:
+        staging.chmod(0o755)  # a temp folder is private; a web server must read the site
         static_files = copy_static(templates.static_dirs, staging / links.STATIC)
+        # the dev server (threads, and `depends` kept here) draws in its own process
+        processes = 1 if incremental is not None else job_count(config.jobs)
+        if processes > 1:
+            templates.compile_all()
+        pages = draw_all(partial(site_specs, views), draw, processes, not_pages)
         replace_tree(staging, config.site)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
