@@ -70,9 +70,12 @@ def extract(config: Config, reporter: Reporter) -> Extraction:
     todo = [a for a in articles if a.id not in cached]
     if todo:
         workers = worker_count(todo, config.jobs)
+        where = f" in {workers} processes" if workers else ""
+        if config.executor != "local":
+            where = f" on the Dask cluster at {config.executor}"
         reporter.info(
             f"extracting facts from {len(todo)} of {len(articles)} articles with "
-            f"{config.model}" + (f" in {workers} processes" if workers else "")
+            f"{config.model}{where}"
         )
         with reporter.progress("extracting", len(todo), "articles") as progress:
             for article, facts in zip(todo, _extract_with_spacy(todo, config), strict=True):
@@ -84,6 +87,10 @@ def extract(config: Config, reporter: Reporter) -> Extraction:
 
 
 def _extract_with_spacy(articles: list, config: Config) -> Iterator[ArticleFacts]:
+    if config.executor != "local":
+        from sitegen.extract.on_dask import extract_on_dask
+
+        return extract_on_dask(articles, config.model, config.executor)
     from sitegen.extract.parallel import extract_facts  # spaCy is loaded there, only there
 
     return extract_facts(articles, config.model, config.jobs)

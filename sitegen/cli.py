@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sitegen import __version__
-from sitegen.config import Config, load_config
+from sitegen.config import Config, check_executor, load_config
 from sitegen.errors import SitegenError
 from sitegen.reporter import Reporter
 
@@ -84,6 +84,26 @@ def _job_number(text: str) -> int:
 def _build_options(command: argparse.ArgumentParser) -> None:
     _base_url_option(command)
     _jobs_option(command)
+    _executor_option(command)
+
+
+def _extract_options(command: argparse.ArgumentParser) -> None:
+    _jobs_option(command)
+    _executor_option(command)
+
+
+def _executor_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--executor",
+        metavar="WHERE",
+        help="where to extract: 'local' (default: 'executor' in sitegen.yaml, else local) "
+        "or a Dask cluster, dask://HOST:PORT (pip install 'sitegen[dask]')",
+    )
+
+
+def _render_options(command: argparse.ArgumentParser) -> None:
+    _base_url_option(command)
+    _jobs_option(command)
 
 
 def _base_url_option(command: argparse.ArgumentParser) -> None:
@@ -117,10 +137,10 @@ COMMANDS: dict[str, Command] = {
         _build, "extract facts from seeds/ into content/, then render site/", _build_options
     ),
     "extract": Command(
-        _extract, "extract facts from seeds/ into content/ (uses spaCy)", _jobs_option
+        _extract, "extract facts from seeds/ into content/ (uses spaCy)", _extract_options
     ),
     "render": Command(
-        _render, "render site/ from content/ alone (never loads spaCy)", _build_options
+        _render, "render site/ from content/ alone (never loads spaCy)", _render_options
     ),
     "check": Command(_check, "validate content/ against the data format; exit 1 on errors"),
     "serve": Command(
@@ -172,6 +192,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             config.base_url = args.base_url
         if getattr(args, "jobs", None) is not None:
             config.jobs = args.jobs
+        if getattr(args, "executor", None):
+            config.executor = args.executor
+        check_executor(config.executor)
         return COMMANDS[args.command].run(config, reporter, args)
     except SitegenError as exc:
         reporter.error(exc.message, exc.location)
