@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from sitegen import collector, stamps
 from sitegen.config import Config
 from sitegen.errors import InputError, Location
-from sitegen.filecache import FileCache
+from sitegen.filecache import FileCache, StoredCache
 from sitegen.fsutil import atomic_write, restore_tree
 from sitegen.ingest import read_articles
 from sitegen.model import FactBase
@@ -28,8 +28,9 @@ if TYPE_CHECKING:
     from sitegen.reconcile import Outcome
     from sitegen.render.incremental import Incremental
 from sitegen.state import SNAPSHOT, STATE_DIR, commit, load_snapshot, recover
-from sitegen.textio import read_article
 from sitegen.theme import theme_dir
+
+PARSED_CONTENT = "content.json"  # in the cache folder: content/ as the last render parsed it
 
 
 @dataclass
@@ -245,11 +246,14 @@ def render(
     from sitegen.check import load_factbase
     from sitegen.render import render_site  # Jinja2 and the theme: only when rendering
 
+    stored = None
+    if cache is None:  # `sitegen render`: parse only the YAML changed since the last one
+        cache = stored = StoredCache(config.cache / PARSED_CONTENT)
     with collector.paused():
         base = load_factbase(config, reporter, cache)
-    result = render_site(
-        config, base, reporter, incremental, read_article if cache is None else cache.article
-    )
+    if stored is not None:
+        stored.save()
+    result = render_site(config, base, reporter, incremental, cache.article)
     atomic_write(stamp, inputs)
     stats = _stats(base, started)
     stats.pages = result.pages

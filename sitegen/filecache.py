@@ -7,10 +7,12 @@ parsed file through the render."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+from sitegen.fsutil import atomic_write
 from sitegen.textio import read_article
 from sitegen.yamlio import YamlDocument, read_yaml
 
@@ -53,3 +55,41 @@ def _stamp(path: Path) -> tuple[int, int]:
     except OSError:
         return (-1, -1)
     return (stat.st_mtime_ns, stat.st_size)
+
+
+class StoredCache(FileCache):
+    """A cache whose parsed YAML outlives the process, in one JSON file of
+    `.sitegen-cache/`: `sitegen render` parses again only the content/ files changed
+    (by size and modification time, as above) since the last render. JSON, not
+    pickle: nothing read back can run code."""
+
+    def __init__(self, file: Path) -> None:
+        super().__init__()
+        self.file = file
+        self._used: set[Path] = set()
+        self._parsed = 0  # files parsed this time, not taken from the file
+        try:
+            stored = json.loads(file.read_bytes())
+            for name, (mtime, size, data) in stored.items():
+                self._yaml[Path(name)] = ((mtime, size), YamlDocument(Path(name), data))
+        except (OSError, ValueError, TypeError, AttributeError):
+            self._yaml.clear()  # missing or damaged: every file is parsed again
+
+    def yaml(self, path: Path) -> YamlDocument:
+        self._used.add(path)
+        return self._read(self._yaml, path, self._parse)
+
+    def _parse(self, path: Path) -> YamlDocument:
+        self._parsed += 1
+        return read_yaml(path)
+
+    def save(self) -> None:
+        """Keep what this run read, unless the file holds exactly that already."""
+        if not self._parsed and self._used == self._yaml.keys():
+            return
+        stored = {
+            str(path): [*stamp, doc.data]
+            for path, (stamp, doc) in self._yaml.items()
+            if path in self._used
+        }
+        atomic_write(self.file, json.dumps(stored, ensure_ascii=False), durable=False)
