@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 from sitegen.state import SNAPSHOT, STATE_DIR, commit, load_snapshot, recover
 from sitegen.theme import theme_dir
 
-PARSED_CONTENT = "content.json"  # in the cache folder: content/ as the last render parsed it
+PARSED_CONTENT = "content.jsonl"  # in the cache folder: content/ as the last render parsed it
 
 
 @dataclass

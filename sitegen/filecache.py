@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from sitegen.fsutil import atomic_write
+from sitegen.fsutil import write_stream
 from sitegen.textio import read_article
 from sitegen.yamlio import YamlDocument, read_yaml
 
@@ -58,10 +58,11 @@ def _stamp(path: Path) -> tuple[int, int]:
 
 
 class StoredCache(FileCache):
-    """A cache whose parsed YAML outlives the process, in one JSON file of
-    `.sitegen-cache/`: `sitegen render` parses again only the content/ files changed
-    (by size and modification time, as above) since the last render. JSON, not
-    pickle: nothing read back can run code."""
+    """A cache whose parsed YAML outlives the process, in a file of `.sitegen-cache/`:
+    `sitegen render` parses again only the content/ files changed (by size and
+    modification time, as above) since the last render. One JSON line per file, read
+    and written a line at a time (a 10,000-article content/ is hundreds of megabytes);
+    JSON, not pickle: nothing read back can run code."""
 
     def __init__(self, file: Path) -> None:
         super().__init__()
@@ -69,10 +70,11 @@ class StoredCache(FileCache):
         self._used: set[Path] = set()
         self._parsed = 0  # files parsed this time, not taken from the file
         try:
-            stored = json.loads(file.read_bytes())
-            for name, (mtime, size, data) in stored.items():
-                self._yaml[Path(name)] = ((mtime, size), YamlDocument(Path(name), data))
-        except (OSError, ValueError, TypeError, AttributeError):
+            with file.open(encoding="utf-8") as lines:
+                for line in lines:
+                    name, mtime, size, data = json.loads(line)
+                    self._yaml[Path(name)] = ((mtime, size), YamlDocument(Path(name), data))
+        except (OSError, ValueError, TypeError):
             self._yaml.clear()  # missing or damaged: every file is parsed again
 
     def yaml(self, path: Path) -> YamlDocument:
@@ -87,9 +89,9 @@ class StoredCache(FileCache):
         """Keep what this run read, unless the file holds exactly that already."""
         if not self._parsed and self._used == self._yaml.keys():
             return
-        stored = {
-            str(path): [*stamp, doc.data]
+        lines = (
+            json.dumps([str(path), *stamp, doc.data], ensure_ascii=False) + "\n"
             for path, (stamp, doc) in self._yaml.items()
             if path in self._used
-        }
-        atomic_write(self.file, json.dumps(stored, ensure_ascii=False), durable=False)
+        )
+        write_stream(self.file, lines, durable=False)

@@ -7,8 +7,9 @@ runs of them it claims from a shared counter, so the work balances itself (the h
 page and a long list cost more than a claim page) and any kind of page is drawn the
 same way it is drawn in one process: the files written are the same for any N.
 
-Only the command line renders this way; the dev server, which has threads (a forked
-lock may never be released), renders in its own process.
+Only the command line renders this way, and only where processes can fork (not on
+Windows); the dev server, which has threads (a forked lock may never be released),
+renders in its own process.
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ def draw_all(
     """Call `draw` on every spec `specs()` makes, in `processes` processes (this one
     included); the sum of what `draw` returned. `meanwhile` runs here first, while the
     others draw (files that are not pages: the search index)."""
-    if processes < 2:
+    if processes < 2 or "fork" not in multiprocessing.get_all_start_methods():
         meanwhile()
         return sum(draw(spec) for spec in specs())
     context = multiprocessing.get_context("fork")
