@@ -25,8 +25,9 @@ CONTEXT = "https://schema.org"
 
 
 def json_script(data: object) -> Markup:
-    """JSON that cannot end its <script> element early, whatever the strings hold."""
-    return Markup(json.dumps(data, ensure_ascii=False, indent=1).translate(_SCRIPT_SAFE))
+    """JSON that cannot end its <script> element early, whatever the strings hold. On
+    one line: with `indent` the json module encodes in Python, 4x slower than in C."""
+    return Markup(json.dumps(data, ensure_ascii=False).translate(_SCRIPT_SAFE))
 
 
 def claim_data(view: ClaimView, link: Linker) -> dict[str, Any]:
