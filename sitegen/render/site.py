@@ -29,7 +29,7 @@ from sitegen.render.incremental import Fragments, Incremental, draw, shows
 from sitegen.render.pager import Pager, pagers
 from sitegen.render.search import search_index_json, search_index_pieces
 from sitegen.render.story import coverage, key_people, timeline
-from sitegen.render.structured import claim_data, person_data
+from sitegen.render.structured import Deferred, claim_data, person_data
 from sitegen.render.templates import Templates
 from sitegen.render.views import ClaimView, PersonView, SiteViews, SourceView, build_views
 from sitegen.render.workers import draw_all
@@ -378,11 +378,13 @@ def _home_context(views: SiteViews) -> dict[str, Any]:
 
 
 def _claim_context(view: ClaimView, path: str, base_url: str) -> dict[str, Any]:
-    return {**_fields(view), "structured_data": claim_data(view, links.Linker(path, base_url))}
+    linker = links.Linker(path, base_url)
+    return {**_fields(view), "structured_data": Deferred(partial(claim_data, view, linker))}
 
 
 def _person_context(view: PersonView, path: str, base_url: str) -> dict[str, Any]:
-    return {**_fields(view), "structured_data": person_data(view, links.Linker(path, base_url))}
+    linker = links.Linker(path, base_url)
+    return {**_fields(view), "structured_data": Deferred(partial(person_data, view, linker))}
 
 
 def _feed_context(views: SiteViews) -> dict[str, Any]:
