@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sitegen.fsutil import write_stream
 from sitegen.textio import read_article
@@ -19,15 +20,28 @@ from sitegen.yamlio import YamlDocument, read_yaml
 T = TypeVar("T")
 
 
+@dataclass
+class KeptChecks:
+    """What each claim file gave the last check (`check._Checker`): after an edit only
+    the edited claims are checked again, while the ids known and the article texts
+    (`context`) are unchanged. Keyed by the id of the parsed file, which this cache
+    hands back as the same object while the file is unchanged."""
+
+    context: tuple = ()
+    problems: dict[int, tuple[YamlDocument, list[Any]]] = field(default_factory=dict)
+
+
 class FileCache:
     def __init__(self) -> None:
         self.draining = False
         self._yaml: dict[Path, tuple[tuple[int, int], YamlDocument]] = {}
         self._articles: dict[Path, tuple[tuple[int, int], tuple[str, str]]] = {}
+        self.claim_checks: KeptChecks | None = KeptChecks()
 
     def drain(self) -> FileCache:
         """From now on, hand each kept file back once and keep nothing new."""
         self.draining = True
+        self.claim_checks = None  # it would hold every parsed file through the render
         return self
 
     def yaml(self, path: Path) -> YamlDocument:
@@ -66,6 +80,7 @@ class StoredCache(FileCache):
 
     def __init__(self, file: Path) -> None:
         super().__init__()
+        self.claim_checks = None  # one render: nothing to check again
         self.file = file
         self._used: set[Path] = set()
         self._parsed = 0  # files parsed this time, not taken from the file
