@@ -15,12 +15,11 @@ from typing import TYPE_CHECKING
 from sitegen import collector, freshness, pipeline
 from sitegen.config import Config
 from sitegen.errors import Location
-from sitegen.filecache import FileCache
+from sitegen.filecache import FileCache, StoredCache
 from sitegen.fsutil import atomic_write, restore_tree
 from sitegen.model import FactBase
 from sitegen.reporter import Reporter
 from sitegen.state import SNAPSHOT, STATE_DIR, Committed, recover
-from sitegen.textio import read_article
 
 if TYPE_CHECKING:
     from sitegen.render.incremental import Incremental
@@ -28,6 +27,8 @@ if TYPE_CHECKING:
 # how often a build merges again when content/ is saved while it extracts; after that
 # a file saved meanwhile is left as saved, with a warning
 MERGE_ATTEMPTS = 3
+
+PARSED_CONTENT = "content.jsonl"  # in the cache folder: content/ as the last render parsed it
 
 
 @dataclass
@@ -184,11 +185,14 @@ def render(
         return BuildStats(seconds=time.perf_counter() - started)
     from sitegen.render import render_site  # Jinja2 and the theme: only when rendering
 
+    stored = None
+    if cache is None:  # `sitegen render`: parse only the YAML changed since the last one
+        cache = stored = StoredCache(config.cache / PARSED_CONTENT)
     with collector.paused():
         base = pipeline.load_factbase(config, reporter, cache)
-    result = render_site(
-        config, base, reporter, incremental, read_article if cache is None else cache.article
-    )
+    if stored is not None:
+        stored.save()
+    result = render_site(config, base, reporter, incremental, cache.article)
     atomic_write(stamp, inputs)
     stats = _stats(base, started)
     stats.pages = result.pages

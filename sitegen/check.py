@@ -26,7 +26,7 @@ from sitegen.content import (
     to_factbase,
 )
 from sitegen.errors import ContentError, InputError, Location
-from sitegen.filecache import FileCache
+from sitegen.filecache import FileCache, KeptChecks
 from sitegen.model import CLAIM_KINDS, STATUSES, FactBase
 from sitegen.namecheck import close_pairs
 from sitegen.paths import article_path, is_inside
@@ -122,7 +122,11 @@ def _read_and_check(
 ) -> tuple[ContentFiles, list[Problem]]:
     reading = _read_content(config.content, cache.yaml if cache else read_yaml)
     checker = _Checker(
-        config.root, config.seeds, reading.unreadable, cache.article if cache else read_article
+        config.root,
+        config.seeds,
+        reading.unreadable,
+        cache.article if cache else read_article,
+        cache.claim_checks if cache else None,
     )
     for failure in reading.failures:
         checker.report(
@@ -168,11 +172,13 @@ class _Checker:
         seeds: Path,
         unreadable: dict[str, set[str]] | None = None,
         read: Callable[[Path], tuple[str, str]] = read_article,
+        kept: KeptChecks | None = None,
     ) -> None:
         self.root = root
         self.seeds = seeds
         self.files: dict[str, str] = {}  # article file -> the source id naming it
         self.read_article = read
+        self.kept = kept
         self.problems: list[Problem] = []
         # ids a reference may name: parsed ids plus the stems of files too broken to
         # have one, so a single broken file does not make every reference to it fail
@@ -187,8 +193,7 @@ class _Checker:
             self._check_source(doc)
         self._check_aliases(docs["people"])
         self._check_close_names(docs["people"])
-        for doc in docs["claims"]:
-            self._check_claim(doc)
+        self._check_claims(docs["claims"])
         for path, doc, _body in files.pages:
             self._check_page(path, doc)
         return sorted(self.problems, key=_sort_key)
@@ -366,6 +371,31 @@ class _Checker:
                 named[a],
                 "name",
             )
+
+    def _check_claims(self, docs: list[YamlDocument]) -> None:
+        """Each claim file, or what it gave last time: a claim's problems follow from
+        its parsed file (the same object while the file is unchanged), the ids that
+        exist and the article texts, so they are kept while all three stay the same."""
+        if self.kept is None:
+            for doc in docs:
+                self._check_claim(doc)
+            return
+        context = (
+            tuple(frozenset(self.known[kind]) for kind in KINDS),
+            tuple((source, id(text)) for source, text in sorted(self.articles.items())),
+        )
+        earlier = self.kept.problems if self.kept.context == context else {}
+        now: dict[int, tuple[YamlDocument, list[Any]]] = {}
+        for doc in docs:
+            kept = earlier.get(id(doc))
+            if kept is not None and kept[0] is doc:
+                self.problems.extend(kept[1])
+            else:
+                first = len(self.problems)
+                self._check_claim(doc)
+                kept = (doc, self.problems[first:])
+            now[id(doc)] = kept
+        self.kept.context, self.kept.problems = context, now
 
     def _check_claim(self, doc: YamlDocument) -> None:
         data = doc.data

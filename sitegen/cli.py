@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sitegen import __version__
-from sitegen.config import Config, check_base_url, load_config
+from sitegen.config import Config, check_base_url, check_executor, load_config
 from sitegen.errors import Location, SitegenError, WriteError
 from sitegen.lock import project_lock
 from sitegen.reporter import Reporter
@@ -80,7 +80,8 @@ def _jobs_option(command: argparse.ArgumentParser) -> None:
         "-j",
         type=_job_number,
         metavar="N",
-        help="extraction processes (default: 'jobs' in sitegen.yaml, else 1; 0: one per CPU)",
+        help="processes extracting or rendering (default: 'jobs' in sitegen.yaml, else 1; "
+        "0: one per CPU)",
     )
 
 
@@ -100,6 +101,16 @@ def _extract_options(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--strict", action="store_true", help="exit 1 when there were warnings (for CI)"
     )
+    _executor_option(command)
+
+
+def _executor_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--executor",
+        metavar="WHERE",
+        help="where to extract: 'local' (default: 'executor' in sitegen.yaml, else local) "
+        "or a Dask cluster, dask://HOST:PORT (pip install 'sitegen[dask]')",
+    )
 
 
 def _render_options(command: argparse.ArgumentParser) -> None:
@@ -110,6 +121,11 @@ def _render_options(command: argparse.ArgumentParser) -> None:
         "https://owner.github.io/repo/ (overrides sitegen.yaml)",
     )
     _site_option(command)
+
+
+def _render_command_options(command: argparse.ArgumentParser) -> None:
+    _render_options(command)
+    _jobs_option(command)
 
 
 def _site_option(command: argparse.ArgumentParser) -> None:
@@ -147,7 +163,9 @@ COMMANDS: dict[str, Command] = {
         _extract, "extract facts from seeds/ into content/ (uses spaCy)", _extract_options
     ),
     "render": Command(
-        _render, "render site/ from content/ alone (never loads spaCy)", _render_options
+        _render,
+        "render site/ from content/ alone (never loads spaCy)",
+        _render_command_options,
     ),
     "check": Command(_check, "validate content/ against the data format; exit 1 on errors"),
     "serve": Command(
@@ -202,6 +220,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             config.publish_to(args.site)
         if getattr(args, "jobs", None) is not None:
             config.jobs = args.jobs
+        if getattr(args, "executor", None):
+            config.executor = args.executor
+        check_executor(config.executor)
         code = COMMANDS[args.command].run(config, reporter, args)
         if code == 0 and getattr(args, "strict", False) and reporter.warnings:
             reporter.error(f"{len(reporter.warnings)} warnings, and --strict was given")

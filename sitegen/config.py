@@ -13,6 +13,7 @@ from sitegen.yamlio import YamlDocument, read_yaml
 
 CONFIG_FILE = "sitegen.yaml"
 DEFAULT_MODEL = "en_core_web_sm"
+DASK_SCHEME = "dask://"
 # ~9x the longest of 105 real articles in ../shared/corpora (11,343 characters), yet
 # about 6 s of spaCy: a pasted e-book or log file builds in seconds, with a warning
 DEFAULT_EXTRACT_LIMIT = 100_000
@@ -33,7 +34,8 @@ class Config:
     site_dir: str = "site"
     cache_dir: str = ".sitegen-cache"
     model: str = DEFAULT_MODEL
-    jobs: int = 1  # extraction processes; 0 = one per CPU
+    jobs: int = 1  # processes extracting and rendering; 0 = one per CPU
+    executor: str = "local"  # where articles are extracted: "local" or "dask://HOST:PORT"
     extract_limit: int = DEFAULT_EXTRACT_LIMIT  # characters of each article read for facts
     per_page: int = 100  # items on each page of the claims, people and sources lists
     feed_limit: int = 100  # claims in feed.xml, the most recently reported; 0 = all
@@ -78,7 +80,7 @@ class Config:
         check_layout(self.root, folders, site_outside_ok)
 
 
-_KEYS = {"title", "description", "base_url", "language", "model"}
+_KEYS = {"title", "description", "base_url", "language", "model", "executor"}
 # whole-number settings: the least allowed, and what the number counts
 _NUMBERS = {
     "extract_limit": (1, "a positive number of characters"),
@@ -93,6 +95,17 @@ _PATH_KEYS = {
     "site": "site_dir",
     "cache": "cache_dir",
 }
+
+
+def check_executor(executor: str, where: Location | None = None) -> None:
+    """'local' or 'dask://HOST:PORT' (a Dask scheduler); anything else is refused."""
+    if executor == "local":
+        return
+    host, _, port = executor.removeprefix(DASK_SCHEME).rpartition(":")
+    if not executor.startswith(DASK_SCHEME) or not host or not port.isdigit():
+        raise ConfigError(
+            f"executor must be 'local' or 'dask://HOST:PORT', not {executor!r}", where
+        )
 
 
 def load_config(root: Path) -> Config:
@@ -130,6 +143,8 @@ def load_config(root: Path) -> Config:
             if key == "base_url":
                 check_base_url(value, doc.where(key))
             setattr(config, key, value)
+            if key == "executor":
+                check_executor(value, doc.where(key))
         else:
             known = ", ".join(sorted(_KEYS | _NUMBERS.keys() | {"paths"}))
             raise ConfigError(f"unknown setting '{key}' (known: {known})", doc.where(key))

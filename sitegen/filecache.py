@@ -1,5 +1,5 @@
 """Files read again and again by a long-running process (the dev server), kept parsed
-while their size and modification time stay the same.
+while their content (sha256) stays the same.
 
 A one-shot build reads each file at most twice (the merge, then the render): before
 the render it `drain`s the cache, so that a 10,000-article build does not hold every
@@ -7,25 +7,42 @@ parsed file through the render."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
+from sitegen.freshness import file_digest
+from sitegen.fsutil import write_stream
 from sitegen.textio import read_article
 from sitegen.yamlio import YamlDocument, read_yaml
 
 T = TypeVar("T")
 
 
+@dataclass
+class KeptChecks:
+    """What each claim file gave the last check (`check._Checker`): after an edit only
+    the edited claims are checked again, while the ids known and the article texts
+    (`context`) are unchanged. Keyed by the id of the parsed file, which this cache
+    hands back as the same object while the file is unchanged."""
+
+    context: tuple = ()
+    problems: dict[int, tuple[YamlDocument, list[Any]]] = field(default_factory=dict)
+
+
 class FileCache:
     def __init__(self) -> None:
         self.draining = False
-        self._yaml: dict[Path, tuple[tuple[int, int], YamlDocument]] = {}
-        self._articles: dict[Path, tuple[tuple[int, int], tuple[str, str]]] = {}
+        self._yaml: dict[Path, tuple[str | None, YamlDocument]] = {}
+        self._articles: dict[Path, tuple[str | None, tuple[str, str]]] = {}
+        self.claim_checks: KeptChecks | None = KeptChecks()
 
     def drain(self) -> FileCache:
         """From now on, hand each kept file back once and keep nothing new."""
         self.draining = True
+        self.claim_checks = None  # it would hold every parsed file through the render
         return self
 
     def yaml(self, path: Path) -> YamlDocument:
@@ -35,9 +52,9 @@ class FileCache:
         return self._read(self._articles, path, read_article)
 
     def _read(
-        self, entries: dict[Path, tuple[tuple[int, int], T]], path: Path, read: Callable[[Path], T]
+        self, entries: dict[Path, tuple[str | None, T]], path: Path, read: Callable[[Path], T]
     ) -> T:
-        stamp = _stamp(path)
+        stamp = file_digest(path)  # by content, as every cache of sitegen (`freshness`)
         cached = entries.pop(path, None) if self.draining else entries.get(path)
         if cached is not None and cached[0] == stamp:
             return cached[1]
@@ -47,9 +64,42 @@ class FileCache:
         return value
 
 
-def _stamp(path: Path) -> tuple[int, int]:
-    try:
-        stat = path.stat()
-    except OSError:
-        return (-1, -1)
-    return (stat.st_mtime_ns, stat.st_size)
+class StoredCache(FileCache):
+    """A cache whose parsed YAML outlives the process, in a file of `.sitegen-cache/`:
+    `sitegen render` parses again only the content/ files changed (by size and
+    content hash, as above) since the last render. One JSON line per file, read
+    and written a line at a time (a 10,000-article content/ is hundreds of megabytes);
+    JSON, not pickle: nothing read back can run code."""
+
+    def __init__(self, file: Path) -> None:
+        super().__init__()
+        self.claim_checks = None  # one render: nothing to check again
+        self.file = file
+        self._used: set[Path] = set()
+        self._parsed = 0  # files parsed this time, not taken from the file
+        try:
+            with file.open(encoding="utf-8") as lines:
+                for line in lines:
+                    name, digest, data = json.loads(line)
+                    self._yaml[Path(name)] = (digest, YamlDocument(Path(name), data))
+        except (OSError, ValueError, TypeError):
+            self._yaml.clear()  # missing or damaged: every file is parsed again
+
+    def yaml(self, path: Path) -> YamlDocument:
+        self._used.add(path)
+        return self._read(self._yaml, path, self._parse)
+
+    def _parse(self, path: Path) -> YamlDocument:
+        self._parsed += 1
+        return read_yaml(path)
+
+    def save(self) -> None:
+        """Keep what this run read, unless the file holds exactly that already."""
+        if not self._parsed and self._used == self._yaml.keys():
+            return
+        lines = (
+            json.dumps([str(path), digest, doc.data], ensure_ascii=False) + "\n"
+            for path, (digest, doc) in self._yaml.items()
+            if path in self._used
+        )
+        write_stream(self.file, lines, durable=False)

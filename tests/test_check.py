@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -14,10 +15,12 @@ from typing import Any
 import pytest
 import yaml
 
+from sitegen import check
 from sitegen.check import Problem, check_files, check_project, load_factbase
-from sitegen.config import Config
+from sitegen.config import Config, load_config
 from sitegen.content import read_content
 from sitegen.errors import ContentError
+from sitegen.filecache import FileCache
 from sitegen.reporter import Reporter
 from sitegen.yamlio import dump_yaml
 
@@ -644,3 +647,53 @@ def test_checking_does_not_import_spacy() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def test_kept_claim_checks_give_what_a_fresh_check_gives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The dev server's cache keeps each claim's problems between edits; after any edit
+    the problems are the ones a fresh check finds."""
+    repo = Path(__file__).resolve().parent.parent
+    for name in ("seeds", "content"):
+        shutil.copytree(repo / name, tmp_path / name)
+    config = load_config(tmp_path)
+    cache = FileCache()
+    checked: list[str] = []
+    check_claim = check._Checker._check_claim
+    monkeypatch.setattr(
+        check._Checker,
+        "_check_claim",
+        lambda self, doc: checked.append(doc.path.name) or check_claim(self, doc),
+    )
+
+    def same_as_fresh() -> tuple[list[Problem], list[str]]:
+        checked.clear()
+        kept = check._read_and_check(config, cache)[1]
+        again = checked.copy()
+        assert kept == check_project(config)
+        return kept, again
+
+    def edit(path: Path, change: Callable[[dict[str, Any]], None]) -> None:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        change(data)
+        path.write_text(dump_yaml(data), encoding="utf-8")
+
+    start, _ = same_as_fresh()
+    claims = sorted((tmp_path / "content" / "claims").glob("*.yaml"))
+    assert same_as_fresh() == (start, [])  # nothing changed: no claim checked again
+    edit(claims[0], lambda d: d["citations"][0].update(quote="words no article has"))
+    problems, again = same_as_fresh()
+    assert len(problems) == len(start) + 1 and again == [claims[0].name]
+    cited = yaml.safe_load(claims[1].read_text(encoding="utf-8"))["citations"][0]
+    source = tmp_path / "content" / "sources" / f"{cited['source']}.yaml"
+    article = tmp_path / yaml.safe_load(source.read_text(encoding="utf-8"))["file"]
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace(cited["quote"], cited["quote"].upper()), encoding="utf-8")
+    assert any(  # an unedited claim whose article changed: checked again
+        claims[1].name in str(p.location) and "quote" in p.message for p in same_as_fresh()[0]
+    )
+    person = next(c for c in claims if yaml.safe_load(c.read_text("utf-8")).get("people"))
+    gone = yaml.safe_load(person.read_text(encoding="utf-8"))["people"][0]
+    (tmp_path / "content" / "people" / f"{gone}.yaml").unlink()
+    assert any(f"unknown person '{gone}'" in p.message for p in same_as_fresh()[0])

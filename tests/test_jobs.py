@@ -1,19 +1,34 @@
-"""`--jobs N`: extraction in worker processes gives the same fact base as one process,
-and long loops report progress through the Reporter."""
+"""`--jobs N`: extraction and rendering in worker processes give the same fact base and
+site as one process, and long loops report progress through the Reporter."""
 
 from __future__ import annotations
 
 import io
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 
 from sitegen.reporter import Reporter
-from tests.conftest import make_project, run_sitegen
+from tests.conftest import REPO, make_project, run_sitegen
 
 # the sample story is too short to repay starting workers; lower the bar so it uses them
 IN_WORKERS = "import sitegen.extract.parallel as parallel\nparallel.PARALLEL_MIN_CHARS = 0"
+# each render process says how many pages it drew; short runs, so both processes draw
+COUNTED = """
+import sys
+import sitegen.render.workers as workers
+workers.RUN = 2
+claimed = workers._claimed
+def _claimed(specs, claims):
+    drawn = 0
+    for spec in claimed(specs, claims):
+        drawn += 1
+        yield spec
+    print(f"drew {drawn}", file=sys.stderr, flush=True)
+workers._claimed = _claimed
+"""
 
 
 def _content(project: Path) -> dict[str, bytes]:
@@ -48,6 +63,56 @@ def test_an_error_in_a_worker_is_a_model_error(tmp_path: Path) -> None:
     assert result.returncode == 5, result.stderr
     assert "'no_such_model_here' is not installed" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def _sample(root: Path) -> Path:
+    """The sample project as committed (seeds/, content/, settings): renders without spaCy."""
+    for name in ("seeds", "content"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copy(REPO / "sitegen.yaml", root)
+    return root
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_two_render_processes_write_the_same_site_as_one(tmp_path: Path) -> None:
+    one, two = _sample(tmp_path / "one"), _sample(tmp_path / "two")
+    url = ["--base-url", "https://example.org/story/"]  # the sitemap too
+    first = run_sitegen("render", "--project", str(one), "--jobs", "1", *url, prelude=COUNTED)
+    (two / "sitegen.yaml").write_text(
+        (two / "sitegen.yaml").read_text(encoding="utf-8") + "jobs: 2\n", encoding="utf-8"
+    )
+    second = run_sitegen("render", "--project", str(two), *url, prelude=COUNTED)
+    assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
+    assert "drew" not in first.stderr
+    drawn = [int(n) for n in re.findall(r"drew (\d+)", second.stderr)]
+    site = _files(one / "site")
+    pages = sum(name.endswith((".html", ".xml", ".txt")) for name in site)
+    assert len(drawn) == 2 and min(drawn) > 0 and sum(drawn) == pages
+    assert _files(two / "site") == site
+
+
+def test_a_template_error_in_a_render_process_names_file_and_line(tmp_path: Path) -> None:
+    project = _sample(tmp_path / "project")
+    assert run_sitegen("render", "--project", str(project)).returncode == 0
+    before, entries = _files(project / "site"), sorted(p.name for p in project.iterdir())
+    (project / "templates").mkdir()
+    (project / "templates" / "person.html").write_text(
+        '{% extends "base.html" %}\n{% block content %}\n{{ no_such_thing }}\n{% endblock %}\n',
+        encoding="utf-8",
+    )
+    result = run_sitegen("render", "--project", str(project), "-j", "2", prelude=COUNTED)
+    assert result.returncode == 4, result.stderr
+    assert re.search(r"person\.html:3: .*no_such_thing", result.stderr)
+    assert "Traceback" not in result.stderr
+    assert _files(project / "site") == before
+    assert sorted(p.name for p in project.iterdir() if p.name != "templates") == entries
 
 
 def test_jobs_setting_is_checked(tmp_path: Path) -> None:

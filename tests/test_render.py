@@ -20,6 +20,7 @@ from sitegen.content import read_content, to_factbase, write_factbase
 from sitegen.errors import TemplateError
 from sitegen.model import Citation, Claim, FactBase, Figure, Page, Person, Source
 from sitegen.render import RenderResult, relative_url, render_site
+from sitegen.render import site as site_module
 from sitegen.render.pager import Pager, pagers
 from sitegen.render.passages import Passage, paragraph_spans, segment
 from sitegen.reporter import Reporter
@@ -472,6 +473,26 @@ def test_project_templates_override_the_theme(project: tuple[Config, FactBase]) 
     assert (config.site / "static" / "extra.js").is_file()
     theme_files = [p for p in (theme_dir() / "static").rglob("*") if p.is_file()]
     assert result.static_files == len(theme_files) + 1  # style.css replaced, extra.js added
+
+
+def test_structured_data_is_made_only_for_a_theme_that_shows_it(
+    project: tuple[Config, FactBase], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config, base = project
+    made = []
+    for name in ("claim_data", "person_data"):
+        real = getattr(site_module, name)
+        monkeypatch.setattr(site_module, name, lambda *a, real=real: made.append(1) or real(*a))
+    render(config, base)
+    claim_pages = len(list((config.site / "claims").glob("*/index.html")))
+    assert len(made) >= claim_pages > 0  # the theme shows JSON-LD on claim and person pages
+    made.clear()
+    config.templates.mkdir()
+    (config.templates / "base.html").write_text(
+        "<title>{{ site.title }}</title>{% block content %}{% endblock %}", encoding="utf-8"
+    )
+    render(config, base)
+    assert made == []
 
 
 def test_template_syntax_error_names_file_and_line(project: tuple[Config, FactBase]) -> None:

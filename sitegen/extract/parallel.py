@@ -17,7 +17,6 @@ usual `if __name__ == "__main__":` guard (the `sitegen` command has it).
 from __future__ import annotations
 
 import multiprocessing
-import os
 import signal
 import traceback
 from collections import deque
@@ -29,18 +28,12 @@ from multiprocessing.process import BaseProcess
 from sitegen.errors import ModelError, SitegenError
 from sitegen.extract.records import ArticleFacts
 from sitegen.ingest import Article
+from sitegen.jobs import job_count
 
 CHUNK_ARTICLES = 4  # per task: small enough to balance the load and keep progress moving
 # Below this many characters of prose (~20,000 words, ~5 s of parsing) starting workers
 # (each imports spaCy and loads the model, ~2 s) costs more than it saves.
 PARALLEL_MIN_CHARS = 120_000
-
-
-def job_count(jobs: int) -> int:
-    """`jobs`, with 0 meaning one per CPU this process may use."""
-    if jobs > 0:
-        return jobs
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def worker_count(articles: list[Article], jobs: int) -> int:

@@ -8,6 +8,7 @@ under any base path (`/`, `/project-name/`, a file share).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
@@ -25,8 +26,13 @@ FEED = "feed.xml"
 SITEMAP = "sitemap.xml"
 
 
+_SLUG = re.compile(r"[a-z0-9-]+")  # what content ids are: quoting leaves them as they are
+
+
 def _segment(object_id: str) -> str:
-    return quote(object_id, safe="")
+    """The id as one URL path segment; a slug as it is, without quote()'s ~1 µs (pages
+    link to tens of objects each)."""
+    return object_id if _SLUG.fullmatch(object_id) else quote(object_id, safe="")
 
 
 def person_path(person_id: str) -> str:

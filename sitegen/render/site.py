@@ -22,6 +22,7 @@ from sitegen import collector
 from sitegen.config import Config
 from sitegen.errors import ConfigError
 from sitegen.fsutil import NotOurs, output_folder, replace_tree, staging_dir, write_if_changed
+from sitegen.jobs import job_count
 from sitegen.model import FactBase
 from sitegen.render import links
 from sitegen.render.feed import build_feed
@@ -29,9 +30,10 @@ from sitegen.render.incremental import Fragments, Incremental, draw, shows
 from sitegen.render.pager import Pager, pagers
 from sitegen.render.search import search_index_json, search_index_pieces
 from sitegen.render.story import coverage, key_people, timeline
-from sitegen.render.structured import claim_data, person_data
+from sitegen.render.structured import Deferred, claim_data, person_data
 from sitegen.render.templates import Templates
 from sitegen.render.views import ClaimView, PersonView, SiteViews, SourceView, build_views
+from sitegen.render.workers import draw_all
 from sitegen.reporter import Reporter
 from sitegen.textio import read_article
 
@@ -119,21 +121,29 @@ def _render(
     except NotOurs as exc:
         raise ConfigError(str(exc), config.set_at.get("site")) from None
     staging = staging_dir(folder)
-    pages = 0
     depends: dict[str, frozenset[str] | None] = {}  # the dev server's, page by page
-    try:
-        staging.chmod(0o755)  # a temp folder is private; a web server must read the site
-        for spec in site_specs(views):
-            _write(
-                staging / unquote(spec.path) / spec.file,
-                templates.stream(spec.template, page_context(views, spec, fragments)),
-            )
-            pages += spec.file.endswith(".html")
-            if incremental is not None:
-                depends[spec.output] = spec.shown()
+
+    def draw(spec: PageSpec) -> int:
+        _write(
+            staging / unquote(spec.path) / spec.file,
+            templates.stream(spec.template, page_context(views, spec, fragments)),
+        )
+        if incremental is not None:
+            depends[spec.output] = spec.shown()
+        return spec.file.endswith(".html")
+
+    def not_pages() -> None:
         _write(staging / links.SEARCH_INDEX, search_index_pieces(views))
         _write(staging / ".nojekyll", "")  # GitHub Pages: serve the files as they are
+
+    try:
+        staging.chmod(0o755)  # a temp folder is private; a web server must read the site
         static_files = copy_static(templates.static_dirs, staging / links.STATIC)
+        # the dev server (threads, and `depends` kept here) draws in its own process
+        processes = 1 if incremental is not None else job_count(config.jobs)
+        if processes > 1:
+            templates.compile_all()
+        pages = draw_all(partial(site_specs, views), draw, processes, not_pages)
         replace_tree(staging, folder)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -373,11 +383,13 @@ def _home_context(views: SiteViews) -> dict[str, Any]:
 
 
 def _claim_context(view: ClaimView, path: str, base_url: str) -> dict[str, Any]:
-    return {**_fields(view), "structured_data": claim_data(view, links.Linker(path, base_url))}
+    linker = links.Linker(path, base_url)
+    return {**_fields(view), "structured_data": Deferred(partial(claim_data, view, linker))}
 
 
 def _person_context(view: PersonView, path: str, base_url: str) -> dict[str, Any]:
-    return {**_fields(view), "structured_data": person_data(view, links.Linker(path, base_url))}
+    linker = links.Linker(path, base_url)
+    return {**_fields(view), "structured_data": Deferred(partial(person_data, view, linker))}
 
 
 def _feed_context(views: SiteViews) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import traceback
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -41,6 +41,10 @@ def xml_safe(text: str) -> str:
 def format_number(value: float) -> str:
     """60000.0 -> "60,000"; 2.5 -> "2.5"."""
     return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
+
+
+def _is_template(name: str) -> bool:
+    return not name.startswith("static/") and name.endswith((".html", ".xml", ".txt"))
 
 
 @dataclass
@@ -81,6 +85,13 @@ class Templates:
     def static_dirs(self) -> list[Path]:
         """Folders of static assets, lowest priority first (later files win)."""
         return [d / "static" for d in reversed(self.dirs) if (d / "static").is_dir()]
+
+    def compile_all(self) -> None:
+        """Compile every template now, before render processes fork: each would compile
+        its own copy. A broken one is left for the page that uses it to report."""
+        for name in self.env.list_templates(filter_func=_is_template):
+            with suppress(jinja2.TemplateError):
+                self.env.get_template(name)
 
     def render(self, name: str, context: dict[str, Any]) -> str:
         return "".join(self.stream(name, context))
