@@ -1,7 +1,8 @@
 """The build's stages, in the order they run.
 
     1. read_sources    seeds/            -> Article list       (sitegen.ingest)
-    2. extract_facts   Article list      -> ArticleFacts list  (sitegen.extract, spaCy; cached)
+    2. extract_facts   Article list      -> ArticleFacts list  (sitegen.extract, spaCy; cached;
+                                                              local processes or Dask)
     3. merge_facts     facts             -> Extraction         (sitegen.merge: the machine's view)
     4. read_content    content/          -> ContentRead        (sitegen.check: as people left it)
     5. reconcile_edits Extraction + read -> Outcome            (sitegen.reconcile: edits win)
@@ -85,9 +86,12 @@ def extract_facts(
     todo = [a for a in articles if a.id not in cached]
     if todo:
         workers = worker_count(todo, config.jobs)
+        where = f" in {workers} processes" if workers else ""
+        if config.executor != "local":
+            where = f" on the Dask cluster at {config.executor}"
         reporter.info(
             f"extracting facts from {len(todo)} of {len(articles)} articles with "
-            f"{config.model}" + (f" in {workers} processes" if workers else "")
+            f"{config.model}{where}"
         )
         with reporter.progress("extracting", len(todo), "articles") as progress:
             for article, facts in zip(todo, _extract_with_spacy(todo, config), strict=True):
@@ -104,6 +108,10 @@ def extract_facts(
 
 
 def _extract_with_spacy(articles: list[Article], config: Config) -> Iterator[ArticleFacts]:
+    if config.executor != "local":
+        from sitegen.extract.on_dask import extract_on_dask
+
+        return extract_on_dask(articles, config.model, config.executor)
     from sitegen.extract.parallel import extract_facts  # spaCy is loaded there, only there
 
     return extract_facts(articles, config.model, config.jobs)
