@@ -20,7 +20,7 @@ SOURCES = "sources/"
 PAGES = "pages/"
 STATIC = "static/"
 SEARCH = "search/"
-SEARCH_INDEX = "search/index.json"
+PAGEFIND = "pagefind/"
 FEED = "feed.xml"
 SITEMAP = "sitemap.xml"
 

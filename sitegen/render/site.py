@@ -25,8 +25,8 @@ from sitegen.model import FactBase
 from sitegen.render import links
 from sitegen.render.feed import build_feed
 from sitegen.render.incremental import Fragments, Incremental, draw, shows
+from sitegen.render.pagefind import index_site
 from sitegen.render.pager import Pager, pagers
-from sitegen.render.search import search_index_json, search_index_pieces
 from sitegen.render.story import coverage, key_people, timeline
 from sitegen.render.structured import claim_data, person_data
 from sitegen.render.templates import Templates
@@ -112,7 +112,9 @@ def _render(
             "relative (set base_url in sitegen.yaml or pass --base-url)"
         )
     if incremental is not None and incremental.depends and (config.site / "index.html").exists():
-        return _render_in_place(config, views, templates, list(site_specs(views)), incremental)
+        return _render_in_place(
+            config, views, templates, list(site_specs(views)), incremental, reporter
+        )
     staging = staging_dir(config.site)
     pages = 0
     depends: dict[str, frozenset[str] | None] = {}  # the dev server's, page by page
@@ -126,9 +128,9 @@ def _render(
             pages += spec.file.endswith(".html")
             if incremental is not None:
                 depends[spec.output] = spec.shown()
-        _write(staging / links.SEARCH_INDEX, search_index_pieces(views))
         _write(staging / ".nojekyll", "")  # GitHub Pages: serve the files as they are
         static_files = copy_static(templates.static_dirs, staging / links.STATIC)
+        index_site(staging, reporter)
         replace_tree(staging, config.site)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -144,6 +146,7 @@ def _render_in_place(
     templates: Templates,
     specs: list[PageSpec],
     incremental: Incremental,
+    reporter: Reporter,
 ) -> RenderResult:
     """Render the pages an edit can have changed; delete the pages that are gone."""
     changed = incremental.changed
@@ -164,17 +167,13 @@ def _render_in_place(
         text = templates.render(spec.template, page_context(views, spec, incremental.fragments))
         written += write_if_changed(config.site / spec.output, text, durable=False)
         drawn.append(spec.output)
-    write_if_changed(
-        config.site / links.SEARCH_INDEX,
-        search_index_json(views, incremental.fragments.keep),
-        durable=False,
-    )
     for stale in sorted(set(before) - set(now)):
         page = config.site / stale
         page.unlink(missing_ok=True)
         if page.name == "index.html" and page.parent != config.site:
             shutil.rmtree(page.parent, ignore_errors=True)
     incremental.depends = now
+    incremental.indexer.start(config.site, reporter)
     return RenderResult(pages=written, site_dir=config.site, drawn=drawn)
 
 
