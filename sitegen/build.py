@@ -7,8 +7,10 @@ spaCy only inside `extract`, so rendering a site from content/ never loads it.
 from __future__ import annotations
 
 import hashlib
+import os
 import time
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,7 +29,15 @@ if TYPE_CHECKING:
     from sitegen.extract.records import ArticleFacts
     from sitegen.reconcile import Outcome
     from sitegen.render.incremental import Incremental
-from sitegen.state import SNAPSHOT, STATE_DIR, commit, load_snapshot, recover
+from sitegen.state import (
+    CORRECTIONS,
+    SNAPSHOT,
+    STATE_DIR,
+    commit,
+    corrections_text,
+    load_snapshot,
+    recover,
+)
 from sitegen.textio import read_article
 from sitegen.theme import theme_dir
 
@@ -117,6 +127,7 @@ def extract_to_content(
         for doc in files.documents[kind]
     }
     writes = _planned_writes(config, existing, outcome.records)
+    _note_corrections(config, outcome, writes)
     snapshot_sha = commit(config.content, writes, outcome.snapshot)
     for claim_id in outcome.emptied_hand_claims:
         reporter.warning(
@@ -155,6 +166,22 @@ def extract_to_content(
         seconds=time.perf_counter() - started,
         written=[config.content / relative for relative in writes],
     )
+
+
+def _note_corrections(config: Config, outcome: Outcome, writes: dict[str, str | None]) -> None:
+    """Record the kept hand edits, dated by the build that first kept each, with the
+    other writes (so through the journal); nothing when they are as recorded."""
+    path = config.content / STATE_DIR / CORRECTIONS
+    text = corrections_text(config.content, outcome.corrections, build_date())
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        writes[f"{STATE_DIR}/{CORRECTIONS}"] = text
+
+
+def build_date() -> str:
+    """Today (UTC), or the day of `SOURCE_DATE_EPOCH` for reproducible builds."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    moment = datetime.fromtimestamp(int(epoch), UTC) if epoch.isdigit() else datetime.now(UTC)
+    return moment.date().isoformat()
 
 
 def _reconciled(config: Config, reporter: Reporter, current: dict) -> Outcome:

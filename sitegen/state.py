@@ -85,3 +85,34 @@ def _dump(data: Any) -> Iterator[str]:
     """JSON in pieces: the journal of a large story is never one string in memory."""
     yield from json.JSONEncoder(ensure_ascii=False, indent=1, sort_keys=True).iterencode(data)
     yield "\n"
+
+
+CORRECTIONS = "corrections.json"
+
+
+def load_corrections(content: Path) -> dict[str, dict[str, dict[str, Any]]]:
+    """ "claims/x" -> field -> {machine, person, kept}: the hand edits the builds kept,
+    for the corrections page. Empty when none were recorded (or the file is unreadable:
+    it only feeds that page, and the next build writes it again)."""
+    try:
+        data = json.loads((content / STATE_DIR / CORRECTIONS).read_text(encoding="utf-8"))
+        found = data["corrections"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+def corrections_text(
+    content: Path, edits: dict[str, dict[str, tuple[Any, Any]]], today: str
+) -> str:
+    """The corrections file after a build: each edited field with the machine's value,
+    the person's, and the date of the build that first kept that value."""
+    before = load_corrections(content)
+    kept: dict[str, dict[str, dict[str, Any]]] = {}
+    for key, changed in sorted(edits.items()):
+        for name, (machine, person) in changed.items():
+            old = before.get(key, {}).get(name)
+            same = isinstance(old, dict) and old.get("person") == person
+            date = old["kept"] if same and isinstance(old.get("kept"), str) else today
+            kept.setdefault(key, {})[name] = {"machine": machine, "person": person, "kept": date}
+    return "".join(_dump({"version": 1, "corrections": kept}))

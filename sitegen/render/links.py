@@ -21,6 +21,7 @@ PAGES = "pages/"
 STATIC = "static/"
 SEARCH = "search/"
 PAGEFIND = "pagefind/"
+CORRECTIONS = "corrections/"
 FEED = "feed.xml"
 SITEMAP = "sitemap.xml"
 
