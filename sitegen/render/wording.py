@@ -13,7 +13,7 @@ from difflib import SequenceMatcher
 
 from sitegen.render.views import CitationView, ClaimView
 
-TOKENS = re.compile(r"\s+|[^\s]+")
+TOKENS = re.compile(r"\s+|\S+\s*")  # words with the space after them
 ALIKE = 0.4  # below this share of common words, two wordings are not compared
 COMPARED = 6  # wordings compared on one claim page, against the first
 
