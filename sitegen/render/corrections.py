@@ -19,41 +19,51 @@ SHOWN_CHARACTERS = 300  # of a long value
 
 
 @dataclass
-class Correction:
-    kind: str  # "claims", "people" or "sources"
-    object_id: str
-    label: str  # the claim's statement, person's name or source's title now
-    exists: bool  # it still has a page
+class FieldEdit:
     field: str
     machine: str  # the machine's value, as text ("" when it makes none)
     person: str
     kept: str  # YYYY-MM-DD, the build that first kept it
 
 
+@dataclass
+class Correction:
+    """The hand edits of one claim, person or source."""
+
+    kind: str  # "claims", "people" or "sources"
+    object_id: str
+    label: str  # the claim's statement, person's name or source's title now
+    exists: bool  # it still has a page
+    fields: list[FieldEdit]
+
+    @property
+    def kept(self) -> str:
+        """When its latest edit was first kept."""
+        return max(edit.kept for edit in self.fields)
+
+
 def load(content: Path, base: FactBase) -> list[Correction]:
-    """The recorded corrections, newest first, then by object and field."""
+    """The recorded corrections, the most recently edited objects first."""
     found = []
-    for key, changed in load_corrections(content).items():
+    for key, changed in sorted(load_corrections(content).items()):
         kind, _, object_id = str(key).partition("/")
         if not isinstance(changed, dict):
             continue
-        label, exists = _label(kind, object_id, base)
-        for name, entry in changed.items():
-            if not isinstance(entry, dict):
-                continue
-            found.append(
-                Correction(
-                    kind,
-                    object_id,
-                    label,
-                    exists and is_safe_id(object_id),
-                    str(name),
-                    as_text(entry.get("machine")),
-                    as_text(entry.get("person")),
-                    str(entry.get("kept") or ""),
-                )
+        edits = [
+            FieldEdit(
+                str(name),
+                as_text(entry.get("machine")),
+                as_text(entry.get("person")),
+                str(entry.get("kept") or ""),
             )
-    found.sort(key=lambda c: (c.kept, c.kind, c.object_id, c.field))
+            for name, entry in changed.items()
+            if isinstance(entry, dict)
+        ]
+        if edits:
+            label, exists = _label(kind, object_id, base)
+            found.append(
+                Correction(kind, object_id, label, exists and is_safe_id(object_id), edits)
+            )
     found.sort(key=lambda c: c.kept, reverse=True)
     return found
 

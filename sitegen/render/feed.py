@@ -55,9 +55,9 @@ def _corrected_days(views: SiteViews) -> dict[str, str]:
     """ "claims/x" -> the latest date a build kept a hand correction of it."""
     days: dict[str, str] = {}
     for correction in views.corrections:
-        if iso_date(correction.kept):
-            key = f"{correction.kind}/{correction.object_id}"
-            days[key] = max(days.get(key, ""), correction.kept)
+        kept = [edit.kept for edit in correction.fields if iso_date(edit.kept)]
+        if kept:
+            days[f"{correction.kind}/{correction.object_id}"] = max(kept)
     return days
 
 

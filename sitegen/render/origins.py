@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 from sitegen.render.provenance import is_outlet_label
 from sitegen.render.views import SourceView
 
-NODE_WIDTH = 230
+NODE_WIDTH = 190
 NODE_HEIGHT = 46
-COLUMN_GAP = 80
+COLUMN_GAP = 56  # three columns fit the page's measure
 ROW_GAP = 14
 MARGIN = 8
 HALF_ROW = (NODE_HEIGHT + ROW_GAP) // 2
-LABEL_CHARACTERS = 30
+LABEL_CHARACTERS = 25
 MAX_SOURCES = 40  # sources drawn; a larger story draws those with relations first
 MAX_COLUMNS = 4  # deeper chains of copies stay in the last column
 CREDITS_DRAWN = 3  # outlets credited in passages, per source
@@ -34,6 +34,10 @@ class Node:
     kind: str  # "external" or a source kind
     column: int
     row: int = 0
+    alone: bool = False  # a source with no arrow to or from it
+
+    width = NODE_WIDTH
+    height = NODE_HEIGHT
 
     @property
     def x(self) -> int:
@@ -68,7 +72,7 @@ class OriginsPicture:
     edges: list[Edge] = field(default_factory=list)
     width: int = 0
     height: int = 0
-    standalone: list[SourceView] = field(default_factory=list)  # no relation at all
+    standalone: list[SourceView] = field(default_factory=list)  # drawn with no arrow
     left_out: int = 0  # sources not drawn (large story)
 
 
@@ -117,13 +121,13 @@ def picture(views: list[SourceView]) -> OriginsPicture:
         return external[label]
 
     for view in drawn:
-        if view in related:
-            nodes[view.source.id] = Node(
-                view.source.id, _cut(view.name), view.name, view.kind.key, column(view.source.id)
-            )
+        nodes[view.source.id] = Node(
+            view.source.id, _cut(view.name), view.name, view.kind.key, column(view.source.id)
+        )
     for view in drawn:
-        node = nodes.get(view.source.id)
-        if node is None:
+        node = nodes[view.source.id]
+        if view not in related:
+            node.alone = True
             result.standalone.append(view)
             continue
         for original in view.derived_from:

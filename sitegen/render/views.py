@@ -182,14 +182,18 @@ def build_views(
     return _ViewBuilder(config, base, reporter, read).build()
 
 
-def story_title(config: Config, base: FactBase) -> str:
-    """The configured title, else the headline most sources share (the first on a tie)."""
+def story_title(config: Config, base: FactBase, cut: frozenset[str] = frozenset()) -> str:
+    """The configured title, else the headline most sources share (the first on a tie),
+    a real headline rather than a title cut from a first sentence (source ids `cut`)."""
     if config.title:
         return config.title
     titles = Counter(
-        base.sources[sid].title for sid in sorted(base.sources) if base.sources[sid].title
+        base.sources[sid].title
+        for sid in sorted(base.sources, key=lambda sid: (sid in cut, sid))
+        if base.sources[sid].title
     )
-    return titles.most_common(1)[0][0] if titles else config.root.name
+    ranked = sorted(titles.items(), key=lambda item: -item[1])  # stable: headlines first
+    return ranked[0][0] if ranked else config.root.name
 
 
 class _ViewBuilder:
@@ -203,7 +207,6 @@ class _ViewBuilder:
         self.config = config
         self.reporter = reporter
         self.read = read
-        self.title = story_title(config, base)
         self.base = base
         try:
             self.base_url = normalize_base_url(config.base_url)
@@ -233,6 +236,8 @@ class _ViewBuilder:
         claims.sort(key=lambda view: (-view.strength, -view.source_count, view.claim.id))
         self._link_copies(sources)
         self._identify(sources, claims)
+        cut = frozenset(sid for sid, view in sources.items() if view.title_is_cut)
+        self.title = story_title(self.config, self.base, cut)
         mentions = self._name_mentions()
         quotes_by: dict[str, list[ClaimView]] = defaultdict(list)
         about: dict[str, list[ClaimView]] = defaultdict(list)
