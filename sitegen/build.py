@@ -172,6 +172,8 @@ def _note_corrections(config: Config, outcome: Outcome, writes: dict[str, str | 
     """Record the kept hand edits, dated by the build that first kept each, with the
     other writes (so through the journal); nothing when they are as recorded."""
     path = config.content / STATE_DIR / CORRECTIONS
+    if not outcome.corrections and not path.exists():
+        return  # no edit yet: no file
     text = corrections_text(config.content, outcome.corrections, build_date())
     if not path.is_file() or path.read_text(encoding="utf-8") != text:
         writes[f"{STATE_DIR}/{CORRECTIONS}"] = text

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import threading
 from pathlib import Path
 
+from sitegen.fsutil import replace_tree, staging_dir
 from sitegen.reporter import Reporter
 
 FOLDER = "pagefind"  # Pagefind's default output folder, inside the site
@@ -32,16 +34,18 @@ def executable() -> Path | None:
         return None
 
 
-def _command(site: Path) -> list[str] | None:
+def _command(site: Path, output: Path | None = None) -> list[str] | None:
     binary = executable()
     if binary is None:
         return None
-    return [str(binary), "--site", str(site), "--output-subdir", FOLDER, "--silent"]
+    where = ["--output-path", str(output)] if output else ["--output-subdir", FOLDER]
+    return [str(binary), "--site", str(site), *where, "--silent"]
 
 
-def index_site(site: Path, reporter: Reporter) -> bool:
-    """Index the pages under `site`; False (with a warning) when it cannot."""
-    command = _command(site)
+def index_site(site: Path, reporter: Reporter, output: Path | None = None) -> bool:
+    """Index the pages under `site` into `site/pagefind/` (or `output`); False, with a
+    warning, when it cannot."""
+    command = _command(site, output)
     if command is None:
         _missing(reporter)
         return False
@@ -58,29 +62,33 @@ def index_site(site: Path, reporter: Reporter) -> bool:
 
 
 class Background:
-    """The dev server's indexing: started after an edit's pages are written, finished
-    before the next edit starts one, so a reload never waits for the index."""
+    """The dev server's indexing: after an edit's pages are written, a fresh index is
+    made beside the site and swapped in for `pagefind/`, in a thread, so a reload
+    never waits for it; the next edit first waits for the last one to finish."""
 
     def __init__(self) -> None:
-        self._running: subprocess.Popen[bytes] | None = None
+        self._running: threading.Thread | None = None
 
     def start(self, site: Path, reporter: Reporter) -> None:
         self.wait()
-        command = _command(site)
-        if command is None:
-            _missing(reporter)
-            return
-        try:
-            self._running = subprocess.Popen(
-                command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-            )
-        except OSError as exc:
-            reporter.warning(f"search index not updated: Pagefind failed ({exc})")
+        self._running = threading.Thread(
+            target=self._index, args=(site, reporter), name="pagefind", daemon=True
+        )
+        self._running.start()
 
     def wait(self) -> None:
         if self._running is not None:
-            self._running.wait()
+            self._running.join()
             self._running = None
+
+    @staticmethod
+    def _index(site: Path, reporter: Reporter) -> None:
+        staging = staging_dir(site / FOLDER)
+        try:
+            if index_site(site, reporter, staging):
+                replace_tree(staging, site / FOLDER)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
 
 
 def _missing(reporter: Reporter) -> None:

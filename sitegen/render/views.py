@@ -118,6 +118,13 @@ class ClaimView:
                 *(f"people/{p}" for p in claim.people),
                 *([f"people/{claim.speaker}"] if claim.speaker else []),
                 *(f"sources/{s}" for s in claim.source_ids),  # unknown ones too
+                # the originals its sources copy: named in "copy of …" beside them
+                *(
+                    f"sources/{o.id}"
+                    for c in self.citations
+                    if c.about
+                    for o in c.about.derived_from
+                ),
                 *(f"claims/{c}" for c in claim.conflicts),
             ]
         )
