@@ -31,6 +31,11 @@ class Kind:
     text: str  # "Copy or rewrite of Reuters", said to a reader
 
     @property
+    def borrowed(self) -> bool:
+        """Its text comes from elsewhere: a copy, a shared origin, credited outlets."""
+        return self.key in ("copy", "shared-origin", "credited", "aggregator")
+
+    @property
     def phrase(self) -> str:
         """The text inside a sentence: "copy or rewrite of Reuters"."""
         return self.text[:1].lower() + self.text[1:]

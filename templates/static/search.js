@@ -92,7 +92,7 @@
   input.addEventListener("input", update);
   input.value = new URLSearchParams(location.search).get("q") || "";
   status.textContent = "Loading search…";
-  import(new URL("pagefind.js", bundle).href)
+  import(bundle.href)
     .then(async function (module) {
       await module.options({ baseUrl: root.pathname }); // results: "/project-name/claims/x/"
       pagefind = module;
