@@ -18,23 +18,9 @@ from typing import Any
 
 from sitegen.collector import shared
 from sitegen.extract.records import ArticleFacts
+from sitegen.freshness import code_version
 from sitegen.fsutil import atomic_write
 from sitegen.ingest import Article
-
-_PACKAGE = Path(__file__).resolve().parent
-# the code an extraction result depends on
-_CODE = ("ingest.py", "frontmatter.py", "textio.py", "nlp.py", "extract")
-
-
-@cache
-def code_version() -> str:
-    digest = hashlib.sha256()
-    for name in _CODE:
-        path = _PACKAGE / name
-        for file in sorted(path.rglob("*.py")) if path.is_dir() else [path]:
-            digest.update(file.relative_to(_PACKAGE).as_posix().encode())
-            digest.update(file.read_bytes())
-    return digest.hexdigest()[:16]
 
 
 class ExtractionCache:

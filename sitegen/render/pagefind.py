@@ -9,12 +9,13 @@ search is unavailable.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+import tempfile
 import threading
 from pathlib import Path
 
-from sitegen.fsutil import replace_tree, staging_dir
 from sitegen.reporter import Reporter
 
 FOLDER = "pagefind"  # Pagefind's default output folder, inside the site
@@ -83,12 +84,20 @@ class Background:
 
     @staticmethod
     def _index(site: Path, reporter: Reporter) -> None:
-        staging = staging_dir(site / FOLDER)
+        """Index into a new folder beside `pagefind/`, then swap it in with two renames:
+        the old index is complete until the new one is."""
+        staging = Path(tempfile.mkdtemp(prefix=f".{FOLDER}.", suffix=".new", dir=site))
+        old = site / f".{FOLDER}.old"
         try:
+            staging.chmod(0o755)  # a temp folder is private; the server must read it
             if index_site(site, reporter, staging):
-                replace_tree(staging, site / FOLDER)
+                shutil.rmtree(old, ignore_errors=True)
+                if (site / FOLDER).exists():
+                    os.replace(site / FOLDER, old)
+                os.replace(staging, site / FOLDER)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
+            shutil.rmtree(old, ignore_errors=True)
 
 
 def _missing(reporter: Reporter) -> None:

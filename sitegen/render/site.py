@@ -20,7 +20,8 @@ from urllib.parse import unquote
 
 from sitegen import collector
 from sitegen.config import Config
-from sitegen.fsutil import replace_tree, staging_dir, write_if_changed
+from sitegen.errors import ConfigError
+from sitegen.fsutil import NotOurs, output_folder, replace_tree, staging_dir, write_if_changed
 from sitegen.model import FactBase
 from sitegen.render import links
 from sitegen.render.corrections import Correction
@@ -125,7 +126,11 @@ def _render(
         return _render_in_place(
             config, views, templates, list(site_specs(views)), incremental, reporter
         )
-    staging = staging_dir(config.site)
+    try:
+        site = output_folder(config.site)
+    except NotOurs as exc:
+        raise ConfigError(str(exc), config.set_at.get("site")) from None
+    staging = staging_dir(site)
     pages = 0
     depends: dict[str, frozenset[str] | None] = {}  # the dev server's, page by page
     try:
@@ -144,7 +149,7 @@ def _render(
         copy_schemas(staging / DATA_FOLDER / "schema")
         static_files = copy_static(templates.static_dirs, staging / links.STATIC)
         index_site(staging, reporter)
-        replace_tree(staging, config.site)
+        replace_tree(staging, site)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
