@@ -10,11 +10,13 @@ import hashlib
 import io
 import json
 import re
+import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import jsonschema
 import pytest
+import yaml
 
 from sitegen.check import check_project, load_factbase
 from sitegen.config import Config
@@ -24,6 +26,8 @@ from sitegen.render import render_site
 from sitegen.render.wording import word_diff
 from sitegen.reporter import Reporter
 from sitegen.state import STATE_DIR, corrections_text, load_corrections
+from sitegen.yamledit import update_text
+from tests.conftest import run_sitegen
 from tests.test_site import ATOM, SITEMAP, json_ld, parse_html
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "sitegen" / "schema"
@@ -386,3 +390,33 @@ def test_without_pagefind_the_site_builds_and_says_so(
     assert (config.site / "index.html").is_file()
     assert not (config.site / "pagefind").exists()
     assert any(re.search(r"Pagefind not found", m.text) for m in reporter.warnings)
+
+
+def test_a_build_records_a_hand_edit_once_with_its_date(
+    sample_project: Path, tmp_path: Path
+) -> None:
+    """The real pipeline: an edited statement is kept, recorded with the machine's
+    wording and the build's date, shown on corrections/, and an unchanged rebuild
+    is skipped (the record is part of the build's stamp)."""
+    project = tmp_path / "project"
+    shutil.copytree(sample_project, project, ignore=shutil.ignore_patterns("site"))
+    claim = sorted((project / "content" / "claims").glob("*.yaml"))[0]
+    text = claim.read_text(encoding="utf-8")
+    record = yaml.safe_load(text)
+    machine = record["statement"]
+    claim.write_text(update_text(text, {**record, "statement": "Corrected by an editor."}))
+    prelude = "import os; os.environ['SOURCE_DATE_EPOCH'] = '1650000000'"  # 2022-04-15
+    result = run_sitegen("build", "--project", str(project), prelude=prelude)
+    assert result.returncode == 0, result.stderr
+    recorded = load_corrections(project / "content")[f"claims/{claim.stem}"]["statement"]
+    assert recorded == {
+        "machine": machine,
+        "person": "Corrected by an editor.",
+        "kept": "2022-04-15",
+    }
+    text = page_text(project / "site", "corrections")
+    assert machine in text and "Corrected by an editor." in text and "2022-04-15" in text
+    again = run_sitegen("build", "--project", str(project))
+    assert again.returncode == 0, again.stderr
+    assert "up to date" in again.stderr
+    assert load_corrections(project / "content")[f"claims/{claim.stem}"]["statement"] == recorded
