@@ -28,7 +28,7 @@ from sitegen.content import (
 )
 from sitegen.errors import ContentError, InputError, Location
 from sitegen.filecache import FileCache
-from sitegen.model import CLAIM_KINDS, SOURCE_KINDS, STATUSES, FactBase
+from sitegen.model import CLAIM_KINDS, SOURCE_KINDS, STATUSES, TITLE_FROM, FactBase
 from sitegen.paths import article_path, is_inside
 from sitegen.reporter import Reporter
 from sitegen.textio import read_article
@@ -298,6 +298,13 @@ class _Checker:
         if kind is not None and kind not in SOURCE_KINDS:
             self.error(
                 f"'kind' must be one of {', '.join(SOURCE_KINDS)}, not '{kind}'", doc, "kind"
+            )
+        title_from = _get(doc.data, "title_from", str)
+        if title_from not in (None, *TITLE_FROM):
+            self.error(
+                f"'title_from' must be one of {', '.join(TITLE_FROM)}, not '{title_from}'",
+                doc,
+                "title_from",
             )
         source_id = _get(doc.data, "id", str)
         for index, original in enumerate(_get(doc.data, "derived_from", list) or []):

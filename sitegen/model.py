@@ -11,6 +11,7 @@ from typing import Any
 
 STATUSES = ("corroborated", "single-source", "disputed")
 SOURCE_KINDS = ("report", "opinion", "interview", "aggregator")  # a source's `kind`, by hand
+TITLE_FROM = ("headline", "first-sentence")  # where a source's title comes from
 CLAIM_KINDS = ("quote", "figure", "event")
 
 

@@ -162,6 +162,17 @@ def test_check_refuses_a_malformed_review(tmp_path: Path, review: str, expected:
     assert any(expected in p and "sixty-thousand.yaml" in p for p in problems), problems
 
 
+@pytest.mark.parametrize(
+    ("field", "value"), [("kind", "tabloid"), ("title_from", "guess"), ("origins", "Reuters")]
+)
+def test_check_refuses_a_bad_source_field(tmp_path: Path, field: str, value: str) -> None:
+    config = make_story(tmp_path)
+    path = config.content / "sources" / "a.yaml"
+    path.write_text(path.read_text() + f"{field}: {value}\n", encoding="utf-8")
+    problems = [str(p) for p in check_project(config) if p.level == "error"]
+    assert any(f"'{field}'" in p and "a.yaml" in p for p in problems), problems
+
+
 def test_source_pages_show_identity_and_kind(story: Path) -> None:
     a = page_text(story, "sources/a")
     assert "Reuters" in a and "2022-03-01" in a and "Ann Writer" in a and "Original reporting" in a
