@@ -127,10 +127,10 @@ def _render(
             config, views, templates, list(site_specs(views)), incremental, reporter
         )
     try:
-        site = output_folder(config.site)
+        folder = output_folder(config.site)
     except NotOurs as exc:
         raise ConfigError(str(exc), config.set_at.get("site")) from None
-    staging = staging_dir(site)
+    staging = staging_dir(folder)
     pages = 0
     depends: dict[str, frozenset[str] | None] = {}  # the dev server's, page by page
     try:
@@ -149,7 +149,7 @@ def _render(
         copy_schemas(staging / DATA_FOLDER / "schema")
         static_files = copy_static(templates.static_dirs, staging / links.STATIC)
         index_site(staging, reporter)
-        replace_tree(staging, site)
+        replace_tree(staging, folder)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

@@ -200,8 +200,7 @@ def story_title(config: Config, base: FactBase, cut: frozenset[str] = frozenset(
         for sid in sorted(base.sources, key=lambda sid: (sid in cut, sid))
         if base.sources[sid].title
     )
-    ranked = sorted(titles.items(), key=lambda item: -item[1])  # stable: headlines first
-    return ranked[0][0] if ranked else config.root.name
+    return titles.most_common(1)[0][0] if titles else config.root.name  # ties: first seen
 
 
 class _ViewBuilder:
