@@ -362,6 +362,10 @@ def test_open_data_of_a_hand_written_story_validates(story: Path) -> None:
     claims = {c["id"]: c for c in data["claims"]["claims"]}
     assert claims["seventy"]["review"]["rating"] == "Mostly true"
     assert claims["seventy"]["first_reported"] == {"source": "a", "date": "2022-03-01"}
+    # a, its copy b and e crediting Reuters are one origin; c and d share wire-1
+    assert claims["seventy"]["origins"] == ["Reuters", "shared original (wire-1)"]
+    # b copies a, but a does not state this: the passage is b's own
+    assert claims["six-thousand"]["origins"] == ["Daily Copy"]
     assert {s["id"]: s["kind"] for s in data["sources"]["sources"]} == {
         "a": "original",
         "b": "copy",

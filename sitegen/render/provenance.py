@@ -10,7 +10,8 @@ citation's `origin`, a source's hand-set `kind`) and never guesses beyond it:
   (an `origins` label they list too) or credited as a whole to an outlet, else an
   aggregator when most of its cited passages credit other outlets, else original;
 - a citation's *origin*: the outlet it credits, else its source's shared origin, else
-  the original its source copies (followed to the root), else the source itself.
+  the original its source copies when that states the claim too (followed to the
+  start of the chain), else the source itself.
 """
 
 from __future__ import annotations
@@ -124,12 +125,17 @@ def shared_origins(sources: Iterable[Source]) -> dict[str, list[str]]:
     return shared
 
 
-def root_original(source_id: str, sources: dict[str, Source]) -> str:
-    """The source at the start of a chain of copies (the first original each time)."""
+def root_original(source_id: str, sources: dict[str, Source], stating: set[str]) -> str:
+    """The source at the start of a chain of copies, following only originals that
+    state the claim too (`stating`): a passage found only in a copy is the copy's."""
     seen = {source_id}
     current = source_id
     while True:
-        originals = [i for i in sources[current].derived_from if i in sources and i not in seen]
+        originals = [
+            i
+            for i in sources[current].derived_from
+            if i in sources and i in stating and i not in seen
+        ]
         if not originals:
             return current
         current = originals[0]
@@ -137,16 +143,17 @@ def root_original(source_id: str, sources: dict[str, Source]) -> str:
 
 
 def citation_origin(
-    citation: Citation, sources: dict[str, Source], names: dict[str, str]
+    citation: Citation, sources: dict[str, Source], names: dict[str, str], stating: set[str]
 ) -> tuple[str, str | None]:
-    """(label, source id or None) of the origin a cited passage traces to."""
+    """(label, source id or None) of the origin a cited passage traces to; `stating`
+    holds the ids of the sources that state the same claim."""
     if citation.origin:
         return citation.origin, None
     source = sources[citation.source]
     if source.origins:
         label = source.origins[0]
         return (label if is_outlet_label(label) else f"shared original ({label})"), None
-    root = root_original(source.id, sources)
+    root = root_original(source.id, sources, stating)
     return names.get(root, root), root
 
 
@@ -154,11 +161,11 @@ def claim_origins(
     citations: Iterable[Citation], sources: dict[str, Source], names: dict[str, str]
 ) -> list[Origin]:
     """The independent origins of a claim's citations, in citation order."""
+    citations = [c for c in citations if c.source in sources]
+    stating = {c.source for c in citations}
     found: dict[str, Origin] = {}
     for citation in citations:
-        if citation.source not in sources:
-            continue
-        label, source_id = citation_origin(citation, sources, names)
+        label, source_id = citation_origin(citation, sources, names, stating)
         origin = found.setdefault(label, Origin(label, source_id=source_id))
         if citation.source not in origin.source_ids:
             origin.source_ids.append(citation.source)
