@@ -7,7 +7,8 @@ alternately, and the medians are compared.
 
 - sitegen: `render(config, force=True)`, what `sitegen render` runs: read and check
   content/, resolve the views, render every page into a staging folder, write the
-  search index and static files, swap the folder in for the previous site.
+  data files and static files, index the pages with Pagefind, swap the folder in for
+  the previous site.
 - minimal loop: `yaml.load(..., Loader=CSafeLoader)` of every content/ file, a fresh
   Jinja2 environment over the same templates, then each page rendered with the same
   context and written over the previous output. The contexts (the fact base resolved

@@ -7,8 +7,10 @@ first, then writes.
 
 from __future__ import annotations
 
+import os
 import time
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,7 +21,7 @@ from sitegen.filecache import FileCache, StoredCache
 from sitegen.fsutil import atomic_write, restore_tree
 from sitegen.model import FactBase
 from sitegen.reporter import Reporter
-from sitegen.state import SNAPSHOT, STATE_DIR, Committed, recover
+from sitegen.state import SNAPSHOT, STATE_DIR, Committed, record_corrections, recover
 
 if TYPE_CHECKING:
     from sitegen.render.incremental import Incremental
@@ -77,6 +79,7 @@ def extract_to_content(
         reporter.info("content/ was edited during the build; merging the edits again")
     del extraction  # half a gigabyte at 10,000 articles: gone before the writes
     committed = pipeline.write_content(config, read, writes, outcome)
+    corrections = record_corrections(config.content, outcome.corrections, build_date())
     _warn_kept(config, reporter, committed)
     for claim_id in outcome.emptied_hand_claims:
         reporter.warning(
@@ -97,7 +100,8 @@ def extract_to_content(
     if committed.kept:  # content/ is not what this run made: the next one must merge
         freshness.forget(config)
     else:
-        _save_stamp(config, reporter, inputs, writes, committed, counts, multi, reported)
+        written = {f"{STATE_DIR}/{SNAPSHOT}": committed.snapshot_sha256, **corrections}
+        _save_stamp(config, reporter, inputs, writes, written, counts, multi, reported)
     return BuildStats(
         sources=counts["sources"],
         people=counts["people"],
@@ -122,7 +126,7 @@ def _save_stamp(
     reporter: Reporter,
     inputs: dict[str, str],
     writes: dict[str, str | None],
-    committed: Committed,
+    written: dict[str, str],  # other files it wrote: path in content/ -> sha256
     counts: dict[str, int],
     multi: int,
     reported: int,
@@ -133,17 +137,20 @@ def _save_stamp(
         freshness.Stamp(
             freshness.digest(
                 config,
-                freshness.after_writes(
-                    inputs,
-                    config.content,
-                    writes,
-                    {f"{STATE_DIR}/{SNAPSHOT}": committed.snapshot_sha256},
-                ),
+                freshness.after_writes(inputs, config.content, writes, written),
             ),
             {**counts, "multi_source_claims": multi},
             freshness.stamp_messages(reporter.messages[reported:]),
         ),
     )
+
+
+def build_date() -> str:
+    """Today (UTC), or the day of `SOURCE_DATE_EPOCH` for reproducible builds: the date
+    the corrections page gives a hand edit this build keeps first."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    moment = datetime.fromtimestamp(int(epoch), UTC) if epoch.isdigit() else datetime.now(UTC)
+    return moment.date().isoformat()
 
 
 def _unchanged(

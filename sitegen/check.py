@@ -20,6 +20,7 @@ from sitegen.content import (
     FIELDS,
     FIGURE_FIELDS,
     KINDS,
+    REVIEW_FIELDS,
     ContentFiles,
     FieldSpec,
     read_page,
@@ -27,7 +28,7 @@ from sitegen.content import (
 )
 from sitegen.errors import ContentError, InputError, Location
 from sitegen.filecache import FileCache, KeptChecks
-from sitegen.model import CLAIM_KINDS, STATUSES, FactBase
+from sitegen.model import CLAIM_KINDS, SOURCE_KINDS, STATUSES, TITLE_FROM, FactBase
 from sitegen.namecheck import close_pairs
 from sitegen.paths import article_path, is_inside
 from sitegen.reporter import Reporter
@@ -300,6 +301,18 @@ class _Checker:
         date = _get(doc.data, "date", str)
         if date is not None and not DATE_PATTERN.fullmatch(date):
             self.error(f"'date' must be an ISO date YYYY-MM-DD, not '{date}'", doc, "date")
+        kind = _get(doc.data, "kind", str)
+        if kind is not None and kind not in SOURCE_KINDS:
+            self.error(
+                f"'kind' must be one of {', '.join(SOURCE_KINDS)}, not '{kind}'", doc, "kind"
+            )
+        title_from = _get(doc.data, "title_from", str)
+        if title_from not in (None, *TITLE_FROM):
+            self.error(
+                f"'title_from' must be one of {', '.join(TITLE_FROM)}, not '{title_from}'",
+                doc,
+                "title_from",
+            )
         source_id = _get(doc.data, "id", str)
         for index, original in enumerate(_get(doc.data, "derived_from", list) or []):
             if original == source_id:
@@ -410,6 +423,8 @@ class _Checker:
         for index, figure in enumerate(_get(data, "figures", list) or []):
             if isinstance(figure, dict):
                 self._check_fields(doc, FIGURE_FIELDS, ("figures", index))
+        if isinstance(data.get("review"), dict):
+            self._check_review(doc)
         citations = _get(data, "citations", list)
         if citations == []:
             self.error("a claim needs at least one citation", doc, "citations")
@@ -417,6 +432,15 @@ class _Checker:
             if isinstance(citation, dict):
                 self._check_citation(doc, index)
         self._check_status(doc, citations or [])
+
+    def _check_review(self, doc: YamlDocument) -> None:
+        """A verdict needs its rating, reviewer and date: it is published as ClaimReview."""
+        self._check_fields(doc, REVIEW_FIELDS, ("review",))
+        date = _get(doc.data["review"], "date", str)
+        if date is not None and not DATE_PATTERN.fullmatch(date):
+            self.shape_error(
+                f"'date' must be an ISO date YYYY-MM-DD, not '{date}'", doc, "review", "date"
+            )
 
     def _check_references(self, doc: YamlDocument, name: str, kind: str, noun: str) -> None:
         for index, target in enumerate(_get(doc.data, name, list) or []):

@@ -14,7 +14,7 @@ from sitegen.collector import shared
 from sitegen.errors import InputError, Location
 from sitegen.frontmatter import split_front_matter
 from sitegen.fsutil import write_if_changed
-from sitegen.model import Citation, Claim, FactBase, Figure, Page, Person, Source
+from sitegen.model import Citation, Claim, FactBase, Figure, Page, Person, Review, Source
 from sitegen.paths import read_regular
 from sitegen.yamlio import YamlDocument, dump_yaml, parse_yaml, read_yaml
 
@@ -45,6 +45,9 @@ SOURCE_FIELDS = (
     _spec("date", str),
     _spec("author", str),
     _spec("derived_from", list, items=(str,)),
+    _spec("origins", list, items=(str,)),
+    _spec("kind", str),  # report | opinion | interview | aggregator, set by hand
+    _spec("title_from", str),  # "first-sentence" when no headline is known
 )
 PERSON_FIELDS = (
     _spec("id", str, required=True),
@@ -62,6 +65,7 @@ CLAIM_FIELDS = (
     _spec("figures", list, items=(dict,)),
     _spec("conflicts", list, items=(str,)),
     _spec("independent_sources", int),
+    _spec("review", dict),
     _spec("citations", list, required=True, items=(dict,)),
 )
 CITATION_FIELDS = (
@@ -69,6 +73,13 @@ CITATION_FIELDS = (
     _spec("quote", str, required=True),
     _spec("start", int, required=True),
     _spec("end", int, required=True),
+    _spec("origin", str),
+)
+REVIEW_FIELDS = (
+    _spec("rating", str, required=True),
+    _spec("by", str, required=True),
+    _spec("date", str, required=True),
+    _spec("note", str),
 )
 FIGURE_FIELDS = (
     _spec("value", int, float, required=True),
@@ -121,6 +132,7 @@ def to_factbase(files: ContentFiles) -> FactBase:
         data = doc.data
         values = {f.name: data.get(f.name) for f in SOURCE_FIELDS}
         values["derived_from"] = list(values["derived_from"] or [])
+        values["origins"] = list(values["origins"] or [])
         base.sources[data["id"]] = Source(**values, extra=_extra(data, SOURCE_FIELDS))
     for doc in files.documents.get("people", []):
         data = doc.data
@@ -137,7 +149,7 @@ def to_factbase(files: ContentFiles) -> FactBase:
             id=data["id"],
             statement=data["statement"],
             citations=[
-                Citation(shared(c["source"]), c["quote"], c["start"], c["end"])
+                Citation(shared(c["source"]), c["quote"], c["start"], c["end"], c.get("origin"))
                 for c in data["citations"]
             ],
             status=shared(data["status"]),
@@ -150,6 +162,7 @@ def to_factbase(files: ContentFiles) -> FactBase:
             ],
             conflicts=list(data.get("conflicts") or []),
             independent_sources=data.get("independent_sources"),
+            review=_review(data.get("review")),
             extra=_extra(data, CLAIM_FIELDS),
         )
     for path, doc, body in files.pages:
@@ -176,6 +189,7 @@ def claim_record(claim: Claim) -> dict[str, Any]:
     values = dict(vars(claim))
     values["citations"] = [_ordered(vars(c), CITATION_FIELDS, {}) for c in claim.citations]
     values["figures"] = [_ordered(vars(f), FIGURE_FIELDS, {}) for f in claim.figures]
+    values["review"] = _ordered(vars(claim.review), REVIEW_FIELDS, {}) if claim.review else None
     return _ordered(values, CLAIM_FIELDS, claim.extra)
 
 
@@ -217,3 +231,11 @@ def write_factbase(base: FactBase, content_dir: Path) -> list[Path]:
                 stale.unlink()
                 changed.append(stale)
     return changed
+
+
+def _review(data: Any) -> Review | None:
+    """A hand-added verdict; unknown keys (warned about by `check`) are left out."""
+    if not isinstance(data, dict):
+        return None
+    values: dict[str, Any] = {f.name: data.get(f.name) for f in REVIEW_FIELDS}
+    return Review(**values)

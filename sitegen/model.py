@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 STATUSES = ("corroborated", "single-source", "disputed")
+SOURCE_KINDS = ("report", "opinion", "interview", "aggregator")  # a source's `kind`, by hand
+TITLE_FROM = ("headline", "first-sentence")  # where a source's title comes from
 CLAIM_KINDS = ("quote", "figure", "event")
 
 
@@ -19,6 +21,7 @@ class Citation:
     quote: str
     start: int
     end: int
+    origin: str | None = None  # the outlet it credits, or its source's shared origin
 
 
 @dataclass
@@ -43,6 +46,9 @@ class Source:
     date: str | None = None
     author: str | None = None
     derived_from: list[str] = field(default_factory=list)  # sources this one copies/rewrites
+    origins: list[str] = field(default_factory=list)  # shared origins, outlets credited whole
+    kind: str | None = None  # one of SOURCE_KINDS, set by hand; None: not said
+    title_from: str | None = None  # "first-sentence": no headline known, the title is cut
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -53,6 +59,16 @@ class Person:
     aliases: list[str] = field(default_factory=list)
     description: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Review:
+    """A fact-checker's verdict on a claim, added by hand (schema.org ClaimReview)."""
+
+    rating: str  # "Mostly true", "False", ...
+    by: str  # who reviewed it: a person or an organisation
+    date: str  # YYYY-MM-DD
+    note: str | None = None
 
 
 @dataclass
@@ -67,6 +83,7 @@ class Claim:
     figures: list[Figure] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
     independent_sources: int | None = None  # distinct sources, counting copies once
+    review: Review | None = None  # a person's verdict, never the machine's
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property

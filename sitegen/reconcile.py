@@ -64,6 +64,8 @@ class Outcome:
     records: Records = field(default_factory=lambda: {k: {} for k in POLICIES})
     snapshot: Records = field(default_factory=lambda: {k: {} for k in POLICIES})
     kept_edits: list[str] = field(default_factory=list)  # "claims/x": hand edits kept
+    # "claims/x" -> field -> (the machine's value now, the person's): for corrections/
+    corrections: dict[str, dict[str, tuple[Any, Any]]] = field(default_factory=dict)
     dropped_citations: int = 0
     emptied_hand_claims: list[str] = field(default_factory=list)
 
@@ -196,7 +198,7 @@ def _retract(
             continue
         if current[old_id] != record:
             outcome.records[kind][old_id] = current[old_id]
-            outcome.kept_edits.append(f"{kind}/{old_id}")
+            _note_edits(kind, old_id, current[old_id], record, outcome, {})
 
 
 def _keep_hand_made(
@@ -221,7 +223,9 @@ def _merge_sources(
         if source_id in base and source_id not in current:
             continue
         merged = _merge_record("sources", current.get(source_id), base.get(source_id), record)
-        _note_edits("sources", source_id, current.get(source_id), base.get(source_id), outcome)
+        _note_edits(
+            "sources", source_id, current.get(source_id), base.get(source_id), outcome, record
+        )
         outcome.records["sources"][source_id] = merged
     for source_id, record in current.items():
         if source_id not in base and source_id not in new:
@@ -260,7 +264,9 @@ def _merge_people(
             final_ids[machine_id] = _merged_into(base[person_id], record, current)
             continue
         final_ids[machine_id] = person_id
-        _note_edits("people", person_id, current.get(person_id), base.get(person_id), outcome)
+        _note_edits(
+            "people", person_id, current.get(person_id), base.get(person_id), outcome, record
+        )
         outcome.records["people"][person_id] = _merge_record(
             "people", current.get(person_id), base.get(person_id), record
         )
@@ -330,7 +336,7 @@ def _merge_claims(
                 for c in merged.get("citations") or []
                 if pinned.get(_citation_key(c), claim_id) == claim_id
             ]
-        _note_edits("claims", claim_id, cur, old, outcome)
+        _note_edits("claims", claim_id, cur, old, outcome, record)
         owner = _Ownership(
             edited=cur is not None and cur != old,
             status_edited=cur is not None and _edited(cur, old or {}, "status"),
@@ -452,7 +458,19 @@ def _occurrences(text: str, quote: str) -> list[int]:
 
 
 def _note_edits(
-    kind: str, object_id: str, current: Record | None, base: Record | None, outcome: Outcome
+    kind: str,
+    object_id: str,
+    current: Record | None,
+    base: Record | None,
+    outcome: Outcome,
+    new: Record,
 ) -> None:
+    """A kept edit, and each edited field with the machine's value now beside the
+    person's (`new` is {} when the machine no longer makes the object)."""
     if current is not None and base is not None and current != base:
         outcome.kept_edits.append(f"{kind}/{object_id}")
+        outcome.corrections[f"{kind}/{object_id}"] = {
+            name: (new.get(name), current.get(name))
+            for name in dict.fromkeys([*current, *base])
+            if name != "id" and current.get(name) != base.get(name)
+        }

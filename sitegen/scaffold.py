@@ -63,7 +63,12 @@ FOOTER_EXAMPLE = """\
 <p>Every statement on this site links to the passages of the articles that support it.
 This footer comes from <code>templates/footer.html</code>: say here who runs the site.</p>
 <p class="footer-links"><a href="{{ url('search/') }}">Search</a> ·
-<a href="{{ url('feed.xml') }}">Atom feed of claims</a></p>
+<a href="{{ url('corrections/') }}">Corrections</a> ·
+<a href="{{ url('feed.xml') }}">Atom feed of claims</a> ·
+Open data: <a href="{{ url('data/claims.json') }}">claims (JSON)</a>,
+<a href="{{ url('data/claims.csv') }}">claims (CSV)</a>,
+<a href="{{ url('data/people.json') }}">people</a>,
+<a href="{{ url('data/sources.json') }}">sources</a></p>
 """
 
 PAGES_WORKFLOW = """\

@@ -188,3 +188,52 @@ def _dump(data: Any) -> Iterator[str]:
     """JSON in pieces: the journal of a large story is never one string in memory."""
     yield from json.JSONEncoder(ensure_ascii=False, indent=1, sort_keys=True).iterencode(data)
     yield "\n"
+
+
+CORRECTIONS = "corrections.json"
+
+
+def load_corrections(content: Path) -> dict[str, dict[str, dict[str, Any]]]:
+    """ "claims/x" -> field -> {machine, person, kept}: the hand edits the builds kept,
+    for the corrections page. Empty when none were recorded (or the file is unreadable:
+    it only feeds that page, and the next build writes it again)."""
+    path = content / STATE_DIR / CORRECTIONS
+    if not path.exists():
+        return {}
+    try:
+        with open_regular(path, "the corrections record") as handle:
+            found = json.load(handle)["corrections"]
+    except (OSError, InputError, ValueError, KeyError, TypeError):
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+def corrections_text(
+    content: Path, edits: dict[str, dict[str, tuple[Any, Any]]], today: str
+) -> str:
+    """The corrections file after a build: each edited field with the machine's value,
+    the person's, and the date of the build that first kept that value."""
+    before = load_corrections(content)
+    kept: dict[str, dict[str, dict[str, Any]]] = {}
+    for key, changed in sorted(edits.items()):
+        for name, (machine, person) in changed.items():
+            old = (before.get(key) or {}).get(name)
+            date = today
+            if isinstance(old, dict) and old.get("person") == person:
+                date = old["kept"] if isinstance(old.get("kept"), str) else today
+            kept.setdefault(key, {})[name] = {"machine": machine, "person": person, "kept": date}
+    return "".join(_dump({"version": 1, "corrections": kept}))
+
+
+def record_corrections(
+    content: Path, edits: dict[str, dict[str, tuple[Any, Any]]], today: str
+) -> dict[str, str]:
+    """Write the corrections file when the kept edits changed (none before the first
+    edit); {its path relative to content/: sha256} when there is one, for the build's
+    stamp. Written after the journal's commit: a build killed in between dates the
+    new edits by the next build."""
+    if not edits and not (content / STATE_DIR / CORRECTIONS).exists():
+        return {}
+    text = corrections_text(content, edits, today)
+    write_if_changed(_state_dir(content) / CORRECTIONS, text)
+    return {f"{STATE_DIR}/{CORRECTIONS}": hashlib.sha256(text.encode("utf-8")).hexdigest()}

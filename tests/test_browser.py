@@ -1,13 +1,15 @@
 """The published site in headless Chromium, served under /project-name/.
 
-Needs Chromium (Debian: `apt-get install chromium`); CI's .ci/run installs it. Without
-it these tests fail, saying so. Screenshots go to test-artifacts/screenshots/.
+Needs Chromium (Debian: `apt-get install chromium`) and axe-core (npm, installed into
+.ci/node_modules/ by scripts/test, or AXE_CORE naming axe.min.js); without them these tests fail,
+saying so. Screenshots of every page type go to test-artifacts/screenshots/.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,8 +29,8 @@ from playwright.sync_api import (
 from sitegen.content import read_content, to_factbase
 from sitegen.model import FactBase
 from sitegen.render.markdown import plain_text
-from tests.conftest import REPO
-from tests.pages_server import Served
+from tests.conftest import PUBLISHED_BASE_URL, REPO, run_sitegen
+from tests.pages_server import Served, serve
 
 CHROMIUM = Path(os.environ.get("SITEGEN_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -41,9 +43,11 @@ CHROMIUM_ARGS = [
 ]
 SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
 VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
+AXE = Path(os.environ.get("AXE_CORE", REPO / ".ci" / "node_modules" / "axe-core" / "axe.min.js"))
+FAILING_IMPACTS = ("serious", "critical")  # over WCAG 2.2 AA rules (target size too)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     if not CHROMIUM.is_file():
         pytest.fail(
@@ -148,23 +152,6 @@ def sample_pages(base: FactBase) -> dict[str, str]:
     }
 
 
-@pytest.mark.parametrize("width", VIEWPORTS)
-def test_pages_load_cleanly_and_are_captured(tab: Tab, fact_base: FactBase, width: str) -> None:
-    """Home, claim, person and source pages: no console error, no failed request, no
-    sideways scrolling; a full-page screenshot of each."""
-    tab.page.set_viewport_size(VIEWPORTS[width])
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    for name, path in sample_pages(fact_base).items():
-        page = tab.visit(path)
-        assert page.evaluate("document.styleSheets[0].cssRules.length") > 0
-        page.screenshot(path=SCREENSHOTS / f"{name}-{width}.png", full_page=True)
-        assert tab.watch.problems == [], f"{name} page at {width} width"
-        overflow = page.evaluate(
-            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-        )
-        assert overflow <= 0, f"{name} page scrolls sideways at {width} width"
-
-
 def test_search_finds_a_claim_by_a_word_of_its_statement(tab: Tab, fact_base: FactBase) -> None:
     claim = fact_base.claims[strongest_claim(fact_base)]
     word = max(re.findall(r"[^\W\d_]{4,}", plain_text(claim.statement)), key=len)
@@ -210,3 +197,154 @@ def test_not_found_page_works_at_any_depth(tab: Tab) -> None:
     page.wait_for_url(f"{tab.served.url}claims/")
     # Only the missing page itself may report its 404; everything it loads must work.
     assert [p for p in tab.watch.problems if "no/such/page/" not in p] == []
+
+
+# -- every page type, as readers see it: axe-core at both widths and colour schemes ----
+
+OUTLETS = ("Outlet A", "Outlet B", "Outlet C", "Outlet D", "Outlet E")
+
+
+@pytest.fixture(scope="module")
+def edited_site(sample_project: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """The sample as an editor leaves it: outlets and dates filled in by hand, one
+    source marked as an interview, a verdict on the strongest claim; then built, so
+    the corrections are recorded, and served under /project-name/."""
+    project = tmp_path_factory.mktemp("edited") / "project"
+    shutil.copytree(sample_project, project, ignore=shutil.ignore_patterns("site"))
+    sources = sorted((project / "content" / "sources").glob("*.yaml"))
+    for number, path in enumerate(sources):
+        extra = f"publisher: {OUTLETS[number % len(OUTLETS)]}\n"
+        extra += f"date: '2022-03-0{number % 3 + 1}'\n" if "date:" not in path.read_text() else ""
+        extra += "kind: interview\n" if number == len(sources) - 1 else ""
+        path.write_text(path.read_text() + extra, encoding="utf-8")
+    base = to_factbase(read_content(project / "content"))
+    claim = project / "content" / "claims" / f"{strongest_claim(base)}.yaml"
+    claim.write_text(
+        claim.read_text()
+        + "review: {rating: Accurate, by: Sample Desk, date: '2022-04-01', note: Checked.}\n",
+        encoding="utf-8",
+    )
+    result = run_sitegen("build", "--project", str(project), "--base-url", PUBLISHED_BASE_URL)
+    assert result.returncode == 0, result.stderr
+    with serve(project / "site", "/project-name/") as served:
+        yield served
+
+
+def page_types(base: FactBase) -> dict[str, str]:
+    disputed = sorted(c.id for c in base.claims.values() if c.status == "disputed")
+    return {
+        **sample_pages(base),
+        **({"disputed-claim": f"claims/{disputed[0]}/"} if disputed else {}),
+        "claims": "claims/",
+        "people": "people/",
+        "sources": "sources/",
+        "search": "search/?q=embassy",
+        "corrections": "corrections/",
+        "not-found": "no/such/page/",
+    }
+
+
+def axe_violations(page: Page) -> list[str]:
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate(
+        """async () => (await axe.run(document, {resultTypes: ["violations"], runOnly:
+             {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa",
+                                    "best-practice"]}})).violations
+             .map(v => ({id: v.id, impact: v.impact, help: v.help,
+                         nodes: v.nodes.slice(0, 3).map(n => n.target.join(" "))}))"""
+    )
+    return [
+        f"{v['impact']} {v['id']}: {v['help']} at {v['nodes']}"
+        for v in found
+        if v["impact"] in FAILING_IMPACTS
+    ]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", VIEWPORTS)
+def test_every_page_type_is_accessible_and_captured(
+    browser: Browser, edited_site: Served, width: str, scheme: str
+) -> None:
+    """Every page type: no serious or critical axe-core violation, no console error or
+    failed request, no sideways scrolling; a full-page screenshot of each."""
+    if not AXE.is_file():
+        pytest.fail(
+            f"axe-core not found at {AXE}: run `npm ci --prefix .ci` "
+            "(scripts/test does), or set AXE_CORE to axe.min.js.",
+            pytrace=False,
+        )
+    base = to_factbase(read_content(edited_site.site.parent / "content"))
+    context = browser.new_context(viewport=VIEWPORTS[width], color_scheme=scheme)
+    page = context.new_page()
+    watch = Watch("{0.scheme}://{0.netloc}/".format(urlsplit(edited_site.url)))
+    watch.attach(page)
+    tab = Tab(page, watch, edited_site)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    failures = []
+    try:
+        for name, path in page_types(base).items():
+            tab.visit(path)
+            if name == "search":
+                page.locator("#search-results li").first.wait_for()
+            page.screenshot(path=SCREENSHOTS / f"{name}-{width}-{scheme}.png", full_page=True)
+            problems = [p for p in watch.problems if "no/such/page/" not in p]
+            failures += [f"{name}: {p}" for p in problems]
+            failures += [f"{name}: {v}" for v in axe_violations(page)]
+            overflow = page.evaluate(
+                "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+            )
+            if overflow > 0:
+                failures.append(f"{name}: scrolls sideways by {overflow}px")
+    finally:
+        context.close()
+    assert failures == [], f"{width}, {scheme} scheme"
+
+
+def test_coverage_matrix_reads_on_a_phone(browser: Browser, edited_site: Served) -> None:
+    """At 390 px the matrix is a list: each claim with the outlets reporting it."""
+    context = browser.new_context(viewport=VIEWPORTS["phone"])
+    page = context.new_page()
+    try:
+        page.goto(edited_site.url)
+        assert not page.locator("table.matrix").is_visible()
+        item = page.locator(".matrix-narrow > li").first
+        assert item.is_visible()
+        outlets = item.locator(".reported-by a")
+        assert outlets.count() >= 1
+        assert outlets.first.inner_text() in OUTLETS
+        box = outlets.first.bounding_box()
+        assert box is not None and box["height"] >= 24
+    finally:
+        context.close()
+
+
+def test_matrix_skip_link_and_full_claim_on_focus(browser: Browser, edited_site: Served) -> None:
+    context = browser.new_context(viewport=VIEWPORTS["desktop"])
+    page = context.new_page()
+    try:
+        page.goto(edited_site.url)
+        heads = page.locator("table.matrix thead th a")
+        assert set(heads.all_inner_texts()) <= set(OUTLETS)
+        cell = page.locator("table.matrix td.hit a").first
+        box = cell.bounding_box()
+        assert box is not None and box["width"] >= 24 and box["height"] >= 24
+        assert " reports: " in (cell.get_attribute("aria-label") or "")
+        header = page.locator("table.matrix tbody th").first
+        cut = header.evaluate("el => el.scrollWidth > el.clientWidth")
+        header.locator("a").focus()
+        assert cut and header.evaluate("el => el.scrollWidth <= el.clientWidth")
+        page.locator(".skip-past").focus()
+        page.keyboard.press("Enter")
+        assert page.evaluate("document.activeElement.id") == "after-coverage"
+    finally:
+        context.close()
+
+
+def test_axe_reports_a_serious_violation(browser: Browser) -> None:
+    """The check above could fail: a link with no name is serious for axe-core."""
+    page = browser.new_page()
+    try:
+        page.set_content('<!doctype html><html lang="en"><title>t</title><a href="x"></a></html>')
+        assert any("link-name" in v for v in axe_violations(page))
+    finally:
+        page.close()

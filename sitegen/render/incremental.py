@@ -4,7 +4,7 @@ Each page knows which objects it shows (`depends`, keys such as "claims/x"): aft
 edit only the pages showing an edited object, before or after the edit, are drawn
 again. The pages that list every claim (home, the claims list, the feed) always show
 the edited claim, so they are drawn again from pieces (`Fragments`): only the edited
-claim's list item, matrix row, feed and search entries are rendered, the rest are
+claim's list item, matrix row and feed entry are rendered, the rest are
 reused. What every page shows (the site's title, which comes from a headline when none
 is configured) changing redraws everything.
 """
@@ -18,6 +18,7 @@ from typing import Any, TypeVar, cast
 
 from markupsafe import Markup
 
+from sitegen.render.pagefind import Background
 from sitegen.render.templates import Templates
 from sitegen.render.views import ClaimView
 
@@ -85,3 +86,4 @@ class Incremental:
     templates: Templates | None = None  # compiled once, until a template changes
     fragments: Fragments = field(default_factory=Fragments)
     site: tuple[str, ...] = ()  # the site's title, ... as last rendered: on every page
+    indexer: Background = field(default_factory=Background)  # search, after each edit

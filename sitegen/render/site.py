@@ -25,14 +25,25 @@ from sitegen.fsutil import NotOurs, output_folder, replace_tree, staging_dir, wr
 from sitegen.jobs import job_count
 from sitegen.model import FactBase
 from sitegen.render import links
-from sitegen.render.feed import build_feed
+from sitegen.render.corrections import Correction
+from sitegen.render.feed import build_feed, page_dates
 from sitegen.render.incremental import Fragments, Incremental, draw, shows
+from sitegen.render.opendata import FOLDER as DATA_FOLDER
+from sitegen.render.opendata import copy_schemas, data_files
+from sitegen.render.origins import picture
+from sitegen.render.pagefind import index_site
 from sitegen.render.pager import Pager, pagers
-from sitegen.render.search import search_index_json, search_index_pieces
-from sitegen.render.story import coverage, key_people, timeline
-from sitegen.render.structured import Deferred, claim_data, person_data
+from sitegen.render.story import coverage, disputes, first_report, key_people, lead, timeline
+from sitegen.render.structured import (
+    Deferred,
+    claim_review_data,
+    person_data,
+    source_data,
+    website_data,
+)
 from sitegen.render.templates import Templates
 from sitegen.render.views import ClaimView, PersonView, SiteViews, SourceView, build_views
+from sitegen.render.wording import comparisons
 from sitegen.render.workers import draw_all
 from sitegen.reporter import Reporter
 from sitegen.textio import read_article
@@ -115,7 +126,9 @@ def _render(
             "relative (set base_url in sitegen.yaml or pass --base-url)"
         )
     if incremental is not None and incremental.depends and (config.site / "index.html").exists():
-        return _render_in_place(config, views, templates, list(site_specs(views)), incremental)
+        return _render_in_place(
+            config, views, templates, list(site_specs(views)), incremental, reporter
+        )
     try:
         folder = output_folder(config.site)
     except NotOurs as exc:
@@ -133,8 +146,10 @@ def _render(
         return spec.file.endswith(".html")
 
     def not_pages() -> None:
-        _write(staging / links.SEARCH_INDEX, search_index_pieces(views))
         _write(staging / ".nojekyll", "")  # GitHub Pages: serve the files as they are
+        for data_path, pieces in data_files(views):
+            _write(staging / data_path, pieces)
+        copy_schemas(staging / DATA_FOLDER / "schema")
 
     try:
         staging.chmod(0o755)  # a temp folder is private; a web server must read the site
@@ -144,6 +159,7 @@ def _render(
         if processes > 1:
             templates.compile_all()
         pages = draw_all(partial(site_specs, views), draw, processes, not_pages)
+        index_site(staging, reporter)
         replace_tree(staging, folder)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -159,6 +175,7 @@ def _render_in_place(
     templates: Templates,
     specs: list[PageSpec],
     incremental: Incremental,
+    reporter: Reporter,
 ) -> RenderResult:
     """Render the pages an edit can have changed; delete the pages that are gone."""
     changed = incremental.changed
@@ -179,17 +196,15 @@ def _render_in_place(
         text = templates.render(spec.template, page_context(views, spec, incremental.fragments))
         written += write_if_changed(config.site / spec.output, text, durable=False)
         drawn.append(spec.output)
-    write_if_changed(
-        config.site / links.SEARCH_INDEX,
-        search_index_json(views, incremental.fragments.keep),
-        durable=False,
-    )
     for stale in sorted(set(before) - set(now)):
         page = config.site / stale
         page.unlink(missing_ok=True)
         if page.name == "index.html" and page.parent != config.site:
             shutil.rmtree(page.parent, ignore_errors=True)
     incremental.depends = now
+    for data_path, pieces in data_files(views):
+        write_if_changed(config.site / data_path, "".join(pieces), durable=False)
+    incremental.indexer.start(config.site, reporter)
     return RenderResult(pages=written, site_dir=config.site, drawn=drawn)
 
 
@@ -248,13 +263,21 @@ def site_pages(views: SiteViews) -> Iterator[PageSpec]:
         views, links.SOURCES, "sources", views.sources, partial(_sources_shown, views)
     )
     for source in views.sources:
+        path = links.source_path(source.source.id)
         yield PageSpec(
-            links.source_path(source.source.id),
+            path,
             "source.html",
             "sources",
-            partial(_fields, source),
+            partial(_source_context, source, path, base_url),
             depends=partial(_source_shown, source, claim_views),
         )
+    yield PageSpec(
+        links.CORRECTIONS,
+        "corrections.html",
+        "corrections",
+        partial(_corrections_context, views.corrections),
+        depends=partial(_corrections_shown, views.corrections),
+    )
     for page in views.pages:
         yield PageSpec(links.page_path(page.slug), "page.html", f"page:{page.slug}", {"page": page})
     # Served for any missing URL, at any depth: links must not depend on where it shows.
@@ -280,7 +303,10 @@ def _listing(
 
 
 def _list_context(name: str, items: list, pager: Pager) -> dict[str, Any]:
-    return {name: pager.items(items), "pager": pager}
+    context = {name: pager.items(items), "pager": pager}
+    if name == "sources" and pager.number == 1:  # the origins of the whole story, once
+        context["origins"] = picture(items)
+    return context
 
 
 def site_documents(views: SiteViews) -> Iterator[PageSpec]:
@@ -379,12 +405,35 @@ def _home_context(views: SiteViews) -> dict[str, Any]:
         "key_people": key_people(views),
         "coverage": coverage(views),
         "timeline": timeline(views),
+        "lead": lead(views),
+        "disputes": disputes(views),
+        "structured_data": website_data(views.site, links.Linker(links.HOME, views.site.base_url)),
     }
 
 
 def _claim_context(view: ClaimView, path: str, base_url: str) -> dict[str, Any]:
-    linker = links.Linker(path, base_url)
-    return {**_fields(view), "structured_data": Deferred(partial(claim_data, view, linker))}
+    link = links.Linker(path, base_url)
+    first, first_day = first_report(view)
+    return {
+        **_fields(view),
+        "structured_data": Deferred(partial(claim_review_data, view, link)),
+        "first": first,
+        "first_day": first_day,
+        "comparisons": comparisons(view, first),
+    }
+
+
+def _source_context(view: SourceView, path: str, base_url: str) -> dict[str, Any]:
+    link = links.Linker(path, base_url)
+    return {**_fields(view), "structured_data": source_data(view, link)}
+
+
+def _corrections_context(corrections: list[Correction]) -> dict[str, Any]:
+    return {"corrections": corrections}
+
+
+def _corrections_shown(corrections: list[Correction]) -> frozenset[str]:
+    return frozenset(f"{c.kind}/{c.object_id}" for c in corrections)
 
 
 def _person_context(view: PersonView, path: str, base_url: str) -> dict[str, Any]:
@@ -397,7 +446,14 @@ def _feed_context(views: SiteViews) -> dict[str, Any]:
 
 
 def _sitemap_context(views: SiteViews) -> dict[str, Any]:
-    return {"listed": (page.path for page in site_pages(views) if page.file == "index.html")}
+    dates = page_dates(views)
+    return {
+        "listed": (
+            (page.path, dates.get(page.path))
+            for page in site_pages(views)
+            if page.file == "index.html"
+        )
+    }
 
 
 def _fields(view: Any) -> dict[str, Any]:

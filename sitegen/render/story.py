@@ -12,12 +12,14 @@ A story of 10,000 articles would otherwise put 1.6 billion cells on one page.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
-from sitegen.render.views import ClaimView, PersonView, SiteViews, SourceView
+from sitegen.render.markdown import plain_text
+from sitegen.render.views import CitationView, ClaimView, PersonView, SiteViews, SourceView
 
 MATRIX_CLAIMS = 100  # rows of the coverage matrix: the strongest claims
 MATRIX_SOURCES = 30  # its columns: the sources reporting most of those claims
@@ -106,3 +108,58 @@ def timeline(views: SiteViews) -> Timeline:
 def long_date(value: date) -> str:
     """2022-03-02 -> "2 March 2022": unambiguous for readers anywhere."""
     return f"{value.day} {value:%B %Y}"
+
+
+LEAD_SENTENCES = 4  # claims in the lead
+LEAD_CHARACTERS = 700  # the lead stops before it grows past this
+DISPUTES = 8  # disputes listed on the home page; the rest are on the claims list
+DISPUTE_QUOTES = 2  # each side's passages shown
+# A statement opening with a pronoun leans on a sentence the lead does not have.
+_LEANS = re.compile(r"(?i)^(he|she|it|they|this|these|those|that|his|her|their|its)\b")
+
+
+def lead(views: SiteViews) -> list[ClaimView]:
+    """The story in a few sentences: the strongest undisputed facts, one claim per
+    sentence, none that opens with a pronoun pointing outside it."""
+    chosen: list[ClaimView] = []
+    length = 0
+    for view in views.claims:
+        statement = plain_text(view.claim.statement).strip()
+        if view.claim.status == "disputed" or _LEANS.match(statement):
+            continue
+        if chosen and length + len(statement) > LEAD_CHARACTERS:
+            break
+        chosen.append(view)
+        length += len(statement)
+        if len(chosen) == LEAD_SENTENCES:
+            break
+    return chosen
+
+
+@dataclass
+class Dispute:
+    sides: list[ClaimView]  # the claims that conflict, strongest first
+
+
+def disputes(views: SiteViews) -> tuple[list[Dispute], int]:
+    """Groups of claims that conflict (each group once), strongest first, the first
+    DISPUTES of them, and how many there are in all."""
+    seen: set[str] = set()
+    found = []
+    for view in views.claims:
+        if view.claim.id in seen or not view.conflicts:
+            continue
+        sides = [view, *(other for other in view.conflicts if other.claim.id not in seen)]
+        seen.update(side.claim.id for side in sides)
+        found.append(Dispute(sides))
+    return found[:DISPUTES], len(found)
+
+
+def first_report(view: ClaimView) -> tuple[CitationView | None, date | None]:
+    """The citation of the earliest dated source stating the claim, and its date; the
+    first citation (undated) when no source gives a date."""
+    dated = [(d, i, c) for i, c in enumerate(view.citations) if (d := iso_date(c.source.date))]
+    if dated:
+        day, _, cite = min(dated, key=lambda item: (item[0], item[1]))
+        return cite, day
+    return (view.citations[0] if view.citations else None), None

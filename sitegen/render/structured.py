@@ -1,4 +1,6 @@
-"""schema.org JSON-LD for claim and person pages, safe inside a <script> element.
+"""schema.org JSON-LD for the home, claim, person and source pages, safe inside a
+<script> element. A claim carries `ClaimReview` only when a person added a verdict
+(`review` in its YAML); the machine never rates a claim.
 
 Statements, names and titles come from articles and YAML. Inside <script> HTML
 escaping does not apply, so the JSON itself must never contain `<`, `>` or `&`:
@@ -17,7 +19,7 @@ from sitegen.model import Person, Source
 from sitegen.render.links import Linker, is_web_url
 from sitegen.render.markdown import plain_text
 from sitegen.render.story import iso_date
-from sitegen.render.views import ClaimView, PersonView
+from sitegen.render.views import ClaimView, PersonView, SiteInfo, SourceView
 
 _SCRIPT_SAFE = str.maketrans(
     {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
@@ -81,6 +83,59 @@ def claim_data(view: ClaimView, link: Linker) -> dict[str, Any]:
     dated = [work for work in appearances if "datePublished" in work]
     if dated:
         data["firstAppearance"] = min(dated, key=lambda work: work["datePublished"])
+    return data
+
+
+def claim_review_data(view: ClaimView, link: Linker) -> dict[str, Any]:
+    """The claim as schema.org ClaimReview when reviewed by hand, else as a Claim."""
+    claim = claim_data(view, link)
+    review = view.claim.review
+    if review is None:
+        return claim
+    del claim["@context"]
+    data: dict[str, Any] = {
+        "@context": CONTEXT,
+        "@type": "ClaimReview",
+        "url": claim["url"],
+        "claimReviewed": claim["text"],
+        "itemReviewed": claim,
+        "author": {"@type": "Organization", "name": review.by},
+        "datePublished": review.date,
+        "reviewRating": {"@type": "Rating", "alternateName": review.rating},
+    }
+    if review.note:
+        data["reviewBody"] = plain_text(review.note)
+    return data
+
+
+def source_data(view: SourceView, link: Linker) -> dict[str, Any]:
+    """A source as schema.org NewsArticle: its page here, and the original's address."""
+    source = view.source
+    data = {"@context": CONTEXT, **_creative_work(source, link), "@type": "NewsArticle"}
+    data["headline"] = source.title
+    data["mainEntityOfPage"] = link.absolute(source)
+    if view.derived_from:
+        data["isBasedOn"] = [_creative_work(original, link) for original in view.derived_from]
+    return data
+
+
+def website_data(site: SiteInfo, link: Linker) -> dict[str, Any]:
+    """The site as schema.org WebSite, with its search when URLs can be absolute."""
+    data: dict[str, Any] = {
+        "@context": CONTEXT,
+        "@type": "WebSite",
+        "name": site.title,
+        "url": link.absolute(""),
+        "inLanguage": site.language,
+    }
+    if site.description:
+        data["description"] = site.description
+    if site.base_url:
+        data["potentialAction"] = {
+            "@type": "SearchAction",
+            "target": link.absolute("search/") + "?q={query}",
+            "query-input": "required name=query",
+        }
     return data
 
 

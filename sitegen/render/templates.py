@@ -22,10 +22,20 @@ from sitegen.config import Config
 from sitegen.errors import Location, TemplateError
 from sitegen.render.links import is_web_url
 from sitegen.render.markdown import inline_markdown, markdown, plain_text
-from sitegen.render.search import status_label
 from sitegen.render.story import long_date
 from sitegen.render.structured import json_script
 from sitegen.theme import theme_dir
+
+STATUS_LABELS = {
+    "corroborated": "Corroborated",
+    "single-source": "Single source",
+    "disputed": "Disputed",
+}
+
+
+def status_label(status: str) -> str:
+    return STATUS_LABELS.get(status, status)
+
 
 # Outputs parsed as XML: one character XML 1.0 forbids (a form feed from a PDF-to-text
 # tool) makes a feed reader reject the whole file.

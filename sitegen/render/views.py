@@ -19,6 +19,8 @@ from sitegen.errors import ConfigError, InputError, Location
 from sitegen.frontmatter import split_front_matter
 from sitegen.model import Citation, Claim, FactBase, Page, Person, Source
 from sitegen.paths import article_path
+from sitegen.render import corrections
+from sitegen.render.corrections import Correction
 from sitegen.render.links import is_safe_id, passage_anchor
 from sitegen.render.passages import (
     Article,
@@ -28,10 +30,20 @@ from sitegen.render.passages import (
     excerpt,
     segment,
 )
+from sitegen.render.provenance import (
+    Kind,
+    Origin,
+    claim_origins,
+    outlet,
+    shared_origins,
+    short_names,
+    source_kind,
+)
 from sitegen.reporter import Reporter
 from sitegen.textio import read_article
 
 T = TypeVar("T")
+TITLE_PARAGRAPHS = 4  # paragraphs searched for a title taken from the first sentence
 
 
 @dataclass
@@ -50,6 +62,7 @@ class CitationView:
     source: Source
     anchor: str | None  # None when the passage is not highlighted on the source page
     article: Article[ClaimRef] | None = field(default=None, repr=False)  # when it matches
+    about: SourceView | None = field(default=None, repr=False)  # its outlet, kind, ...
 
     @property
     def excerpt(self) -> Excerpt | None:
@@ -74,6 +87,7 @@ class ClaimView:
     strength: int = field(init=False)  # what "strongest first" sorts by
     figure_fields: list[str] = field(init=False)  # optional Figure fields some figure fills
     by_source: dict[str, CitationView] = field(init=False)  # each source's first citation
+    origins: list[Origin] = field(init=False, default_factory=list)  # independent origins
     _shows: frozenset[str] | None = field(init=False, default=None, repr=False)
 
     def __post_init__(self) -> None:
@@ -105,6 +119,13 @@ class ClaimView:
                 *(f"people/{p}" for p in claim.people),
                 *([f"people/{claim.speaker}"] if claim.speaker else []),
                 *(f"sources/{s}" for s in claim.source_ids),  # unknown ones too
+                # the originals its sources copy: named in "copy of …" beside them
+                *(
+                    f"sources/{o.id}"
+                    for c in self.citations
+                    if c.about
+                    for o in c.about.derived_from
+                ),
                 *(f"claims/{c}" for c in claim.conflicts),
             ]
         )
@@ -126,6 +147,10 @@ class SourceView:
     article: Article[ClaimRef] | None  # None when the article file cannot be read
     derived_from: list[Source] = field(default_factory=list)  # the sources it copies
     copied_by: list[Source] = field(default_factory=list)  # the sources that copy it
+    name: str = ""  # short and unique in the story: the outlet, else the title's start
+    outlet: str | None = None  # publisher, else the host of its URL
+    kind: Kind = field(default_factory=lambda: Kind("original", "Original reporting"))
+    title_is_cut: bool = False  # no headline known: the title is its first sentence
 
 
 @dataclass(slots=True)
@@ -152,6 +177,7 @@ class SiteViews:
     people: list[PersonView]  # by name
     sources: list[SourceView]  # by date, undated last
     pages: list[Page]  # by slug
+    corrections: list[Correction] = field(default_factory=list)  # hand edits, newest first
 
 
 def build_views(
@@ -164,14 +190,17 @@ def build_views(
     return _ViewBuilder(config, base, reporter, read).build()
 
 
-def story_title(config: Config, base: FactBase) -> str:
-    """The configured title, else the headline most sources share (the first on a tie)."""
+def story_title(config: Config, base: FactBase, cut: frozenset[str] = frozenset()) -> str:
+    """The configured title, else the headline most sources share (the first on a tie),
+    a real headline rather than a title cut from a first sentence (source ids `cut`)."""
     if config.title:
         return config.title
     titles = Counter(
-        base.sources[sid].title for sid in sorted(base.sources) if base.sources[sid].title
+        base.sources[sid].title
+        for sid in sorted(base.sources, key=lambda sid: (sid in cut, sid))
+        if base.sources[sid].title
     )
-    return titles.most_common(1)[0][0] if titles else config.root.name
+    return titles.most_common(1)[0][0] if titles else config.root.name  # ties: first seen
 
 
 class _ViewBuilder:
@@ -185,7 +214,7 @@ class _ViewBuilder:
         self.config = config
         self.reporter = reporter
         self.read = read
-        self.title = story_title(config, base)
+        self.base = base
         try:
             self.base_url = normalize_base_url(config.base_url)
         except ValueError as exc:
@@ -213,6 +242,9 @@ class _ViewBuilder:
             )
         claims.sort(key=lambda view: (-view.strength, -view.source_count, view.claim.id))
         self._link_copies(sources)
+        self._identify(sources, claims)
+        cut = frozenset(sid for sid, view in sources.items() if view.title_is_cut)
+        self.title = story_title(self.config, self.base, cut)
         mentions = self._name_mentions()
         quotes_by: dict[str, list[ClaimView]] = defaultdict(list)
         about: dict[str, list[ClaimView]] = defaultdict(list)
@@ -244,6 +276,7 @@ class _ViewBuilder:
                 key=lambda view: (view.source.date is None, view.source.date or "", view.source.id),
             ),
             pages=[self.pages[slug] for slug in sorted(self.pages)],
+            corrections=corrections.load(self.config.content, self.base),
         )
 
     def _safe(self, kind: str, objects: dict[str, T]) -> dict[str, T]:
@@ -332,7 +365,11 @@ class _ViewBuilder:
             matches = article is not None and citation_matches(article.text, citation)
             citations.append(
                 CitationView(
-                    citation, view.source, anchor if shown else None, article if matches else None
+                    citation,
+                    view.source,
+                    anchor if shown else None,
+                    article if matches else None,
+                    view,
                 )
             )
         return ClaimView(
@@ -354,6 +391,25 @@ class _ViewBuilder:
                         f"source '{view.source.id}' is derived from unknown source '{original}'",
                         Location(self.config.content / "sources" / f"{view.source.id}.yaml"),
                     )
+
+    def _identify(self, sources: dict[str, SourceView], claims: list[ClaimView]) -> None:
+        """Each source's outlet, short name and kind; each claim's independent origins."""
+        known = {sid: view.source for sid, view in sources.items()}
+        names = short_names(known.values())
+        shared = shared_origins(known.values())
+        for view in sources.values():
+            source = view.source
+            citations = [
+                c for ref in view.claims for c in ref.claim.citations if c.source == source.id
+            ]
+            view.name, view.outlet = names[source.id], outlet(source)
+            view.kind = source_kind(source, names, shared, citations)
+            view.title_is_cut = source.title_from == "first-sentence" or (
+                source.title_from is None
+                and _title_is_cut(source.title, *self.texts.get(source.id, ("", 0)))
+            )
+        for claim in claims:
+            claim.origins = claim_origins(claim.claim.citations, known, names)
 
     def _resolve(self, claim: Claim, kind: str, ids: list[str], known: dict[str, T]) -> list[T]:
         found = []
@@ -400,6 +456,19 @@ class _ViewBuilder:
         ]
         found.sort(key=lambda ps: (-ps.mentions, -ps.claims, ps.source.id))
         return found
+
+
+def _title_is_cut(title: str, text: str, body_start: int) -> bool:
+    """Whether the title was taken from the article's first sentence rather than being
+    a headline of its own: a paragraph near the top holds it and goes on after it, or
+    it was shortened ("…") from one."""
+    words = " ".join(title.split()).rstrip("…").strip()
+    paragraphs = (" ".join(p.split()) for p in text[body_start:].split("\n\n"))
+    for flat in [p for p in paragraphs if p][:TITLE_PARAGRAPHS]:
+        at = flat.find(words)
+        if at >= 0:
+            return title.endswith("…") or bool(flat[at + len(words) :].strip())
+    return False
 
 
 @lru_cache(maxsize=2)  # the dev server asks again after every edit, mostly the same

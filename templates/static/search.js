@@ -1,17 +1,15 @@
-/* Site search in the browser, over the prebuilt index at search/index.json.
+/* Site search in the browser, over the Pagefind index in pagefind/.
  *
- * No server and no dependencies: the static host serves the index like any file.
- * The form says where the index and the site root are, as links relative to the
- * page, so the site works at "/" and under "/project-name/" alike.
- * Every query word must match the start of a word in an entry (accents and case
- * ignored); whole words beat prefixes, titles beat the rest, and ties keep the
- * index order (people, then claims strongest first, then sources). Results are
- * built as DOM nodes, never as HTML strings.
+ * Pagefind fetches only the index fragments a query needs, so search stays fast on
+ * a story of thousands of articles; everything is served by the static host, so it
+ * works offline and needs no outside service. The form says where the index and the
+ * site root are, as links relative to the page, so the site works at "/" and under
+ * "/project-name/" alike. Results are built as DOM nodes, never inserted as HTML.
  */
 (function () {
   "use strict";
 
-  var form = document.querySelector("form[data-search-index]");
+  var form = document.querySelector("form[data-pagefind]");
   if (!form) {
     return;
   }
@@ -19,102 +17,70 @@
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
   var root = new URL(form.getAttribute("data-site-root"), document.baseURI);
-  var indexUrl = new URL(form.getAttribute("data-search-index"), document.baseURI);
-  var KINDS = { claim: "Claim", person: "Person", source: "Source" };
-  var MAX_SHOWN = 100;
-  var entries = null;
+  var bundle = new URL(form.getAttribute("data-pagefind"), document.baseURI);
+  var MAX_SHOWN = 30;
+  var pagefind = null;
+  var asked = 0; // the latest query; an older one finishing late is not shown
 
-  function words(text) {
-    return text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase()
-      .match(/[\p{L}\p{N}]+/gu) || [];
-  }
-
-  function prepare(entry, order) {
-    return {
-      entry: entry,
-      order: order,
-      title: words(entry.title),
-      rest: words(entry.meta + " " + entry.text),
-    };
-  }
-
-  function matchScore(tokens, term) {
-    var best = 0;
-    for (var i = 0; i < tokens.length && best < 2; i++) {
-      if (tokens[i] === term) {
-        best = 2;
-      } else if (tokens[i].startsWith(term)) {
-        best = 1;
+  /* Pagefind marks the matched words with <mark> in an excerpt; only the text and
+     those marks are kept, whatever else the string holds. */
+  function excerpt(html) {
+    var parsed = new DOMParser().parseFromString("<p>" + html + "</p>", "text/html");
+    var out = document.createElement("p");
+    out.className = "search-excerpt";
+    parsed.body.firstChild.childNodes.forEach(function (node) {
+      if (node.nodeName === "MARK") {
+        var mark = document.createElement("mark");
+        mark.textContent = node.textContent;
+        out.append(mark);
+      } else {
+        out.append(node.textContent);
       }
-    }
-    return best;
+    });
+    return out;
   }
 
-  function score(item, terms) {
-    var total = 0;
-    for (var i = 0; i < terms.length; i++) {
-      var best = Math.max(2 * matchScore(item.title, terms[i]), matchScore(item.rest, terms[i]));
-      if (best === 0) {
-        return 0;
-      }
-      total += best;
-    }
-    return total;
-  }
-
-  function search(query) {
-    var terms = words(query);
-    if (!terms.length) {
-      return [];
-    }
-    return entries
-      .map(function (item) { return { score: score(item, terms), item: item }; })
-      .filter(function (hit) { return hit.score > 0; })
-      .sort(function (a, b) { return b.score - a.score || a.item.order - b.item.order; })
-      .map(function (hit) { return hit.item.entry; });
-  }
-
-  function result(entry) {
+  function result(data) {
     var item = document.createElement("li");
     item.className = "search-result";
     var kind = document.createElement("span");
-    kind.className = "kind kind-" + entry.type;
-    kind.textContent = KINDS[entry.type] || entry.type;
+    kind.className = "kind";
+    kind.textContent = (data.meta && data.meta.kind) || "Page";
     var link = document.createElement("a");
-    link.href = new URL(entry.url, root).href;
-    link.textContent = entry.title;
-    item.append(kind, " ", link);
-    if (entry.meta) {
-      var meta = document.createElement("span");
-      meta.className = "meta";
-      meta.textContent = entry.meta;
-      item.append(" ", meta);
-    }
+    link.href = new URL(data.url, root).href;
+    link.textContent = (data.meta && data.meta.title) || data.url;
+    item.append(kind, " ", link, excerpt(data.excerpt || ""));
     return item;
   }
 
-  function show(query) {
-    list.replaceChildren();
+  async function show(query) {
+    var mine = ++asked;
     query = query.trim();
     if (!query) {
+      list.replaceChildren();
       status.textContent = "Type a word from a claim, a name or a source's title.";
       return;
     }
-    var found = search(query);
-    if (!found.length) {
-      status.textContent = "Nothing found for “" + query + "”.";
+    var search = await pagefind.search(query);
+    var found = await Promise.all(search.results.slice(0, MAX_SHOWN).map(function (r) {
+      return r.data();
+    }));
+    if (mine !== asked) {
       return;
     }
-    status.textContent = found.length + (found.length === 1 ? " result" : " results") +
-      " for “" + query + "”" + (found.length > MAX_SHOWN ? ", the first " + MAX_SHOWN + " shown." : ".");
-    list.append.apply(list, found.slice(0, MAX_SHOWN).map(result));
+    list.replaceChildren.apply(list, found.map(result));
+    var total = search.results.length;
+    status.textContent = total
+      ? total + (total === 1 ? " result" : " results") + " for “" + query + "”" +
+        (total > MAX_SHOWN ? ", the first " + MAX_SHOWN + " shown." : ".")
+      : "Nothing found for “" + query + "”.";
   }
 
   function update() {
     var url = new URL(location.href);
     url.searchParams.set("q", input.value);
     history.replaceState(null, "", url);
-    if (entries) {
+    if (pagefind) {
       show(input.value);
     }
   }
@@ -125,23 +91,19 @@
   });
   input.addEventListener("input", update);
   input.value = new URLSearchParams(location.search).get("q") || "";
-  status.textContent = "Loading the search index…";
-  fetch(indexUrl)
-    .then(function (response) {
-      if (!response.ok) {
-        throw new Error("HTTP " + response.status);
-      }
-      return response.json();
-    })
-    .then(function (index) {
-      entries = index.entries.map(prepare);
-      show(input.value);
+  status.textContent = "Loading search…";
+  import(bundle.href)
+    .then(async function (module) {
+      await module.options({ baseUrl: root.pathname }); // results: "/project-name/claims/x/"
+      pagefind = module;
+      await show(input.value);
       if (!input.value) {
         input.focus();
       }
     })
-    .catch(function (error) {
-      status.textContent = "The search index could not be loaded (" + error.message +
-        "). Search needs the site served over HTTP, e.g. python3 -m http.server -d site.";
+    .catch(function () {
+      status.textContent = "Search is not available here: it needs the site served over " +
+        "HTTP (python3 -m http.server -d site) and its pagefind/ index. Every claim is " +
+        "also listed on the Claims page.";
     });
 })();

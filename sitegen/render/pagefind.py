@@ -1,0 +1,107 @@
+"""Search: Pagefind indexes the written pages into the site's `pagefind/` folder.
+
+Pagefind splits its index into small fragments the browser fetches as a query needs
+them, so a 10,000-article story's search stays fast where one whole-file index would
+load tens of megabytes. It runs offline from the binary the `pagefind[bin]` package
+ships; without it the site still builds, with a warning, and the search page says
+search is unavailable.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+import threading
+from pathlib import Path
+
+from sitegen.reporter import Reporter
+
+FOLDER = "pagefind"  # Pagefind's default output folder, inside the site
+TIMEOUT = 600  # seconds: a 10,000-article site takes well under a minute
+
+
+def executable() -> Path | None:
+    """The Pagefind binary: the one `pagefind_bin` ships, else one on PATH."""
+    try:
+        from pagefind_bin import get_executable  # the PyPI package's bundled binary
+    except ImportError:
+        found = shutil.which("pagefind")
+        return Path(found) if found else None
+    try:
+        return get_executable()
+    except FileNotFoundError:
+        return None
+
+
+def _command(site: Path, output: Path | None = None) -> list[str] | None:
+    binary = executable()
+    if binary is None:
+        return None
+    where = ["--output-path", str(output)] if output else ["--output-subdir", FOLDER]
+    return [str(binary), "--site", str(site), *where, "--silent"]
+
+
+def index_site(site: Path, reporter: Reporter, output: Path | None = None) -> bool:
+    """Index the pages under `site` into `site/pagefind/` (or `output`); False, with a
+    warning, when it cannot."""
+    command = _command(site, output)
+    if command is None:
+        _missing(reporter)
+        return False
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        reporter.warning(f"search index not made: Pagefind failed ({exc})")
+        return False
+    if done.returncode != 0:
+        reason = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["no message"]
+        reporter.warning(f"search index not made: Pagefind failed ({reason[0]})")
+        return False
+    return True
+
+
+class Background:
+    """The dev server's indexing: after an edit's pages are written, a fresh index is
+    made beside the site and swapped in for `pagefind/`, in a thread, so a reload
+    never waits for it; the next edit first waits for the last one to finish."""
+
+    def __init__(self) -> None:
+        self._running: threading.Thread | None = None
+
+    def start(self, site: Path, reporter: Reporter) -> None:
+        self.wait()
+        self._running = threading.Thread(
+            target=self._index, args=(site, reporter), name="pagefind", daemon=True
+        )
+        self._running.start()
+
+    def wait(self) -> None:
+        if self._running is not None:
+            self._running.join()
+            self._running = None
+
+    @staticmethod
+    def _index(site: Path, reporter: Reporter) -> None:
+        """Index into a new folder beside `pagefind/`, then swap it in with two renames:
+        the old index is complete until the new one is."""
+        staging = Path(tempfile.mkdtemp(prefix=f".{FOLDER}.", suffix=".new", dir=site))
+        old = site / f".{FOLDER}.old"
+        try:
+            staging.chmod(0o755)  # a temp folder is private; the server must read it
+            if index_site(site, reporter, staging):
+                shutil.rmtree(old, ignore_errors=True)
+                if (site / FOLDER).exists():
+                    os.replace(site / FOLDER, old)
+                os.replace(staging, site / FOLDER)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def _missing(reporter: Reporter) -> None:
+    reporter.warning(
+        "Pagefind not found: the site is built without search (install sitegen with "
+        "its dependencies, or `pip install 'pagefind[bin]'`)"
+    )
