@@ -15,6 +15,7 @@ a person's canonical spelling changes with new evidence.
 
 from __future__ import annotations
 
+import json
 import unicodedata
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
@@ -104,7 +105,8 @@ def _merge_record(
         elif policy == MACHINE:
             merged[name] = new.get(name, current.get(name))
         elif policy == SCALAR:
-            merged[name] = current.get(name) if _edited(current, base, name) else new.get(name)
+            edited = _edited(current, base, name, kind)
+            merged[name] = current.get(name) if edited else new.get(name)
         else:
             key = (keys or {}).get(name, _identity)
             merged[name] = _merge_set(
@@ -121,8 +123,30 @@ def _merge_record(
     }
 
 
-def _edited(current: Record, base: Record, name: str) -> bool:
-    return current.get(name) != base.get(name)
+def _edited(current: Record, base: Record, name: str, kind: str) -> bool:
+    return _canonical(kind, name, current.get(name)) != _canonical(kind, name, base.get(name))
+
+
+def _differs(kind: str, current: Record, base: Record | None) -> bool:
+    """True when a person changed the object: the order of a set-like list (citations,
+    aliases, people) and the YAML formatting (quoting, folding, key order, a block
+    scalar's closing newline) are not edits."""
+    base = base or {}
+    return any(_edited(current, base, name, kind) for name in {*current, *base})
+
+
+def _canonical(kind: str, name: str, value: Any) -> Any:
+    """A field's value with what a file's formatting or order can change taken out."""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, dict):
+        return {k: _canonical(kind, "", v) for k, v in value.items()}
+    if isinstance(value, list):
+        items = [_canonical(kind, "", v) for v in value]
+        if POLICIES[kind].get(name) == SET:
+            return sorted(items, key=lambda item: json.dumps(item, sort_keys=True, default=str))
+        return items
+    return value
 
 
 def _merge_set(
@@ -193,7 +217,7 @@ def _retract(
     for old_id, record in base.items():
         if old_id in matched_old or old_id not in current:
             continue
-        if current[old_id] != record:
+        if _differs(kind, current[old_id], record):
             outcome.records[kind][old_id] = current[old_id]
             outcome.kept_edits.append(f"{kind}/{old_id}")
 
@@ -333,8 +357,8 @@ def _merge_claims(
             ]
         _note_edits("claims", claim_id, cur, old, outcome)
         owner = _Ownership(
-            edited=cur is not None and cur != old,
-            status_edited=cur is not None and _edited(cur, old or {}, "status"),
+            edited=cur is not None and _differs("claims", cur, old),
+            status_edited=cur is not None and _edited(cur, old or {}, "status", "claims"),
             disputed=record.get("status") == "disputed",
         )
         _settle_claim(claim_id, merged, owner, texts, sources, outcome)
@@ -450,5 +474,5 @@ def _occurrences(text: str, quote: str) -> list[int]:
 def _note_edits(
     kind: str, object_id: str, current: Record | None, base: Record | None, outcome: Outcome
 ) -> None:
-    if current is not None and base is not None and current != base:
+    if current is not None and base is not None and _differs(kind, current, base):
         outcome.kept_edits.append(f"{kind}/{object_id}")
