@@ -28,6 +28,7 @@ from sitegen.content import (
 from sitegen.errors import ContentError, InputError, Location
 from sitegen.filecache import FileCache
 from sitegen.model import CLAIM_KINDS, STATUSES, FactBase
+from sitegen.origins import Lines, SourceLinks, citation_pairs, links_of
 from sitegen.reporter import Reporter
 from sitegen.textio import read_article
 from sitegen.yamlio import YamlDocument, read_yaml
@@ -168,6 +169,8 @@ class _Checker:
             kind: set((unreadable or {}).get(kind, ())) for kind in KINDS
         }
         self.articles: dict[str, str] = {}  # source id -> article text
+        self.links: dict[str, SourceLinks] = {}  # source id -> what ties it to others
+        self.lines: Lines | None = None  # built from `links` once every source is read
 
     def run(self, files: ContentFiles) -> list[Problem]:
         docs = {kind: self._mappings(kind, files.documents.get(kind, [])) for kind in KINDS}
@@ -283,6 +286,8 @@ class _Checker:
         if date is not None and not DATE_PATTERN.fullmatch(date):
             self.error(f"'date' must be an ISO date YYYY-MM-DD, not '{date}'", doc, "date")
         source_id = _get(doc.data, "id", str)
+        if source_id is not None:
+            self.links[source_id] = links_of(doc.data)
         for index, original in enumerate(_get(doc.data, "derived_from", list) or []):
             if original == source_id:
                 self.error("a source cannot be derived from itself", doc, "derived_from", index)
@@ -406,17 +411,30 @@ class _Checker:
                 f"'status' must be one of {', '.join(STATUSES)}, not '{status}'", doc, "status"
             )
             return
-        sources = {
-            c.get("source")
-            for c in citations
-            if isinstance(c, dict) and isinstance(c.get("source"), str)
-        }
-        if status == "single-source" and len(sources) >= 2:
+        if self.lines is None:
+            self.lines = Lines.of(self.links)
+        origins = self.lines.count(citation_pairs(citations))
+        if not citations:
+            return
+        traced = "one origin" if origins == 1 else f"{origins} independent origins"
+        if status == "single-source" and origins >= 2:
             self.error(
-                f"status is single-source but {len(sources)} sources are cited", doc, "status"
+                f"status is single-source but its citations trace to {traced}", doc, "status"
             )
-        elif status == "corroborated" and len(sources) == 1:
-            self.warning("status is corroborated but only one source is cited", doc, "status")
+        elif status == "corroborated" and origins < 2:
+            self.error(
+                f"status is corroborated but its citations trace to {traced} (copies, "
+                "rewrites and outlets repeating one origin count once)",
+                doc,
+                "status",
+            )
+        stated = _get(doc.data, "independent_sources", int)
+        if stated is not None and stated != origins:
+            self.error(
+                f"independent_sources is {stated} but its citations trace to {traced}",
+                doc,
+                "independent_sources",
+            )
 
     def _check_citation(self, doc: YamlDocument, index: int) -> None:
         keys: Keys = ("citations", index)

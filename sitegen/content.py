@@ -44,6 +44,7 @@ SOURCE_FIELDS = (
     _spec("date", str),
     _spec("author", str),
     _spec("derived_from", list, items=(str,)),
+    _spec("origins", list, items=(str,)),
 )
 PERSON_FIELDS = (
     _spec("id", str, required=True),
@@ -68,6 +69,7 @@ CITATION_FIELDS = (
     _spec("quote", str, required=True),
     _spec("start", int, required=True),
     _spec("end", int, required=True),
+    _spec("origin", str),
 )
 FIGURE_FIELDS = (
     _spec("value", int, float, required=True),
@@ -120,6 +122,7 @@ def to_factbase(files: ContentFiles) -> FactBase:
         data = doc.data
         values = {f.name: data.get(f.name) for f in SOURCE_FIELDS}
         values["derived_from"] = list(values["derived_from"] or [])
+        values["origins"] = list(values["origins"] or [])
         base.sources[data["id"]] = Source(**values, extra=_extra(data, SOURCE_FIELDS))
     for doc in files.documents.get("people", []):
         data = doc.data
@@ -136,7 +139,7 @@ def to_factbase(files: ContentFiles) -> FactBase:
             id=data["id"],
             statement=data["statement"],
             citations=[
-                Citation(shared(c["source"]), c["quote"], c["start"], c["end"])
+                Citation(shared(c["source"]), c["quote"], c["start"], c["end"], c.get("origin"))
                 for c in data["citations"]
             ],
             status=shared(data["status"]),

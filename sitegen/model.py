@@ -19,6 +19,7 @@ class Citation:
     quote: str
     start: int
     end: int
+    origin: str | None = None  # the outlet the passage credits, or its source's origin
 
 
 @dataclass
@@ -43,6 +44,7 @@ class Source:
     date: str | None = None
     author: str | None = None
     derived_from: list[str] = field(default_factory=list)  # sources this one copies/rewrites
+    origins: list[str] = field(default_factory=list)  # shared origin labels, credited outlets
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -66,7 +68,7 @@ class Claim:
     speaker: str | None = None  # a person id, or an organisation's name
     figures: list[Figure] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
-    independent_sources: int | None = None  # distinct sources, counting copies once
+    independent_sources: int | None = None  # independent origins (see sitegen/origins.py)
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -93,8 +95,9 @@ class FactBase:
     pages: dict[str, Page] = field(default_factory=dict)
 
 
-def status_for(source_count: int, disputed: bool = False) -> str:
-    """The status the contract requires for a claim cited by `source_count` sources."""
+def status_for(independent: int, disputed: bool = False) -> str:
+    """The status the contract requires for a claim whose citations trace to
+    `independent` independent origins."""
     if disputed:
         return "disputed"
-    return "corroborated" if source_count >= 2 else "single-source"
+    return "corroborated" if independent >= 2 else "single-source"

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sitegen.model import status_for
+from sitegen.origins import Lines, citation_pairs, links_of
 from sitegen.slug import unique_slug
 
 Record = dict[str, Any]
@@ -40,6 +41,7 @@ POLICIES: dict[str, dict[str, str]] = {
         "date": SCALAR,
         "author": SCALAR,
         "derived_from": SET,
+        "origins": SET,
     },
     "people": {"id": MACHINE, "name": SCALAR, "aliases": SET, "description": SCALAR},
     "claims": {
@@ -158,17 +160,18 @@ def _merge_set(
 ) -> list[Any]:
     """(current - retracted by the machine) + newly found, in the file's order.
     Items a person removed (in base, not in current) are not added back."""
-    base_keys = {key(item) for item in base}
+    base_by_key = {key(item): item for item in base}
     new_by_key = {key(item): item for item in new}
     merged = []
     for item in current:
         k = key(item)
-        if k in base_keys and k not in new_by_key:
+        if k in base_by_key and k not in new_by_key:
             continue  # the machine no longer finds it
-        merged.append(new_by_key.get(k, item) if k in base_keys else item)
+        untouched = k in base_by_key and item == base_by_key[k]
+        merged.append(new_by_key.get(k, item) if untouched else item)
     present = {key(item) for item in merged}
     for k, item in new_by_key.items():
-        if k not in base_keys and k not in present and not (skip and skip(item)):
+        if k not in base_by_key and k not in present and not (skip and skip(item)):
             merged.append(item)
             present.add(k)
     return merged
@@ -331,6 +334,7 @@ def _merge_claims(
     }
     pinned = _hand_placed_citations(current, base)
     sources = set(outcome.records["sources"])
+    lines = Lines.of({i: links_of(r) for i, r in outcome.records["sources"].items()})
     settled: set[str] = set()
     for machine_id in sorted(new):
         claim_id = claim_ids[machine_id]
@@ -361,13 +365,15 @@ def _merge_claims(
             status_edited=cur is not None and _edited(cur, old or {}, "status", "claims"),
             disputed=record.get("status") == "disputed",
         )
-        _settle_claim(claim_id, merged, owner, texts, sources, outcome)
+        _settle_claim(claim_id, merged, owner, texts, sources, lines, outcome)
         settled.add(claim_id)
     _retract("claims", current, base, set(matched.values()), outcome)
     _keep_hand_made("claims", current, base, outcome)
     for claim_id in sorted(set(outcome.records["claims"]) - settled):
         owner = _Ownership(edited=True, status_edited=True, disputed=False)
-        _settle_claim(claim_id, outcome.records["claims"][claim_id], owner, texts, sources, outcome)
+        _settle_claim(
+            claim_id, outcome.records["claims"][claim_id], owner, texts, sources, lines, outcome
+        )
 
 
 @dataclass(frozen=True)
@@ -413,10 +419,13 @@ def _settle_claim(
     owner: _Ownership,
     texts: dict[str, str],
     sources: set[str],
+    lines: Lines,
     outcome: Outcome,
 ) -> None:
     """Re-locate citations in the current article texts; a machine claim left with no
-    citation goes, a hand-edited one stays (and `sitegen check` reports it)."""
+    citation goes, a hand-edited one stays (and `sitegen check` reports it). Its
+    independent origins are counted again from the files as they now are (a person
+    may have moved a citation or filled in a source's publisher)."""
     citations = []
     for citation in record.get("citations") or []:
         located = _relocate(citation, texts, sources)
@@ -431,12 +440,10 @@ def _settle_claim(
             outcome.records["claims"][claim_id] = record
             outcome.emptied_hand_claims.append(claim_id)
         return
-    distinct = len({c.get("source") for c in citations if isinstance(c, dict)})
+    independent = max(lines.count(citation_pairs(citations)), 1)
+    record["independent_sources"] = independent
     if not owner.status_edited:
-        record["status"] = status_for(distinct, owner.disputed)
-    independent = record.get("independent_sources")
-    if isinstance(independent, int) and independent > distinct:
-        record["independent_sources"] = distinct  # citations moved away since it was counted
+        record["status"] = status_for(independent, owner.disputed)
     outcome.records["claims"][claim_id] = record
 
 

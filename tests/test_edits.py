@@ -147,6 +147,22 @@ def test_reordered_or_reformatted_file_is_no_hand_edit(project: Path) -> None:
     assert not path.exists(), "an untouched machine claim no longer stated is removed"
 
 
+def test_a_publisher_filled_in_by_hand_recounts_independent_origins(project: Path) -> None:
+    """Two articles of one publisher are one origin: filling in the publisher makes a
+    claim both state single-source on the next build, and `check` agrees."""
+    bridge = claim_citing(facts(project), "would reopen in May")
+    assert bridge.status == "corroborated" and bridge.independent_sources == 2
+    for source in ("a", "b"):
+        path = project / "content" / "sources" / f"{source}.yaml"
+        path.write_text(path.read_text(encoding="utf-8") + "publisher: City Wire\n")
+
+    assert build(project) == 0
+    after = facts(project).claims[bridge.id]
+    assert after.independent_sources == 1
+    assert after.status == "single-source"
+    assert main(["check", "--project", str(project), "-q"]) == 0
+
+
 def test_comments_blank_lines_and_key_order_survive(project: Path) -> None:
     bridge = claim_citing(facts(project), "would reopen in May")
     path = claim_path(project, bridge)

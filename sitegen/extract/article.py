@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from sitegen.extract.attribution import Attribution, attribute, speaker_of
+from sitegen.extract.credits import dateline_credit, sentence_credits
 from sitegen.extract.discourse import Discourse, Entity
 from sitegen.extract.figures import figures
 from sitegen.extract.lexicon import DOCUMENT_NOUNS, SPEECH_VERBS
@@ -27,7 +28,7 @@ from sitegen.extract.mentions import (
 )
 from sitegen.extract.names import fold, name_parts
 from sitegen.extract.quotes import QuoteSpan, continued_quote, find_quotes
-from sitegen.extract.records import ArticleFacts, FactCandidate, NameMention
+from sitegen.extract.records import ArticleFacts, Credit, FactCandidate, NameMention
 from sitegen.extract.statements import (
     DATE_PREFIX,
     add_features,
@@ -91,12 +92,20 @@ def extract_article(article: Article, docs: Iterable[Doc]) -> ArticleFacts:
         for m in surname_mentions(s, b.block.start, b.quoted, surnames)
     ]
     result.mentions.sort(key=lambda m: m.start)
+    result.credits = article_credits(article.text, blocks)
     discourse = Discourse(people)
     carry = _Carry()
     for parsed in blocks:
         carry = _read_block(article, parsed, discourse, carry)
         result.facts.extend(carry.facts)
     return result
+
+
+def article_credits(text: str, blocks: list[_Block]) -> list[Credit]:
+    """Every outlet credit in the article's prose, and its dateline's."""
+    found = [c for b in blocks for s in b.doc.sents for c in sentence_credits(s, b.block.start)]
+    dateline = dateline_credit(text)
+    return [dateline, *found] if dateline is not None else found
 
 
 def _read_block(article: Article, parsed: _Block, discourse: Discourse, carry: _Carry) -> _Carry:

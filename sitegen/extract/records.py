@@ -53,7 +53,18 @@ class FactCandidate:
 
 
 @dataclass(slots=True)
+class Credit:
+    """An outlet the article credits for some of its words ("told Reuters")."""
+
+    outlet: str  # the name as written, without "the" or a trailing "newspaper"
+    kind: str  # "interview" (someone spoke to it), "report" (it reported), "dateline"
+    start: int  # the crediting words in the article text
+    end: int
+
+
+@dataclass(slots=True)
 class ArticleFacts:
     source: str
     mentions: list[NameMention] = field(default_factory=list)
     facts: list[FactCandidate] = field(default_factory=list)
+    credits: list[Credit] = field(default_factory=list)

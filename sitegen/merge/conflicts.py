@@ -25,4 +25,5 @@ def mark_conflicts(result: Clustering, claims: list[Claim]) -> None:
             links.setdefault(b, set()).add(a)
     for number, claim in enumerate(claims):
         claim.conflicts = sorted(claims[other].id for other in links.get(number, ()))
-        claim.status = status_for(len(claim.source_ids), disputed=bool(claim.conflicts))
+        independent = claim.independent_sources or len(claim.source_ids)
+        claim.status = status_for(independent, disputed=bool(claim.conflicts))
