@@ -27,7 +27,7 @@ from sitegen.content import (
 )
 from sitegen.errors import ContentError, InputError, Location
 from sitegen.filecache import FileCache
-from sitegen.model import CLAIM_KINDS, STATUSES, FactBase
+from sitegen.model import CLAIM_KINDS, DIFFERENCES, STATUSES, FactBase
 from sitegen.origins import Lines, SourceLinks, citation_pairs, links_of
 from sitegen.reporter import Reporter
 from sitegen.textio import read_article
@@ -380,6 +380,23 @@ class _Checker:
             )
         if _get(data, "id", str) in conflicts:
             self.error("a claim cannot conflict with itself", doc, "conflicts")
+        for other, what in (_get(data, "differs", dict) or {}).items():
+            if other not in conflicts:
+                self.error(
+                    f"'differs' names '{other}', which 'conflicts' does not list",
+                    doc,
+                    "differs",
+                    other,
+                )
+            elif not isinstance(what, str) or any(
+                part.strip() not in DIFFERENCES for part in what.split(",")
+            ):
+                self.error(
+                    f"what differs must be one or more of {', '.join(DIFFERENCES)}, not '{what}'",
+                    doc,
+                    "differs",
+                    other,
+                )
         independent = _get(data, "independent_sources", int)
         sources = {
             c.get("source")

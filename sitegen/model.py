@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 STATUSES = ("corroborated", "single-source", "disputed")
+DIFFERENCES = ("figure", "date", "actor", "place")  # what a disputed claim's rival differs in
 CLAIM_KINDS = ("quote", "figure", "event")
 
 
@@ -31,6 +32,8 @@ class Figure:
     unit: str | None = None  # "USD", "JPY", "percent", "years", ... ; None for a count
     counts: str | None = None  # what is counted: "men", "people", "donations"
     qualifier: str | None = None  # "about", "more than", "up to", ...
+    quantity: str | None = None  # what the story counts: "killed", "injured", "money", ...
+    increment: bool = False  # added to an earlier count ("two more"), not the total
 
 
 @dataclass
@@ -68,6 +71,7 @@ class Claim:
     speaker: str | None = None  # a person id, or an organisation's name
     figures: list[Figure] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
+    differs: dict[str, str] = field(default_factory=dict)  # conflicting claim -> what differs
     independent_sources: int | None = None  # independent origins (see sitegen/origins.py)
     extra: dict[str, Any] = field(default_factory=dict)
 

@@ -53,6 +53,7 @@ POLICIES: dict[str, dict[str, str]] = {
         "people": SET,
         "figures": SCALAR,
         "conflicts": SET,
+        "differs": SCALAR,
         "independent_sources": SCALAR,
         "citations": SET,
     },
@@ -410,6 +411,8 @@ def _renamed(
         renamed["speaker"] = person_ids[speaker]
     if record.get("conflicts"):
         renamed["conflicts"] = [claim_ids.get(c, c) for c in record["conflicts"]]
+    if record.get("differs"):
+        renamed["differs"] = {claim_ids.get(c, c): what for c, what in record["differs"].items()}
     return renamed
 
 

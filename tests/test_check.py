@@ -309,6 +309,19 @@ ERROR_CASES: dict[str, tuple[Callable[[Project], None], Expect]] = {
             "status is single-source but its citations trace to 2 independent origins",
         ),
     ),
+    "differs-names-no-conflict": (
+        edit(RECKLESS_YAML, lambda d: d.update(differs={"budget-rise": "figure"})),
+        Expect("error", RECKLESS_YAML, "budget-rise: figure", "which 'conflicts' does not list"),
+    ),
+    "differs-in-what-cannot-differ": (
+        edit(
+            RECKLESS_YAML,
+            lambda d: d.update(
+                status="disputed", conflicts=["budget-rise"], differs={"budget-rise": "mood"}
+            ),
+        ),
+        Expect("error", RECKLESS_YAML, "budget-rise: mood", "not 'mood'"),
+    ),
     "corroborated-with-one-source": (
         edit(RECKLESS_YAML, lambda d: d.update(status="corroborated")),
         Expect(

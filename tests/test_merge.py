@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from sitegen.agreement import compatible, dates_disagree, figures_disagree
 from sitegen.content import read_content, to_factbase
 from sitegen.extract.records import ArticleFacts
 from sitegen.ingest import Article, read_articles
 from sitegen.merge import merge
-from sitegen.merge.agreement import compatible, dates_disagree, figures_disagree
 from sitegen.merge.provenance import rewrites
 from sitegen.model import Claim, FactBase, Figure
 

@@ -27,6 +27,7 @@ from sitegen.extract.mentions import (
     surname_mentions,
 )
 from sitegen.extract.names import fold, name_parts
+from sitegen.extract.quantities import with_quantities
 from sitegen.extract.quotes import QuoteSpan, continued_quote, find_quotes
 from sitegen.extract.records import ArticleFacts, Credit, FactCandidate, NameMention
 from sitegen.extract.statements import (
@@ -369,7 +370,7 @@ def _statement_fact(
     for name in reversed(list(dict.fromkeys(people))):
         if name not in fact.names:
             fact.names.insert(0, name)
-    fact.figures = list(figures(sentence))
+    fact.figures = with_quantities(sentence, list(figures(sentence)))
     if sentence.root.lemma_ == "be" and not (fact.names or fact.figures):
         return None  # "the crisis has been of great concern": a description, not a fact
     if fact.figures:

@@ -13,17 +13,22 @@ from sitegen.model import Claim, status_for
 
 
 def mark_conflicts(result: Clustering, claims: list[Claim]) -> None:
-    """Fill `conflicts` (sorted ids, both directions) and set every claim's status."""
+    """Fill `conflicts` (sorted ids, both directions) and `differs` (what differs from
+    each: "figure", "date", "actor"), and set every claim's status."""
     claim_of = {i: number for number, members in enumerate(result.clusters) for i in members}
-    links: dict[int, set[int]] = {}
+    links: dict[int, dict[int, set[str]]] = {}
     for (i, j), kind in result.conflicts.items():
         if kind == APART:
             continue
         a, b = claim_of[i], claim_of[j]
         if a != b:
-            links.setdefault(a, set()).add(b)
-            links.setdefault(b, set()).add(a)
+            links.setdefault(a, {}).setdefault(b, set()).add(kind)
+            links.setdefault(b, {}).setdefault(a, set()).add(kind)
     for number, claim in enumerate(claims):
-        claim.conflicts = sorted(claims[other].id for other in links.get(number, ()))
+        rivals = links.get(number, {})
+        claim.conflicts = sorted(claims[other].id for other in rivals)
+        claim.differs = {
+            claims[other].id: ", ".join(sorted(kinds)) for other, kinds in sorted(rivals.items())
+        }
         independent = claim.independent_sources or len(claim.source_ids)
         claim.status = status_for(independent, disputed=bool(claim.conflicts))

@@ -14,8 +14,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sitegen.agreement import (
+    dates_disagree,
+    figures_agree,
+    figures_disagree,
+    increment_and_total,
+    one_quantity,
+)
 from sitegen.extract.statements import DATE_PREFIX, TELLING
-from sitegen.merge.agreement import dates_disagree, figures_agree, figures_disagree
 from sitegen.merge.features import Passage
 
 QUOTE_OVERLAP = 0.5  # share of the shorter quotation's shingles that makes one quotation
@@ -42,14 +48,16 @@ def compare(a: Passage, b: Passage) -> Comparison:
     score = max(quote, (shared + synonyms(a, keys_a, keys_b) + figures) / size) if size else quote
     # one source does not dispute itself: two figures or days it gives are of two things
     rivals = a.source != b.source
-    if (
-        rivals
-        and a.figures
-        and b.figures
-        and shared / size >= CONFLICT_TOPIC
-        and (figures_disagree(a.figures, b.figures) or figures_disagree(b.figures, a.figures))
-    ):
-        return Comparison(score, "figure")
+    if a.figures and b.figures:
+        if increment_and_total(a.figures, b.figures):
+            return Comparison(score, APART)
+        if figures_disagree(a.figures, b.figures) or figures_disagree(b.figures, a.figures):
+            if _ages_of_others(a, b):
+                return Comparison(score, APART)
+            if rivals and shared / size >= CONFLICT_TOPIC:
+                return Comparison(score, "figure")
+            if one_quantity(a.figures, b.figures):
+                return Comparison(score, APART)  # two values of one quantity: two facts
     if (
         quote < QUOTE_OVERLAP
         and score >= CONFLICT_TOPIC
@@ -67,12 +75,14 @@ def compare(a: Passage, b: Passage) -> Comparison:
 def disagreement(a: Passage, b: Passage) -> str | None:
     """How two passages known to stand for one statement (by their place in two
     accounts) contradict each other, however little else they share."""
+    if a.figures and b.figures and increment_and_total(a.figures, b.figures):
+        return APART
     if (
         a.figures
         and b.figures
         and (figures_disagree(a.figures, b.figures) or figures_disagree(b.figures, a.figures))
     ):
-        return "figure"
+        return APART if _ages_of_others(a, b) else "figure"
     if dates_disagree(_dates(a, telling=True), _dates(b, telling=True)):
         return "date" if dates_disagree(_dates(a), _dates(b)) else APART
     return "actor" if _actors_differ(a, b) else None
@@ -104,6 +114,17 @@ def _quote_score(a: Passage, b: Passage) -> float:
         return 0.0
     overlap = len(set(a.shingles).intersection(b.shingles)) / min(len(a.shingles), len(b.shingles))
     return 0.6 + 0.4 * overlap if overlap >= QUOTE_OVERLAP else 0.0
+
+
+def _ages_of_others(a: Passage, b: Passage) -> bool:
+    """Only ages differ, and no person is named on both sides: most likely the ages of
+    two people ("a 27-year-old man was charged" / "a 20-year-old man was killed"), two
+    facts, not one disputed."""
+    rest_a = [f for f in a.figures if f.counts != "age"]
+    rest_b = [f for f in b.figures if f.counts != "age"]
+    if figures_disagree(rest_a, rest_b) or figures_disagree(rest_b, rest_a):
+        return False
+    return not set(a.people) & set(b.people)
 
 
 def _days_disagree(a: Passage, b: Passage) -> bool:

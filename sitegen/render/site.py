@@ -24,6 +24,7 @@ from sitegen.fsutil import replace_tree, staging_dir, write_if_changed
 from sitegen.model import FactBase
 from sitegen.render import links
 from sitegen.render.feed import build_feed
+from sitegen.render.figures import figures_table
 from sitegen.render.incremental import Fragments, Incremental, draw, shows
 from sitegen.render.pager import Pager, pagers
 from sitegen.render.search import search_index_json, search_index_pieces
@@ -364,6 +365,7 @@ def _home_context(views: SiteViews) -> dict[str, Any]:
         "key_people": key_people(views),
         "coverage": coverage(views),
         "timeline": timeline(views),
+        "figures": figures_table(views),
     }
 
 

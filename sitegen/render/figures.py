@@ -1,0 +1,139 @@
+"""The story's figures: for each quantity it counts, what each origin says, with where.
+
+Made from the fact base alone: the figures of claims that carry a `quantity` (killed,
+injured, arrested, money, …), each claim's citations grouped by the independent origin
+they trace to. Totals that disagree beyond rounding and hedges are a dispute, unless
+every source of one value is dated after every source of the other: then the later
+value is an update of the earlier one. Increments ("two more") are shown apart and
+never compared with totals.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from sitegen.agreement import compatible
+from sitegen.model import Figure
+from sitegen.origins import SHARED_LABEL, Lines, SourceLinks
+from sitegen.render.views import CitationView, ClaimView, SiteViews
+
+ORDER = (
+    "killed",
+    "injured",
+    "shot",
+    "arrested",
+    "charged",
+    "missing",
+    "evacuated",
+    "volunteers",
+    "votes",
+    "money",
+)
+LABELS = {
+    "killed": "Killed",
+    "injured": "Injured",
+    "shot": "Shot",
+    "arrested": "Arrested",
+    "charged": "Charged",
+    "missing": "Missing",
+    "evacuated": "Evacuated",
+    "volunteers": "Volunteers",
+    "votes": "Votes",
+    "money": "Money",
+}
+
+
+@dataclass(slots=True)
+class OriginValue:
+    """One independent origin's word for a value: a name when one is known, and the
+    passages that carry it."""
+
+    name: str | None
+    citations: list[CitationView]
+
+
+@dataclass(slots=True)
+class FigureValue:
+    figure: Figure
+    claim: ClaimView
+    origins: list[OriginValue]
+    dates: list[str] = field(default_factory=list)  # of the sources stating it
+
+
+@dataclass(slots=True)
+class QuantityRow:
+    quantity: str
+    label: str
+    totals: list[FigureValue]
+    increments: list[FigureValue]
+    status: str  # "agreed" | "disputed" | "updated"
+    current: FigureValue | None  # the value agreed on, or the latest update
+
+
+def figures_table(views: SiteViews) -> list[QuantityRow]:
+    lines = Lines.of(
+        {
+            view.source.id: SourceLinks(
+                list(view.source.derived_from), list(view.source.origins), view.source.publisher
+            )
+            for view in views.sources
+        }
+    )
+    by_quantity: dict[str, list[FigureValue]] = {}
+    for claim in views.claims:
+        seen: set[tuple[str, float, bool]] = set()
+        for figure in claim.claim.figures:
+            if not figure.quantity or (figure.quantity, figure.value, figure.increment) in seen:
+                continue
+            seen.add((figure.quantity, figure.value, figure.increment))
+            by_quantity.setdefault(figure.quantity, []).append(_value(figure, claim, lines))
+    rows = [_row(quantity, values) for quantity, values in by_quantity.items()]
+    return sorted(
+        rows, key=lambda r: (ORDER.index(r.quantity) if r.quantity in ORDER else 99, r.quantity)
+    )
+
+
+def _value(figure: Figure, claim: ClaimView, lines: Lines) -> FigureValue:
+    cites = claim.citations
+    groups = lines.groups((c.source.id, c.citation.origin) for c in cites)
+    origins = []
+    for group in groups:
+        named = [
+            o for i in group if (o := cites[i].citation.origin) and not o.startswith(SHARED_LABEL)
+        ]
+        publisher = cites[group[0]].source.publisher
+        origins.append(OriginValue(named[0] if named else publisher, [cites[i] for i in group]))
+    dates = sorted({c.source.date for c in cites if c.source.date})
+    return FigureValue(figure, claim, origins, dates)
+
+
+def _row(quantity: str, values: list[FigureValue]) -> QuantityRow:
+    totals = sorted(
+        (v for v in values if not v.figure.increment),
+        key=lambda v: (-sum(len(o.citations) for o in v.origins), v.figure.value),
+    )
+    increments = [v for v in values if v.figure.increment]
+    status, current = "agreed", totals[0] if totals else None
+    for a, b in combinations(totals, 2):
+        if compatible(a.figure, b.figure):
+            continue
+        later = _later(a, b)
+        if later is None:
+            status, current = "disputed", None
+            break
+        status, current = "updated", later
+    return QuantityRow(
+        quantity, LABELS.get(quantity, quantity.title()), totals, increments, status, current
+    )
+
+
+def _later(a: FigureValue, b: FigureValue) -> FigureValue | None:
+    """The value every source of which is dated after every source of the other."""
+    if not (a.dates and b.dates):
+        return None
+    if a.dates[0] > b.dates[-1]:
+        return a
+    if b.dates[0] > a.dates[-1]:
+        return b
+    return None
