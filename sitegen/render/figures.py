@@ -2,10 +2,12 @@
 
 Made from the fact base alone: the figures of claims that carry a `quantity` (killed,
 injured, arrested, money, …), each claim's citations grouped by the independent origin
-they trace to. Totals that disagree beyond rounding and hedges are a dispute, unless
-every source of one value is dated after every source of the other: then the later
-value is an update of the earlier one. Increments ("two more") are shown apart and
-never compared with totals.
+they trace to. Totals of claims in conflict (the merge found them to be rival versions
+of one fact, beyond rounding and hedges) are a dispute, unless every source of one
+value is dated after every source of the other: then the later value is an update of
+the earlier one. Other differing totals count different things ("70 from Japan",
+"20,000 from 52 countries") and are listed, not compared. Increments ("two more") are
+shown apart and never compared with totals.
 """
 
 from __future__ import annotations
@@ -59,6 +61,7 @@ class FigureValue:
     claim: ClaimView
     origins: list[OriginValue]
     dates: list[str] = field(default_factory=list)  # of the sources stating it
+    conflicts: list[str] = field(default_factory=list)  # ids of the claims it disputes
 
 
 @dataclass(slots=True)
@@ -67,7 +70,7 @@ class QuantityRow:
     label: str
     totals: list[FigureValue]
     increments: list[FigureValue]
-    status: str  # "agreed" | "disputed" | "updated"
+    status: str  # "agreed" | "disputed" | "updated" | "several" (different things counted)
     current: FigureValue | None  # the value agreed on, or the latest update
 
 
@@ -105,10 +108,11 @@ def _value(figure: Figure, claim: ClaimView, lines: Lines) -> FigureValue:
         publisher = cites[group[0]].source.publisher
         origins.append(OriginValue(named[0] if named else publisher, [cites[i] for i in group]))
     dates = sorted({c.source.date for c in cites if c.source.date})
-    return FigureValue(figure, claim, origins, dates)
+    return FigureValue(figure, claim, origins, dates, list(claim.claim.conflicts))
 
 
 def _row(quantity: str, values: list[FigureValue]) -> QuantityRow:
+    values = _same_values_joined(values)
     totals = sorted(
         (v for v in values if not v.figure.increment),
         key=lambda v: (-sum(len(o.citations) for o in v.origins), v.figure.value),
@@ -118,6 +122,10 @@ def _row(quantity: str, values: list[FigureValue]) -> QuantityRow:
     for a, b in combinations(totals, 2):
         if compatible(a.figure, b.figure):
             continue
+        if b.claim.claim.id not in a.conflicts and a.claim.claim.id not in b.conflicts:
+            if status == "agreed":
+                status, current = "several", None
+            continue
         later = _later(a, b)
         if later is None:
             status, current = "disputed", None
@@ -126,6 +134,30 @@ def _row(quantity: str, values: list[FigureValue]) -> QuantityRow:
     return QuantityRow(
         quantity, LABELS.get(quantity, quantity.title()), totals, increments, status, current
     )
+
+
+def _same_values_joined(values: list[FigureValue]) -> list[FigureValue]:
+    """One entry per value: claims stating the same value (several facts may repeat a
+    count) show it once, with every origin that states it."""
+    joined: dict[tuple[float, str | None, bool], FigureValue] = {}
+    for value in values:
+        key = (value.figure.value, value.figure.unit, value.figure.increment)
+        if key not in joined:
+            joined[key] = value
+            continue
+        kept = joined[key]
+        named = {o.name for o in kept.origins if o.name}
+        for origin in value.origins:
+            same = next((o for o in kept.origins if o.name and o.name == origin.name), None)
+            if same is not None:
+                same.citations.extend(origin.citations)
+            elif origin.name not in named or origin.name is None:
+                kept.origins.append(origin)
+        kept.dates = sorted({*kept.dates, *value.dates})
+        for other in value.claim.claim.conflicts:  # its rivals are the joined value's too
+            if other not in kept.claim.claim.conflicts:
+                kept.conflicts.append(other)
+    return list(joined.values())
 
 
 def _later(a: FigureValue, b: FigureValue) -> FigureValue | None:
