@@ -438,7 +438,9 @@ def _claim(
 def _with_quantities(figures: list[Figure], members: list[Passage]) -> list[Figure]:
     """The statement's figures, each with the quantity another passage of the claim
     reads for the same value when the statement's own wording names none ("these 70
-    men include …" / "Seventy men … have volunteered")."""
+    men include …" / "Seventy men … have volunteered"), then the counts of quantities
+    only other passages give ("six were shot, one fatally" / "a man was killed and
+    five more were wounded": the passages of one claim never disagree on a count)."""
     found = []
     for figure in figures:
         if figure.quantity is None:
@@ -452,6 +454,12 @@ def _with_quantities(figures: list[Figure], members: list[Passage]) -> list[Figu
                 figure,
             )
         found.append(figure)
+    counted = {(f.quantity, f.increment) for f in found if f.quantity}
+    for member in members:
+        for figure in member.figures:
+            if figure.quantity and (figure.quantity, figure.increment) not in counted:
+                counted.add((figure.quantity, figure.increment))
+                found.append(figure)
     return found
 
 
