@@ -88,8 +88,8 @@ def _origin(
             continue
         if credit.start < citation.end and credit.end > citation.start:
             return credit.outlet  # credited in the passage itself
-        gap = text[credit.end : citation.start]
-        if credit.end <= citation.start and len(gap) <= AROUND and _INTRODUCES.fullmatch(gap):
+        near = 0 <= citation.start - credit.end <= AROUND
+        if near and _INTRODUCES.fullmatch(text[credit.end : citation.start]):
             around = credit.outlet  # "… told The Japan Times:" opening the passage
     passed = via.get((citation.source, citation.start, citation.end))
     if around or passed:
