@@ -181,3 +181,36 @@ def test_independent_origins_count_copies_shared_origins_and_credits_once() -> N
     assert lines.count([("d", "the Reuters news agency"), ("b", None)]) == 1
     assert lines.count([("d", None), ("e", None), ("a", None)]) == 2
     assert lines.count([("d", "Kyodo"), ("d", None)]) == 1, "one source is one origin"
+
+
+def test_a_citation_traces_to_the_credit_in_or_just_before_it_else_its_sources_origin() -> None:
+    from sitegen.extract.records import ArticleFacts, Credit
+    from sitegen.merge.credited import citation_origins
+    from sitegen.model import Citation, Claim, Source
+
+    text = (
+        "Kurogi told Reuters he phoned the embassy.\n\n"
+        "He added, in a talk with The Japan Times:\n\n"
+        "“I am ready to go.”\n\n"
+        "The embassy declined his offer.\n"
+    )
+
+    def cite(words: str) -> Citation:
+        start = text.index(words)
+        return Citation("a", words, start, start + len(words))
+
+    reuters = text.index("told Reuters")
+    times = text.index("The Japan Times")
+    credits = [
+        Credit("Reuters", "interview", reuters, reuters + len("told Reuters")),
+        Credit("Japan Times", "interview", times, times + len("The Japan Times")),
+    ]
+    phoned, ready, declined = (
+        cite("Kurogi told Reuters he phoned the embassy."),
+        cite("“I am ready to go.”"),
+        cite("The embassy declined his offer."),
+    )
+    claim = Claim("x", "x", [phoned, ready, declined], "single-source")
+    source = Source("a", "seeds/a.txt", "0", "A", origins=["wire-1"])
+    citation_origins([claim], {"a": source}, [ArticleFacts("a", credits=credits)], {"a": text}, {})
+    assert [c.origin for c in claim.citations] == ["Reuters", "Japan Times", "wire-1"]
