@@ -113,6 +113,24 @@ def test_one_fatally() -> None:
     assert [(f.value, f.quantity) for f in counted] == [(1, "killed")]
 
 
+def test_coordinated_counts_of_one_quantity_are_their_sum() -> None:
+    from sitegen.model import Figure
+
+    doc = parse(
+        W("two", 1, "nummod", "NUM"),
+        W("juveniles", 6, "nsubjpass", "NOUN", "juvenile"),
+        W("and", 1, "cc", "CCONJ"),
+        W("eight", 4, "nummod", "NUM"),
+        W("adults", 1, "conj", "NOUN", "adult"),
+        W("were", 6, "auxpass", "AUX", "be"),
+        W("wounded", 6, "ROOT", "VERB", "wound"),
+    )
+    found = [Figure(2, "two", counts="juveniles"), Figure(8, "eight", counts="adults")]
+    assert [(f.value, f.text, f.quantity) for f in with_quantities(doc[:], found)] == [
+        (10, "two juveniles and eight adults", "injured")
+    ]
+
+
 @pytest.fixture(scope="module")
 def build(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     from sitegen.extract import extract_articles

@@ -7,7 +7,8 @@ man was killed", "killed one man") is a figure too when such a word governs it. 
 count marked as added to an earlier one ("two more have since died", "an additional 69
 men", "another three") is an increment, not the total, unless the sentence counts
 another quantity before it ("a man was killed and five more were wounded": five more
-than the dead, the total of the wounded).
+than the dead, the total of the wounded). Coordinated counts of one quantity are one
+count, their sum ("two juveniles and eight adults were wounded": ten wounded).
 """
 
 from __future__ import annotations
@@ -44,14 +45,14 @@ def with_quantities(sentence: Span, found: list[Figure]) -> list[Figure]:
     """`found` (the sentence's figures, in order) with their quantity and increment
     flag set, and counts of one the figure reader leaves out added."""
     used: set[int] = set()
-    result = []
+    result: list[tuple[Figure, Token | None]] = []
     for figure in found:
         token = _token_of(sentence, figure.text, used)
         if token is None:
-            result.append(figure)
+            result.append((figure, None))
             continue
         used.add(token.i)
-        result.append(_described(figure, token, sentence))
+        result.append((_described(figure, token, sentence), token))
     for token in sentence:
         if token.i in used or token.text.lower() not in _ONE:
             continue
@@ -61,8 +62,52 @@ def with_quantities(sentence: Span, found: list[Figure]) -> list[Figure]:
         quantity = quantity_of(token)
         if quantity in ("killed", "injured", "shot", "arrested"):
             figure = Figure(value=1, text=token.text, counts=counted.text.lower())
-            result.append(_described(figure, token, sentence))
+            result.append((_described(figure, token, sentence), token))
+    return _coordinations_summed(result)
+
+
+def _coordinations_summed(counted: list[tuple[Figure, Token | None]]) -> list[Figure]:
+    """Counts of one quantity whose nouns are coordinated ("two juveniles and eight
+    adults were wounded", "a baby and a man were killed") as one count: their sum."""
+    result: list[Figure] = []
+    done: set[int] = set()
+    for i, (figure, token) in enumerate(counted):
+        if i in done:
+            continue
+        if token is None or not figure.quantity:
+            result.append(figure)
+            continue
+        noun = _noun(token)
+        members = [i] + [
+            j
+            for j, (other, t) in enumerate(counted)
+            if j > i
+            and t is not None
+            and other.quantity == figure.quantity
+            and other.increment == figure.increment
+            and _noun(t) in noun.conjuncts
+        ]
+        done.update(members)
+        group = [counted[j] for j in members]
+        if len(group) == 1:
+            result.append(figure)
+            continue
+        tokens = sorted((t for _, t in group), key=lambda t: t.i)
+        doc = tokens[0].doc
+        last = max(_noun(t).i for t in tokens)
+        result.append(
+            replace(
+                figure,
+                value=sum(f.value for f, _ in group),
+                text=doc[tokens[0].i : last + 1].text,
+                counts=None,
+            )
+        )
     return result
+
+
+def _noun(number: Token) -> Token:
+    return number.head if number.dep_ in ("nummod", "det") else number
 
 
 def quantity_of(number: Token) -> str | None:
@@ -131,8 +176,12 @@ def _described(figure: Figure, token: Token, sentence: Span) -> Figure:
 def _one_counted(token: Token) -> Token | None:
     """The noun "a"/"one" counts when it stands for one counted thing: "a man was
     killed", "killed one man", "one was wounded"."""
-    if token.dep_ == "det" and token.head.pos_ == "NOUN" and token.head.dep_ in _COUNTED_ONE:
-        return token.head
+    noun = token.head
+    counted_noun = noun.dep_ in _COUNTED_ONE or (
+        noun.dep_ == "conj" and noun.head.dep_ in _COUNTED_ONE
+    )  # "a baby and a man were killed"
+    if token.dep_ == "det" and noun.pos_ == "NOUN" and counted_noun:
+        return noun
     if token.text.lower() == "one" and token.dep_ in ("nummod",) and token.head.pos_ == "NOUN":
         return token.head
     if token.text.lower() == "one" and token.dep_ in (*_COUNTED_ONE, "appos", "npadvmod"):
