@@ -1,6 +1,7 @@
 """Merge quality against the gold fact groups: pairwise precision and recall, and more.
 
     .venv/bin/python -m benchmarks.merge_eval [--disputes] [STORY ...]
+    .venv/bin/python -m benchmarks.merge_eval --gva-figures [--disputes]
 
 For every gold story (benchmarks/gold/*.yaml, or the ones named), builds the story's
 articles in a temporary project, extracts (cached per article text), merges, and prints
@@ -12,6 +13,11 @@ gva-dev stories whether the story's figures include the archive's killed and inj
 counts. Totals are given per part: the sample, the corpora's `tune` clusters (rules
 were tuned on them) and their `held-out` clusters. `--disputes` prints every disputed
 claim with its rivals and what differs, to be read and judged by a person.
+
+`--gva-figures` runs every gva-dev cluster instead (no fact gold needed): per part, for
+the archive's killed and injured counts (> 0), how often some claim's figures give the
+count, and how often the figures table's own value for it (the one its sources agree
+on, or the latest update) is the count; and how many claims are disputed.
 """
 
 from __future__ import annotations
@@ -111,6 +117,52 @@ def _gold_figures(story: GoldStory) -> dict[str, int]:
     return dict(cluster.gold.get("figures") or {})
 
 
+def gva_figures(show_disputes: bool) -> None:
+    from sitegen.config import Config
+    from sitegen.render.figures import figures_table
+    from sitegen.render.views import build_views
+    from sitegen.reporter import Reporter
+
+    stated: dict[str, list[int]] = {}  # part -> [stated, table value right, gold counts]
+    disputed: dict[str, list[str]] = {}
+    for cluster in load_clusters("gva-dev.jsonl"):
+        with tempfile.TemporaryDirectory() as tmp:
+            story = GoldStory(cluster.cluster_id, [], corpus="gva-dev.jsonl")
+            story.cluster = cluster.cluster_id
+            root = write_story(story, Path(tmp))
+            articles = read_articles(root / "seeds", root)
+            base = merge(articles, extract_cached(articles))
+            views = build_views(Config(root=root), base, Reporter(quiet=True))
+            rows = {row.quantity: row for row in figures_table(views)}
+        counts = stated.setdefault(cluster.part, [0, 0, 0])
+        for quantity in COUNTED:
+            gold = (cluster.gold.get("figures") or {}).get(quantity)
+            if not gold:
+                continue
+            counts[2] += 1
+            row = rows.get(quantity)
+            counts[0] += bool(row and any(v.figure.value == gold for v in row.totals))
+            counts[1] += bool(row and row.current and row.current.figure.value == gold)
+        lines = disputed.setdefault(cluster.part, [])
+        for claim in base.claims.values():
+            if claim.status == "disputed":
+                rivals = "; ".join(
+                    f"[{claim.differs.get(o, '?')}] {base.claims[o].statement[:90]}"
+                    for o in claim.conflicts
+                    if o in base.claims
+                )
+                lines.append(f"{cluster.cluster_id}: {claim.statement[:110]}  <>  {rivals}")
+    for part, (found, right, total) in stated.items():
+        print(
+            f"{part:<8} killed/injured counts: stated by a claim {found}/{total}, "
+            f"the table's value {right}/{total}; disputed claims {len(disputed[part])}"
+        )
+    if show_disputes:
+        for part, lines in disputed.items():
+            print(f"\ndisputed claims, {part} ({len(lines)}):")
+            print("\n".join(f"  {line}" for line in lines))
+
+
 def part_of(story: GoldStory) -> str:
     if not story.cluster:
         return "sample"
@@ -120,6 +172,9 @@ def part_of(story: GoldStory) -> str:
 
 def main(argv: list[str]) -> int:
     show_disputes = "--disputes" in argv
+    if "--gva-figures" in argv:
+        gva_figures(show_disputes)
+        return 0
     names = [a for a in argv if not a.startswith("--")]
     stories = [s for s in all_gold() if not names or s.name in names]
     header = (
