@@ -137,7 +137,7 @@ def quantity_of(number: Token) -> str | None:
         if quantity is not None:
             return quantity
         for child in token.children:
-            if child.dep_ in ("oprd", "acomp") and child.lemma_.lower() in QUANTITY_OF:
+            if child.dep_ in ("oprd", "acomp", "conj") and child.lemma_.lower() in QUANTITY_OF:
                 return QUANTITY_OF[child.lemma_.lower()]
         if token.pos_ == "VERB":
             break  # the verb that governs it counts nothing: not a higher one
@@ -180,8 +180,9 @@ def _one_counted(token: Token) -> Token | None:
     counted_noun = noun.dep_ in _COUNTED_ONE or (
         noun.dep_ == "conj" and noun.head.dep_ in _COUNTED_ONE
     )  # "a baby and a man were killed"
-    if token.dep_ == "det" and noun.pos_ == "NOUN" and counted_noun:
-        return noun
+    event = noun.text.lower().endswith("ing") or noun.lemma_.lower() in QUANTITY_OF
+    if token.dep_ == "det" and noun.pos_ == "NOUN" and counted_noun and not event:
+        return noun  # not "a shooting", "a death": an event is no one counted
     if token.text.lower() == "one" and token.dep_ in ("nummod",) and token.head.pos_ == "NOUN":
         return token.head
     if token.text.lower() == "one" and token.dep_ in (*_COUNTED_ONE, "appos", "npadvmod"):

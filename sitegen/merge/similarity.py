@@ -127,14 +127,27 @@ def _ages_of_others(a: Passage, b: Passage) -> bool:
     return not set(a.people) & set(b.people)
 
 
+def one_act(a: Passage, b: Passage) -> bool:
+    """Both passages tell of one act: they share a subject-verb frame, or their first
+    subjects are one word and their main verbs one action ("a visitation will be held
+    Tuesday" / "funeral services will be held Wednesday" are two acts)."""
+    frames = {key for key in a.keys if key.startswith("r:")}
+    if frames.intersection(b.keys):
+        return True
+    if not (a.fact.frames and b.fact.frames):
+        return False
+    subject_a = a.fact.frames[0].split("|", 1)[0]
+    return subject_a == b.fact.frames[0].split("|", 1)[0] and same_action(a, b)
+
+
 def _days_disagree(a: Passage, b: Passage) -> bool:
     """The dates of what two passages tell disagree: in year, month or day of the month
-    ("from 1967" / "from 1966"); in weekday only over one action ("it closed on Monday" /
+    ("from 1967" / "from 1966"); in weekday only over one act ("it closed on Monday" /
     "…on Tuesday"), since a story's sentences tell of several days ("Murray announced a
     ban Saturday" / "the backlash grew Monday")."""
     left, right = _dates(a), _dates(b)
     return dates_disagree(left, right, weekdays=False) or (
-        same_action(a, b) and dates_disagree(left, right)
+        one_act(a, b) and dates_disagree(left, right)
     )
 
 
