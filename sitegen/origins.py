@@ -41,6 +41,7 @@ MEDIA_NOUNS = frozenset(
 )
 _ARTICLES = ("the", "a", "an")
 SHARED_LABEL = "wire-"  # the build's label for an origin near copies share: "wire-1"
+UNNAMED = "unnamed report"  # the origin of a passage that says it relays one ("reportedly")
 
 
 def outlet_key(name: str) -> str:
@@ -123,15 +124,16 @@ class Lines:
         """The citations (by index) grouped by the independent origin they trace to, in
         order of first citation."""
         union = _Union()
-        families, keys = [], set()
+        families, keys, origins = [], set(), []
         for source, origin in citations:
+            origins.append(origin)
             family = self.family.get(source, f"s:{source}")
             families.append(family)
             union.root(family)
             for key in self.outlets.get(family, ()):
                 keys.add(key)
                 union.join(family, f"o:{key}")
-            if origin:
+            if origin and origin != UNNAMED:
                 key = outlet_key(origin)
                 keys.add(key)
                 union.join(family, f"o:{key}")
@@ -143,7 +145,15 @@ class Lines:
         grouped: dict[str, list[int]] = {}
         for index, family in enumerate(families):
             grouped.setdefault(union.root(family), []).append(index)
-        return list(grouped.values())
+        groups = list(grouped.values())
+        # a passage relaying a report it does not name is no independent origin: it
+        # joins the first origin that is one (most likely the report it relays)
+        relayed = [g for g in groups if all(origins[i] == UNNAMED for i in g)]
+        named = [g for g in groups if g not in relayed]
+        if not (relayed and named):
+            return groups
+        named[0] = sorted(named[0] + [i for g in relayed for i in g])
+        return named
 
 
 def links_of(record: Mapping[str, object]) -> SourceLinks:

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from sitegen.extract.credits import dateline_credit, sentence_credits
-from sitegen.origins import Lines, SourceLinks, outlet_key, same_outlet
+from sitegen.origins import UNNAMED, Lines, SourceLinks, outlet_key, same_outlet
 
 
 @dataclass
@@ -174,6 +174,7 @@ def test_independent_origins_count_copies_shared_origins_and_credits_once() -> N
             "c": SourceLinks(derived_from=["a"]),
             "d": SourceLinks(),
             "e": SourceLinks(publisher="Reuters"),
+            "g": SourceLinks(),
         }
     )
     assert lines.count([("a", None), ("b", None), ("c", None)]) == 1
@@ -181,6 +182,10 @@ def test_independent_origins_count_copies_shared_origins_and_credits_once() -> N
     assert lines.count([("d", "the Reuters news agency"), ("b", None)]) == 1
     assert lines.count([("d", None), ("e", None), ("a", None)]) == 2
     assert lines.count([("d", "Kyodo"), ("d", None)]) == 1, "one source is one origin"
+    relayed = ("g", UNNAMED)  # "has reportedly thanked": a report it does not name
+    assert lines.count([("a", None), relayed]) == 1
+    assert lines.count([relayed]) == 1
+    assert lines.count([("a", None), relayed, ("d", None)]) == 2
 
 
 def test_a_citation_traces_to_the_credit_in_or_just_before_it_else_its_sources_origin() -> None:

@@ -2,7 +2,8 @@
 Mainichi Shimbun", "the AP reported", "as quoted by the BBC", a "(Reuters) -" dateline.
 
 A credited outlet is where those words come from: two articles repeating what one
-outlet reported are one origin, not two. Only the shapes of a credit are read (a speech
+outlet reported are one origin, not two. "Reportedly" credits a report it does not name:
+such a passage adds no origin of its own. Only the shapes of a credit are read (a speech
 made *to* a named party, a named party or a newspaper-like noun as the subject of a
 reporting verb, "according to" a name), never a list of outlet names.
 """
@@ -16,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from sitegen.extract.lexicon import SPEECH_VERBS
 from sitegen.extract.records import Credit
+from sitegen.origins import UNNAMED
 
 # Someone spoke *to* the outlet: the outlet did the interview ("interview" credits).
 _TOLD_VERBS = {"tell", "inform"}
@@ -26,6 +28,8 @@ _INTERVIEW_NOUNS = {"interview", "conversation"}
 _REPORT_VERBS = {"report", "publish", "reveal", "break"}
 _SAY_VERBS = SPEECH_VERBS | {"cite", "quote"}
 _PASSIVE_CREDIT_VERBS = {"report", "quote", "cite", "publish"}
+# "has reportedly thanked": the writer relays a report it does not name.
+_HEARSAY = {"reportedly"}
 # Nouns that make their phrase an outlet ("the Mainichi Shimbun newspaper", "the paper").
 MEDIA_NOUNS = {
     "newspaper",
@@ -59,6 +63,9 @@ def sentence_credits(sentence: Span, offset: int) -> Iterator[Credit]:
     `offset` is where the sentence's doc starts) of the crediting words."""
     seen: set[int] = set()
     for token in sentence:
+        if token.text.lower() in _HEARSAY and token.dep_ == "advmod":
+            start = offset + token.idx
+            yield Credit(UNNAMED, "unnamed", start, start + len(token.text))
         for outlet, kind in _credited(token):
             if outlet.root.i in seen:
                 continue
