@@ -347,6 +347,7 @@ class _Checker:
             )
         self._check_references(doc, "people", "people", "person")
         self._check_references(doc, "conflicts", "claims", "claim")
+        self._check_references(doc, "updates", "claims", "claim")
         self._check_conflicts(doc)
         self._check_speaker(doc)
         for index, figure in enumerate(_get(data, "figures", list) or []):

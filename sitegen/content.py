@@ -62,6 +62,7 @@ CLAIM_FIELDS = (
     _spec("figures", list, items=(dict,)),
     _spec("conflicts", list, items=(str,)),
     _spec("differs", dict),
+    _spec("updates", list, items=(str,)),
     _spec("independent_sources", int),
     _spec("citations", list, required=True, items=(dict,)),
 )
@@ -160,6 +161,7 @@ def to_factbase(files: ContentFiles) -> FactBase:
             ],
             conflicts=list(data.get("conflicts") or []),
             differs=dict(data.get("differs") or {}),
+            updates=list(data.get("updates") or []),
             independent_sources=data.get("independent_sources"),
             extra=_extra(data, CLAIM_FIELDS),
         )

@@ -72,6 +72,7 @@ class Claim:
     figures: list[Figure] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
     differs: dict[str, str] = field(default_factory=dict)  # conflicting claim -> what differs
+    updates: list[str] = field(default_factory=list)  # claims a later/earlier report revises
     independent_sources: int | None = None  # independent origins (see sitegen/origins.py)
     extra: dict[str, Any] = field(default_factory=dict)
 

@@ -54,6 +54,7 @@ POLICIES: dict[str, dict[str, str]] = {
         "figures": SCALAR,
         "conflicts": SET,
         "differs": SCALAR,
+        "updates": SET,
         "independent_sources": SCALAR,
         "citations": SET,
     },
@@ -411,6 +412,8 @@ def _renamed(
         renamed["speaker"] = person_ids[speaker]
     if record.get("conflicts"):
         renamed["conflicts"] = [claim_ids.get(c, c) for c in record["conflicts"]]
+    if record.get("updates"):
+        renamed["updates"] = [claim_ids.get(c, c) for c in record["updates"]]
     if record.get("differs"):
         renamed["differs"] = {claim_ids.get(c, c): what for c, what in record["differs"].items()}
     return renamed

@@ -200,3 +200,26 @@ def test_the_home_page_shows_the_figures_table(tmp_path: Path) -> None:
     assert "Injured" in table and "Ten" in table and "Nine" in table
     assert "Daily A" in table and "Daily B" in table
     assert "sources disagree" in table
+
+
+def test_a_later_dated_count_is_an_update_not_a_dispute(tmp_path: Path) -> None:
+    from sitegen.cli import main
+    from sitegen.content import read_content, to_factbase
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shooting = "{} people were killed in the Elm Street shooting on Friday night, police said."
+    for name, date, count in (("a", "2020-05-01", "One"), ("b", "2020-05-03", "Two")):
+        (seeds / f"{name}.md").write_text(
+            f"---\ntitle: {name}\ndate: {date}\n---\n{shooting.format(count)}\n", encoding="utf-8"
+        )
+    assert main(["build", "--project", str(tmp_path), "-q"]) == 0
+    base = to_factbase(read_content(tmp_path / "content"))
+    one = next(c for c in base.claims.values() if c.citations[0].source == "a")
+    two = next(c for c in base.claims.values() if c.citations[0].source == "b")
+    assert one.updates == [two.id] and two.updates == [one.id]
+    assert not one.conflicts and one.status != "disputed"
+    home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    table = home[home.index('class="figures-table"') : home.index("</table>")]
+    assert "updated by a later report" in table
+    assert table.index("(latest)") > table.index("Two")

@@ -56,7 +56,7 @@ def merge_claims(
     via = {(f.source, f.start, f.end): f.via for f in facts if f.via}
     citation_origins(claims, base.sources, extracted, texts, via)
     independent_counts(claims, base.sources)
-    mark_conflicts(result, claims)
+    mark_conflicts(result, claims, {s.id: s.date for s in base.sources.values() if s.date})
     base.people = dict(sorted(people.people.items()))
     base.claims = {claim.id: claim for claim in sorted(claims, key=lambda c: c.id)}
     return base

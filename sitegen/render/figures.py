@@ -62,6 +62,7 @@ class FigureValue:
     origins: list[OriginValue]
     dates: list[str] = field(default_factory=list)  # of the sources stating it
     conflicts: list[str] = field(default_factory=list)  # ids of the claims it disputes
+    updates: list[str] = field(default_factory=list)  # ids of claims revising it or revised
 
 
 @dataclass(slots=True)
@@ -108,7 +109,9 @@ def _value(figure: Figure, claim: ClaimView, lines: Lines) -> FigureValue:
         publisher = cites[group[0]].source.publisher
         origins.append(OriginValue(named[0] if named else publisher, [cites[i] for i in group]))
     dates = sorted({c.source.date for c in cites if c.source.date})
-    return FigureValue(figure, claim, origins, dates, list(claim.claim.conflicts))
+    return FigureValue(
+        figure, claim, origins, dates, list(claim.claim.conflicts), list(claim.claim.updates)
+    )
 
 
 def _row(quantity: str, values: list[FigureValue]) -> QuantityRow:
@@ -118,19 +121,27 @@ def _row(quantity: str, values: list[FigureValue]) -> QuantityRow:
         key=lambda v: (-sum(len(o.citations) for o in v.origins), v.figure.value),
     )
     increments = [v for v in values if v.figure.increment]
-    status, current = "agreed", totals[0] if totals else None
+    disputed, several, latest = False, False, None
     for a, b in combinations(totals, 2):
         if compatible(a.figure, b.figure):
             continue
-        if b.claim.claim.id not in a.conflicts and a.claim.claim.id not in b.conflicts:
-            if status == "agreed":
-                status, current = "several", None
-            continue
-        later = _later(a, b)
-        if later is None:
-            status, current = "disputed", None
-            break
-        status, current = "updated", later
+        rivals = b.claim.claim.id in a.conflicts or a.claim.claim.id in b.conflicts
+        revised = b.claim.claim.id in a.updates or a.claim.claim.id in b.updates
+        later = _later(a, b) if rivals or revised else None
+        if later is not None:
+            latest = later if latest is None or later.dates[-1] > latest.dates[-1] else latest
+        elif rivals:
+            disputed = True
+        else:
+            several = True  # two counts of different things
+    if disputed:
+        status, current = "disputed", None
+    elif latest is not None:
+        status, current = "updated", latest
+    elif several:
+        status, current = "several", None
+    else:
+        status, current = "agreed", totals[0] if totals else None
     return QuantityRow(
         quantity, LABELS.get(quantity, quantity.title()), totals, increments, status, current
     )
@@ -155,8 +166,11 @@ def _same_values_joined(values: list[FigureValue]) -> list[FigureValue]:
                 kept.origins.append(origin)
         kept.dates = sorted({*kept.dates, *value.dates})
         for other in value.claim.claim.conflicts:  # its rivals are the joined value's too
-            if other not in kept.claim.claim.conflicts:
+            if other not in kept.conflicts:
                 kept.conflicts.append(other)
+        for other in value.claim.claim.updates:
+            if other not in kept.updates:
+                kept.updates.append(other)
     return list(joined.values())
 
 
