@@ -21,6 +21,7 @@ from sitegen.agreement import (
     increment_and_total,
     one_quantity,
 )
+from sitegen.extract.lexicon import REPORTING_VERBS, SPEECH_VERBS
 from sitegen.extract.statements import DATE_PREFIX, TELLING
 from sitegen.merge.features import Passage
 
@@ -65,7 +66,7 @@ def compare(a: Passage, b: Passage) -> Comparison:
         and dates_disagree(_dates(a, telling=True), _dates(b, telling=True))
     ):
         return Comparison(score, "date" if _days_disagree(a, b) else APART)
-    if _actors_differ(a, b) and same_action(a, b):
+    if _actors_differ(a, b) and same_action(a, b) and not (_told(a) or _told(b)):
         rest = sum(a.weights[k] for k in common if not k.startswith("r:"))
         if (rest + figures) / size >= ACTOR_TOPIC:
             return Comparison(score, "actor")
@@ -175,6 +176,19 @@ def same_action(a: Passage, b: Passage) -> bool:
         ):
             return True
     return False
+
+
+_TELLING_KEYS = frozenset(f"l:{verb}" for verb in REPORTING_VERBS | SPEECH_VERBS | {"allege"})
+
+
+def _told(item: Passage) -> bool:
+    """A person telling something is the passage's main act ("Worthy said …", "Lt.
+    Krause told the Free Press …"): another person telling it, or doing it, is no rival
+    actor of one act. (A country or a body telling can be: "Japan said it could shut
+    its embassy" / "Ukraine closed its embassy".)"""
+    if item.action not in _TELLING_KEYS or not item.subject:
+        return False
+    return any(item.subject & set(person.split("-")) for person in item.people)
 
 
 def _actors_differ(a: Passage, b: Passage) -> bool:
