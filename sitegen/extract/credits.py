@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from sitegen.extract.lexicon import SPEECH_VERBS
 from sitegen.extract.records import Credit
-from sitegen.origins import UNNAMED
+from sitegen.origins import MEDIA_NOUNS, UNNAMED
 
 # Someone spoke *to* the outlet: the outlet did the interview ("interview" credits).
 _TOLD_VERBS = {"tell", "inform"}
@@ -30,25 +30,6 @@ _SAY_VERBS = SPEECH_VERBS | {"cite", "quote"}
 _PASSIVE_CREDIT_VERBS = {"report", "quote", "cite", "publish"}
 # "has reportedly thanked": the writer relays a report it does not name.
 _HEARSAY = {"reportedly"}
-# Nouns that make their phrase an outlet ("the Mainichi Shimbun newspaper", "the paper").
-MEDIA_NOUNS = {
-    "newspaper",
-    "paper",
-    "daily",
-    "weekly",
-    "agency",
-    "broadcaster",
-    "network",
-    "channel",
-    "magazine",
-    "tabloid",
-    "outlet",
-    "wire",
-    "website",
-    "station",
-    "journal",
-    "times",
-}
 _NOT_OUTLETS = {"PERSON", "NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY"}
 _PLACES = {"GPE", "LOC"}  # "told Japan" is no credit; "according to The Mainichi" (GPE) is
 # "TOKYO (Reuters) -": a wire dateline credits the whole article.
