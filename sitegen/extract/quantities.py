@@ -52,7 +52,7 @@ def with_quantities(sentence: Span, found: list[Figure]) -> list[Figure]:
             result.append((figure, None))
             continue
         used.add(token.i)
-        result.append((_described(figure, token, sentence), token))
+        result.append((_described(figure, token), token))
     for token in sentence:
         if token.i in used or token.text.lower() not in _ONE:
             continue
@@ -62,7 +62,7 @@ def with_quantities(sentence: Span, found: list[Figure]) -> list[Figure]:
         quantity = quantity_of(token)
         if quantity in ("killed", "injured", "shot", "arrested"):
             figure = Figure(value=1, text=token.text, counts=counted.text.lower())
-            result.append((_described(figure, token, sentence), token))
+            result.append((_described(figure, token), token))
     return _coordinations_summed(result)
 
 
@@ -164,7 +164,8 @@ def is_increment(number: Token, quantity: str | None) -> bool:
     )  # "a man was killed and five more were wounded": five more than the dead
 
 
-def _described(figure: Figure, token: Token, sentence: Span) -> Figure:
+def _described(figure: Figure, token: Token) -> Figure:
+    """The figure with the quantity its number counts, and whether it is an increment."""
     if figure.unit and not figure.unit.isupper():
         return figure  # an age, a share, a distance: no count of a quantity
     quantity = "money" if figure.unit else quantity_of(token)  # a currency code: money
