@@ -22,6 +22,7 @@ import argparse
 import re
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -252,6 +253,41 @@ def _row(name: str, s: Score) -> str:
         f"{_ratio(s.statements_right, s.statements_found):>5}"
         f"  {_ratio(s.via_right, s.via):>5} ({s.via})"
     )
+
+
+def figures(score: Score) -> dict[str, float]:
+    """A score's ratios by name (those with a denominator): what the quality gate
+    (tests/test_gold.py, benchmarks/floors.py) reads. A new metric is a new key."""
+    ratios = {
+        "people_precision": (score.predicted_matched, score.predicted),
+        "people_recall": (score.gold_matched, score.gold),
+        "quotes_found": (score.quotes_found, score.quotes),
+        "quote_speakers": (score.quotes_right, score.quotes),
+        "statements_found": (score.statements_found, score.statements),
+        "statement_speakers": (score.statements_right, score.statements),
+        "via": (score.via_right, score.via),
+    }
+    return {name: part / whole for name, (part, whole) in ratios.items() if whole}
+
+
+def evaluate_sample() -> dict[str, float]:
+    """The sample story's figures."""
+    return figures(_evaluate_pooled(lambda gold: gold.story == SAMPLE))
+
+
+def evaluate_corpus() -> dict[str, float]:
+    """The annotated corpus clusters' figures, pooled."""
+    return figures(_evaluate_pooled(lambda gold: gold.story != SAMPLE))
+
+
+def _evaluate_pooled(wanted: Callable[[Gold], bool]) -> Score:
+    total = Score()
+    with tempfile.TemporaryDirectory() as tmp:
+        for path in sorted(GOLD.glob("*.yaml")):
+            gold = load_gold(path)
+            if wanted(gold):
+                total.add(evaluate(gold, Path(tmp)))
+    return total
 
 
 HEADER = (

@@ -14,20 +14,13 @@ from dataclasses import replace
 from pathlib import Path
 
 from sitegen.extract.records import ArticleFacts
+from sitegen.freshness import code_version
 from sitegen.ingest import Article
 
 REPO = Path(__file__).resolve().parent.parent
 CACHE = Path(
     os.environ.get("SITEGEN_BENCH_CACHE", Path.home() / ".cache" / "sitegen-bench" / "extraction")
 )
-
-
-def _code_version() -> str:
-    digest = hashlib.sha256()
-    for path in sorted((REPO / "sitegen").rglob("*.py")):
-        if path.parent.name == "extract" or path.name in ("ingest.py", "nlp.py"):
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
 
 
 def _key(article: Article, version: str) -> str:
@@ -41,7 +34,7 @@ def extract_cached(articles: list[Article], model: str = "en_core_web_sm") -> li
     Cached results are re-labelled with each article's id, so one cached extraction
     serves every replicated copy of a text.
     """
-    version = _code_version()
+    version = code_version()
     CACHE.mkdir(parents=True, exist_ok=True)
     results: dict[int, ArticleFacts] = {}
     missing: list[int] = []

@@ -32,7 +32,7 @@ from sitegen.config import DEFAULT_MODEL
 from sitegen.extract import BATCH_SIZE, extract_articles
 from sitegen.extract.parallel import extract_facts
 from sitegen.ingest import Article, read_articles
-from sitegen.nlp import load_model
+from sitegen.nlp import load_model, unload_models
 
 
 def prose_texts(articles: list[Article]) -> list[str]:
@@ -87,7 +87,7 @@ def throughput(articles: list[Article], rounds: int) -> None:
 
 def jobs(articles: list[Article], jobs: int) -> None:
     words = sum(len(text.split()) for text in prose_texts(articles))
-    load_model.cache_clear()  # the single-process run pays for loading the model too
+    unload_models()  # the single-process run pays for loading the model too
     results: dict[int, list] = {}
     seconds: dict[int, float] = {}
     for count in (1, jobs):

@@ -25,6 +25,7 @@ from __future__ import annotations
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -168,6 +169,40 @@ def part_of(story: GoldStory) -> str:
         return "sample"
     cluster = next(c for c in load_clusters(story.corpus or "") if c.cluster_id == story.cluster)
     return cluster.part
+
+
+def figures(result: Score) -> dict[str, float]:
+    """A score's ratios by name: what the quality gate (tests/test_gold.py,
+    benchmarks/floors.py) reads. A new metric is a new key."""
+    ratios = {
+        "cited": (result.anchors_cited, result.anchors),
+        "conflicts_found": (result.conflicts_found, result.conflicts_gold),
+    }
+    found = {name: part / whole for name, (part, whole) in ratios.items() if whole}
+    return {"precision": result.precision, "recall": result.recall, **found}
+
+
+def evaluate_sample() -> dict[str, float]:
+    """The sample story's figures."""
+    return figures(_evaluate_pooled("sample", lambda story: story.name == "sample"))
+
+
+def evaluate_corpus() -> dict[str, float]:
+    """The basil-dev gold clusters' figures, pooled."""
+    return figures(_evaluate_pooled("corpora", lambda story: story.corpus == "basil-dev.jsonl"))
+
+
+def evaluate_gva() -> dict[str, float]:
+    """The gva-dev gold clusters' figures (tune and held-out), pooled."""
+    return figures(_evaluate_pooled("gva", lambda story: story.corpus == "gva-dev.jsonl"))
+
+
+def _evaluate_pooled(name: str, wanted: Callable[[GoldStory], bool]) -> Score:
+    total = Score(name)
+    for story in all_gold():
+        if wanted(story):
+            total.add(evaluate(story)[0])
+    return total
 
 
 def main(argv: list[str]) -> int:

@@ -18,23 +18,9 @@ from typing import Any
 
 from sitegen.collector import shared
 from sitegen.extract.records import ArticleFacts
+from sitegen.freshness import code_version
 from sitegen.fsutil import atomic_write
 from sitegen.ingest import Article
-
-_PACKAGE = Path(__file__).resolve().parent
-# the code an extraction result depends on
-_CODE = ("ingest.py", "frontmatter.py", "textio.py", "nlp.py", "extract")
-
-
-@cache
-def code_version() -> str:
-    digest = hashlib.sha256()
-    for name in _CODE:
-        path = _PACKAGE / name
-        for file in sorted(path.rglob("*.py")) if path.is_dir() else [path]:
-            digest.update(file.relative_to(_PACKAGE).as_posix().encode())
-            digest.update(file.read_bytes())
-    return digest.hexdigest()[:16]
 
 
 class ExtractionCache:
@@ -74,7 +60,7 @@ def interned(record: Any) -> Any:
         return [interned(item) for item in record]
     if isinstance(record, dict):
         return {interned(key): interned(value) for key, value in record.items()}
-    if dataclasses.is_dataclass(record):
+    if dataclasses.is_dataclass(record) and not isinstance(record, type):
         for name, _ in _fields(type(record)):
             setattr(record, name, interned(getattr(record, name)))
     return record
@@ -103,6 +89,6 @@ def _value(hint: Any, data: Any) -> Any:
     if origin is dict:
         _, item = typing.get_args(hint)
         return {k: _value(item, v) for k, v in data.items()}
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         return from_plain(hint, data)
     return data

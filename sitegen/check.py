@@ -29,6 +29,7 @@ from sitegen.errors import ContentError, InputError, Location
 from sitegen.filecache import FileCache
 from sitegen.model import CLAIM_KINDS, DIFFERENCES, STATUSES, FactBase
 from sitegen.origins import Lines, SourceLinks, citation_pairs, links_of
+from sitegen.paths import article_path, is_inside
 from sitegen.reporter import Reporter
 from sitegen.textio import read_article
 from sitegen.yamlio import YamlDocument, read_yaml
@@ -73,16 +74,17 @@ def read_for_update(
     for problem in blocking:
         reporter.error(problem.message, problem.location)
     if blocking:
+        broken = len({problem.location.path for problem in blocking})
         raise ContentError(
-            f"{len(blocking)} files in {config.content_dir}/ cannot be merged "
-            "into; fix them (sitegen check) and build again"
+            f"{broken} {'file' if broken == 1 else 'files'} in {config.content_dir}/ cannot "
+            "be merged into; fix them (sitegen check) and build again"
         )
     return files
 
 
-def check_files(files: ContentFiles, project_root: Path) -> list[Problem]:
+def check_files(files: ContentFiles, project_root: Path, seeds: str = "seeds") -> list[Problem]:
     """Every problem in already-parsed content, sorted by file and position."""
-    return _Checker(project_root).run(files)
+    return _Checker(project_root, project_root / seeds).run(files)
 
 
 def check_project(config: Config) -> list[Problem]:
@@ -119,7 +121,9 @@ def _read_and_check(
     config: Config, cache: FileCache | None = None
 ) -> tuple[ContentFiles, list[Problem]]:
     reading = _read_content(config.content, cache.yaml if cache else read_yaml)
-    checker = _Checker(config.root, reading.unreadable, cache.article if cache else read_article)
+    checker = _Checker(
+        config.root, config.seeds, reading.unreadable, cache.article if cache else read_article
+    )
     for failure in reading.failures:
         checker.report(
             "error", failure.message, failure.location or Location(config.content), blocking=True
@@ -135,6 +139,8 @@ def _read_content(content_dir: Path, read: Callable[[Path], YamlDocument] = read
         reading.files.documents[kind] = []
         for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
             try:
+                if not is_inside(path, content_dir):
+                    raise InputError(f"leads out of {content_dir.name}/; not read", Location(path))
                 reading.files.documents[kind].append(read(path))
             except InputError as exc:
                 reading.failures.append(exc)
@@ -142,6 +148,8 @@ def _read_content(content_dir: Path, read: Callable[[Path], YamlDocument] = read
     pages_dir = content_dir / "pages"
     for path in sorted(pages_dir.glob("*.md")) if pages_dir.is_dir() else []:
         try:
+            if not is_inside(path, content_dir):
+                raise InputError(f"leads out of {content_dir.name}/; not read", Location(path))
             reading.files.pages.append(read_page(path))
         except InputError as exc:
             reading.failures.append(exc)
@@ -157,10 +165,13 @@ class _Checker:
     def __init__(
         self,
         root: Path,
+        seeds: Path,
         unreadable: dict[str, set[str]] | None = None,
         read: Callable[[Path], tuple[str, str]] = read_article,
     ) -> None:
         self.root = root
+        self.seeds = seeds
+        self.files: dict[str, str] = {}  # article file -> the source id naming it
         self.read_article = read
         self.problems: list[Problem] = []
         # ids a reference may name: parsed ids plus the stems of files too broken to
@@ -308,12 +319,17 @@ class _Checker:
                 "file",
             )
             return
+        source_id = _get(doc.data, "id", str)
+        other = self.files.setdefault(file, source_id or "")
+        if other != (source_id or ""):
+            self.error(f"'{file}' is already the file of source '{other}'", doc, "file")
+            return
         try:
-            text, digest = self.read_article(self.root / file)
+            # confined first: nothing outside the seeds folder is ever opened
+            text, digest = self.read_article(article_path(self.root, self.seeds, file))
         except InputError as exc:
             self.error(f"{exc.message}: {file}", doc, "file")
             return
-        source_id = _get(doc.data, "id", str)
         if source_id is not None:
             self.articles.setdefault(source_id, text)
         if _get(doc.data, "sha256", str) not in (None, digest):

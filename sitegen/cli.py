@@ -9,29 +9,33 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sitegen import __version__
-from sitegen.config import Config, load_config
-from sitegen.errors import SitegenError
+from sitegen.config import Config, check_base_url, load_config
+from sitegen.errors import Location, SitegenError, WriteError
+from sitegen.lock import project_lock
 from sitegen.reporter import Reporter
 
 
 def _build(config: Config, reporter: Reporter, _: argparse.Namespace) -> int:
     from sitegen.build import build
 
-    build(config, reporter)
+    with project_lock(config.cache):
+        build(config, reporter)
     return 0
 
 
 def _extract(config: Config, reporter: Reporter, _: argparse.Namespace) -> int:
     from sitegen.build import extract_to_content
 
-    extract_to_content(config, reporter)
+    with project_lock(config.cache):
+        extract_to_content(config, reporter)
     return 0
 
 
 def _render(config: Config, reporter: Reporter, _: argparse.Namespace) -> int:
     from sitegen.build import render
 
-    render(config, reporter, force=True)
+    with project_lock(config.cache):
+        render(config, reporter, force=True)
     return 0
 
 
@@ -58,10 +62,16 @@ def _serve(config: Config, reporter: Reporter, args: argparse.Namespace) -> int:
 
 def _serve_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--host", default="127.0.0.1", help="address (default: 127.0.0.1)")
-    command.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    command.add_argument("--port", type=_port, default=8000, help="port (default: 8000)")
     command.add_argument(
         "--poll", action="store_true", help="poll for changes (file systems without change events)"
     )
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or not 0 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"expected a port number 0-65535, got {text!r}")
+    return int(text)
 
 
 def _jobs_option(command: argparse.ArgumentParser) -> None:
@@ -81,16 +91,27 @@ def _job_number(text: str) -> int:
 
 
 def _build_options(command: argparse.ArgumentParser) -> None:
-    _base_url_option(command)
+    _render_options(command)
     _jobs_option(command)
 
 
-def _base_url_option(command: argparse.ArgumentParser) -> None:
+def _render_options(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--base-url",
         metavar="URL",
         help="absolute URL the site is published at, e.g. "
         "https://owner.github.io/repo/ (overrides sitegen.yaml)",
+    )
+    _site_option(command)
+
+
+def _site_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--site",
+        type=Path,
+        metavar="DIR",
+        help="write the site to DIR, which may lie outside the project "
+        "(overrides paths: site in sitegen.yaml)",
     )
 
 
@@ -119,7 +140,7 @@ COMMANDS: dict[str, Command] = {
         _extract, "extract facts from seeds/ into content/ (uses spaCy)", _jobs_option
     ),
     "render": Command(
-        _render, "render site/ from content/ alone (never loads spaCy)", _base_url_option
+        _render, "render site/ from content/ alone (never loads spaCy)", _render_options
     ),
     "check": Command(_check, "validate content/ against the data format; exit 1 on errors"),
     "serve": Command(
@@ -168,13 +189,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _init(args, reporter)
         config = load_config(args.project)
         if getattr(args, "base_url", None):
+            check_base_url(args.base_url, Location("--base-url"))
             config.base_url = args.base_url
+        if getattr(args, "site", None) is not None:
+            config.publish_to(args.site)
         if getattr(args, "jobs", None) is not None:
             config.jobs = args.jobs
         return COMMANDS[args.command].run(config, reporter, args)
     except SitegenError as exc:
         reporter.error(exc.message, exc.location)
         return exc.exit_code
+    except OSError as exc:  # a full disk, a read-only folder: the user's to fix
+        error = WriteError.from_os_error(exc)
+        reporter.error(error.message, error.location)
+        return error.exit_code
     except KeyboardInterrupt:
         reporter.error("interrupted")
         return 130

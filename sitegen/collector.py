@@ -15,6 +15,9 @@ import gc
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TypeVar, overload
+
+T = TypeVar("T")
 
 
 @contextmanager
@@ -54,6 +57,10 @@ def give_back() -> None:
 SHARED_LENGTH = 40  # strings up to this long are ids, words and labels that recur
 
 
+@overload
+def shared(value: str) -> str: ...
+@overload
+def shared(value: T) -> T: ...
 def shared(value: object) -> object:
     """A short string as the one copy every record naming it holds (lemmas, labels,
     ids recur in every article and claim); anything else as it is."""

@@ -15,6 +15,7 @@ from sitegen.errors import InputError, Location
 from sitegen.frontmatter import split_front_matter
 from sitegen.fsutil import write_if_changed
 from sitegen.model import Citation, Claim, FactBase, Figure, Page, Person, Source
+from sitegen.paths import read_regular
 from sitegen.yamlio import YamlDocument, dump_yaml, parse_yaml, read_yaml
 
 KINDS = ("sources", "people", "claims")
@@ -111,8 +112,8 @@ def read_content(content_dir: Path) -> ContentFiles:
 def read_page(path: Path) -> tuple[Path, YamlDocument, str]:
     """A page's front matter (every location a line of the .md) and its body."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
+        text = read_regular(path).decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
         raise InputError(f"cannot read page: {exc}", Location(path)) from None
     front = split_front_matter(text)
     doc = parse_yaml(front.yaml_text, path, front.yaml_line)

@@ -65,3 +65,20 @@ class ModelError(SitegenError):
     """The spaCy model is missing or cannot be loaded."""
 
     exit_code = 5
+
+
+class WriteError(SitegenError):
+    """A file could not be written: a full disk, a read-only folder."""
+
+    exit_code = 7
+
+    @classmethod
+    def from_os_error(cls, exc: OSError) -> WriteError:
+        where = Location(exc.filename) if exc.filename else None
+        return cls(f"cannot write: {exc.strerror or exc}; nothing half-written was left", where)
+
+
+class BusyError(SitegenError):
+    """Another sitegen run holds the project's lock."""
+
+    exit_code = 6

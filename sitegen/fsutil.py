@@ -6,6 +6,7 @@ import hashlib
 import os
 import shutil
 import tempfile
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -86,36 +87,85 @@ def write_if_changed(path: Path, data: str, durable: bool = True) -> bool:
     return True
 
 
+# Left in every folder sitegen makes to write into (site/, its staging folders): only a
+# folder holding it is ever replaced or deleted, so a mistyped setting cannot delete work.
+OUTPUT_MARKER = ".sitegen-output"
+_MARKER_TEXT = "Made by sitegen: this folder is replaced by every build.\n"
+
+_deleting: list[threading.Thread] = []  # old sites being removed after a swap
+
+
+class NotOurs(Exception):
+    """A folder sitegen would replace holds files it did not make."""
+
+
+def is_ours(folder: Path) -> bool:
+    """True for a folder sitegen made (it holds the marker)."""
+    return (folder / OUTPUT_MARKER).is_file()
+
+
+def output_folder(target: Path) -> Path:
+    """The folder a render replaces: `target`, or where `target` links to (a link to where
+    the site is published is written through, and stays a link). Refuses a folder that
+    holds anything without sitegen's marker."""
+    real = target.resolve()
+    if real.exists() and not real.is_dir():
+        raise NotOurs(f"{target} is a file, not a folder")
+    if real.is_dir() and not is_ours(real) and any(real.iterdir()):
+        raise NotOurs(
+            f"{target} holds files sitegen did not make (no {OUTPUT_MARKER} in it); "
+            "sitegen replaces only folders it made: move them away, or choose another site path"
+        )
+    return real
+
+
 def replace_tree(staging: Path, target: Path) -> None:
-    """Swap a fully built `staging` folder in for `target` with two renames.
+    """Swap a fully built `staging` folder in for `target` (a real folder, see
+    `output_folder`) with two renames.
 
     Between the renames `target` is briefly absent, never half-written; the previous
-    tree is removed only after the new one is in place (`restore_tree` puts it back if
-    a build was killed in between).
+    tree is removed after the new one is in place, in the background (`restore_tree`
+    puts it back if a build was killed in between). Only marked folders are removed.
     """
-    old = target.with_name(f".{target.name}.old")
-    if old.exists():
+    wait_for_deletions()
+    old = _old(target)
+    if old.exists() and is_ours(old):
         shutil.rmtree(old)
     for debris in target.parent.glob(f".{target.name}.*.new"):
-        if debris != staging:
+        if debris != staging and is_ours(debris):
             shutil.rmtree(debris, ignore_errors=True)  # staging left by a killed build
     if target.exists():
         os.replace(target, old)
     os.replace(staging, target)
-    if old.exists():
-        shutil.rmtree(old, ignore_errors=True)
+    if old.exists() and is_ours(old):
+        thread = threading.Thread(target=shutil.rmtree, args=(old, True), name="sitegen-rm")
+        thread.start()  # not a daemon: the process waits for it before it exits
+        _deleting.append(thread)
+
+
+def wait_for_deletions() -> None:
+    """Let the removal of replaced sites finish (the next swap reuses their name)."""
+    while _deleting:
+        _deleting.pop().join()
 
 
 def restore_tree(target: Path) -> None:
     """Undo the first half of an interrupted `replace_tree`: bring the old tree back."""
-    old = target.with_name(f".{target.name}.old")
-    if old.exists() and not target.exists():
+    target = target.resolve()
+    old = _old(target)
+    if old.is_dir() and is_ours(old) and not target.exists():
         os.replace(old, target)
 
 
+def _old(target: Path) -> Path:
+    return target.with_name(f".{target.name}.old")
+
+
 def staging_dir(target: Path) -> Path:
-    """A fresh empty folder beside `target`, on the same file system, for `replace_tree`."""
+    """A fresh folder beside `target` (on the same file system, for `replace_tree`),
+    marked as sitegen's."""
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".new", dir=target.parent))
     staging.chmod(_mode(target, 0o777))  # mkdtemp makes folders 0700
+    (staging / OUTPUT_MARKER).write_text(_MARKER_TEXT, encoding="utf-8")
     return staging

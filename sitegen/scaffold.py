@@ -7,6 +7,7 @@ a folder that already holds a project is a clear error, not a loss of work.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, distribution
 from pathlib import Path
@@ -153,18 +154,49 @@ def scaffold(root: Path, install: str | None = None) -> Scaffold:
     if root.exists() and not root.is_dir():
         raise ConfigError(f"{root} exists and is not a folder")
     files = scaffold_files(install)
-    clashes = [name for name in files if (root / name).exists()]
+    _check_free(root, files)
+    made: list[Path] = []  # files and folders this run created, undone on a failure
+    try:
+        if not root.is_dir():
+            root.mkdir(parents=True)
+            made.append(root)
+        for name, text in files.items():
+            path = root / name
+            for folder in reversed([*path.relative_to(root).parents][:-1]):
+                if not (root / folder).is_dir():
+                    (root / folder).mkdir(parents=True)
+                    made.append(root / folder)
+            with path.open("x", encoding="utf-8", newline="") as handle:
+                made.append(path)
+                handle.write(text)
+    except OSError as exc:
+        for path in reversed(made):
+            if path.is_dir():
+                path.rmdir()
+            else:
+                path.unlink(missing_ok=True)
+        raise ConfigError(
+            f"cannot create {exc.filename}: {exc.strerror}; nothing was created"
+        ) from None
+    return Scaffold(root, [Path(name) for name in files], install)
+
+
+def _check_free(root: Path, files: dict[str, str]) -> None:
+    """Refuse before writing anything: no file is overwritten, no link followed."""
+    clashes = [name for name in files if os.path.lexists(root / name)]
     if clashes:
         raise ConfigError(
             f"{root} already has {', '.join(clashes)}; sitegen init never "
             "overwrites files (choose a new folder, or move them away)"
         )
-    for name, text in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("x", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-    return Scaffold(root, [Path(name) for name in files], install)
+    for name in files:
+        for folder in [*Path(name).parents][:-1]:
+            path = root / folder
+            if os.path.lexists(path) and (path.is_symlink() or not path.is_dir()):
+                raise ConfigError(
+                    f"{path} is a file or a link, where sitegen init makes a folder; "
+                    "nothing was created"
+                )
 
 
 def installed_from() -> str | None:

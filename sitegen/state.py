@@ -12,19 +12,32 @@ else, so content/ never holds a mix of old and new machine output.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sitegen.errors import InputError, Location
+from sitegen.errors import ContentError, InputError, Location
+from sitegen.freshness import file_digest
 from sitegen.fsutil import write_if_changed, write_stream
+from sitegen.paths import confined, is_inside, open_regular
 
 STATE_DIR = ".sitegen"
 SNAPSHOT = "snapshot.json"
 JOURNAL = "journal.json"
+_KINDS = ("sources", "people", "claims")
 
 Records = dict[str, dict[str, dict[str, Any]]]  # kind -> id -> record
+
+
+# what a journal may name: a fact-base file, nothing else (it is read from content/,
+# which a pull request can write)
+_JOURNAL_KEY = re.compile(r"(sources|people|claims)/[a-z0-9][a-z0-9-]*\.yaml")
+# the temp files `fsutil` writes beside a file before renaming it over the file
+_OUR_TEMP = re.compile(r"\..+\.(yaml|json)\.[A-Za-z0-9_]{8}\.tmp")
 
 
 def load_snapshot(content: Path) -> Records | None:
@@ -33,52 +46,142 @@ def load_snapshot(content: Path) -> Records | None:
     if not path.exists():
         return None
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
+        _state_dir(content)
+        with open_regular(path, "the build state") as handle:
+            data = json.load(handle)  # hundreds of megabytes at 10,000 articles
+    except (InputError, ValueError) as exc:
         raise InputError(
-            f"cannot read the build state: {exc}; restore it from version "
-            "control, or delete it to treat the files as the last build's "
-            "output",
+            f"cannot read the build state: {getattr(exc, 'message', exc)}; restore it from "
+            "version control, or delete it to treat the files as the last build's output",
             Location(path),
         ) from None
-    return data.get("records", {})
+    records = data.get("records", {}) if isinstance(data, dict) else None
+    if not _is_records(records):
+        raise InputError(
+            "the build state is not one sitegen wrote (records of the wrong shape); restore "
+            "it from version control, or delete it",
+            Location(path),
+        )
+    return records
 
 
-def commit(content: Path, writes: dict[str, str | None], snapshot: Records) -> str:
+def _is_records(records: Any) -> bool:
+    """kind -> id -> record (a mapping), as `commit` saves them."""
+    return isinstance(records, dict) and all(
+        kind in _KINDS
+        and isinstance(objects, dict)
+        and all(isinstance(k, str) and isinstance(r, dict) for k, r in objects.items())
+        for kind, objects in records.items()
+    )
+
+
+def commit(
+    content: Path,
+    writes: dict[str, str | None],
+    snapshot: Records,
+    expected: dict[str, str | None],
+) -> Committed:
     """Apply `writes` (path relative to content/ -> text, None to delete) and save
-    `snapshot`, through the journal; returns the snapshot file's sha256."""
-    journal = {"writes": writes, "snapshot": {"records": snapshot}}
-    write_stream(content / STATE_DIR / JOURNAL, _dump(journal))
+    `snapshot`, through the journal. `expected` holds each file's sha256 as it was read
+    (None: absent); a file that no longer has it was edited meanwhile and is left as
+    the person saved it."""
+    for relative in writes:
+        _checked_key(content, relative, Location(content / relative))
+    journal = {
+        "writes": writes,
+        "expected": {relative: expected.get(relative) for relative in writes},
+        "snapshot": {"records": snapshot},
+    }
+    write_stream(_state_dir(content) / JOURNAL, _dump(journal))
     return _apply(content, journal)
 
 
-def recover(content: Path) -> bool:
-    """Finish a commit that a killed build left half done; True if there was one."""
-    for debris in content.glob("**/.*.tmp"):
-        debris.unlink()  # a temp file whose rename never happened
+def recover(content: Path) -> Committed | None:
+    """Finish a commit that a killed build left half done; None if there was none."""
+    for folder in [*(content / kind for kind in _KINDS), content / STATE_DIR]:
+        if folder.is_dir() and not folder.is_symlink():
+            for debris in folder.glob(".*.tmp"):
+                if _OUR_TEMP.fullmatch(debris.name) and debris.is_file():
+                    debris.unlink()  # a temp file whose rename never happened
     path = content / STATE_DIR / JOURNAL
     if not path.exists():
-        return False
+        return None
+    _state_dir(content)
     try:
-        with path.open(encoding="utf-8") as handle:
+        with open_regular(path, "the write journal") as handle:
             journal = json.load(handle)
     except ValueError:
         path.unlink()  # the journal itself was never completed: nothing was applied
-        return False
-    _apply(content, journal)
-    return True
+        return None
+    return _apply(content, _checked_journal(content, journal, path))
 
 
-def _apply(content: Path, journal: dict[str, Any]) -> str:
+@dataclass
+class Committed:
+    """What a commit did: the snapshot's sha256, and the files left as edited meanwhile."""
+
+    snapshot_sha256: str
+    kept: list[str] = field(default_factory=list)
+
+
+def _apply(content: Path, journal: dict[str, Any]) -> Committed:
+    expected = journal.get("expected")
+    kept = []
     for relative, text in sorted(journal["writes"].items()):
         path = content / relative
+        now = file_digest(path)
+        wanted = None if text is None else hashlib.sha256(text.encode("utf-8")).hexdigest()
+        if now == wanted:
+            continue  # already done (a recovered journal applied in part)
+        if expected is not None and now != expected.get(relative):
+            kept.append(relative)  # saved by a person since it was read: theirs wins
+            continue
         if text is None:
             path.unlink(missing_ok=True)
         else:
             write_if_changed(path, text)
     sha256 = write_stream(content / STATE_DIR / SNAPSHOT, _dump(journal["snapshot"]))
     (content / STATE_DIR / JOURNAL).unlink()
-    return sha256
+    return Committed(sha256, kept)
+
+
+def _checked_journal(content: Path, journal: Any, path: Path) -> dict[str, Any]:
+    """A journal read back from disk: every entry must name a fact-base file."""
+    where = Location(path)
+    writes = journal.get("writes") if isinstance(journal, dict) else None
+    expected = journal.get("expected", {}) if isinstance(journal, dict) else None
+    if (
+        not isinstance(writes, dict)
+        or not isinstance(expected, dict)
+        or not isinstance(journal.get("snapshot"), dict)
+    ):
+        raise ContentError("the write journal is not one sitegen wrote: delete it", where)
+    for relative, text in writes.items():
+        _checked_key(content, relative, where)
+        if not isinstance(text, str | None) or not isinstance(expected.get(relative), str | None):
+            raise ContentError(f"the write journal's entry '{relative}' is malformed", where)
+    return journal
+
+
+def _checked_key(content: Path, relative: object, where: Location) -> None:
+    if not isinstance(relative, str) or not _JOURNAL_KEY.fullmatch(relative):
+        raise ContentError(
+            f"the write journal names '{relative}', which is no fact-base file; "
+            "nothing was written: delete the journal",
+            where,
+        )
+    try:
+        confined(content, relative, where)
+    except InputError as exc:
+        raise ContentError(exc.message + "; nothing was written", where) from None
+
+
+def _state_dir(content: Path) -> Path:
+    """content/.sitegen, refused when it (or content/ itself) is a link leading out."""
+    folder = content / STATE_DIR
+    if not is_inside(folder, content):
+        raise ContentError(f"{STATE_DIR}/ leads out of content/", Location(folder))
+    return folder
 
 
 def _dump(data: Any) -> Iterator[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from sitegen.errors import InputError, Location
+from sitegen.paths import read_regular
 
 
 def decode(raw: bytes) -> str:
@@ -15,8 +15,5 @@ def decode(raw: bytes) -> str:
 
 def read_article(path: Path) -> tuple[str, str]:
     """Return (text, sha256 of the bytes) for an article file."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read article: {exc.strerror}", Location(path)) from None
+    raw = read_regular(path, what="article")
     return decode(raw), hashlib.sha256(raw).hexdigest()

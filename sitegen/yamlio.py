@@ -16,6 +16,7 @@ import yaml
 
 from sitegen.collector import shared
 from sitegen.errors import InputError, Location
+from sitegen.paths import read_regular
 
 try:  # the C loader is ~9x faster; fall back where libyaml is missing
     from yaml import CSafeDumper as _Dumper
@@ -132,7 +133,10 @@ class _Converter:
             raise self.fail(node, f"unsupported YAML tag {node.tag}")
         if node.tag in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"):
             return shared(node.value)  # dates stay the strings the person wrote
-        return _SCALARS.construct_object(node)
+        try:
+            return _SCALARS.construct_object(node)
+        except (ValueError, OverflowError) as exc:  # a 5,000-digit integer, say
+            raise self.fail(node, f"unreadable value: {exc}") from None
 
 
 def parse_yaml(text: str, path: Path, first_line: int = 1) -> YamlDocument:
@@ -165,7 +169,7 @@ def _at_first_alias(error: InputError, text: str, path: Path, first_line: int) -
     if "aliases" not in error.message:
         return error
     for event in yaml.parse(text, Loader=_Loader):
-        if isinstance(event, yaml.AliasEvent):
+        if isinstance(event, yaml.AliasEvent) and event.start_mark is not None:
             mark = event.start_mark
             return InputError(
                 error.message, Location(path, mark.line + first_line, mark.column + 1)
@@ -174,10 +178,7 @@ def _at_first_alias(error: InputError, text: str, path: Path, first_line: int) -
 
 
 def _decoded(path: Path) -> str:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read file: {exc.strerror}", Location(path)) from None
+    raw = read_regular(path)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

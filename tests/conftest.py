@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import shutil
 import subprocess
 import sys
@@ -11,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from sitegen.cli import main
 from tests.pages_server import Served, serve
 
 REPO = Path(__file__).resolve().parent.parent
@@ -24,15 +27,29 @@ class Run:
     stderr: str
 
 
-def run_sitegen(*args: str, cwd: Path | None = None, prelude: str = "") -> Run:
-    """Run the real CLI in a fresh interpreter (so imports and exit codes are real).
+def run_sitegen(*args: str, prelude: str = "") -> Run:
+    """Run the real CLI, capturing its output and exit code.
 
-    `prelude` is Python run before sitegen is imported, e.g. to make spaCy unimportable.
+    In this process, so that the spaCy model is loaded once per test process; in a fresh
+    interpreter only when `prelude` (Python run before sitegen is imported, e.g. to make
+    spaCy unimportable) needs one.
     """
+    if prelude:
+        return _run_in_subprocess(args, prelude)
+    stdout, stderr = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+        try:
+            code = main(list(args))
+        except SystemExit as exc:  # argparse: --help, --version, a bad option
+            code = 0 if exc.code is None else exc.code if isinstance(exc.code, int) else 1
+    return Run(code, stdout.getvalue(), stderr.getvalue())
+
+
+def _run_in_subprocess(args: tuple[str, ...], prelude: str) -> Run:
     code = f"{prelude}\nimport sys\nfrom sitegen.cli import main\nsys.exit(main(sys.argv[1:]))"
     proc = subprocess.run(
         [sys.executable, "-c", code, *args],
-        cwd=cwd or REPO,
+        cwd=REPO,
         capture_output=True,
         text=True,
         timeout=600,

@@ -315,6 +315,7 @@ def test_unparseable_file_stops_the_build_and_nothing_changes(project: Path) -> 
     assert content_bytes(project) == before
 
 
+@pytest.mark.slow
 def test_a_killed_build_leaves_whole_files_and_the_next_build_completes(tmp_path: Path) -> None:
     import random
     import signal

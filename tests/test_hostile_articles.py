@@ -102,6 +102,7 @@ def test_a_five_megabyte_article_builds(tmp_path: Path, capsys: pytest.CaptureFi
         assert raw.decode()[-60:].strip() in page.read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("count", [2000])
 def test_two_thousand_tiny_articles_build(count: int, tmp_path: Path) -> None:
     seeds = tmp_path / "seeds"

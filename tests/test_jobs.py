@@ -7,6 +7,8 @@ import io
 import re
 from pathlib import Path
 
+import pytest
+
 from sitegen.reporter import Reporter
 from tests.conftest import make_project, run_sitegen
 
@@ -23,6 +25,7 @@ def _content(project: Path) -> dict[str, bytes]:
     }
 
 
+@pytest.mark.slow
 def test_two_jobs_write_the_same_content_as_one(tmp_path: Path) -> None:
     one = make_project(tmp_path / "one")
     two = make_project(tmp_path / "two")

@@ -18,8 +18,8 @@ import yaml
 
 from sitegen.build import BuildStats, build
 from sitegen.config import load_config
+from sitegen.freshness import STAMP
 from sitegen.reporter import Reporter
-from sitegen.stamps import STAMP
 from sitegen.yamledit import update_text
 
 UP_TO_DATE = "up to date (seeds/ and content/ unchanged"

@@ -188,6 +188,7 @@ def test_a_taken_port_is_a_clear_error(running: Running) -> None:
         PreviewServer("127.0.0.1", running.port, running.project / "site", "/", running.server.live)
 
 
+@pytest.mark.slow
 def test_ctrl_c_stops_cleanly(sample_project: Path, tmp_path: Path) -> None:
     project = tmp_path / "story"
     shutil.copytree(sample_project, project, ignore=shutil.ignore_patterns("site"))
@@ -264,4 +265,29 @@ def test_an_edit_rerenders_the_pages_that_show_it_and_only_those(running: Runnin
         encoding="utf-8"
     )
     assert {p: p.stat().st_mtime_ns for p in unrelated} == stamps, "unrelated pages untouched"
+    events.close()
+
+
+def test_a_cli_render_while_serving_leaves_the_site_whole(running: Running) -> None:
+    """The dev server and a CLI run take turns (the project lock): neither deletes the
+    other's work, and the server keeps answering."""
+    events = Events(running.port)
+    first = events.wait_for(lambda s: True)
+    claim = sorted((running.project / "content" / "claims").glob("*.yaml"))[0]
+    original = claim.read_text(encoding="utf-8")
+    record = yaml.safe_load(original)
+    record["statement"] = "Served - " + record["statement"]
+    cli = subprocess.Popen(
+        [sys.executable, "-m", "sitegen", "render", "--project", str(running.project), "-q"],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    save_by_rename(claim, update_text(original, record))
+    _, err = cli.communicate(timeout=120)
+    assert cli.returncode == 0, err
+    events.wait_for(lambda s: s["version"] > first["version"] and s["error"] is None)
+    assert running.request("/story/")[0] == 200
+    assert (running.project / "site" / "index.html").is_file()
+    page = running.project / "site" / "claims" / claim.stem / "index.html"
+    assert "Served -" in page.read_text(encoding="utf-8")
     events.close()

@@ -17,11 +17,10 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 import html5lib
 import pytest
 
-from sitegen.config import Config
+from sitegen.config import Config, normalize_base_url
 from sitegen.content import read_content, to_factbase
 from sitegen.model import Citation, Claim, FactBase, Person, Source
 from sitegen.render import render_site
-from sitegen.render.links import normalize_base_url
 from sitegen.reporter import Reporter
 from sitegen.theme import theme_dir
 from tests.conftest import PUBLISHED_BASE_URL, run_sitegen

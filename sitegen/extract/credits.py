@@ -74,44 +74,52 @@ def dateline_credit(text: str) -> Credit | None:
 
 def _credited(token: Token) -> Iterator[tuple[Span, str]]:
     """(outlet phrase, kind) for every credit `token` heads."""
-    lemma = token.lemma_.lower()
-    if (
-        token.text.lower() == "according"
-        and token.i + 1 < len(token.doc)
-        and token.nbor().text.lower() == "to"
-    ):
-        for pobj in (c for c in token.nbor().children if c.dep_ == "pobj"):
-            outlet = _outlet(_report_owner(pobj), places=True)
-            if outlet is not None:
-                yield outlet, "report"
+    if token.text.lower() == "according":
+        yield from ((o, "report") for o in _according_to(token))
+    elif token.pos_ in ("VERB", "AUX"):
+        yield from ((o, "interview") for o in _spoken_to(token))
+        yield from ((o, "report") for o in _reported_by(token))
+
+
+def _according_to(token: Token) -> Iterator[Span]:
+    """ "according to the Mainichi Shimbun", "according to a report by Kyodo"."""
+    if token.i + 1 >= len(token.doc) or token.nbor().text.lower() != "to":
         return
-    if token.pos_ not in ("VERB", "AUX"):
-        return
+    for pobj in (c for c in token.nbor().children if c.dep_ == "pobj"):
+        outlet = _outlet(_report_owner(pobj), places=True)
+        if outlet is not None:
+            yield outlet
+
+
+def _spoken_to(verb: Token) -> Iterator[Span]:
+    """ "told Reuters", "said to HuffPost", "confirmed with Reuters", "said in an
+    interview with The Asahi Shimbun"."""
+    lemma = verb.lemma_.lower()
     if lemma in _TOLD_VERBS:
-        objects = [c for c in token.children if c.dep_ in ("dative", "dobj", "iobj")]
-        for child in objects or _next_name(token):
-            outlet = _outlet(child)
-            if outlet is not None:
-                yield outlet, "interview"
-    for prep in (c for c in token.children if c.dep_ == "prep"):
+        objects = [c for c in verb.children if c.dep_ in ("dative", "dobj", "iobj")]
+        yield from (o for child in objects or _next_name(verb) if (o := _outlet(child)))
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
         for pobj in (g for g in prep.children if g.dep_ == "pobj"):
             if lemma in _SPOKE_VERBS | _TOLD_VERBS and prep.text.lower() in _TO_PREPOSITIONS:
                 outlet = _outlet(pobj)
                 if outlet is not None:
-                    yield outlet, "interview"
+                    yield outlet
             if pobj.lemma_.lower() in _INTERVIEW_NOUNS:
-                yield from ((o, "interview") for o in _interviewers(pobj))
-    if lemma in _PASSIVE_CREDIT_VERBS and token.tag_ == "VBN":
-        for agent in (c for c in token.children if c.dep_ == "agent"):
-            for pobj in (g for g in agent.children if g.dep_ == "pobj"):
-                outlet = _outlet(pobj)
-                if outlet is not None:
-                    yield outlet, "report"
+                yield from _interviewers(pobj)
+
+
+def _reported_by(verb: Token) -> Iterator[Span]:
+    """ "as quoted by Reuters", "the AP reported", "the Mainichi Shimbun newspaper said"."""
+    lemma = verb.lemma_.lower()
+    if lemma in _PASSIVE_CREDIT_VERBS and verb.tag_ == "VBN":
+        for agent in (c for c in verb.children if c.dep_ == "agent"):
+            yield from (o for g in agent.children if g.dep_ == "pobj" if (o := _outlet(g)))
     if lemma in _REPORT_VERBS | _SAY_VERBS:
-        for subject in (c for c in token.children if c.dep_ == "nsubj"):
-            outlet = _outlet(subject, media_only=lemma not in _REPORT_VERBS)
+        media_only = lemma not in _REPORT_VERBS
+        for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+            outlet = _outlet(subject, media_only=media_only)
             if outlet is not None:
-                yield outlet, "report"
+                yield outlet
 
 
 def _next_name(verb: Token) -> list[Token]:

@@ -92,6 +92,7 @@ class Discourse:
     ) -> dict[int, Entity]:
         """Take in one sentence: returns the entity each referring token stands for
         (names, pronouns, subjects), by token index."""
+        entity: Entity | None
         if not _all_quoted(sentence, quoted):  # quoted words are not the narrative
             for entity in self.entities:
                 entity.salience *= DECAY

@@ -174,6 +174,7 @@ def _add_evidence(ent: Span, mention: NameMention) -> None:
             mention.roles.append(title)  # "Mr." says how to address, not who
     if ent.text.split()[0].lower().strip(".") in TITLES and len(ent) > 1:
         mention.evidence.append("title")
+    role: str | None
     for role in _roles_after(ent):
         mention.evidence.append("appos")
         mention.roles.append(role)
@@ -484,7 +485,7 @@ class NameVotes:
 def count_vote(votes: NameVotes, mention: NameMention) -> None:
     """One occurrence's vote; inside quotation marks it counts half (someone else's
     words, often a nickname or a title-case slogan)."""
-    votes.labels[mention.label] += 0.5 if mention.quoted else 1.0
+    votes.labels[mention.label] += 0.5 if mention.quoted else 1.0  # type: ignore[assignment]  # float votes
     votes.cues += bool(set(mention.evidence) & PERSON_EVIDENCE)
     votes.against += len(set(mention.evidence) & NOT_PERSON_EVIDENCE)
     votes.roles += bool(set(mention.evidence) & ROLE_EVIDENCE)

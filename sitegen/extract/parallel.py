@@ -77,7 +77,7 @@ def _in_workers(articles: list[Article], model: str, workers: int) -> Iterator[A
     try:
         for _ in range(workers):
             here, there = context.Pipe()
-            process = context.Process(target=_work, args=(there, model), daemon=True)
+            process: BaseProcess = context.Process(target=_work, args=(there, model), daemon=True)
             process.start()
             there.close()
             pool[here] = process
@@ -119,7 +119,7 @@ def _receive(
     the next chunk at once: it works on while the parent caches what it sent."""
     sentinels = {pool[c].sentinel: c for c in busy}
     for ready in wait([*busy, *sentinels]):
-        connection = sentinels.get(ready, ready)
+        connection = sentinels.get(ready, ready)  # type: ignore[arg-type]  # a sentinel or a pipe
         if connection not in busy:
             continue  # already answered through its pipe in this round
         try:

@@ -92,7 +92,7 @@ def _coordinations_summed(counted: list[tuple[Figure, Token | None]]) -> list[Fi
         if len(group) == 1:
             result.append(figure)
             continue
-        tokens = sorted((t for _, t in group), key=lambda t: t.i)
+        tokens = sorted((t for _, t in group if t is not None), key=lambda t: t.i)
         doc = tokens[0].doc
         last = max(_noun(t).i for t in tokens)
         result.append(

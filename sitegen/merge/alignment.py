@@ -72,7 +72,7 @@ def _align(
     if len(anchors) < max(MIN_ANCHORS, DENSITY * min(len(left), len(right))):
         return []
     bounds = [(-1, -1), *anchors, (len(left), len(right))]
-    links = []
+    links: list[GapMatch] = []
     for (l0, r0), (l1, r1) in pairwise(bounds):
         gap_left, gap_right = left[l0 + 1 : l1], right[r0 + 1 : r1]
         if gap_left and gap_right:

@@ -29,13 +29,13 @@ def source_origins(
     credits as a whole."""
     credits = {result.source: result.credits for result in extracted}
     groups: dict[str, list[str]] = defaultdict(list)
-    for source, label in lineage.shared.items():
-        groups[label].append(source)
+    for member, label in lineage.shared.items():
+        groups[label].append(member)
     whole: dict[str, list[str]] = defaultdict(list)
     for members in groups.values():
         for outlet in _credited_by_all(members, credits):
-            for source in members:
-                whole[source].append(outlet)
+            for member in members:
+                whole[member].append(outlet)
     for source_id, source in sources.items():
         found = [c.outlet for c in credits.get(source_id, []) if c.kind == "dateline"]
         labels = [lineage.shared[source_id]] if source_id in lineage.shared else []

@@ -82,4 +82,4 @@ def _readability(item: Passage) -> int:
 
 def _full_quotation(quote: str | None) -> bool:
     """A quotation that reads on its own (a sentence), not a fragment woven into one."""
-    return bool(quote) and bool(re.match(r"[A-Z]", quote or "")) and len(quote.split()) >= 6
+    return bool(quote) and bool(re.match(r"[A-Z]", quote or "")) and len(quote.split()) >= 6  # type: ignore[union-attr]

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from markupsafe import Markup
 
@@ -58,7 +58,7 @@ class Fragments:
         if piece is None:
             piece = self._pieces[key] = (make(), shows)
             self.drawn += 1
-        return piece[0]
+        return cast(Piece, piece[0])
 
     def drawer(self, page: Hashable) -> Drawer:
         """The `fragment` function of one page (links are relative to the page)."""

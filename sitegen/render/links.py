@@ -89,24 +89,6 @@ def is_web_url(value: object) -> bool:
     return isinstance(value, str) and urlsplit(value).scheme.lower() in ("http", "https")
 
 
-def normalize_base_url(base_url: str) -> str:
-    """`base_url` with exactly one trailing slash, or "" when none is configured.
-
-    Only an absolute http(s) URL can make the sitemap, the feed and canonical links
-    right; anything else is refused rather than published broken.
-    """
-    base_url = base_url.strip()
-    if not base_url:
-        return ""
-    parts = urlsplit(base_url)
-    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
-        raise ValueError(
-            f"base_url must be an absolute http(s) URL such as "
-            f"https://owner.github.io/project/, not {base_url!r}"
-        )
-    return base_url.rstrip("/") + "/"
-
-
 def absolute_url(base_url: str, to_path: str) -> str:
     """The absolute URL of a site path under `base_url` (normalised, non-empty)."""
     return base_url + to_path.lstrip("/")

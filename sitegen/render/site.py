@@ -20,7 +20,8 @@ from urllib.parse import unquote
 
 from sitegen import collector
 from sitegen.config import Config
-from sitegen.fsutil import replace_tree, staging_dir, write_if_changed
+from sitegen.errors import ConfigError
+from sitegen.fsutil import NotOurs, output_folder, replace_tree, staging_dir, write_if_changed
 from sitegen.model import FactBase
 from sitegen.render import links
 from sitegen.render.feed import build_feed
@@ -114,7 +115,11 @@ def _render(
         )
     if incremental is not None and incremental.depends and (config.site / "index.html").exists():
         return _render_in_place(config, views, templates, list(site_specs(views)), incremental)
-    staging = staging_dir(config.site)
+    try:
+        folder = output_folder(config.site)
+    except NotOurs as exc:
+        raise ConfigError(str(exc), config.set_at.get("site")) from None
+    staging = staging_dir(folder)
     pages = 0
     depends: dict[str, frozenset[str] | None] = {}  # the dev server's, page by page
     try:
@@ -130,7 +135,7 @@ def _render(
         _write(staging / links.SEARCH_INDEX, search_index_pieces(views))
         _write(staging / ".nojekyll", "")  # GitHub Pages: serve the files as they are
         static_files = copy_static(templates.static_dirs, staging / links.STATIC)
-        replace_tree(staging, config.site)
+        replace_tree(staging, folder)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

@@ -8,6 +8,7 @@ template file and line, never as a Python traceback.
 
 from __future__ import annotations
 
+import re
 import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,6 +26,16 @@ from sitegen.render.search import status_label
 from sitegen.render.story import long_date
 from sitegen.render.structured import json_script
 from sitegen.theme import theme_dir
+
+# Outputs parsed as XML: one character XML 1.0 forbids (a form feed from a PDF-to-text
+# tool) makes a feed reader reject the whole file.
+XML_SUFFIXES = (".xml", ".svg")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """`text` without the characters XML 1.0 forbids (each becomes a space)."""
+    return _NOT_XML.sub(" ", text)
 
 
 def format_number(value: float) -> str:
@@ -78,7 +89,8 @@ class Templates:
         """The page in pieces, to be written as they come: the list page of a
         10,000-article story (150,000 claims) is never one string in memory."""
         with self._errors(name):
-            yield from self.env.get_template(name).generate(context)
+            pieces = self.env.get_template(name).generate(context)
+            yield from map(xml_safe, pieces) if name.endswith(XML_SUFFIXES) else pieces
 
     @contextmanager
     def _errors(self, name: str) -> Iterator[None]:

@@ -14,12 +14,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
-from sitegen.config import Config
+from sitegen.config import Config, normalize_base_url
 from sitegen.errors import ConfigError, InputError, Location
 from sitegen.frontmatter import split_front_matter
 from sitegen.model import Citation, Claim, FactBase, Page, Person, Source
 from sitegen.origins import SHARED_LABEL, Lines, SourceLinks
-from sitegen.render.links import is_safe_id, normalize_base_url, passage_anchor
+from sitegen.paths import article_path
+from sitegen.render.links import is_safe_id, passage_anchor
 from sitegen.render.passages import (
     Article,
     Excerpt,
@@ -276,7 +277,8 @@ class _ViewBuilder:
         )
         refs = {claim.id: ClaimRef(number, claim) for number, claim in enumerate(citing, 1)}
         try:
-            text, _digest = self.read(self.config.root / source.file)
+            path = article_path(self.config.root, self.config.seeds, source.file)
+            text, _digest = self.read(path)
         except InputError as exc:
             self.reporter.warning(
                 f"{exc.message}; source '{source.id}' is shown without its text", exc.location

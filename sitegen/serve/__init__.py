@@ -18,8 +18,9 @@ from pathlib import Path
 
 from sitegen.build import extract_to_content, render
 from sitegen.config import Config, load_config
-from sitegen.errors import SitegenError
+from sitegen.errors import SitegenError, WriteError
 from sitegen.filecache import FileCache
+from sitegen.lock import project_lock
 from sitegen.render.incremental import Incremental
 from sitegen.reporter import Reporter
 from sitegen.serve.http import LiveState, PreviewServer, base_path_of
@@ -77,31 +78,17 @@ class Builder:
         try:
             if changes.config:
                 self.config = load_config(self.root)
-            edited = set(changes.content)
-            if changes.config or changes.seeds or not self.config.content.is_dir():
-                stats = extract_to_content(
-                    self.config, self.reporter, self._files, skip_unchanged=True
-                )
-                self._own_writes = {path: _digest(path) for path in stats.written}
-                edited.update(stats.written)
-            keys, before = self._keys(edited), self._unrendered
-            # an edit whose render failed is still to be shown by the next render
-            self._unrendered = None if keys is None or before is None else before | keys
-            self._incremental.changed = self._unrendered
-            if changes.config or changes.templates or self._unrendered is None:
-                self._incremental.depends = {}  # render everything, static files too
-                self._incremental.templates = None
-            render(
-                self.config,
-                self.reporter,
-                force=True,
-                cache=self._files,
-                incremental=self._incremental,
-            )
+            with project_lock(self.config.cache):  # a CLI build waits, and vice versa
+                self._build(changes)
             self._unrendered = set()
         except SitegenError as exc:
             self.reporter.error(exc.message, exc.location)
             self.live.failed(_report(self.reporter, str(exc)))
+            return False
+        except OSError as exc:  # a full disk, a read-only folder
+            error = WriteError.from_os_error(exc)
+            self.reporter.error(error.message, error.location)
+            self.live.failed(_report(self.reporter, str(error)))
             return False
         except Exception:  # a bug must not take the server down; show it instead
             message = traceback.format_exc()
@@ -112,6 +99,28 @@ class Builder:
             self.reporter.messages.clear()
         self.live.succeeded()
         return True
+
+    def _build(self, changes: Changes) -> None:
+        """Extract what the changes call for, then render what they can have changed."""
+        edited = set(changes.content)
+        if changes.config or changes.seeds or not self.config.content.is_dir():
+            stats = extract_to_content(self.config, self.reporter, self._files, skip_unchanged=True)
+            self._own_writes = {path: _digest(path) for path in stats.written}
+            edited.update(stats.written)
+        keys, before = self._keys(edited), self._unrendered
+        # an edit whose render failed is still to be shown by the next render
+        self._unrendered = None if keys is None or before is None else before | keys
+        self._incremental.changed = self._unrendered
+        if changes.config or changes.templates or self._unrendered is None:
+            self._incremental.depends = {}  # render everything, static files too
+            self._incremental.templates = None
+        render(
+            self.config,
+            self.reporter,
+            force=True,
+            cache=self._files,
+            incremental=self._incremental,
+        )
 
     def _keys(self, paths: set[Path]) -> set[str] | None:
         """Changed content files as object keys ("claims/x"); None when a change

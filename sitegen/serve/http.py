@@ -102,6 +102,7 @@ class PreviewServer(ThreadingHTTPServer):
     daemon_threads = True
     block_on_close = False
     request_queue_size = 256  # a page load opens many connections at once
+    server_address: tuple[str, int]  # bound to an IPv4 host name or address
 
     def __init__(self, host: str, port: int, site: Path, base_path: str, live: LiveState) -> None:
         self.site = site

@@ -1,4 +1,12 @@
-"""When the extract phase can be skipped: nothing it reads has changed since it last ran.
+"""Whether something must be made again: one policy, content hashes, for every cache.
+
+- The extraction cache (`sitegen.cache`) keys each article's facts by the sha256 of its
+  bytes, the model and `code_version()`.
+- The extract phase is skipped when the stamp below is unchanged; the render when
+  `render_fingerprint` is.
+- A write to content/ expects each file to still have the `file_digest` it was read with.
+
+When the extract phase can be skipped: nothing it reads has changed since it last ran.
 
 The phase (read seeds/ and content/, extract or take from the cache, merge, reconcile
 with hand edits, write content/) is a function of: every article file, every file
@@ -38,6 +46,28 @@ _PACKAGE = Path(__file__).resolve().parent
 Files = dict[str, str]  # absolute path -> sha256 of the bytes
 
 
+def file_digest(path: Path) -> str | None:
+    """sha256 of a file's bytes, None when there is no file."""
+    try:
+        return _sha256(path.read_bytes())
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        return None
+
+
+def render_fingerprint(config: Config) -> str:
+    """A digest of everything a render reads: settings, content/, templates (the
+    project's and the theme), the articles, and sitegen's own code."""
+    from sitegen.theme import theme_dir
+
+    hasher = hashlib.sha256(repr(sorted(vars(config).items())).encode())
+    hasher.update(code_version().encode())
+    for folder in (config.content, config.templates, theme_dir(), config.seeds):
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
+            if path.is_file() and not path.name.startswith("."):
+                hasher.update(f"{path}\0{_sha256(path.read_bytes())}\0".encode())
+    return hasher.hexdigest()
+
+
 def read_inputs(config: Config) -> Files:
     """The files the extract phase reads, by path, with the hash of their bytes."""
     paths = set(find_articles(config.seeds))
@@ -73,7 +103,8 @@ def digest(config: Config, files: Files) -> str:
 
 @cache
 def code_version() -> str:
-    """sitegen's own source, every module (any of them may change what a build writes)."""
+    """sitegen's own source, every module (any of them may change what a build writes,
+    or what an extraction gives)."""
     hasher = hashlib.sha256()
     for file in sorted(_PACKAGE.rglob("*.py")):
         hasher.update(f"{file.relative_to(_PACKAGE).as_posix()}\0".encode())
@@ -138,3 +169,8 @@ def save(config: Config, stamp: Stamp) -> None:
 
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def forget(config: Config) -> None:
+    """Drop the stamp: the next build merges, whatever it finds unchanged."""
+    (config.cache / STAMP).unlink(missing_ok=True)

@@ -1,0 +1,144 @@
+"""Where sitegen may read and write: every path from untrusted input is confined here.
+
+`sitegen.yaml`, `content/` and `seeds/` may come from a pull request built in CI, so a
+configured folder, a source's `file:`, a journal entry or a page path is resolved (links
+followed) and must stay inside the folder it belongs to and name a regular file. Reading
+opens without blocking and checks the opened file itself, so a FIFO, a device or a file
+swapped in after the check is never read.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from sitegen.errors import InputError, Location
+
+# An article or content/ file larger than this is refused unread: the biggest real news
+# page is ~100 KB, and a file of this size already takes spaCy minutes (extract_limit
+# bounds what is parsed; this bounds what is held in memory and shown).
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+
+def is_inside(path: Path, folder: Path) -> bool:
+    """True when `path`, links resolved, is `folder` or lies under it."""
+    return path.resolve().is_relative_to(folder.resolve())
+
+
+def confined(folder: Path, relative: str, where: Location | None = None) -> Path:
+    """`folder / relative`, refused unless it stays inside `folder` once resolved.
+
+    Refuses absolute paths, backslashes, `..` that climbs out, and links leading out.
+    """
+    if not relative or "\\" in relative or "\0" in relative or Path(relative).is_absolute():
+        raise InputError(f"'{relative}' is not a relative path with '/' separators", where)
+    path = folder / relative
+    if not is_inside(path, folder):
+        raise InputError(f"'{relative}' leads out of {folder.name}/", where)
+    return path
+
+
+def article_path(root: Path, seeds: Path, file: str, where: Location | None = None) -> Path:
+    """A source's `file` (relative to the project root), which must lie in the seeds folder."""
+    path = confined(root, file, where)
+    if not is_inside(path, seeds):
+        raise InputError(f"'{file}' is not in the seeds folder ({seeds.name}/)", where)
+    return path
+
+
+def open_regular(path: Path, what: str = "file") -> BinaryIO:
+    """`path` opened for reading, refused unless it is a regular file.
+
+    Opened with O_NONBLOCK (a FIFO never hangs the open) and checked by `fstat` on the
+    open file, so what is checked is what is read.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError as exc:
+        raise InputError(f"cannot read {what}: {exc.strerror}", Location(path)) from None
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise InputError(
+            f"cannot read {what}: not a regular file (a device, FIFO or socket)", Location(path)
+        )
+    return os.fdopen(fd, "rb")
+
+
+def read_regular(path: Path, limit: int = MAX_FILE_BYTES, what: str = "file") -> bytes:
+    """The bytes of `path`, a regular file of at most `limit` bytes."""
+    with open_regular(path, what) as handle:
+        try:
+            size = os.fstat(handle.fileno()).st_size
+            if size > limit:
+                raise InputError(
+                    f"cannot read {what}: it is {size:,} bytes, over the {limit:,} sitegen reads",
+                    Location(path),
+                )
+            data = handle.read(limit + 1)  # a file that grows meanwhile stops at the limit
+        except OSError as exc:
+            raise InputError(f"cannot read {what}: {exc.strerror}", Location(path)) from None
+    if len(data) > limit:
+        raise InputError(f"cannot read {what}: it grew past {limit:,} bytes", Location(path))
+    return data
+
+
+@dataclass(frozen=True)
+class Folder:
+    """A configured folder: its setting's name, where it is, and where it was set."""
+
+    name: str
+    path: Path
+    where: Location | None
+
+
+def check_layout(root: Path, folders: list[Folder], site_outside_ok: bool) -> None:
+    """Refuse a layout in which writing one folder could touch another or the project.
+
+    Every folder lies inside the project (the site may lie outside when it was given on
+    the command line), none is the project itself or above it, and none lies inside
+    another: a site inside content/ would be a fact base deleted by the next render.
+    """
+    from sitegen.errors import ConfigError
+
+    project = root.resolve()
+    # the folders a person set come first, so an error points at the setting to change
+    folders = sorted(folders, key=lambda folder: folder.where is None)
+    resolved = {folder.name: folder.path.resolve() for folder in folders}
+    for folder in folders:
+        if project.is_relative_to(resolved[folder.name]):
+            raise ConfigError(
+                f"the '{folder.name}' folder ({_shown(folder.path)}) is the project folder "
+                "or above it; it must be a folder of its own inside the project",
+                folder.where,
+            )
+    for folder in folders:
+        # the site may be a link inside the project to where it is published; every
+        # other folder is read or written by path and must resolve inside the project
+        lexical = Path(os.path.normpath(folder.path))
+        where_it_is = lexical if folder.name == "site" else resolved[folder.name]
+        if not where_it_is.is_relative_to(project) and not (
+            folder.name == "site" and site_outside_ok
+        ):
+            hint = " (pass --site DIR to publish outside the project)"
+            raise ConfigError(
+                f"the '{folder.name}' folder ({_shown(folder.path)}) lies outside the project"
+                + (hint if folder.name == "site" else ""),
+                folder.where,
+            )
+    for folder in folders:
+        for other in folders:
+            mine, theirs = resolved[folder.name], resolved[other.name]
+            if other is not folder and (mine.is_relative_to(theirs) or theirs.is_relative_to(mine)):
+                raise ConfigError(
+                    f"the '{folder.name}' folder ({_shown(folder.path)}) overlaps the "
+                    f"'{other.name}' folder ({_shown(other.path)}); each must be a separate "
+                    "folder, none inside another",
+                    folder.where,
+                )
+
+
+def _shown(path: Path) -> str:
+    return os.path.normpath(path)
