@@ -1,11 +1,23 @@
-"""Merge quality against the gold fact groups: pairwise precision and recall.
+"""Merge quality against the gold fact groups: pairwise precision and recall, and more.
 
-    .venv/bin/python -m benchmarks.merge_eval [STORY ...]
+    .venv/bin/python -m benchmarks.merge_eval [--disputes] [STORY ...]
+    .venv/bin/python -m benchmarks.merge_eval --gva-figures [--disputes]
 
 For every gold story (benchmarks/gold/*.yaml, or the ones named), builds the story's
 articles in a temporary project, extracts (cached per article text), merges, and prints
-per story and overall: precision and recall of citation pairs placed in one claim,
-how many gold passages any citation covers, and the gold conflicts found.
+per story: precision and recall of citation pairs placed in one claim, how many gold
+passages any citation covers, gold conflicts found, disputed claims, duplicate groups
+left (gold facts split over several claims each stating only that fact), wrong merges
+(claims joining passages of different gold facts), corroborated claims, and for
+gva-dev stories whether the story's figures include the archive's killed and injured
+counts. Totals are given per part: the sample, the corpora's `tune` clusters (rules
+were tuned on them) and their `held-out` clusters. `--disputes` prints every disputed
+claim with its rivals and what differs, to be read and judged by a person.
+
+`--gva-figures` runs every gva-dev cluster instead (no fact gold needed): per part, for
+the archive's killed and injured counts (> 0), how often some claim's figures give the
+count, and how often the figures table's own value for it (the one its sources agree
+on, or the latest update) is the count; and how many claims are disputed.
 """
 
 from __future__ import annotations
@@ -14,15 +26,40 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from benchmarks.corpus import load_clusters
 from benchmarks.extraction import extract_cached
-from benchmarks.gold import GoldStory, Score, all_gold, score, write_story
+from benchmarks.gold import GoldStory, Score, all_gold, anchor_spans, score, write_story
 from sitegen.ingest import read_articles
 from sitegen.merge import merge
+from sitegen.model import FactBase
+
+COUNTED = ("killed", "injured")
 
 
-def evaluate(story: GoldStory) -> tuple[Score, float]:
+@dataclass
+class Extra:
+    """What the pairwise score does not say."""
+
+    duplicates: int = 0  # gold facts split over several claims about that fact alone
+    wrong_merges: int = 0  # claims joining passages of different gold facts
+    corroborated: int = 0
+    figures_stated: int = 0  # gold killed/injured counts (> 0) the figures include
+    figures_gold: int = 0  # gold killed/injured counts (> 0)
+    figures_missed: list[str] = field(default_factory=list)
+    disputes: list[str] = field(default_factory=list)
+
+    def add(self, other: Extra) -> None:
+        self.duplicates += other.duplicates
+        self.wrong_merges += other.wrong_merges
+        self.corroborated += other.corroborated
+        self.figures_stated += other.figures_stated
+        self.figures_gold += other.figures_gold
+
+
+def evaluate(story: GoldStory) -> tuple[Score, Extra, float]:
     with tempfile.TemporaryDirectory() as tmp:
         root = write_story(story, Path(tmp))
         articles = read_articles(root / "seeds", root)
@@ -30,7 +67,108 @@ def evaluate(story: GoldStory) -> tuple[Score, float]:
         started = time.perf_counter()
         base = merge(articles, extracted)
         seconds = time.perf_counter() - started
-        return score(story, articles, base), seconds
+        extra = _extra(story, base, anchor_spans(story, articles))
+        return score(story, articles, base), extra, seconds
+
+
+def _extra(story: GoldStory, base: FactBase, spans: dict[str, list]) -> Extra:
+    extra = Extra(corroborated=sum(c.status == "corroborated" for c in base.claims.values()))
+    only: dict[str, set[str]] = {}  # fact -> claims with a passage stating it alone
+    for claim in base.claims.values():
+        facts_of = []
+        for c in claim.citations:
+            found = {f for s, e, f in spans.get(c.source, []) if s < c.end and c.start < e}
+            facts_of.append(found)
+            if len(found) == 1:
+                only.setdefault(next(iter(found)), set()).add(claim.id)
+        pairs = [(a, b) for i, a in enumerate(facts_of) for b in facts_of[i + 1 :]]
+        extra.wrong_merges += any(not (a & b) for a, b in pairs)  # unlisted: a fact alone
+    extra.duplicates = sum(len(claims) > 1 for claims in only.values())
+    for claim in base.claims.values():
+        if claim.status == "disputed":
+            rivals = "; ".join(
+                f"[{claim.differs.get(o, '?')}] {base.claims[o].statement[:90]}"
+                for o in claim.conflicts
+                if o in base.claims
+            )
+            extra.disputes.append(f"{story.name}: {claim.statement[:110]}  <>  {rivals}")
+    gold = _gold_figures(story)
+    for quantity in COUNTED:
+        count = gold.get(quantity)
+        if not count:
+            continue
+        extra.figures_gold += 1
+        values = {
+            f.value
+            for c in base.claims.values()
+            for f in c.figures
+            if f.quantity == quantity and not f.increment
+        }
+        if count in values:
+            extra.figures_stated += 1
+        else:
+            extra.figures_missed.append(f"{story.name} {quantity} {count}: {sorted(values)}")
+    return extra
+
+
+def _gold_figures(story: GoldStory) -> dict[str, int]:
+    if not story.cluster or not (story.corpus or "").startswith("gva"):
+        return {}
+    cluster = next(c for c in load_clusters(story.corpus) if c.cluster_id == story.cluster)
+    return dict(cluster.gold.get("figures") or {})
+
+
+def gva_figures(show_disputes: bool) -> None:
+    from sitegen.config import Config
+    from sitegen.render.figures import figures_table
+    from sitegen.render.views import build_views
+    from sitegen.reporter import Reporter
+
+    stated: dict[str, list[int]] = {}  # part -> [stated, table value right, gold counts]
+    disputed: dict[str, list[str]] = {}
+    for cluster in load_clusters("gva-dev.jsonl"):
+        with tempfile.TemporaryDirectory() as tmp:
+            story = GoldStory(cluster.cluster_id, [], corpus="gva-dev.jsonl")
+            story.cluster = cluster.cluster_id
+            root = write_story(story, Path(tmp))
+            articles = read_articles(root / "seeds", root)
+            base = merge(articles, extract_cached(articles))
+            views = build_views(Config(root=root), base, Reporter(quiet=True))
+            rows = {row.quantity: row for row in figures_table(views)}
+        counts = stated.setdefault(cluster.part, [0, 0, 0])
+        for quantity in COUNTED:
+            gold = (cluster.gold.get("figures") or {}).get(quantity)
+            if not gold:
+                continue
+            counts[2] += 1
+            row = rows.get(quantity)
+            counts[0] += bool(row and any(v.figure.value == gold for v in row.totals))
+            counts[1] += bool(row and row.current and row.current.figure.value == gold)
+        lines = disputed.setdefault(cluster.part, [])
+        for claim in base.claims.values():
+            if claim.status == "disputed":
+                rivals = "; ".join(
+                    f"[{claim.differs.get(o, '?')}] {base.claims[o].statement[:90]}"
+                    for o in claim.conflicts
+                    if o in base.claims
+                )
+                lines.append(f"{cluster.cluster_id}: {claim.statement[:110]}  <>  {rivals}")
+    for part, (found, right, total) in stated.items():
+        print(
+            f"{part:<8} killed/injured counts: stated by a claim {found}/{total}, "
+            f"the table's value {right}/{total}; disputed claims {len(disputed[part])}"
+        )
+    if show_disputes:
+        for part, lines in disputed.items():
+            print(f"\ndisputed claims, {part} ({len(lines)}):")
+            print("\n".join(f"  {line}" for line in lines))
+
+
+def part_of(story: GoldStory) -> str:
+    if not story.cluster:
+        return "sample"
+    cluster = next(c for c in load_clusters(story.corpus or "") if c.cluster_id == story.cluster)
+    return cluster.part
 
 
 def figures(result: Score) -> dict[str, float]:
@@ -50,8 +188,13 @@ def evaluate_sample() -> dict[str, float]:
 
 
 def evaluate_corpus() -> dict[str, float]:
-    """The gold corpus clusters' figures, pooled."""
-    return figures(_evaluate_pooled("corpora", lambda story: story.name != "sample"))
+    """The basil-dev gold clusters' figures, pooled."""
+    return figures(_evaluate_pooled("corpora", lambda story: story.corpus == "basil-dev.jsonl"))
+
+
+def evaluate_gva() -> dict[str, float]:
+    """The gva-dev gold clusters' figures (tune and held-out), pooled."""
+    return figures(_evaluate_pooled("gva", lambda story: story.corpus == "gva-dev.jsonl"))
 
 
 def _evaluate_pooled(name: str, wanted: Callable[[GoldStory], bool]) -> Score:
@@ -63,36 +206,51 @@ def _evaluate_pooled(name: str, wanted: Callable[[GoldStory], bool]) -> Score:
 
 
 def main(argv: list[str]) -> int:
-    stories = [s for s in all_gold() if not argv or s.name in argv]
+    show_disputes = "--disputes" in argv
+    if "--gva-figures" in argv:
+        gva_figures(show_disputes)
+        return 0
+    names = [a for a in argv if not a.startswith("--")]
+    stories = [s for s in all_gold() if not names or s.name in names]
     header = (
-        f"{'story':<22} {'P':>5} {'R':>5} {'links':>6} {'gold':>5} {'claims':>6} "
-        f"{'multi':>5} {'cited':>7} {'confl':>5} {'disp':>4} {'ms':>5}"
+        f"{'story':<22} {'part':<8} {'P':>5} {'R':>5} {'links':>6} {'gold':>5} {'claims':>6} "
+        f"{'cited':>7} {'confl':>5} {'disp':>4} {'dup':>3} {'wrong':>5} {'corr':>4} "
+        f"{'figs':>5} {'ms':>5}"
     )
     print(header)
-    total = Score("overall")
-    rows = []
+    totals: dict[str, tuple[Score, Extra]] = {}
+    disputes: dict[str, list[str]] = {}
+    missed: list[str] = []
     for story in stories:
-        result, seconds = evaluate(story)
-        total.add(result)
-        rows.append(result)
-        print(_row(result, f"{seconds * 1000:5.0f}"))
-    corpus = Score("corpora (pooled)")
-    for result in rows:
-        if result.story != "sample":
-            corpus.add(result)
+        part = part_of(story)
+        result, extra, seconds = evaluate(story)
+        total = totals.setdefault(part, (Score(part), Extra()))
+        total[0].add(result)
+        total[1].add(extra)
+        disputes.setdefault(part, []).extend(extra.disputes)
+        missed += extra.figures_missed
+        print(_row(result, extra, part, f"{seconds * 1000:5.0f}"))
     print("-" * len(header))
-    if corpus.pairs_gold:
-        print(_row(corpus, ""))
-    print(_row(total, ""))
+    for result, extra in totals.values():
+        print(_row(result, extra, "", ""))
+    if missed:
+        print("\nfigures not found (story quantity gold: values stated):")
+        print("\n".join(f"  {m}" for m in missed))
+    if show_disputes:
+        for part, lines in disputes.items():
+            print(f"\ndisputed claims, {part} ({len(lines)}):")
+            print("\n".join(f"  {line}" for line in lines))
     return 0
 
 
-def _row(s: Score, ms: str) -> str:
+def _row(s: Score, e: Extra, part: str, ms: str) -> str:
+    figures = f"{e.figures_stated}/{e.figures_gold}" if e.figures_gold else ""
     return (
-        f"{s.story:<22} {s.precision:5.3f} {s.recall:5.3f} {s.pairs_linked:>6} "
-        f"{s.pairs_gold:>5} {s.claims:>6} {s.multi_source:>5} "
+        f"{s.story:<22} {part:<8} {s.precision:5.3f} {s.recall:5.3f} {s.pairs_linked:>6} "
+        f"{s.pairs_gold:>5} {s.claims:>6} "
         f"{s.anchors_cited:>3}/{s.anchors:<3} {s.conflicts_found:>2}/{s.conflicts_gold:<2} "
-        f"{s.disputed:>4} {ms:>5}"
+        f"{s.disputed:>4} {e.duplicates:>3} {e.wrong_merges:>5} {e.corroborated:>4} "
+        f"{figures:>5} {ms:>5}"
     )
 
 

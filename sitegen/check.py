@@ -28,8 +28,9 @@ from sitegen.content import (
 )
 from sitegen.errors import ContentError, InputError, Location
 from sitegen.filecache import FileCache, KeptChecks
-from sitegen.model import CLAIM_KINDS, SOURCE_KINDS, STATUSES, TITLE_FROM, FactBase
+from sitegen.model import CLAIM_KINDS, DIFFERENCES, SOURCE_KINDS, STATUSES, TITLE_FROM, FactBase
 from sitegen.namecheck import close_pairs
+from sitegen.origins import Lines, SourceLinks, citation_pairs, links_of
 from sitegen.paths import article_path, is_inside
 from sitegen.reporter import Reporter
 from sitegen.textio import read_article
@@ -187,6 +188,8 @@ class _Checker:
             kind: set((unreadable or {}).get(kind, ())) for kind in KINDS
         }
         self.articles: dict[str, str] = {}  # source id -> article text
+        self.links: dict[str, SourceLinks] = {}  # source id -> what ties it to others
+        self.lines: Lines | None = None  # built from `links` once every source is read
 
     def run(self, files: ContentFiles) -> list[Problem]:
         docs = {kind: self._mappings(kind, files.documents.get(kind, [])) for kind in KINDS}
@@ -314,6 +317,8 @@ class _Checker:
                 "title_from",
             )
         source_id = _get(doc.data, "id", str)
+        if source_id is not None:
+            self.links[source_id] = links_of(doc.data)
         for index, original in enumerate(_get(doc.data, "derived_from", list) or []):
             if original == source_id:
                 self.error("a source cannot be derived from itself", doc, "derived_from", index)
@@ -418,6 +423,7 @@ class _Checker:
             )
         self._check_references(doc, "people", "people", "person")
         self._check_references(doc, "conflicts", "claims", "claim")
+        self._check_references(doc, "updates", "claims", "claim")
         self._check_conflicts(doc)
         self._check_speaker(doc)
         for index, figure in enumerate(_get(data, "figures", list) or []):
@@ -462,6 +468,23 @@ class _Checker:
             )
         if _get(data, "id", str) in conflicts:
             self.error("a claim cannot conflict with itself", doc, "conflicts")
+        for other, what in (_get(data, "differs", dict) or {}).items():
+            if other not in conflicts:
+                self.error(
+                    f"'differs' names '{other}', which 'conflicts' does not list",
+                    doc,
+                    "differs",
+                    other,
+                )
+            elif not isinstance(what, str) or any(
+                part.strip() not in DIFFERENCES for part in what.split(",")
+            ):
+                self.error(
+                    f"what differs must be one or more of {', '.join(DIFFERENCES)}, not '{what}'",
+                    doc,
+                    "differs",
+                    other,
+                )
         independent = _get(data, "independent_sources", int)
         sources = {
             c.get("source")
@@ -493,17 +516,30 @@ class _Checker:
                 f"'status' must be one of {', '.join(STATUSES)}, not '{status}'", doc, "status"
             )
             return
-        sources = {
-            c.get("source")
-            for c in citations
-            if isinstance(c, dict) and isinstance(c.get("source"), str)
-        }
-        if status == "single-source" and len(sources) >= 2:
+        if self.lines is None:
+            self.lines = Lines.of(self.links)
+        origins = self.lines.count(citation_pairs(citations))
+        if not citations:
+            return
+        traced = "one origin" if origins == 1 else f"{origins} independent origins"
+        if status == "single-source" and origins >= 2:
             self.error(
-                f"status is single-source but {len(sources)} sources are cited", doc, "status"
+                f"status is single-source but its citations trace to {traced}", doc, "status"
             )
-        elif status == "corroborated" and len(sources) == 1:
-            self.warning("status is corroborated but only one source is cited", doc, "status")
+        elif status == "corroborated" and origins < 2:
+            self.error(
+                f"status is corroborated but its citations trace to {traced} (copies, "
+                "rewrites and outlets repeating one origin count once)",
+                doc,
+                "status",
+            )
+        stated = _get(doc.data, "independent_sources", int)
+        if stated is not None and stated != origins:
+            self.error(
+                f"independent_sources is {stated} but its citations trace to {traced}",
+                doc,
+                "independent_sources",
+            )
 
     def _check_citation(self, doc: YamlDocument, index: int) -> None:
         keys: Keys = ("citations", index)

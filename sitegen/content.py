@@ -64,6 +64,8 @@ CLAIM_FIELDS = (
     _spec("people", list, required=True, items=(str,)),
     _spec("figures", list, items=(dict,)),
     _spec("conflicts", list, items=(str,)),
+    _spec("differs", dict),
+    _spec("updates", list, items=(str,)),
     _spec("independent_sources", int),
     _spec("review", dict),
     _spec("citations", list, required=True, items=(dict,)),
@@ -87,6 +89,8 @@ FIGURE_FIELDS = (
     _spec("unit", str),
     _spec("counts", str),
     _spec("qualifier", str),
+    _spec("quantity", str),
+    _spec("increment", bool),
 )
 FIELDS = {"sources": SOURCE_FIELDS, "people": PERSON_FIELDS, "claims": CLAIM_FIELDS}
 
@@ -157,10 +161,17 @@ def to_factbase(files: ContentFiles) -> FactBase:
             kind=shared(data.get("kind") or "event"),
             speaker=shared(data.get("speaker")),
             figures=[
-                Figure(**{f.name: fig.get(f.name) for f in FIGURE_FIELDS})
+                Figure(
+                    **{
+                        **{f.name: fig.get(f.name) for f in FIGURE_FIELDS},
+                        "increment": fig.get("increment") is True,
+                    }
+                )
                 for fig in data.get("figures") or []
             ],
             conflicts=list(data.get("conflicts") or []),
+            differs=dict(data.get("differs") or {}),
+            updates=list(data.get("updates") or []),
             independent_sources=data.get("independent_sources"),
             review=_review(data.get("review")),
             extra=_extra(data, CLAIM_FIELDS),
@@ -188,7 +199,10 @@ def person_record(person: Person) -> dict[str, Any]:
 def claim_record(claim: Claim) -> dict[str, Any]:
     values = dict(vars(claim))
     values["citations"] = [_ordered(vars(c), CITATION_FIELDS, {}) for c in claim.citations]
-    values["figures"] = [_ordered(vars(f), FIGURE_FIELDS, {}) for f in claim.figures]
+    values["figures"] = [
+        _ordered({**vars(f), "increment": f.increment or None}, FIGURE_FIELDS, {})
+        for f in claim.figures
+    ]
     values["review"] = _ordered(vars(claim.review), REVIEW_FIELDS, {}) if claim.review else None
     return _ordered(values, CLAIM_FIELDS, claim.extra)
 
@@ -200,7 +214,7 @@ def _ordered(
     record: dict[str, Any] = {}
     for spec in specs:
         value = values.get(spec.name)
-        if spec.required or value not in (None, "", []):
+        if spec.required or value not in (None, "", [], {}):
             record[spec.name] = value
     record.update(extra)
     return record

@@ -12,6 +12,7 @@ from typing import Any
 STATUSES = ("corroborated", "single-source", "disputed")
 SOURCE_KINDS = ("report", "opinion", "interview", "aggregator")  # a source's `kind`, by hand
 TITLE_FROM = ("headline", "first-sentence")  # where a source's title comes from
+DIFFERENCES = ("figure", "date", "actor", "place")  # what a disputed claim's rival differs in
 CLAIM_KINDS = ("quote", "figure", "event")
 
 
@@ -33,6 +34,8 @@ class Figure:
     unit: str | None = None  # "USD", "JPY", "percent", "years", ... ; None for a count
     counts: str | None = None  # what is counted: "men", "people", "donations"
     qualifier: str | None = None  # "about", "more than", "up to", ...
+    quantity: str | None = None  # what the story counts: "killed", "injured", "money", ...
+    increment: bool = False  # added to an earlier count ("two more"), not the total
 
 
 @dataclass
@@ -82,7 +85,9 @@ class Claim:
     speaker: str | None = None  # a person id, or an organisation's name
     figures: list[Figure] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
-    independent_sources: int | None = None  # distinct sources, counting copies once
+    differs: dict[str, str] = field(default_factory=dict)  # conflicting claim -> what differs
+    updates: list[str] = field(default_factory=list)  # claims a later/earlier report revises
+    independent_sources: int | None = None  # independent origins (see sitegen/origins.py)
     review: Review | None = None  # a person's verdict, never the machine's
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -110,8 +115,9 @@ class FactBase:
     pages: dict[str, Page] = field(default_factory=dict)
 
 
-def status_for(source_count: int, disputed: bool = False) -> str:
-    """The status the contract requires for a claim cited by `source_count` sources."""
+def status_for(independent: int, disputed: bool = False) -> str:
+    """The status the contract requires for a claim whose citations trace to
+    `independent` independent origins."""
     if disputed:
         return "disputed"
-    return "corroborated" if source_count >= 2 else "single-source"
+    return "corroborated" if independent >= 2 else "single-source"

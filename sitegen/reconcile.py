@@ -15,6 +15,7 @@ a person's canonical spelling changes with new evidence.
 
 from __future__ import annotations
 
+import json
 import unicodedata
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from functools import partial
 from typing import Any
 
 from sitegen.model import status_for
+from sitegen.origins import Lines, citation_pairs, links_of
 from sitegen.slug import unique_slug
 
 Record = dict[str, Any]
@@ -40,6 +42,7 @@ POLICIES: dict[str, dict[str, str]] = {
         "date": SCALAR,
         "author": SCALAR,
         "derived_from": SET,
+        "origins": SET,
     },
     "people": {"id": MACHINE, "name": SCALAR, "aliases": SET, "description": SCALAR},
     "claims": {
@@ -51,6 +54,8 @@ POLICIES: dict[str, dict[str, str]] = {
         "people": SET,
         "figures": SCALAR,
         "conflicts": SET,
+        "differs": SCALAR,
+        "updates": SET,
         "independent_sources": SCALAR,
         "citations": SET,
     },
@@ -107,7 +112,8 @@ def _merge_record(
         elif policy == MACHINE:
             merged[name] = new.get(name, current.get(name))
         elif policy == SCALAR:
-            merged[name] = current.get(name) if _edited(current, base, name) else new.get(name)
+            edited = _edited(current, base, name, kind)
+            merged[name] = current.get(name) if edited else new.get(name)
         else:
             key = (keys or {}).get(name, _identity)
             merged[name] = _merge_set(
@@ -124,8 +130,30 @@ def _merge_record(
     }
 
 
-def _edited(current: Record, base: Record, name: str) -> bool:
-    return current.get(name) != base.get(name)
+def _edited(current: Record, base: Record, name: str, kind: str) -> bool:
+    return _canonical(kind, name, current.get(name)) != _canonical(kind, name, base.get(name))
+
+
+def _differs(kind: str, current: Record, base: Record | None) -> bool:
+    """True when a person changed the object: the order of a set-like list (citations,
+    aliases, people) and the YAML formatting (quoting, folding, key order, a block
+    scalar's closing newline) are not edits."""
+    base = base or {}
+    return any(_edited(current, base, name, kind) for name in {*current, *base})
+
+
+def _canonical(kind: str, name: str, value: Any) -> Any:
+    """A field's value with what a file's formatting or order can change taken out."""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, dict):
+        return {k: _canonical(kind, "", v) for k, v in value.items()}
+    if isinstance(value, list):
+        items = [_canonical(kind, "", v) for v in value]
+        if POLICIES[kind].get(name) == SET:
+            return sorted(items, key=lambda item: json.dumps(item, sort_keys=True, default=str))
+        return items
+    return value
 
 
 def _merge_set(
@@ -137,17 +165,18 @@ def _merge_set(
 ) -> list[Any]:
     """(current - retracted by the machine) + newly found, in the file's order.
     Items a person removed (in base, not in current) are not added back."""
-    base_keys = {key(item) for item in base}
+    base_by_key = {key(item): item for item in base}
     new_by_key = {key(item): item for item in new}
     merged = []
     for item in current:
         k = key(item)
-        if k in base_keys and k not in new_by_key:
+        if k in base_by_key and k not in new_by_key:
             continue  # the machine no longer finds it
-        merged.append(new_by_key.get(k, item) if k in base_keys else item)
+        untouched = k in base_by_key and item == base_by_key[k]
+        merged.append(new_by_key.get(k, item) if untouched else item)
     present = {key(item) for item in merged}
     for k, item in new_by_key.items():
-        if k not in base_keys and k not in present and not (skip and skip(item)):
+        if k not in base_by_key and k not in present and not (skip and skip(item)):
             merged.append(item)
             present.add(k)
     return merged
@@ -196,7 +225,7 @@ def _retract(
     for old_id, record in base.items():
         if old_id in matched_old or old_id not in current:
             continue
-        if current[old_id] != record:
+        if _differs(kind, current[old_id], record):
             outcome.records[kind][old_id] = current[old_id]
             _note_edits(kind, old_id, current[old_id], record, outcome, {})
 
@@ -314,6 +343,7 @@ def _merge_claims(
     }
     pinned = _hand_placed_citations(current, base)
     sources = set(outcome.records["sources"])
+    lines = Lines.of({i: links_of(r) for i, r in outcome.records["sources"].items()})
     settled: set[str] = set()
     for machine_id in sorted(new):
         claim_id = claim_ids[machine_id]
@@ -338,17 +368,19 @@ def _merge_claims(
             ]
         _note_edits("claims", claim_id, cur, old, outcome, record)
         owner = _Ownership(
-            edited=cur is not None and cur != old,
-            status_edited=cur is not None and _edited(cur, old or {}, "status"),
+            edited=cur is not None and _differs("claims", cur, old),
+            status_edited=cur is not None and _edited(cur, old or {}, "status", "claims"),
             disputed=record.get("status") == "disputed",
         )
-        _settle_claim(claim_id, merged, owner, texts, sources, outcome)
+        _settle_claim(claim_id, merged, owner, texts, sources, lines, outcome)
         settled.add(claim_id)
     _retract("claims", current, base, set(matched.values()), outcome)
     _keep_hand_made("claims", current, base, outcome)
     for claim_id in sorted(set(outcome.records["claims"]) - settled):
         owner = _Ownership(edited=True, status_edited=True, disputed=False)
-        _settle_claim(claim_id, outcome.records["claims"][claim_id], owner, texts, sources, outcome)
+        _settle_claim(
+            claim_id, outcome.records["claims"][claim_id], owner, texts, sources, lines, outcome
+        )
 
 
 @dataclass(frozen=True)
@@ -390,6 +422,10 @@ def _renamed(
         renamed["speaker"] = person_ids[speaker]
     if record.get("conflicts"):
         renamed["conflicts"] = [claim_ids.get(c, c) for c in record["conflicts"]]
+    if record.get("updates"):
+        renamed["updates"] = [claim_ids.get(c, c) for c in record["updates"]]
+    if record.get("differs"):
+        renamed["differs"] = {claim_ids.get(c, c): what for c, what in record["differs"].items()}
     return renamed
 
 
@@ -399,10 +435,13 @@ def _settle_claim(
     owner: _Ownership,
     texts: dict[str, str],
     sources: set[str],
+    lines: Lines,
     outcome: Outcome,
 ) -> None:
     """Re-locate citations in the current article texts; a machine claim left with no
-    citation goes, a hand-edited one stays (and `sitegen check` reports it)."""
+    citation goes, a hand-edited one stays (and `sitegen check` reports it). Its
+    independent origins are counted again from the files as they now are (a person
+    may have moved a citation or filled in a source's publisher)."""
     citations = []
     for citation in record.get("citations") or []:
         located = _relocate(citation, texts, sources)
@@ -417,12 +456,10 @@ def _settle_claim(
             outcome.records["claims"][claim_id] = record
             outcome.emptied_hand_claims.append(claim_id)
         return
-    distinct = len({c.get("source") for c in citations if isinstance(c, dict)})
+    independent = max(lines.count(citation_pairs(citations)), 1)
+    record["independent_sources"] = independent
     if not owner.status_edited:
-        record["status"] = status_for(distinct, owner.disputed)
-    independent = record.get("independent_sources")
-    if isinstance(independent, int) and independent > distinct:
-        record["independent_sources"] = distinct  # citations moved away since it was counted
+        record["status"] = status_for(independent, owner.disputed)
     outcome.records["claims"][claim_id] = record
 
 
@@ -467,10 +504,10 @@ def _note_edits(
 ) -> None:
     """A kept edit, and each edited field with the machine's value now beside the
     person's (`new` is {} when the machine no longer makes the object)."""
-    if current is not None and base is not None and current != base:
+    if current is not None and base is not None and _differs(kind, current, base):
         outcome.kept_edits.append(f"{kind}/{object_id}")
         outcome.corrections[f"{kind}/{object_id}"] = {
             name: (new.get(name), current.get(name))
             for name in dict.fromkeys([*current, *base])
-            if name != "id" and current.get(name) != base.get(name)
+            if name != "id" and _edited(current, base, name, kind)
         }

@@ -136,7 +136,11 @@ def tab(context: BrowserContext, served_site: Served) -> Iterator[Tab]:
 
 
 def strongest_claim(base: FactBase) -> str:
-    return min(base.claims.values(), key=lambda c: (-len(c.source_ids), c.id)).id
+    """The claim the site lists first: most independent origins, then most sources."""
+    return min(
+        base.claims.values(),
+        key=lambda c: (-(c.independent_sources or len(c.source_ids)), -len(c.source_ids), c.id),
+    ).id
 
 
 def sample_pages(base: FactBase) -> dict[str, str]:

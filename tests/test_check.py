@@ -309,7 +309,81 @@ ERROR_CASES: dict[str, tuple[Callable[[Project], None], Expect]] = {
             "error",
             BUDGET_YAML,
             "status: single-source",
-            "status is single-source but 2 sources are cited",
+            "status is single-source but its citations trace to 2 independent origins",
+        ),
+    ),
+    "differs-names-no-conflict": (
+        edit(RECKLESS_YAML, lambda d: d.update(differs={"budget-rise": "figure"})),
+        Expect("error", RECKLESS_YAML, "budget-rise: figure", "which 'conflicts' does not list"),
+    ),
+    "differs-in-what-cannot-differ": (
+        edit(
+            RECKLESS_YAML,
+            lambda d: d.update(
+                status="disputed", conflicts=["budget-rise"], differs={"budget-rise": "mood"}
+            ),
+        ),
+        Expect("error", RECKLESS_YAML, "budget-rise: mood", "not 'mood'"),
+    ),
+    "corroborated-with-one-source": (
+        edit(RECKLESS_YAML, lambda d: d.update(status="corroborated")),
+        Expect(
+            "error",
+            RECKLESS_YAML,
+            "status: corroborated",
+            "status is corroborated but its citations trace to one origin",
+        ),
+    ),
+    "corroborated-by-a-copy": (
+        edit("content/sources/wire-b.yaml", lambda d: d.update(derived_from=["wire-a"])),
+        Expect(
+            "error",
+            BUDGET_YAML,
+            "status: corroborated",
+            "status is corroborated but its citations trace to one origin",
+        ),
+    ),
+    "corroborated-by-near-copies-of-one-origin": (
+        lambda p: [
+            edit(f"content/sources/{s}.yaml", lambda d: d.update(origins=["wire-1"]))(p)
+            for s in ("wire-a", "wire-b")
+        ],
+        Expect(
+            "error",
+            BUDGET_YAML,
+            "status: corroborated",
+            "status is corroborated but its citations trace to one origin",
+        ),
+    ),
+    "corroborated-by-two-outlets-crediting-one": (
+        edit(
+            BUDGET_YAML,
+            lambda d: [
+                c.update(origin=o)
+                for c, o in zip(d["citations"], ("Kyodo", "the Kyodo news agency"), strict=True)
+            ],
+        ),
+        Expect(
+            "error",
+            BUDGET_YAML,
+            "status: corroborated",
+            "status is corroborated but its citations trace to one origin",
+        ),
+    ),
+    "corroborated-by-one-publisher": (
+        lambda p: [
+            edit(f"content/sources/{s}.yaml", lambda d: d.update(publisher="Kyodo News"))(p)
+            for s in ("wire-a", "wire-b")
+        ],
+        Expect("error", BUDGET_YAML, "status: corroborated", "trace to one origin"),
+    ),
+    "independent-count-not-the-origins": (
+        edit(BUDGET_YAML, lambda d: d.update(independent_sources=1)),
+        Expect(
+            "error",
+            BUDGET_YAML,
+            "independent_sources: 1",
+            "independent_sources is 1 but its citations trace to 2 independent origins",
         ),
     ),
     "unknown-source": (
@@ -444,15 +518,6 @@ WARNING_CASES: dict[str, tuple[Callable[[Project], None], Expect]] = {
     "disputed-without-conflicts": (
         edit(RECKLESS_YAML, lambda d: d.update(status="disputed")),
         Expect("warning", RECKLESS_YAML, "status: disputed", "lists the claims it conflicts with"),
-    ),
-    "corroborated-with-one-source": (
-        edit(RECKLESS_YAML, lambda d: d.update(status="corroborated")),
-        Expect(
-            "warning",
-            RECKLESS_YAML,
-            "status: corroborated",
-            "status is corroborated but only one source is cited",
-        ),
     ),
     "speaker-id-without-person": (
         edit(RECKLESS_YAML, lambda d: d.update(speaker="hana-satou")),

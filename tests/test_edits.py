@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from sitegen.cli import main
 from sitegen.content import read_content, to_factbase
@@ -121,6 +122,45 @@ def test_edited_fields_survive_and_new_evidence_merges_in(project: Path) -> None
     mayor = after.people[berg.id]
     assert mayor.description == "Mayor of Springfield since 2019"
     assert "Anna Bergh" in mayor.aliases, "a new spelling adds an alias"
+
+
+def test_reordered_or_reformatted_file_is_no_hand_edit(project: Path) -> None:
+    """A file differing from the snapshot only in the order of its citations, people or
+    aliases, or in YAML style, is still the machine's: when the articles stop stating
+    the fact, the claim goes (a hand-edited one would be kept)."""
+    bridge = claim_citing(facts(project), "would reopen in May")
+    path = claim_path(project, bridge)
+    record = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert len(record["citations"]) == 2
+    record["citations"].reverse()
+    reordered = dict(reversed(list(record.items())))  # key order, and a different style
+    path.write_text(
+        yaml.safe_dump(reordered, default_flow_style=True, allow_unicode=True), encoding="utf-8"
+    )
+    for name in ("a.txt", "b.txt"):
+        article = project / "seeds" / name
+        lines = article.read_text(encoding="utf-8").splitlines()
+        kept = [line for line in lines if not ("reopen in May" in line and "Mayor" in line)]
+        article.write_text("\n".join(kept) + "\n", encoding="utf-8")
+
+    assert build(project) == 0
+    assert not path.exists(), "an untouched machine claim no longer stated is removed"
+
+
+def test_a_publisher_filled_in_by_hand_recounts_independent_origins(project: Path) -> None:
+    """Two articles of one publisher are one origin: filling in the publisher makes a
+    claim both state single-source on the next build, and `check` agrees."""
+    bridge = claim_citing(facts(project), "would reopen in May")
+    assert bridge.status == "corroborated" and bridge.independent_sources == 2
+    for source in ("a", "b"):
+        path = project / "content" / "sources" / f"{source}.yaml"
+        path.write_text(path.read_text(encoding="utf-8") + "publisher: City Wire\n")
+
+    assert build(project) == 0
+    after = facts(project).claims[bridge.id]
+    assert after.independent_sources == 1
+    assert after.status == "single-source"
+    assert main(["check", "--project", str(project), "-q"]) == 0
 
 
 def test_comments_blank_lines_and_key_order_survive(project: Path) -> None:

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from sitegen.agreement import compatible, dates_disagree, figures_disagree
 from sitegen.content import read_content, to_factbase
 from sitegen.extract.records import ArticleFacts
 from sitegen.ingest import Article, read_articles
 from sitegen.merge import merge
-from sitegen.merge.agreement import compatible, dates_disagree, figures_disagree
 from sitegen.merge.provenance import rewrites
 from sitegen.model import Claim, FactBase, Figure
 
@@ -224,11 +224,11 @@ def test_rewrites_count_the_longest_chain_to_an_original() -> None:
 
 
 def test_a_claim_told_only_by_copies_is_worded_by_the_nearest_copy(sample: FactBase) -> None:
-    """000 rewrites 001 and 002, 002 rewrites 001: the call's claim is cited by 000 and
-    002 as their own passages (001's passage cites it as a second fact), so it is worded
-    by 002, not by the copy of a copy."""
+    """000 is a synonym-spun near copy of 001 and 002 (one origin, not in the folder):
+    the call's claim is cited by 000 and 002 as their own passages (001's passage cites
+    it as a second fact), so it is worded by 002, not by the spun text."""
     phoned = claims_citing(sample, "002", "he phoned the Ukrainian embassy in Japan")[0]
-    assert sample.sources["000-dcf3f721cf619857"].derived_from
+    assert sample.sources["000-dcf3f721cf619857"].origins
     worded_by = [x.source for x in phoned.citations if x.quote.strip() == phoned.statement]
     assert worded_by and all(s.startswith("002") for s in worded_by)
 
@@ -389,15 +389,52 @@ def _spun(
     return text.rsplit("\n\n", 1)[0] + "\n"
 
 
-def test_a_constructed_copy_is_derived_and_counted_once(extract: Extract) -> None:
+def test_undated_near_copies_share_an_origin_and_count_once(extract: Extract) -> None:
+    """Nothing says which of two near copies came first: neither copies the other, both
+    carry one shared origin, and what both state is one origin's word."""
     base = merge(*extract({"original.txt": WIRE, "copy.txt": _spun(WIRE), "other.txt": OTHER}))
-    assert base.sources["copy"].derived_from == ["original"]
-    assert base.sources["original"].derived_from == []
-    assert base.sources["other"].derived_from == []
+    assert base.sources["copy"].derived_from == base.sources["original"].derived_from == []
+    label = base.sources["copy"].origins[0]
+    assert label in base.sources["original"].origins
+    assert label not in base.sources["other"].origins
     shared = [c for c in base.claims.values() if set(c.source_ids) == {"original", "copy"}]
     assert shared
     assert all(c.independent_sources == 1 for c in shared)
-    assert all(c.status == "corroborated" for c in shared if not c.conflicts)
+    assert all(c.status == "single-source" for c in shared if not c.conflicts)
+
+
+def test_a_later_dated_copy_is_derived_from_the_earlier(extract: Extract) -> None:
+    dated = {
+        "original.md": f"---\ntitle: Wire\ndate: 2022-03-01\n---\n{WIRE}",
+        "copy.md": f"---\ntitle: Copy\ndate: 2022-03-03\n---\n{_spun(WIRE)}",
+    }
+    base = merge(*extract(dated))
+    assert base.sources["copy"].derived_from == ["original"]
+    assert base.sources["original"].derived_from == []
+
+
+def test_an_updated_line_dates_the_text(extract: Extract) -> None:
+    dated = {
+        "original.md": f"---\ntitle: Wire\ndate: 2022-03-02\n---\n{WIRE}",
+        "copy.md": f"---\ntitle: Copy\ndate: 2022-03-01\n---\nUpdated March 4, 2022\n\n{_spun(WIRE)}",
+    }
+    base = merge(*extract(dated))
+    assert base.sources["copy"].derived_from == ["original"]
+
+
+def test_outlets_credited_in_a_passage_are_its_origin(extract: Extract) -> None:
+    """Two unrelated articles each crediting one outlet for a fact are one origin."""
+    first = "Tokyo news\n\nThe city will close 12 schools next year, the Asahi Shimbun reported.\n"
+    second = (
+        "School closures\n\nAccording to the Asahi Shimbun newspaper, the city will close "
+        "12 schools next year.\n"
+    )
+    base = merge(*extract({"a.txt": first, "b.txt": second}))
+    both = [c for c in base.claims.values() if set(c.source_ids) == {"a", "b"}]
+    assert len(both) == 1
+    assert {c.origin for c in both[0].citations} == {"Asahi Shimbun"}
+    assert both[0].independent_sources == 1
+    assert both[0].status == "single-source"
 
 
 def test_a_person_is_described_in_the_original_wording(extract: Extract) -> None:
@@ -420,8 +457,8 @@ def test_a_person_is_described_in_the_original_wording(extract: Extract) -> None
         ),
     }
     base = merge(*extract({"original.txt": original, **copies}))
-    assert not base.sources["original"].derived_from
-    assert all("original" in base.sources[s].derived_from for s in ("copy", "copy2"))
+    label = base.sources["original"].origins[0]
+    assert all(label in base.sources[s].origins for s in ("copy", "copy2"))
     kurogi = next(p for p in base.people.values() if p.name.endswith("Kurogi"))
     assert "office worker" in (kurogi.description or "")
 
@@ -443,7 +480,8 @@ def test_statuses_conflicts_and_counts_are_consistent(sample: FactBase) -> None:
         if claim.conflicts:
             assert claim.status == "disputed"
         else:
-            assert claim.status == ("corroborated" if sources >= 2 else "single-source")
+            independent = claim.independent_sources or 0
+            assert claim.status == ("corroborated" if independent >= 2 else "single-source")
         for other in claim.conflicts:
             assert other in sample.claims, "conflicts name claims that exist"
             assert claim.id in sample.claims[other].conflicts, "and they point back"

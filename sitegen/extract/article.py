@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from sitegen.extract.attribution import Attribution, attribute, speaker_of
+from sitegen.extract.credits import dateline_credit, sentence_credits
 from sitegen.extract.discourse import Discourse, Entity
 from sitegen.extract.figures import figures
 from sitegen.extract.lexicon import DOCUMENT_NOUNS, SPEECH_VERBS
@@ -27,8 +28,9 @@ from sitegen.extract.mentions import (
     surname_mentions,
 )
 from sitegen.extract.names import fold, name_parts
+from sitegen.extract.quantities import with_quantities
 from sitegen.extract.quotes import QuoteSpan, continued_quote, disjoint, find_quotes
-from sitegen.extract.records import ArticleFacts, FactCandidate, NameMention
+from sitegen.extract.records import ArticleFacts, Credit, FactCandidate, NameMention
 from sitegen.extract.statements import (
     DATE_PREFIX,
     DISCOURSE_OPENERS,
@@ -118,6 +120,7 @@ def extract_article(article: Article, docs: Iterable[Doc]) -> ArticleFacts:
         if not is_furniture(s.text)
     ]
     result.mentions.sort(key=lambda m: m.start)
+    result.credits = article_credits(article.text, blocks)
     discourse = Discourse(people)
     carry = _Carry()
     for parsed in blocks:
@@ -125,6 +128,13 @@ def extract_article(article: Article, docs: Iterable[Doc]) -> ArticleFacts:
             carry = _read_block(article, parsed, discourse, carry)
         result.facts.extend(carry.facts)
     return result
+
+
+def article_credits(text: str, blocks: list[_Block]) -> list[Credit]:
+    """Every outlet credit in the article's prose, and its dateline's."""
+    found = [c for b in blocks for s in b.doc.sents for c in sentence_credits(s, b.block.start)]
+    dateline = dateline_credit(text)
+    return [dateline, *found] if dateline is not None else found
 
 
 def _read_block(article: Article, parsed: _Block, discourse: Discourse, carry: _Carry) -> _Carry:
@@ -394,7 +404,7 @@ def _statement_fact(
     for name in reversed(list(dict.fromkeys(people))):
         if name not in fact.names:
             fact.names.insert(0, name)
-    fact.figures = list(figures(sentence))
+    fact.figures = with_quantities(sentence, list(figures(sentence)))
     if sentence.root.lemma_ == "be" and not (fact.names or fact.figures):
         return None  # "the crisis has been of great concern": a description, not a fact
     if fact.figures:

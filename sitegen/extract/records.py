@@ -56,9 +56,20 @@ class FactCandidate:
 
 
 @dataclass(slots=True)
+class Credit:
+    """An outlet the article credits for some of its words ("told Reuters")."""
+
+    outlet: str  # the name as written, without "the" or a trailing "newspaper"
+    kind: str  # "interview" (someone spoke to it), "report" (it reported), "dateline"
+    start: int  # the crediting words in the article text
+    end: int
+
+
+@dataclass(slots=True)
 class ArticleFacts:
     source: str
     mentions: list[NameMention] = field(default_factory=list)
     facts: list[FactCandidate] = field(default_factory=list)
     failure: str | None = None  # why extraction stopped: the article's facts are left out
     failure_line: int | None = None  # the line of the paragraph being read then
+    credits: list[Credit] = field(default_factory=list)

@@ -13,14 +13,10 @@ from sitegen.extract.records import ArticleFacts
 from sitegen.ingest import Article
 from sitegen.merge.claims import build_claims, cluster, join_split_sentences
 from sitegen.merge.conflicts import mark_conflicts
+from sitegen.merge.credited import citation_origins, independent_counts, source_origins
 from sitegen.merge.features import passages
 from sitegen.merge.people import PeopleIndex, build_people
-from sitegen.merge.provenance import (
-    derived_sources,
-    independent_count,
-    rewrites,
-    source_families,
-)
+from sitegen.merge.provenance import derived_sources, rewrites
 from sitegen.model import FactBase, Source
 
 
@@ -47,18 +43,20 @@ def merge_claims(
             date=article.date,
             author=article.author,
         )
-    derived = derived_sources(result, base.sources)
-    for source, originals in derived.items():
+    texts = {article.id: article.text for article in articles}
+    lineage = derived_sources(result, base.sources, texts)
+    for source, originals in lineage.derived.items():
         base.sources[source].derived_from = originals
-    join_split_sentences(result, derived)
-    depth = rewrites(derived)
+    source_origins(base.sources, extracted, lineage)
+    join_split_sentences(result, lineage.one_line)
+    depth = rewrites(lineage.one_line)
     people.describe(depth)
     names = {pid: person.name for pid, person in people.people.items()}
     claims = build_claims(result, names, depth)
-    mark_conflicts(result, claims)
-    families = source_families(derived)
-    for claim in claims:
-        claim.independent_sources = independent_count(claim, families)
+    via = {(f.source, f.start, f.end): f.via for f in facts if f.via}
+    citation_origins(claims, base.sources, extracted, texts, via)
+    independent_counts(claims, base.sources)
+    mark_conflicts(result, claims, {s.id: s.date for s in base.sources.values() if s.date})
     base.people = dict(sorted(people.people.items()))
     base.claims = {claim.id: claim for claim in sorted(claims, key=lambda c: c.id)}
     return base

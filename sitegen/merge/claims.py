@@ -15,7 +15,7 @@ already cited there.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sitegen.merge.alignment import gap_links
 from sitegen.merge.blocking import candidate_pairs
@@ -29,7 +29,7 @@ from sitegen.merge.similarity import (
     synonyms,
 )
 from sitegen.merge.statement import choose_statement
-from sitegen.model import Citation, Claim, status_for
+from sitegen.model import Citation, Claim, Figure, status_for
 from sitegen.slug import slugify, unique_slug
 
 THRESHOLD = 0.34  # average-linkage score needed to join two clusters
@@ -418,7 +418,9 @@ def _claim(
     )
     citations = sorted({(m.source, m.fact.start, m.fact.end): m for m in members}.items())
     people = list(dict.fromkeys(pid for m in members for pid in m.people))
-    figures = chosen.figures or next((m.figures for m in members if m.figures), [])
+    figures = _with_quantities(
+        chosen.figures or next((m.figures for m in members if m.figures), []), members
+    )
     return Claim(
         id="",
         statement=statement,
@@ -431,6 +433,34 @@ def _claim(
         speaker=speaker,
         figures=list(figures),
     )
+
+
+def _with_quantities(figures: list[Figure], members: list[Passage]) -> list[Figure]:
+    """The statement's figures, each with the quantity another passage of the claim
+    reads for the same value when the statement's own wording names none ("these 70
+    men include …" / "Seventy men … have volunteered"), then the counts of quantities
+    only other passages give ("six were shot, one fatally" / "a man was killed and
+    five more were wounded": the passages of one claim never disagree on a count)."""
+    found = []
+    for figure in figures:
+        if figure.quantity is None:
+            figure = next(
+                (
+                    replace(figure, quantity=f.quantity, increment=f.increment)
+                    for m in members
+                    for f in m.figures
+                    if f.quantity and f.value == figure.value and f.unit == figure.unit
+                ),
+                figure,
+            )
+        found.append(figure)
+    counted = {(f.quantity, f.increment) for f in found if f.quantity}
+    for member in members:
+        for figure in member.figures:
+            if figure.quantity and (figure.quantity, figure.increment) not in counted:
+                counted.add((figure.quantity, figure.increment))
+                found.append(figure)
+    return found
 
 
 def _with_ids(claims: list[Claim]) -> None:

@@ -12,17 +12,34 @@ from sitegen.merge.similarity import APART
 from sitegen.model import Claim, status_for
 
 
-def mark_conflicts(result: Clustering, claims: list[Claim]) -> None:
-    """Fill `conflicts` (sorted ids, both directions) and set every claim's status."""
+def mark_conflicts(result: Clustering, claims: list[Claim], dates: dict[str, str]) -> None:
+    """Fill `conflicts` (sorted ids, both directions) and `differs` (what differs from
+    each: "figure", "date", "actor"), and set every claim's status. Two passages of
+    sources with different dates (`dates`: source id -> date) do not dispute each
+    other: the later report revises the earlier one, and the claims name each other
+    in `updates` instead."""
     claim_of = {i: number for number, members in enumerate(result.clusters) for i in members}
-    links: dict[int, set[int]] = {}
+    links: dict[int, dict[int, set[str]]] = {}
+    revised: dict[int, set[int]] = {}
     for (i, j), kind in result.conflicts.items():
         if kind == APART:
             continue
         a, b = claim_of[i], claim_of[j]
-        if a != b:
-            links.setdefault(a, set()).add(b)
-            links.setdefault(b, set()).add(a)
+        if a == b:
+            continue
+        when = [dates.get(result.items[k].source) for k in (i, j)]
+        if when[0] and when[1] and when[0] != when[1]:
+            revised.setdefault(a, set()).add(b)
+            revised.setdefault(b, set()).add(a)
+            continue
+        links.setdefault(a, {}).setdefault(b, set()).add(kind)
+        links.setdefault(b, {}).setdefault(a, set()).add(kind)
     for number, claim in enumerate(claims):
-        claim.conflicts = sorted(claims[other].id for other in links.get(number, ()))
-        claim.status = status_for(len(claim.source_ids), disputed=bool(claim.conflicts))
+        rivals = links.get(number, {})
+        claim.conflicts = sorted(claims[other].id for other in rivals)
+        claim.updates = sorted(claims[other].id for other in revised.get(number, ()))
+        claim.differs = {
+            claims[other].id: ", ".join(sorted(kinds)) for other, kinds in sorted(rivals.items())
+        }
+        independent = claim.independent_sources or len(claim.source_ids)
+        claim.status = status_for(independent, disputed=bool(claim.conflicts))

@@ -1,22 +1,30 @@
-"""Which sources copy or rewrite another, and how many independent sources a claim has.
+"""Which sources copy or rewrite another, and which share an origin outside the folder.
 
 Two sources are one line of reporting when most of the facts of the shorter one are
 also in the other, told in the same order, with the same quotations in the same order.
 Independent outlets covering one event share some facts too, but tell them in their own
-order and pick their own quotations. Of such a pair, the copy is the one whose wording
-departs more from how the story's other sources word the same facts (a synonym-spun
-rewrite uses words nobody else uses); without that evidence, the later or shorter one.
+order and pick their own quotations.
+
+Which of two near copies came first is known only from what the articles say about
+time: their dates, or an "Updated" line. Without that, both may come from one original
+that is not in the folder (a wire report printed by several outlets), so they share an
+origin and neither is said to copy the other. Wording still tells which text departs
+more from how the story's other sources word the same facts (a synonym-spun rewrite
+uses words nobody else uses): that ranks wordings for statements and descriptions, and
+says nothing about who copied whom.
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import combinations
 
 from sitegen.merge.claims import Clustering
-from sitegen.model import Claim, Source
+from sitegen.model import Source
+from sitegen.origins import SHARED_LABEL
 
 SHARED_FACTS = 0.5  # share of the shorter source's claims the other one also states
 SAME_ORDER = 0.8  # share of the shared claims told in the same order
@@ -26,13 +34,35 @@ MAX_SOURCES = 50  # a claim cited by more sources says nothing about who copied 
 
 
 @dataclass
+class Lineage:
+    """Copies with a known direction, near copies of one outside origin, and how far
+    each text is rewritten (for choosing wordings only)."""
+
+    derived: dict[str, list[str]] = field(default_factory=dict)  # copy -> originals
+    shared: dict[str, str] = field(default_factory=dict)  # source -> shared origin label
+    reworded: dict[str, list[str]] = field(default_factory=dict)  # text -> plainer texts
+
+    @property
+    def one_line(self) -> dict[str, list[str]]:
+        """Every one-line pair, oriented from the more to the less rewritten text."""
+        merged: dict[str, set[str]] = defaultdict(set)
+        for mapping in (self.derived, self.reworded):
+            for source, others in mapping.items():
+                merged[source].update(others)
+        return {source: sorted(others) for source, others in sorted(merged.items())}
+
+
+@dataclass
 class _Pair:
     shared: list[int]  # clusters both sources cite
     quotes: int  # of which quotations
 
 
-def derived_sources(result: Clustering, sources: dict[str, Source]) -> dict[str, list[str]]:
-    """Source id -> the ids of the sources it copies or rewrites."""
+def derived_sources(
+    result: Clustering, sources: dict[str, Source], texts: dict[str, str]
+) -> Lineage:
+    """Which sources copy which (`texts`: source id -> article text, for its
+    "Updated" line)."""
     order = _cluster_order(result)
     pairs: dict[tuple[str, str], _Pair] = defaultdict(lambda: _Pair([], 0))
     for number, members in enumerate(result.clusters):
@@ -49,11 +79,86 @@ def derived_sources(result: Clustering, sources: dict[str, Source]) -> dict[str,
             if key.startswith("l:"):
                 used_by[key].add(item.source)
     derived: dict[str, set[str]] = defaultdict(set)
+    reworded: dict[str, set[str]] = defaultdict(set)
+    near: list[tuple[str, str]] = []
+    when = {s: _when(source, texts.get(s, "")) for s, source in sources.items()}
     for (a, b), pair in sorted(pairs.items()):
-        if _one_line(pair, order[a], order[b]):
-            copy, original = _copy_of(a, b, pair, result, sources, order, used_by)
+        if not _one_line(pair, order[a], order[b]):
+            continue
+        if when.get(a) and when.get(b) and when[a] != when[b]:
+            copy, original = (a, b) if when[a] > when[b] else (b, a)  # type: ignore[operator]
             derived[copy].add(original)
-    return {source: sorted(originals) for source, originals in sorted(derived.items())}
+            continue
+        near.append((a, b))
+        copy, original = _copy_of(a, b, pair, result, order, used_by)
+        reworded[copy].add(original)
+    return Lineage(
+        {s: sorted(o) for s, o in sorted(derived.items())},
+        _shared_labels(near),
+        {s: sorted(o) for s, o in sorted(reworded.items())},
+    )
+
+
+def _shared_labels(near: list[tuple[str, str]]) -> dict[str, str]:
+    """One label per group of near copies ("wire-1", "wire-2", … by their first source)."""
+    group: dict[str, str] = {}
+
+    def root(source: str) -> str:
+        while group.get(source, source) != source:
+            source = group[source]
+        return source
+
+    for a, b in near:
+        ra, rb = sorted((root(a), root(b)))
+        if ra != rb:
+            group[rb] = ra
+    members = sorted({s for pair in near for s in pair})
+    roots = sorted({root(s) for s in members})
+    label = {r: f"{SHARED_LABEL}{n}" for n, r in enumerate(roots, 1)}
+    return {s: label[root(s)] for s in members}
+
+
+_MONTHS = {
+    m: n
+    for n, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        1,
+    )
+    for m in names
+}
+_UPDATED = re.compile(
+    r"^\W*(?:last\s+)?updated\b[:\s]*(?:on\s+)?(?:[A-Za-z]+,?\s+)?"
+    r"(?:(?P<iso>\d{4}-\d{2}-\d{2})"
+    r"|(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})"
+    r"|(?P<day2>\d{1,2})\s+(?P<month2>[A-Za-z]{3,9})\.?,?\s+(?P<year2>\d{4}))",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _when(source: Source, text: str) -> str | None:
+    """When the text was last written: its "Updated" line's date, else its date."""
+    match = _UPDATED.search(text[:5000])
+    if match is not None:
+        if match["iso"]:
+            return match["iso"]
+        month = _MONTHS.get((match["month"] or match["month2"]).lower())
+        day, year = match["day"] or match["day2"], match["year"] or match["year2"]
+        if month is not None:
+            return f"{int(year):04d}-{month:02d}-{int(day):02d}"
+    return source.date
 
 
 def _cluster_order(result: Clustering) -> dict[str, dict[int, int]]:
@@ -90,13 +195,12 @@ def _copy_of(
     b: str,
     pair: _Pair,
     result: Clustering,
-    sources: dict[str, Source],
     order: dict[str, dict[int, int]],
     used_by: dict[str, set[str]],
 ) -> tuple[str, str]:
-    """(copy, original) for two sources found to be one line of reporting: where their
-    passages of one claim word it differently, the copy's words are the ones the
-    story's other sources use less; failing that, the later, then the shorter source."""
+    """(more, less rewritten) of two near copies: where their passages of one claim
+    word it differently, the rewrite's words are the ones the story's other sources
+    use less; failing that, the shorter text."""
     words: dict[str, set[str]] = {a: set(), b: set()}
     for number in pair.shared:
         for i in result.clusters[number]:
@@ -111,11 +215,8 @@ def _copy_of(
         own = only[source]
         return (sum(bool(used_by[w] - {a, b}) for w in own) + 1) / (len(own) + 2)
 
-    dates = [sources[s].date if s in sources else None for s in (a, b)]
     if typical(a) != typical(b):
         copy = a if typical(a) < typical(b) else b
-    elif dates[0] and dates[1] and dates[0] != dates[1]:
-        copy = a if dates[0] > dates[1] else b
     else:
         copy = a if (len(order[a]), b) < (len(order[b]), a) else b
     return copy, b if copy == a else a
@@ -136,25 +237,3 @@ def rewrites(derived: dict[str, list[str]]) -> dict[str, int]:
     for source in derived:
         walk(source, frozenset())
     return depth
-
-
-def source_families(derived: dict[str, list[str]]) -> dict[str, str]:
-    """Source id -> one representative of its line of reporting (copies and originals)."""
-    parent: dict[str, str] = {}
-
-    def root(source: str) -> str:
-        while parent.get(source, source) != source:
-            source = parent[source]
-        return source
-
-    for copy, originals in sorted(derived.items()):
-        for original in originals:
-            a, b = sorted((root(copy), root(original)))
-            if a != b:
-                parent[b] = a
-    return {source: root(source) for source in parent}
-
-
-def independent_count(claim: Claim, families: dict[str, str]) -> int:
-    """Distinct sources, counting a copy and what it copies once."""
-    return len({families.get(s, s) for s in claim.source_ids})

@@ -14,8 +14,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sitegen.agreement import (
+    dates_disagree,
+    figures_agree,
+    figures_disagree,
+    increment_and_total,
+    one_quantity,
+)
+from sitegen.extract.lexicon import REPORTING_VERBS, SPEECH_VERBS
 from sitegen.extract.statements import DATE_PREFIX, TELLING
-from sitegen.merge.agreement import dates_disagree, figures_agree, figures_disagree
 from sitegen.merge.features import Passage
 
 QUOTE_OVERLAP = 0.5  # share of the shorter quotation's shingles that makes one quotation
@@ -42,14 +49,16 @@ def compare(a: Passage, b: Passage) -> Comparison:
     score = max(quote, (shared + synonyms(a, keys_a, keys_b) + figures) / size) if size else quote
     # one source does not dispute itself: two figures or days it gives are of two things
     rivals = a.source != b.source
-    if (
-        rivals
-        and a.figures
-        and b.figures
-        and shared / size >= CONFLICT_TOPIC
-        and (figures_disagree(a.figures, b.figures) or figures_disagree(b.figures, a.figures))
-    ):
-        return Comparison(score, "figure")
+    if a.figures and b.figures:
+        if increment_and_total(a.figures, b.figures):
+            return Comparison(score, APART)
+        if figures_disagree(a.figures, b.figures) or figures_disagree(b.figures, a.figures):
+            if _ages_of_others(a, b):
+                return Comparison(score, APART)
+            if rivals and shared / size >= CONFLICT_TOPIC:
+                return Comparison(score, "figure")
+            if one_quantity(a.figures, b.figures):
+                return Comparison(score, APART)  # two values of one quantity: two facts
     if (
         quote < QUOTE_OVERLAP
         and score >= CONFLICT_TOPIC
@@ -57,7 +66,7 @@ def compare(a: Passage, b: Passage) -> Comparison:
         and dates_disagree(_dates(a, telling=True), _dates(b, telling=True))
     ):
         return Comparison(score, "date" if _days_disagree(a, b) else APART)
-    if _actors_differ(a, b) and same_action(a, b):
+    if _actors_differ(a, b) and same_action(a, b) and not (_told(a) or _told(b)):
         rest = sum(a.weights[k] for k in common if not k.startswith("r:"))
         if (rest + figures) / size >= ACTOR_TOPIC:
             return Comparison(score, "actor")
@@ -67,12 +76,14 @@ def compare(a: Passage, b: Passage) -> Comparison:
 def disagreement(a: Passage, b: Passage) -> str | None:
     """How two passages known to stand for one statement (by their place in two
     accounts) contradict each other, however little else they share."""
+    if a.figures and b.figures and increment_and_total(a.figures, b.figures):
+        return APART
     if (
         a.figures
         and b.figures
         and (figures_disagree(a.figures, b.figures) or figures_disagree(b.figures, a.figures))
     ):
-        return "figure"
+        return APART if _ages_of_others(a, b) else "figure"
     if dates_disagree(_dates(a, telling=True), _dates(b, telling=True)):
         return "date" if dates_disagree(_dates(a), _dates(b)) else APART
     return "actor" if _actors_differ(a, b) else None
@@ -106,14 +117,38 @@ def _quote_score(a: Passage, b: Passage) -> float:
     return 0.6 + 0.4 * overlap if overlap >= QUOTE_OVERLAP else 0.0
 
 
+def _ages_of_others(a: Passage, b: Passage) -> bool:
+    """Only ages differ, and no person is named on both sides: most likely the ages of
+    two people ("a 27-year-old man was charged" / "a 20-year-old man was killed"), two
+    facts, not one disputed."""
+    rest_a = [f for f in a.figures if f.counts != "age"]
+    rest_b = [f for f in b.figures if f.counts != "age"]
+    if figures_disagree(rest_a, rest_b) or figures_disagree(rest_b, rest_a):
+        return False
+    return not set(a.people) & set(b.people)
+
+
+def one_act(a: Passage, b: Passage) -> bool:
+    """Both passages tell of one act: they share a subject-verb frame, or their first
+    subjects are one word and their main verbs one action ("a visitation will be held
+    Tuesday" / "funeral services will be held Wednesday" are two acts)."""
+    frames = {key for key in a.keys if key.startswith("r:")}
+    if frames.intersection(b.keys):
+        return True
+    if not (a.fact.frames and b.fact.frames):
+        return False
+    subject_a = a.fact.frames[0].split("|", 1)[0]
+    return subject_a == b.fact.frames[0].split("|", 1)[0] and same_action(a, b)
+
+
 def _days_disagree(a: Passage, b: Passage) -> bool:
     """The dates of what two passages tell disagree: in year, month or day of the month
-    ("from 1967" / "from 1966"); in weekday only over one action ("it closed on Monday" /
+    ("from 1967" / "from 1966"); in weekday only over one act ("it closed on Monday" /
     "…on Tuesday"), since a story's sentences tell of several days ("Murray announced a
     ban Saturday" / "the backlash grew Monday")."""
     left, right = _dates(a), _dates(b)
     return dates_disagree(left, right, weekdays=False) or (
-        same_action(a, b) and dates_disagree(left, right)
+        one_act(a, b) and dates_disagree(left, right)
     )
 
 
@@ -141,6 +176,19 @@ def same_action(a: Passage, b: Passage) -> bool:
         ):
             return True
     return False
+
+
+_TELLING_KEYS = frozenset(f"l:{verb}" for verb in REPORTING_VERBS | SPEECH_VERBS | {"allege"})
+
+
+def _told(item: Passage) -> bool:
+    """A person telling something is the passage's main act ("Worthy said …", "Lt.
+    Krause told the Free Press …"): another person telling it, or doing it, is no rival
+    actor of one act. (A country or a body telling can be: "Japan said it could shut
+    its embassy" / "Ukraine closed its embassy".)"""
+    if item.action not in _TELLING_KEYS or not item.subject:
+        return False
+    return any(item.subject & set(person.split("-")) for person in item.people)
 
 
 def _actors_differ(a: Passage, b: Passage) -> bool:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from sitegen.model import Citation, Source
+from sitegen.origins import Lines
 
 NAME_LENGTH = 32  # characters of a title standing in for an unknown outlet
 
@@ -158,15 +159,22 @@ def citation_origin(
 
 
 def claim_origins(
-    citations: Iterable[Citation], sources: dict[str, Source], names: dict[str, str]
+    citations: Iterable[Citation], sources: dict[str, Source], names: dict[str, str], lines: Lines
 ) -> list[Origin]:
-    """The independent origins of a claim's citations, in citation order."""
+    """The independent origins of a claim's citations, grouped exactly as the build and
+    `sitegen check` count them (`Lines.groups`), in citation order; each is named by the
+    outlet a passage credits, else the shared original, else the first source of the
+    chain of copies."""
     citations = [c for c in citations if c.source in sources]
     stating = {c.source for c in citations}
-    found: dict[str, Origin] = {}
-    for citation in citations:
-        label, source_id = citation_origin(citation, sources, names, stating)
-        origin = found.setdefault(label, Origin(label, source_id=source_id))
-        if citation.source not in origin.source_ids:
-            origin.source_ids.append(citation.source)
-    return list(found.values())
+    found = []
+    for group in lines.groups((c.source, c.origin) for c in citations):
+        labels = [citation_origin(citations[i], sources, names, stating) for i in group]
+        credited = [label for label in labels if label[1] is None]
+        label, source_id = (credited or labels)[0]
+        origin = Origin(label, source_id=source_id)
+        for i in group:
+            if citations[i].source not in origin.source_ids:
+                origin.source_ids.append(citations[i].source)
+        found.append(origin)
+    return found

@@ -27,6 +27,7 @@ from sitegen.model import FactBase
 from sitegen.render import links
 from sitegen.render.corrections import Correction
 from sitegen.render.feed import build_feed, page_dates
+from sitegen.render.figures import figures_table
 from sitegen.render.incremental import Fragments, Incremental, draw, shows
 from sitegen.render.opendata import FOLDER as DATA_FOLDER
 from sitegen.render.opendata import copy_schemas, data_files
@@ -408,6 +409,7 @@ def _home_context(views: SiteViews) -> dict[str, Any]:
         "lead": lead(views),
         "disputes": disputes(views),
         "structured_data": website_data(views.site, links.Linker(links.HOME, views.site.base_url)),
+        "figures": figures_table(views),
     }
 
 

@@ -18,6 +18,7 @@ from sitegen.config import Config, normalize_base_url
 from sitegen.errors import ConfigError, InputError, Location
 from sitegen.frontmatter import split_front_matter
 from sitegen.model import Citation, Claim, FactBase, Page, Person, Source
+from sitegen.origins import SHARED_LABEL, Lines, SourceLinks
 from sitegen.paths import article_path
 from sitegen.render import corrections
 from sitegen.render.corrections import Correction
@@ -83,7 +84,8 @@ class ClaimView:
     conflicts: list[ClaimView] = field(init=False, default_factory=list)  # the rival claims
     speaker_name: str | None = field(init=False)
     source_count: int = field(init=False)
-    independent: int | None = field(init=False)  # independent sources, when computed
+    independent: int | None = field(init=False)  # independent origins, when computed
+    origin_names: list[str] = field(default_factory=list)  # the named ones: ["Reuters"]
     strength: int = field(init=False)  # what "strongest first" sorts by
     figure_fields: list[str] = field(init=False)  # optional Figure fields some figure fills
     by_source: dict[str, CitationView] = field(init=False)  # each source's first citation
@@ -225,6 +227,12 @@ class _ViewBuilder:
         self.people = self._safe("person", base.people)
         self.claims = self._safe("claim", base.claims)
         self.pages = self._safe("page", base.pages)
+        self.lines = Lines.of(
+            {
+                sid: SourceLinks(list(s.derived_from), list(s.origins), s.publisher)
+                for sid, s in self.sources.items()
+            }
+        )
 
     def build(self) -> SiteViews:
         for claim in self.claims.values():
@@ -377,7 +385,22 @@ class _ViewBuilder:
             citations=citations,
             people=self._resolve(claim, "person", claim.people, self.people),
             speaker=self.people.get(claim.speaker) if claim.speaker else None,
+            origin_names=self._origin_names(claim),
         )
+
+    def _origin_names(self, claim: Claim) -> list[str]:
+        """A name for each independent origin the claim traces to that has one: the
+        outlet a passage credits, else its source's publisher."""
+        names = []
+        pairs = [(c.source, c.origin) for c in claim.citations]
+        for group in self.lines.groups(pairs):
+            credited = [claim.citations[i].origin for i in group]
+            named = [o for o in credited if o and not o.startswith(SHARED_LABEL)]
+            source = self.sources.get(claim.citations[group[0]].source)
+            name = named[0] if named else (source.publisher if source else None)
+            if name:
+                names.append(name)
+        return list(dict.fromkeys(names))
 
     def _link_copies(self, sources: dict[str, SourceView]) -> None:
         """Resolve `derived_from` both ways; an unknown id is reported and left out."""
@@ -409,7 +432,7 @@ class _ViewBuilder:
                 and _title_is_cut(source.title, *self.texts.get(source.id, ("", 0)))
             )
         for claim in claims:
-            claim.origins = claim_origins(claim.claim.citations, known, names)
+            claim.origins = claim_origins(claim.claim.citations, known, names, self.lines)
 
     def _resolve(self, claim: Claim, kind: str, ids: list[str], known: dict[str, T]) -> list[T]:
         found = []

@@ -1,4 +1,5 @@
-"""Whether two passages' figures, dates and actors can both be true.
+"""Whether two passages' figures, dates and actors can both be true (the merge keeps
+claims apart by it; the site's figures table compares values by it, without spaCy).
 
 A figure stands for the interval of values its wording allows: "47%" for 46.5-47.5 (it
 is rounded to whole units), "46.7 percent" for 46.65-46.75, "about 70" for roughly
@@ -111,7 +112,11 @@ def compatible(a: Figure, b: Figure) -> bool:
 
 
 def comparable(a: Figure, b: Figure) -> bool:
-    """Both measure the same thing: the same unit, or counts of the same noun."""
+    """Both measure the same thing: one quantity of the story ("killed": "one man",
+    "two people"), both totals or both increments; else the same unit, or counts of
+    the same noun."""
+    if a.quantity and b.quantity and not (a.unit or b.unit):
+        return a.quantity == b.quantity and a.increment == b.increment
     if a.unit or b.unit:
         return a.unit == b.unit and a.counts == b.counts
     return bool(a.counts) and _singular(a.counts or "") == _singular(b.counts or "")
@@ -135,6 +140,26 @@ def figures_disagree(left: list[Figure], right: list[Figure]) -> bool:
         if any(not any(comparable(b, c) and compatible(b, c) for c in left) for b in rivals):
             return True
     return False
+
+
+def one_quantity(left: list[Figure], right: list[Figure]) -> bool:
+    """Some figure on each side counts one quantity of the story (not money: sums of
+    money are told apart by what they pay for)."""
+    return any(
+        a.quantity and a.quantity == b.quantity and not (a.unit or b.unit)
+        for a in left
+        for b in right
+    )
+
+
+def increment_and_total(left: list[Figure], right: list[Figure]) -> bool:
+    """One side counts what was added to a quantity ("two more have since died"), the
+    other its total ("two people died"): two facts, and no dispute between them."""
+    return any(
+        a.quantity and a.quantity == b.quantity and a.increment != b.increment
+        for a in left
+        for b in right
+    )
 
 
 def figures_agree(left: list[Figure], right: list[Figure]) -> list[tuple[int, int]]:

@@ -1,0 +1,205 @@
+"""What a story's figures count: killed, injured, arrested, volunteers, votes, money.
+
+A number counts the quantity named by the word that governs it: the verb it is the
+subject or object of ("two people were killed", "wounded three others"), or a word
+modifying it ("one fatally", "two dead"). A count of one written without a digit ("a
+man was killed", "killed one man") is a figure too when such a word governs it. A
+count marked as added to an earlier one ("two more have since died", "an additional 69
+men", "another three") is an increment, not the total, unless the sentence counts
+another quantity before it ("a man was killed and five more were wounded": five more
+than the dead, the total of the wounded). Coordinated counts of one quantity are one
+count, their sum ("two juveniles and eight adults were wounded": ten wounded).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Span, Token
+
+from sitegen.model import Figure
+
+# The verbs, adjectives and nouns that name a counted quantity in news prose.
+_QUANTITY_WORDS = {
+    "killed": ("kill", "die", "dead", "death", "fatal", "fatally", "murder", "slay", "slain"),
+    "injured": ("injure", "injured", "wound", "wounded", "hurt", "injury", "hospitalize"),
+    "shot": ("shoot",),
+    "arrested": ("arrest", "detain", "apprehend"),
+    "charged": ("charge", "indict"),
+    "missing": ("missing",),
+    "evacuated": ("evacuate",),
+    "volunteers": ("volunteer", "enlist"),
+    "votes": ("vote",),
+}
+QUANTITY_OF = {word: quantity for quantity, words in _QUANTITY_WORDS.items() for word in words}
+_INCREMENT_BEFORE = {"another", "additional", "further", "extra", "other"}
+_OTHERS = {"others", "other"}  # "four others were shot": beyond a count told before
+_ONE = {"a", "an", "one"}
+_COUNTED_ONE = {"nsubj", "nsubjpass", "dobj"}
+_MODIFIERS = {"amod", "advmod", "acomp", "oprd", "appos", "npadvmod", "conj", "acl"}
+_OUTCOMES = ("killed", "injured")
+_UP = 3  # heads walked up from a number to find what governs it
+
+
+def with_quantities(sentence: Span, found: list[Figure]) -> list[Figure]:
+    """`found` (the sentence's figures, in order) with their quantity and increment
+    flag set, and counts of one the figure reader leaves out added."""
+    used: set[int] = set()
+    result: list[tuple[Figure, Token | None]] = []
+    for figure in found:
+        token = _token_of(sentence, figure.text, used)
+        if token is None:
+            result.append((figure, None))
+            continue
+        used.add(token.i)
+        result.append((_described(figure, token), token))
+    for token in sentence:
+        if token.i in used or token.text.lower() not in _ONE:
+            continue
+        counted = _one_counted(token)
+        if counted is None:
+            continue
+        quantity = quantity_of(token)
+        if quantity in ("killed", "injured", "shot", "arrested"):
+            figure = Figure(value=1, text=token.text, counts=counted.text.lower())
+            result.append((_described(figure, token), token))
+    return _coordinations_summed(result)
+
+
+def _coordinations_summed(counted: list[tuple[Figure, Token | None]]) -> list[Figure]:
+    """Counts of one quantity whose nouns are coordinated ("two juveniles and eight
+    adults were wounded", "a baby and a man were killed") as one count: their sum."""
+    result: list[Figure] = []
+    done: set[int] = set()
+    for i, (figure, token) in enumerate(counted):
+        if i in done:
+            continue
+        if token is None or not figure.quantity:
+            result.append(figure)
+            continue
+        noun = _noun(token)
+        members = [i] + [
+            j
+            for j, (other, t) in enumerate(counted)
+            if j > i
+            and t is not None
+            and other.quantity == figure.quantity
+            and other.increment == figure.increment
+            and _noun(t) in noun.conjuncts
+        ]
+        done.update(members)
+        group = [counted[j] for j in members]
+        if len(group) == 1:
+            result.append(figure)
+            continue
+        tokens = sorted((t for _, t in group if t is not None), key=lambda t: t.i)
+        doc = tokens[0].doc
+        last = max(_noun(t).i for t in tokens)
+        result.append(
+            replace(
+                figure,
+                value=sum(f.value for f, _ in group),
+                text=doc[tokens[0].i : last + 1].text,
+                counts=None,
+            )
+        )
+    return result
+
+
+def _noun(number: Token) -> Token:
+    return number.head if number.dep_ in ("nummod", "det") else number
+
+
+def quantity_of(number: Token) -> str | None:
+    """The quantity a number token counts, from the words that govern or modify it."""
+    noun = number.head if number.dep_ == "nummod" else number
+    for token in (number, noun):
+        for child in token.children:
+            if child.dep_ in _MODIFIERS and child.lemma_.lower() in QUANTITY_OF:
+                return QUANTITY_OF[child.lemma_.lower()]  # "one fatally", "two dead"
+    if noun.dep_ == "appos" or (noun.dep_ == "conj" and noun.head.dep_ == "appos"):
+        return None  # "four victims -- two men and two women": a breakdown, not a count
+    if noun.dep_ == "pobj" and noun.head.text.lower() != "of":
+        return None  # "from 52 countries": a detail of what is counted, not the count
+    token = noun
+    for _ in range(_UP):
+        if token.head is token:
+            break
+        token = token.head
+        quantity = QUANTITY_OF.get(token.lemma_.lower())
+        if quantity == "shot":  # "shot and killed": the outcome is counted
+            outcomes = [
+                QUANTITY_OF.get(c.lemma_.lower())
+                for c in token.children
+                if c.dep_ in ("conj", "xcomp", "advmod")
+            ]
+            return next((q for q in outcomes if q in _OUTCOMES), quantity)
+        if quantity is not None:
+            return quantity
+        for child in token.children:
+            if child.dep_ in ("oprd", "acomp", "conj") and child.lemma_.lower() in QUANTITY_OF:
+                return QUANTITY_OF[child.lemma_.lower()]
+        if token.pos_ == "VERB":
+            break  # the verb that governs it counts nothing: not a higher one
+    return None
+
+
+def is_increment(number: Token, quantity: str | None) -> bool:
+    """A count added to an earlier one of the same quantity ("two more", "another three",
+    "an additional 69", "have since died")."""
+    doc = number.doc
+    after = doc[number.i + 1] if number.i + 1 < len(doc) else None
+    marked = (after is not None and after.text.lower() in ("more", *_OTHERS)) or any(
+        t.text.lower() in _INCREMENT_BEFORE for t in doc[max(number.i - 2, 0) : number.i]
+    )
+    head = number.head if number.dep_ == "nummod" else number
+    marked = marked or head.text.lower() in _OTHERS
+    governing = head.head
+    marked = marked or any(c.text.lower() == "since" for c in governing.children)
+    if not marked:
+        return False
+    before = doc[number.sent.start : number.i]
+    return not any(
+        QUANTITY_OF.get(t.lemma_.lower()) not in (None, quantity) for t in before
+    )  # "a man was killed and five more were wounded": five more than the dead
+
+
+def _described(figure: Figure, token: Token) -> Figure:
+    """The figure with the quantity its number counts, and whether it is an increment."""
+    if figure.unit and not figure.unit.isupper():
+        return figure  # an age, a share, a distance: no count of a quantity
+    quantity = "money" if figure.unit else quantity_of(token)  # a currency code: money
+    if quantity is None:
+        return figure
+    return replace(figure, quantity=quantity, increment=is_increment(token, quantity))
+
+
+def _one_counted(token: Token) -> Token | None:
+    """The noun "a"/"one" counts when it stands for one counted thing: "a man was
+    killed", "killed one man", "one was wounded"."""
+    noun = token.head
+    counted_noun = noun.dep_ in _COUNTED_ONE or (
+        noun.dep_ == "conj" and noun.head.dep_ in _COUNTED_ONE
+    )  # "a baby and a man were killed"
+    event = noun.text.lower().endswith("ing") or noun.lemma_.lower() in QUANTITY_OF
+    if token.dep_ == "det" and noun.pos_ == "NOUN" and counted_noun and not event:
+        return noun  # not "a shooting", "a death": an event is no one counted
+    if token.text.lower() == "one" and token.dep_ in ("nummod",) and token.head.pos_ == "NOUN":
+        return token.head
+    if token.text.lower() == "one" and token.dep_ in (*_COUNTED_ONE, "appos", "npadvmod"):
+        return token
+    return None
+
+
+def _token_of(sentence: Span, text: str, used: set[int]) -> Token | None:
+    """The number token of a figure written as `text` in the sentence."""
+    at = sentence.text.find(text)
+    if at < 0:
+        return None
+    span = sentence.char_span(at, at + len(text), alignment_mode="expand")
+    if span is None:
+        return None
+    numbers = [t for t in span if t.like_num and t.i not in used] or [
+        t for t in span if t.i not in used
+    ]
+    return numbers[-1] if numbers else None

@@ -1,0 +1,182 @@
+"""How many independent origins a claim's citations trace to, from the fact base alone.
+
+Corroboration means independent reporting. Several outlets repeating one origin are one
+origin: a source and the sources it copies or rewrites (`derived_from`), near copies of
+one original outside the folder (a shared label in `origins`, "wire-1"), an outlet a
+source credits as a whole (in `origins`) or as its publisher, and the outlet a passage
+credits ("told Reuters", a citation's `origin`). Everything here reads plain records, so
+the build, `sitegen check` and the renderer count alike, and a hand edit of any of these
+fields changes the count.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+# Nouns that end an outlet's phrase without being its name: "the Mainichi Shimbun
+# newspaper" is the Mainichi Shimbun. (A name such as "The Japan Times" keeps "Times":
+# only a trailing word written in lower case is dropped.)
+MEDIA_NOUNS = frozenset(
+    {
+        "newspaper",
+        "paper",
+        "daily",
+        "weekly",
+        "agency",
+        "broadcaster",
+        "network",
+        "channel",
+        "magazine",
+        "tabloid",
+        "outlet",
+        "wire",
+        "website",
+        "station",
+        "journal",
+        "news",
+        "service",
+    }
+)
+_ARTICLES = ("the", "a", "an")
+SHARED_LABEL = "wire-"  # the build's label for an origin near copies share: "wire-1"
+UNNAMED = "unnamed report"  # the origin of a passage that says it relays one ("reportedly")
+
+
+def outlet_key(name: str) -> str:
+    """An outlet's name folded for comparison: case, accents, a leading article, a
+    possessive and a trailing lower-case media noun do not matter."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    words = folded.replace("'s", "").replace("'", "").strip(" .,").split()
+    while words and words[0].lower() in _ARTICLES:
+        words = words[1:]
+    while len(words) > 1 and words[-1].islower() and words[-1] in MEDIA_NOUNS:
+        words = words[:-1]
+    return " ".join(words).lower()
+
+
+def same_outlet(a: str, b: str) -> bool:
+    """Two folded outlet names for one outlet: equal, or one a word-prefix of the other
+    ("mainichi" / "mainichi shimbun"; not "new york times" / "new york post")."""
+    short, long = sorted((a.split(), b.split()), key=len)
+    return bool(short) and long[: len(short)] == short
+
+
+@dataclass
+class SourceLinks:
+    """What ties one source to others: the fields of its YAML file that matter here."""
+
+    derived_from: list[str] = field(default_factory=list)
+    origins: list[str] = field(default_factory=list)
+    publisher: str | None = None
+
+
+class _Union:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def root(self, node: str) -> str:
+        self.parent.setdefault(node, node)
+        while self.parent[node] != node:
+            self.parent[node] = self.parent[self.parent[node]]
+            node = self.parent[node]
+        return node
+
+    def join(self, a: str, b: str) -> None:
+        ra, rb = sorted((self.root(a), self.root(b)))
+        if ra != rb:
+            self.parent[rb] = ra
+
+
+@dataclass
+class Lines:
+    """The story's lines of reporting: each source's family (sources joined by copying
+    or a shared origin) and the outlets each family relays as a whole."""
+
+    family: dict[str, str] = field(default_factory=dict)  # source id -> family root
+    outlets: dict[str, set[str]] = field(default_factory=dict)  # family root -> outlet keys
+
+    @classmethod
+    def of(cls, sources: Mapping[str, SourceLinks]) -> Lines:
+        union = _Union()
+        for source_id, links in sources.items():
+            union.root(f"s:{source_id}")
+            for original in links.derived_from:
+                union.join(f"s:{source_id}", f"s:{original}")
+            for label in links.origins:
+                union.join(f"s:{source_id}", f"o:{outlet_key(label)}")
+            if links.publisher:
+                union.join(f"s:{source_id}", f"o:{outlet_key(links.publisher)}")
+        lines = cls()
+        for source_id in sources:
+            lines.family[source_id] = union.root(f"s:{source_id}")
+        for node in list(union.parent):
+            if node.startswith("o:"):
+                lines.outlets.setdefault(union.root(node), set()).add(node[2:])
+        return lines
+
+    def count(self, citations: Iterable[tuple[str, str | None]]) -> int:
+        """Independent origins of (source id, credited origin or None) citations."""
+        return len(self.groups(citations))
+
+    def groups(self, citations: Iterable[tuple[str, str | None]]) -> list[list[int]]:
+        """The citations (by index) grouped by the independent origin they trace to, in
+        order of first citation."""
+        union = _Union()
+        families, keys, origins = [], set(), []
+        for source, origin in citations:
+            origins.append(origin)
+            family = self.family.get(source, f"s:{source}")
+            families.append(family)
+            union.root(family)
+            for key in self.outlets.get(family, ()):
+                keys.add(key)
+                union.join(family, f"o:{key}")
+            if origin and origin != UNNAMED:
+                key = outlet_key(origin)
+                keys.add(key)
+                union.join(family, f"o:{key}")
+        ordered = sorted(keys)
+        for i, a in enumerate(ordered):
+            for b in ordered[i + 1 :]:
+                if same_outlet(a, b):
+                    union.join(f"o:{a}", f"o:{b}")
+        grouped: dict[str, list[int]] = {}
+        for index, family in enumerate(families):
+            grouped.setdefault(union.root(family), []).append(index)
+        groups = list(grouped.values())
+        # a passage relaying a report it does not name is no independent origin: it
+        # joins the first origin that is one (most likely the report it relays)
+        relayed = [g for g in groups if all(origins[i] == UNNAMED for i in g)]
+        named = [g for g in groups if g not in relayed]
+        if not (relayed and named):
+            return groups
+        named[0] = sorted(named[0] + [i for g in relayed for i in g])
+        return named
+
+
+def links_of(record: Mapping[str, object]) -> SourceLinks:
+    """A source's links from its YAML record (values of the wrong type are ignored:
+    `sitegen check` reports them)."""
+
+    def strings(name: str) -> list[str]:
+        value = record.get(name)
+        return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+    publisher = record.get("publisher")
+    return SourceLinks(
+        strings("derived_from"),
+        strings("origins"),
+        publisher if isinstance(publisher, str) else None,
+    )
+
+
+def citation_pairs(citations: Iterable[object]) -> list[tuple[str, str | None]]:
+    """(source, origin) of each well-formed citation record."""
+    pairs = []
+    for citation in citations:
+        if isinstance(citation, Mapping) and isinstance(citation.get("source"), str):
+            origin = citation.get("origin")
+            pairs.append((citation["source"], origin if isinstance(origin, str) else None))
+    return pairs

@@ -1,0 +1,185 @@
+"""The story's figures: for each quantity it counts, what each origin says, with where.
+
+Made from the fact base alone: the figures of claims that carry a `quantity` (killed,
+injured, arrested, money, …), each claim's citations grouped by the independent origin
+they trace to. Totals of claims in conflict (the merge found them to be rival versions
+of one fact, beyond rounding and hedges) are a dispute, unless every source of one
+value is dated after every source of the other: then the later value is an update of
+the earlier one. Other differing totals count different things ("70 from Japan",
+"20,000 from 52 countries") and are listed, not compared. Increments ("two more") are
+shown apart and never compared with totals.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from sitegen.agreement import compatible
+from sitegen.model import Figure
+from sitegen.origins import SHARED_LABEL, Lines, SourceLinks
+from sitegen.render.views import CitationView, ClaimView, SiteViews
+
+ORDER = (
+    "killed",
+    "injured",
+    "shot",
+    "arrested",
+    "charged",
+    "missing",
+    "evacuated",
+    "volunteers",
+    "votes",
+    "money",
+)
+LABELS = {
+    "killed": "Killed",
+    "injured": "Injured",
+    "shot": "Shot",
+    "arrested": "Arrested",
+    "charged": "Charged",
+    "missing": "Missing",
+    "evacuated": "Evacuated",
+    "volunteers": "Volunteers",
+    "votes": "Votes",
+    "money": "Money",
+}
+
+
+@dataclass(slots=True)
+class OriginValue:
+    """One independent origin's word for a value: a name when one is known, and the
+    passages that carry it."""
+
+    name: str | None
+    citations: list[CitationView]
+
+
+@dataclass(slots=True)
+class FigureValue:
+    figure: Figure
+    claim: ClaimView
+    origins: list[OriginValue]
+    dates: list[str] = field(default_factory=list)  # of the sources stating it
+    conflicts: list[str] = field(default_factory=list)  # ids of the claims it disputes
+    updates: list[str] = field(default_factory=list)  # ids of claims revising it or revised
+
+
+@dataclass(slots=True)
+class QuantityRow:
+    quantity: str
+    label: str
+    totals: list[FigureValue]
+    increments: list[FigureValue]
+    status: str  # "agreed" | "disputed" | "updated" | "several" (different things counted)
+    current: FigureValue | None  # the value agreed on, or the latest update
+
+
+def figures_table(views: SiteViews) -> list[QuantityRow]:
+    lines = Lines.of(
+        {
+            view.source.id: SourceLinks(
+                list(view.source.derived_from), list(view.source.origins), view.source.publisher
+            )
+            for view in views.sources
+        }
+    )
+    by_quantity: dict[str, list[FigureValue]] = {}
+    for claim in views.claims:
+        seen: set[tuple[str, float, bool]] = set()
+        for figure in claim.claim.figures:
+            if not figure.quantity or (figure.quantity, figure.value, figure.increment) in seen:
+                continue
+            seen.add((figure.quantity, figure.value, figure.increment))
+            by_quantity.setdefault(figure.quantity, []).append(_value(figure, claim, lines))
+    rows = [_row(quantity, values) for quantity, values in by_quantity.items()]
+    return sorted(
+        rows, key=lambda r: (ORDER.index(r.quantity) if r.quantity in ORDER else 99, r.quantity)
+    )
+
+
+def _value(figure: Figure, claim: ClaimView, lines: Lines) -> FigureValue:
+    cites = claim.citations
+    groups = lines.groups((c.source.id, c.citation.origin) for c in cites)
+    origins = []
+    for group in groups:
+        named = [
+            o for i in group if (o := cites[i].citation.origin) and not o.startswith(SHARED_LABEL)
+        ]
+        publisher = cites[group[0]].source.publisher
+        origins.append(OriginValue(named[0] if named else publisher, [cites[i] for i in group]))
+    dates = sorted({c.source.date for c in cites if c.source.date})
+    return FigureValue(
+        figure, claim, origins, dates, list(claim.claim.conflicts), list(claim.claim.updates)
+    )
+
+
+def _row(quantity: str, values: list[FigureValue]) -> QuantityRow:
+    values = _same_values_joined(values)
+    totals = sorted(
+        (v for v in values if not v.figure.increment),
+        key=lambda v: (-sum(len(o.citations) for o in v.origins), v.figure.value),
+    )
+    increments = [v for v in values if v.figure.increment]
+    disputed, several, latest = False, False, None
+    for a, b in combinations(totals, 2):
+        if compatible(a.figure, b.figure):
+            continue
+        rivals = b.claim.claim.id in a.conflicts or a.claim.claim.id in b.conflicts
+        revised = b.claim.claim.id in a.updates or a.claim.claim.id in b.updates
+        later = _later(a, b) if rivals or revised else None
+        if later is not None:
+            latest = later if latest is None or later.dates[-1] > latest.dates[-1] else latest
+        elif rivals:
+            disputed = True
+        else:
+            several = True  # two counts of different things
+    if disputed:
+        status, current = "disputed", None
+    elif latest is not None:
+        status, current = "updated", latest
+    elif several:
+        status, current = "several", None
+    else:
+        status, current = "agreed", totals[0] if totals else None
+    return QuantityRow(
+        quantity, LABELS.get(quantity, quantity.title()), totals, increments, status, current
+    )
+
+
+def _same_values_joined(values: list[FigureValue]) -> list[FigureValue]:
+    """One entry per value: claims stating the same value (several facts may repeat a
+    count) show it once, with every origin that states it."""
+    joined: dict[tuple[float, str | None, bool], FigureValue] = {}
+    for value in values:
+        key = (value.figure.value, value.figure.unit, value.figure.increment)
+        if key not in joined:
+            joined[key] = value
+            continue
+        kept = joined[key]
+        named = {o.name for o in kept.origins if o.name}
+        for origin in value.origins:
+            same = next((o for o in kept.origins if o.name and o.name == origin.name), None)
+            if same is not None:
+                same.citations.extend(origin.citations)
+            elif origin.name not in named or origin.name is None:
+                kept.origins.append(origin)
+        kept.dates = sorted({*kept.dates, *value.dates})
+        for other in value.claim.claim.conflicts:  # its rivals are the joined value's too
+            if other not in kept.conflicts:
+                kept.conflicts.append(other)
+        for other in value.claim.claim.updates:
+            if other not in kept.updates:
+                kept.updates.append(other)
+    return list(joined.values())
+
+
+def _later(a: FigureValue, b: FigureValue) -> FigureValue | None:
+    """The value every source of which is dated after every source of the other."""
+    if not (a.dates and b.dates):
+        return None
+    if a.dates[0] > b.dates[-1]:
+        return a
+    if b.dates[0] > a.dates[-1]:
+        return b
+    return None

@@ -1,0 +1,221 @@
+"""Outlet credits ("told Reuters", "according to …", "the AP reported") on hand-built
+parses, so each rule is tested on the parse it reads, not on what a model happens to
+produce; and the folding of outlet names that makes two spellings one origin."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from sitegen.extract.credits import dateline_credit, sentence_credits
+from sitegen.origins import UNNAMED, Lines, SourceLinks, outlet_key, same_outlet
+
+
+@dataclass
+class W:
+    """One word of a hand-built parse."""
+
+    text: str
+    head: int
+    dep: str
+    pos: str
+    lemma: str = ""
+    tag: str = ""
+    ent: str = "O"
+
+
+def parse(*words: W) -> Doc:
+    return Doc(
+        Vocab(),
+        words=[w.text for w in words],
+        heads=[w.head for w in words],
+        deps=[w.dep for w in words],
+        pos=[w.pos for w in words],
+        tags=[w.tag or w.pos for w in words],
+        lemmas=[w.lemma or w.text.lower() for w in words],
+        ents=[w.ent for w in words],
+        sent_starts=[i == 0 for i in range(len(words))],
+    )
+
+
+def credits(doc: Doc) -> list[tuple[str, str]]:
+    return [(c.outlet, c.kind) for c in sentence_credits(doc[:], 0)]
+
+
+def test_told_an_outlet_is_an_interview_credit() -> None:
+    doc = parse(
+        W("Kurogi", 1, "nsubj", "PROPN", ent="B-PERSON"),
+        W("told", 1, "ROOT", "VERB", "tell", "VBD"),
+        W("Reuters", 1, "dobj", "PROPN", ent="B-ORG"),
+        W("he", 4, "nsubj", "PRON"),
+        W("phoned", 1, "ccomp", "VERB", "phone", "VBD"),
+        W(".", 1, "punct", "PUNCT"),
+    )
+    assert credits(doc) == [("Reuters", "interview")]
+    (credit,) = sentence_credits(doc[:], 100)
+    assert doc.text[credit.start - 100 : credit.end - 100] == "told Reuters"
+
+
+def test_told_a_person_is_no_credit() -> None:
+    doc = parse(
+        W("Aso", 1, "nsubj", "PROPN", ent="B-PERSON"),
+        W("told", 1, "ROOT", "VERB", "tell", "VBD"),
+        W("Matsuno", 1, "dobj", "PROPN", ent="B-PERSON"),
+        W(".", 1, "punct", "PUNCT"),
+    )
+    assert credits(doc) == []
+
+
+def test_a_named_subject_of_report_is_a_report_credit() -> None:
+    doc = parse(
+        W("the", 1, "det", "DET"),
+        W("AP", 2, "nsubj", "PROPN", ent="B-ORG"),
+        W("reported", 2, "ROOT", "VERB", "report", "VBD"),
+        W("that", 5, "mark", "SCONJ"),
+        W("prices", 5, "nsubj", "NOUN", "price"),
+        W("rose", 2, "ccomp", "VERB", "rise", "VBD"),
+    )
+    assert credits(doc) == [("AP", "report")]
+
+
+def test_an_organisation_saying_is_a_speaker_but_a_newspaper_saying_is_a_credit() -> None:
+    embassy = parse(
+        W("the", 2, "det", "DET"),
+        W("Ukrainian", 2, "amod", "ADJ", ent="B-NORP"),
+        W("embassy", 3, "nsubj", "NOUN"),
+        W("said", 3, "ROOT", "VERB", "say", "VBD"),
+    )
+    assert credits(embassy) == []
+    newspaper = parse(
+        W("the", 3, "det", "DET"),
+        W("Mainichi", 2, "compound", "PROPN", ent="B-ORG"),
+        W("Shimbun", 3, "compound", "PROPN", ent="I-ORG"),
+        W("newspaper", 4, "nsubj", "NOUN"),
+        W("said", 4, "ROOT", "VERB", "say", "VBD"),
+    )
+    assert credits(newspaper) == [("Mainichi Shimbun", "report")]
+
+
+def test_according_to_a_name_and_to_a_report_by_one() -> None:
+    named = parse(
+        W("According", 4, "prep", "VERB", "accord", "VBG"),
+        W("to", 0, "prep", "ADP"),
+        W("The", 3, "det", "DET"),
+        W("Mainichi", 1, "pobj", "PROPN", ent="B-GPE"),  # a tagger's guess: still a credit
+        W("rose", 4, "ROOT", "VERB", "rise", "VBD"),
+    )
+    assert credits(named) == [("Mainichi", "report")]
+    report = parse(
+        W("Prices", 1, "nsubj", "NOUN", "price"),
+        W("rose", 1, "ROOT", "VERB", "rise", "VBD"),
+        W("according", 1, "prep", "VERB", "accord", "VBG"),
+        W("to", 2, "prep", "ADP"),
+        W("a", 5, "det", "DET"),
+        W("report", 3, "pobj", "NOUN"),
+        W("by", 5, "prep", "ADP"),
+        W("Kyodo", 6, "pobj", "PROPN", ent="B-ORG"),
+    )
+    assert credits(report) == [("Kyodo", "report")]
+
+
+def test_as_quoted_by_an_outlet() -> None:
+    doc = parse(
+        W("he", 1, "nsubj", "PRON"),
+        W("said", 1, "ROOT", "VERB", "say", "VBD"),
+        W("as", 3, "mark", "SCONJ"),
+        W("quoted", 1, "advcl", "VERB", "quote", "VBN"),
+        W("by", 3, "agent", "ADP"),
+        W("Reuters", 4, "pobj", "PROPN", ent="B-ORG"),
+    )
+    assert credits(doc) == [("Reuters", "report")]
+
+
+def test_told_reporters_or_said_on_monday_is_no_credit() -> None:
+    doc = parse(
+        W("Aso", 1, "nsubj", "PROPN", ent="B-PERSON"),
+        W("told", 1, "ROOT", "VERB", "tell", "VBD"),
+        W("reporters", 1, "dobj", "NOUN", "reporter"),
+        W("on", 1, "prep", "ADP"),
+        W("Monday", 3, "pobj", "PROPN", ent="B-DATE"),
+    )
+    assert credits(doc) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("TOKYO (Reuters) - Japan said on Monday", "Reuters"),
+        ("WASHINGTON (AP) — The Senate voted", "AP"),
+        ("TOKYO - Japan said on Monday (Reuters) -", None),
+        ("Japan said on Monday it would act.", None),
+    ],
+)
+def test_a_wire_dateline_credits_the_article(text: str, outlet: str | None) -> None:
+    credit = dateline_credit(text)
+    assert (credit.outlet if credit else None) == outlet
+
+
+def test_outlet_names_fold_to_one_origin() -> None:
+    assert outlet_key("the Mainichi Shimbun newspaper") == outlet_key("Mainichi Shimbun")
+    assert same_outlet(outlet_key("The Mainichi"), outlet_key("the Mainichi Shimbun"))
+    assert outlet_key("The Japan Times") == "japan times"
+    assert not same_outlet(outlet_key("The Japan Times"), outlet_key("The Japanese Times"))
+    assert not same_outlet(outlet_key("New York Times"), outlet_key("New York Post"))
+
+
+def test_independent_origins_count_copies_shared_origins_and_credits_once() -> None:
+    lines = Lines.of(
+        {
+            "a": SourceLinks(origins=["wire-1", "Reuters"]),
+            "b": SourceLinks(origins=["wire-1"]),
+            "c": SourceLinks(derived_from=["a"]),
+            "d": SourceLinks(),
+            "e": SourceLinks(publisher="Reuters"),
+            "g": SourceLinks(),
+        }
+    )
+    assert lines.count([("a", None), ("b", None), ("c", None)]) == 1
+    assert lines.count([("a", None), ("d", None)]) == 2
+    assert lines.count([("d", "the Reuters news agency"), ("b", None)]) == 1
+    assert lines.count([("d", None), ("e", None), ("a", None)]) == 2
+    assert lines.count([("d", "Kyodo"), ("d", None)]) == 1, "one source is one origin"
+    relayed = ("g", UNNAMED)  # "has reportedly thanked": a report it does not name
+    assert lines.count([("a", None), relayed]) == 1
+    assert lines.count([relayed]) == 1
+    assert lines.count([("a", None), relayed, ("d", None)]) == 2
+
+
+def test_a_citation_traces_to_the_credit_in_or_just_before_it_else_its_sources_origin() -> None:
+    from sitegen.extract.records import ArticleFacts, Credit
+    from sitegen.merge.credited import citation_origins
+    from sitegen.model import Citation, Claim, Source
+
+    text = (
+        "Kurogi told Reuters he phoned the embassy.\n\n"
+        "He added, in a talk with The Japan Times:\n\n"
+        "“I am ready to go.”\n\n"
+        "The embassy declined his offer.\n"
+    )
+
+    def cite(words: str) -> Citation:
+        start = text.index(words)
+        return Citation("a", words, start, start + len(words))
+
+    reuters = text.index("told Reuters")
+    times = text.index("The Japan Times")
+    credits = [
+        Credit("Reuters", "interview", reuters, reuters + len("told Reuters")),
+        Credit("Japan Times", "interview", times, times + len("The Japan Times")),
+    ]
+    phoned, ready, declined = (
+        cite("Kurogi told Reuters he phoned the embassy."),
+        cite("“I am ready to go.”"),
+        cite("The embassy declined his offer."),
+    )
+    claim = Claim("x", "x", [phoned, ready, declined], "single-source")
+    source = Source("a", "seeds/a.txt", "0", "A", origins=["wire-1"])
+    citation_origins([claim], {"a": source}, [ArticleFacts("a", credits=credits)], {"a": text}, {})
+    assert [c.origin for c in claim.citations] == ["Reuters", "Japan Times", "wire-1"]

@@ -1,0 +1,225 @@
+"""What a figure counts (killed, injured, …) and whether it is an increment, on
+hand-built parses; then the merge on small stories: increments are not totals, two
+values of one quantity are never one claim, and rival outlets' values are a dispute
+that says what differs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from sitegen.extract.quantities import is_increment, quantity_of, with_quantities
+from sitegen.ingest import read_articles
+from sitegen.merge import merge
+from sitegen.model import FactBase
+
+
+@dataclass
+class W:
+    text: str
+    head: int
+    dep: str
+    pos: str
+    lemma: str = ""
+
+
+def parse(*words: W) -> Doc:
+    return Doc(
+        Vocab(),
+        words=[w.text for w in words],
+        heads=[w.head for w in words],
+        deps=[w.dep for w in words],
+        pos=[w.pos for w in words],
+        lemmas=[w.lemma or w.text.lower() for w in words],
+        sent_starts=[i == 0 for i in range(len(words))],
+    )
+
+
+def test_the_verb_a_count_is_the_subject_of_names_the_quantity() -> None:
+    doc = parse(
+        W("Two", 1, "nummod", "NUM"),
+        W("people", 3, "nsubjpass", "NOUN", "person"),
+        W("were", 3, "auxpass", "AUX", "be"),
+        W("killed", 3, "ROOT", "VERB", "kill"),
+    )
+    assert quantity_of(doc[0]) == "killed"
+    assert not is_increment(doc[0], "killed")
+
+
+def test_two_more_since_is_an_increment() -> None:
+    doc = parse(
+        W("two", 2, "nummod", "NUM"),
+        W("more", 2, "amod", "ADJ"),
+        W("people", 5, "nsubj", "NOUN", "person"),
+        W("have", 5, "aux", "AUX"),
+        W("since", 5, "advmod", "ADV"),
+        W("died", 5, "ROOT", "VERB", "die"),
+    )
+    assert quantity_of(doc[0]) == "killed"
+    assert is_increment(doc[0], "killed")
+
+
+def test_more_than_another_quantity_is_a_total() -> None:
+    """ "A man was killed and five more people were wounded": five wounded in all."""
+    doc = parse(
+        W("A", 1, "det", "DET"),
+        W("man", 3, "nsubjpass", "NOUN"),
+        W("was", 3, "auxpass", "AUX", "be"),
+        W("killed", 3, "ROOT", "VERB", "kill"),
+        W("and", 3, "cc", "CCONJ"),
+        W("five", 7, "nummod", "NUM"),
+        W("more", 7, "amod", "ADJ"),
+        W("people", 9, "nsubjpass", "NOUN", "person"),
+        W("were", 9, "auxpass", "AUX", "be"),
+        W("wounded", 3, "conj", "VERB", "wound"),
+    )
+    assert quantity_of(doc[5]) == "injured"
+    assert not is_increment(doc[5], "injured")
+    counted = with_quantities(doc[:], [])
+    assert [(f.value, f.quantity) for f in counted] == [(1, "killed")], "a man: one killed"
+
+
+def test_a_breakdown_of_a_count_counts_nothing() -> None:
+    doc = parse(
+        W("four", 1, "nummod", "NUM"),
+        W("victims", 7, "nsubjpass", "NOUN", "victim"),
+        W("--", 1, "punct", "PUNCT"),
+        W("two", 4, "nummod", "NUM"),
+        W("men", 1, "appos", "NOUN", "man"),
+        W("and", 4, "cc", "CCONJ"),
+        W("were", 7, "auxpass", "AUX", "be"),
+        W("wounded", 7, "ROOT", "VERB", "wound"),
+    )
+    assert quantity_of(doc[0]) == "injured"
+    assert quantity_of(doc[3]) is None
+
+
+def test_one_fatally() -> None:
+    doc = parse(
+        W("Six", 1, "nummod", "NUM"),
+        W("people", 3, "nsubjpass", "NOUN", "person"),
+        W("were", 3, "auxpass", "AUX", "be"),
+        W("shot", 3, "ROOT", "VERB", "shoot"),
+        W(",", 3, "punct", "PUNCT"),
+        W("one", 1, "appos", "NUM"),
+        W("fatally", 5, "advmod", "ADV"),
+    )
+    assert quantity_of(doc[0]) == "shot"
+    counted = with_quantities(doc[:], [])
+    assert [(f.value, f.quantity) for f in counted] == [(1, "killed")]
+
+
+def test_coordinated_counts_of_one_quantity_are_their_sum() -> None:
+    from sitegen.model import Figure
+
+    doc = parse(
+        W("two", 1, "nummod", "NUM"),
+        W("juveniles", 6, "nsubjpass", "NOUN", "juvenile"),
+        W("and", 1, "cc", "CCONJ"),
+        W("eight", 4, "nummod", "NUM"),
+        W("adults", 1, "conj", "NOUN", "adult"),
+        W("were", 6, "auxpass", "AUX", "be"),
+        W("wounded", 6, "ROOT", "VERB", "wound"),
+    )
+    found = [Figure(2, "two", counts="juveniles"), Figure(8, "eight", counts="adults")]
+    assert [(f.value, f.text, f.quantity) for f in with_quantities(doc[:], found)] == [
+        (10, "two juveniles and eight adults", "injured")
+    ]
+
+
+@pytest.fixture(scope="module")
+def build(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    from sitegen.extract import extract_articles
+    from sitegen.nlp import load_model
+
+    nlp = load_model()
+
+    def run(texts: dict[str, str]) -> FactBase:
+        root: Path = tmp_path_factory.mktemp("story")
+        (root / "seeds").mkdir()
+        for name, text in texts.items():
+            (root / "seeds" / name).write_text(text, encoding="utf-8")
+        articles = read_articles(root / "seeds", root)
+        return merge(articles, list(extract_articles(articles, nlp)))
+
+    return run
+
+
+def test_an_increment_is_never_joined_to_the_total(build) -> None:  # type: ignore[no-untyped-def]
+    base = build(
+        {
+            "a.txt": "Shooting\n\nTwo people died at the scene of the Elm Street shooting.\n",
+            "b.txt": "Update\n\nTwo more people have since died after the Elm Street shooting.\n",
+        }
+    )
+    at_scene = [
+        c for c in base.claims.values() if any("at the scene" in x.quote for x in c.citations)
+    ]
+    since = [c for c in base.claims.values() if any("since died" in x.quote for x in c.citations)]
+    assert at_scene and since
+    assert at_scene[0].id != since[0].id
+    assert not at_scene[0].conflicts, "an increment disputes no total"
+    assert any(f.increment for f in since[0].figures)
+
+
+def test_rival_counts_of_one_quantity_are_a_dispute_of_figures(build) -> None:  # type: ignore[no-untyped-def]
+    base = build(
+        {
+            "a.txt": "Shooting\n\nTen people were wounded in the Elm Street shooting on Friday night, police said.\n",
+            "b.txt": "Shooting\n\nNine people were wounded in the Elm Street shooting on Friday night, police said.\n",
+        }
+    )
+    ten = [c for c in base.claims.values() if any("Ten" in x.quote for x in c.citations)]
+    nine = [c for c in base.claims.values() if any("Nine" in x.quote for x in c.citations)]
+    assert ten and nine and ten[0].id != nine[0].id
+    assert ten[0].status == nine[0].status == "disputed"
+    assert ten[0].differs == {nine[0].id: "figure"}
+
+
+def test_the_home_page_shows_the_figures_table(tmp_path: Path) -> None:
+    """Rendered from the fact base alone: each value with the outlets that state it,
+    and the disagreement said in words."""
+    from sitegen.cli import main
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shooting = "{} people were wounded in the Elm Street shooting on Friday night, police said."
+    (seeds / "a.md").write_text(
+        f"---\ntitle: A\npublisher: Daily A\n---\n{shooting.format('Ten')}\n", encoding="utf-8"
+    )
+    (seeds / "b.md").write_text(
+        f"---\ntitle: B\npublisher: Daily B\n---\n{shooting.format('Nine')}\n", encoding="utf-8"
+    )
+    assert main(["build", "--project", str(tmp_path), "-q"]) == 0
+    home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    table = home[home.index('class="figures-table"') : home.index("</table>")]
+    assert "Injured" in table and "Ten" in table and "Nine" in table
+    assert "Daily A" in table and "Daily B" in table
+    assert "sources disagree" in table
+
+
+def test_a_later_dated_count_is_an_update_not_a_dispute(tmp_path: Path) -> None:
+    from sitegen.cli import main
+    from sitegen.content import read_content, to_factbase
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shooting = "{} people were killed in the Elm Street shooting on Friday night, police said."
+    for name, date, count in (("a", "2020-05-01", "One"), ("b", "2020-05-03", "Two")):
+        (seeds / f"{name}.md").write_text(
+            f"---\ntitle: {name}\ndate: {date}\n---\n{shooting.format(count)}\n", encoding="utf-8"
+        )
+    assert main(["build", "--project", str(tmp_path), "-q"]) == 0
+    base = to_factbase(read_content(tmp_path / "content"))
+    one = next(c for c in base.claims.values() if c.citations[0].source == "a")
+    two = next(c for c in base.claims.values() if c.citations[0].source == "b")
+    assert one.updates == [two.id] and two.updates == [one.id]
+    assert not one.conflicts and one.status != "disputed"
+    home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    table = home[home.index('class="figures-table"') : home.index("</table>")]
+    assert "updated by a later report" in table
+    assert table.index("(latest)") > table.index("Two")
