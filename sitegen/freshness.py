@@ -35,9 +35,10 @@ from pathlib import Path
 from typing import Any
 
 from sitegen.config import Config
-from sitegen.errors import Location
+from sitegen.errors import InputError, Location
 from sitegen.fsutil import atomic_write
 from sitegen.ingest import find_articles
+from sitegen.paths import open_regular
 from sitegen.reporter import Message
 
 STAMP = "content.stamp"
@@ -47,10 +48,12 @@ Files = dict[str, str]  # absolute path -> sha256 of the bytes
 
 
 def file_digest(path: Path) -> str | None:
-    """sha256 of a file's bytes, None when there is no file."""
+    """sha256 of a file's bytes; None when there is no regular file there (a FIFO or a
+    device is never opened for reading: see `paths.open_regular`)."""
     try:
-        return _sha256(path.read_bytes())
-    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        with open_regular(path) as handle:
+            return _sha256(handle.read())
+    except (InputError, OSError):
         return None
 
 
@@ -64,7 +67,7 @@ def render_fingerprint(config: Config) -> str:
     for folder in (config.content, config.templates, theme_dir(), config.seeds):
         for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
             if path.is_file() and not path.name.startswith("."):
-                hasher.update(f"{path}\0{_sha256(path.read_bytes())}\0".encode())
+                hasher.update(f"{path}\0{file_digest(path)}\0".encode())
     return hasher.hexdigest()
 
 
@@ -73,7 +76,7 @@ def read_inputs(config: Config) -> Files:
     paths = set(find_articles(config.seeds))
     if config.content.is_dir():
         paths.update(p for p in config.content.rglob("*") if p.is_file())
-    return {str(path): _sha256(path.read_bytes()) for path in sorted(paths)}
+    return {str(path): file_digest(path) or "" for path in sorted(paths)}
 
 
 def after_writes(
