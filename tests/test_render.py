@@ -481,7 +481,7 @@ def test_structured_data_is_made_only_for_a_theme_that_shows_it(
 ) -> None:
     config, base = project
     made = []
-    for name in ("claim_data", "person_data"):
+    for name in ("claim_review_data", "person_data"):
         real = getattr(site_module, name)
         monkeypatch.setattr(site_module, name, lambda *a, real=real: made.append(1) or real(*a))
     render(config, base)
