@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from sitegen.origins import outlet_key, same_outlet
 from sitegen.render.provenance import is_outlet_label
 from sitegen.render.views import SourceView
 
@@ -134,10 +135,15 @@ def picture(views: list[SourceView]) -> OriginsPicture:
     external: dict[str, Node] = {}
 
     def outside(label: str) -> Node:
-        if label not in external:
+        # one box per outlet however it is written ("The Asahi Shimbun", "Asahi
+        # Shimbun"; "the Mainichi", "the Mainichi Shimbun newspaper"), as counted
+        key = outlet_key(label)
+        known = next((k for k in external if same_outlet(k, key)), None)
+        if known is None:
             text = label if is_outlet_label(label) else f"Shared original ({label})"
-            external[label] = Node(f"origin:{label}", _cut(text), text, "external", 0)
-        return external[label]
+            external[key] = Node(f"origin:{key}", _cut(text), text, "external", 0)
+            known = key
+        return external[known]
 
     for view in drawn:
         nodes[view.source.id] = Node(
