@@ -4,41 +4,12 @@ produce; and the folding of outlet names that makes two spellings one origin."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pytest
 from spacy.tokens import Doc
-from spacy.vocab import Vocab
 
 from sitegen.extract.credits import dateline_credit, sentence_credits
 from sitegen.origins import UNNAMED, Lines, SourceLinks, outlet_key, same_outlet
-
-
-@dataclass
-class W:
-    """One word of a hand-built parse."""
-
-    text: str
-    head: int
-    dep: str
-    pos: str
-    lemma: str = ""
-    tag: str = ""
-    ent: str = "O"
-
-
-def parse(*words: W) -> Doc:
-    return Doc(
-        Vocab(),
-        words=[w.text for w in words],
-        heads=[w.head for w in words],
-        deps=[w.dep for w in words],
-        pos=[w.pos for w in words],
-        tags=[w.tag or w.pos for w in words],
-        lemmas=[w.lemma or w.text.lower() for w in words],
-        ents=[w.ent for w in words],
-        sent_starts=[i == 0 for i in range(len(words))],
-    )
+from tests.builders import W, parse
 
 
 def credits(doc: Doc) -> list[tuple[str, str]]:

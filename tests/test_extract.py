@@ -11,21 +11,9 @@ import pytest
 from sitegen.extract import extract_articles
 from sitegen.extract.records import ArticleFacts, FactCandidate
 from sitegen.extract.statements import clean_statement
-from sitegen.ingest import Article, split_blocks
 from sitegen.merge.people import PeopleIndex, build_people
 from sitegen.nlp import load_model
-
-
-def article(text: str, article_id: str = "a") -> Article:
-    return Article(
-        id=article_id,
-        path=Path(f"{article_id}.txt"),
-        file=f"{article_id}.txt",
-        sha256="",
-        text=text,
-        title="",
-        blocks=split_blocks(text),
-    )
+from tests.builders import article
 
 
 def extract(*texts: str) -> list[ArticleFacts]:

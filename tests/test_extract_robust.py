@@ -19,6 +19,7 @@ from sitegen.extract import extract_articles
 from sitegen.extract.quotes import continued_quote, disjoint, find_quotes
 from sitegen.ingest import Article, split_blocks
 from sitegen.nlp import load_model
+from tests.builders import article
 
 # A made-up local story in the shape of web copy: dateline, quotations split around
 # their attribution, a quotation running over two paragraphs, a quoted single word.
@@ -39,18 +40,6 @@ STORY = (
 )
 DOUBLE = ['"', "“", "”", "«", "»", "„"]  # drawn more often: they carry the most rules
 MARKS = ['"', "“", "”", "'", "‘", "’", "«", "»", "„", "(", ")", "[", "]", "—", "–", "-"]
-
-
-def article(text: str, article_id: str = "a") -> Article:
-    return Article(
-        id=article_id,
-        path=Path(f"{article_id}.txt"),
-        file=f"{article_id}.txt",
-        sha256="",
-        text=text,
-        title="",
-        blocks=split_blocks(text),
-    )
 
 
 @st.composite

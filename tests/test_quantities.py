@@ -5,38 +5,15 @@ that says what differs."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from spacy.tokens import Doc
-from spacy.vocab import Vocab
 
 from sitegen.extract.quantities import is_increment, quantity_of, with_quantities
 from sitegen.ingest import read_articles
 from sitegen.merge import merge
 from sitegen.model import FactBase
-
-
-@dataclass
-class W:
-    text: str
-    head: int
-    dep: str
-    pos: str
-    lemma: str = ""
-
-
-def parse(*words: W) -> Doc:
-    return Doc(
-        Vocab(),
-        words=[w.text for w in words],
-        heads=[w.head for w in words],
-        deps=[w.dep for w in words],
-        pos=[w.pos for w in words],
-        lemmas=[w.lemma or w.text.lower() for w in words],
-        sent_starts=[i == 0 for i in range(len(words))],
-    )
+from tests.builders import W, parse
 
 
 def test_the_verb_a_count_is_the_subject_of_names_the_quantity() -> None:

@@ -10,9 +10,10 @@ import pytest
 
 from sitegen.extract import extract_articles
 from sitegen.furniture import is_furniture, kind_of
-from sitegen.ingest import PROSE, Article, classify, read_one, split_blocks
+from sitegen.ingest import PROSE, classify, read_one, split_blocks
 from sitegen.merge import merge
 from sitegen.nlp import load_model
+from tests.builders import article
 
 
 @pytest.mark.parametrize(
@@ -90,18 +91,6 @@ def test_a_dateline_after_the_title_is_stripped(tmp_path: Path) -> None:
     assert article.text[first.start : first.end].startswith("Three people are dead")
 
 
-def _article(text: str, article_id: str) -> Article:
-    return Article(
-        id=article_id,
-        path=Path(f"{article_id}.txt"),
-        file=f"{article_id}.txt",
-        sha256="",
-        text=text,
-        title="",
-        blocks=split_blocks(text),
-    )
-
-
 def test_a_statement_opening_with_a_pronoun_names_its_referent_in_brackets() -> None:
     text = (
         "Mayor Tom Berg visited the flooded district on Monday with two aides.\n\n"
@@ -110,14 +99,14 @@ def test_a_statement_opening_with_a_pronoun_names_its_referent_in_brackets() -> 
         "The flood reached the school at noon. Then he was hit by a falling beam on Elm "
         "Street, police said.\n"
     )
-    article = _article(text, "a")
-    [facts] = extract_articles([article], load_model())
+    story = article(text, "a")
+    [facts] = extract_articles([story], load_model())
     [fact] = [f for f in facts.facts if f.text.startswith("He was one")]
     assert fact.standalone is not None and fact.standalone.startswith("[Tom Berg] was one")
     assert not [f for f in facts.facts if f.text.startswith("They")], "no referent: no fact"
     [then] = [f for f in facts.facts if f.text.startswith("Then he")]
     assert then.standalone and then.standalone.startswith("Then [Tom Berg] was hit")
-    base = merge([article], [facts])
+    base = merge([story], [facts])
     [claim] = [c for c in base.claims.values() if "12 mayors" in c.statement]
     assert claim.statement.startswith("[Tom Berg] was one of 12 mayors")
     [citation] = claim.citations
@@ -130,7 +119,7 @@ def test_a_person_asked_about_is_not_the_speaker() -> None:
         "Representative Ann Cole, asked if Mr. Tom Berg should demand the return of the "
         "funds, said, “I’ll leave that to the governor and his advisers.”\n"
     )
-    [facts] = extract_articles([_article(text, "a")], load_model())
+    [facts] = extract_articles([article(text, "a")], load_model())
     [quote] = [f for f in facts.facts if f.kind == "quote"]
     assert quote.speaker is not None and quote.speaker.text == "Ann Cole"
     assert quote.quote and quote.quote.startswith("I’ll leave that")
@@ -143,7 +132,7 @@ def test_places_and_a_plural_after_a_suffix_are_not_people() -> None:
         "The trial of Douglas Shine Jr. Jurors heard from three witnesses on Monday.\n\n"
         "The boy was taken to John H. Stroger Jr. Hospital, where he died.\n"
     )
-    [facts] = extract_articles([_article(text, "a")], load_model())
+    [facts] = extract_articles([article(text, "a")], load_model())
     names = {m.name for m in facts.mentions}
     assert not names & {"Civic Center Drive", "Pine County", "Douglas Shine Jr. Jurors"}
     assert not [n for n in names if "Stroger" in n], "a hospital named after someone"
@@ -181,7 +170,7 @@ def test_a_paragraph_opening_with_a_pronoun_after_a_colon_is_narrative() -> None
         "Jane Roe, 34, was shot outside a bakery on Main Street on Sunday, police said:\n\n"
         "She was hit in the back by two bullets and taken to Mercy Hospital.\n"
     )
-    [facts] = extract_articles([_article(text, "a")], load_model())
+    [facts] = extract_articles([article(text, "a")], load_model())
     [fact] = [f for f in facts.facts if f.text.startswith("She was hit")]
     assert fact.kind != "quote"
     assert fact.standalone is not None and fact.standalone.startswith("[Jane Roe] was hit")

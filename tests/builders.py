@@ -1,0 +1,55 @@
+"""Inputs built by hand for unit tests: an article from a string, and a parse from
+words with their heads and labels (so a rule's test says exactly which shape it reads
+and runs without the spaCy model)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from sitegen.ingest import Article, split_blocks
+
+
+def article(text: str, article_id: str = "a") -> Article:
+    """An article as ingest would make it from a file holding `text`."""
+    return Article(
+        id=article_id,
+        path=Path(f"{article_id}.txt"),
+        file=f"{article_id}.txt",
+        sha256="",
+        text=text,
+        title="",
+        blocks=split_blocks(text),
+    )
+
+
+@dataclass
+class W:
+    """One word of a hand-built parse: `head` is the index of its head word."""
+
+    text: str
+    head: int
+    dep: str
+    pos: str
+    lemma: str = ""
+    tag: str = ""
+    ent: str = "O"
+
+
+def parse(*words: W) -> Doc:
+    """One sentence parsed as the words say (tag defaults to the part of speech, lemma
+    to the lower-cased word)."""
+    return Doc(
+        Vocab(),
+        words=[w.text for w in words],
+        heads=[w.head for w in words],
+        deps=[w.dep for w in words],
+        pos=[w.pos for w in words],
+        tags=[w.tag or w.pos for w in words],
+        lemmas=[w.lemma or w.text.lower() for w in words],
+        ents=[w.ent for w in words],
+        sent_starts=[i == 0 for i in range(len(words))],
+    )
