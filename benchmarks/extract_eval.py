@@ -33,6 +33,7 @@ import yaml
 
 from benchmarks import web_eval
 from benchmarks.corpus import REPO, load_clusters, write_project
+from benchmarks.gold import Tally
 from sitegen.extract import extract_articles
 from sitegen.extract.records import ArticleFacts, FactCandidate
 from sitegen.ingest import Article, read_articles
@@ -67,7 +68,7 @@ class Gold:
 
 
 @dataclass
-class Score:
+class Score(Tally):
     """Counts for one story; added up for the overall figures."""
 
     predicted: int = 0
@@ -84,11 +85,6 @@ class Score:
     via: int = 0
     via_right: int = 0
     misses: list[str] = field(default_factory=list)
-
-    def add(self, other: Score) -> None:
-        for name, value in vars(other).items():
-            if isinstance(value, int):
-                setattr(self, name, getattr(self, name) + value)
 
 
 def _norm(text: str) -> str:

@@ -26,6 +26,15 @@ REPO = Path(__file__).resolve().parent.parent
 GOLD = REPO / "benchmarks" / "gold"
 
 
+class Tally:
+    """Counters of one story that add up over a corpus (every int field is a count)."""
+
+    def add(self, other: Tally) -> None:
+        for name, value in vars(other).items():
+            if isinstance(value, int):
+                setattr(self, name, getattr(self, name) + value)
+
+
 @dataclass
 class GoldFact:
     id: str

@@ -34,7 +34,7 @@ from benchmarks.extraction import extract_cached
 from benchmarks.gold import GoldStory, Score, all_gold, anchor_spans, score, write_story
 from sitegen.ingest import read_articles
 from sitegen.merge import merge
-from sitegen.model import FactBase
+from sitegen.model import Claim, FactBase
 
 COUNTED = ("killed", "injured")
 
@@ -86,11 +86,7 @@ def _extra(story: GoldStory, base: FactBase, spans: dict[str, list]) -> Extra:
     extra.duplicates = sum(len(claims) > 1 for claims in only.values())
     for claim in base.claims.values():
         if claim.status == "disputed":
-            rivals = "; ".join(
-                f"[{claim.differs.get(o, '?')}] {base.claims[o].statement[:90]}"
-                for o in claim.conflicts
-                if o in base.claims
-            )
+            rivals = _rivals(claim, base)
             extra.disputes.append(f"{story.name}: {claim.statement[:110]}  <>  {rivals}")
     gold = _gold_figures(story)
     for quantity in COUNTED:
@@ -147,11 +143,7 @@ def gva_figures(show_disputes: bool) -> None:
         lines = disputed.setdefault(cluster.part, [])
         for claim in base.claims.values():
             if claim.status == "disputed":
-                rivals = "; ".join(
-                    f"[{claim.differs.get(o, '?')}] {base.claims[o].statement[:90]}"
-                    for o in claim.conflicts
-                    if o in base.claims
-                )
+                rivals = _rivals(claim, base)
                 lines.append(f"{cluster.cluster_id}: {claim.statement[:110]}  <>  {rivals}")
     for part, (found, right, total) in stated.items():
         print(
@@ -203,6 +195,15 @@ def _evaluate_pooled(name: str, wanted: Callable[[GoldStory], bool]) -> Score:
         if wanted(story):
             total.add(evaluate(story)[0])
     return total
+
+
+def _rivals(claim: Claim, base: FactBase) -> str:
+    """A disputed claim's rivals, each with what differs: for reading disputes by hand."""
+    return "; ".join(
+        f"[{claim.differs.get(o, '?')}] {base.claims[o].statement[:90]}"
+        for o in claim.conflicts
+        if o in base.claims
+    )
 
 
 def main(argv: list[str]) -> int:

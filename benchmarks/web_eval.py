@@ -34,6 +34,7 @@ import yaml
 
 from benchmarks.corpus import Cluster, load_clusters, write_project
 from benchmarks.extraction import extract_cached
+from benchmarks.gold import Tally
 from sitegen.extract.records import ArticleFacts, FactCandidate
 from sitegen.ingest import Article, read_articles
 from sitegen.merge import merge_claims
@@ -80,7 +81,7 @@ DEATH = r"(killed|dead|died|deaths?|slain|fatal\w*|lost (their|his|her) li\w+)"
 
 
 @dataclass
-class Figures:
+class Figures(Tally):
     clusters: int = 0
     failed: int = 0
     gold_people: int = 0
@@ -101,11 +102,10 @@ class Figures:
     killed_claimed: int = 0
     notes: list[str] = field(default_factory=list)
 
-    def add(self, other: Figures) -> None:
-        for name, value in vars(other).items():
-            if isinstance(value, int):
-                setattr(self, name, getattr(self, name) + value)
-        self.notes += other.notes
+    def add(self, other: Tally) -> None:
+        super().add(other)
+        if isinstance(other, Figures):
+            self.notes += other.notes
 
 
 @dataclass
