@@ -174,3 +174,18 @@ def test_a_paragraph_opening_with_a_pronoun_after_a_colon_is_narrative() -> None
     [fact] = [f for f in facts.facts if f.text.startswith("She was hit")]
     assert fact.kind != "quote"
     assert fact.standalone is not None and fact.standalone.startswith("[Jane Roe] was hit")
+
+
+def test_no_bracketed_name_when_the_sentence_before_names_someone_else() -> None:
+    """ "Major was shot … He later died": when the subject just before is a name the
+    pronoun's resolved person does not carry, naming him would be a guess."""
+    text = (
+        "Police said Aaron Dunnings, 23, was arrested Tuesday in Cleveland.\n\n"
+        "Major was shot in the chest in a drive-by shooting in September. "
+        "He later died at the hospital.\n\n"
+        "Tom Berg was arrested on Monday. He was charged with murder.\n"
+    )
+    [facts] = extract_articles([article(text)], load_model())
+    named = {f.text: f.standalone for f in facts.facts if f.standalone}
+    assert not any("Dunnings] later died" in s for s in named.values())
+    assert named.get("He was charged with murder.") == "[Tom Berg] was charged with murder."

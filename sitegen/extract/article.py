@@ -420,7 +420,7 @@ def _statement_fact(
         elif entity is None and opening.lower_ == "their":
             entity = discourse.group_pronoun("they")
         referent = _referent(entity)
-        if referent is None:
+        if referent is None or _someone_else_before(sentence, entity, refs):
             return None  # "He was released.": who? not a fact a reader can use alone
         at = offset + opening.idx - start
         fill = f"[{referent}'s]" if opening.tag_ == "PRP$" else f"[{referent}]"
@@ -453,6 +453,23 @@ def _opening_reference(sentence: Span) -> Token | None:
         head = first if first.dep_ != "det" else first.head
         return first if head.dep_ in ("nsubj", "nsubjpass") else None
     return None
+
+
+def _someone_else_before(sentence: Span, entity: Entity | None, refs: dict[int, Entity]) -> bool:
+    """True when the sentence before names, as its subject, someone the resolved
+    `entity` is not ("Major was shot in the chest. He later died.": "he" is Major, even
+    when "Major" was never taken for a name): a bracketed name there would be a guess."""
+    whole = sentence.sent
+    if whole.start == 0:
+        return False
+    before = whole.doc[whole.start - 1].sent
+    return any(
+        token.dep_ in ("nsubj", "nsubjpass")
+        and token.head == before.root
+        and token.pos_ == "PROPN"
+        and refs.get(token.i) is not entity
+        for token in before
+    )
 
 
 def _referent(entity: Entity | None) -> str | None:
