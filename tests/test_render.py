@@ -635,3 +635,10 @@ def test_segment_keeps_text_and_covers_each_passage(
         if covering:
             assert passage.anchor in covering[0].anchors
             assert passage in covering[-1].closes
+
+
+def test_a_figure_in_words_shows_its_value() -> None:
+    from sitegen.render.templates import has_digit
+
+    assert has_digit("$17 million") and has_digit("70")
+    assert not has_digit("An") and not has_digit("two") and not has_digit(None)
