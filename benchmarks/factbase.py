@@ -21,6 +21,7 @@ from pathlib import Path
 
 from sitegen.content import write_factbase
 from sitegen.model import Citation, Claim, FactBase, Figure, Person, Source, status_for
+from sitegen.origins import Lines, SourceLinks
 
 _CONSONANTS = "bdfgklmnprstvz"
 _VOWELS = "aeiou"
@@ -121,13 +122,17 @@ def generate(
         path.write_text(text, encoding="utf-8", newline="")
         article.source.sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
         base.sources[article.source.id] = article.source
+    lines = Lines.of(
+        {
+            s.id: SourceLinks(list(s.derived_from), list(s.origins), s.publisher)
+            for s in base.sources.values()
+        }
+    )
     for claim, where in cited:
         claim.citations = [Citation(a.source.id, a.sentences[i], *a.spans[i]) for a, i in where]
-        count = len({c.source for c in claim.citations})
-        claim.status = status_for(count)
-        if count > 1:
-            copies = sum(a.source.derived_from != [] for a, _ in where)
-            claim.independent_sources = max(1, count - copies)
+        # counted as the build and `sitegen check` count: copies and one publisher are one
+        claim.independent_sources = lines.count((c.source, c.origin) for c in claim.citations)
+        claim.status = status_for(claim.independent_sources)
         base.claims[claim.id] = claim
     _dispute(base)
     (root / "content" / "pages").mkdir(parents=True, exist_ok=True)
