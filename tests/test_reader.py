@@ -75,7 +75,8 @@ CLAIMS = {
     ),
     "sixty-thousand": (
         "statement: The embassy said 60,000 people gave money.\nstatus: disputed\n"
-        "independent_sources: 1\npeople: []\nconflicts:\n- six-thousand\ncitations:\n"
+        "independent_sources: 1\npeople: []\nconflicts:\n- six-thousand\n"
+        "differs:\n  six-thousand: figure\ncitations:\n"
         + _cite("a", "The embassy said 60,000 people gave money.")
     ),
     "six-thousand": (
@@ -250,6 +251,7 @@ def test_home_tells_the_story_and_disputes_first(story: Path) -> None:
     disputes = tree.find(".//section[@aria-labelledby='disagree']")
     linked = {a.get("href") for a in disputes.iter("a")}
     assert {"claims/sixty-thousand/", "claims/six-thousand/"} <= linked
+    assert "They differ in the figure" in " ".join("".join(disputes.itertext()).split())
     matrix = tree.find(".//table[@class='matrix']")
     heads = ["".join(th.itertext()).strip() for th in matrix.findall("thead/tr/th")][1:]
     assert "Reuters" in heads and "Daily Copy" in heads

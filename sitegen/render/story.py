@@ -140,6 +140,14 @@ def lead(views: SiteViews) -> list[ClaimView]:
 class Dispute:
     sides: list[ClaimView]  # the claims that conflict, strongest first
 
+    @property
+    def differs(self) -> list[str]:
+        """What the sides differ in ("figure", "date", "actor", "place"), as any side's
+        `differs` records it for another side."""
+        ids = [side.claim.id for side in self.sides]
+        found = (side.claim.differs.get(other) for side in self.sides for other in ids)
+        return list(dict.fromkeys(what for what in found if what))
+
 
 def disputes(views: SiteViews) -> tuple[list[Dispute], int]:
     """Groups of claims that conflict (each group once), strongest first, the first
