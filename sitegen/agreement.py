@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 from sitegen.model import Figure
 
+# The hedges a figure can carry, by what they allow: extraction reads a figure's
+# qualifier from these same sets (`numbers.QUALIFIERS`).
 APPROXIMATE = {
     "about",
     "around",
@@ -43,18 +45,21 @@ AT_MOST = {
     "no more than",
 }
 APPROXIMATE_SPREAD = 0.1  # "about 70": within 10%
-_SCALE_WORDS = {
+# Words that multiply the number before them: shared with extraction (`numbers`), so
+# a figure is read and compared by one list.
+SCALES = {
+    "dozen": 12,
     "hundred": 100,
-    "thousand": 1e3,
-    "million": 1e6,
-    "m": 1e6,
-    "mn": 1e6,
-    "billion": 1e9,
-    "bn": 1e9,
-    "b": 1e9,
-    "trillion": 1e12,
-    "tn": 1e12,
-    "k": 1e3,
+    "thousand": 1_000,
+    "k": 1_000,
+    "million": 1_000_000,
+    "m": 1_000_000,
+    "mn": 1_000_000,
+    "billion": 1_000_000_000,
+    "bn": 1_000_000_000,
+    "b": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+    "tn": 1_000_000_000_000,
 }
 _NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?\s*([a-z]+)?", re.I)
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -91,7 +96,7 @@ def step(figure: Figure) -> float:
     if match is None:
         return 1.0
     decimals = len(match.group(1) or "")
-    scale = _SCALE_WORDS.get((match.group(2) or "").lower(), 1.0)
+    scale = SCALES.get((match.group(2) or "").lower(), 1.0)
     return scale * 10.0**-decimals
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from sitegen.agreement import APPROXIMATE, AT_LEAST, AT_MOST, SCALES
+
 _UNITS = {
     "zero": 0,
     "one": 1,
@@ -40,49 +42,11 @@ _TENS = {
     "eighty": 80,
     "ninety": 90,
 }
-_SCALES = {
-    "dozen": 12,
-    "hundred": 100,
-    "thousand": 1_000,
-    "k": 1_000,
-    "million": 1_000_000,
-    "m": 1_000_000,
-    "mn": 1_000_000,
-    "billion": 1_000_000_000,
-    "bn": 1_000_000_000,
-    "b": 1_000_000_000,
-    "trillion": 1_000_000_000_000,
-    "tn": 1_000_000_000_000,
-}
+_SCALES = SCALES
 _WORD = re.compile(r"[a-z]+|\d[\d,]*(?:\.\d+)?", re.I)
 
-QUALIFIERS = (
-    "more than",
-    "fewer than",
-    "less than",
-    "at least",
-    "at most",
-    "up to",
-    "as many as",
-    "as much as",
-    "nearly",
-    "almost",
-    "about",
-    "around",
-    "approximately",
-    "roughly",
-    "some",
-    "over",
-    "under",
-    "an estimated",
-    "estimated",
-    "close to",
-    "upwards of",
-    "just over",
-    "just under",
-    "no more than",
-    "no fewer than",
-)
+# longest first: "just over 70" is "just over", not "over"
+QUALIFIERS = tuple(sorted(APPROXIMATE | AT_LEAST | AT_MOST, key=lambda hedge: (-len(hedge), hedge)))
 
 CURRENCIES = {
     "$": "USD",
