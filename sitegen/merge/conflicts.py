@@ -7,8 +7,10 @@ claims that cite them, in both directions, and both claims become `disputed`.
 
 from __future__ import annotations
 
+from datetime import date
+
 from sitegen.merge.claims import Clustering
-from sitegen.merge.similarity import APART
+from sitegen.merge.similarity import APART, age_gap
 from sitegen.model import Claim, status_for
 
 
@@ -17,7 +19,7 @@ def mark_conflicts(result: Clustering, claims: list[Claim], dates: dict[str, str
     each: "figure", "date", "actor"), and set every claim's status. Two passages of
     sources with different dates (`dates`: source id -> date) do not dispute each
     other: the later report revises the earlier one, and the claims name each other
-    in `updates` instead."""
+    in `updates` instead (but for a person's age, below)."""
     claim_of = {i: number for number, members in enumerate(result.clusters) for i in members}
     links: dict[int, dict[int, set[str]]] = {}
     revised: dict[int, set[int]] = {}
@@ -28,7 +30,7 @@ def mark_conflicts(result: Clustering, claims: list[Claim], dates: dict[str, str
         if a == b:
             continue
         when = [dates.get(result.items[k].source) for k in (i, j)]
-        if when[0] and when[1] and when[0] != when[1]:
+        if when[0] and when[1] and when[0] != when[1] and _revisable(result, i, j, when):
             revised.setdefault(a, set()).add(b)
             revised.setdefault(b, set()).add(a)
             continue
@@ -43,3 +45,17 @@ def mark_conflicts(result: Clustering, claims: list[Claim], dates: dict[str, str
         }
         independent = claim.independent_sources or len(claim.source_ids)
         claim.status = status_for(independent, disputed=bool(claim.conflicts))
+
+
+def _revisable(result: Clustering, i: int, j: int, when: list[str | None]) -> bool:
+    """A later report may revise an earlier one, but not a person's age by more than
+    the years between the two reports ("20-year-old Dashwan Smith" in November,
+    "22-year-old Dashwan Smith" the next May is a dispute)."""
+    gap = age_gap(result.items[i], result.items[j])
+    if not gap:
+        return True
+    try:
+        days = abs((date.fromisoformat(when[0] or "") - date.fromisoformat(when[1] or "")).days)
+    except ValueError:
+        return True
+    return gap <= days / 365.25 + 1

@@ -12,6 +12,7 @@ conflict: they are kept apart, and each claim will name the other.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from sitegen.agreement import (
@@ -24,6 +25,7 @@ from sitegen.agreement import (
 from sitegen.extract.lexicon import REPORTING_VERBS, SPEECH_VERBS
 from sitegen.extract.statements import DATE_PREFIX, TELLING
 from sitegen.merge.features import Passage
+from sitegen.model import Figure
 
 QUOTE_OVERLAP = 0.5  # share of the shorter quotation's shingles that makes one quotation
 SIZE_MIX = 0.5  # 0: divide by the smaller passage's weight, 1: by the larger one's
@@ -52,9 +54,11 @@ def compare(a: Passage, b: Passage) -> Comparison:
     if a.figures and b.figures:
         if increment_and_total(a.figures, b.figures):
             return Comparison(score, APART)
-        if figures_disagree(a.figures, b.figures) or figures_disagree(b.figures, a.figures):
-            if _ages_of_others(a, b):
-                return Comparison(score, APART)
+        if _disagree(a.figures, b.figures):
+            if rivals and _one_person_two_ages(a, b):
+                return Comparison(score, "figure")
+            if not _disagree(_counts(a), _counts(b)):
+                return Comparison(score, APART)  # ages of others, or one against a count
             if rivals and shared / size >= CONFLICT_TOPIC:
                 return Comparison(score, "figure")
             if one_quantity(a.figures, b.figures):
@@ -78,12 +82,10 @@ def disagreement(a: Passage, b: Passage) -> str | None:
     accounts) contradict each other, however little else they share."""
     if a.figures and b.figures and increment_and_total(a.figures, b.figures):
         return APART
-    if (
-        a.figures
-        and b.figures
-        and (figures_disagree(a.figures, b.figures) or figures_disagree(b.figures, a.figures))
-    ):
-        return APART if _ages_of_others(a, b) else "figure"
+    if a.figures and b.figures and _disagree(a.figures, b.figures):
+        if _one_person_two_ages(a, b) or _disagree(_counts(a), _counts(b)):
+            return "figure"
+        return APART
     if dates_disagree(_dates(a, telling=True), _dates(b, telling=True)):
         return "date" if dates_disagree(_dates(a), _dates(b)) else APART
     return "actor" if _actors_differ(a, b) else None
@@ -117,15 +119,63 @@ def _quote_score(a: Passage, b: Passage) -> float:
     return 0.6 + 0.4 * overlap if overlap >= QUOTE_OVERLAP else 0.0
 
 
-def _ages_of_others(a: Passage, b: Passage) -> bool:
-    """Only ages differ, and no person is named on both sides: most likely the ages of
-    two people ("a 27-year-old man was charged" / "a 20-year-old man was killed"), two
-    facts, not one disputed."""
-    rest_a = [f for f in a.figures if f.counts != "age"]
-    rest_b = [f for f in b.figures if f.counts != "age"]
-    if figures_disagree(rest_a, rest_b) or figures_disagree(rest_b, rest_a):
-        return False
-    return not set(a.people) & set(b.people)
+def _disagree(left: list[Figure], right: list[Figure]) -> bool:
+    return figures_disagree(left, right) or figures_disagree(right, left)
+
+
+def _counts(item: Passage) -> list[Figure]:
+    """The figures that can dispute another source's: not ages, which belong to people
+    (two ages are rival only as one person's, below), and not a count of one told by an
+    article ("a 24-year-old man was shot"): it introduces one person, and a story of two
+    shootings tells of "a man" and "two men" without a dispute between them."""
+    return [
+        f
+        for f in item.figures
+        if f.counts != "age" and not (f.value == 1 and f.text.lower() in _ARTICLES)
+    ]
+
+
+_ARTICLES = {"a", "an"}
+# A name right after an age ("80-year-old Joseph Williams"): its capitalised words.
+_NAME_AFTER = re.compile(r"\s+((?:[A-Z][\w'’.-]*\s*){1,4})")
+
+
+def _one_person_two_ages(a: Passage, b: Passage) -> bool:
+    """Both passages give an age to one named person, and the ages differ ("victim
+    20-year-old Dashwan Smith" / "killed 22-year-old Dashwan Smith"). Ages of unnamed or
+    different people ("Drewery's 4-year-old son" / "80-year-old Joseph Williams") are
+    never rivals: a story gives the ages of several people."""
+    return age_gap(a, b) > 0
+
+
+def age_gap(a: Passage, b: Passage) -> float:
+    """The most the ages the two passages give to one named person differ by (0 when
+    they agree, or no named person has an age on both sides)."""
+    left, right = age_holders(a), age_holders(b)
+    return max(
+        (
+            min(abs(x - y) for x in left[person] for y in right[person])
+            for person in left.keys() & right.keys()
+        ),
+        default=0.0,
+    )
+
+
+def age_holders(item: Passage) -> dict[str, set[float]]:
+    """The ages the passage gives to people it names, by person id: an age holds for
+    the name written right after it."""
+    holders: dict[str, set[float]] = {}
+    text = item.fact.text
+    for figure in item.figures:
+        at = text.find(figure.text) if figure.counts == "age" else -1
+        match = _NAME_AFTER.match(text, at + len(figure.text)) if at >= 0 else None
+        if match is None:
+            continue
+        words = {w.lower().strip(".,'’") for w in match.group(1).split()}
+        for person in item.people:
+            if words & set(person.split("-")):
+                holders.setdefault(person, set()).add(figure.value)
+    return holders
 
 
 def one_act(a: Passage, b: Passage) -> bool:

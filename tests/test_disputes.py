@@ -1,0 +1,159 @@
+"""Which disagreements are disputes: rules run on extraction records built by hand
+(no spaCy needed)."""
+
+from __future__ import annotations
+
+import re
+
+from sitegen.extract.records import FactCandidate
+from sitegen.merge.claims import build_claims, cluster
+from sitegen.merge.conflicts import mark_conflicts
+from sitegen.merge.features import Passage, passages
+from sitegen.merge.people import PeopleIndex
+from sitegen.merge.similarity import APART, compare
+from sitegen.model import Figure
+
+STOP = {"a", "an", "the", "of", "in", "was", "were", "at", "and", "on", "his", "her"}
+
+
+def fact(
+    source: str, text: str, figures: list[Figure], names: tuple[str, ...] = ()
+) -> FactCandidate:
+    """A fact as extraction records it: its content words as lemmas, its names."""
+    name_words = {w.lower() for name in names for w in name.split()}
+    lemmas = [
+        w
+        for w in re.findall(r"[a-z0-9-]+", text.lower())
+        if w not in STOP and w not in name_words and not w[0].isdigit()
+    ]
+    return FactCandidate(
+        source=source,
+        start=0,
+        end=len(text),
+        text=text,
+        kind="figure",
+        names=list(names),
+        figures=figures,
+        lemmas=lemmas,
+    )
+
+
+def age(value: int) -> Figure:
+    return Figure(value=value, text=f"{value}-year-old", unit="years", counts="age")
+
+
+def count(value: int, text: str, counts: str, quantity: str) -> Figure:
+    return Figure(value=value, text=text, counts=counts, quantity=quantity)
+
+
+def filler() -> list[FactCandidate]:
+    """Other sentences of the story, so that its topic words weigh little."""
+    return [
+        fact(f"x{i}", f"Neighbours spoke about the weather and topic{i}.", []) for i in range(6)
+    ]
+
+
+def people(*names: str) -> PeopleIndex:
+    return PeopleIndex(by_name={name: name.lower().replace(" ", "-") for name in names})
+
+
+def pair(a: FactCandidate, b: FactCandidate, index: PeopleIndex) -> tuple[Passage, Passage]:
+    items = passages([a, b, *filler()], index)
+    return items[0], items[1]
+
+
+def test_one_named_person_given_two_ages_is_a_dispute() -> None:
+    a, b = pair(
+        fact(
+            "a",
+            "Deputies found the victim, 20-year-old Lena Ortiz, near the club.",
+            [age(20)],
+            ("Lena Ortiz",),
+        ),
+        fact(
+            "b",
+            "The shooting outside the club killed 22-year-old Lena Ortiz.",
+            [age(22)],
+            ("Lena Ortiz",),
+        ),
+        people("Lena Ortiz"),
+    )
+    assert compare(a, b).conflict == "figure"
+    same = fact(
+        "c",
+        "The shooting outside the club killed 20-year-old Lena Ortiz.",
+        [age(20)],
+        ("Lena Ortiz",),
+    )
+    a, c = pair(a.fact, same, people("Lena Ortiz"))
+    assert compare(a, c).conflict is None
+
+
+def test_ages_of_different_people_are_no_dispute() -> None:
+    """A story gives the ages of several people; the age before a common noun ("his
+    4-year-old grandson") is not the age of the name before it."""
+    a, b = pair(
+        fact(
+            "a",
+            "Prosecutors charged 80-year-old Tom Hale, whose grandson shot himself.",
+            [age(80)],
+            ("Tom Hale",),
+        ),
+        fact(
+            "b",
+            "Hale's 4-year-old grandson found the handgun and shot himself.",
+            [age(4)],
+            ("Tom Hale",),
+        ),
+        people("Tom Hale"),
+    )
+    assert compare(a, b).conflict == APART
+
+
+def test_one_person_told_by_an_article_does_not_dispute_a_count() -> None:
+    """ "A 24-year-old man was shot" and "two men were shot" tell of two shootings: kept
+    apart (never one claim), yet no dispute; two numbers of the one count are one."""
+    index = people()
+    one = fact(
+        "a",
+        "A 24-year-old man was shot in the back in East Harbor.",
+        [age(24), count(1, "A", "man", "shot")],
+    )
+    two = fact(
+        "b", "Two men were shot in the back in East Harbor.", [count(2, "Two", "men", "shot")]
+    )
+    a, b = pair(one, two, index)
+    assert compare(a, b).conflict == APART
+    numeral = fact(
+        "c", "One man was shot in the back in East Harbor.", [count(1, "One", "man", "shot")]
+    )
+    c, b = pair(numeral, two, index)
+    assert compare(c, b).conflict == "figure"
+
+
+def test_a_later_report_does_not_revise_a_persons_age_by_years() -> None:
+    """Later reports revise counts (an update), not a person's age beyond the time
+    between them."""
+    index = people("Lena Ortiz")
+    facts = [
+        fact(
+            "a",
+            "Deputies found the victim, 20-year-old Lena Ortiz, near the club.",
+            [age(20)],
+            ("Lena Ortiz",),
+        ),
+        fact(
+            "b",
+            "The shooting outside the club killed 22-year-old Lena Ortiz.",
+            [age(22)],
+            ("Lena Ortiz",),
+        ),
+        *filler(),
+    ]
+    result = cluster(passages(facts, index))
+    claims = build_claims(result, {}, {})
+    mark_conflicts(result, claims, {"a": "2015-11-08", "b": "2016-05-12"})
+    disputed = [c for c in claims if c.status == "disputed"]
+    assert len(disputed) == 2 and not disputed[0].updates
+    mark_conflicts(result, claims, {"a": "2015-11-08", "b": "2018-05-12"})
+    assert not [c for c in claims if c.status == "disputed"], "two years later: 22 is an update"
