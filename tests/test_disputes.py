@@ -157,3 +157,31 @@ def test_a_later_report_does_not_revise_a_persons_age_by_years() -> None:
     assert len(disputed) == 2 and not disputed[0].updates
     mark_conflicts(result, claims, {"a": "2015-11-08", "b": "2018-05-12"})
     assert not [c for c in claims if c.status == "disputed"], "two years later: 22 is an update"
+
+
+def test_two_facts_of_one_source_matching_a_third_passage_stay_two_claims() -> None:
+    """One source's two facts that each match another source's passage do not join it
+    both: a source telling one fact twice says it in like words."""
+    facts = [
+        fact(
+            "a",
+            "Deputies are investigating a shooting outside a Harbor City nightclub that "
+            "killed one man and wounded three other people.",
+            [count(1, "one", "man", "killed"), count(3, "three", "people", "injured")],
+        ),
+        fact(
+            "a",
+            "Deputies found shooting victim 20-year-old Lena Ortiz of Harbor City.",
+            [age(20)],
+            ("Lena Ortiz",),
+        ),
+        fact(
+            "b",
+            "A 20-year-old Harbor City man was shot and killed early Sunday near a nightclub.",
+            [age(20), count(1, "A", "man", "killed")],
+        ),
+        *filler(),
+    ]
+    result = cluster(passages(facts, people("Lena Ortiz")))
+    cited = [sorted(result.items[i].source for i in members) for members in result.clusters]
+    assert ["a", "a", "b"] not in cited

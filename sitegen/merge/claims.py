@@ -34,6 +34,7 @@ from sitegen.slug import slugify, unique_slug
 
 THRESHOLD = 0.34  # average-linkage score needed to join two clusters
 SAME_SOURCE_THRESHOLD = 0.75  # a source repeating itself must be near-verbatim
+RESTATES = 0.3  # ... or, matching the claim's other sources, this like its own passages
 CONTAINED = 0.7  # share of a claim's passage weight a second-fact passage must contain
 ALIGNED = 0.36  # the score of a pair matched by order between two sources' shared claims:
 # just above THRESHOLD, so pairs that share more words are joined first
@@ -311,9 +312,19 @@ def _unrelated_repeat(
 
 
 def _restates(result: Clustering, x: int, claim: list[int]) -> bool:
-    """`x` reaches THRESHOLD with every passage of `claim` from another source."""
-    others = [y for y in claim if result.items[y].source != result.items[x].source]
-    return bool(others) and all(result.score(x, y) >= THRESHOLD for y in others)
+    """`x` reaches THRESHOLD with every passage of `claim` from another source, and
+    RESTATES with its own source's passages there: a source telling one fact twice
+    says it in like words, while two facts of one source that each match a third
+    passage ("a shooting that killed one man" / "victim 20-year-old Dashwan Smith",
+    both like "a 20-year-old man was shot and killed") share little."""
+    items = result.items
+    others = [y for y in claim if items[y].source != items[x].source]
+    own = [y for y in claim if items[y].source == items[x].source]
+    return (
+        bool(others)
+        and all(result.score(x, y) >= THRESHOLD for y in others)
+        and all(compare(items[x], items[y]).score >= RESTATES for y in own)
+    )
 
 
 def _mean_link(
