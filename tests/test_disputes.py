@@ -185,3 +185,20 @@ def test_two_facts_of_one_source_matching_a_third_passage_stay_two_claims() -> N
     result = cluster(passages(facts, people("Lena Ortiz")))
     cited = [sorted(result.items[i].source for i in members) for members in result.clusters]
     assert ["a", "a", "b"] not in cited
+
+
+def test_a_count_against_its_breakdown_is_still_a_dispute() -> None:
+    """ "Ten people were wounded" against "one person was killed and nine were injured"
+    is a real disagreement on the wounded, and stays flagged."""
+    ten = fact(
+        "a",
+        "Ten people were wounded in the Elm Street shooting on Friday night.",
+        [count(10, "Ten", "people", "injured")],
+    )
+    nine = fact(
+        "b",
+        "One person was killed and nine were wounded in the Elm Street shooting on Friday night.",
+        [count(1, "One", "person", "killed"), count(9, "nine", "people", "injured")],
+    )
+    a, b = pair(ten, nine, people())
+    assert compare(a, b).conflict == "figure"
