@@ -202,3 +202,14 @@ def test_a_count_against_its_breakdown_is_still_a_dispute() -> None:
     )
     a, b = pair(ten, nine, people())
     assert compare(a, b).conflict == "figure"
+
+
+def test_a_shared_age_tells_who_not_what() -> None:
+    """The same 4-year-old is in the shooting, the funeral and the charges: sharing his
+    age does not make two sentences one fact."""
+    from sitegen.merge.claims import THRESHOLD
+
+    shot = fact("a", "A 4-year-old boy was shot by his brother at home.", [age(4)])
+    funeral = fact("b", "A church will pay the funeral costs of a 4-year-old boy.", [age(4)])
+    a, b = pair(shot, funeral, people())
+    assert compare(a, b).score < THRESHOLD

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from sys import intern
 
@@ -239,8 +240,14 @@ def _weigh(items: list[Passage]) -> None:
     weights = {k: KIND_WEIGHTS[k[0]] * idf(k) for k in df if k[0] in KIND_WEIGHTS}
     for item in items:
         item.weights = weights
-        item.figure_weights = [FIGURE_WEIGHT * idf(figure_key(f)) for f in item.figures]
+        item.figure_weights = [figure_weight(f, idf) for f in item.figures]
         item.total = sum(weights[k] for k in item.keys) + sum(item.figure_weights)
+
+
+def figure_weight(figure: Figure, idf: Callable[[str], float]) -> float:
+    """A figure's weight as evidence of one fact; an age weighs nothing: it tells who
+    (the same 4-year-old is in the shooting, the funeral and the charges), not what."""
+    return 0.0 if figure.counts == "age" else FIGURE_WEIGHT * idf(figure_key(figure))
 
 
 def figure_key(figure: Figure) -> str:
