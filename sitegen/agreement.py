@@ -139,12 +139,20 @@ def figures_disagree(left: list[Figure], right: list[Figure]) -> bool:
     one fund and $600 million from another" and "about $600 million from the second
     fund" agree on what both say."""
     for a in left:
-        rivals = [b for b in right if comparable(a, b)]
-        if any(compatible(a, b) for b in rivals):
+        if any(_same_figure(a, b) for b in right):
             continue
-        if any(not any(comparable(b, c) and compatible(b, c) for c in left) for b in rivals):
+        rivals = [b for b in right if comparable(a, b)]
+        if any(not any(_same_figure(b, c) for c in left) for b in rivals):
             return True
     return False
+
+
+def _same_figure(a: Figure, b: Figure) -> bool:
+    """`b` states `a`: it counts the same thing compatibly, or it is the same number
+    with its unit left out ("a federal rate of 35.72, and a combined rate of 45.8
+    percent" gives 35.7 percent too)."""
+    bare = not (b.unit or b.counts or b.quantity)
+    return (comparable(a, b) or bare) and compatible(a, b)
 
 
 def one_quantity(left: list[Figure], right: list[Figure]) -> bool:

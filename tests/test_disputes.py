@@ -213,3 +213,34 @@ def test_a_shared_age_tells_who_not_what() -> None:
     funeral = fact("b", "A church will pay the funeral costs of a 4-year-old boy.", [age(4)])
     a, b = pair(shot, funeral, people())
     assert compare(a, b).score < THRESHOLD
+
+
+def test_a_number_written_without_its_unit_still_states_the_figure() -> None:
+    from sitegen.agreement import figures_disagree
+
+    pct = Figure(value=35.7, text="35.7 percent", unit="percent")
+    listed = [Figure(value=35.72, text="35.72"), Figure(45.8, "45.8 percent", unit="percent")]
+    assert not figures_disagree([pct], listed) and not figures_disagree(listed, [pct])
+    assert figures_disagree([pct], [Figure(45.8, "45.8 percent", unit="percent")])
+
+
+def test_figures_of_two_periods_are_no_dispute() -> None:
+    """A rate over 2007 through 2014 and the rate for 2014 are two facts."""
+    index = people()
+    span = fact(
+        "a",
+        "From 2007 through 2014 the couple paid an effective federal tax rate of 31.55 percent.",
+        [Figure(31.55, "31.55 percent", unit="percent")],
+    )
+    span.entities = ["date:2007", "date:2014"]
+    year = fact(
+        "b",
+        "For 2014 the couple paid an effective federal tax rate of 35.7 percent.",
+        [Figure(35.7, "35.7 percent", unit="percent")],
+    )
+    year.entities = ["date:2014"]
+    a, b = pair(span, year, index)
+    assert compare(a, b).conflict == APART
+    year.entities = ["date:2007", "date:2014"]
+    a, b = pair(span, year, index)
+    assert compare(a, b).conflict == "figure"

@@ -57,8 +57,9 @@ def compare(a: Passage, b: Passage) -> Comparison:
         if _disagree(a.figures, b.figures):
             if rivals and _one_person_two_ages(a, b):
                 return Comparison(score, "figure")
-            if not _disagree(_counts(a), _counts(b)):
-                return Comparison(score, APART)  # ages of others, or one against a count
+            if not _disagree(_counts(a), _counts(b)) or _periods_differ(a, b):
+                return Comparison(score, APART)  # ages of others, one against a count,
+                # or figures of two periods ("from 2007 through 2014" / "for 2014")
             if rivals and shared / size >= CONFLICT_TOPIC:
                 return Comparison(score, "figure")
             if one_quantity(a.figures, b.figures):
@@ -121,6 +122,19 @@ def _quote_score(a: Passage, b: Passage) -> float:
 
 def _disagree(left: list[Figure], right: list[Figure]) -> bool:
     return figures_disagree(left, right) or figures_disagree(right, left)
+
+
+def _periods_differ(a: Passage, b: Passage) -> bool:
+    """Both passages date what they tell by years, and not by the same years."""
+    left, right = _years(a), _years(b)
+    return bool(left and right) and left != right
+
+
+def _years(item: Passage) -> set[str]:
+    return {year for date in _dates(item) for year in _YEAR.findall(date)}
+
+
+_YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
 
 
 def _counts(item: Passage) -> list[Figure]:
