@@ -2,6 +2,7 @@
 
     .venv/bin/python -m benchmarks.merge_eval [--disputes] [STORY ...]
     .venv/bin/python -m benchmarks.merge_eval --gva-figures [--disputes]
+    .venv/bin/python -m benchmarks.merge_eval --corpus-disputes [--part tune]
 
 For every gold story (benchmarks/gold/*.yaml, or the ones named), builds the story's
 articles in a temporary project, extracts (cached per article text), merges, and prints
@@ -18,6 +19,10 @@ claim with its rivals and what differs, to be read and judged by a person.
 the archive's killed and injured counts (> 0), how often some claim's figures give the
 count, and how often the figures table's own value for it (the one its sources agree
 on, or the latest update) is the count; and how many claims are disputed.
+
+`--corpus-disputes` prints every disputed claim of every basil-dev and gva-dev cluster
+(gold or not), per part; `--part` keeps one part, so that held-out disputes stay unread
+while rules are tuned.
 """
 
 from __future__ import annotations
@@ -156,6 +161,29 @@ def gva_figures(show_disputes: bool) -> None:
             print("\n".join(f"  {line}" for line in lines))
 
 
+def corpus_disputes(part: str | None) -> None:
+    """Every disputed claim of every cluster of the corpora, per part, to be read."""
+    for corpus in ("basil-dev.jsonl", "gva-dev.jsonl"):
+        lines: dict[str, list[str]] = {}
+        for cluster in load_clusters(corpus):
+            if part and cluster.part != part:
+                continue
+            with tempfile.TemporaryDirectory() as tmp:
+                story = GoldStory(cluster.cluster_id, [], corpus=corpus)
+                story.cluster = cluster.cluster_id
+                root = write_story(story, Path(tmp))
+                articles = read_articles(root / "seeds", root)
+                base = merge(articles, extract_cached(articles))
+            found = lines.setdefault(cluster.part, [])
+            for claim in base.claims.values():
+                if claim.status == "disputed":
+                    rivals = _rivals(claim, base)
+                    found.append(f"{cluster.cluster_id}: {claim.statement[:110]}  <>  {rivals}")
+        for name, found in lines.items():
+            print(f"\n{corpus} {name}: {len(found)} disputed claims")
+            print("\n".join(f"  {line}" for line in found))
+
+
 def part_of(story: GoldStory) -> str:
     if not story.cluster:
         return "sample"
@@ -210,6 +238,10 @@ def main(argv: list[str]) -> int:
     show_disputes = "--disputes" in argv
     if "--gva-figures" in argv:
         gva_figures(show_disputes)
+        return 0
+    if "--corpus-disputes" in argv:
+        at = argv.index("--part") + 1 if "--part" in argv else 0
+        corpus_disputes(argv[at] if at else None)
         return 0
     names = [a for a in argv if not a.startswith("--")]
     stories = [s for s in all_gold() if not names or s.name in names]
