@@ -244,3 +244,24 @@ def test_figures_of_two_periods_are_no_dispute() -> None:
     year.entities = ["date:2007", "date:2014"]
     a, b = pair(span, year, index)
     assert compare(a, b).conflict == "figure"
+
+
+def test_a_fact_forms_across_sources_before_a_source_restates_it() -> None:
+    """Joins between sources come first: a source's second passage, joining early,
+    would lower the claim's mean link and keep out a third source that matches both
+    other sources' passages."""
+    from sitegen.merge.claims import Clustering, _average_linkage
+
+    told = "Ortiz phoned the council after seeing a plea on the town forum."
+    facts = [
+        fact("a", told, [], ("Lena Ortiz",)),
+        fact("a", told.replace("phoned", "rang"), [], ("Lena Ortiz",)),
+        fact("b", "Ortiz told the Courier she phoned the council.", [], ("Lena Ortiz",)),
+        fact("c", "Ortiz, a clerk, called the council.", [], ("Lena Ortiz",)),
+        *filler(),
+    ]
+    result = Clustering(passages(facts, people("Lena Ortiz")))
+    for (i, j), score in {(0, 2): 0.5, (1, 2): 0.45, (2, 3): 0.4, (0, 3): 0.4, (1, 3): 0.1}.items():
+        result.scores.setdefault(i, {})[j] = result.scores.setdefault(j, {})[i] = score
+    together = next(members for members in _average_linkage(result) if 0 in members)
+    assert {0, 2, 3} <= set(together)

@@ -240,11 +240,15 @@ def _average_linkage(result: Clustering) -> list[list[int]]:
         ),
         key=lambda t: (-t[0], t[1], t[2]),
     )
-    for _, i, j in pairs:
+    # joins between sources first: a source's second passage then joins a claim as a
+    # restatement, checked against the claim its fact formed without it
+    for restating, (_, i, j) in ((r, pair) for r in (False, True) for pair in pairs):
         a, b = cluster_of[i], cluster_of[j]
         if a == b:
             continue
         small, large = sorted((a, b), key=lambda c: (len(members[c]), c))
+        if not restating and any(sources[large][s] for s in sources[small]):
+            continue
         if any(cluster_of[k] == large for x in members[small] for k in blocked[x]):
             continue
         if _other_quotations(items, quoted[small], quoted[large]):
