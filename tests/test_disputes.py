@@ -265,3 +265,12 @@ def test_a_fact_forms_across_sources_before_a_source_restates_it() -> None:
         result.scores.setdefault(i, {})[j] = result.scores.setdefault(j, {})[i] = score
     together = next(members for members in _average_linkage(result) if 0 in members)
     assert {0, 2, 3} <= set(together)
+
+
+def test_an_age_belongs_to_the_whole_name_after_it() -> None:
+    from sitegen.merge.similarity import age_holders
+
+    index = people("Lena Ortiz", "Lena Diaz")
+    text = "Police named 22-year-old Lena Diaz and her friend Lena Ortiz."
+    (item,) = passages([fact("a", text, [age(22)], ("Lena Diaz", "Lena Ortiz"))], index)
+    assert age_holders(item) == {"lena-diaz": {22}}

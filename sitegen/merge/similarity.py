@@ -177,7 +177,7 @@ def age_gap(a: Passage, b: Passage) -> float:
 
 def age_holders(item: Passage) -> dict[str, set[float]]:
     """The ages the passage gives to people it names, by person id: an age holds for
-    the name written right after it."""
+    the name written right after it (two of its words, when it has two)."""
     holders: dict[str, set[float]] = {}
     text = item.fact.text
     for figure in item.figures:
@@ -187,7 +187,8 @@ def age_holders(item: Passage) -> dict[str, set[float]]:
             continue
         words = {w.lower().strip(".,'’") for w in match.group(1).split()}
         for person in item.people:
-            if words & set(person.split("-")):
+            parts = set(person.split("-"))
+            if len(words & parts) >= min(2, len(parts)):  # "Dashwan Smith", not "Dashwan Lee"
                 holders.setdefault(person, set()).add(figure.value)
     return holders
 
