@@ -20,7 +20,7 @@ from sitegen.config import DEFAULT_EXTRACT_LIMIT
 from sitegen.errors import InputError, Location
 from sitegen.frontmatter import split_front_matter
 from sitegen.furniture import kind_of
-from sitegen.paths import is_inside
+from sitegen.paths import Within
 from sitegen.slug import slugify, unique_slug
 from sitegen.textio import read_article
 from sitegen.yamlio import parse_yaml
@@ -83,8 +83,9 @@ def find_articles(seeds: Path) -> list[Path]:
         ),
         key=lambda p: (p.as_posix().casefold(), p.as_posix()),
     )
+    inside = Within(seeds)
     for path in found:
-        if not is_inside(path, seeds):
+        if not inside(path):
             raise InputError(
                 f"a link leading out of {seeds.name}/: articles are read only from there",
                 Location(path),
