@@ -24,6 +24,7 @@ from sitegen.reporter import Reporter
 from sitegen.state import SNAPSHOT, STATE_DIR, Committed, record_corrections, recover
 
 if TYPE_CHECKING:
+    from sitegen.merge.params import MergeParams
     from sitegen.render.incremental import Incremental
 
 # how often a build merges again when content/ is saved while it extracts; after that
@@ -45,11 +46,19 @@ class BuildStats:
 
 
 def extract_to_content(
-    config: Config, reporter: Reporter, cache: FileCache | None = None, skip_unchanged: bool = False
+    config: Config,
+    reporter: Reporter,
+    cache: FileCache | None = None,
+    skip_unchanged: bool = False,
+    params: MergeParams | None = None,
 ) -> BuildStats:
     """Extract, then merge the result into content/ keeping every hand edit. With
     `skip_unchanged` (build, serve), nothing is done but the same report when nothing
-    it reads has changed since it last ran: the run would write nothing."""
+    it reads has changed since it last ran: the run would write nothing. `params`:
+    the merge's, as tuned when None (they count in what "unchanged" means)."""
+    from sitegen.merge.params import TUNED  # not loaded by a render alone
+
+    params = params or TUNED
     started = time.perf_counter()
     recovered = recover(config.content)
     if recovered is not None:
@@ -59,7 +68,7 @@ def extract_to_content(
         _warn_kept(config, reporter, recovered)
     inputs = freshness.read_inputs(config)
     previous = freshness.load(config) if skip_unchanged else None
-    if previous is not None and previous.digest == freshness.digest(config, inputs):
+    if previous is not None and previous.digest == freshness.digest(config, inputs, params):
         return _unchanged(config, reporter, previous, started)
     from sitegen.content import KINDS
 
@@ -70,7 +79,7 @@ def extract_to_content(
         if extraction is None:  # once: a re-read after an edit merges the same extraction
             articles = pipeline.read_sources(config, reporter, pipeline.source_ids(config, read))
             facts = pipeline.extract_facts(config, articles, reporter)
-            extraction = pipeline.merge_facts(articles, facts)
+            extraction = pipeline.merge_facts(articles, facts, params)
             del articles, facts
         outcome = pipeline.reconcile_edits(config, extraction, read)
         writes = pipeline.planned_writes(config, read, outcome)
@@ -101,7 +110,15 @@ def extract_to_content(
         freshness.forget(config)
     else:
         written = {f"{STATE_DIR}/{SNAPSHOT}": committed.snapshot_sha256, **corrections}
-        _save_stamp(config, reporter, inputs, writes, written, counts, multi, reported)
+        stamp_inputs = freshness.after_writes(inputs, config.content, writes, written)
+        _save_stamp(
+            config,
+            reporter,
+            freshness.digest(config, stamp_inputs, params),
+            counts,
+            multi,
+            reported,
+        )
     return BuildStats(
         sources=counts["sources"],
         people=counts["people"],
@@ -124,9 +141,7 @@ def _warn_kept(config: Config, reporter: Reporter, committed: Committed) -> None
 def _save_stamp(
     config: Config,
     reporter: Reporter,
-    inputs: dict[str, str],
-    writes: dict[str, str | None],
-    written: dict[str, str],  # other files it wrote: path in content/ -> sha256
+    digest: str,  # of what this run read, updated with what it wrote
     counts: dict[str, int],
     multi: int,
     reported: int,
@@ -135,10 +150,7 @@ def _save_stamp(
     freshness.save(
         config,
         freshness.Stamp(
-            freshness.digest(
-                config,
-                freshness.after_writes(inputs, config.content, writes, written),
-            ),
+            digest,
             {**counts, "multi_source_claims": multi},
             freshness.stamp_messages(reporter.messages[reported:]),
         ),

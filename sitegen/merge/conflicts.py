@@ -8,7 +8,7 @@ claims that cite them, in both directions, and both claims become `disputed`.
 from __future__ import annotations
 
 from sitegen.merge.claims import Clustering
-from sitegen.merge.similarity import APART
+from sitegen.merge.similarity import Conflict
 from sitegen.model import Claim, status_for
 
 
@@ -19,10 +19,10 @@ def mark_conflicts(result: Clustering, claims: list[Claim], dates: dict[str, str
     other: the later report revises the earlier one, and the claims name each other
     in `updates` instead."""
     claim_of = {i: number for number, members in enumerate(result.clusters) for i in members}
-    links: dict[int, dict[int, set[str]]] = {}
+    links: dict[int, dict[int, set[Conflict]]] = {}
     revised: dict[int, set[int]] = {}
     for (i, j), kind in result.conflicts.items():
-        if kind == APART:
+        if kind == Conflict.APART:
             continue
         a, b = claim_of[i], claim_of[j]
         if a == b:
@@ -39,7 +39,8 @@ def mark_conflicts(result: Clustering, claims: list[Claim], dates: dict[str, str
         claim.conflicts = sorted(claims[other].id for other in rivals)
         claim.updates = sorted(claims[other].id for other in revised.get(number, ()))
         claim.differs = {
-            claims[other].id: ", ".join(sorted(kinds)) for other, kinds in sorted(rivals.items())
+            claims[other].id: ", ".join(sorted(kind.value for kind in kinds))
+            for other, kinds in sorted(rivals.items())
         }
         independent = claim.independent_sources or len(claim.source_ids)
         claim.status = status_for(independent, disputed=bool(claim.conflicts))

@@ -38,6 +38,7 @@ from sitegen.extract.names import (
     title_word,
 )
 from sitegen.extract.records import ArticleFacts, NameMention
+from sitegen.merge.params import TUNED, MergeParams
 from sitegen.model import Person
 from sitegen.slug import slugify, unique_slug
 
@@ -79,6 +80,7 @@ class PeopleIndex:
     by_name: dict[str, str] = field(default_factory=dict)  # surface -> id, when unambiguous
     by_source: dict[tuple[str, str], str] = field(default_factory=dict)  # (source, surface)
     roles: dict[str, Counter[tuple[str, str]]] = field(default_factory=dict)  # id -> roles
+    params: MergeParams = TUNED
 
     def resolve(self, source: str, name: str) -> str | None:
         return self.by_source.get((source, name)) or self.by_name.get(name)
@@ -87,14 +89,15 @@ class PeopleIndex:
         """Describe each person again once it is known which sources copy others
         (`rewrites`: how far each copy is from an original)."""
         for person_id, person in self.people.items():
-            person.description = _description(self.roles[person_id], rewrites)
+            person.description = _description(self.roles[person_id], rewrites, self.params)
 
 
-def build_people(articles: list[ArticleFacts]) -> PeopleIndex:
+def build_people(articles: list[ArticleFacts], params: MergeParams = TUNED) -> PeopleIndex:
+    """One person per human being the articles name (`params`: for descriptions)."""
     stats = _gather(articles)
     groups = _group_full_names(_full_names(stats))
     single = [s for s in stats.values() if len(s.words) == 1]
-    index = PeopleIndex()
+    index = PeopleIndex(params=params)
     members: list[list[_NameStats]] = [list(g) for g in groups]
     lookup = _GroupLookup(groups)
     # a single word joins the one group whose surname (or given name) it is
@@ -359,7 +362,9 @@ def _canonical(group: list[_NameStats]) -> _NameStats:
     )
 
 
-def _description(said: Counter[tuple[str, str]], rewrites: dict[str, int]) -> str | None:
+def _description(
+    said: Counter[tuple[str, str]], rewrites: dict[str, int], params: MergeParams
+) -> str | None:
     """The role the sources agree on: the head noun most roles share ("host" in "Fox
     News host", "talk show host"), then its most common, most readable wording; an age
     only when nothing else is said. Roles come from the sources fewest rewrites away
@@ -378,9 +383,12 @@ def _description(said: Counter[tuple[str, str]], rewrites: dict[str, int]) -> st
     for role, n in roles.items():
         heads[_role_head(role)] += n
 
+    fewest, most = params.role_words_least, params.role_words_most
+
     def rank(role: str) -> tuple[int, bool, int, int, str]:
         size = len(role.split())
-        return heads[_role_head(role)], 2 <= size <= 12, roles[role], -abs(size - 6), role
+        ideal = -abs(size - params.role_words_ideal)
+        return heads[_role_head(role)], fewest <= size <= most, roles[role], ideal, role
 
     return max(roles, key=rank)
 
@@ -414,7 +422,7 @@ def _assign_ids(members: list[list[_NameStats]], index: PeopleIndex) -> list[str
             id=person_id,
             name=canonical.name,
             aliases=aliases,
-            description=_description(index.roles[person_id], {}),
+            description=_description(index.roles[person_id], {}, index.params),
         )
         for stats in group:
             index.by_name[stats.name] = person_id
