@@ -160,16 +160,34 @@ def join_split_sentences(result: Clustering, derived: dict[str, list[str]]) -> N
     for copy, originals in derived.items():
         told = sorted(by_source[copy], key=lambda p: p.fact.start)
         for at, item in enumerate(told):
-            if item.index not in alone:
-                continue
-            for neighbour in told[max(at - 1, 0) : at] + told[at + 1 : at + 2]:
-                target = _split_from(result, item, neighbour, set(originals), cluster_of)
+            if item.index in alone:
+                target = _other_half(result, told, at, set(originals), cluster_of)
                 if target is not None:
                     moves[item.index] = target
-                    break
     for i, target in moves.items():
         result.clusters[cluster_of[i]].remove(i)
         result.clusters[target].append(i)
+    _renumber(result)
+
+
+def _other_half(
+    result: Clustering,
+    told: list[Passage],
+    at: int,
+    originals: set[str],
+    cluster_of: dict[int, int],
+) -> int | None:
+    """The claim of the passage before or after `told[at]` (in that order) that is the
+    other half of its sentence, if either is."""
+    for neighbour in told[max(at - 1, 0) : at] + told[at + 1 : at + 2]:
+        target = _split_from(result, told[at], neighbour, originals, cluster_of)
+        if target is not None:
+            return target
+    return None
+
+
+def _renumber(result: Clustering) -> None:
+    """Clusters emptied by moves dropped, the rest numbered again by first passage."""
     kept = sorted(
         (c for c, m in enumerate(result.clusters) if m), key=lambda c: min(result.clusters[c])
     )
@@ -222,15 +240,8 @@ def _average_linkage(result: Clustering) -> list[list[int]]:
     no cross pair is in conflict. Two passages of one source share a claim only when
     they repeat each other near-verbatim; such pairs are left out of the mean unless
     only such pairs exist."""
-    items, threshold = result.items, result.params.threshold
-    cluster_of = list(range(len(items)))
-    members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
-    sources: dict[int, Counter[str]] = {i: Counter([items[i].source]) for i in members}
-    quoted: dict[int, list[int]] = {i: [i] if items[i].shingles else [] for i in members}
-    blocked: dict[int, set[int]] = defaultdict(set)
-    for i, j in result.conflicts:
-        blocked[i].add(j)
-        blocked[j].add(i)
+    state = _Agglomeration.of(result)
+    threshold = result.params.threshold
     pairs = sorted(
         (
             (s, i, j)
@@ -241,29 +252,67 @@ def _average_linkage(result: Clustering) -> list[list[int]]:
         key=lambda t: (-t[0], t[1], t[2]),
     )
     for _, i, j in pairs:
-        a, b = cluster_of[i], cluster_of[j]
+        a, b = state.cluster_of[i], state.cluster_of[j]
         if a == b:
             continue
-        small, large = sorted((a, b), key=lambda c: (len(members[c]), c))
-        if any(cluster_of[k] == large for x in members[small] for k in blocked[x]):
-            continue
-        if _other_quotations(items, quoted[small], quoted[large], result.params):
-            continue
+        small, large = sorted((a, b), key=lambda c: (len(state.members[c]), c))
+        if state.joinable(small, large):
+            state.join(small, large)
+    return sorted((sorted(m) for m in state.members.values()), key=lambda m: m[0])
+
+
+@dataclass
+class _Agglomeration:
+    """The clusters average linkage has formed so far, each numbered by its first
+    passage: members, sources cited (with counts), quotation passages."""
+
+    result: Clustering
+    cluster_of: list[int]
+    members: dict[int, list[int]]
+    sources: dict[int, Counter[str]]
+    quoted: dict[int, list[int]]
+    blocked: dict[int, set[int]]  # passage -> passages it conflicts with
+
+    @classmethod
+    def of(cls, result: Clustering) -> _Agglomeration:
+        items = result.items
+        members = {i: [i] for i in range(len(items))}
+        blocked: dict[int, set[int]] = defaultdict(set)
+        for i, j in result.conflicts:
+            blocked[i].add(j)
+            blocked[j].add(i)
+        return cls(
+            result,
+            list(range(len(items))),
+            members,
+            {i: Counter([items[i].source]) for i in members},
+            {i: [i] if items[i].shingles else [] for i in members},
+            blocked,
+        )
+
+    def joinable(self, small: int, large: int) -> bool:
+        """No conflict, no two other quotations, no unrelated repeat of one source
+        between the clusters, and their mean link reaches the threshold."""
+        result, members = self.result, self.members
+        if any(self.cluster_of[k] == large for x in members[small] for k in self.blocked[x]):
+            return False
+        if _other_quotations(result.items, self.quoted[small], self.quoted[large], result.params):
+            return False
         if _unrelated_repeat(
-            result, members[small], members[large], sources[large], cluster_of, large
+            result, members[small], members[large], self.sources[large], self.cluster_of, large
         ):
-            continue
-        if (
-            _mean_link(result, members[small], members[large], cluster_of, large, sources[large])
-            < threshold
-        ):
-            continue
-        members[large].extend(members.pop(small))
-        sources[large].update(sources.pop(small))
-        quoted[large].extend(quoted.pop(small))
-        for k in members[large]:
-            cluster_of[k] = large
-    return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
+            return False
+        mean = _mean_link(
+            result, members[small], members[large], self.cluster_of, large, self.sources[large]
+        )
+        return mean >= result.params.threshold
+
+    def join(self, small: int, large: int) -> None:
+        self.members[large].extend(self.members.pop(small))
+        self.sources[large].update(self.sources.pop(small))
+        self.quoted[large].extend(self.quoted.pop(small))
+        for k in self.members[large]:
+            self.cluster_of[k] = large
 
 
 def _other_quotations(
@@ -417,9 +466,7 @@ def _claim(
 ) -> Claim:
     members = [result.items[i] for i in result.members(number)]
     kind = _kind(members)
-    speakers = Counter(m.speaker for m in members if m.speaker)
-    # a named person first, then the speaker most passages agree on, then the plainest
-    speaker = min(speakers, key=lambda s: (s not in names, -speakers[s], len(s), s), default=None)
+    speaker = _speaker(members, names)
     centrality = {m.index: sum(result.score(m.index, o.index) for o in members) for m in members}
     # a passage citing this claim as its second fact states another fact too
     own = [result.items[i] for i in result.clusters[number]]
@@ -448,6 +495,12 @@ def _claim(
         speaker=speaker,
         figures=list(figures),
     )
+
+
+def _speaker(members: list[Passage], names: dict[str, str]) -> str | None:
+    """A named person first, then the speaker most passages agree on, then the plainest."""
+    speakers = Counter(m.speaker for m in members if m.speaker)
+    return min(speakers, key=lambda s: (s not in names, -speakers[s], len(s), s), default=None)
 
 
 def _kind(members: list[Passage]) -> ClaimKind:
