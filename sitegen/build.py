@@ -25,6 +25,7 @@ from sitegen.state import SNAPSHOT, STATE_DIR, Committed, record_corrections, re
 
 if TYPE_CHECKING:
     from sitegen.merge.params import MergeParams
+    from sitegen.reconcile import Outcome
     from sitegen.render.incremental import Incremental
 
 # how often a build merges again when content/ is saved while it extracts; after that
@@ -73,20 +74,7 @@ def extract_to_content(
     from sitegen.content import KINDS
 
     reported = len(reporter.messages)
-    extraction: pipeline.Extraction | None = None
-    for _attempt in range(MERGE_ATTEMPTS):
-        read = pipeline.read_content(config, reporter, cache)
-        if extraction is None:  # once: a re-read after an edit merges the same extraction
-            articles = pipeline.read_sources(config, reporter, pipeline.source_ids(config, read))
-            facts = pipeline.extract_facts(config, articles, reporter)
-            extraction = pipeline.merge_facts(articles, facts, params)
-            del articles, facts
-        outcome = pipeline.reconcile_edits(config, extraction, read)
-        writes = pipeline.planned_writes(config, read, outcome)
-        if not pipeline.edited_meanwhile(config, read, writes):
-            break
-        reporter.info("content/ was edited during the build; merging the edits again")
-    del extraction  # half a gigabyte at 10,000 articles: gone before the writes
+    read, writes, outcome = _reconciled(config, reporter, cache, params)
     committed = pipeline.write_content(config, read, writes, outcome)
     corrections = record_corrections(config.content, outcome.corrections, build_date())
     _warn_kept(config, reporter, committed)
@@ -96,11 +84,7 @@ def extract_to_content(
             Location(f"{config.content_dir}/claims/{claim_id}.yaml"),
         )
     counts = {kind: len(outcome.records[kind]) for kind in KINDS}
-    multi = sum(
-        1
-        for r in outcome.records["claims"].values()
-        if len({c.get("source") for c in r.get("citations") or []}) > 1
-    )
+    multi = _multi_source(outcome)
     reporter.info(
         f"content: {counts['sources']} sources, {counts['people']} people, "
         f"{counts['claims']} claims ({multi} from several sources); "
@@ -126,6 +110,37 @@ def extract_to_content(
         multi_source_claims=multi,
         seconds=time.perf_counter() - started,
         written=[config.content / name for name in writes if name not in committed.kept],
+    )
+
+
+def _reconciled(
+    config: Config, reporter: Reporter, cache: FileCache | None, params: MergeParams
+) -> tuple[pipeline.ContentRead, dict[str, str | None], Outcome]:
+    """Stages 1-5 and the writes they plan: (content/ as read, the writes, the outcome).
+    When content/ is saved while the build runs, the edits are read and merged again
+    (the extraction is kept), up to MERGE_ATTEMPTS times."""
+    extraction: pipeline.Extraction | None = None
+    for _attempt in range(MERGE_ATTEMPTS):
+        read = pipeline.read_content(config, reporter, cache)
+        if extraction is None:  # once: a re-read after an edit merges the same extraction
+            articles = pipeline.read_sources(config, reporter, pipeline.source_ids(config, read))
+            facts = pipeline.extract_facts(config, articles, reporter)
+            extraction = pipeline.merge_facts(articles, facts, params)
+            del articles, facts
+        outcome = pipeline.reconcile_edits(config, extraction, read)
+        writes = pipeline.planned_writes(config, read, outcome)
+        if not pipeline.edited_meanwhile(config, read, writes):
+            break
+        reporter.info("content/ was edited during the build; merging the edits again")
+    return read, writes, outcome  # the extraction (half a gigabyte at 10,000 articles) goes
+
+
+def _multi_source(outcome: Outcome) -> int:
+    """Claims citing several sources."""
+    return sum(
+        1
+        for r in outcome.records["claims"].values()
+        if len({c.get("source") for c in r.get("citations") or []}) > 1
     )
 
 
