@@ -36,8 +36,3 @@ def kind_of(key: str) -> KeyKind | None:
         return KeyKind(key[:1]) if key[1:2] == ":" else None
     except ValueError:
         return None
-
-
-def value_of(key: str) -> str:
-    """A key without its kind ("l:embassy" -> "embassy")."""
-    return key[2:]
