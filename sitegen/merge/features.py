@@ -184,11 +184,10 @@ def _told_keys(fact: FactCandidate, person_words: set[str]) -> set[str]:
         if not entity.startswith(DATE_PREFIX) and not set(entity.split()) <= person_words:
             # a one-word name is a word like any other ("japan" and "japanese" fold)
             keys.add((KeyKind.ENTITY if " " in entity else KeyKind.LEMMA).key(entity))
-    keys.update(KeyKind.FRAME.key(frame) for frame in fact.frames)
+    frame, lemma = KeyKind.FRAME.prefix, KeyKind.LEMMA.prefix
+    keys.update(frame + text for text in fact.frames)
     keys.update(
-        KeyKind.LEMMA.key(lemma)
-        for lemma in fact.lemmas
-        if lemma not in person_words and lemma not in date_words
+        lemma + word for word in fact.lemmas if word not in person_words and word not in date_words
     )
     return keys
 

@@ -32,7 +32,7 @@ class KeyKind(StrEnum):
 
 def kind_of(key: str) -> KeyKind | None:
     """The kind of a key, None for a string that is no key."""
-    try:
-        return KeyKind(key[:1]) if key[1:2] == ":" else None
-    except ValueError:
-        return None
+    return _BY_LETTER.get(key[:1]) if key[1:2] == ":" else None
+
+
+_BY_LETTER = {kind.value: kind for kind in KeyKind}
