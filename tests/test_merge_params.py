@@ -173,3 +173,30 @@ def test_clustering_reads_only_the_parameters_it_is_given() -> None:
     items = pair(TUNED, BRIDGE, ROAD)
     assert len(cluster(items, MergeParams(threshold=0.0)).clusters) == 1
     assert len(cluster(items, MergeParams(threshold=1.0)).clusters) == 2
+
+
+def test_the_name_check_reads_its_own_numbers() -> None:
+    from sitegen.namecheck import Misspellings, close_pairs
+
+    people = [("a", "Eliot Isaac"), ("b", "Elliot Isaac")]
+    assert close_pairs(people) == [("a", "b")]
+    assert close_pairs(people, Misspellings(max_edits=0)) == []
+    assert close_pairs(people, Misspellings(min_letters=6)) == []
+
+
+def test_a_claim_is_a_quotation_by_the_share_of_its_passages_that_quote() -> None:
+    said = fact(
+        "a",
+        "“The bridge closes on Monday,” the mayor said.",
+        ["bridge", "close", "mayor"],
+        kind="quote",
+        quote="The bridge closes on Monday",
+    )
+    told = fact("b", "The bridge closes on Monday, the city said.", ["bridge", "close", "city"])
+    texts = [article(said.text, "a"), article(told.text, "b")]
+    extracted = [ArticleFacts("a", facts=[said]), ArticleFacts("b", facts=[told])]
+    joined = MergeParams(threshold=0.0)
+    kinds = {c.kind for c in merge(texts, extracted, joined).claims.values()}
+    assert kinds == {"quote"}  # one of two passages quotes: half is enough
+    stricter = MergeParams(threshold=0.0, quote_claim_share=0.75)
+    assert {c.kind for c in merge(texts, extracted, stricter).claims.values()} == {"event"}

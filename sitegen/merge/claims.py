@@ -31,7 +31,7 @@ from sitegen.slug import slugify, unique_slug
 class ClaimKind(StrEnum):
     """What a claim states; the value is the claim's `kind` in content/."""
 
-    QUOTE = "quote"  # half its passages or more quote someone
+    QUOTE = "quote"  # `quote_claim_share` of its passages or more quote someone
     FIGURE = "figure"  # it gives a figure
     EVENT = "event"  # anything else that happened
 
@@ -465,7 +465,7 @@ def _claim(
     result: Clustering, number: int, names: dict[str, str], derived: dict[str, int]
 ) -> Claim:
     members = [result.items[i] for i in result.members(number)]
-    kind = _kind(members)
+    kind = _kind(members, result.params)
     speaker = _speaker(members, names)
     centrality = {m.index: sum(result.score(m.index, o.index) for o in members) for m in members}
     # a passage citing this claim as its second fact states another fact too
@@ -503,9 +503,9 @@ def _speaker(members: list[Passage], names: dict[str, str]) -> str | None:
     return min(speakers, key=lambda s: (s not in names, -speakers[s], len(s), s), default=None)
 
 
-def _kind(members: list[Passage]) -> ClaimKind:
+def _kind(members: list[Passage], params: MergeParams) -> ClaimKind:
     quotes = [m for m in members if m.fact.kind == "quote"]
-    if len(quotes) * 2 >= len(members):
+    if len(quotes) >= params.quote_claim_share * len(members):
         return ClaimKind.QUOTE
     return ClaimKind.FIGURE if any(m.figures for m in members) else ClaimKind.EVENT
 

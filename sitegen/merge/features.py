@@ -225,7 +225,7 @@ def _spelling_folds(counts: Counter[str], params: MergeParams) -> dict[str, str]
     ending (protest/protester, Japan/Japanese, Ukraine/Ukrainian)."""
     by_start: dict[str, list[str]] = defaultdict(list)
     for key in counts:
-        by_start[key[2:7]].append(key)
+        by_start[key[2 : 2 + params.variant_stem]].append(key)
     fold: dict[str, str] = {}
     for group in by_start.values():
         group.sort(key=lambda k: (-counts[k], len(k), k))

@@ -29,7 +29,8 @@ class MergeParams:
     quote_shingle: int = 3  # words per run of quoted words compared between quotations
     fold_heads: int = 20  # a word is compared with at most this many more frequent look-alikes
     variant_letters: int = 6  # words one letter apart are one word from this length on
-    variant_stem: int = 5  # letters two words must share before their endings differ
+    variant_stem: int = 5  # letters two words must share before their endings differ (and
+    # the letters look-alikes are bucketed by: words differing sooner are never compared)
 
     # -- how surely two passages state one fact (similarity.py)
     quote_overlap: float = 0.5  # share of the shorter quotation's runs that makes one quotation
@@ -56,6 +57,7 @@ class MergeParams:
     conflict_gap_score: float = 0.1  # ... of such a pair that contradicts itself
     alignment_rounds: int = 2  # pairs matched in one round anchor the next
     split_score: float = 0.15  # the least score of a copy's half sentence with its original
+    quote_claim_share: float = 0.5  # a claim this share of whose passages quote is a quotation
 
     # -- order evidence (alignment.py)
     min_anchors: int = 2  # claims two sources share, in order, before their gaps are aligned
