@@ -91,6 +91,7 @@ def kind_of(paragraph: str) -> str | None:
 def is_furniture(sentence: str) -> bool:
     """A sentence (or a paragraph) of furniture: see the module docstring."""
     text = " ".join(sentence.split())
+    words = len(text.split())
     spoken = bool(re.search(r"[“”\"]", text))  # "“Get out now,” he said" is no prompt
     if _RIGHTS.search(text) or _STAFF.search(text) or _CONTRIBUTED.search(text):
         return True
@@ -98,20 +99,14 @@ def is_furniture(sentence: str) -> bool:
         return True
     if _EMBEDDED_POST.search(text) or _CONTROLS.search(text) or _running_time(text):
         return True
-    if _ALERT.search(text) or _contact(text):
+    if _ALERT.search(text):
         return True
-    prompt = _PROMPT.match(text) or (_NEWSLETTER.search(text) and _PROMPT_WORDS.search(text))
-    return bool(prompt) and not spoken
-
-
-def _contact(text: str) -> bool:
-    """How to reach the outlet or a writer: a short contact line, or a longer one
-    asking readers to reach out; a short handle line, or "Follow @name" ("Twitter:@name";
-    not "followers on Twitter as @name")."""
-    words = len(text.split())
     if _CONTACT.search(text) and (words <= 6 or (words <= 60 and _REACH.search(text))):
         return True
-    return bool(_HANDLE.search(text) and (words <= 6 or re.search(r"\bfollow\b", text, re.I)))
+    if _HANDLE.search(text) and (words <= 6 or re.search(r"\bfollow\b", text, re.I)):
+        return True  # "Twitter:@name", "Follow @name": not "followers on Twitter as @name"
+    prompt = _PROMPT.match(text) or (_NEWSLETTER.search(text) and _PROMPT_WORDS.search(text))
+    return bool(prompt) and not spoken
 
 
 _PROMPT_WORDS = re.compile(r"\b(?:sign up|subscribe|download|get|our|your)\b", re.IGNORECASE)
