@@ -100,7 +100,8 @@ def step(figure: Figure) -> float:
     return scale * 10.0**-decimals
 
 
-def interval(figure: Figure) -> Interval:
+def interval(figure: Figure, spread: float = APPROXIMATE_SPREAD) -> Interval:
+    """The values the figure's wording allows (`spread`: the share "about" allows)."""
     value, half = figure.value, step(figure) / 2
     qualifier = (figure.qualifier or "").lower()
     if qualifier in AT_LEAST:
@@ -108,12 +109,12 @@ def interval(figure: Figure) -> Interval:
     if qualifier in AT_MOST:
         return Interval(-math.inf, value + half)
     if qualifier in APPROXIMATE:
-        half = max(half, abs(value) * APPROXIMATE_SPREAD)
+        half = max(half, abs(value) * spread)
     return Interval(value - half, value + half)
 
 
-def compatible(a: Figure, b: Figure) -> bool:
-    return interval(a).meets(interval(b))
+def compatible(a: Figure, b: Figure, spread: float = APPROXIMATE_SPREAD) -> bool:
+    return interval(a, spread).meets(interval(b, spread))
 
 
 def comparable(a: Figure, b: Figure) -> bool:
@@ -132,7 +133,9 @@ def _singular(noun: str) -> str:
     return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
 
 
-def figures_disagree(left: list[Figure], right: list[Figure]) -> bool:
+def figures_disagree(
+    left: list[Figure], right: list[Figure], spread: float = APPROXIMATE_SPREAD
+) -> bool:
     """Some figure on one side counts what a figure on the other side counts, and no
     figure on the other side that counts the same thing is compatible with it. A figure
     that has its match on the other side is no rival to the rest: "$2.5 billion from
@@ -140,9 +143,11 @@ def figures_disagree(left: list[Figure], right: list[Figure]) -> bool:
     fund" agree on what both say."""
     for a in left:
         rivals = [b for b in right if comparable(a, b)]
-        if any(compatible(a, b) for b in rivals):
+        if any(compatible(a, b, spread) for b in rivals):
             continue
-        if any(not any(comparable(b, c) and compatible(b, c) for c in left) for b in rivals):
+        if any(
+            not any(comparable(b, c) and compatible(b, c, spread) for c in left) for b in rivals
+        ):
             return True
     return False
 
@@ -167,12 +172,14 @@ def increment_and_total(left: list[Figure], right: list[Figure]) -> bool:
     )
 
 
-def figures_agree(left: list[Figure], right: list[Figure]) -> list[tuple[int, int]]:
+def figures_agree(
+    left: list[Figure], right: list[Figure], spread: float = APPROXIMATE_SPREAD
+) -> list[tuple[int, int]]:
     """Pairs (i, j) of compatible figures with the same unit, each figure used once."""
     pairs, used = [], set()
     for i, a in enumerate(left):
         for j, b in enumerate(right):
-            if j not in used and a.unit == b.unit and compatible(a, b):
+            if j not in used and a.unit == b.unit and compatible(a, b, spread):
                 pairs.append((i, j))
                 used.add(j)
                 break

@@ -10,8 +10,9 @@ When the extract phase can be skipped: nothing it reads has changed since it las
 
 The phase (read seeds/ and content/, extract or take from the cache, merge, reconcile
 with hand edits, write content/) is a function of: every article file, every file
-under content/ (hand edits, hand-written pages, the snapshot), the settings, sitegen's
-own code, and the installed packages (the spaCy model, WordNet data for the merge).
+under content/ (hand edits, hand-written pages, the snapshot), the settings, the
+merge's parameters (`MergeParams`), sitegen's own code, and the installed packages
+(the spaCy model, WordNet data for the merge).
 The stamp is a digest of all of them, taken as the phase *left* them: the hashes of
 the files it read, updated with what it wrote. A later build whose digest is the same
 would compute the same result and write nothing, so it may skip the phase.
@@ -95,9 +96,11 @@ def after_writes(
     return result
 
 
-def digest(config: Config, files: Files) -> str:
-    """One digest of the inputs: files, settings, code, packages."""
+def digest(config: Config, files: Files, parameters: object) -> str:
+    """One digest of the inputs: files, settings, parameters (a frozen dataclass, by
+    its repr), code, packages."""
     hasher = hashlib.sha256(repr(sorted(vars(config).items())).encode())
+    hasher.update(f"{parameters!r}\0".encode())
     hasher.update(f"{code_version()}\0{environment()}\0".encode())
     for path, sha in sorted(files.items()):
         hasher.update(f"{path}\0{sha}\0".encode())

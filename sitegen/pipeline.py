@@ -33,6 +33,7 @@ from sitegen.state import Committed, commit, load_snapshot
 if TYPE_CHECKING:
     from sitegen.content import ContentFiles
     from sitegen.extract.records import ArticleFacts
+    from sitegen.merge.params import MergeParams
     from sitegen.reconcile import Outcome
 
 
@@ -120,11 +121,14 @@ def _extract_with_spacy(articles: list[Article], config: Config) -> Iterator[Art
 # -- 3. merge ---------------------------------------------------------------------------
 
 
-def merge_facts(articles: list[Article], facts: list[ArticleFacts]) -> Extraction:
-    """One claim per fact told by several outlets, one person per name's spellings."""
+def merge_facts(
+    articles: list[Article], facts: list[ArticleFacts], params: MergeParams
+) -> Extraction:
+    """One claim per fact told by several outlets, one person per name's spellings;
+    every threshold the merge reads is a field of `params`."""
     from sitegen.merge import merge
 
-    return Extraction(merge(articles, facts), {a.id: a.text for a in articles})
+    return Extraction(merge(articles, facts, params), {a.id: a.text for a in articles})
 
 
 # -- 4. read content/ -------------------------------------------------------------------
