@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
+from sitegen.factbase.model import Citation, Claim, Figure, status_for
 from sitegen.merge.alignment import gap_links
 from sitegen.merge.blocking import candidate_pairs
 from sitegen.merge.features import Passage, shared_keys
@@ -29,7 +30,6 @@ from sitegen.merge.similarity import (
     synonyms,
 )
 from sitegen.merge.statement import choose_statement
-from sitegen.model import Citation, Claim, Figure, status_for
 from sitegen.slug import slugify, unique_slug
 
 THRESHOLD = 0.34  # average-linkage score needed to join two clusters

@@ -14,8 +14,8 @@ import re
 from collections import defaultdict
 
 from sitegen.extract.records import ArticleFacts, Credit
+from sitegen.factbase.model import Citation, Claim, Source
 from sitegen.merge.provenance import Lineage
-from sitegen.model import Citation, Claim, Source
 from sitegen.origins import SHARED_LABEL, Lines, SourceLinks, outlet_key
 
 AROUND = 300  # characters between a credit ending in ":" and the passage it introduces

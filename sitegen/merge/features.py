@@ -18,9 +18,9 @@ from sys import intern
 
 from sitegen.extract.records import FactCandidate
 from sitegen.extract.statements import DATE_PREFIX, TELLING
+from sitegen.factbase.model import Figure
 from sitegen.merge.people import PeopleIndex
 from sitegen.merge.synonyms import senses
-from sitegen.model import Figure
 
 KIND_WEIGHTS = {"p": 2.0, "e": 1.5, "d": 1.0, "r": 1.0, "l": 1.0}
 FIGURE_WEIGHT = 3.0

@@ -38,7 +38,7 @@ from sitegen.extract.names import (
     title_word,
 )
 from sitegen.extract.records import ArticleFacts, NameMention
-from sitegen.model import Person
+from sitegen.factbase.model import Person
 from sitegen.slug import slugify, unique_slug
 
 T = TypeVar("T")

@@ -22,8 +22,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
 
+from sitegen.factbase.model import Source
 from sitegen.merge.claims import Clustering
-from sitegen.model import Source
 from sitegen.origins import SHARED_LABEL
 
 SHARED_FACTS = 0.5  # share of the shorter source's claims the other one also states
