@@ -20,11 +20,8 @@ from sitegen.factbase.model import (
     DIFFERENCES,
     STATUSES,
     Citation,
-    Claim,
     Figure,
-    Person,
     Review,
-    Source,
 )
 from sitegen.factbase.records import TYPES
 from sitegen.factbase.schema import KINDS, FieldSpec, fields_of
@@ -128,7 +125,7 @@ class _Checker:
         for doc in docs["sources"]:
             self._check_source(doc)
         for doc in docs["people"]:
-            self._check_values(doc, Person)
+            self._check_values(doc, TYPES["people"])
         self._check_aliases(docs["people"])
         self._check_close_names(docs["people"])
         self._check_claims(docs["claims"])
@@ -255,7 +252,7 @@ class _Checker:
             )
 
     def _check_source(self, doc: YamlDocument) -> None:
-        self._check_values(doc, Source)
+        self._check_values(doc, TYPES["sources"])
         source_id = _get(doc.data, "id", str)
         if source_id is not None:
             self.links[source_id] = links_of(doc.data)
@@ -350,7 +347,7 @@ class _Checker:
 
     def _check_claim(self, doc: YamlDocument) -> None:
         data = doc.data
-        self._check_values(doc, Claim)
+        self._check_values(doc, TYPES["claims"])
         self._check_conflicts(doc)
         self._check_speaker(doc)
         for index, figure in enumerate(_get(data, "figures", list) or []):

@@ -180,8 +180,14 @@ def has_extras(cls: type) -> bool:
 
 
 def policies(cls: type) -> dict[str, Merge]:
-    """Field -> how a hand edit of it merges; an undeclared field is `Merge.HAND`."""
-    return {spec.name: spec.merge for spec in fields_of(cls) if spec.merge is not None}
+    """Field -> how a hand edit of it merges (undeclared fields: `Merge.HAND`)."""
+    found = _POLICIES.get(cls)
+    if found is None:
+        found = _POLICIES[cls] = {s.name: s.merge for s in fields_of(cls) if s.merge is not None}
+    return found
+
+
+_POLICIES: dict[type, dict[str, Merge]] = {}  # derived once per class
 
 
 _SCALARS: dict[Any, tuple[type, ...]] = {

@@ -75,7 +75,11 @@ def read_factbase(content_dir: Path) -> FactBase:
 def to_factbase(files: ContentFiles) -> FactBase:
     """Model objects from parsed files. Call after validation (see `check.py`)."""
     base = FactBase()
-    parts: dict[str, dict[str, Any]] = {"sources": base.sources, "people": base.people, "claims": base.claims}
+    parts: dict[str, dict[str, Any]] = {
+        "sources": base.sources,
+        "people": base.people,
+        "claims": base.claims,
+    }
     for kind in KINDS:
         cls, objects = TYPES[kind], parts[kind]
         for doc in files.documents.get(kind, []):
