@@ -3,6 +3,12 @@
 Every file in content/ may have been edited by hand, so nothing in it is trusted until
 it has been checked here. Problems carry the file:line:col of the offending value so a
 person can jump straight to it; bad content never raises, it only yields Problems.
+
+What a single field must hold (its type, whether it is required, the checks declared
+with it: one of some values, a date, the id of another file) comes from the schema
+(`model.py`, `schema.fields_of`); the methods here add the rules that tie fields and
+files together (ids and file names, a status and the origins its citations trace to,
+quotes and their article's text, aliases shared by two people).
 """
 
 from __future__ import annotations
@@ -16,13 +22,7 @@ from typing import Any
 from sitegen.config import Config
 from sitegen.errors import InputError, Location
 from sitegen.factbase.files import ContentFiles, read_files
-from sitegen.factbase.model import (
-    DIFFERENCES,
-    STATUSES,
-    Citation,
-    Figure,
-    Review,
-)
+from sitegen.factbase.model import DIFFERENCES, STATUSES, Citation, Figure, Review
 from sitegen.factbase.records import TYPES
 from sitegen.factbase.schema import KINDS, FieldSpec, fields_of
 from sitegen.filecache import FileCache, KeptChecks

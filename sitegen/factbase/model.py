@@ -21,11 +21,19 @@ DIFFERENCES = ("figure", "date", "actor", "place")  # what a disputed claim's ri
 CLAIM_KINDS = ("quote", "figure", "event")
 
 MACHINE, SCALAR, SET, HAND = Merge.MACHINE, Merge.SCALAR, Merge.SET, Merge.HAND
+SOURCE_ID, PERSON_ID, CLAIM_ID = (
+    Refers("sources", "source"),
+    Refers("people", "person"),
+    Refers("claims", "claim"),
+)
+
+# Fields are written to a file in the order they are declared below; a class's fields
+# without `merge` are parts of the record holding them (a citation merges as a whole).
 
 
 @dataclass
 class Citation:
-    source: str = fact(required=True, checks=(Refers("sources", "source"),), shared=True)
+    source: str = fact(required=True, checks=(SOURCE_ID,), shared=True)
     quote: str = fact(required=True)
     start: int = fact(required=True)
     end: int = fact(required=True)
@@ -56,9 +64,7 @@ class Source:
     date: str | None = fact(default=None, merge=SCALAR, checks=(IsoDate(),))
     author: str | None = fact(default=None, merge=SCALAR)
     # sources this one copies or rewrites
-    derived_from: list[str] = fact(
-        default_factory=list, merge=SET, checks=(Refers("sources", "source"),)
-    )
+    derived_from: list[str] = fact(default_factory=list, merge=SET, checks=(SOURCE_ID,))
     # shared origins: outlets credited whole
     origins: list[str] = fact(default_factory=list, merge=SET)
     # set by hand; None: not said
@@ -95,25 +101,18 @@ class Claim:
     status: str = fact(required=True, merge=SCALAR, checks=(OneOf(STATUSES),), shared=True)
     speaker: str | None = fact(default=None, merge=SCALAR, shared=True)  # a person id or a name
     people: list[str] = fact(
-        required=True,
-        default_factory=list,
-        merge=SET,
-        checks=(Refers("people", "person"),),
-        shared=True,
+        required=True, default_factory=list, merge=SET, checks=(PERSON_ID,), shared=True
     )
     figures: list[Figure] = fact(default_factory=list, merge=SCALAR)
-    conflicts: list[str] = fact(
-        default_factory=list, merge=SET, checks=(Refers("claims", "claim"),)
-    )
+    conflicts: list[str] = fact(default_factory=list, merge=SET, checks=(CLAIM_ID,))
     # conflicting claim -> what differs
     differs: dict[str, str] = fact(default_factory=dict, merge=SCALAR)
     # claims a later or earlier report revises
-    updates: list[str] = fact(default_factory=list, merge=SET, checks=(Refers("claims", "claim"),))
+    updates: list[str] = fact(default_factory=list, merge=SET, checks=(CLAIM_ID,))
     # independent origins (see sitegen/origins.py)
     independent_sources: int | None = fact(default=None, merge=SCALAR)
-    review: Review | None = fact(
-        default=None, merge=HAND
-    )  # a person's verdict, never the machine's
+    # a person's verdict, never the machine's
+    review: Review | None = fact(default=None, merge=HAND)
     citations: list[Citation] = fact(required=True, merge=SET)
     extra: dict[str, Any] = extras()
 

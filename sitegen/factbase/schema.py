@@ -110,13 +110,10 @@ def fact(
     shared: bool = False,
     default: Any = dataclasses.MISSING,
     default_factory: Callable[[], Any] | Any = dataclasses.MISSING,
-    kw_only: bool | Any = dataclasses.MISSING,
 ) -> Any:
     """A dataclass field that is a field of the YAML format."""
     metadata = {_FACT: Fact(required, merge, checks, shared)}
-    return dataclasses.field(
-        default=default, default_factory=default_factory, kw_only=kw_only, metadata=metadata
-    )
+    return dataclasses.field(default=default, default_factory=default_factory, metadata=metadata)
 
 
 def extras() -> Any:
