@@ -8,21 +8,13 @@ names both in a warning.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
-from functools import lru_cache
 from itertools import combinations
+
+from sitegen.spelling import fold
 
 MAX_EDITS = 2
 MIN_PART = 3  # letters: "Al" and "Ed" are different names, not misspellings
-
-
-@lru_cache(maxsize=4096)
-def fold(word: str) -> str:
-    """A name word without accents, case, dots or apostrophes (extraction and the merge
-    compare names by it too; it lives here so that `sitegen check` needs no extraction)."""
-    folded = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
-    return folded.replace(".", "").replace("'", "").replace("’", "") or word.lower()
 
 
 def close_pairs(people: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from sitegen.namecheck import fold
+from sitegen.spelling import fold
 
 # Titles and honorifics of English news prose; stripped from a name, kept as a role.
 TITLES = {
