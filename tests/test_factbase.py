@@ -192,3 +192,20 @@ def test_the_package_imports_no_extraction_merging_or_spacy() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_a_machine_field_a_file_lacks_is_merged_not_a_crash() -> None:
+    """`title_from` had no merge policy: a file without it (a person deleted the line, or
+    a file older than the field) made the next build fail with a KeyError."""
+    machine = to_record(
+        Source("a", "seeds/a.txt", "0" * 64, "Tokyo: the council met", title_from="first-sentence")
+    )
+    person = {k: v for k, v in machine.items() if k != "title_from"}
+
+    def story(record: dict[str, Any]) -> dict[str, dict[str, dict[str, Any]]]:
+        return {"sources": {"a": record}, "people": {}, "claims": {}}
+
+    deleted = reconcile(story(machine), story(person), story(machine), {"a": ARTICLE})
+    assert "title_from" not in deleted.records["sources"]["a"]  # the person's deletion holds
+    older = reconcile(story(machine), story(person), story(person), {"a": ARTICLE})
+    assert older.records["sources"]["a"]["title_from"] == "first-sentence"  # the machine's
