@@ -175,7 +175,9 @@ def _claim(
         )
         claim = Claim(
             id=claim_id,
-            statement=f"{value:,} {things} took part in the {noun} protest in {place} (item {number}).",
+            statement=(
+                f"{value:,} {things} took part in the {noun} protest in {place} (item {number})."
+            ),
             citations=[],
             status="",
             people=[other.id],
@@ -188,7 +190,9 @@ def _claim(
         )
         claim = Claim(
             id=claim_id,
-            statement=f"{person.name} met **{other.name}** in {place} about the {noun} (day {number}).",
+            statement=(
+                f"{person.name} met **{other.name}** in {place} about the {noun} (day {number})."
+            ),
             citations=[],
             status="",
             people=list(dict.fromkeys([person.id, other.id])),

@@ -1,8 +1,9 @@
 """The corrections page: what people changed by hand, beside what the machine says.
 
 Each build records the hand edits it kept (`content/.sitegen/corrections.json`, see
-`sitegen.factbase.journal`): per field, the machine's value, the person's, and the date of the
-build that first kept it. Readers see what editors changed, as a wiki's history shows.
+`sitegen.factbase.journal`): per field, the machine's value, the person's, and the date
+of the build that first kept it. Readers see what editors changed, as a wiki's history
+shows.
 """
 
 from __future__ import annotations
