@@ -8,7 +8,8 @@ said there and nowhere else:
 - its place in a file: fields are written in the order they are declared;
 - how a hand edit of it merges with a new build (`merge`, one of `Merge`);
 - what `sitegen check` asks of its value beyond the type (`checks`: `OneOf`, `IsoDate`,
-  `Refers`).
+  `Refers`);
+- whether the reader interns it (`shared`: ids and labels repeated in every record).
 
 The reader and writer (`records.py`), the validator (`check.py`) and the three-way merge
 (`reconcile.py`) all derive from `fields_of`: a field declared here is read, written,
