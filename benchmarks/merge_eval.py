@@ -35,10 +35,10 @@ from pathlib import Path
 from benchmarks.corpus import load_clusters
 from benchmarks.extraction import extract_cached
 from benchmarks.gold import GoldStory, Score, all_gold, anchor_spans, score, write_story
+from sitegen.factbase.model import Claim, FactBase
 from sitegen.ingest import read_articles
 from sitegen.merge import merge
 from sitegen.merge.params import TUNED, MergeParams
-from sitegen.model import Claim, FactBase
 from sitegen.params import with_settings
 
 COUNTED = ("killed", "injured")

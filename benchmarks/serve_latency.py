@@ -35,7 +35,7 @@ from pathlib import Path
 
 import yaml
 
-from sitegen.yamledit import update_text
+from sitegen.factbase.yamledit import update_text
 
 REPO = Path(__file__).resolve().parent.parent
 TARGETS = {"sample YAML edit": 0.100, "1,000-claim YAML edit": 0.300, "sample article edit": 2.0}

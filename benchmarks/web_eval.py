@@ -36,10 +36,10 @@ from benchmarks.corpus import Cluster, load_clusters, write_project
 from benchmarks.extraction import extract_cached
 from benchmarks.gold import Tally
 from sitegen.extract.records import ArticleFacts, FactCandidate
+from sitegen.factbase.model import Claim, FactBase
 from sitegen.ingest import Article, read_articles
 from sitegen.merge import merge_claims
 from sitegen.merge.people import PeopleIndex, build_people
-from sitegen.model import Claim, FactBase
 
 GOLD = Path(__file__).resolve().parent / "gold" / "web"
 CORPORA = ("basil-dev", "gva-dev")

@@ -16,7 +16,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from sitegen.model import Figure
+from sitegen.factbase.model import Figure
 
 # The hedges a figure can carry, by what they allow: extraction reads a figure's
 # qualifier from these same sets (`numbers.QUALIFIERS`).

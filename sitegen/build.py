@@ -17,15 +17,16 @@ from typing import TYPE_CHECKING
 from sitegen import collector, freshness, pipeline
 from sitegen.config import Config
 from sitegen.errors import Location
+from sitegen.factbase.journal import SNAPSHOT, STATE_DIR, Committed, record_corrections, recover
+from sitegen.factbase.model import FactBase
+from sitegen.factbase.schema import KINDS
 from sitegen.filecache import FileCache, StoredCache
 from sitegen.fsutil import atomic_write, restore_tree
-from sitegen.model import FactBase
 from sitegen.reporter import Reporter
-from sitegen.state import SNAPSHOT, STATE_DIR, Committed, record_corrections, recover
 
 if TYPE_CHECKING:
+    from sitegen.factbase.reconcile import Outcome
     from sitegen.merge.params import MergeParams
-    from sitegen.reconcile import Outcome
     from sitegen.render.incremental import Incremental
 
 # how often a build merges again when content/ is saved while it extracts; after that
@@ -71,8 +72,6 @@ def extract_to_content(
     previous = freshness.load(config) if skip_unchanged else None
     if previous is not None and previous.digest == freshness.digest(config, inputs, params):
         return _unchanged(config, reporter, previous, started)
-    from sitegen.content import KINDS
-
     reported = len(reporter.messages)
     read, writes, outcome = _reconciled(config, reporter, cache, params)
     committed = pipeline.write_content(config, read, writes, outcome)

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import combinations
 
-from sitegen.extract.names import fold
+from sitegen.spelling import fold
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from sitegen.check import load_factbase
 from sitegen.config import Config, load_config
+from sitegen.factbase.store import load_factbase
+from sitegen.factbase.yamledit import update_text
 from sitegen.filecache import FileCache
 from sitegen.render import RenderResult, pagefind, render_site
 from sitegen.render.incremental import Incremental
@@ -25,7 +26,6 @@ from sitegen.reporter import Reporter
 from sitegen.serve import Builder
 from sitegen.serve.http import LiveState
 from sitegen.serve.watcher import Changes
-from sitegen.yamledit import update_text
 
 
 class Session:

@@ -10,6 +10,7 @@ import pytest
 
 from benchmarks.merge_eval import changed, split_settings
 from sitegen.extract.records import ArticleFacts, FactCandidate, Speaker
+from sitegen.factbase.model import Figure
 from sitegen.merge import merge
 from sitegen.merge.claims import ClaimKind, cluster
 from sitegen.merge.features import Passage, passages
@@ -17,7 +18,6 @@ from sitegen.merge.keys import KeyKind, kind_of
 from sitegen.merge.params import TUNED, MergeParams
 from sitegen.merge.people import PeopleIndex
 from sitegen.merge.similarity import Conflict, compare
-from sitegen.model import Figure
 from sitegen.params import with_settings
 from tests.builders import article
 

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from sitegen.extract.numbers import currency_of, parse_number, qualifier_of
-from sitegen.model import Figure
+from sitegen.factbase.model import Figure
 
 NUMBER_LABELS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT"}
 _VAGUE = {"one", "a", "an", "half", "single"}  # "one of them", "half of his time"

@@ -7,8 +7,9 @@ suffixes, nicknames, transliteration variants), never about a particular story.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
+
+from sitegen.spelling import fold
 
 # Titles and honorifics of English news prose; stripped from a name, kept as a role.
 TITLES = {
@@ -448,13 +449,6 @@ def title_word(word: str) -> str:
     """A title as a later mention would call the person: "Gov." -> "governor"."""
     bare = word.lower().strip(".")
     return TITLE_WORDS.get(bare, bare)
-
-
-@lru_cache(maxsize=4096)
-def fold(word: str) -> str:
-    """A name word without accents, case, dots or apostrophes."""
-    folded = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
-    return folded.replace(".", "").replace("'", "").replace("’", "") or word.lower()
 
 
 def _shared_start(a: str, b: str) -> int:

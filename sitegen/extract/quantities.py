@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from sitegen.model import Figure
+from sitegen.factbase.model import Figure
 
 # The verbs, adjectives and nouns that name a counted quantity in news prose.
 _QUANTITY_WORDS = {

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from sitegen.collector import paused
 from sitegen.extract.records import ArticleFacts
+from sitegen.factbase.model import FactBase, Source
 from sitegen.ingest import Article
 from sitegen.merge.claims import build_claims, cluster, join_split_sentences
 from sitegen.merge.conflicts import mark_conflicts
@@ -18,7 +19,6 @@ from sitegen.merge.features import passages
 from sitegen.merge.params import TUNED, MergeParams
 from sitegen.merge.people import PeopleIndex, build_people
 from sitegen.merge.provenance import derived_sources, rewrites
-from sitegen.model import FactBase, Source
 
 
 def merge(

@@ -18,13 +18,13 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
+from sitegen.factbase.model import Citation, Claim, Figure, status_for
 from sitegen.merge.alignment import gap_links
 from sitegen.merge.blocking import candidate_pairs
 from sitegen.merge.features import Passage, shared_keys
 from sitegen.merge.params import MergeParams
 from sitegen.merge.similarity import Conflict, compare, disagreement, same_action, synonyms
 from sitegen.merge.statement import choose_statement
-from sitegen.model import Citation, Claim, Figure, status_for
 from sitegen.slug import slugify, unique_slug
 
 

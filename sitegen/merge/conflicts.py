@@ -7,9 +7,9 @@ claims that cite them, in both directions, and both claims become `disputed`.
 
 from __future__ import annotations
 
+from sitegen.factbase.model import Claim, status_for
 from sitegen.merge.claims import Clustering
 from sitegen.merge.similarity import Conflict
-from sitegen.model import Claim, status_for
 
 
 def mark_conflicts(result: Clustering, claims: list[Claim], dates: dict[str, str]) -> None:

@@ -14,9 +14,9 @@ import re
 from collections import defaultdict
 
 from sitegen.extract.records import ArticleFacts, Credit
+from sitegen.factbase.model import Citation, Claim, Source
 from sitegen.merge.params import MergeParams
 from sitegen.merge.provenance import Lineage
-from sitegen.model import Citation, Claim, Source
 from sitegen.origins import SHARED_LABEL, Lines, SourceLinks, outlet_key
 
 _INTRODUCES = re.compile(r"[^.!?]*:[\s“”\"‘’']*")

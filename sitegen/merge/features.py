@@ -18,11 +18,11 @@ from sys import intern
 
 from sitegen.extract.records import FactCandidate
 from sitegen.extract.statements import DATE_PREFIX, TELLING
+from sitegen.factbase.model import Figure
 from sitegen.merge.keys import KeyKind, kind_of
 from sitegen.merge.params import MergeParams
 from sitegen.merge.people import PeopleIndex
 from sitegen.merge.synonyms import senses
-from sitegen.model import Figure
 
 # Endings that make a word's variants: plural, demonym, agent, gerund, adjective, noun.
 ENDINGS = {

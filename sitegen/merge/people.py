@@ -38,8 +38,8 @@ from sitegen.extract.names import (
     title_word,
 )
 from sitegen.extract.records import ArticleFacts, NameMention
+from sitegen.factbase.model import Person
 from sitegen.merge.params import TUNED, MergeParams
-from sitegen.model import Person
 from sitegen.slug import slugify, unique_slug
 
 T = TypeVar("T")

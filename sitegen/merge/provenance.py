@@ -22,10 +22,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
 
+from sitegen.factbase.model import Source
 from sitegen.merge.claims import Clustering
 from sitegen.merge.keys import KeyKind
 from sitegen.merge.params import MergeParams
-from sitegen.model import Source
 from sitegen.origins import SHARED_LABEL
 
 

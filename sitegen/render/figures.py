@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from sitegen.agreement import compatible
-from sitegen.model import Figure
+from sitegen.factbase.model import Figure
 from sitegen.origins import SHARED_LABEL, Lines, SourceLinks
 from sitegen.render.views import CitationView, ClaimView, SiteViews
 

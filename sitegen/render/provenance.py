@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from sitegen.model import Citation, Source
+from sitegen.factbase.model import Citation, Source
 from sitegen.origins import Lines
 
 NAME_LENGTH = 32  # characters of a title standing in for an unknown outlet

@@ -16,8 +16,8 @@ from typing import TypeVar
 
 from sitegen.config import Config, normalize_base_url
 from sitegen.errors import ConfigError, InputError, Location
+from sitegen.factbase.model import Citation, Claim, FactBase, Page, Person, Source
 from sitegen.frontmatter import split_front_matter
-from sitegen.model import Citation, Claim, FactBase, Page, Person, Source
 from sitegen.origins import SHARED_LABEL, Lines, SourceLinks
 from sitegen.paths import article_path
 from sitegen.render import corrections
