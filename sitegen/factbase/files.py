@@ -15,7 +15,7 @@ from pathlib import Path
 from sitegen.errors import InputError, Location
 from sitegen.factbase.schema import KINDS
 from sitegen.frontmatter import split_front_matter
-from sitegen.paths import is_inside, read_regular
+from sitegen.paths import Within, read_regular
 from sitegen.yamlio import YamlDocument, parse_yaml, read_yaml
 
 
@@ -40,12 +40,13 @@ class Reading:
 def read_files(content_dir: Path, read: Callable[[Path], YamlDocument] = read_yaml) -> Reading:
     """Parse every YAML file and page of content/ (`read` may be a cache's)."""
     reading = Reading(ContentFiles(content_dir))
+    inside = Within(content_dir)
     for kind in KINDS:
         folder = content_dir / kind
         reading.files.documents[kind] = []
         for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
             try:
-                _confined(path, content_dir)
+                _confined(path, content_dir, inside)
                 reading.files.documents[kind].append(read(path))
             except InputError as exc:
                 reading.failures.append(exc)
@@ -53,15 +54,15 @@ def read_files(content_dir: Path, read: Callable[[Path], YamlDocument] = read_ya
     pages_dir = content_dir / "pages"
     for path in sorted(pages_dir.glob("*.md")) if pages_dir.is_dir() else []:
         try:
-            _confined(path, content_dir)
+            _confined(path, content_dir, inside)
             reading.files.pages.append(read_page(path))
         except InputError as exc:
             reading.failures.append(exc)
     return reading
 
 
-def _confined(path: Path, content_dir: Path) -> None:
-    if not is_inside(path, content_dir):
+def _confined(path: Path, content_dir: Path, inside: Within) -> None:
+    if not inside(path):
         raise InputError(f"leads out of {content_dir.name}/; not read", Location(path))
 
 
