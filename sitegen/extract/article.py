@@ -38,8 +38,8 @@ from sitegen.extract.statements import (
     clauses,
     clean_statement,
     is_checkable,
-    root_subject,
 )
+from sitegen.extract.syntax import is_subject, root_subject
 from sitegen.furniture import is_furniture
 from sitegen.ingest import Article, Block
 
@@ -447,11 +447,11 @@ def _opening_reference(sentence: Span) -> Token | None:
     first = words[0]
     lower = first.lower_
     if lower in _PERSONAL and first.pos_ == "PRON":
-        subject = first.dep_ in ("nsubj", "nsubjpass") or first.tag_ == "PRP$"
+        subject = is_subject(first) or first.tag_ == "PRP$"
         return first if subject else None
-    if lower in _DEMONSTRATIVE and first.dep_ in ("nsubj", "nsubjpass", "det"):
+    if lower in _DEMONSTRATIVE and (is_subject(first) or first.dep_ == "det"):
         head = first if first.dep_ != "det" else first.head
-        return first if head.dep_ in ("nsubj", "nsubjpass") else None
+        return first if is_subject(head) else None
     return None
 
 
@@ -464,7 +464,7 @@ def _someone_else_before(sentence: Span, entity: Entity | None, refs: dict[int, 
         return False
     before = whole.doc[whole.start - 1].sent
     return any(
-        token.dep_ in ("nsubj", "nsubjpass")
+        is_subject(token)
         and token.head == before.root
         and token.pos_ == "PROPN"
         and refs.get(token.i) is not entity

@@ -24,6 +24,17 @@ from sitegen.extract.lexicon import (
     SPEECH_VERBS,
 )
 from sitegen.extract.records import Speaker
+from sitegen.extract.syntax import (
+    OWNERS,
+    REPORTED_CLAUSES,
+    SUBJECTS,
+    agents_of,
+    children,
+    has_child,
+    is_root,
+    is_subject,
+    subject_of,
+)
 
 _SOURCE_PREPOSITIONS = {"to", "with", "by", "on", "via"}  # "said to HuffPost", "via Gawker"
 _VIA_VERBS = {"quote", "report", "cite"}  # "as quoted by Reuters": the outlet, not the speaker
@@ -102,9 +113,7 @@ def _asked_about(verb: Token) -> bool:
 def _verbal(token: Token) -> bool:
     """A verb, or a word the tagger took for a noun but the parser made a clause's head
     with a subject ("…,” the tweets read.)."""
-    return token.pos_ in ("VERB", "AUX") or (
-        token.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in token.children)
-    )
+    return token.pos_ in ("VERB", "AUX") or (token.dep_ == "ROOT" and has_child(token, "nsubj"))
 
 
 def _named_before(verb: Token, refs: dict[int, Entity], outside: Outside) -> Entity | None:
@@ -129,7 +138,7 @@ def _stray_subject(verb: Token, refs: dict[int, Entity]) -> Entity | None:
         if token.i >= verb.i:
             break
         entity = refs.get(token.i)
-        if entity is not None and entity.personal and token.dep_ in ("nsubj", "nsubjpass"):
+        if entity is not None and entity.personal and is_subject(token):
             return entity
     return None
 
@@ -147,16 +156,16 @@ def speaker_of(entity: Entity) -> Speaker:
 def _reports(verb: Token) -> bool:
     """A main-clause speech verb reporting a clause: "X said (that) ...", "..., X said"
     (not a passive: "was confirmed dead")."""
-    if any(c.dep_ == "nsubjpass" for c in verb.children):
+    if has_child(verb, "nsubjpass"):
         return False
     main = verb.dep_ == "ROOT" or (verb.dep_ in ("conj", "advcl") and verb.head.dep_ == "ROOT")
-    if main and any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
+    if main and has_child(verb, REPORTED_CLAUSES):
         return True
     return (
-        verb.dep_ in ("parataxis", "ccomp")
+        verb.dep_ in REPORTED_CLAUSES
         and verb.head.i < verb.i
         and verb.head.dep_ == "ROOT"
-        and not any(c.dep_ == "dobj" for c in verb.children)
+        and not has_child(verb, "dobj")
     )
 
 
@@ -172,23 +181,18 @@ def _subject_of(verb: Token, outside: Outside) -> Token | None:
     current = verb
     for _ in range(4):
         for child in current.children:
-            if (
-                child.dep_ in ("nsubj", "nsubjpass")
-                and outside(child)
-                and not _dateline(child, current)
-            ):
+            if child.dep_ in SUBJECTS and outside(child) and not _dateline(child, current):
                 if current is not verb and verb.tag_ == "VBG":
                     return _main_subject(current, outside) or child
                 return child
             if child.dep_ == "agent":
-                objects = [g for g in child.children if g.dep_ == "pobj"]
+                objects = children(child, "pobj")
                 if objects:
                     return objects[0]
         if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
             return current.head  # "a segment reporting that ..."
-        if (
-            current.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep", "dep")
-            and current.head.i != current.i
+        if current.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep", "dep") and not is_root(
+            current
         ):
             current = current.head
             continue
@@ -204,7 +208,7 @@ def _dateline(subject: Token, verb: Token) -> bool:
         subject.i == subject.sent.start
         and subject.i + 1 < len(doc)
         and doc[subject.i + 1].text in ("--", "—", "–", "-", "(")
-        and any(c.dep_ in ("nsubj", "nsubjpass") and c.i > subject.i for c in verb.children)
+        and any(is_subject(c) and c.i > subject.i for c in verb.children)
     )
 
 
@@ -213,16 +217,14 @@ def _main_subject(clause: Token, outside: Outside) -> Token | None:
     "when"/"that" clause modifies the sentence, though the parser attaches it low: in "X
     disputed that Democrats feel betrayed, saying …" or "X explained it when Republicans
     held Congress by saying …", X is the one saying."""
-    if clause.dep_ not in ("ccomp", "advcl", "relcl") or clause.head.i == clause.i:
+    if clause.dep_ not in ("ccomp", "advcl", "relcl") or is_root(clause):
         return None
     if not any(c.dep_ in ("mark", "advmod") and c.tag_ in ("IN", "WRB") for c in clause.children):
         return None
     current = clause.head
     for _ in range(6):  # through "his failure to secure …" up to "explained"
-        subject = next(
-            (c for c in current.children if c.dep_ in ("nsubj", "nsubjpass") and outside(c)), None
-        )
-        if subject is not None or current.head.i == current.i:
+        subject = subject_of(current, where=outside)
+        if subject is not None or is_root(current):
             return subject
         current = current.head
     return None
@@ -257,7 +259,7 @@ def _via_of(verb: Token, refs: dict[int, Entity]) -> str | None:
                 return outlet
         if child.dep_ != "prep":
             continue
-        for pobj in (g for g in child.children if g.dep_ == "pobj"):
+        for pobj in children(child, "pobj"):
             if child.lower_ in _SOURCE_PREPOSITIONS:
                 outlet = _outlet(pobj, refs)
                 if outlet:
@@ -276,12 +278,12 @@ def _via_of(verb: Token, refs: dict[int, Entity]) -> str | None:
 def _outlet_in(noun: Token, refs: dict[int, Entity]) -> str | None:
     """The outlet inside "an interview with X", "a statement to X", "X's program"."""
     for child in noun.children:
-        if child.dep_ in ("poss", "compound", "nmod"):
+        if child.dep_ in OWNERS:
             outlet = _outlet(child, refs)
             if outlet:
                 return outlet
         if child.dep_ == "prep" and child.lower_ in ("with", "to", "for", "on"):
-            for pobj in (g for g in child.children if g.dep_ == "pobj"):
+            for pobj in children(child, "pobj"):
                 outlet = _outlet(pobj, refs)
                 if outlet:
                     return outlet
@@ -313,11 +315,10 @@ def _via_phrase(sentences: list[Span], refs: dict[int, Entity], outside: Outside
     for sentence in sentences:
         for token in sentence:
             if token.lemma_ in _VIA_VERBS and token.tag_ == "VBN":
-                for agent in (c for c in token.children if c.dep_ == "agent"):
-                    for pobj in (g for g in agent.children if g.dep_ == "pobj"):
-                        outlet = _outlet(pobj, refs)
-                        if outlet:
-                            return outlet
+                for pobj in agents_of(token):
+                    outlet = _outlet(pobj, refs)
+                    if outlet:
+                        return outlet
     return None
 
 
@@ -328,7 +329,7 @@ def _according_to(sentences: list[Span], outside: Outside) -> Span | None:
                 continue
             if not outside(token) or token.nbor().lower_ != "to":
                 continue
-            for pobj in (c for c in token.nbor().children if c.dep_ == "pobj"):
+            for pobj in children(token.nbor(), "pobj"):
                 if pobj.lower_ in FIRST_SECOND_PERSON:
                     continue
                 ent = entity_span(pobj)

@@ -42,6 +42,7 @@ from sitegen.extract.names import (
     title_word,
 )
 from sitegen.extract.records import NameMention
+from sitegen.extract.syntax import OWNERS, is_main_clause, is_subject, main_subject, subject_of
 
 DECAY = 0.5  # salience kept from one sentence to the next
 PARAGRAPH_DECAY = 0.7  # and, on top, across a paragraph break
@@ -121,7 +122,7 @@ class Discourse:
                 )
             ):
                 found[token.head.i] = entity  # "the first lady, Melania Trump"
-        subject = _main_subject(sentence)
+        subject = main_subject(sentence)
         self.last_subject = found.get(subject.i) if subject is not None else None
         return found
 
@@ -142,10 +143,8 @@ class Discourse:
         lower = token.lower_
         if token.pos_ == "PRON":
             if lower in PERSON_PRONOUNS:
-                return self.pronoun(
-                    lower, _coargument(token, found), subject=token.dep_ in ("nsubj", "nsubjpass")
-                )
-            if lower in GROUP_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass"):
+                return self.pronoun(lower, _coargument(token, found), subject=is_subject(token))
+            if lower in GROUP_PRONOUNS and is_subject(token):
                 return self.group_pronoun(lower)
             return None
         if token.i in groups:
@@ -155,9 +154,7 @@ class Discourse:
             if entity is not None:
                 entity.plural = ent.label_ == "NORP" or token.tag_ in ("NNS", "NNPS")
             return entity
-        if token.dep_ not in ("nsubj", "nsubjpass") or not (
-            token.pos_ in ("NOUN", "PROPN") or is_human(token)
-        ):
+        if not is_subject(token) or not (token.pos_ in ("NOUN", "PROPN") or is_human(token)):
             return None
         return self.subject(token)
 
@@ -200,11 +197,11 @@ class Discourse:
         the weight of its most prominent mention (`given`: weight so far, by entity)."""
         weight = RECENCY
         role = token.head if token.dep_ in ("appos", "conj") else token
-        if _is_topic(role) or (role.dep_ in ("nsubj", "nsubjpass") and _main_clause(role.head)):
+        if _is_topic(role) or (is_subject(role) and is_main_clause(role.head)):
             weight += SUBJECT
-        elif role.dep_ in ("nsubj", "nsubjpass"):
+        elif is_subject(role):
             weight += EMBEDDED_SUBJECT
-        if role.dep_ not in ("poss", "compound", "nmod") and role.head.pos_ != "NOUN":
+        if role.dep_ not in OWNERS and role.head.pos_ != "NOUN":
             weight += HEAD
         already = given.get(id(entity), 0.0)
         if weight > already:
@@ -433,15 +430,11 @@ def _definite(token: Token) -> bool:
 
 def _coargument(pronoun: Token, found: dict[int, Entity]) -> Entity | None:
     """The subject of the clause an object pronoun belongs to."""
-    if pronoun.dep_ in ("nsubj", "nsubjpass"):
+    if is_subject(pronoun):
         return None
     verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = subject_of(verb)
     return found.get(subject.i) if subject is not None else None
-
-
-def _main_clause(verb: Token) -> bool:
-    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
 
 
 def _is_topic(token: Token) -> bool:
@@ -457,13 +450,6 @@ def _is_topic(token: Token) -> bool:
 
 def _all_quoted(sentence: Span, quoted: list[tuple[int, int]]) -> bool:
     return any(a <= sentence.start_char and sentence.end_char <= b + 1 for a, b in quoted)
-
-
-def _main_subject(sentence: Span) -> Token | None:
-    for child in sentence.root.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            return child
-    return None
 
 
 def _group_name(ent: Span) -> str | None:

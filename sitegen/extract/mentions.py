@@ -37,6 +37,7 @@ from sitegen.extract.names import (
     quoted_nickname,
 )
 from sitegen.extract.records import NameMention
+from sitegen.extract.syntax import is_subject
 
 if TYPE_CHECKING:  # spaCy types only: merging imports this module without spaCy
     from spacy.tokens import Span, Token
@@ -183,7 +184,7 @@ def _with_nicknames(
 def _add_evidence(ent: Span, mention: NameMention) -> None:
     """Roles (titles, appositives, ages) and signs for or against a person's name."""
     head = ent.root
-    if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ in SPEECH_VERBS - OUTLET_VERBS:
+    if is_subject(head) and head.head.lemma_ in SPEECH_VERBS - OUTLET_VERBS:
         mention.evidence.append("speaker")
     title = title_before(ent) or _office_of_before(ent)
     if title:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from sitegen.extract.lexicon import ENTITY_LABELS, FIRST_SECOND_PERSON, INDEFINITE, SPEECH_VERBS
 from sitegen.extract.names import clean_name
 from sitegen.extract.records import FactCandidate
+from sitegen.extract.syntax import ANY_SUBJECTS, is_subject, root_subject, subject_of
 
 if TYPE_CHECKING:  # spaCy types only: merging imports this module without spaCy
     from spacy.tokens import Span, Token
@@ -59,17 +60,6 @@ def _starts_like_a_sentence(text: str) -> bool:
     return bool(first) and not first.islower()
 
 
-def root_subject(sentence: Span) -> Token | None:
-    return _subject_of(sentence.root)
-
-
-def _subject_of(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "expl", "csubj"):
-            return child
-    return None
-
-
 def clauses(sentence: Span) -> list[Span]:
     """The main clauses of a sentence that joins facts of two actors ("Hundreds gathered
     in Tokyo, and the embassy said it collected $17 million"; "..., whereas ..."), so
@@ -95,7 +85,7 @@ def clauses(sentence: Span) -> list[Span]:
 
 def _own_clause(token: Token) -> bool:
     """A verb joined to the root with a subject of its own: "and Y did", "whereas Y did"."""
-    if token.pos_ not in ("VERB", "AUX") or _subject_of(token) is None:
+    if token.pos_ not in ("VERB", "AUX") or subject_of(token, ANY_SUBJECTS) is None:
         return False
     if token.dep_ == "conj":
         return True
@@ -146,7 +136,7 @@ def add_features(span: Span, fact: FactCandidate) -> None:
             lemma = token.lemma_.lower()
             if lemma.isalpha() and lemma not in fact.lemmas:
                 fact.lemmas.append(lemma)
-        if token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ == "VERB":
+        if is_subject(token) and token.head.pos_ == "VERB":
             frame = f"{token.lemma_.lower()}|{token.head.lemma_.lower()}"
             if frame not in fact.frames:
                 fact.frames.append(frame)
