@@ -106,10 +106,10 @@ def digest(config: Config, files: Files) -> str:
 
 @cache
 def code_version() -> str:
-    """sitegen's own source, every module (any of them may change what a build writes,
-    or what an extraction gives)."""
+    """sitegen's own source, every module and word list (any of them may change what a
+    build writes, or what an extraction gives)."""
     hasher = hashlib.sha256()
-    for file in sorted(_PACKAGE.rglob("*.py")):
+    for file in sorted([*_PACKAGE.rglob("*.py"), *(_PACKAGE / "words").glob("*.txt")]):
         hasher.update(f"{file.relative_to(_PACKAGE).as_posix()}\0".encode())
         hasher.update(file.read_bytes())
     return hasher.hexdigest()

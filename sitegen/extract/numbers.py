@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from sitegen.agreement import APPROXIMATE, AT_LEAST, AT_MOST, SCALES
+from sitegen.words import word_table
 
 _UNITS = {
     "zero": 0,
@@ -48,30 +49,8 @@ _WORD = re.compile(r"[a-z]+|\d[\d,]*(?:\.\d+)?", re.I)
 # longest first: "just over 70" is "just over", not "over"
 QUALIFIERS = tuple(sorted(APPROXIMATE | AT_LEAST | AT_MOST, key=lambda hedge: (-len(hedge), hedge)))
 
-CURRENCIES = {
-    "$": "USD",
-    "us$": "USD",
-    "usd": "USD",
-    "dollar": "USD",
-    "dollars": "USD",
-    "€": "EUR",
-    "eur": "EUR",
-    "euro": "EUR",
-    "euros": "EUR",
-    "£": "GBP",
-    "gbp": "GBP",
-    "pound": "GBP",
-    "pounds": "GBP",
-    "¥": "JPY",
-    "yen": "JPY",
-    "jpy": "JPY",
-    "yuan": "CNY",
-    "rupees": "INR",
-    "rubles": "RUB",
-    "roubles": "RUB",
-    "hryvnia": "UAH",
-    "hryvnias": "UAH",
-}
+# Currency signs and words by the code a money figure is kept in (first found wins).
+CURRENCIES = word_table("currencies")
 
 
 def parse_number(text: str) -> float | None:

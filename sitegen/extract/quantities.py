@@ -18,20 +18,10 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from sitegen.model import Figure
+from sitegen.words import word_table
 
-# The verbs, adjectives and nouns that name a counted quantity in news prose.
-_QUANTITY_WORDS = {
-    "killed": ("kill", "die", "dead", "death", "fatal", "fatally", "murder", "slay", "slain"),
-    "injured": ("injure", "injured", "wound", "wounded", "hurt", "injury", "hospitalize"),
-    "shot": ("shoot",),
-    "arrested": ("arrest", "detain", "apprehend"),
-    "charged": ("charge", "indict"),
-    "missing": ("missing",),
-    "evacuated": ("evacuate",),
-    "volunteers": ("volunteer", "enlist"),
-    "votes": ("vote",),
-}
-QUANTITY_OF = {word: quantity for quantity, words in _QUANTITY_WORDS.items() for word in words}
+# The verbs, adjectives and nouns that name a counted quantity in news prose, by lemma.
+QUANTITY_OF = word_table("quantity_words")
 _INCREMENT_BEFORE = {"another", "additional", "further", "extra", "other"}
 _OTHERS = {"others", "other"}  # "four others were shot": beyond a count told before
 _ONE = {"a", "an", "one"}

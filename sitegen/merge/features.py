@@ -21,43 +21,14 @@ from sitegen.extract.statements import DATE_PREFIX, TELLING
 from sitegen.merge.people import PeopleIndex
 from sitegen.merge.synonyms import senses
 from sitegen.model import Figure
+from sitegen.words import word_set
 
 KIND_WEIGHTS = {"p": 2.0, "e": 1.5, "d": 1.0, "r": 1.0, "l": 1.0}
 FIGURE_WEIGHT = 3.0
 QUOTE_SHINGLE = 3  # words per quotation shingle
 FOLD_HEADS = 20  # a word is compared with at most this many more frequent look-alikes
 # Endings that make a word's variants: plural, demonym, agent, gerund, adjective, noun.
-ENDINGS = {
-    "",
-    "s",
-    "es",
-    "e",
-    "er",
-    "ers",
-    "or",
-    "ors",
-    "ian",
-    "ians",
-    "an",
-    "ans",
-    "ese",
-    "ish",
-    "i",
-    "is",
-    "ing",
-    "ed",
-    "d",
-    "al",
-    "ly",
-    "ion",
-    "ions",
-    "ist",
-    "ists",
-    "y",
-    "ies",
-    "ic",
-    "ism",
-}
+ENDINGS = word_set("endings") | {""}  # and no ending at all
 
 
 @dataclass(slots=True)
