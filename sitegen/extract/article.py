@@ -28,6 +28,7 @@ from sitegen.extract.mentions import (
     surname_mentions,
 )
 from sitegen.extract.names import fold, name_parts
+from sitegen.extract.params import current
 from sitegen.extract.quantities import with_quantities
 from sitegen.extract.quotes import QuoteSpan, continued_quote, disjoint, find_quotes
 from sitegen.extract.records import ArticleFacts, Credit, FactCandidate, NameMention
@@ -45,10 +46,8 @@ from sitegen.ingest import Article, Block
 
 __all__ = ["DATE_PREFIX", "clean_statement", "extract_article"]
 
-MIN_QUOTE_WORDS = 4
 _PERSONAL = {"he", "she", "they", "him", "them", "his", "her", "their"}
 _DEMONSTRATIVE = {"this", "that", "these", "those"}
-MAX_ATTRIBUTION_GAP = 6  # words between two quotations of one speaker ("…,” he said. “…”)
 _CLOSING = "”’\"' )"
 
 
@@ -291,7 +290,7 @@ def _quote_groups(
         if groups:
             gap = text[groups[-1][-1].end : mark.start]
             if (
-                len(gap.split()) <= MAX_ATTRIBUTION_GAP
+                len(gap.split()) <= current().max_attribution_gap
                 and not re.search(r"[“\"‘]", gap)
                 and not gap.rstrip().endswith(":")
                 and attribution(groups[-1][-1].end, mark.start)
@@ -308,18 +307,18 @@ def _is_quotation(group: list[QuoteSpan], text: str) -> bool:
     broken by an attribution, or ending in its own punctuation, is speech."""
     words = " ".join(q.words(text) for q in group)
     tokens = re.findall(r"[^\W\d_][\w'’-]*", words)
-    if len(tokens) < MIN_QUOTE_WORDS:
+    if len(tokens) < current().min_quote_words:
         return False
     if len(group) > 1 or words.rstrip().endswith((",", ".", "!", "?")):
         return True
     capitalised = sum(1 for t in tokens if t[0].isupper())
-    return capitalised / len(tokens) < 0.6
+    return capitalised / len(tokens) < current().name_capitals
 
 
 def _follows(group: list[QuoteSpan], sentence: Span, offset: int, text: str) -> bool:
     """The sentence right after a quotation that ends a sentence ("…?” Mr. Obama asked.)."""
     between = text[group[-1].end : offset + sentence.start_char]
-    return not between.strip() and len(sentence) <= 25
+    return not between.strip() and len(sentence) <= current().follow_tokens
 
 
 def _introduces(block: str) -> bool:
@@ -442,7 +441,7 @@ def _opening_reference(sentence: Span) -> Token | None:
         or DISCOURSE_OPENERS.match(f"{words[0].text} {words[1].text}")
     ):
         words = words[1:]  # "But he …", "However, he …": openers the statement drops
-    if not words or words[0].i - sentence.start > 3:
+    if not words or words[0].i - sentence.start > current().opening_reach:
         return None
     first = words[0]
     lower = first.lower_
@@ -480,7 +479,7 @@ def _referent(entity: Entity | None) -> str | None:
     if entity.kind == "person":
         return entity.name
     words = entity.name.split()
-    if not words or len(words) > 4:
+    if not words or len(words) > current().referent_words:
         return None
     if words[0].lower() in ("a", "an"):
         words[0] = "the"

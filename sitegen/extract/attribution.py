@@ -23,6 +23,7 @@ from sitegen.extract.lexicon import (
     REPORTING_VERBS,
     SPEECH_VERBS,
 )
+from sitegen.extract.params import current
 from sitegen.extract.records import Speaker
 from sitegen.extract.syntax import (
     OWNERS,
@@ -123,7 +124,7 @@ def _named_before(verb: Token, refs: dict[int, Entity], outside: Outside) -> Ent
     for token in reversed(verb.sent[: verb.i - verb.sent.start]):
         if not outside(token):
             return found  # reached the quotation: the name stood between it and the verb
-        if verb.i - token.i > 12:
+        if verb.i - token.i > current().named_before_reach:
             return None
         entity = refs.get(token.i)
         if found is None and entity is not None and entity.kind == "person":
@@ -178,23 +179,21 @@ def _distance(verb: Token, quoted: Ranges) -> int:
 def _subject_of(verb: Token, outside: Outside) -> Token | None:
     """The subject of a speech verb; a participle or a conjoined verb without one takes
     the subject of the clause it hangs on ("..., saying", "was quoted as saying")."""
-    current = verb
-    for _ in range(4):
-        for child in current.children:
-            if child.dep_ in SUBJECTS and outside(child) and not _dateline(child, current):
-                if current is not verb and verb.tag_ == "VBG":
-                    return _main_subject(current, outside) or child
+    at = verb
+    for _ in range(current().subject_climb):
+        for child in at.children:
+            if child.dep_ in SUBJECTS and outside(child) and not _dateline(child, at):
+                if at is not verb and verb.tag_ == "VBG":
+                    return _main_subject(at, outside) or child
                 return child
             if child.dep_ == "agent":
                 objects = children(child, "pobj")
                 if objects:
                     return objects[0]
-        if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
-            return current.head  # "a segment reporting that ..."
-        if current.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep", "dep") and not is_root(
-            current
-        ):
-            current = current.head
+        if at.dep_ == "acl" and at.head.pos_ in ("NOUN", "PROPN"):
+            return at.head  # "a segment reporting that ..."
+        if at.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep", "dep") and not is_root(at):
+            at = at.head
             continue
         break
     return None
@@ -221,12 +220,12 @@ def _main_subject(clause: Token, outside: Outside) -> Token | None:
         return None
     if not any(c.dep_ in ("mark", "advmod") and c.tag_ in ("IN", "WRB") for c in clause.children):
         return None
-    current = clause.head
-    for _ in range(6):  # through "his failure to secure …" up to "explained"
-        subject = subject_of(current, where=outside)
-        if subject is not None or is_root(current):
+    at = clause.head
+    for _ in range(current().main_subject_climb):  # "his failure to secure …" to "explained"
+        subject = subject_of(at, where=outside)
+        if subject is not None or is_root(at):
             return subject
-        current = current.head
+        at = at.head
     return None
 
 

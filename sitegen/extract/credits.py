@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from sitegen.extract.lexicon import SPEECH_VERBS
+from sitegen.extract.params import current
 from sitegen.extract.records import Credit
 from sitegen.extract.syntax import agents_of, children, objects_of
 from sitegen.origins import MEDIA_NOUNS, UNNAMED
@@ -67,7 +68,7 @@ def sentence_credits(sentence: Span, offset: int) -> Iterator[Credit]:
 
 def dateline_credit(text: str) -> Credit | None:
     """The outlet of a wire dateline opening the article ("TOKYO (Reuters) -")."""
-    match = _DATELINE.match(text[:120])
+    match = _DATELINE.match(text[: current().dateline_chars])
     if match is None:
         return None
     return Credit(match["outlet"].strip(), "dateline", match.start("outlet"), match.end("outlet"))

@@ -41,16 +41,10 @@ from sitegen.extract.names import (
     same_word,
     title_word,
 )
+from sitegen.extract.params import current
 from sitegen.extract.records import NameMention
 from sitegen.extract.syntax import OWNERS, is_main_clause, is_subject, main_subject, subject_of
 
-DECAY = 0.5  # salience kept from one sentence to the next
-PARAGRAPH_DECAY = 0.7  # and, on top, across a paragraph break
-RECENCY, SUBJECT, HEAD = 100.0, 80.0, 50.0  # weights of a mention
-EMBEDDED_SUBJECT = 30.0  # the subject of a subordinate clause
-SPEAKER = 80.0  # weight of being quoted: the next "he said" likely continues
-PARALLEL = 80.0  # a subject pronoun's lean to the previous sentence's subject
-MIN_SALIENCE = 1.0  # below this an entity is out of the reader's mind
 _AGE = re.compile(r"(\d{1,3})-year-old")
 _ROLE_END = re.compile(r"\s(?:in|at|of|for|from|with|who|which|that|whose|on|to)\s.*$")
 
@@ -96,7 +90,7 @@ class Discourse:
         entity: Entity | None
         if not _all_quoted(sentence, quoted):  # quoted words are not the narrative
             for entity in self.entities:
-                entity.salience *= DECAY
+                entity.salience *= current().decay
         found: dict[int, Entity] = {}
         given: dict[int, float] = {}
         names = {
@@ -195,14 +189,15 @@ class Discourse:
     def _attend(self, entity: Entity, token: Token, given: dict[int, float]) -> None:
         """Add the weight of this mention; an entity mentioned twice in a sentence gets
         the weight of its most prominent mention (`given`: weight so far, by entity)."""
-        weight = RECENCY
+        params = current()
+        weight = params.recency
         role = token.head if token.dep_ in ("appos", "conj") else token
         if _is_topic(role) or (is_subject(role) and is_main_clause(role.head)):
-            weight += SUBJECT
+            weight += params.subject_weight
         elif is_subject(role):
-            weight += EMBEDDED_SUBJECT
+            weight += params.embedded_subject_weight
         if role.dep_ not in OWNERS and role.head.pos_ != "NOUN":
-            weight += HEAD
+            weight += params.head_weight
         already = given.get(id(entity), 0.0)
         if weight > already:
             entity.salience += weight - already
@@ -315,7 +310,7 @@ class Discourse:
     def new_paragraph(self) -> None:
         """A paragraph break often moves the story on: older entities fade faster."""
         for entity in self.entities:
-            entity.salience *= PARAGRAPH_DECAY
+            entity.salience *= current().paragraph_decay
 
     def pronoun(
         self, word: str, exclude: Entity | None = None, subject: bool = False
@@ -328,7 +323,7 @@ class Discourse:
 
         def score(entity: Entity) -> float:
             parallel = subject and entity is self.last_subject
-            return entity.salience + (PARALLEL if parallel else 0.0)
+            return entity.salience + (current().parallel_weight if parallel else 0.0)
 
         ranked = sorted(
             (
@@ -337,7 +332,7 @@ class Discourse:
                 if e.personal
                 and not e.plural
                 and e is not exclude
-                and e.salience >= MIN_SALIENCE
+                and e.salience >= current().min_salience
                 and e.gender in (None, gender)
             ),
             key=lambda e: -score(e),
@@ -355,7 +350,9 @@ class Discourse:
         groups = [
             e
             for e in self.entities
-            if e.kind == "group" and e.salience >= MIN_SALIENCE and (word != "it" or not e.plural)
+            if e.kind == "group"
+            and e.salience >= current().min_salience
+            and (word != "it" or not e.plural)
         ]
         return max(groups, key=lambda e: e.salience, default=None)
 
@@ -366,7 +363,7 @@ class Discourse:
             return None
         head = title_word(token.lemma_)
         age = _AGE.search(noun_phrase(token))
-        people = [e for e in self.entities if e.personal and e.salience >= MIN_SALIENCE]
+        people = [e for e in self.entities if e.personal and e.salience >= current().min_salience]
         if age is not None:
             years = int(age.group(1))
             matching = [e for e in people if years in e.ages]
@@ -385,10 +382,10 @@ class Discourse:
 
     def quoted_speaker(self, entity: Entity) -> None:
         """`entity` was just quoted."""
-        entity.salience += SPEAKER
+        entity.salience += current().speaker_weight
 
     def most_salient_person(self) -> Entity | None:
-        people = [e for e in self.entities if e.personal and e.salience >= MIN_SALIENCE]
+        people = [e for e in self.entities if e.personal and e.salience >= current().min_salience]
         return max(people, key=lambda e: e.salience, default=None)
 
 

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from sitegen.extract.numbers import currency_of, parse_number, qualifier_of
+from sitegen.extract.params import current
 from sitegen.model import Figure
 
 NUMBER_LABELS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT"}
@@ -38,7 +39,7 @@ def figures(sentence: Span) -> Iterator[Figure]:
             unit = "percent"
         elif ent.label_ == "QUANTITY":
             unit = ent[-1].lemma_.lower()
-        before = ent.doc[max(ent.start - 3, sentence.start) : ent.start].text
+        before = ent.doc[max(ent.start - current().context_words, sentence.start) : ent.start].text
         seen.append((ent.start_char, ent.end_char))
         yield Figure(
             value=value,
@@ -63,7 +64,9 @@ def figures(sentence: Span) -> Iterator[Figure]:
                 value=value,
                 text=token.text,
                 counts=counted(span),
-                qualifier=qualifier_of(sentence.doc[max(token.i - 3, 0) : token.i].text),
+                qualifier=qualifier_of(
+                    sentence.doc[max(token.i - current().context_words, 0) : token.i].text
+                ),
             )
     for match in _AGE.finditer(sentence.text):
         age = match.group(1) or match.group(2)

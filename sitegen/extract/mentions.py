@@ -36,6 +36,7 @@ from sitegen.extract.names import (
     name_parts,
     quoted_nickname,
 )
+from sitegen.extract.params import current
 from sitegen.extract.records import NameMention
 from sitegen.extract.syntax import is_subject
 
@@ -115,7 +116,7 @@ def _names_a_place(name: str) -> bool:
 
 def _after_street_number(ent: Span) -> bool:
     """A name right after a house number or "block of": an address."""
-    before = ent.doc[max(ent.start - 3, 0) : ent.start]
+    before = ent.doc[max(ent.start - current().context_words, 0) : ent.start]
     number = before[-1].text if len(before) else ""
     if number.isdigit() and not re.fullmatch(r"(?:19|20)\d\d", number):  # not "In 2013 Strong"
         return True
@@ -210,7 +211,9 @@ def _add_evidence(ent: Span, mention: NameMention) -> None:
     if any(c.dep_ == "relcl" and any(t.lower_ == "who" for t in c.children) for c in head.children):
         mention.evidence.append("who")
     age = _AGE_AFTER.match(
-        ent.doc[ent.end : ent.end + 3].text_with_ws if ent.end < len(ent.doc) else ""
+        ent.doc[ent.end : ent.end + current().context_words].text_with_ws
+        if ent.end < len(ent.doc)
+        else ""
     )
     if age:
         mention.evidence.append("age")
@@ -436,7 +439,7 @@ def _phrase(token: Token) -> str | None:
     span = token.doc[start:end]
     text = _PARTY_TAG.sub("", span.text.strip(" ,;—–-"))
     words = text.split()
-    if not words or len(words) > 25 or not any(ch.isalpha() for ch in text):
+    if not words or len(words) > current().max_role_words or not any(ch.isalpha() for ch in text):
         return None
     if span[0].pos_ == "PRON" or span[0].tag_ == "PRP$":
         return None  # "his entire month's wages": a misparse, not a role
@@ -506,7 +509,7 @@ class NameVotes:
 def count_vote(votes: NameVotes, mention: NameMention) -> None:
     """One occurrence's vote; inside quotation marks it counts half (someone else's
     words, often a nickname or a title-case slogan)."""
-    votes.labels[mention.label] += 0.5 if mention.quoted else 1.0  # type: ignore[assignment]  # float votes
+    votes.labels[mention.label] += current().quoted_vote if mention.quoted else 1.0  # type: ignore[assignment]  # float votes
     votes.cues += bool(set(mention.evidence) & PERSON_EVIDENCE)
     votes.against += len(set(mention.evidence) & NOT_PERSON_EVIDENCE)
     votes.roles += bool(set(mention.evidence) & ROLE_EVIDENCE)

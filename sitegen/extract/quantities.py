@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
+from sitegen.extract.params import current
 from sitegen.model import Figure
 from sitegen.words import word_table
 
@@ -28,7 +29,6 @@ _ONE = {"a", "an", "one"}
 _COUNTED_ONE = {"nsubj", "nsubjpass", "dobj"}
 _MODIFIERS = {"amod", "advmod", "acomp", "oprd", "appos", "npadvmod", "conj", "acl"}
 _OUTCOMES = ("killed", "injured")
-_UP = 3  # heads walked up from a number to find what governs it
 
 
 def with_quantities(sentence: Span, found: list[Figure]) -> list[Figure]:
@@ -112,7 +112,7 @@ def quantity_of(number: Token) -> str | None:
     if noun.dep_ == "pobj" and noun.head.text.lower() != "of":
         return None  # "from 52 countries": a detail of what is counted, not the count
     token = noun
-    for _ in range(_UP):
+    for _ in range(current().governor_climb):
         if token.head is token:
             break
         token = token.head

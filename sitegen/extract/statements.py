@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from sitegen.extract.lexicon import ENTITY_LABELS, FIRST_SECOND_PERSON, INDEFINITE, SPEECH_VERBS
 from sitegen.extract.names import clean_name
+from sitegen.extract.params import current
 from sitegen.extract.records import FactCandidate
 from sitegen.extract.syntax import ANY_SUBJECTS, is_subject, root_subject, subject_of
 
@@ -30,13 +31,13 @@ DISCOURSE_OPENERS = re.compile(
 )
 _UNCOUNTED_LEMMAS = {"say", "tell", "be", "have", "mention"}
 CONTRAST_MARKS = {"while", "whereas"}  # "A did X, whereas B did Y": two facts, two actors
-MIN_CLAUSE_WORDS = 5  # a shorter clause is too little to cite on its own
 
 
 def is_checkable(sentence: Span) -> bool:
     """A complete declarative sentence whose subject is not the writer or "something"."""
     words = [t for t in sentence if not t.is_punct and not t.is_space]
-    if len(words) < 5 or len(words) > 90:
+    params = current()
+    if len(words) < params.min_statement_words or len(words) > params.max_statement_words:
         return False
     text = sentence.text.strip()
     if text.endswith(("?", ":", ",")) or not _starts_like_a_sentence(text):
@@ -98,7 +99,9 @@ def _clause_checkable(clause: Span) -> bool:
     words = [t for t in clause if not t.is_punct and not t.is_space]
     subject = root_subject(clause)
     # a pronoun subject ("..., but he said") leans on the other clause: keep them whole
-    return len(words) >= MIN_CLAUSE_WORDS and subject is not None and subject.pos_ != "PRON"
+    return (
+        len(words) >= current().min_clause_words and subject is not None and subject.pos_ != "PRON"
+    )
 
 
 def _dates_the_telling(ent: Span) -> bool:
