@@ -67,32 +67,12 @@ def attribute(
     def outside(token: Token) -> bool:
         return not any(a <= token.idx < b for a, b in quoted)
 
-    lemmas = REPORTING_VERBS if reporting else SPEECH_VERBS
-    verbs = [
-        t
-        for s in sentences
-        for t in s
-        if t.lemma_ in lemmas and _verbal(t) and outside(t) and not _asked_about(t)
-    ]
-    if reporting:
-        verbs = [v for v in verbs if _reports(v)]
-    verbs.sort(key=lambda v: (v.dep_ in _EMBEDDING, _distance(v, quoted)))
     via = _via_phrase(sentences, refs, outside)
-    for verb in verbs:
+    for verb in _speech_verbs(sentences, quoted, outside, reporting):
         if verb.lemma_ in _VIA_VERBS and verb.tag_ == "VBN":
             continue  # "as quoted by Reuters" names the outlet (read by _via_phrase)
         subject = _subject_of(verb, outside)
-        entity = _entity_of(subject, refs, discourse) if subject is not None else None
-        if entity is None and subject is None and not reporting:
-            entity = _named_before(verb, refs, outside)
-        if (
-            entity is None
-            and subject is None
-            and verb.dep_ in ("ROOT", "conj")
-            and verb.tag_ not in ("VBG", "VBN")
-            and not reporting
-        ):
-            entity = _stray_subject(verb, refs) or _topic(discourse)
+        entity = _speaker(verb, subject, refs, discourse, outside, reporting)
         if entity is not None:
             if not reporting:
                 discourse.quoted_speaker(entity)
@@ -103,6 +83,45 @@ def attribute(
     if source is not None:
         return Attribution(Speaker(_outlet_text(source), False))
     return None
+
+
+def _speech_verbs(
+    sentences: list[Span], quoted: Ranges, outside: Outside, reporting: bool
+) -> list[Token]:
+    """The speech verbs outside the quotation (with `reporting`, those reporting a
+    clause), main clauses first, then the nearest to the quoted words."""
+    lemmas = REPORTING_VERBS if reporting else SPEECH_VERBS
+    verbs = [
+        t
+        for s in sentences
+        for t in s
+        if t.lemma_ in lemmas and _verbal(t) and outside(t) and not _asked_about(t)
+    ]
+    if reporting:
+        verbs = [v for v in verbs if _reports(v)]
+    verbs.sort(key=lambda v: (v.dep_ in _EMBEDDING, _distance(v, quoted)))
+    return verbs
+
+
+def _speaker(
+    verb: Token,
+    subject: Token | None,
+    refs: dict[int, Entity],
+    discourse: Discourse,
+    outside: Outside,
+    reporting: bool,
+) -> Entity | None:
+    """Who speaks through `verb`: its subject's entity; for quoted words without a
+    subject, a name standing before the verb, a subject the parser hung on another verb,
+    or the person the passage is about."""
+    if subject is not None:
+        return _entity_of(subject, refs, discourse)
+    if reporting:
+        return None
+    entity = _named_before(verb, refs, outside)
+    if entity is None and verb.dep_ in ("ROOT", "conj") and verb.tag_ not in ("VBG", "VBN"):
+        entity = _stray_subject(verb, refs) or _topic(discourse)
+    return entity
 
 
 def _asked_about(verb: Token) -> bool:
@@ -256,21 +275,28 @@ def _via_of(verb: Token, refs: dict[int, Entity]) -> str | None:
             outlet = _outlet(child, refs)
             if outlet:
                 return outlet
-        if child.dep_ != "prep":
-            continue
-        for pobj in children(child, "pobj"):
-            if child.lower_ in _SOURCE_PREPOSITIONS:
-                outlet = _outlet(pobj, refs)
-                if outlet:
-                    return outlet
-            if child.lower_ == "in" and pobj.ent_type_ in ("ORG", "WORK_OF_ART"):
-                outlet = _outlet(pobj, refs)  # "wrote in USA Today"
-                if outlet:
-                    return outlet
-            if pobj.lemma_.lower() in DOCUMENT_NOUNS | {"program", "show", "interview"}:
-                outlet = _outlet_in(pobj, refs)
-                if outlet:
-                    return outlet
+        outlet = _outlet_after(child, refs) if child.dep_ == "prep" else None
+        if outlet:
+            return outlet
+    return None
+
+
+def _outlet_after(prep: Token, refs: dict[int, Entity]) -> str | None:
+    """The outlet a speech verb's preposition names: "to HuffPost", "in USA Today", "in
+    an interview with The Asahi Shimbun"."""
+    for pobj in children(prep, "pobj"):
+        if prep.lower_ in _SOURCE_PREPOSITIONS:
+            outlet = _outlet(pobj, refs)
+            if outlet:
+                return outlet
+        if prep.lower_ == "in" and pobj.ent_type_ in ("ORG", "WORK_OF_ART"):
+            outlet = _outlet(pobj, refs)  # "wrote in USA Today"
+            if outlet:
+                return outlet
+        if pobj.lemma_.lower() in DOCUMENT_NOUNS | {"program", "show", "interview"}:
+            outlet = _outlet_in(pobj, refs)
+            if outlet:
+                return outlet
     return None
 
 

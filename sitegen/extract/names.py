@@ -36,6 +36,19 @@ _QUOTED_NICKNAME = re.compile(r"\s+[\"“'‘]([A-Z][\w.-]*)[\"”'’]\s+")
 
 def clean_name(text: str) -> str | None:
     """The bare name in an entity's text, or None when it cannot be a person's name."""
+    words = _name_words(text)
+    if not words or len(words) > 5 or not all(_name_word(w) for w in words):
+        return None
+    if words[-1].strip(".").lower() in PARTICLES:
+        return None
+    if len(words) == 1 and words[0].strip(".").lower() in SUFFIXES:
+        return None
+    return " ".join(words)
+
+
+def _name_words(text: str) -> list[str] | None:
+    """The words of an entity's text without marks, nickname, titles and a final
+    possessive; None when it names what a person has, not a person."""
     text = " ".join(text.split()).strip(' ,;:!?"“”‘’()[]')
     text = _QUOTED_NICKNAME.sub(" ", text)  # William "Mo" Cowan -> William Cowan
     if text.endswith(".") and text[:-1].rsplit(" ", 1)[-1].lower() not in SUFFIXES:
@@ -49,25 +62,19 @@ def clean_name(text: str) -> str | None:
     words = [w for w in words if w]
     for i, word in enumerate(words[1:-1], start=1):
         if word.strip(".,").lower() in SUFFIXES - {"v"}:
-            words = words[: i + 1]  # "Douglas Shine Jr. Jurors": a name ends at its suffix
-            break
-    if not words or len(words) > 5:
-        return None
-    for word in words:
-        bare = word.strip(".")
-        if not _NAME_TOKEN.match(word) or any(ch.isdigit() for ch in word):
-            return None
-        if bare.lower() in PARTICLES or bare.lower() in SUFFIXES:
-            continue
-        if not bare[:1].isupper():
-            return None
-        if len(bare) > 3 and bare.isupper():
-            return None  # "JAPAN": a heading or acronym, not a name
-    if words[-1].strip(".").lower() in PARTICLES:
-        return None
-    if len(words) == 1 and words[0].strip(".").lower() in SUFFIXES:
-        return None
-    return " ".join(words)
+            return words[: i + 1]  # "Douglas Shine Jr. Jurors": a name ends at its suffix
+    return words
+
+
+def _name_word(word: str) -> bool:
+    """A word a name can hold: a capitalised word (not an all-capitals heading such as
+    "JAPAN"), a particle ("van") or a suffix ("Jr."); never a digit."""
+    bare = word.strip(".")
+    if not _NAME_TOKEN.match(word) or any(ch.isdigit() for ch in word):
+        return False
+    if bare.lower() in PARTICLES or bare.lower() in SUFFIXES:
+        return True
+    return bare[:1].isupper() and not (len(bare) > 3 and bare.isupper())
 
 
 def quoted_nickname(text: str) -> str | None:
