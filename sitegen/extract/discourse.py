@@ -107,14 +107,7 @@ class Discourse:
                 continue
             found[token.i] = entity
             self._attend(entity, token, given)
-            if (
-                token.dep_ == "appos"
-                and token.head.i < token.i
-                and (
-                    token.head.pos_ == "NOUN"
-                    or (token.i in names and _stands_for(token.head, names))
-                )
-            ):
+            if _names_its_head(token, names):
                 found[token.head.i] = entity  # "the first lady, Melania Trump"
         subject = main_subject(sentence)
         self.last_subject = found.get(subject.i) if subject is not None else None
@@ -134,13 +127,8 @@ class Discourse:
             c.dep_ == "appos" and c.i in names for c in token.children
         ):
             return None  # "the first lady, Melania Trump": the name stands for both
-        lower = token.lower_
         if token.pos_ == "PRON":
-            if lower in PERSON_PRONOUNS:
-                return self.pronoun(lower, _coargument(token, found), subject=is_subject(token))
-            if lower in GROUP_PRONOUNS and is_subject(token):
-                return self.group_pronoun(lower)
-            return None
+            return self._pronoun_referent(token, found)
         if token.i in groups:
             ent = groups[token.i]
             name = _group_name(ent)
@@ -151,6 +139,15 @@ class Discourse:
         if not is_subject(token) or not (token.pos_ in ("NOUN", "PROPN") or is_human(token)):
             return None
         return self.subject(token)
+
+    def _pronoun_referent(self, token: Token, found: dict[int, Entity]) -> Entity | None:
+        """Who "he", "she" or a subject "they" stands for."""
+        lower = token.lower_
+        if lower in PERSON_PRONOUNS:
+            return self.pronoun(lower, _coargument(token, found), subject=is_subject(token))
+        if lower in GROUP_PRONOUNS and is_subject(token):
+            return self.group_pronoun(lower)
+        return None
 
     def subject(self, token: Token) -> Entity | None:
         """The entity a subject noun phrase that is not a tagged name refers to."""
@@ -170,21 +167,26 @@ class Discourse:
         if token.lower_ in FIRST_SECOND_PERSON:
             return None
         if is_human(token):
-            last = self.last_subject
-            if (
-                last is not None
-                and last.kind == "human"
-                and _definite(token)
-                and last.plural == _plural(token)
-            ):
-                last.words |= _describing_words(token)
-                return last  # "The volunteer … . The interviewee showed …": one unnamed man
-            return self._unnamed(token, "human")
+            return self._unnamed_human(token)
         if token.pos_ != "NOUN":
             return None
         if token.lemma_.lower() in ORG_NOUNS | DOCUMENT_NOUNS:
             return self._unnamed(token, "group")
         return None
+
+    def _unnamed_human(self, token: Token) -> Entity:
+        """An unnamed person: the one just talked about when described again ("The
+        volunteer … . The interviewee showed …": one unnamed man), else a new one."""
+        last = self.last_subject
+        if (
+            last is not None
+            and last.kind == "human"
+            and _definite(token)
+            and last.plural == _plural(token)
+        ):
+            last.words |= _describing_words(token)
+            return last
+        return self._unnamed(token, "human")
 
     def _attend(self, entity: Entity, token: Token, given: dict[int, float]) -> None:
         """Add the weight of this mention; an entity mentioned twice in a sentence gets
@@ -250,23 +252,9 @@ class Discourse:
                 continue
             if entity.name == name:
                 return entity
-            theirs, their_suffix = name_parts(entity.name)
-            if not same_word(theirs[-1], words[-1]):
-                if len(words) == 1 and len(theirs) >= 2 and fold(theirs[0]) == fold(words[0]):
-                    candidates.append((their_suffix == suffix, entity))  # "Glenn"
-                continue
-            if len(words) >= 2 and len(theirs) >= 2:
-                if not distinct_suffixes(their_suffix, suffix) and same_given_name(
-                    theirs[0], words[0]
-                ):
-                    candidates.append((True, entity))
-            elif len(words) >= 2:
-                if not distinct_suffixes(their_suffix, suffix) and (
-                    not entity.offices or held & entity.offices
-                ):
-                    candidates.append((True, entity))
-            elif not held or held & entity.offices or (len(theirs) == 1 and not entity.offices):
-                candidates.append((their_suffix == suffix, entity))
+            preferred = _may_be(entity, words, suffix, held)
+            if preferred is not None:
+                candidates.append((preferred, entity))
         if not candidates:
             return None
         return max(candidates, key=lambda c: (c[0], c[1].salience))[1]
@@ -365,20 +353,24 @@ class Discourse:
         age = _AGE.search(noun_phrase(token))
         people = [e for e in self.entities if e.personal and e.salience >= current().min_salience]
         if age is not None:
-            years = int(age.group(1))
-            matching = [e for e in people if years in e.ages]
-            if matching:
-                return max(matching, key=lambda e: e.salience)
-            last = self.last_subject
-            if last is not None and last.kind == "person" and not last.ages:
-                last.ages.add(years)
-                return last
-            return None
+            return self._of_age(int(age.group(1)), people)
         if head not in HUMAN_HEADS and head not in TITLES:
             return None
         # a role word is evidence enough, however long ago the person was introduced
         matching = [e for e in self.entities if e.personal and head in e.words]
         return max(matching, key=lambda e: e.salience, default=None)
+
+    def _of_age(self, years: int, people: list[Entity]) -> Entity | None:
+        """ "The 23-year-old": the person in mind of that age, or the person just talked
+        about when no age of theirs is known."""
+        matching = [e for e in people if years in e.ages]
+        if matching:
+            return max(matching, key=lambda e: e.salience)
+        last = self.last_subject
+        if last is not None and last.kind == "person" and not last.ages:
+            last.ages.add(years)
+            return last
+        return None
 
     def quoted_speaker(self, entity: Entity) -> None:
         """`entity` was just quoted."""
@@ -387,6 +379,15 @@ class Discourse:
     def most_salient_person(self) -> Entity | None:
         people = [e for e in self.entities if e.personal and e.salience >= current().min_salience]
         return max(people, key=lambda e: e.salience, default=None)
+
+
+def _names_its_head(token: Token, names: dict[int, tuple[Span, NameMention]]) -> bool:
+    """An appositive after the phrase it names: "the first lady, Melania Trump"."""
+    return (
+        token.dep_ == "appos"
+        and token.head.i < token.i
+        and (token.head.pos_ == "NOUN" or (token.i in names and _stands_for(token.head, names)))
+    )
 
 
 def _add_role(entity: Entity, role: str) -> None:
@@ -506,3 +507,37 @@ def entity_span(token: Token) -> Span | None:
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     return doc[start:end]
+
+
+def _may_be(
+    entity: Entity, words: list[str], suffix: str, held: frozenset[str] | set[str]
+) -> bool | None:
+    """Whether the person `entity` may be the one a name (`words`, `suffix`) refers to:
+    None when not, else whether the match is preferred over others."""
+    theirs, their_suffix = name_parts(entity.name)
+    if not same_word(theirs[-1], words[-1]):
+        if len(words) == 1 and len(theirs) >= 2 and fold(theirs[0]) == fold(words[0]):
+            return their_suffix == suffix  # "Glenn"
+        return None
+    if len(words) >= 2:
+        return True if _full_name_may_be(entity, theirs, words, held, suffix) else None
+    if not held or held & entity.offices or (len(theirs) == 1 and not entity.offices):
+        return their_suffix == suffix  # a surname alone: an office held apart keeps apart
+    return None
+
+
+def _full_name_may_be(
+    entity: Entity,
+    theirs: list[str],
+    words: list[str],
+    held: frozenset[str] | set[str],
+    suffix: str,
+) -> bool:
+    """A full name sharing the surname of `entity` (whose name's words are `theirs`):
+    the same given name, or `entity` known by its surname alone and holding no other
+    office; never another generation ("Jr.")."""
+    if distinct_suffixes(name_parts(entity.name)[1], suffix):
+        return False
+    if len(theirs) >= 2:
+        return same_given_name(theirs[0], words[0])
+    return not entity.offices or bool(held & entity.offices)
