@@ -59,27 +59,34 @@ def parse_number(text: str) -> float | None:
     total = 0.0
     current: float | None = None
     for word in words:
-        if word[0].isdigit():
-            value = float(word.replace(",", ""))
-            current = value if current is None else current + value
-        elif word in _UNITS and (word not in ("a", "an") or current is None):
-            current = (current or 0) + _UNITS[word]
-        elif word in _TENS:
-            current = (current or 0) + _TENS[word]
-        elif word in _SCALES and current is not None:
-            if _SCALES[word] < 1_000:
-                current *= _SCALES[word]
-            else:
-                total += current * _SCALES[word]
-                current = None
-        elif word in ("and",):
-            continue
-        elif current is not None or total:
+        read = _read_word(word, current, total)
+        if read is None:
             break
+        current, total = read
     if current is None and not total:
         return None
     value = total + (current or 0)
     return int(value) if float(value).is_integer() else round(value, 6)
+
+
+def _read_word(word: str, current: float | None, total: float) -> tuple[float | None, float] | None:
+    """The number read so far (the group under way, the total of closed groups) after
+    one more word: "two hundred" multiplies, "thousand" closes a group; None at the
+    first word after the number."""
+    if word[0].isdigit():
+        value = float(word.replace(",", ""))
+        return (value if current is None else current + value), total
+    if word in _UNITS and (word not in ("a", "an") or current is None):
+        return (current or 0) + _UNITS[word], total
+    if word in _TENS:
+        return (current or 0) + _TENS[word], total
+    if word in _SCALES and current is not None:
+        if _SCALES[word] < 1_000:
+            return current * _SCALES[word], total
+        return None, total + current * _SCALES[word]
+    if word == "and" or (current is None and not total):
+        return current, total  # "and", or a word before the number starts
+    return None
 
 
 def qualifier_of(text: str) -> str | None:

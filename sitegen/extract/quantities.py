@@ -67,33 +67,39 @@ def _coordinations_summed(counted: list[tuple[Figure, Token | None]]) -> list[Fi
         if token is None or not figure.quantity:
             result.append(figure)
             continue
-        noun = _noun(token)
-        members = [i] + [
-            j
-            for j, (other, t) in enumerate(counted)
-            if j > i
-            and t is not None
-            and other.quantity == figure.quantity
-            and other.increment == figure.increment
-            and _noun(t) in noun.conjuncts
-        ]
+        members = [i, *_coordinated_with(i, _noun(token), counted)]
         done.update(members)
         group = [counted[j] for j in members]
-        if len(group) == 1:
-            result.append(figure)
-            continue
-        tokens = sorted((t for _, t in group if t is not None), key=lambda t: t.i)
-        doc = tokens[0].doc
-        last = max(_noun(t).i for t in tokens)
-        result.append(
-            replace(
-                figure,
-                value=sum(f.value for f, _ in group),
-                text=doc[tokens[0].i : last + 1].text,
-                counts=None,
-            )
-        )
+        result.append(figure if len(group) == 1 else _summed(figure, group))
     return result
+
+
+def _coordinated_with(i: int, noun: Token, counted: list[tuple[Figure, Token | None]]) -> list[int]:
+    """The later counts of count i's quantity whose nouns are coordinated with its `noun`."""
+    figure = counted[i][0]
+    return [
+        j
+        for j, (other, t) in enumerate(counted)
+        if j > i
+        and t is not None
+        and other.quantity == figure.quantity
+        and other.increment == figure.increment
+        and _noun(t) in noun.conjuncts
+    ]
+
+
+def _summed(figure: Figure, group: list[tuple[Figure, Token | None]]) -> Figure:
+    """One count for a group: the sum of its values, the text from its first number to
+    its last noun."""
+    tokens = sorted((t for _, t in group if t is not None), key=lambda t: t.i)
+    doc = tokens[0].doc
+    last = max(_noun(t).i for t in tokens)
+    return replace(
+        figure,
+        value=sum(f.value for f, _ in group),
+        text=doc[tokens[0].i : last + 1].text,
+        counts=None,
+    )
 
 
 def _noun(number: Token) -> Token:
@@ -111,6 +117,12 @@ def quantity_of(number: Token) -> str | None:
         return None  # "four victims -- two men and two women": a breakdown, not a count
     if noun.dep_ == "pobj" and noun.head.text.lower() != "of":
         return None  # "from 52 countries": a detail of what is counted, not the count
+    return _governing_quantity(noun)
+
+
+def _governing_quantity(noun: Token) -> str | None:
+    """The quantity named by a word the counted noun hangs on, climbing up to the first
+    verb: "two people were killed", "left two dead"."""
     token = noun
     for _ in range(current().governor_climb):
         if token.head is token:
@@ -118,12 +130,7 @@ def quantity_of(number: Token) -> str | None:
         token = token.head
         quantity = QUANTITY_OF.get(token.lemma_.lower())
         if quantity == "shot":  # "shot and killed": the outcome is counted
-            outcomes = [
-                QUANTITY_OF.get(c.lemma_.lower())
-                for c in token.children
-                if c.dep_ in ("conj", "xcomp", "advmod")
-            ]
-            return next((q for q in outcomes if q in _OUTCOMES), quantity)
+            return _outcome(token) or quantity
         if quantity is not None:
             return quantity
         for child in token.children:
@@ -132,6 +139,16 @@ def quantity_of(number: Token) -> str | None:
         if token.pos_ == "VERB":
             break  # the verb that governs it counts nothing: not a higher one
     return None
+
+
+def _outcome(shot: Token) -> str | None:
+    """What came of a shooting, joined to "shot": "shot and killed", "shot dead"."""
+    outcomes = [
+        QUANTITY_OF.get(c.lemma_.lower())
+        for c in shot.children
+        if c.dep_ in ("conj", "xcomp", "advmod")
+    ]
+    return next((q for q in outcomes if q in _OUTCOMES), None)
 
 
 def is_increment(number: Token, quantity: str | None) -> bool:

@@ -118,6 +118,12 @@ def _dates_the_telling(ent: Span) -> bool:
 
 def add_features(span: Span, fact: FactCandidate) -> None:
     """What the passage asserts, as comparable keys: names, entities, lemmas, frames."""
+    _add_entities(span, fact)
+    _add_words(span, fact)
+
+
+def _add_entities(span: Span, fact: FactCandidate) -> None:
+    """The people's names, and the other entities and dates, as keys."""
     for ent in span.ents:
         if ent.label_ == "PERSON":
             name = clean_name(ent.text)
@@ -129,6 +135,10 @@ def add_features(span: Span, fact: FactCandidate) -> None:
                 key = DATE_PREFIX + (TELLING if _dates_the_telling(ent) else "") + key
             if key and key not in fact.entities:
                 fact.entities.append(key)
+
+
+def _add_words(span: Span, fact: FactCandidate) -> None:
+    """The content words' lemmas, and each subject with its verb ("police|arrest")."""
     for token in span:
         if token.is_stop or token.is_punct or token.is_space or token.like_num:
             continue
