@@ -3,9 +3,12 @@ reads, and runs without the spaCy model (milliseconds)."""
 
 from __future__ import annotations
 
+import pytest
 from spacy.tokens import Token
 
 from sitegen.extract.attribution import _according_to, _reports, _subject_of
+from sitegen.extract.discourse import is_human, noun_phrase, untagged_name
+from sitegen.extract.figures import figures
 from sitegen.extract.mentions import (
     _office_of_before,
     _phrase,
@@ -13,6 +16,8 @@ from sitegen.extract.mentions import (
     _roles_after,
     title_before,
 )
+from sitegen.extract.numbers import currency_of, parse_number, qualifier_of
+from sitegen.extract.quotes import QuoteSpan, continued_quote, disjoint, find_quotes
 from sitegen.extract.statements import clauses, is_checkable
 from sitegen.extract.syntax import (
     REPORTED_CLAUSES,
@@ -314,3 +319,103 @@ def test_a_sentence_joining_two_actors_facts_is_two_clauses() -> None:
     )
     parts = [part.text for part in clauses(doc[:])]
     assert parts == ["Hundreds gathered in central Tokyo", "the embassy said it collected money ."]
+
+
+# -- numbers.py and figures.py -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Seventy", 70),
+        ("60,000", 60000),
+        ("$17 million", 17_000_000),
+        ("1.5bn", 1_500_000_000),
+        ("two hundred and fifty thousand", 250_000),
+        ("a dozen", 12),
+        ("twenty-five", 25),
+        ("no number here", None),
+    ],
+)
+def test_numbers_as_written_in_news_prose(text: str, value: float | None) -> None:
+    assert parse_number(text) == value
+
+
+def test_the_longest_hedge_and_the_currency_of_a_figure() -> None:
+    assert qualifier_of("just over 70") == "just over"  # not "over"
+    assert qualifier_of("some 60,000") == "some"
+    assert qualifier_of("70 people") is None
+    assert currency_of("$17 million") == "USD" and currency_of("100,000 yen") == "JPY"
+    assert currency_of("17 million") is None
+
+
+def test_a_money_figure_counts_its_in_phrase_and_takes_its_hedge() -> None:
+    doc = parse(
+        W("They", 1, "nsubj", "PRON"),
+        W("raised", 1, "ROOT", "VERB", "raise", "VBD"),
+        W("about", 3, "advmod", "ADV"),
+        W("$", 5, "nmod", "SYM", ent="B-MONEY"),
+        W("17", 5, "compound", "NUM", ent="I-MONEY"),
+        W("million", 1, "dobj", "NUM", ent="I-MONEY"),
+        W("in", 5, "prep", "ADP"),
+        W("donations", 6, "pobj", "NOUN", "donation"),
+    )
+    [figure] = figures(doc[:])
+    assert (figure.value, figure.unit, figure.qualifier) == (17_000_000, "USD", "about")
+    assert figure.counts == "donations"
+
+
+def test_a_count_ner_left_untagged_is_a_figure_of_its_noun() -> None:
+    doc = parse(
+        W("Seventy", 1, "nummod", "NUM"),
+        W("men", 2, "nsubj", "NOUN", "man"),
+        W("volunteered", 2, "ROOT", "VERB", "volunteer", "VBD"),
+    )
+    [figure] = figures(doc[:])
+    assert (figure.value, figure.counts, figure.unit) == (70, "men", None)
+
+
+# -- quotes.py: quotation marks on plain text --------------------------------------------
+
+
+def test_mixed_marks_close_a_quotation_and_apostrophes_do_not() -> None:
+    text = 'He said “we can’t stay" and left.'
+    [mark] = find_quotes(text)
+    assert mark.closed and mark.words(text) == "we can’t stay"
+
+
+def test_an_unclosed_quotation_runs_to_the_block_end_and_continues_in_the_next() -> None:
+    text = "“We will stay,\n\nfor as long as it takes,” she said."
+    [mark] = find_quotes(text, 0, 14)
+    assert not mark.closed and mark.end == 14
+    [rest] = continued_quote(text, 16, len(text))
+    assert rest.words(text) == "for as long as it takes,"
+
+
+def test_overlapping_marks_are_made_disjoint() -> None:
+    outer = QuoteSpan(0, 20, 1, 19, True)
+    inner = QuoteSpan(5, 10, 6, 9, True)
+    later = QuoteSpan(22, 30, 23, 29, True)
+    assert disjoint([later, inner, outer], 0, 30) == [outer, later]
+    assert disjoint([later], 0, 25) == []  # leaves the block
+
+
+# -- discourse.py: who an unnamed subject is ---------------------------------------------
+
+
+def test_an_untagged_full_name_and_an_unnamed_person() -> None:
+    doc = parse(
+        W("volunteer", 2, "compound", "NOUN"),
+        W("Ryoga", 2, "compound", "PROPN"),
+        W("Seki", 3, "nsubj", "PROPN"),
+        W("said", 3, "ROOT", "VERB", "say", "VBD"),
+    )
+    assert untagged_name(doc[2]) == "Ryoga Seki"
+    man = parse(
+        W("the", 2, "det", "DET"),
+        W("23", 2, "nummod", "NUM"),
+        W("lawyer", 3, "nsubj", "NOUN"),
+        W("said", 3, "ROOT", "VERB", "say", "VBD"),
+    )
+    assert is_human(man[2]) and not is_human(doc[2])
+    assert noun_phrase(man[2]) == "the 23 lawyer"
