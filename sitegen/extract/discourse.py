@@ -328,7 +328,9 @@ class Discourse:
         if not ranked:
             return None
         best = ranked[0]
-        if best.gender is None and (len(ranked) == 1 or score(best) >= 2 * score(ranked[1])):
+        if best.gender is None and (
+            len(ranked) == 1 or score(best) >= current().gender_lead * score(ranked[1])
+        ):
             best.gender = gender  # learnt: later "she" cannot mean him
         return best
 

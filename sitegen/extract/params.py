@@ -66,6 +66,9 @@ class ExtractParams:
     """A subject pronoun's lean to the previous sentence's subject."""
     min_salience: float = 1.0
     """Below this an entity is out of the reader's mind: no pronoun can refer to it."""
+    gender_lead: float = 2.0
+    """How many times the next candidate's score the person a "he" or "she" is resolved
+    to must score for the pronoun to teach their gender (a later "she" cannot mean him)."""
 
     # -- names (mentions.py) ----------------------------------------------------------------
     quoted_vote: float = 0.5
@@ -88,6 +91,8 @@ class ExtractParams:
     # -- figures (quantities.py) and credits (credits.py) -----------------------------------
     governor_climb: int = 3
     """Heads walked up from a number to find the word naming what it counts."""
+    increment_reach: int = 2
+    """Words before a number read for a sign it adds to an earlier count ("another")."""
     dateline_chars: int = 120
     """Characters at an article's start read for a "(Reuters) -" dateline."""
 

@@ -157,7 +157,8 @@ def is_increment(number: Token, quantity: str | None) -> bool:
     doc = number.doc
     after = doc[number.i + 1] if number.i + 1 < len(doc) else None
     marked = (after is not None and after.text.lower() in ("more", *_OTHERS)) or any(
-        t.text.lower() in _INCREMENT_BEFORE for t in doc[max(number.i - 2, 0) : number.i]
+        t.text.lower() in _INCREMENT_BEFORE
+        for t in doc[max(number.i - current().increment_reach, 0) : number.i]
     )
     head = number.head if number.dep_ == "nummod" else number
     marked = marked or head.text.lower() in _OTHERS
