@@ -43,7 +43,14 @@ from sitegen.extract.names import (
 )
 from sitegen.extract.params import current
 from sitegen.extract.records import NameMention
-from sitegen.extract.syntax import OWNERS, is_main_clause, is_subject, main_subject, subject_of
+from sitegen.extract.syntax import (
+    OWNERS,
+    has_child,
+    is_main_clause,
+    is_subject,
+    main_subject,
+    subject_of,
+)
 
 _AGE = re.compile(r"(\d{1,3})-year-old")
 _ROLE_END = re.compile(r"\s(?:in|at|of|for|from|with|who|which|that|whose|on|to)\s.*$")
@@ -464,7 +471,7 @@ def untagged_name(token: Token) -> str | None:
     unfamiliar name is often tagged as a product or facility)."""
     if token.pos_ != "PROPN" or token.ent_type_ in STRONG_LABELS or token.tag_ == "NNPS":
         return None
-    if any(c.dep_ == "det" for c in token.children):
+    if has_child(token, "det"):
         return None  # "the First Daughters": a title, not a name
     words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
     words.append(token)

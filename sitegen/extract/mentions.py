@@ -38,7 +38,7 @@ from sitegen.extract.names import (
 )
 from sitegen.extract.params import current
 from sitegen.extract.records import NameMention
-from sitegen.extract.syntax import is_subject
+from sitegen.extract.syntax import children, is_subject
 
 if TYPE_CHECKING:  # spaCy types only: merging imports this module without spaCy
     from spacy.tokens import Doc, Span, Token
@@ -385,7 +385,7 @@ def _roles_after(ent: Span) -> Iterable[str]:
             and child.lemma_ == "be"
             and any(t.lower_ == "who" for t in child.children)
         ):
-            for attr in (c for c in child.children if c.dep_ == "attr"):
+            for attr in children(child, "attr"):
                 role = _phrase(attr)
                 if role:
                     yield role

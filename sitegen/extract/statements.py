@@ -16,7 +16,14 @@ from sitegen.extract.lexicon import ENTITY_LABELS, FIRST_SECOND_PERSON, INDEFINI
 from sitegen.extract.names import clean_name
 from sitegen.extract.params import current
 from sitegen.extract.records import FactCandidate
-from sitegen.extract.syntax import ANY_SUBJECTS, is_subject, root_subject, subject_of
+from sitegen.extract.syntax import (
+    ANY_SUBJECTS,
+    REPORTED_CLAUSES,
+    has_child,
+    is_subject,
+    root_subject,
+    subject_of,
+)
 
 if TYPE_CHECKING:  # spaCy types only: merging imports this module without spaCy
     from spacy.tokens import Span, Token
@@ -112,7 +119,7 @@ def _dates_the_telling(ent: Span) -> bool:
     while token.dep_ in ("pobj", "prep", "npadvmod") and token.head is not token:
         token = token.head
     return token.lemma_ in SPEECH_VERBS and (
-        token.dep_ in ("parataxis", "ccomp") or any(c.dep_ == "ccomp" for c in token.children)
+        token.dep_ in REPORTED_CLAUSES or has_child(token, "ccomp")
     )
 
 
