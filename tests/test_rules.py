@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Token
 
-from sitegen.extract.attribution import _according_to, _reports, _subject_of
-from sitegen.extract.discourse import is_human, noun_phrase, untagged_name
+from sitegen.extract.attribution import _according_to, _reports, _subject_of, attribute
+from sitegen.extract.discourse import Discourse, Entity, is_human, noun_phrase, untagged_name
 from sitegen.extract.figures import figures
 from sitegen.extract.mentions import (
     _office_of_before,
@@ -18,6 +18,7 @@ from sitegen.extract.mentions import (
 )
 from sitegen.extract.numbers import currency_of, parse_number, qualifier_of
 from sitegen.extract.quotes import QuoteSpan, continued_quote, disjoint, find_quotes
+from sitegen.extract.records import Speaker
 from sitegen.extract.statements import clauses, is_checkable
 from sitegen.extract.syntax import (
     REPORTED_CLAUSES,
@@ -419,3 +420,22 @@ def test_an_untagged_full_name_and_an_unnamed_person() -> None:
     )
     assert is_human(man[2]) and not is_human(doc[2])
     assert noun_phrase(man[2]) == "the 23 lawyer"
+
+
+def test_the_speaker_of_a_quotation_is_the_subject_of_the_speech_verb_after_it() -> None:
+    doc = parse(
+        W("“", 3, "punct", "PUNCT"),
+        W("We", 2, "nsubj", "PRON"),
+        W("stay", 6, "ccomp", "VERB"),
+        W(",", 6, "punct", "PUNCT"),
+        W("”", 6, "punct", "PUNCT"),
+        W("Cole", 6, "nsubj", "PROPN", ent="B-PERSON"),
+        W("said", 6, "ROOT", "VERB", "say", "VBD"),
+        W("on", 6, "prep", "ADP"),
+        W("CNN", 7, "pobj", "PROPN", ent="B-ORG"),
+    )
+    cole = Entity("Ann Cole", "person")
+    quoted = [(doc[0].idx, doc[4].idx + 1)]
+    found = attribute([doc[:]], quoted, {5: cole}, Discourse({"Ann Cole"}))
+    assert found is not None and found.speaker == Speaker("Ann Cole", True)
+    assert found.via == "CNN"
