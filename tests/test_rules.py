@@ -14,11 +14,14 @@ from sitegen.extract.mentions import (
     _phrase,
     _role_it_names,
     _roles_after,
+    article_people,
+    is_person_name,
+    tally,
     title_before,
 )
 from sitegen.extract.numbers import currency_of, parse_number, qualifier_of
 from sitegen.extract.quotes import QuoteSpan, continued_quote, disjoint, find_quotes
-from sitegen.extract.records import Speaker
+from sitegen.extract.records import NameMention, Speaker
 from sitegen.extract.statements import clauses, is_checkable
 from sitegen.extract.syntax import (
     REPORTED_CLAUSES,
@@ -439,3 +442,29 @@ def test_the_speaker_of_a_quotation_is_the_subject_of_the_speech_verb_after_it()
     found = attribute([doc[:]], quoted, {5: cole}, Discourse({"Ann Cole"}))
     assert found is not None and found.speaker == Speaker("Ann Cole", True)
     assert found.via == "CNN"
+
+
+# -- mentions.py: whether a name is a person, by the votes of its mentions ---------------
+
+
+def _mention(name: str, label: str, *evidence: str, quoted: bool = False) -> NameMention:
+    return NameMention(name, 0, len(name), label, list(evidence), quoted=quoted)
+
+
+def test_a_name_tagged_otherwise_but_speaking_is_a_person() -> None:
+    votes = tally([_mention("Ann Cole", "ORG", "speaker"), _mention("Ann Cole", "PERSON")])
+    assert is_person_name(votes["Ann Cole"])
+    votes = tally([_mention("Ann Cole", "ORG"), _mention("Ann Cole", "PERSON", quoted=True)])
+    assert not is_person_name(votes["Ann Cole"])  # a quoted label weighs half
+
+
+def test_a_surname_alone_is_the_person_of_a_full_name() -> None:
+    people = article_people(
+        [
+            _mention("Ann Cole", "PERSON"),
+            _mention("Cole", "ORG"),
+            _mention("Washington", "GPE"),
+            _mention("Bob Washington", "ORG"),
+        ]
+    )
+    assert people == {"Ann Cole", "Cole"}  # not the place "Washington", nor a name ending in it
