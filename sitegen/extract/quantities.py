@@ -18,6 +18,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from sitegen.extract.params import current
+from sitegen.extract.syntax import SUBJECTS
 from sitegen.model import Figure
 from sitegen.words import word_table
 
@@ -26,7 +27,7 @@ QUANTITY_OF = word_table("quantity_words")
 _INCREMENT_BEFORE = {"another", "additional", "further", "extra", "other"}
 _OTHERS = {"others", "other"}  # "four others were shot": beyond a count told before
 _ONE = {"a", "an", "one"}
-_COUNTED_ONE = {"nsubj", "nsubjpass", "dobj"}
+_COUNTED_ONE = SUBJECTS | {"dobj"}  # "a man was killed", "killed one man"
 _MODIFIERS = {"amod", "advmod", "acomp", "oprd", "appos", "npadvmod", "conj", "acl"}
 _OUTCOMES = ("killed", "injured")
 
