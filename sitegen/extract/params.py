@@ -73,7 +73,9 @@ class ExtractParams:
     # -- names (mentions.py) ----------------------------------------------------------------
     quoted_vote: float = 0.5
     """Weight of a name's label inside quotation marks (someone else's words, often a
-    nickname or a title-case slogan) against 1 outside."""
+    nickname or a title-case slogan) against 1 outside. The merge's vote across articles
+    (`merge.people`, through `mentions.count_vote`) runs outside an extraction and so
+    counts with the default."""
     max_role_words: int = 25
     """Longest appositive read as a person's role ("X, the … of …, said")."""
     context_words: int = 3
