@@ -17,50 +17,17 @@ import re
 from dataclasses import dataclass
 
 from sitegen.factbase.model import Figure
+from sitegen.words import word_set, word_table
 
 # The hedges a figure can carry, by what they allow: extraction reads a figure's
-# qualifier from these same sets (`numbers.QUALIFIERS`).
-APPROXIMATE = {
-    "about",
-    "around",
-    "approximately",
-    "roughly",
-    "some",
-    "nearly",
-    "almost",
-    "close to",
-    "an estimated",
-    "estimated",
-}
-AT_LEAST = {"more than", "at least", "over", "upwards of", "just over", "no fewer than"}
-AT_MOST = {
-    "fewer than",
-    "less than",
-    "at most",
-    "up to",
-    "as many as",
-    "as much as",
-    "under",
-    "just under",
-    "no more than",
-}
+# qualifier from these same sets (`numbers.QUALIFIERS`); the lists are `sitegen/words/`.
+APPROXIMATE = word_set("hedges_approximate")
+AT_LEAST = word_set("hedges_at_least")
+AT_MOST = word_set("hedges_at_most")
 APPROXIMATE_SPREAD = 0.1  # "about 70": within 10%
 # Words that multiply the number before them: shared with extraction (`numbers`), so
 # a figure is read and compared by one list.
-SCALES = {
-    "dozen": 12,
-    "hundred": 100,
-    "thousand": 1_000,
-    "k": 1_000,
-    "million": 1_000_000,
-    "m": 1_000_000,
-    "mn": 1_000_000,
-    "billion": 1_000_000_000,
-    "bn": 1_000_000_000,
-    "b": 1_000_000_000,
-    "trillion": 1_000_000_000_000,
-    "tn": 1_000_000_000_000,
-}
+SCALES = {word: int(factor) for word, factor in word_table("scales").items()}
 _NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?\s*([a-z]+)?", re.I)
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = (

@@ -1,7 +1,7 @@
 """Whether something must be made again: one policy, content hashes, for every cache.
 
 - The extraction cache (`sitegen.cache`) keys each article's facts by the sha256 of its
-  bytes, the model and `code_version()`.
+  bytes, the model and `extraction_version()` (the code and the extraction parameters).
 - The extract phase is skipped when the stamp below is unchanged; the render when
   `render_fingerprint` is.
 - A write to content/ expects each file to still have the `file_digest` it was read with.
@@ -33,14 +33,18 @@ import sysconfig
 from dataclasses import asdict, dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from sitegen import params as stage_params
 from sitegen.config import Config
 from sitegen.errors import InputError, Location
 from sitegen.fsutil import atomic_write
 from sitegen.ingest import find_articles
 from sitegen.paths import open_regular
 from sitegen.reporter import Message
+
+if TYPE_CHECKING:
+    from sitegen.extract.params import ExtractParams
 
 STAMP = "content.stamp"
 _PACKAGE = Path(__file__).resolve().parent
@@ -109,13 +113,19 @@ def digest(config: Config, files: Files, parameters: object) -> str:
 
 @cache
 def code_version() -> str:
-    """sitegen's own source, every module (any of them may change what a build writes,
-    or what an extraction gives)."""
+    """sitegen's own source, every module and word list (any of them may change what a
+    build writes, or what an extraction gives)."""
     hasher = hashlib.sha256()
-    for file in sorted(_PACKAGE.rglob("*.py")):
+    for file in sorted([*_PACKAGE.rglob("*.py"), *(_PACKAGE / "words").glob("*.txt")]):
         hasher.update(f"{file.relative_to(_PACKAGE).as_posix()}\0".encode())
         hasher.update(file.read_bytes())
     return hasher.hexdigest()
+
+
+def extraction_version(params: ExtractParams) -> str:
+    """What an article's cached extraction depends on besides its text and the model:
+    sitegen's code and the extraction parameters it ran with."""
+    return f"{code_version()}:{stage_params.digest(params)}"
 
 
 def environment() -> str:

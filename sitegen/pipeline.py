@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING
 
 from sitegen.config import Config
 from sitegen.errors import InputError, Location
+from sitegen.extract.params import DEFAULT as DEFAULT_EXTRACT
+from sitegen.extract.params import ExtractParams
 from sitegen.factbase.journal import Committed, commit, load_snapshot
 from sitegen.factbase.model import FactBase
 from sitegen.factbase.schema import KINDS
@@ -77,13 +79,17 @@ def read_sources(config: Config, reporter: Reporter, known_ids: dict[str, str]) 
 
 
 def extract_facts(
-    config: Config, articles: list[Article], reporter: Reporter
+    config: Config,
+    articles: list[Article],
+    reporter: Reporter,
+    params: ExtractParams = DEFAULT_EXTRACT,
 ) -> list[ArticleFacts]:
-    """Each article's facts, from the cache or from spaCy (only the uncached ones)."""
+    """Each article's facts, from the cache or from spaCy (only the uncached ones), under
+    the extraction `params` (a build runs the defaults; the evaluations sweep them)."""
     from sitegen.cache import ExtractionCache, interned
     from sitegen.extract.parallel import worker_count
 
-    cache = ExtractionCache(config.cache, config.model)
+    cache = ExtractionCache(config.cache, config.model, params)
     cached = {a.id: facts for a in articles if (facts := cache.get(a)) is not None}
     todo = [a for a in articles if a.id not in cached]
     if todo:
@@ -96,7 +102,7 @@ def extract_facts(
             f"{config.model}{where}"
         )
         with reporter.progress("extracting", len(todo), "articles") as progress:
-            for article, facts in zip(todo, _extract_with_spacy(todo, config), strict=True):
+            for article, facts in zip(todo, _extract_with_spacy(todo, config, params), strict=True):
                 if facts.failure is not None:  # not cached: the next build tries again
                     reporter.warning(
                         f"{facts.failure}; this article's facts are left out",
@@ -109,14 +115,16 @@ def extract_facts(
     return [cached[a.id] for a in articles]
 
 
-def _extract_with_spacy(articles: list[Article], config: Config) -> Iterator[ArticleFacts]:
+def _extract_with_spacy(
+    articles: list[Article], config: Config, params: ExtractParams
+) -> Iterator[ArticleFacts]:
     if config.executor != "local":
         from sitegen.extract.on_dask import extract_on_dask
 
-        return extract_on_dask(articles, config.model, config.executor)
+        return extract_on_dask(articles, config.model, config.executor, params)
     from sitegen.extract.parallel import extract_facts  # spaCy is loaded there, only there
 
-    return extract_facts(articles, config.model, config.jobs)
+    return extract_facts(articles, config.model, config.jobs, params)
 
 
 # -- 3. merge ---------------------------------------------------------------------------

@@ -23,39 +23,10 @@ from sitegen.merge.keys import KeyKind, kind_of
 from sitegen.merge.params import MergeParams
 from sitegen.merge.people import PeopleIndex
 from sitegen.merge.synonyms import senses
+from sitegen.words import word_set
 
 # Endings that make a word's variants: plural, demonym, agent, gerund, adjective, noun.
-ENDINGS = {
-    "",
-    "s",
-    "es",
-    "e",
-    "er",
-    "ers",
-    "or",
-    "ors",
-    "ian",
-    "ians",
-    "an",
-    "ans",
-    "ese",
-    "ish",
-    "i",
-    "is",
-    "ing",
-    "ed",
-    "d",
-    "al",
-    "ly",
-    "ion",
-    "ions",
-    "ist",
-    "ists",
-    "y",
-    "ies",
-    "ic",
-    "ism",
-}
+ENDINGS = word_set("endings") | {""}  # and no ending at all
 
 
 @dataclass(slots=True)
