@@ -376,6 +376,12 @@ class _Checker:
             )
         if _get(data, "id", str) in conflicts:
             self.error("a claim cannot conflict with itself", doc, "conflicts")
+        self._check_differs(doc, conflicts)
+        self._check_independent(doc)
+
+    def _check_differs(self, doc: YamlDocument, conflicts: list[Any]) -> None:
+        """`differs` names only listed conflicts, each with known kinds of difference."""
+        data = doc.data
         for other, what in (_get(data, "differs", dict) or {}).items():
             if other not in conflicts:
                 self.error(
@@ -393,6 +399,10 @@ class _Checker:
                     "differs",
                     other,
                 )
+
+    def _check_independent(self, doc: YamlDocument) -> None:
+        """Independent origins are at least one and at most the sources cited."""
+        data = doc.data
         independent = _get(data, "independent_sources", int)
         sources = {
             c.get("source")

@@ -71,30 +71,41 @@ def _merge_record(
     if current is None:
         return dict(new)
     base = base or {}
-    merged: Record = {}
-    for name in [*current, *(n for n in new if n not in current)]:
-        policy = _policy(kind, name)
-        if policy is Merge.HAND:
-            merged[name] = current[name] if name in current else new[name]
-        elif policy is Merge.MACHINE:
-            merged[name] = new.get(name, current.get(name))
-        elif policy is Merge.SCALAR:
-            edited = _edited(current, base, name, kind)
-            merged[name] = current.get(name) if edited else new.get(name)
-        else:
-            key = (keys or {}).get(name, _identity)
-            merged[name] = _merge_set(
-                current.get(name) or [],
-                base.get(name) or [],
-                new.get(name) or [],
-                key,
-                partial(skip, name) if skip else None,
-            )
+    merged = {
+        name: _merge_field(kind, name, current, base, new, keys, skip)
+        for name in [*current, *(n for n in new if n not in current)]
+    }
     return {
         name: value
         for name, value in merged.items()
         if value is not None or _policy(kind, name) is Merge.HAND
     }
+
+
+def _merge_field(
+    kind: str,
+    name: str,
+    current: Record,
+    base: Record,
+    new: Record,
+    keys: dict[str, Callable[[Any], Hashable]] | None,
+    skip: Callable[[str, Any], bool] | None,
+) -> Any:
+    """One field's value after the merge, by its policy."""
+    policy = _policy(kind, name)
+    if policy is Merge.HAND:
+        return current[name] if name in current else new[name]
+    if policy is Merge.MACHINE:
+        return new.get(name, current.get(name))
+    if policy is Merge.SCALAR:
+        return current.get(name) if _edited(current, base, name, kind) else new.get(name)
+    return _merge_set(
+        current.get(name) or [],
+        base.get(name) or [],
+        new.get(name) or [],
+        (keys or {}).get(name, _identity),
+        partial(skip, name) if skip else None,
+    )
 
 
 def _policy(kind: str, name: str) -> Merge:
