@@ -6,12 +6,13 @@ from __future__ import annotations
 import re
 
 from sitegen.extract.records import FactCandidate
+from sitegen.factbase.model import Figure
 from sitegen.merge.claims import build_claims, cluster
 from sitegen.merge.conflicts import mark_conflicts
 from sitegen.merge.features import Passage, passages
+from sitegen.merge.params import TUNED
 from sitegen.merge.people import PeopleIndex
-from sitegen.merge.similarity import APART, compare
-from sitegen.model import Figure
+from sitegen.merge.similarity import Conflict, compare
 
 STOP = {"a", "an", "the", "of", "in", "was", "were", "at", "and", "on", "his", "her"}
 
@@ -58,7 +59,7 @@ def people(*names: str) -> PeopleIndex:
 
 
 def pair(a: FactCandidate, b: FactCandidate, index: PeopleIndex) -> tuple[Passage, Passage]:
-    items = passages([a, b, *filler()], index)
+    items = passages([a, b, *filler()], index, TUNED)
     return items[0], items[1]
 
 
@@ -78,7 +79,7 @@ def test_one_named_person_given_two_ages_is_a_dispute() -> None:
         ),
         people("Lena Ortiz"),
     )
-    assert compare(a, b).conflict == "figure"
+    assert compare(a, b, TUNED).conflict == "figure"
     same = fact(
         "c",
         "The shooting outside the club killed 20-year-old Lena Ortiz.",
@@ -86,7 +87,7 @@ def test_one_named_person_given_two_ages_is_a_dispute() -> None:
         ("Lena Ortiz",),
     )
     a, c = pair(a.fact, same, people("Lena Ortiz"))
-    assert compare(a, c).conflict is None
+    assert compare(a, c, TUNED).conflict is None
 
 
 def test_ages_of_different_people_are_no_dispute() -> None:
@@ -107,7 +108,7 @@ def test_ages_of_different_people_are_no_dispute() -> None:
         ),
         people("Tom Hale"),
     )
-    assert compare(a, b).conflict == APART
+    assert compare(a, b, TUNED).conflict == Conflict.APART
 
 
 def test_one_person_told_by_an_article_does_not_dispute_a_count() -> None:
@@ -123,12 +124,12 @@ def test_one_person_told_by_an_article_does_not_dispute_a_count() -> None:
         "b", "Two men were shot in the back in East Harbor.", [count(2, "Two", "men", "shot")]
     )
     a, b = pair(one, two, index)
-    assert compare(a, b).conflict == APART
+    assert compare(a, b, TUNED).conflict == Conflict.APART
     numeral = fact(
         "c", "One man was shot in the back in East Harbor.", [count(1, "One", "man", "shot")]
     )
     c, b = pair(numeral, two, index)
-    assert compare(c, b).conflict == "figure"
+    assert compare(c, b, TUNED).conflict == "figure"
 
 
 def test_a_later_report_does_not_revise_a_persons_age_by_years() -> None:
@@ -150,7 +151,7 @@ def test_a_later_report_does_not_revise_a_persons_age_by_years() -> None:
         ),
         *filler(),
     ]
-    result = cluster(passages(facts, index))
+    result = cluster(passages(facts, index, TUNED), TUNED)
     claims = build_claims(result, {}, {})
     mark_conflicts(result, claims, {"a": "2015-11-08", "b": "2016-05-12"})
     disputed = [c for c in claims if c.status == "disputed"]
@@ -182,7 +183,7 @@ def test_two_facts_of_one_source_matching_a_third_passage_stay_two_claims() -> N
         ),
         *filler(),
     ]
-    result = cluster(passages(facts, people("Lena Ortiz")))
+    result = cluster(passages(facts, people("Lena Ortiz"), TUNED), TUNED)
     cited = [sorted(result.items[i].source for i in members) for members in result.clusters]
     assert ["a", "a", "b"] not in cited
 
@@ -201,18 +202,17 @@ def test_a_count_against_its_breakdown_is_still_a_dispute() -> None:
         [count(1, "One", "person", "killed"), count(9, "nine", "people", "injured")],
     )
     a, b = pair(ten, nine, people())
-    assert compare(a, b).conflict == "figure"
+    assert compare(a, b, TUNED).conflict == "figure"
 
 
 def test_a_shared_age_tells_who_not_what() -> None:
     """The same 4-year-old is in the shooting, the funeral and the charges: sharing his
     age does not make two sentences one fact."""
-    from sitegen.merge.claims import THRESHOLD
 
     shot = fact("a", "A 4-year-old boy was shot by his brother at home.", [age(4)])
     funeral = fact("b", "A church will pay the funeral costs of a 4-year-old boy.", [age(4)])
     a, b = pair(shot, funeral, people())
-    assert compare(a, b).score < THRESHOLD
+    assert compare(a, b, TUNED).score < TUNED.threshold
 
 
 def test_a_number_written_without_its_unit_still_states_the_figure() -> None:
@@ -240,10 +240,10 @@ def test_figures_of_two_periods_are_no_dispute() -> None:
     )
     year.entities = ["date:2014"]
     a, b = pair(span, year, index)
-    assert compare(a, b).conflict == APART
+    assert compare(a, b, TUNED).conflict == Conflict.APART
     year.entities = ["date:2007", "date:2014"]
     a, b = pair(span, year, index)
-    assert compare(a, b).conflict == "figure"
+    assert compare(a, b, TUNED).conflict == "figure"
 
 
 def test_a_fact_forms_across_sources_before_a_source_restates_it() -> None:
@@ -260,7 +260,7 @@ def test_a_fact_forms_across_sources_before_a_source_restates_it() -> None:
         fact("c", "Ortiz, a clerk, called the council.", [], ("Lena Ortiz",)),
         *filler(),
     ]
-    result = Clustering(passages(facts, people("Lena Ortiz")))
+    result = Clustering(passages(facts, people("Lena Ortiz"), TUNED), TUNED)
     for (i, j), score in {(0, 2): 0.5, (1, 2): 0.45, (2, 3): 0.4, (0, 3): 0.4, (1, 3): 0.1}.items():
         result.scores.setdefault(i, {})[j] = result.scores.setdefault(j, {})[i] = score
     together = next(members for members in _average_linkage(result) if 0 in members)
@@ -272,5 +272,5 @@ def test_an_age_belongs_to_the_whole_name_after_it() -> None:
 
     index = people("Lena Ortiz", "Lena Diaz")
     text = "Police named 22-year-old Lena Diaz and her friend Lena Ortiz."
-    (item,) = passages([fact("a", text, [age(22)], ("Lena Diaz", "Lena Ortiz"))], index)
+    (item,) = passages([fact("a", text, [age(22)], ("Lena Diaz", "Lena Ortiz"))], index, TUNED)
     assert age_holders(item) == {"lena-diaz": {22}}
