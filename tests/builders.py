@@ -7,8 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from spacy.lang.en import English
 from spacy.tokens import Doc
-from spacy.vocab import Vocab
 
 from sitegen.ingest import Article, split_blocks
 
@@ -39,11 +39,15 @@ class W:
     ent: str = "O"
 
 
+# English's lexical attributes (lower case, title case, like_num), without a model
+_VOCAB = English().vocab
+
+
 def parse(*words: W) -> Doc:
     """One sentence parsed as the words say (tag defaults to the part of speech, lemma
     to the lower-cased word)."""
     return Doc(
-        Vocab(),
+        _VOCAB,
         words=[w.text for w in words],
         heads=[w.head for w in words],
         deps=[w.dep for w in words],

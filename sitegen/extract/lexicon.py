@@ -502,6 +502,14 @@ PLACE_TAILS = {
     "advisory", "trauma", "press", "news", "tribune", "gazette", "inc", "llc", "corp",
 }  # fmt: skip
 
+# Last words of a street's name that are also surnames or given words ("Nathan Lane",
+# "Hazel Way"): a street only after a preposition of place ("on Castro Lane").
+STREET_WORDS = {
+    "lane", "place", "street", "way", "court", "row", "square", "trail", "path",
+    "pike", "grove", "park", "hill", "ridge", "crossing", "walk", "point",
+}  # fmt: skip
+PLACE_PREPOSITIONS = {"on", "at", "near", "along", "off", "onto", "across", "down", "up"}
+
 # Heads of a name that is told things without publishing them: "told the Senate
 # Judiciary Committee", "told the Conservative Political Action Conference".
 AUDIENCE_NOUNS = {

@@ -229,11 +229,12 @@ def _full_names(stats: dict[str, _NameStats]) -> list[_NameStats]:
     by_surname: _BySpelling[_NameStats] = _BySpelling()
     for person in people:
         by_surname.add(person.words[-1], person)
+    given = {fold(p.words[0]) for p in people} - {fold(p.words[-1]) for p in people}
     surnames = {
         fold(s.words[0])
         for s in stats.values()
         if len(s.words) == 1 and _is_person(s) and s.evidence & PERSON_EVIDENCE
-    }
+    } - given  # "Sasha, 13," is Sasha Obama's given name: it makes "Dear Sasha" no one
     for candidate in full:
         if (
             id(candidate) in voted

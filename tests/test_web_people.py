@@ -1,0 +1,149 @@
+"""Who is a person on web text, rule by rule on hand-built parses (the shapes crawled
+local news writes: "Jane Roe, 30, of Rockport", "near 40th and Elm Place", "Melina's
+mother"), and the story-wide vote those rules feed."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc
+
+from sitegen.extract.mentions import NameVotes, is_person_name, sentence_mentions
+from sitegen.extract.records import ArticleFacts, NameMention
+from sitegen.merge.people import build_people
+from tests.builders import W, parse
+
+
+def mentions(doc: Doc) -> dict[str, NameMention]:
+    return {m.name: m for _, m in sentence_mentions(doc[:], 0, [])}
+
+
+def test_a_person_and_the_place_they_are_from_taken_as_one_name_is_cut_at_of() -> None:
+    doc = parse(
+        W("Police", 1, "nsubj", "NOUN", "police"),
+        W("arrested", 1, "ROOT", "VERB", "arrest", "VBD"),
+        W("the", 5, "det", "DET"),
+        W("Jane", 5, "compound", "PROPN", ent="B-ORG"),
+        W("Ann", 5, "compound", "PROPN", ent="I-ORG"),
+        W("Roe", 1, "dobj", "PROPN", ent="I-ORG"),
+        W("of", 5, "prep", "ADP", ent="I-ORG"),
+        W("Dorchester", 6, "pobj", "PROPN", ent="I-ORG"),
+        W(".", 1, "punct", "PUNCT"),
+    )
+    assert list(mentions(doc)) == ["Jane Ann Roe"]
+
+
+def test_an_organisation_named_with_of_is_not_cut() -> None:
+    doc = parse(
+        W("She", 1, "nsubj", "PRON"),
+        W("joined", 1, "ROOT", "VERB", "join", "VBD"),
+        W("Midland", 3, "compound", "PROPN", ent="B-ORG"),
+        W("Institute", 1, "dobj", "PROPN", ent="I-ORG"),
+        W("of", 3, "prep", "ADP", ent="I-ORG"),
+        W("Technology", 4, "pobj", "PROPN", ent="I-ORG"),
+        W(".", 1, "punct", "PUNCT"),
+    )
+    assert "Midland Institute" not in mentions(doc)
+
+
+def test_whoever_has_a_mother_is_a_person() -> None:
+    doc = parse(
+        W("Melina", 2, "poss", "PROPN", ent="B-GPE"),
+        W("'s", 0, "case", "PART", tag="POS"),
+        W("mother", 3, "nsubj", "NOUN"),
+        W("spoke", 3, "ROOT", "VERB", "speak", "VBD"),
+        W(".", 3, "punct", "PUNCT"),
+    )
+    assert "kin" in mentions(doc)["Melina"].evidence
+
+
+def test_the_place_after_an_age_is_where_a_person_is_from() -> None:
+    doc = parse(
+        W("Jane", 1, "compound", "PROPN", ent="B-PERSON"),
+        W("Roe", 13, "nsubj", "PROPN", ent="I-PERSON"),
+        W(",", 1, "punct", "PUNCT"),
+        W("30", 1, "appos", "NUM", tag="CD", ent="B-DATE"),
+        W(",", 1, "punct", "PUNCT"),
+        W("of", 1, "prep", "ADP"),
+        W("Rockport", 5, "pobj", "PROPN", ent="B-GPE"),
+        W(",", 6, "punct", "PUNCT"),
+        W("a", 10, "det", "DET"),
+        W("family", 10, "compound", "NOUN"),
+        W("friend", 6, "appos", "NOUN"),
+        W(",", 6, "punct", "PUNCT"),
+        W("will", 13, "aux", "AUX"),
+        W("appear", 13, "ROOT", "VERB"),
+        W(".", 13, "punct", "PUNCT"),
+    )
+    found = mentions(doc)
+    assert "thing" in found["Rockport"].evidence
+    assert "thing" not in found["Jane Roe"].evidence
+
+
+def test_one_side_of_an_intersection_is_a_street() -> None:
+    doc = parse(
+        W("A", 1, "det", "DET"),
+        W("woman", 2, "nsubjpass", "NOUN"),
+        W("was", 3, "auxpass", "AUX"),
+        W("shot", 3, "ROOT", "VERB", "shoot", "VBN"),
+        W("near", 3, "prep", "ADP"),
+        W("40th", 4, "pobj", "NOUN", tag="JJ"),
+        W("and", 5, "cc", "CCONJ"),
+        W("Boulevard", 8, "compound", "PROPN", ent="B-PERSON"),
+        W("Place", 5, "conj", "PROPN", ent="I-PERSON"),
+        W(".", 3, "punct", "PUNCT"),
+    )
+    assert "thing" in mentions(doc)["Boulevard Place"].evidence
+
+
+def test_a_name_ending_in_a_street_word_after_a_preposition_of_place_is_a_street() -> None:
+    words = [
+        W("She", 1, "nsubj", "PRON"),
+        W("lives", 1, "ROOT", "VERB", "live", "VBZ"),
+        W("on", 1, "prep", "ADP"),
+        W("Castro", 4, "compound", "PROPN", ent="B-PERSON"),
+        W("Lane", 2, "pobj", "PROPN", ent="I-PERSON"),
+        W(".", 1, "punct", "PUNCT"),
+    ]
+    assert "thing" in mentions(parse(*words))["Castro Lane"].evidence
+    words[2] = W("with", 1, "prep", "ADP")  # "lives with Castro Lane": a person
+    assert "thing" not in mentions(parse(*words))["Castro Lane"].evidence
+
+
+def test_a_role_only_a_person_has_outweighs_labels_ner_guessed() -> None:
+    """An unfamiliar name NER calls an organisation three times, with an age and a
+    relative in two of them, is a person; the same labels with no role are not."""
+    votes = NameVotes(labels=Counter({"ORG": 3.0}), cues=2, roles=2)
+    assert is_person_name(votes)
+    assert not is_person_name(NameVotes(labels=Counter({"ORG": 3.0}), cues=2, roles=0))
+
+
+def test_a_given_name_alone_makes_no_full_name_of_a_phrase_ending_in_it() -> None:
+    """ "Sasha, 13," is Sasha Obama; "Dear Sasha" (a salutation NER took for an
+    organisation) is not a second person, and "Sasha" stays Sasha Obama's alias."""
+
+    def said(name: str, label: str, *evidence: str) -> NameMention:
+        return NameMention(name, 0, len(name), label, list(evidence))
+
+    articles = [
+        ArticleFacts("a", [said("Sasha Obama", "PERSON"), said("Dear Sasha", "ORG")]),
+        ArticleFacts("b", [said("Sasha", "PERSON"), said("Sasha", "GPE", "age")]),
+    ]
+    people = build_people(articles).people
+    assert [(p.name, p.aliases) for p in people.values()] == [("Sasha Obama", ["Sasha"])]
+
+
+def test_a_one_word_name_after_an_article_is_a_noun() -> None:
+    doc = parse(
+        W("The", 1, "det", "DET"),
+        W("governor", 6, "nsubj", "NOUN"),
+        W(",", 1, "punct", "PUNCT"),
+        W("a", 4, "det", "DET"),
+        W("Republican", 1, "appos", "PROPN", ent="B-NORP"),
+        W(",", 1, "punct", "PUNCT"),
+        W("said", 6, "ROOT", "VERB", "say", "VBD"),
+        W("Pence", 6, "dobj", "PROPN", ent="B-PERSON"),
+    )
+    found = mentions(doc)
+    assert "thing" in found["Republican"].evidence
+    assert "thing" not in found["Pence"].evidence
