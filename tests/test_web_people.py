@@ -9,8 +9,10 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from sitegen.extract.mentions import NameVotes, is_person_name, sentence_mentions
+from sitegen.extract.names import typing_variant
 from sitegen.extract.records import ArticleFacts, NameMention
 from sitegen.merge.people import build_people
+from sitegen.namecheck import close_pairs
 from tests.builders import W, parse
 
 
@@ -147,3 +149,38 @@ def test_a_one_word_name_after_an_article_is_a_noun() -> None:
     found = mentions(doc)
     assert "thing" in found["Republican"].evidence
     assert "thing" not in found["Pence"].evidence
+
+
+def _people(*articles: list[str]) -> list[tuple[str, list[str]]]:
+    """The people of articles that each name the given people (PERSON labels)."""
+    facts = [
+        ArticleFacts(f"s{i}", [NameMention(n, 0, len(n), "PERSON") for n in names])
+        for i, names in enumerate(articles)
+    ]
+    return sorted((p.name, p.aliases) for p in build_people(facts).people.values())
+
+
+def test_a_typists_variant_of_a_given_name_in_another_outlet_is_one_person() -> None:
+    assert typing_variant("Akeilah", "Akielah") and typing_variant("Eliot", "Elliot")
+    assert not typing_variant("Maria", "Mario") and not typing_variant("Dana", "Dina")
+    assert _people(["Eliot Isaac", "Eliot Isaac"], ["Elliot Isaac"]) == [
+        ("Eliot Isaac", ["Elliot Isaac"])
+    ]
+    # one article naming both spellings may mean two people: kept apart (check warns)
+    assert len(_people(["Eliot Isaac", "Elliot Isaac"])) == 2
+    assert len(_people(["Dana Lopez"], ["Dina Lopez"])) == 2
+
+
+def test_a_double_surname_with_or_without_its_hyphen_is_one_name() -> None:
+    assert _people(["Julie Roberts-Cole", "Julie Roberts-Cole"], ["Julie Roberts Cole"]) == [
+        ("Julie Roberts-Cole", ["Julie Roberts Cole"])
+    ]
+    assert close_pairs([("a", "Julie Roberts"), ("b", "Julie Roberts-Cole")]) == [("a", "b")]
+
+
+def test_two_short_forms_of_one_full_name_join_it() -> None:
+    [(name, aliases)] = _people(
+        ["Anaiya Denise Montgomery"], ["Aniaya Montgomery"], ["Denise Montgomery"]
+    )
+    assert name == "Anaiya Denise Montgomery"
+    assert aliases == ["Aniaya Montgomery", "Denise Montgomery"]

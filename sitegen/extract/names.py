@@ -517,6 +517,29 @@ def same_given_name(a: str, b: str) -> bool:
     return len(short) >= 2 and long.startswith(short) and len(long) - len(short) <= 5
 
 
+def typing_variant(a: str, b: str) -> bool:
+    """Two spellings a typist makes of one name: two neighbouring letters swapped
+    ("Akeilah" / "Akielah", "Anaiya" / "Aniaya") or a letter doubled ("Eliot" /
+    "Elliot"). Unlike other small edits ("Maria" / "Mario", "Dana" / "Dina") these
+    rarely turn one real name into another."""
+    a, b = fold(a), fold(b)
+    if a == b:
+        return True
+    if len(a) == len(b):
+        diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+        return (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and diff[0] > 0
+            and (a[diff[0]], a[diff[1]]) == (b[diff[1]], b[diff[0]])
+        )
+    short, long = sorted((a, b), key=len)
+    if len(long) != len(short) + 1:
+        return False
+    i = _shared_start(short, long)
+    return i > 0 and long[:i] + long[i + 1 :] == short and long[i] == long[i - 1]
+
+
 def gender_of(words: list[str]) -> str | None:
     """ "m" or "f" when a word (an honorific, a role noun, a pronoun) says so."""
     for word in words:

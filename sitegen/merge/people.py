@@ -36,6 +36,7 @@ from sitegen.extract.names import (
     same_word,
     spelling_allowance,
     title_word,
+    typing_variant,
 )
 from sitegen.extract.records import ArticleFacts, NameMention
 from sitegen.model import Person
@@ -273,6 +274,8 @@ def _is_person(stats: _NameStats) -> bool:
 def _same_person(a: _NameStats, b: _NameStats) -> bool:
     if distinct_suffixes(a.suffix, b.suffix) and not _two_styles(a, b):
         return False  # Donald Trump and Donald Trump Jr. are two people
+    if _unhyphenated(a.words) == _unhyphenated(b.words):
+        return True  # "Julie Roberts-Cole" and "Julie Roberts Cole"
     if not same_word(a.words[-1], b.words[-1]):
         return False
     if a.middle and b.middle and a.middle != b.middle:
@@ -280,7 +283,20 @@ def _same_person(a: _NameStats, b: _NameStats) -> bool:
     nicknames = {fold(n) for n in a.nicknames | b.nicknames}
     if fold(a.words[0]) in nicknames or fold(b.words[0]) in nicknames:
         return True  # William "Mo" Cowan and Mo Cowan
+    if not a.sources & b.sources and typing_variant(a.words[0], b.words[0]):
+        return True  # "Eliot Isaac" in one outlet, "Elliot Isaac" in another
     return any(same_given_name(x, y) for x in _given(a.words) for y in _given(b.words))
+
+
+def _unhyphenated(words: list[str]) -> list[str]:
+    return [fold(part) for word in words for part in word.split("-") if part]
+
+
+def _surname_keys(words: list[str]) -> list[str]:
+    """Where a full name is filed by surname: its last word, and the last part of a
+    hyphenated one ("Roberts-Cole" also under "Cole")."""
+    last = words[-1]
+    return [last, last.rsplit("-", 1)[-1]] if "-" in last.strip("-") else [last]
 
 
 def _two_styles(a: _NameStats, b: _NameStats) -> bool:
@@ -311,14 +327,26 @@ def _group_full_names(full: list[_NameStats]) -> list[list[_NameStats]]:
     groups: list[list[_NameStats]] = []
     by_surname: _BySpelling[list[_NameStats]] = _BySpelling()
     for stats in sorted(full, key=lambda s: (-s.mentions, s.name)):
-        for group in by_surname.near(stats.words[-1]):
-            if all(_same_person(stats, other) for other in group):
+        keys = _surname_keys(stats.words)
+        near = {id(g): g for key in keys for g in by_surname.near(key)}
+        for group in near.values():
+            if all(_same_person(stats, other) or _bridged(stats, other, group) for other in group):
                 group.append(stats)
+                for key in keys:
+                    by_surname.add(key, group)
                 break
         else:
             groups.append([stats])
-            by_surname.add(stats.words[-1], groups[-1])
+            for key in keys:
+                by_surname.add(key, groups[-1])
     return groups
+
+
+def _bridged(a: _NameStats, b: _NameStats, group: list[_NameStats]) -> bool:
+    """Two short forms of one fuller name in the group: "Denise Montgomery" and
+    "Aniaya Montgomery" are both "Anaiya Denise Montgomery"."""
+    size = max(len(a.words), len(b.words))
+    return any(len(z.words) > size and _same_person(a, z) and _same_person(b, z) for z in group)
 
 
 def _word_matches(word: _NameStats, group: list[_NameStats]) -> bool:
