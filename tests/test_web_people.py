@@ -8,7 +8,12 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
-from sitegen.extract.mentions import NameVotes, is_person_name, sentence_mentions
+from sitegen.extract.mentions import (
+    NameVotes,
+    cut_common_plurals,
+    is_person_name,
+    sentence_mentions,
+)
 from sitegen.extract.names import typing_variant
 from sitegen.extract.records import ArticleFacts, NameMention
 from sitegen.merge.people import build_people
@@ -184,3 +189,27 @@ def test_two_short_forms_of_one_full_name_join_it() -> None:
     )
     assert name == "Anaiya Denise Montgomery"
     assert aliases == ["Aniaya Montgomery", "Denise Montgomery"]
+
+
+def test_a_name_ends_before_a_plural_noun_the_article_writes_in_lower_case() -> None:
+    text = "Two witnesses spoke. Police said Kevin Brown Witnesses told them. Sarah Lee Sanders"
+    names = [
+        NameMention(n, text.find(n), text.find(n) + len(n), "PERSON")
+        for n in ("Kevin Brown Witnesses", "Sarah Lee Sanders")
+    ]
+    cut_common_plurals(names, text)
+    assert [(m.name, text[m.start : m.end]) for m in names] == [
+        ("Kevin Brown", "Kevin Brown"),
+        ("Sarah Lee Sanders", "Sarah Lee Sanders"),
+    ]
+
+
+def test_a_name_run_into_a_plural_noun_is_cut_on_a_real_parse() -> None:
+    from sitegen.extract import extract_articles
+    from sitegen.nlp import load_model
+    from tests.builders import article
+
+    text = "The jury heard three witnesses. Police said Kevin Brown Witnesses told officers.\n"
+    [facts] = extract_articles([article(text)], load_model())
+    assert "Kevin Brown" in {m.name for m in facts.mentions}
+    assert not [m for m in facts.mentions if "Witnesses" in m.name]

@@ -534,6 +534,22 @@ def surname_mentions(
     return found
 
 
+def cut_common_plurals(mentions: list[NameMention], text: str) -> None:
+    """A name NER ran into the plural noun after it ("Douglas Shine Jurors", "Kevin
+    Brown Witnesses" where a crawl lost the full stop) ends before that noun: a last
+    word in the plural that the article's prose `text` also writes in lower case, when
+    two words of a name are left ("Sarah Huckabee Sanders" stays whole: no story
+    writes "sanders")."""
+    for mention in mentions:
+        words = mention.name.split()
+        last = words[-1]
+        if len(words) < 3 or not re.fullmatch(r"[A-Z][a-z]+s", last):
+            continue
+        if re.search(rf"\b{last.lower()}\b", text):
+            mention.name = " ".join(words[:-1])
+            mention.end = mention.start + len(mention.name)
+
+
 def mark_common_words(mentions: list[NameMention], text: str) -> None:
     """A title-case phrase whose words the article's prose `text` also writes in lower
     case ("Witch Hunt" beside "a witch hunt") is a heading fragment or a thing, not a
