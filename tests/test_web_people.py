@@ -213,3 +213,20 @@ def test_a_name_run_into_a_plural_noun_is_cut_on_a_real_parse() -> None:
     [facts] = extract_articles([article(text)], load_model())
     assert "Kevin Brown" in {m.name for m in facts.mentions}
     assert not [m for m in facts.mentions if "Witnesses" in m.name]
+
+
+def test_a_name_in_a_list_of_appositives_has_no_role() -> None:
+    doc = parse(
+        W("the", 1, "det", "DET"),
+        W("department", 1, "ROOT", "NOUN"),
+        W(",", 1, "punct", "PUNCT"),
+        W("the", 4, "det", "DET"),
+        W("mayor", 1, "conj", "NOUN"),
+        W(",", 4, "punct", "PUNCT"),
+        W("the", 7, "det", "DET"),
+        W("Bureau", 4, "appos", "PROPN", ent="B-ORG"),
+        W(",", 4, "punct", "PUNCT"),
+        W("everyone", 4, "appos", "PRON"),
+    )
+    bureau = mentions(doc)["Bureau"]
+    assert bureau.roles == [] and "human-role" not in bureau.evidence

@@ -463,6 +463,8 @@ def _role_it_names(ent: Span) -> str | None:
         return None  # "his whimsically named hometown, Frog Jump": a place
     if role.dep_ == "appos" and role.head.pos_ in ("NOUN", "PRON"):
         return None  # "you, the police department, the mayor, the FBI": a list
+    if sum(c.dep_ == "appos" for c in role.children) > 1:
+        return None  # "the mayor, the FBI, everyone": a list too, parsed another way
     between = ent.doc[role.i + 1 : ent.start]
     inside = {t.i for t in role.subtree}
     if any(t.i not in inside and not t.is_punct for t in between):
