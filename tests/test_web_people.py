@@ -230,3 +230,16 @@ def test_a_name_in_a_list_of_appositives_has_no_role() -> None:
     )
     bureau = mentions(doc)["Bureau"]
     assert bureau.roles == [] and "human-role" not in bureau.evidence
+
+
+def test_a_name_in_apposition_to_a_place_noun_is_a_place() -> None:
+    doc = parse(
+        W("Police", 1, "nsubj", "NOUN"),
+        W("respond", 1, "ROOT", "VERB"),
+        W("to", 1, "prep", "ADP"),
+        W("the", 4, "det", "DET"),
+        W("scene", 2, "pobj", "NOUN"),
+        W("Randallstown", 4, "appos", "PROPN", ent="B-PERSON"),
+    )
+    town = mentions(doc)["Randallstown"]
+    assert "thing" in town.evidence and town.roles == []

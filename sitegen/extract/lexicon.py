@@ -488,6 +488,18 @@ PLACE_NOUNS = {
     "suburb",
     "borough",
     "territory",
+    "scene",
+    "community",
+    "nightclub",
+    "bar",
+    "apartment",
+    "complex",
+    "home",
+    "house",
+    "church",
+    "intersection",
+    "block",
+    "location",
 }
 # Last words of a name that make it a place, a building or a notice, never a person
 # ("Civic Center Drive", "Stroger Hospital", "Pine County", "Flood Warning"); words that
