@@ -243,3 +243,33 @@ def test_a_name_in_apposition_to_a_place_noun_is_a_place() -> None:
     )
     town = mentions(doc)["Randallstown"]
     assert "thing" in town.evidence and town.roles == []
+
+
+def test_how_many_are_dead_is_a_fact_and_a_judgement_is_not() -> None:
+    from sitegen.extract.statements import is_checkable
+
+    dead = parse(
+        W("Two", 1, "nummod", "NUM", tag="CD"),
+        W("people", 2, "nsubj", "NOUN", "people"),
+        W("are", 2, "ROOT", "AUX", "be"),
+        W("dead", 2, "acomp", "ADJ"),
+        W(".", 2, "punct", "PUNCT"),
+    )
+    died = parse(
+        W("Two", 2, "nummod", "NUM", tag="CD"),
+        W("male", 2, "amod", "ADJ"),
+        W("victims", 3, "nsubj", "NOUN", "victim"),
+        W("died", 3, "ROOT", "VERB", "die", "VBD"),
+        W(".", 3, "punct", "PUNCT"),
+    )
+    clear = parse(
+        W("The", 1, "det", "DET"),
+        W("message", 2, "nsubj", "NOUN"),
+        W("was", 2, "ROOT", "AUX", "be"),
+        W("clear", 2, "acomp", "ADJ"),
+        W("to", 3, "prep", "ADP"),
+        W("everyone", 4, "pobj", "PRON"),
+        W(".", 2, "punct", "PUNCT"),
+    )
+    assert is_checkable(dead[:]) and is_checkable(died[:])
+    assert not is_checkable(clear[:])
