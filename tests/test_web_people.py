@@ -273,3 +273,25 @@ def test_how_many_are_dead_is_a_fact_and_a_judgement_is_not() -> None:
     )
     assert is_checkable(dead[:]) and is_checkable(died[:])
     assert not is_checkable(clear[:])
+
+
+def test_a_surname_ner_calls_a_nationality_is_still_the_person_named_before() -> None:
+    from sitegen.extract.mentions import could_be_person
+
+    assert could_be_person(NameVotes(labels=Counter({"NORP": 1.0})))  # "before Sasinoski"
+    assert not could_be_person(NameVotes(labels=Counter({"GPE": 1.0})))  # "in Washington"
+
+
+def test_partners_and_step_relatives_say_a_gender() -> None:
+    from sitegen.extract.names import gender_of
+
+    assert gender_of(["her", "boyfriend"]) == "f"  # the first gendered word decides
+    assert gender_of(["boyfriend"]) == "m" and gender_of(["stepdaughter"]) == "f"
+
+
+def test_a_possessive_in_a_role_is_someone_elses_gender() -> None:
+    from sitegen.extract.discourse import Entity, _add_role
+
+    boyfriend = Entity("Kareem Courtney", "person")
+    _add_role(boyfriend, "her boyfriend")
+    assert boyfriend.gender == "m"

@@ -216,7 +216,7 @@ class Discourse:
     def _named(self, ent: Span, mention: NameMention) -> Entity:
         before = ent.doc[ent.start - 1].text if ent.start > 0 else ""
         gender = gender_of(
-            [before, ent.text.split()[0], *(w for role in mention.roles for w in role.split())]
+            [before, ent.text.split()[0], *(w for role in mention.roles for w in _own(role))]
         )
         title = title_before(ent) or ""
         held = offices([*title.split(), *ent.text.split()[:-1]])
@@ -402,7 +402,16 @@ def _add_role(entity: Entity, role: str) -> None:
         entity.ages.add(int(age.group(1)))
     core = _ROLE_END.sub("", f" {role} ").strip()
     entity.words.update(title_word(w) for w in re.findall(r"[A-Za-z][\w.-]*", core))
-    entity.gender = entity.gender or gender_of(core.split())
+    entity.gender = entity.gender or gender_of(_own(core))
+
+
+def _own(role: str) -> list[str]:
+    """A role's words that can say the person's gender: not a possessive, which is
+    someone else's ("her boyfriend" is a man)."""
+    return [w for w in role.split() if w.lower() not in _POSSESSIVES]
+
+
+_POSSESSIVES = {"his", "her", "their", "its"}
 
 
 def _stands_for(head: Token, names: dict[int, tuple[Span, NameMention]]) -> bool:

@@ -622,7 +622,7 @@ def could_be_person(votes: NameVotes) -> bool:
     if votes.labels["PERSON"] or votes.cues:
         return True
     label, _ = votes.labels.most_common(1)[0]
-    return label not in ("GPE", "LOC", "NORP") and not votes.against
+    return label not in ("GPE", "LOC") and not votes.against
 
 
 def article_people(mentions: list[NameMention]) -> set[str]:

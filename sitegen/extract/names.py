@@ -209,6 +209,17 @@ MALE = {
     "emperor",
     "duke",
     "sheikh",
+    "boyfriend",
+    "fiance",
+    "stepfather",
+    "stepson",
+    "grandson",
+    "godfather",
+    "policeman",
+    "fireman",
+    "father-in-law",
+    "son-in-law",
+    "brother-in-law",
 }
 FEMALE = {
     "mrs",
@@ -243,6 +254,17 @@ FEMALE = {
     "herself",
     "duchess",
     "empress",
+    "girlfriend",
+    "fiancee",
+    "stepmother",
+    "stepdaughter",
+    "granddaughter",
+    "godmother",
+    "policewoman",
+    "waitress",
+    "mother-in-law",
+    "daughter-in-law",
+    "sister-in-law",
 }
 SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "v"}
 PARTICLES = {
