@@ -295,3 +295,19 @@ def test_a_possessive_in_a_role_is_someone_elses_gender() -> None:
     boyfriend = Entity("Kareem Courtney", "person")
     _add_role(boyfriend, "her boyfriend")
     assert boyfriend.gender == "m"
+
+
+def test_they_names_the_people_just_described_not_a_place_or_earlier_people() -> None:
+    from sitegen.extract import extract_articles
+    from sitegen.nlp import load_model
+    from tests.builders import article
+
+    text = (
+        "Four people were killed in a shooting in Belmont Heights on Saturday.\n\n"
+        "When Tom Baxter drove away, the two other people followed him in a white car. "
+        "They pulled alongside him on the highway and opened fire.\n"
+    )
+    [facts] = extract_articles([article(text)], load_model())
+    [fact] = [f for f in facts.facts if "pulled alongside" in f.text]
+    assert fact.standalone is not None
+    assert fact.standalone.startswith("[the two other people] pulled alongside")
