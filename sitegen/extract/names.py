@@ -391,6 +391,14 @@ NICKNAMES = {
 }
 
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_TIME_ZONE = re.compile(r"^(?:[A-Z]{1,2}[SD]T|GMT|UTC)$")
+# the words of a page's buttons and links, which a crawl leaves in the text
+INTERFACE_WORDS = {
+    "share", "tweet", "email", "e-mail", "print", "comment", "comments", "reply",
+    "subscribe", "login", "menu", "search", "skip", "embed", "autoplay", "replay",
+    "copy", "download", "sms", "whatsapp", "pinterest", "linkedin", "reddit", "more",
+    "next", "previous", "prev", "save", "like", "follow", "play", "pause", "mute",
+}  # fmt: skip
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|\w+)$", re.UNICODE)
 _QUOTED_NICKNAME = re.compile(r"\s+[\"“'‘]([A-Z][\w.-]*)[\"”'’]\s+")
 
@@ -414,6 +422,8 @@ def clean_name(text: str) -> str | None:
             break
     if not words or len(words) > 5:
         return None
+    if _TIME_ZONE.match(words[-1]) or all(w.lower() in INTERFACE_WORDS for w in words):
+        return None  # "CDT", "Share Tweet Email": a clock or a page's buttons, no one
     for word in words:
         bare = word.strip(".")
         if not _NAME_TOKEN.match(word) or any(ch.isdigit() for ch in word):
