@@ -311,3 +311,19 @@ def test_they_names_the_people_just_described_not_a_place_or_earlier_people() ->
     [fact] = [f for f in facts.facts if "pulled alongside" in f.text]
     assert fact.standalone is not None
     assert fact.standalone.startswith("[the two other people] pulled alongside")
+
+
+def test_a_name_modifying_a_word_for_anyone_is_a_hometown() -> None:
+    doc = parse(
+        W("A", 2, "det", "DET"),
+        W("Gary", 2, "compound", "PROPN", ent="B-PERSON"),
+        W("woman", 3, "nsubj", "NOUN"),
+        W("died", 3, "ROOT", "VERB", "die"),
+        W("with", 3, "prep", "ADP"),
+        W("the", 7, "det", "DET"),
+        W("Davis", 7, "compound", "PROPN", ent="B-PERSON"),
+        W("brothers", 4, "pobj", "NOUN", "brother"),
+    )
+    found = mentions(doc)
+    assert "thing" in found["Gary"].evidence
+    assert "thing" not in found["Davis"].evidence

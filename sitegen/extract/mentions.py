@@ -318,9 +318,24 @@ def _common_noun(ent: Span) -> bool:
     return len(ent) == 1 and any(c.dep_ == "det" and c.lower_ in _ARTICLES for c in head.children)
 
 
+def _names_a_hometown(ent: Span) -> bool:
+    """ "a Gary woman", "the Quincy girl", "an Albuquerque teen": a name modifying a word
+    for just anyone says where they are from (a family's name modifies a family word:
+    "the Davis brothers")."""
+    head = ent.root
+    return head.dep_ == "compound" and head.head.lemma_.lower() in _ANYONE
+
+
+_ANYONE = {"man", "woman", "boy", "girl", "teen", "teenager", "resident", "native", "youth"}
 _ARTICLES = {"a", "an", "the", "another"}
 # contexts that make a name an organisation, a place or a common noun
-_THING_RULES = (_names_a_thing, _names_a_residence, _names_a_street, _common_noun)
+_THING_RULES = (
+    _names_a_thing,
+    _names_a_residence,
+    _names_a_street,
+    _common_noun,
+    _names_a_hometown,
+)
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
 
 
