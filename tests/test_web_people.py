@@ -327,3 +327,22 @@ def test_a_name_modifying_a_word_for_anyone_is_a_hometown() -> None:
     found = mentions(doc)
     assert "thing" in found["Gary"].evidence
     assert "thing" not in found["Davis"].evidence
+
+
+def test_a_title_loses_a_bullet_and_an_opening_said_but_keeps_an_age() -> None:
+    from sitegen.extract.mentions import title_before
+
+    said = parse(
+        W("Said", 3, "compound", "PROPN"),
+        W("District", 2, "compound", "PROPN"),
+        W("Attorney", 3, "compound", "PROPN"),
+        W("Conley", 3, "ROOT", "PROPN", ent="B-PERSON"),
+    )
+    assert title_before(said.ents[0]) == "District Attorney"
+    bullet = parse(
+        W("º", 3, "compound", "NUM", tag="CD"),
+        W("27", 2, "nummod", "NUM", tag="CD"),
+        W("year", 3, "compound", "NOUN"),
+        W("Roe", 3, "ROOT", "PROPN", ent="B-PERSON"),
+    )
+    assert title_before(bullet.ents[0]) == "27 year"

@@ -371,8 +371,12 @@ def title_before(ent: Span) -> str | None:
         and words[0].text == "-"
     ):
         return None  # "a latter-day Dan Quayle": the part of a compound is no title
-    while words and (words[0].tag_ == "POS" or words[0].text == "-"):
-        words.pop(0)
+    while words and (
+        words[0].tag_ == "POS"
+        or not re.search(r"[A-Za-z0-9]", words[0].text)
+        or words[0].lower_ in _SAID
+    ):
+        words.pop(0)  # "-", a list's bullet "º", "Said" opening "Said District Attorney X:"
     if not words or not any(
         w.lower_.strip(".") in TITLES or w.pos_ in ("NOUN", "NUM") for w in words
     ):
@@ -380,6 +384,9 @@ def title_before(ent: Span) -> str | None:
     if all(w.ent_type_ in ("ORG", "GPE", "NORP") or w.tag_ == "POS" for w in words):
         return None  # "Japan's Ryoga Seki": where from, not what
     return "".join(_expanded(t) + t.whitespace_ for t in doc[words[0].i : words[-1].i + 1]).strip()
+
+
+_SAID = {"said", "says", "added", "adds", "told", "asked"}
 
 
 def _office_of_before(ent: Span) -> str | None:
