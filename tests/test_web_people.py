@@ -346,3 +346,26 @@ def test_a_title_loses_a_bullet_and_an_opening_said_but_keeps_an_age() -> None:
         W("Roe", 3, "ROOT", "PROPN", ent="B-PERSON"),
     )
     assert title_before(bullet.ents[0]) == "27 year"
+
+
+def test_a_name_in_apposition_to_an_item_of_a_list_takes_no_role_from_it() -> None:
+    doc = parse(
+        W("thanks", 0, "ROOT", "NOUN"),
+        W("to", 0, "prep", "ADP"),
+        W("you", 1, "pobj", "PRON"),
+        W(",", 2, "punct", "PUNCT"),
+        W("the", 5, "det", "DET"),
+        W("mayor", 2, "appos", "NOUN"),
+        W(",", 5, "punct", "PUNCT"),
+        W("Jane", 8, "compound", "PROPN", ent="B-PERSON"),
+        W("Roe", 5, "appos", "PROPN", ent="I-PERSON"),
+    )
+    assert mentions(doc)["Jane Roe"].roles == []
+
+
+def test_an_age_after_a_name_is_a_role_only_a_person_has() -> None:
+    from sitegen.extract.mentions import count_vote
+
+    votes = NameVotes()
+    count_vote(votes, NameMention("Cornell Beckley", 0, 15, "GPE", ["age"], ["aged 27"]))
+    assert votes.roles == 1 and is_person_name(votes)
