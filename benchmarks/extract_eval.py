@@ -16,7 +16,7 @@ annotated basil-dev cluster (benchmarks/gold/people-quotes/*.yaml), then prints:
 Then, without --story, the web-text figures of `benchmarks.web_eval` (every cluster of
 both corpora, per split part).
 
-Usage: .venv/bin/python -m benchmarks.extract_eval [--story ID] [--verbose]
+Usage: .venv/bin/python -m benchmarks.extract_eval [--story ID] [--verbose] [--set NAME=VALUE ...]
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ from benchmarks import web_eval
 from benchmarks.corpus import REPO, load_clusters, write_project
 from benchmarks.gold import Tally
 from sitegen.extract import extract_articles
+from sitegen.extract.params import DEFAULT, ExtractParams
 from sitegen.extract.records import ArticleFacts, FactCandidate
 from sitegen.ingest import Article, read_articles
 from sitegen.merge.people import PeopleIndex, build_people
@@ -114,7 +115,9 @@ def load_gold(path: Path) -> Gold:
     return Gold(data["story"], people, attributions("quotes"), attributions("statements"))
 
 
-def run_story(story: str, workdir: Path) -> tuple[list[Article], list[ArticleFacts], PeopleIndex]:
+def run_story(
+    story: str, workdir: Path, params: ExtractParams = DEFAULT
+) -> tuple[list[Article], list[ArticleFacts], PeopleIndex]:
     """The real pipeline up to the people index, on the sample or a corpus cluster."""
     if story == SAMPLE:
         articles = read_articles(REPO / "seeds", REPO)
@@ -122,7 +125,7 @@ def run_story(story: str, workdir: Path) -> tuple[list[Article], list[ArticleFac
         cluster = next(c for c in load_clusters() if c.cluster_id == story)
         root = write_project(cluster, workdir / story)
         articles = read_articles(root / "seeds", root)
-    extracted = list(extract_articles(articles, load_model()))
+    extracted = list(extract_articles(articles, load_model(), params))
     return articles, extracted, build_people(extracted)
 
 
@@ -229,8 +232,8 @@ def score_attributions(
             )
 
 
-def evaluate(gold: Gold, workdir: Path) -> Score:
-    articles, extracted, index = run_story(gold.story, workdir)
+def evaluate(gold: Gold, workdir: Path, params: ExtractParams = DEFAULT) -> Score:
+    articles, extracted, index = run_story(gold.story, workdir, params)
     score = Score()
     matched = score_people(gold, index, score)
     score_attributions("quotes", gold, articles, extracted, index, matched, score)
@@ -300,7 +303,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--story", help="only this story (sample or a cluster id)")
     parser.add_argument("--verbose", "-v", action="store_true", help="list every miss")
+    web_eval.add_set_option(parser)
     args = parser.parse_args(argv)
+    params = web_eval.extract_params(parser, args.set)
     golds = [load_gold(p) for p in sorted(GOLD.glob("*.yaml"))]
     golds.sort(key=lambda g: (g.story != SAMPLE, g.story))
     if args.story:
@@ -313,7 +318,7 @@ def main(argv: list[str] | None = None) -> int:
     corpus = Score()
     with tempfile.TemporaryDirectory() as tmp:
         for gold in golds:
-            score = evaluate(gold, Path(tmp))
+            score = evaluate(gold, Path(tmp), params)
             print(_row(gold.story, score))
             if args.verbose:
                 print("\n".join(score.misses))
@@ -323,7 +328,8 @@ def main(argv: list[str] | None = None) -> int:
         print(_row("corpus clusters (all)", corpus))
     if not args.story:  # web text: every cluster of both corpora, per split part
         print()
-        web_eval.main(["--verbose"] if args.verbose else [])
+        sets = [f"--set={setting}" for setting in args.set]
+        web_eval.main((["--verbose"] if args.verbose else []) + sets)
     return 0
 
 

@@ -1,8 +1,8 @@
 """Running extraction for benchmarks, once per distinct article text.
 
 Merge benchmarks measure merging, not spaCy: extraction results are cached on disk,
-keyed by the article's text and the extraction code itself, so a change to
-sitegen/extract/ invalidates the cache and nothing stale is ever measured.
+keyed by the article's text, the extraction code itself and the extraction parameters, so
+a change to sitegen/extract/ or a `--set` invalidates the cache and nothing stale is ever measured.
 """
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ import pickle
 from dataclasses import replace
 from pathlib import Path
 
+from sitegen.extract.params import DEFAULT, ExtractParams
 from sitegen.extract.records import ArticleFacts
-from sitegen.freshness import code_version
+from sitegen.freshness import extraction_version
 from sitegen.ingest import Article
 
 REPO = Path(__file__).resolve().parent.parent
@@ -28,13 +29,15 @@ def _key(article: Article, version: str) -> str:
     return hashlib.sha256(f"{version}\0{suffix}\0{article.text}".encode()).hexdigest()
 
 
-def extract_cached(articles: list[Article], model: str = "en_core_web_sm") -> list[ArticleFacts]:
+def extract_cached(
+    articles: list[Article], model: str = "en_core_web_sm", params: ExtractParams = DEFAULT
+) -> list[ArticleFacts]:
     """Extraction results for `articles`, from the cache where the same text was seen.
 
     Cached results are re-labelled with each article's id, so one cached extraction
     serves every replicated copy of a text.
     """
-    version = code_version()
+    version = extraction_version(params)
     CACHE.mkdir(parents=True, exist_ok=True)
     results: dict[int, ArticleFacts] = {}
     missing: list[int] = []
@@ -49,7 +52,9 @@ def extract_cached(articles: list[Article], model: str = "en_core_web_sm") -> li
         from sitegen.nlp import load_model
 
         todo = [articles[i] for i in missing]
-        for i, facts in zip(missing, extract_articles(todo, load_model(model)), strict=True):
+        for i, facts in zip(
+            missing, extract_articles(todo, load_model(model), params), strict=True
+        ):
             path = CACHE / f"{_key(articles[i], version)}.pickle"
             path.write_bytes(pickle.dumps(facts))
             results[i] = facts

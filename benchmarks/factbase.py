@@ -19,8 +19,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sitegen.content import write_factbase
-from sitegen.model import Citation, Claim, FactBase, Figure, Person, Source, status_for
+from sitegen.factbase.model import Citation, Claim, FactBase, Figure, Person, Source, status_for
+from sitegen.factbase.store import write_factbase
 from sitegen.origins import Lines, SourceLinks
 
 _CONSONANTS = "bdfgklmnprstvz"
@@ -159,13 +159,13 @@ def _claim(
         words = f"the {noun} in {place} will be ready by week {number}"
         sentence = f"“We are certain that {words},” {person.name} said."
         claim = Claim(
-            claim_id,
-            f"{person.name} said: “We are certain that {words}.”",
-            [],
-            "",
-            [person.id],
-            "quote",
-            person.id,
+            id=claim_id,
+            statement=f"{person.name} said: “We are certain that {words}.”",
+            citations=[],
+            status="",
+            people=[person.id],
+            kind="quote",
+            speaker=person.id,
         )
     elif kind == "figure":
         value = 100 + number * 7
@@ -174,12 +174,14 @@ def _claim(
             f"{other.name} said {value:,} {things} took part in the {noun} protest in {place}."
         )
         claim = Claim(
-            claim_id,
-            f"{value:,} {things} took part in the {noun} protest in {place} (item {number}).",
-            [],
-            "",
-            [other.id],
-            "figure",
+            id=claim_id,
+            statement=(
+                f"{value:,} {things} took part in the {noun} protest in {place} (item {number})."
+            ),
+            citations=[],
+            status="",
+            people=[other.id],
+            kind="figure",
             figures=[Figure(value, f"{value:,} {things}", counts=things)],
         )
     else:
@@ -187,11 +189,13 @@ def _claim(
             f"{person.name} met {other.name} in {place} to discuss the {noun} on day {number}."
         )
         claim = Claim(
-            claim_id,
-            f"{person.name} met **{other.name}** in {place} about the {noun} (day {number}).",
-            [],
-            "",
-            list(dict.fromkeys([person.id, other.id])),
+            id=claim_id,
+            statement=(
+                f"{person.name} met **{other.name}** in {place} about the {noun} (day {number})."
+            ),
+            citations=[],
+            status="",
+            people=list(dict.fromkeys([person.id, other.id])),
         )
     return claim, sentence
 

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from benchmarks.corpus import Cluster, front_matter, load_clusters
 from sitegen.extract.records import ArticleFacts, FactCandidate, NameMention, Speaker
-from sitegen.model import Figure
+from sitegen.factbase.model import Figure
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _NUMBER = re.compile(r"\d+")

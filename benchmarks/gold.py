@@ -19,8 +19,8 @@ from pathlib import Path
 import yaml
 
 from benchmarks.corpus import Cluster, load_clusters, write_project
+from sitegen.factbase.model import FactBase
 from sitegen.ingest import Article
-from sitegen.model import FactBase
 
 REPO = Path(__file__).resolve().parent.parent
 GOLD = REPO / "benchmarks" / "gold"

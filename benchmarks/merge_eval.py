@@ -1,7 +1,7 @@
 """Merge quality against the gold fact groups: pairwise precision and recall, and more.
 
-    .venv/bin/python -m benchmarks.merge_eval [--disputes] [STORY ...]
-    .venv/bin/python -m benchmarks.merge_eval --gva-figures [--disputes]
+    .venv/bin/python -m benchmarks.merge_eval [--disputes] [--set NAME=VALUE ...] [STORY ...]
+    .venv/bin/python -m benchmarks.merge_eval --gva-figures [--disputes] [--set NAME=VALUE ...]
 
 For every gold story (benchmarks/gold/*.yaml, or the ones named), builds the story's
 articles in a temporary project, extracts (cached per article text), merges, and prints
@@ -18,6 +18,9 @@ claim with its rivals and what differs, to be read and judged by a person.
 the archive's killed and injured counts (> 0), how often some claim's figures give the
 count, and how often the figures table's own value for it (the one its sources agree
 on, or the latest update) is the count; and how many claims are disputed.
+
+`--set NAME=VALUE` (repeatable) merges with one field of `sitegen.merge.params.MergeParams`
+changed ("--set threshold=0.4"), to sweep it; the parameters changed are printed first.
 """
 
 from __future__ import annotations
@@ -26,15 +29,17 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from benchmarks.corpus import load_clusters
 from benchmarks.extraction import extract_cached
 from benchmarks.gold import GoldStory, Score, all_gold, anchor_spans, score, write_story
+from sitegen.factbase.model import Claim, FactBase
 from sitegen.ingest import read_articles
 from sitegen.merge import merge
-from sitegen.model import Claim, FactBase
+from sitegen.merge.params import TUNED, MergeParams
+from sitegen.params import with_settings
 
 COUNTED = ("killed", "injured")
 
@@ -59,13 +64,13 @@ class Extra:
         self.figures_gold += other.figures_gold
 
 
-def evaluate(story: GoldStory) -> tuple[Score, Extra, float]:
+def evaluate(story: GoldStory, params: MergeParams = TUNED) -> tuple[Score, Extra, float]:
     with tempfile.TemporaryDirectory() as tmp:
         root = write_story(story, Path(tmp))
         articles = read_articles(root / "seeds", root)
         extracted = extract_cached(articles)
         started = time.perf_counter()
-        base = merge(articles, extracted)
+        base = merge(articles, extracted, params)
         seconds = time.perf_counter() - started
         extra = _extra(story, base, anchor_spans(story, articles))
         return score(story, articles, base), extra, seconds
@@ -114,7 +119,7 @@ def _gold_figures(story: GoldStory) -> dict[str, int]:
     return dict(cluster.gold.get("figures") or {})
 
 
-def gva_figures(show_disputes: bool) -> None:
+def gva_figures(show_disputes: bool, params: MergeParams = TUNED) -> None:
     from sitegen.config import Config
     from sitegen.render.figures import figures_table
     from sitegen.render.views import build_views
@@ -128,7 +133,7 @@ def gva_figures(show_disputes: bool) -> None:
             story.cluster = cluster.cluster_id
             root = write_story(story, Path(tmp))
             articles = read_articles(root / "seeds", root)
-            base = merge(articles, extract_cached(articles))
+            base = merge(articles, extract_cached(articles), params)
             views = build_views(Config(root=root), base, Reporter(quiet=True))
             rows = {row.quantity: row for row in figures_table(views)}
         counts = stated.setdefault(cluster.part, [0, 0, 0])
@@ -206,10 +211,41 @@ def _rivals(claim: Claim, base: FactBase) -> str:
     )
 
 
+def split_settings(argv: list[str]) -> tuple[list[str], list[str]]:
+    """(the values of every `--set NAME=VALUE` or `--set=NAME=VALUE`, the other arguments)."""
+    settings, rest = [], []
+    args = iter(argv)
+    for arg in args:
+        if arg == "--set":
+            settings.append(next(args, ""))
+        elif arg.startswith("--set="):
+            settings.append(arg.removeprefix("--set="))
+        else:
+            rest.append(arg)
+    return settings, rest
+
+
+def changed(params: MergeParams) -> str:
+    """The fields that differ from the tuned merge, "name=value" each."""
+    return " ".join(
+        f"{f.name}={getattr(params, f.name)!r}"
+        for f in fields(params)
+        if getattr(params, f.name) != getattr(TUNED, f.name)
+    )
+
+
 def main(argv: list[str]) -> int:
+    settings, argv = split_settings(argv)
+    try:
+        params = with_settings(TUNED, settings)
+    except ValueError as error:
+        print(f"merge_eval: {error}", file=sys.stderr)
+        return 2
+    if changed(params):
+        print(f"parameters changed: {changed(params)}")
     show_disputes = "--disputes" in argv
     if "--gva-figures" in argv:
-        gva_figures(show_disputes)
+        gva_figures(show_disputes, params)
         return 0
     names = [a for a in argv if not a.startswith("--")]
     stories = [s for s in all_gold() if not names or s.name in names]
@@ -224,7 +260,7 @@ def main(argv: list[str]) -> int:
     missed: list[str] = []
     for story in stories:
         part = part_of(story)
-        result, extra, seconds = evaluate(story)
+        result, extra, seconds = evaluate(story, params)
         total = totals.setdefault(part, (Score(part), Extra()))
         total[0].add(result)
         total[1].add(extra)

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import yaml
 
-from sitegen.yamledit import update_text
+from sitegen.factbase.yamledit import update_text
 
 REPO = Path(__file__).resolve().parent.parent
 TARGET = 0.10

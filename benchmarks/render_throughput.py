@@ -35,8 +35,8 @@ import yaml
 
 from benchmarks.factbase import generate
 from sitegen.build import render
-from sitegen.check import load_factbase
 from sitegen.config import Config, load_config
+from sitegen.factbase.store import load_factbase
 from sitegen.render import feed, views
 from sitegen.render.markdown import inline_markdown
 from sitegen.render.site import page_context, site_specs

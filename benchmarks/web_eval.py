@@ -18,6 +18,7 @@ people, claims: the real pipeline up to content/), and per corpus and part it pr
   word, and of those, how many have a claim stating it.
 
 Usage: .venv/bin/python -m benchmarks.web_eval [--corpus gva-dev] [--part held-out] [-v]
+       [--set NAME=VALUE ...]  (an extraction parameter, sitegen/extract/params.py)
 """
 
 from __future__ import annotations
@@ -35,11 +36,13 @@ import yaml
 from benchmarks.corpus import Cluster, load_clusters, write_project
 from benchmarks.extraction import extract_cached
 from benchmarks.gold import Tally
+from sitegen.extract.params import DEFAULT, ExtractParams
 from sitegen.extract.records import ArticleFacts, FactCandidate
+from sitegen.factbase.model import Claim, FactBase
 from sitegen.ingest import Article, read_articles
 from sitegen.merge import merge_claims
 from sitegen.merge.people import PeopleIndex, build_people
-from sitegen.model import Claim, FactBase
+from sitegen.params import with_settings
 
 GOLD = Path(__file__).resolve().parent / "gold" / "web"
 CORPORA = ("basil-dev", "gva-dev")
@@ -116,10 +119,10 @@ class Built:
     base: FactBase
 
 
-def build(cluster: Cluster, workdir: Path) -> Built:
+def build(cluster: Cluster, workdir: Path, params: ExtractParams = DEFAULT) -> Built:
     root = write_project(cluster, workdir / cluster.cluster_id)
     articles = read_articles(root / "seeds", root)
-    extracted = extract_cached(articles)
+    extracted = extract_cached(articles, params=params)
     people = build_people(extracted)
     return Built(articles, extracted, people, merge_claims(articles, extracted, people))
 
@@ -313,12 +316,32 @@ def clusters(corpus: str, part: str | None) -> Iterator[Cluster]:
             yield cluster
 
 
+def add_set_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="an extraction parameter (sitegen/extract/params.py) to change; repeatable",
+    )
+
+
+def extract_params(parser: argparse.ArgumentParser, settings: list[str]) -> ExtractParams:
+    """The default extraction parameters with `settings` applied (a bad one: usage error)."""
+    try:
+        return with_settings(DEFAULT, settings)
+    except ValueError as exc:
+        parser.error(str(exc))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", choices=CORPORA, help="only this corpus")
     parser.add_argument("--part", choices=PARTS, help="only this part of the split")
     parser.add_argument("--verbose", "-v", action="store_true", help="list every miss")
+    add_set_option(parser)
     args = parser.parse_args(argv)
+    params = extract_params(parser, args.set)
     gold = load_gold()
     print(
         "failed clusters; gold people found; persons judged not people/judged (of all); "
@@ -333,7 +356,7 @@ def main(argv: list[str] | None = None) -> int:
                 figures = Figures()
                 for cluster in clusters(corpus, part):
                     try:
-                        built: Built | None = build(cluster, Path(tmp))
+                        built: Built | None = build(cluster, Path(tmp), params)
                     except Exception as exc:  # a crash is a figure here, not the end
                         figures.notes.append(f"  {cluster.cluster_id}: {exc!r}")
                         built = None

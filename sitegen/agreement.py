@@ -16,51 +16,18 @@ import math
 import re
 from dataclasses import dataclass
 
-from sitegen.model import Figure
+from sitegen.factbase.model import Figure
+from sitegen.words import word_set, word_table
 
 # The hedges a figure can carry, by what they allow: extraction reads a figure's
-# qualifier from these same sets (`numbers.QUALIFIERS`).
-APPROXIMATE = {
-    "about",
-    "around",
-    "approximately",
-    "roughly",
-    "some",
-    "nearly",
-    "almost",
-    "close to",
-    "an estimated",
-    "estimated",
-}
-AT_LEAST = {"more than", "at least", "over", "upwards of", "just over", "no fewer than"}
-AT_MOST = {
-    "fewer than",
-    "less than",
-    "at most",
-    "up to",
-    "as many as",
-    "as much as",
-    "under",
-    "just under",
-    "no more than",
-}
+# qualifier from these same sets (`numbers.QUALIFIERS`); the lists are `sitegen/words/`.
+APPROXIMATE = word_set("hedges_approximate")
+AT_LEAST = word_set("hedges_at_least")
+AT_MOST = word_set("hedges_at_most")
 APPROXIMATE_SPREAD = 0.1  # "about 70": within 10%
 # Words that multiply the number before them: shared with extraction (`numbers`), so
 # a figure is read and compared by one list.
-SCALES = {
-    "dozen": 12,
-    "hundred": 100,
-    "thousand": 1_000,
-    "k": 1_000,
-    "million": 1_000_000,
-    "m": 1_000_000,
-    "mn": 1_000_000,
-    "billion": 1_000_000_000,
-    "bn": 1_000_000_000,
-    "b": 1_000_000_000,
-    "trillion": 1_000_000_000_000,
-    "tn": 1_000_000_000_000,
-}
+SCALES = {word: int(factor) for word, factor in word_table("scales").items()}
 _NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?\s*([a-z]+)?", re.I)
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = (
@@ -100,7 +67,8 @@ def step(figure: Figure) -> float:
     return scale * 10.0**-decimals
 
 
-def interval(figure: Figure) -> Interval:
+def interval(figure: Figure, spread: float = APPROXIMATE_SPREAD) -> Interval:
+    """The values the figure's wording allows (`spread`: the share "about" allows)."""
     value, half = figure.value, step(figure) / 2
     qualifier = (figure.qualifier or "").lower()
     if qualifier in AT_LEAST:
@@ -108,12 +76,12 @@ def interval(figure: Figure) -> Interval:
     if qualifier in AT_MOST:
         return Interval(-math.inf, value + half)
     if qualifier in APPROXIMATE:
-        half = max(half, abs(value) * APPROXIMATE_SPREAD)
+        half = max(half, abs(value) * spread)
     return Interval(value - half, value + half)
 
 
-def compatible(a: Figure, b: Figure) -> bool:
-    return interval(a).meets(interval(b))
+def compatible(a: Figure, b: Figure, spread: float = APPROXIMATE_SPREAD) -> bool:
+    return interval(a, spread).meets(interval(b, spread))
 
 
 def comparable(a: Figure, b: Figure) -> bool:
@@ -132,7 +100,9 @@ def _singular(noun: str) -> str:
     return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
 
 
-def figures_disagree(left: list[Figure], right: list[Figure]) -> bool:
+def figures_disagree(
+    left: list[Figure], right: list[Figure], spread: float = APPROXIMATE_SPREAD
+) -> bool:
     """Some figure on one side counts what a figure on the other side counts, and no
     figure on the other side that counts the same thing is compatible with it. A figure
     that has its match on the other side is no rival to the rest: "$2.5 billion from
@@ -140,9 +110,11 @@ def figures_disagree(left: list[Figure], right: list[Figure]) -> bool:
     fund" agree on what both say."""
     for a in left:
         rivals = [b for b in right if comparable(a, b)]
-        if any(compatible(a, b) for b in rivals):
+        if any(compatible(a, b, spread) for b in rivals):
             continue
-        if any(not any(comparable(b, c) and compatible(b, c) for c in left) for b in rivals):
+        if any(
+            not any(comparable(b, c) and compatible(b, c, spread) for c in left) for b in rivals
+        ):
             return True
     return False
 
@@ -167,12 +139,14 @@ def increment_and_total(left: list[Figure], right: list[Figure]) -> bool:
     )
 
 
-def figures_agree(left: list[Figure], right: list[Figure]) -> list[tuple[int, int]]:
+def figures_agree(
+    left: list[Figure], right: list[Figure], spread: float = APPROXIMATE_SPREAD
+) -> list[tuple[int, int]]:
     """Pairs (i, j) of compatible figures with the same unit, each figure used once."""
     pairs, used = [], set()
     for i, a in enumerate(left):
         for j, b in enumerate(right):
-            if j not in used and a.unit == b.unit and compatible(a, b):
+            if j not in used and a.unit == b.unit and compatible(a, b, spread):
                 pairs.append((i, j))
                 used.add(j)
                 break

@@ -17,13 +17,16 @@ from typing import TYPE_CHECKING
 from sitegen import collector, freshness, pipeline
 from sitegen.config import Config
 from sitegen.errors import Location
+from sitegen.factbase.journal import SNAPSHOT, STATE_DIR, Committed, record_corrections, recover
+from sitegen.factbase.model import FactBase
+from sitegen.factbase.schema import KINDS
 from sitegen.filecache import FileCache, StoredCache
 from sitegen.fsutil import atomic_write, restore_tree
-from sitegen.model import FactBase
 from sitegen.reporter import Reporter
-from sitegen.state import SNAPSHOT, STATE_DIR, Committed, record_corrections, recover
 
 if TYPE_CHECKING:
+    from sitegen.factbase.reconcile import Outcome
+    from sitegen.merge.params import MergeParams
     from sitegen.render.incremental import Incremental
 
 # how often a build merges again when content/ is saved while it extracts; after that
@@ -45,11 +48,19 @@ class BuildStats:
 
 
 def extract_to_content(
-    config: Config, reporter: Reporter, cache: FileCache | None = None, skip_unchanged: bool = False
+    config: Config,
+    reporter: Reporter,
+    cache: FileCache | None = None,
+    skip_unchanged: bool = False,
+    params: MergeParams | None = None,
 ) -> BuildStats:
     """Extract, then merge the result into content/ keeping every hand edit. With
     `skip_unchanged` (build, serve), nothing is done but the same report when nothing
-    it reads has changed since it last ran: the run would write nothing."""
+    it reads has changed since it last ran: the run would write nothing. `params`:
+    the merge's, as tuned when None (they count in what "unchanged" means)."""
+    from sitegen.merge.params import TUNED  # not loaded by a render alone
+
+    params = params or TUNED
     started = time.perf_counter()
     recovered = recover(config.content)
     if recovered is not None:
@@ -59,25 +70,10 @@ def extract_to_content(
         _warn_kept(config, reporter, recovered)
     inputs = freshness.read_inputs(config)
     previous = freshness.load(config) if skip_unchanged else None
-    if previous is not None and previous.digest == freshness.digest(config, inputs):
+    if previous is not None and previous.digest == freshness.digest(config, inputs, params):
         return _unchanged(config, reporter, previous, started)
-    from sitegen.content import KINDS
-
     reported = len(reporter.messages)
-    extraction: pipeline.Extraction | None = None
-    for _attempt in range(MERGE_ATTEMPTS):
-        read = pipeline.read_content(config, reporter, cache)
-        if extraction is None:  # once: a re-read after an edit merges the same extraction
-            articles = pipeline.read_sources(config, reporter, pipeline.source_ids(config, read))
-            facts = pipeline.extract_facts(config, articles, reporter)
-            extraction = pipeline.merge_facts(articles, facts)
-            del articles, facts
-        outcome = pipeline.reconcile_edits(config, extraction, read)
-        writes = pipeline.planned_writes(config, read, outcome)
-        if not pipeline.edited_meanwhile(config, read, writes):
-            break
-        reporter.info("content/ was edited during the build; merging the edits again")
-    del extraction  # half a gigabyte at 10,000 articles: gone before the writes
+    read, writes, outcome = _reconciled(config, reporter, cache, params)
     committed = pipeline.write_content(config, read, writes, outcome)
     corrections = record_corrections(config.content, outcome.corrections, build_date())
     _warn_kept(config, reporter, committed)
@@ -87,11 +83,7 @@ def extract_to_content(
             Location(f"{config.content_dir}/claims/{claim_id}.yaml"),
         )
     counts = {kind: len(outcome.records[kind]) for kind in KINDS}
-    multi = sum(
-        1
-        for r in outcome.records["claims"].values()
-        if len({c.get("source") for c in r.get("citations") or []}) > 1
-    )
+    multi = _multi_source(outcome)
     reporter.info(
         f"content: {counts['sources']} sources, {counts['people']} people, "
         f"{counts['claims']} claims ({multi} from several sources); "
@@ -101,7 +93,15 @@ def extract_to_content(
         freshness.forget(config)
     else:
         written = {f"{STATE_DIR}/{SNAPSHOT}": committed.snapshot_sha256, **corrections}
-        _save_stamp(config, reporter, inputs, writes, written, counts, multi, reported)
+        stamp_inputs = freshness.after_writes(inputs, config.content, writes, written)
+        _save_stamp(
+            config,
+            reporter,
+            freshness.digest(config, stamp_inputs, params),
+            counts,
+            multi,
+            reported,
+        )
     return BuildStats(
         sources=counts["sources"],
         people=counts["people"],
@@ -109,6 +109,37 @@ def extract_to_content(
         multi_source_claims=multi,
         seconds=time.perf_counter() - started,
         written=[config.content / name for name in writes if name not in committed.kept],
+    )
+
+
+def _reconciled(
+    config: Config, reporter: Reporter, cache: FileCache | None, params: MergeParams
+) -> tuple[pipeline.ContentRead, dict[str, str | None], Outcome]:
+    """Stages 1-5 and the writes they plan: (content/ as read, the writes, the outcome).
+    When content/ is saved while the build runs, the edits are read and merged again
+    (the extraction is kept), up to MERGE_ATTEMPTS times."""
+    extraction: pipeline.Extraction | None = None
+    for _attempt in range(MERGE_ATTEMPTS):
+        read = pipeline.read_content(config, reporter, cache)
+        if extraction is None:  # once: a re-read after an edit merges the same extraction
+            articles = pipeline.read_sources(config, reporter, pipeline.source_ids(config, read))
+            facts = pipeline.extract_facts(config, articles, reporter)
+            extraction = pipeline.merge_facts(articles, facts, params)
+            del articles, facts
+        outcome = pipeline.reconcile_edits(config, extraction, read)
+        writes = pipeline.planned_writes(config, read, outcome)
+        if not pipeline.edited_meanwhile(config, read, writes):
+            break
+        reporter.info("content/ was edited during the build; merging the edits again")
+    return read, writes, outcome  # the extraction (half a gigabyte at 10,000 articles) goes
+
+
+def _multi_source(outcome: Outcome) -> int:
+    """Claims citing several sources."""
+    return sum(
+        1
+        for r in outcome.records["claims"].values()
+        if len({c.get("source") for c in r.get("citations") or []}) > 1
     )
 
 
@@ -124,9 +155,7 @@ def _warn_kept(config: Config, reporter: Reporter, committed: Committed) -> None
 def _save_stamp(
     config: Config,
     reporter: Reporter,
-    inputs: dict[str, str],
-    writes: dict[str, str | None],
-    written: dict[str, str],  # other files it wrote: path in content/ -> sha256
+    digest: str,  # of what this run read, updated with what it wrote
     counts: dict[str, int],
     multi: int,
     reported: int,
@@ -135,10 +164,7 @@ def _save_stamp(
     freshness.save(
         config,
         freshness.Stamp(
-            freshness.digest(
-                config,
-                freshness.after_writes(inputs, config.content, writes, written),
-            ),
+            digest,
             {**counts, "multi_source_claims": multi},
             freshness.stamp_messages(reporter.messages[reported:]),
         ),

@@ -17,20 +17,22 @@ from pathlib import Path
 from typing import Any
 
 from sitegen.collector import shared
+from sitegen.extract.params import DEFAULT, ExtractParams
 from sitegen.extract.records import ArticleFacts
-from sitegen.freshness import code_version
+from sitegen.freshness import extraction_version
 from sitegen.fsutil import atomic_write
 from sitegen.ingest import Article
 
 
 class ExtractionCache:
-    def __init__(self, folder: Path, model: str) -> None:
+    def __init__(self, folder: Path, model: str, params: ExtractParams = DEFAULT) -> None:
         self.folder = folder / "extract"
         self.model = model
+        self.version = extraction_version(params)
 
     def _path(self, article: Article) -> Path:
         # `cut`: a prefix read under one extract_limit is not the article read under another
-        key = "\0".join([article.id, article.sha256, self.model, code_version(), str(article.cut)])
+        key = "\0".join([article.id, article.sha256, self.model, self.version, str(article.cut)])
         return self.folder / f"{hashlib.sha256(key.encode()).hexdigest()}.json"
 
     def get(self, article: Article) -> ArticleFacts | None:

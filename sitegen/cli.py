@@ -40,7 +40,7 @@ def _render(config: Config, reporter: Reporter, _: argparse.Namespace) -> int:
 
 
 def _check(config: Config, reporter: Reporter, _: argparse.Namespace) -> int:
-    from sitegen.check import check_project
+    from sitegen.factbase.check import check_project
 
     problems = check_project(config)
     for problem in problems:

@@ -138,18 +138,23 @@ def load_config(root: Path) -> Config:
                 raise ConfigError(f"'{key}' must be {meaning}", doc.where(key))
             setattr(config, key, value)
         elif key in _KEYS:
-            if not isinstance(value, str):
-                raise ConfigError(f"'{key}' must be a string", doc.where(key))
-            if key == "base_url":
-                check_base_url(value, doc.where(key))
-            setattr(config, key, value)
-            if key == "executor":
-                check_executor(value, doc.where(key))
+            _apply_text(config, key, value, doc)
         else:
             known = ", ".join(sorted(_KEYS | _NUMBERS.keys() | {"paths"}))
             raise ConfigError(f"unknown setting '{key}' (known: {known})", doc.where(key))
     config.check_layout()
     return config
+
+
+def _apply_text(config: Config, key: str, value: object, doc: YamlDocument) -> None:
+    """A setting whose value is a string; a base URL and an executor are checked."""
+    if not isinstance(value, str):
+        raise ConfigError(f"'{key}' must be a string", doc.where(key))
+    if key == "base_url":
+        check_base_url(value, doc.where(key))
+    setattr(config, key, value)
+    if key == "executor":
+        check_executor(value, doc.where(key))
 
 
 # whitespace, controls and the characters that would end an attribute or a tag

@@ -1,7 +1,7 @@
 """Whether something must be made again: one policy, content hashes, for every cache.
 
 - The extraction cache (`sitegen.cache`) keys each article's facts by the sha256 of its
-  bytes, the model and `code_version()`.
+  bytes, the model and `extraction_version()` (the code and the extraction parameters).
 - The extract phase is skipped when the stamp below is unchanged; the render when
   `render_fingerprint` is.
 - A write to content/ expects each file to still have the `file_digest` it was read with.
@@ -10,8 +10,9 @@ When the extract phase can be skipped: nothing it reads has changed since it las
 
 The phase (read seeds/ and content/, extract or take from the cache, merge, reconcile
 with hand edits, write content/) is a function of: every article file, every file
-under content/ (hand edits, hand-written pages, the snapshot), the settings, sitegen's
-own code, and the installed packages (the spaCy model, WordNet data for the merge).
+under content/ (hand edits, hand-written pages, the snapshot), the settings, the
+merge's parameters (`MergeParams`), sitegen's own code, and the installed packages
+(the spaCy model, WordNet data for the merge).
 The stamp is a digest of all of them, taken as the phase *left* them: the hashes of
 the files it read, updated with what it wrote. A later build whose digest is the same
 would compute the same result and write nothing, so it may skip the phase.
@@ -32,14 +33,18 @@ import sysconfig
 from dataclasses import asdict, dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from sitegen import params as stage_params
 from sitegen.config import Config
 from sitegen.errors import InputError, Location
 from sitegen.fsutil import atomic_write
 from sitegen.ingest import find_articles
 from sitegen.paths import open_regular
 from sitegen.reporter import Message
+
+if TYPE_CHECKING:
+    from sitegen.extract.params import ExtractParams
 
 STAMP = "content.stamp"
 _PACKAGE = Path(__file__).resolve().parent
@@ -95,9 +100,11 @@ def after_writes(
     return result
 
 
-def digest(config: Config, files: Files) -> str:
-    """One digest of the inputs: files, settings, code, packages."""
+def digest(config: Config, files: Files, parameters: object) -> str:
+    """One digest of the inputs: files, settings, parameters (a frozen dataclass, by
+    its repr), code, packages."""
     hasher = hashlib.sha256(repr(sorted(vars(config).items())).encode())
+    hasher.update(f"{parameters!r}\0".encode())
     hasher.update(f"{code_version()}\0{environment()}\0".encode())
     for path, sha in sorted(files.items()):
         hasher.update(f"{path}\0{sha}\0".encode())
@@ -106,13 +113,19 @@ def digest(config: Config, files: Files) -> str:
 
 @cache
 def code_version() -> str:
-    """sitegen's own source, every module (any of them may change what a build writes,
-    or what an extraction gives)."""
+    """sitegen's own source, every module and word list (any of them may change what a
+    build writes, or what an extraction gives)."""
     hasher = hashlib.sha256()
-    for file in sorted(_PACKAGE.rglob("*.py")):
+    for file in sorted([*_PACKAGE.rglob("*.py"), *(_PACKAGE / "words").glob("*.txt")]):
         hasher.update(f"{file.relative_to(_PACKAGE).as_posix()}\0".encode())
         hasher.update(file.read_bytes())
     return hasher.hexdigest()
+
+
+def extraction_version(params: ExtractParams) -> str:
+    """What an article's cached extraction depends on besides its text and the model:
+    sitegen's code and the extraction parameters it ran with."""
+    return f"{code_version()}:{stage_params.digest(params)}"
 
 
 def environment() -> str:

@@ -102,22 +102,34 @@ def kind_of(paragraph: str) -> str | None:
 def is_furniture(sentence: str) -> bool:
     """A sentence (or a paragraph) of furniture: see the module docstring."""
     text = " ".join(sentence.split())
-    words = len(text.split())
     spoken = bool(re.search(r"[“”\"]", text))  # "“Get out now,” he said" is no prompt
+    return _page_part(text, spoken) or _contact(text) or (_prompt(text) and not spoken)
+
+
+def _page_part(text: str, spoken: bool) -> bool:
+    """A rights line, a staff or contributor credit, a label, an embedded post, player
+    controls or a running time, an alert."""
     if _RIGHTS.search(text) or _STAFF.search(text) or _CONTRIBUTED.search(text):
         return True
     if _LABEL.match(text) and not spoken:
         return True
     if _EMBEDDED_POST.search(text) or _CONTROLS.search(text) or _running_time(text):
         return True
-    if _ALERT.search(text):
-        return True
+    return _ALERT.search(text) is not None
+
+
+def _contact(text: str) -> bool:
+    """A short line of contact details, or one inviting the reader to reach or follow
+    someone ("Twitter:@name", "Follow @name"; not "followers on Twitter as @name")."""
+    words = len(text.split())
     if _CONTACT.search(text) and (words <= 6 or (words <= 60 and _REACH.search(text))):
         return True
-    if _HANDLE.search(text) and (words <= 6 or re.search(r"\bfollow\b", text, re.I)):
-        return True  # "Twitter:@name", "Follow @name": not "followers on Twitter as @name"
-    prompt = _PROMPT.match(text) or (_NEWSLETTER.search(text) and _PROMPT_WORDS.search(text))
-    return bool(prompt) and not spoken
+    return bool(_HANDLE.search(text) and (words <= 6 or re.search(r"\bfollow\b", text, re.I)))
+
+
+def _prompt(text: str) -> bool:
+    """A prompt to sign up, subscribe or download."""
+    return bool(_PROMPT.match(text) or (_NEWSLETTER.search(text) and _PROMPT_WORDS.search(text)))
 
 
 _PROMPT_WORDS = re.compile(r"\b(?:sign up|subscribe|download|get|our|your)\b", re.IGNORECASE)

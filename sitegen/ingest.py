@@ -20,7 +20,7 @@ from sitegen.config import DEFAULT_EXTRACT_LIMIT
 from sitegen.errors import InputError, Location
 from sitegen.frontmatter import split_front_matter
 from sitegen.furniture import kind_of
-from sitegen.paths import is_inside
+from sitegen.paths import Within
 from sitegen.slug import slugify, unique_slug
 from sitegen.textio import read_article
 from sitegen.yamlio import parse_yaml
@@ -83,8 +83,9 @@ def find_articles(seeds: Path) -> list[Path]:
         ),
         key=lambda p: (p.as_posix().casefold(), p.as_posix()),
     )
+    inside = Within(seeds)
     for path in found:
-        if not is_inside(path, seeds):
+        if not inside(path):
             raise InputError(
                 f"a link leading out of {seeds.name}/: articles are read only from there",
                 Location(path),
@@ -123,16 +124,7 @@ def read_one(
     if path.suffix.lower() == ".md":
         meta, body_start = _front_matter(text, path)
     blocks = split_blocks(text, body_start, limit)
-    title = meta.get("title") or ""
-    if blocks:
-        header = _header_line(text[blocks[0].start : blocks[0].end])
-        if header:
-            meta.setdefault("date", header[0])
-            title = title or header[1]
-            blocks[0] = Block(blocks[0].start, blocks[0].end, "title")
-        elif not title and _is_heading(text[blocks[0].start : blocks[0].end]):
-            title = text[blocks[0].start : blocks[0].end]
-            blocks[0] = Block(blocks[0].start, blocks[0].end, "title")
+    title = _title_block(text, blocks, meta)
     prose = [i for i, b in enumerate(blocks) if b.kind == PROSE]
     if prose:
         blocks[prose[0]] = _without_dateline(text, blocks[prose[0]])
@@ -161,6 +153,25 @@ def read_one(
             f"raise 'extract_limit' in sitegen.yaml to read more"
         )
     return article
+
+
+def _title_block(text: str, blocks: list[Block], meta: dict[str, str]) -> str:
+    """The title from the front matter, else from a first block that is a header line
+    ("date | title": its date goes to `meta` too) or a heading; such a block is marked
+    as the title."""
+    title = meta.get("title") or ""
+    if not blocks:
+        return title
+    first = text[blocks[0].start : blocks[0].end]
+    header = _header_line(first)
+    if header:
+        meta.setdefault("date", header[0])
+        title = title or header[1]
+        blocks[0] = Block(blocks[0].start, blocks[0].end, "title")
+    elif not title and _is_heading(first):
+        title = first
+        blocks[0] = Block(blocks[0].start, blocks[0].end, "title")
+    return title
 
 
 def _front_matter(text: str, path: Path) -> tuple[dict[str, str], int]:

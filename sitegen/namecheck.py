@@ -10,17 +10,29 @@ Roberts-Cole"), is for a person to decide, so `sitegen check` names both in a wa
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from itertools import combinations
 
-from sitegen.extract.names import fold
-
-MAX_EDITS = 2
-MIN_PART = 3  # letters: "Al" and "Ed" are different names, not misspellings
+from sitegen.spelling import fold
 
 
-def close_pairs(people: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+@dataclass(frozen=True)
+class Misspellings:
+    """What `sitegen check` calls one name spelled two ways (the merge's own numbers are
+    `sitegen.merge.params.MergeParams`; this is the check's)."""
+
+    max_edits: int = 2  # letters inserted, deleted or changed in the one differing part
+    min_letters: int = 3  # of that part: "Al" and "Ed" are different names, not misspellings
+
+
+TUNED = Misspellings()
+
+
+def close_pairs(
+    people: Iterable[tuple[str, str]], params: Misspellings = TUNED
+) -> list[tuple[str, str]]:
     """(id, id) pairs of `people` ((id, name) each) whose names have the same number of
-    words, agree on all but one, and differ in that one by at most MAX_EDITS letters."""
+    words, agree on all but one, and differ in that one by at most `max_edits` letters."""
     by_size: dict[int, list[tuple[str, list[str]]]] = {}
     for person_id, name in people:
         parts = [fold(w.strip(".,")) for w in name.split()]
@@ -31,7 +43,7 @@ def close_pairs(people: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
         by_last = _bucket(group)
         for bucket in by_last.values():
             for (a, pa), (b, pb) in combinations(bucket, 2):
-                if _one_part_misspelt(pa, pb):
+                if _one_part_misspelt(pa, pb, params):
                     pairs.append((a, b))
     return sorted(set(pairs))
 
@@ -46,14 +58,14 @@ def _bucket(group: list[tuple[str, list[str]]]) -> dict[str, list[tuple[str, lis
     return buckets
 
 
-def _one_part_misspelt(a: list[str], b: list[str]) -> bool:
+def _one_part_misspelt(a: list[str], b: list[str], params: Misspellings) -> bool:
     differing = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
     if len(differing) != 1:
         return False
     x, y = differing[0]
     if x in y.split("-") or y in x.split("-"):
         return True  # "Roberts" and "Roberts-Cole": a married name, or a relative
-    return min(len(x), len(y)) >= MIN_PART and edits(x, y) <= MAX_EDITS
+    return min(len(x), len(y)) >= params.min_letters and edits(x, y) <= params.max_edits
 
 
 def edits(a: str, b: str) -> int:

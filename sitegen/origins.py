@@ -14,6 +14,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 # Nouns that end an outlet's phrase without being its name: "the Mainichi Shimbun
 # newspaper" is the Mainichi Shimbun. (A name such as "The Japan Times" keeps "Times":
@@ -72,6 +73,20 @@ class SourceLinks:
     publisher: str | None = None
 
 
+class _Node(StrEnum):
+    """What a node of the union of lines stands for; nodes are written "s:<source id>",
+    "o:<folded outlet name>"."""
+
+    SOURCE = "s"
+    OUTLET = "o"
+
+    def of(self, name: str) -> str:
+        return f"{self.value}:{name}"
+
+
+_SOURCE, _OUTLET = _Node.SOURCE, _Node.OUTLET
+
+
 class _Union:
     def __init__(self) -> None:
         self.parent: dict[str, str] = {}
@@ -101,19 +116,21 @@ class Lines:
     def of(cls, sources: Mapping[str, SourceLinks]) -> Lines:
         union = _Union()
         for source_id, links in sources.items():
-            union.root(f"s:{source_id}")
+            node = _SOURCE.of(source_id)
+            union.root(node)
             for original in links.derived_from:
-                union.join(f"s:{source_id}", f"s:{original}")
+                union.join(node, _SOURCE.of(original))
             for label in links.origins:
-                union.join(f"s:{source_id}", f"o:{outlet_key(label)}")
+                union.join(node, _OUTLET.of(outlet_key(label)))
             if links.publisher:
-                union.join(f"s:{source_id}", f"o:{outlet_key(links.publisher)}")
+                union.join(node, _OUTLET.of(outlet_key(links.publisher)))
         lines = cls()
         for source_id in sources:
-            lines.family[source_id] = union.root(f"s:{source_id}")
+            lines.family[source_id] = union.root(_SOURCE.of(source_id))
+        outlet = _OUTLET.of("")
         for node in list(union.parent):
-            if node.startswith("o:"):
-                lines.outlets.setdefault(union.root(node), set()).add(node[2:])
+            if node.startswith(outlet):
+                lines.outlets.setdefault(union.root(node), set()).add(node[len(outlet) :])
         return lines
 
     def count(self, citations: Iterable[tuple[str, str | None]]) -> int:
@@ -127,33 +144,41 @@ class Lines:
         families, keys, origins = [], set(), []
         for source, origin in citations:
             origins.append(origin)
-            family = self.family.get(source, f"s:{source}")
+            family = self.family.get(source, _SOURCE.of(source))
             families.append(family)
             union.root(family)
             for key in self.outlets.get(family, ()):
                 keys.add(key)
-                union.join(family, f"o:{key}")
+                union.join(family, _OUTLET.of(key))
             if origin and origin != UNNAMED:
                 key = outlet_key(origin)
                 keys.add(key)
-                union.join(family, f"o:{key}")
-        ordered = sorted(keys)
-        for i, a in enumerate(ordered):
-            for b in ordered[i + 1 :]:
-                if same_outlet(a, b):
-                    union.join(f"o:{a}", f"o:{b}")
+                union.join(family, _OUTLET.of(key))
+        _join_same_outlets(union, keys)
         grouped: dict[str, list[int]] = {}
         for index, family in enumerate(families):
             grouped.setdefault(union.root(family), []).append(index)
-        groups = list(grouped.values())
-        # a passage relaying a report it does not name is no independent origin: it
-        # joins the first origin that is one (most likely the report it relays)
-        relayed = [g for g in groups if all(origins[i] == UNNAMED for i in g)]
-        named = [g for g in groups if g not in relayed]
-        if not (relayed and named):
-            return groups
-        named[0] = sorted(named[0] + [i for g in relayed for i in g])
-        return named
+        return _relayed_joined(list(grouped.values()), origins)
+
+
+def _join_same_outlets(union: _Union, keys: set[str]) -> None:
+    """Folded outlet names for one outlet ("mainichi", "mainichi shimbun") are one node."""
+    ordered = sorted(keys)
+    for i, a in enumerate(ordered):
+        for b in ordered[i + 1 :]:
+            if same_outlet(a, b):
+                union.join(_OUTLET.of(a), _OUTLET.of(b))
+
+
+def _relayed_joined(groups: list[list[int]], origins: list[str | None]) -> list[list[int]]:
+    """A passage relaying a report it does not name is no independent origin: it joins
+    the first origin that is one (most likely the report it relays)."""
+    relayed = [g for g in groups if all(origins[i] == UNNAMED for i in g)]
+    named = [g for g in groups if g not in relayed]
+    if not (relayed and named):
+        return groups
+    named[0] = sorted(named[0] + [i for g in relayed for i in g])
+    return named
 
 
 def links_of(record: Mapping[str, object]) -> SourceLinks:

@@ -4,10 +4,10 @@
     2. extract_facts   Article list      -> ArticleFacts list  (sitegen.extract, spaCy; cached;
                                                               local processes or Dask)
     3. merge_facts     facts             -> Extraction         (sitegen.merge: the machine's view)
-    4. read_content    content/          -> ContentRead        (sitegen.check: as people left it)
-    5. reconcile_edits Extraction + read -> Outcome            (sitegen.reconcile: edits win)
-    6. write_content   Outcome           -> Committed          (sitegen.state: journal, snapshot)
-    7. load_factbase   content/          -> FactBase           (sitegen.check: validated)
+    4. read_content    content/          -> ContentRead        (sitegen.factbase: as people left it)
+    5. reconcile_edits Extraction + read -> Outcome            (sitegen.factbase: hand edits win)
+    6. write_content   Outcome           -> Committed          (sitegen.factbase: journal, snapshot)
+    7. load_factbase   content/          -> FactBase           (sitegen.factbase: validated)
     8. render_site     FactBase          -> site/              (sitegen.render: staged, swapped)
 
 `sitegen.build` runs them (and skips what has not changed); the dev server and the
@@ -23,17 +23,21 @@ from typing import TYPE_CHECKING
 
 from sitegen.config import Config
 from sitegen.errors import InputError, Location
+from sitegen.extract.params import DEFAULT as DEFAULT_EXTRACT
+from sitegen.extract.params import ExtractParams
+from sitegen.factbase.journal import Committed, commit, load_snapshot
+from sitegen.factbase.model import FactBase
+from sitegen.factbase.schema import KINDS
 from sitegen.filecache import FileCache
 from sitegen.freshness import file_digest
 from sitegen.ingest import Article, read_articles
-from sitegen.model import FactBase
 from sitegen.reporter import Reporter
-from sitegen.state import Committed, commit, load_snapshot
 
 if TYPE_CHECKING:
-    from sitegen.content import ContentFiles
     from sitegen.extract.records import ArticleFacts
-    from sitegen.reconcile import Outcome
+    from sitegen.factbase.files import ContentFiles
+    from sitegen.factbase.reconcile import Outcome
+    from sitegen.merge.params import MergeParams
 
 
 @dataclass
@@ -75,13 +79,17 @@ def read_sources(config: Config, reporter: Reporter, known_ids: dict[str, str]) 
 
 
 def extract_facts(
-    config: Config, articles: list[Article], reporter: Reporter
+    config: Config,
+    articles: list[Article],
+    reporter: Reporter,
+    params: ExtractParams = DEFAULT_EXTRACT,
 ) -> list[ArticleFacts]:
-    """Each article's facts, from the cache or from spaCy (only the uncached ones)."""
+    """Each article's facts, from the cache or from spaCy (only the uncached ones), under
+    the extraction `params` (a build runs the defaults; the evaluations sweep them)."""
     from sitegen.cache import ExtractionCache, interned
     from sitegen.extract.parallel import worker_count
 
-    cache = ExtractionCache(config.cache, config.model)
+    cache = ExtractionCache(config.cache, config.model, params)
     cached = {a.id: facts for a in articles if (facts := cache.get(a)) is not None}
     todo = [a for a in articles if a.id not in cached]
     if todo:
@@ -94,7 +102,7 @@ def extract_facts(
             f"{config.model}{where}"
         )
         with reporter.progress("extracting", len(todo), "articles") as progress:
-            for article, facts in zip(todo, _extract_with_spacy(todo, config), strict=True):
+            for article, facts in zip(todo, _extract_with_spacy(todo, config, params), strict=True):
                 if facts.failure is not None:  # not cached: the next build tries again
                     reporter.warning(
                         f"{facts.failure}; this article's facts are left out",
@@ -107,24 +115,29 @@ def extract_facts(
     return [cached[a.id] for a in articles]
 
 
-def _extract_with_spacy(articles: list[Article], config: Config) -> Iterator[ArticleFacts]:
+def _extract_with_spacy(
+    articles: list[Article], config: Config, params: ExtractParams
+) -> Iterator[ArticleFacts]:
     if config.executor != "local":
         from sitegen.extract.on_dask import extract_on_dask
 
-        return extract_on_dask(articles, config.model, config.executor)
+        return extract_on_dask(articles, config.model, config.executor, params)
     from sitegen.extract.parallel import extract_facts  # spaCy is loaded there, only there
 
-    return extract_facts(articles, config.model, config.jobs)
+    return extract_facts(articles, config.model, config.jobs, params)
 
 
 # -- 3. merge ---------------------------------------------------------------------------
 
 
-def merge_facts(articles: list[Article], facts: list[ArticleFacts]) -> Extraction:
-    """One claim per fact told by several outlets, one person per name's spellings."""
+def merge_facts(
+    articles: list[Article], facts: list[ArticleFacts], params: MergeParams
+) -> Extraction:
+    """One claim per fact told by several outlets, one person per name's spellings;
+    every threshold the merge reads is a field of `params`."""
     from sitegen.merge import merge
 
-    return Extraction(merge(articles, facts), {a.id: a.text for a in articles})
+    return Extraction(merge(articles, facts, params), {a.id: a.text for a in articles})
 
 
 # -- 4. read content/ -------------------------------------------------------------------
@@ -132,8 +145,7 @@ def merge_facts(articles: list[Article], facts: list[ArticleFacts]) -> Extractio
 
 def read_content(config: Config, reporter: Reporter, cache: FileCache | None) -> ContentRead:
     """content/ as people left it; a file that does not parse stops the build here."""
-    from sitegen.check import read_for_update  # what a skipped phase does not load
-    from sitegen.content import KINDS
+    from sitegen.factbase.store import read_for_update  # what a skipped phase does not load
 
     expected: dict[str, str | None] = {}
     for kind in KINDS:
@@ -161,8 +173,8 @@ def source_ids(config: Config, read: ContentRead) -> dict[str, str]:
 
 def reconcile_edits(config: Config, extraction: Extraction, read: ContentRead) -> Outcome:
     """The machine's new view merged with content/ as people left it."""
-    from sitegen.content import KINDS, records
-    from sitegen.reconcile import reconcile
+    from sitegen.factbase.reconcile import reconcile
+    from sitegen.factbase.records import records
 
     current = {
         kind: {doc.data["id"]: doc.data for doc in read.files.documents[kind]} for kind in KINDS
@@ -183,30 +195,9 @@ def reconcile_edits(config: Config, extraction: Extraction, read: ContentRead) -
 def planned_writes(config: Config, read: ContentRead, outcome: Outcome) -> dict[str, str | None]:
     """File changes that turn content/ into the outcome: hand-written files are updated
     in place (comments and order kept), new ones dumped, vanished ones deleted."""
-    from sitegen.content import KINDS
-    from sitegen.yamledit import update_text
-    from sitegen.yamlio import dump_yaml
+    from sitegen.factbase.store import planned_writes as plan
 
-    final = outcome.records
-    existing = {
-        doc.path.relative_to(config.content).as_posix(): doc
-        for kind in KINDS
-        for doc in read.files.documents[kind]
-    }
-    writes: dict[str, str | None] = {}
-    for kind in KINDS:
-        for object_id, record in sorted(final[kind].items()):
-            relative = f"{kind}/{object_id}.yaml"
-            doc = existing.get(relative)
-            if doc is None:
-                writes[relative] = dump_yaml(record)
-            elif doc.data != record:
-                writes[relative] = update_text(doc.path.read_text(encoding="utf-8-sig"), record)
-    for relative in existing:
-        kind, name = relative.split("/", 1)
-        if name.removesuffix(".yaml") not in final[kind]:
-            writes[relative] = None
-    return writes
+    return plan(config.content, read.files, outcome.records)
 
 
 def edited_meanwhile(config: Config, read: ContentRead, writes: dict[str, str | None]) -> bool:
@@ -227,6 +218,6 @@ def write_content(
 
 def load_factbase(config: Config, reporter: Reporter, cache: FileCache | None) -> FactBase:
     """content/, validated: every problem goes to `reporter`; errors stop the render."""
-    from sitegen.check import load_factbase as load
+    from sitegen.factbase.store import load_factbase as load
 
     return load(config, reporter, cache)

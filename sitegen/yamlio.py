@@ -94,13 +94,7 @@ class _Converter:
         return InputError(message, self.location(node))
 
     def convert(self, node: yaml.Node, path: Path_ = ()) -> Any:
-        if id(node) in self.seen:
-            raise self.fail(node, "YAML aliases (*name) are not allowed in sitegen files")
-        self.seen.add(id(node))
-        if len(self.seen) > MAX_NODES:
-            raise self.fail(node, f"file has more than {MAX_NODES} YAML nodes")
-        if len(path) > MAX_DEPTH:
-            raise self.fail(node, f"nesting deeper than {MAX_DEPTH} levels")
+        self.count(node, path)
         if self.record:
             self.locations.setdefault(path, self.location(node))
         if isinstance(node, yaml.ScalarNode):
@@ -110,23 +104,36 @@ class _Converter:
                 raise self.fail(node, f"unsupported YAML tag {node.tag}")
             return [self.convert(item, (*path, i)) for i, item in enumerate(node.value)]
         if isinstance(node, yaml.MappingNode):
-            if node.tag != "tag:yaml.org,2002:map":
-                raise self.fail(node, f"unsupported YAML tag {node.tag}")
-            result: dict[str, Any] = {}
-            for key_node, value_node in node.value:
-                key = self.convert(key_node, (*path, "<key>"))
-                if isinstance(key, (dict, list)) or key is None:
-                    raise self.fail(key_node, "mapping keys must be plain scalars")
-                key = shared(str(key))
-                if key in result:
-                    raise self.fail(key_node, f"duplicate key '{key}'")
-                if self.record:
-                    self.locations[(*path, key)] = self.location(key_node)
-                result[key] = self.convert(value_node, (*path, key))
-            if self.record:
-                self.locations.pop((*path, "<key>"), None)
-            return result
+            return self.mapping(node, path)
         raise self.fail(node, "unsupported YAML node")  # pragma: no cover
+
+    def count(self, node: yaml.Node, path: Path_) -> None:
+        """Each node read once (no aliases), and no more of them, nor deeper, than allowed."""
+        if id(node) in self.seen:
+            raise self.fail(node, "YAML aliases (*name) are not allowed in sitegen files")
+        self.seen.add(id(node))
+        if len(self.seen) > MAX_NODES:
+            raise self.fail(node, f"file has more than {MAX_NODES} YAML nodes")
+        if len(path) > MAX_DEPTH:
+            raise self.fail(node, f"nesting deeper than {MAX_DEPTH} levels")
+
+    def mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
+        if node.tag != "tag:yaml.org,2002:map":
+            raise self.fail(node, f"unsupported YAML tag {node.tag}")
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = self.convert(key_node, (*path, "<key>"))
+            if isinstance(key, (dict, list)) or key is None:
+                raise self.fail(key_node, "mapping keys must be plain scalars")
+            key = shared(str(key))
+            if key in result:
+                raise self.fail(key_node, f"duplicate key '{key}'")
+            if self.record:
+                self.locations[(*path, key)] = self.location(key_node)
+            result[key] = self.convert(value_node, (*path, key))
+        if self.record:
+            self.locations.pop((*path, "<key>"), None)
+        return result
 
     def scalar(self, node: yaml.ScalarNode) -> Any:
         if node.tag not in _SCALAR_TAGS:

@@ -26,8 +26,8 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
-from sitegen.content import read_content, to_factbase
-from sitegen.model import FactBase
+from sitegen.factbase.model import FactBase
+from sitegen.factbase.store import read_factbase
 from sitegen.render.markdown import plain_text
 from tests.conftest import PUBLISHED_BASE_URL, REPO, run_sitegen
 from tests.pages_server import Served, serve
@@ -64,7 +64,7 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture(scope="module")
 def fact_base(published_site: Path) -> FactBase:
-    return to_factbase(read_content(published_site.parent / "content"))
+    return read_factbase(published_site.parent / "content")
 
 
 @dataclass
@@ -221,7 +221,7 @@ def edited_site(sample_project: Path, tmp_path_factory: pytest.TempPathFactory) 
         extra += f"date: '2022-03-0{number % 3 + 1}'\n" if "date:" not in path.read_text() else ""
         extra += "kind: interview\n" if number == len(sources) - 1 else ""
         path.write_text(path.read_text() + extra, encoding="utf-8")
-    base = to_factbase(read_content(project / "content"))
+    base = read_factbase(project / "content")
     claim = project / "content" / "claims" / f"{strongest_claim(base)}.yaml"
     claim.write_text(
         claim.read_text()
@@ -277,7 +277,7 @@ def test_every_page_type_is_accessible_and_captured(
             "(scripts/test does), or set AXE_CORE to axe.min.js.",
             pytrace=False,
         )
-    base = to_factbase(read_content(edited_site.site.parent / "content"))
+    base = read_factbase(edited_site.site.parent / "content")
     context = browser.new_context(viewport=VIEWPORTS[width], color_scheme=scheme)
     page = context.new_page()
     watch = Watch("{0.scheme}://{0.netloc}/".format(urlsplit(edited_site.url)))

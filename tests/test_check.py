@@ -15,11 +15,12 @@ from typing import Any
 import pytest
 import yaml
 
-from sitegen import check
-from sitegen.check import Problem, check_files, check_project, load_factbase
 from sitegen.config import Config, load_config
-from sitegen.content import read_content
 from sitegen.errors import ContentError
+from sitegen.factbase import check
+from sitegen.factbase.check import Problem, check_files, check_project
+from sitegen.factbase.files import read_files
+from sitegen.factbase.store import load_factbase
 from sitegen.filecache import FileCache
 from sitegen.reporter import Reporter
 from sitegen.yamlio import dump_yaml
@@ -646,7 +647,7 @@ def test_problems_are_sorted_by_file_and_position(project: Project) -> None:
 
 def test_check_files_reports_on_already_parsed_content(project: Project) -> None:
     edit(RECKLESS_YAML, lambda d: d.update(people=["nobody"]))(project)
-    problems = check_files(read_content(project.root / "content"), project.root)
+    problems = check_files(read_files(project.root / "content").files, project.root)
     assert [p.message for p in problems] == [
         "unknown person 'nobody' (no content/people/nobody.yaml)"
     ]
@@ -707,7 +708,7 @@ def test_garbage_gives_problems_never_exceptions(project: Project, text: str) ->
 
 
 def test_checking_does_not_import_spacy() -> None:
-    code = "import sys, sitegen.check; print('spacy' in sys.modules)"
+    code = "import sys, sitegen.factbase.check; print('spacy' in sys.modules)"
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
@@ -734,7 +735,7 @@ def test_kept_claim_checks_give_what_a_fresh_check_gives(
 
     def same_as_fresh() -> tuple[list[Problem], list[str]]:
         checked.clear()
-        kept = check._read_and_check(config, cache)[1]
+        kept = check.read_and_check(config, cache)[1]
         again = checked.copy()
         assert kept == check_project(config)
         return kept, again

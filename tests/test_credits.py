@@ -161,8 +161,9 @@ def test_independent_origins_count_copies_shared_origins_and_credits_once() -> N
 
 def test_a_citation_traces_to_the_credit_in_or_just_before_it_else_its_sources_origin() -> None:
     from sitegen.extract.records import ArticleFacts, Credit
+    from sitegen.factbase.model import Citation, Claim, Source
     from sitegen.merge.credited import citation_origins
-    from sitegen.model import Citation, Claim, Source
+    from sitegen.merge.params import MergeParams
 
     text = (
         "Kurogi told Reuters he phoned the embassy.\n\n"
@@ -186,7 +187,10 @@ def test_a_citation_traces_to_the_credit_in_or_just_before_it_else_its_sources_o
         cite("“I am ready to go.”"),
         cite("The embassy declined his offer."),
     )
-    claim = Claim("x", "x", [phoned, ready, declined], "single-source")
+    claim = Claim(
+        id="x", statement="x", citations=[phoned, ready, declined], status="single-source"
+    )
     source = Source("a", "seeds/a.txt", "0", "A", origins=["wire-1"])
-    citation_origins([claim], {"a": source}, [ArticleFacts("a", credits=credits)], {"a": text}, {})
+    facts = [ArticleFacts("a", credits=credits)]
+    citation_origins([claim], {"a": source}, facts, {"a": text}, {}, MergeParams())
     assert [c.origin for c in claim.citations] == ["Reuters", "Japan Times", "wire-1"]

@@ -13,8 +13,8 @@ import pytest
 import yaml
 
 from sitegen.cli import main
-from sitegen.content import read_content, to_factbase
-from sitegen.model import Claim, FactBase
+from sitegen.factbase.model import Claim, FactBase
+from sitegen.factbase.store import read_factbase
 from sitegen.yamlio import read_yaml
 
 ARTICLE_A = """Bridge to reopen in May
@@ -67,7 +67,7 @@ def project(built: Path, tmp_path: Path) -> Path:
 
 
 def facts(project: Path) -> FactBase:
-    return to_factbase(read_content(project / "content"))
+    return read_factbase(project / "content")
 
 
 def claim_citing(base: FactBase, words: str) -> Claim:

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.check import check_project
 from sitegen.cli import main
 from sitegen.config import load_config
-from sitegen.content import read_content, to_factbase
+from sitegen.factbase.check import check_project
+from sitegen.factbase.store import read_factbase
 from sitegen.textio import decode
 
 SENTENCE = (
@@ -46,7 +46,7 @@ ARTICLES: dict[str, bytes] = {
 
 def verbatim(project: Path) -> int:
     """Assert every citation indexes its article; return how many there are."""
-    base = to_factbase(read_content(project / "content"))
+    base = read_factbase(project / "content")
     count = 0
     for claim in base.claims.values():
         for citation in claim.citations:
@@ -93,7 +93,7 @@ def test_a_five_megabyte_article_builds(tmp_path: Path, capsys: pytest.CaptureFi
             and "'extract_limit'" in w
         ], warnings
     assert verbatim(tmp_path) > 0
-    base = to_factbase(read_content(tmp_path / "content"))
+    base = read_factbase(tmp_path / "content")
     cited = {c.source for claim in base.claims.values() for c in claim.citations}
     assert cited == {"huge-block", "huge"}
     assert all(c.end <= limit for claim in base.claims.values() for c in claim.citations)
@@ -113,6 +113,6 @@ def test_two_thousand_tiny_articles_build(count: int, tmp_path: Path) -> None:
             encoding="utf-8",
         )
     assert main(["build", "--project", str(tmp_path), "-q"]) == 0
-    base = to_factbase(read_content(tmp_path / "content"))
+    base = read_factbase(tmp_path / "content")
     assert len(base.sources) == count
     assert len({p.id for p in base.people.values()}) == len(base.people)

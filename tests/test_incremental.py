@@ -8,22 +8,24 @@ file by file, with a full render of the same content into another folder.
 from __future__ import annotations
 
 import io
+import json
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
 import yaml
 
-from sitegen.check import load_factbase
 from sitegen.config import Config, load_config
+from sitegen.factbase.store import load_factbase
+from sitegen.factbase.yamledit import update_text
 from sitegen.filecache import FileCache
-from sitegen.render import RenderResult, render_site
+from sitegen.render import RenderResult, pagefind, render_site
 from sitegen.render.incremental import Incremental
 from sitegen.reporter import Reporter
 from sitegen.serve import Builder
 from sitegen.serve.http import LiveState
 from sitegen.serve.watcher import Changes
-from sitegen.yamledit import update_text
 
 
 class Session:
@@ -194,3 +196,44 @@ def test_paginated_lists_follow_edits(session: Session, tmp_path: Path) -> None:
     session.render({f"claims/{c}" for c in gone})
     assert not (config.site / "claims" / "page" / str(pages)).exists()
     assert tree(config.site) == full_render(config, tmp_path / "fresh")
+
+
+def _indexed_pages(site: Path) -> int:
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
+    return sum(language["page_count"] for language in entry["languages"].values())
+
+
+def _page(site: Path, name: str) -> None:
+    (site / f"{name}.html").write_text(
+        f"<html lang='en'><body><main data-pagefind-body><h1>{name}</h1>"
+        f"<p>Page {name} of the story.</p></main></body></html>",
+        encoding="utf-8",
+    )
+
+
+def test_an_edit_during_indexing_does_not_wait_and_is_indexed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The dev server's search index: a save while an index is being made returns at
+    once, and the index ends up with every page written before `wait`."""
+    if pagefind.executable() is None:
+        pytest.skip("Pagefind is not installed")
+    gate, real = threading.Event(), pagefind.index_site
+    monkeypatch.setattr(pagefind, "index_site", lambda *args: gate.wait(10) and real(*args))
+    indexer = pagefind.Background()
+    reporter = Reporter(stream=io.StringIO())
+    _page(tmp_path, "first")
+    indexer.start(tmp_path, reporter)  # held at the gate: still indexing
+    _page(tmp_path, "second")
+    second = threading.Thread(target=indexer.start, args=(tmp_path, reporter))
+    second.start()
+    second.join(5)
+    assert not second.is_alive()  # returned while the first run was still going
+    gate.set()
+    indexer.wait()
+    assert _indexed_pages(tmp_path) == 2
+    _page(tmp_path, "third")
+    indexer.start(tmp_path, reporter)
+    indexer.wait()
+    assert _indexed_pages(tmp_path) == 3
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".pagefind")]

@@ -140,3 +140,9 @@ def test_the_wheel_carries_every_package_and_theme_file() -> None:
                 fnmatch(name, pattern) and name.count("/") == pattern.count("/")
                 for pattern in patterns
             ), f"{name} is not packaged"
+    words = setuptools["package-data"]["sitegen.words"]
+    for path in (REPO / "sitegen" / "words").iterdir():
+        if path.suffix == ".txt":
+            assert any(fnmatch(path.name, pattern) for pattern in words), (
+                f"{path.name} is not packaged"
+            )

@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 
 from sitegen.agreement import compatible, dates_disagree, figures_disagree
-from sitegen.content import read_content, to_factbase
 from sitegen.extract.records import ArticleFacts
+from sitegen.factbase.model import Claim, FactBase, Figure
+from sitegen.factbase.store import read_factbase
 from sitegen.ingest import Article, read_articles
 from sitegen.merge import merge
 from sitegen.merge.provenance import rewrites
-from sitegen.model import Claim, FactBase, Figure
 
 Extract = Callable[[dict[str, str]], tuple[list[Article], list[ArticleFacts]]]
 REPO = Path(__file__).resolve().parent.parent
@@ -54,7 +54,7 @@ def claims_citing(base: FactBase, source_prefix: str, words: str) -> list[Claim]
 
 @pytest.fixture(scope="module")
 def sample(sample_project: Path) -> FactBase:
-    return to_factbase(read_content(sample_project / "content"))
+    return read_factbase(sample_project / "content")
 
 
 # --- figures and dates that may or may not both be true ------------------------------

@@ -18,9 +18,9 @@ import yaml
 
 from sitegen.build import BuildStats, build
 from sitegen.config import load_config
+from sitegen.factbase.yamledit import update_text
 from sitegen.freshness import STAMP
 from sitegen.reporter import Reporter
-from sitegen.yamledit import update_text
 
 UP_TO_DATE = "up to date (seeds/ and content/ unchanged"
 

@@ -7,8 +7,8 @@ import random
 import pytest
 
 from sitegen.extract.names import clean_name, fold, same_given_name, same_word
+from sitegen.factbase.model import Person
 from sitegen.merge.people import _BySpelling, build_people
-from sitegen.model import Person
 from tests.test_extract import extract
 
 

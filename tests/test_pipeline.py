@@ -10,10 +10,10 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from sitegen.check import check_project
 from sitegen.config import load_config
-from sitegen.content import read_content, to_factbase
-from sitegen.model import FactBase
+from sitegen.factbase.check import check_project
+from sitegen.factbase.model import FactBase
+from sitegen.factbase.store import read_factbase
 from sitegen.textio import decode
 from tests.conftest import make_project, run_sitegen
 
@@ -30,7 +30,7 @@ SAMPLE_PEOPLE = {
 
 
 def fact_base(project: Path) -> FactBase:
-    return to_factbase(read_content(project / "content"))
+    return read_factbase(project / "content")
 
 
 def test_content_keeps_the_contract(sample_project: Path) -> None:

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from sitegen.extract.quantities import is_increment, quantity_of, with_quantities
+from sitegen.factbase.model import FactBase
 from sitegen.ingest import read_articles
 from sitegen.merge import merge
-from sitegen.model import FactBase
 from tests.builders import W, parse
 
 
@@ -91,7 +91,7 @@ def test_one_fatally() -> None:
 
 
 def test_coordinated_counts_of_one_quantity_are_their_sum() -> None:
-    from sitegen.model import Figure
+    from sitegen.factbase.model import Figure
 
     doc = parse(
         W("two", 1, "nummod", "NUM"),
@@ -181,7 +181,7 @@ def test_the_home_page_shows_the_figures_table(tmp_path: Path) -> None:
 
 def test_a_later_dated_count_is_an_update_not_a_dispute(tmp_path: Path) -> None:
     from sitegen.cli import main
-    from sitegen.content import read_content, to_factbase
+    from sitegen.factbase.store import read_factbase
 
     seeds = tmp_path / "seeds"
     seeds.mkdir()
@@ -191,7 +191,7 @@ def test_a_later_dated_count_is_an_update_not_a_dispute(tmp_path: Path) -> None:
             f"---\ntitle: {name}\ndate: {date}\n---\n{shooting.format(count)}\n", encoding="utf-8"
         )
     assert main(["build", "--project", str(tmp_path), "-q"]) == 0
-    base = to_factbase(read_content(tmp_path / "content"))
+    base = read_factbase(tmp_path / "content")
     one = next(c for c in base.claims.values() if c.citations[0].source == "a")
     two = next(c for c in base.claims.values() if c.citations[0].source == "b")
     assert one.updates == [two.id] and two.updates == [one.id]

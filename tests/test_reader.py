@@ -18,15 +18,16 @@ import jsonschema
 import pytest
 import yaml
 
-from sitegen.check import check_project, load_factbase
 from sitegen.config import Config
-from sitegen.reconcile import reconcile
+from sitegen.factbase.check import check_project
+from sitegen.factbase.journal import STATE_DIR, corrections_text, load_corrections
+from sitegen.factbase.reconcile import reconcile
+from sitegen.factbase.store import load_factbase
+from sitegen.factbase.yamledit import update_text
 from sitegen.render import pagefind as pagefind_module
 from sitegen.render import render_site
 from sitegen.render.wording import word_diff
 from sitegen.reporter import Reporter
-from sitegen.state import STATE_DIR, corrections_text, load_corrections
-from sitegen.yamledit import update_text
 from tests.conftest import run_sitegen
 from tests.test_site import ATOM, SITEMAP, json_ld, parse_html
 

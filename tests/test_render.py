@@ -16,9 +16,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sitegen.config import Config
-from sitegen.content import read_content, to_factbase, write_factbase
 from sitegen.errors import TemplateError
-from sitegen.model import Citation, Claim, FactBase, Figure, Page, Person, Source
+from sitegen.factbase.model import Citation, Claim, FactBase, Figure, Page, Person, Source
+from sitegen.factbase.store import read_factbase, write_factbase
 from sitegen.render import RenderResult, relative_url, render_site
 from sitegen.render import site as site_module
 from sitegen.render.pager import Pager, pagers
@@ -58,48 +58,51 @@ def make_project(root: Path) -> tuple[Config, FactBase]:
     a, b = ARTICLE_A, ARTICLE_B
     claims = [
         Claim(
-            "seventy",
-            "Seventy men volunteered, <b>bold</b> and **strong**",
-            [cite(a, "a", "Seventy Japanese men volunteered"), cite(b, "b", "Seventy men")],
-            "corroborated",
+            id="seventy",
+            statement="Seventy men volunteered, <b>bold</b> and **strong**",
+            citations=[
+                cite(a, "a", "Seventy Japanese men volunteered"),
+                cite(b, "b", "Seventy men"),
+            ],
+            status="corroborated",
             figures=[Figure(70.0, "Seventy", None, "men")],
             kind="figure",
         ),
         Claim(
-            "fight",
-            "Men volunteered to fight",
-            [cite(a, "a", "men volunteered to fight")],
-            "single-source",
+            id="fight",
+            statement="Men volunteered to fight",
+            citations=[cite(a, "a", "men volunteered to fight")],
+            status="single-source",
         ),
         Claim(
-            "same-span",
-            "The same words, cited again",
-            [cite(a, "a", "Seventy Japanese men volunteered")],
-            "single-source",
+            id="same-span",
+            statement="The same words, cited again",
+            citations=[cite(a, "a", "Seventy Japanese men volunteered")],
+            status="single-source",
         ),
         Claim(
-            "cross",
-            "Kurogi felt he should go",
-            [cite(a, "a", "declined to comment.\n\nKurogi said")],
-            "single-source",
+            id="cross",
+            statement="Kurogi felt he should go",
+            citations=[cite(a, "a", "declined to comment.\n\nKurogi said")],
+            status="single-source",
             people=["kurogi"],
             kind="quote",
             speaker="kurogi",
         ),
         Claim(
-            "called",
-            "Kurogi called the embassy",
-            [cite(b, "b", "Kurogi, 39, called the embassy.")],
-            "disputed",
+            id="called",
+            statement="Kurogi called the embassy",
+            citations=[cite(b, "b", "Kurogi, 39, called the embassy.")],
+            status="disputed",
             people=["kurogi"],
             speaker="Ukrainian embassy",
             conflicts=["seventy"],
         ),
         Claim(
-            "stale",
-            "A quote whose offsets went stale",
-            [Citation("a", "Seventy", 3, 10)],
-            "single-source",
+            id="stale",
+            statement="A quote whose offsets went stale",
+            citations=[Citation("a", "Seventy", 3, 10)],
+            status="single-source",
         ),
     ]
     base = FactBase(
@@ -284,14 +287,16 @@ def test_stale_citation_and_missing_article_warn_but_render(
 def test_dangling_references_are_skipped_with_warnings(project: tuple[Config, FactBase]) -> None:
     config, base = project
     base.claims["ghostly"] = Claim(
-        "ghostly",
-        "Refers to things that do not exist",
-        [Citation("nowhere", "x", 0, 1), base.claims["fight"].citations[0]],
-        "single-source",
+        id="ghostly",
+        statement="Refers to things that do not exist",
+        citations=[Citation("nowhere", "x", 0, 1), base.claims["fight"].citations[0]],
+        status="single-source",
         people=["ghost"],
         conflicts=["no-such-claim"],
     )
-    base.claims["../escape"] = Claim("../escape", "Bad id", [], "single-source")
+    base.claims["../escape"] = Claim(
+        id="../escape", statement="Bad id", citations=[], status="single-source"
+    )
     _, reporter = render(config, base)
     warnings = " ".join(str(w) for w in reporter.warnings)
     for name in ("nowhere", "ghost", "no-such-claim", "../escape"):
@@ -332,10 +337,10 @@ def large_story(
     for number, (claim_id, tellers) in enumerate(cited.items()):
         quote = f"Statement number {number} was made."
         base.claims[claim_id] = Claim(
-            claim_id,
-            quote,
-            [cite(texts[s], s, quote) for s in tellers],
-            "corroborated" if len(tellers) > 1 else "single-source",
+            id=claim_id,
+            statement=quote,
+            citations=[cite(texts[s], s, quote) for s in tellers],
+            status="corroborated" if len(tellers) > 1 else "single-source",
             people=[f"p{number}"] if number < people else [],
         )
     return Config(root=root), base
@@ -532,7 +537,9 @@ def test_failed_render_keeps_the_old_site(project: tuple[Config, FactBase]) -> N
     before = snapshot(config.site)
     config.templates.mkdir()
     (config.templates / "source.html").write_text("{{ missing }}", encoding="utf-8")
-    base.claims["new"] = Claim("new", "Added later", [], "single-source")
+    base.claims["new"] = Claim(
+        id="new", statement="Added later", citations=[], status="single-source"
+    )
     with pytest.raises(TemplateError):
         render(config, base)
     assert snapshot(config.site) == before
@@ -558,7 +565,7 @@ def test_rendering_from_yaml_matches_rendering_from_memory(
     (config.content / "pages" / "about.md").write_text(
         f"---\ntitle: About\n---\n{PAGE_BODY}", encoding="utf-8"
     )
-    render(config, to_factbase(read_content(config.content)))
+    render(config, read_factbase(config.content))
     assert snapshot(config.site) == from_memory
 
 
@@ -570,11 +577,11 @@ import sys
 sys.modules["spacy"] = None  # any attempt to import spaCy now fails
 from pathlib import Path
 from sitegen.config import load_config
-from sitegen.content import read_content, to_factbase
+from sitegen.factbase.store import read_factbase
 from sitegen.render import render_site
 from sitegen.reporter import Reporter
 config = load_config(Path(sys.argv[1]))
-result = render_site(config, to_factbase(read_content(config.content)), Reporter(quiet=True))
+result = render_site(config, read_factbase(config.content), Reporter(quiet=True))
 assert sys.modules["spacy"] is None
 leaked = sorted(name for name in sys.modules if name.startswith(("spacy.", "thinc")))
 assert not leaked, leaked

@@ -24,6 +24,7 @@ import pytest
 from sitegen.cli import main
 from sitegen.fsutil import OUTPUT_MARKER
 from sitegen.lock import project_lock
+from sitegen.paths import Within, is_inside
 from tests.conftest import REPO, run_sitegen
 
 SAMPLE_CONTENT = REPO / "content"
@@ -247,6 +248,27 @@ def test_a_content_file_linked_out_of_content_is_not_read(project: Path, tmp_pat
     assert "Top Secret" not in "".join(
         p.read_text() for p in (project / "site").rglob("*.html") if (project / "site").exists()
     )
+
+
+def test_within_sees_links_of_files_and_of_folders(tmp_path: Path) -> None:
+    """The checker used when reading every file of a folder agrees with a full resolve."""
+    content, outside = tmp_path / "content", tmp_path / "outside"
+    (content / "claims").mkdir(parents=True)
+    outside.mkdir()
+    (outside / "secret.yaml").write_text("x")
+    (content / "claims" / "plain.yaml").write_text("x")
+    (content / "claims" / "linked.yaml").symlink_to(outside / "secret.yaml")
+    (content / "claims" / "inner.yaml").symlink_to(content / "claims" / "plain.yaml")
+    (content / "people").symlink_to(outside)
+    inside = Within(content)
+    paths = [
+        content / "claims" / "plain.yaml",
+        content / "claims" / "linked.yaml",
+        content / "claims" / "inner.yaml",
+        content / "people" / "secret.yaml",
+    ]
+    assert [inside(p) for p in paths] == [True, False, True, False]
+    assert [inside(p) for p in paths] == [is_inside(p, content) for p in paths]
 
 
 # -- 4. an edit saved while a build runs is never lost ---------------------------------

@@ -19,10 +19,10 @@ import pytest
 import yaml
 
 from sitegen.errors import ConfigError
+from sitegen.factbase.yamledit import update_text
 from sitegen.reporter import Reporter
 from sitegen.serve import ServeOptions, serve
 from sitegen.serve.http import PreviewServer
-from sitegen.yamledit import update_text
 
 
 class Running:

@@ -18,8 +18,8 @@ import html5lib
 import pytest
 
 from sitegen.config import Config, normalize_base_url
-from sitegen.content import read_content, to_factbase
-from sitegen.model import Citation, Claim, FactBase, Person, Source
+from sitegen.factbase.model import Citation, Claim, FactBase, Person, Source
+from sitegen.factbase.store import read_factbase
 from sitegen.render import render_site
 from sitegen.reporter import Reporter
 from sitegen.theme import theme_dir
@@ -154,7 +154,7 @@ def test_sitemap_lists_every_page_with_absolute_urls(published_site: Path) -> No
 
 
 def test_feed_of_a_small_story_has_every_claim(published_site: Path) -> None:
-    base = to_factbase(read_content(published_site.parent / "content"))
+    base = read_factbase(published_site.parent / "content")
     feed = ET.parse(published_site / "feed.xml").getroot()
     assert feed.tag == f"{ATOM}feed"
     entries = feed.findall(f"{ATOM}entry")
@@ -195,7 +195,7 @@ def test_feed_carries_the_most_recently_reported_claims(
             for e in feed.findall(f"{ATOM}entry")
         ]
     every = feeds[0]
-    assert len(every) == len(to_factbase(read_content(project / "content")).claims)
+    assert len(every) == len(read_factbase(project / "content").claims)
     dates = [updated for updated, _ in every]
     assert dates == sorted(dates, reverse=True) and len(set(dates)) > 1
     assert feeds[5] == every[:5]
@@ -241,7 +241,7 @@ def test_without_base_url_links_stay_relative_and_there_is_no_sitemap(sample_pro
 
 def test_search_index_covers_claims_people_and_sources(published_site: Path) -> None:
     """Pagefind indexes exactly the claim, person and source pages."""
-    base = to_factbase(read_content(published_site.parent / "content"))
+    base = read_factbase(published_site.parent / "content")
     entry = json.loads((published_site / "pagefind" / "pagefind-entry.json").read_text())
     pages = sum(language["page_count"] for language in entry["languages"].values())
     assert pages == len(base.claims) + len(base.people) + len(base.sources)
@@ -256,7 +256,7 @@ def json_ld(path: Path) -> dict:
 
 
 def test_claim_and_person_pages_carry_json_ld(published_site: Path) -> None:
-    base = to_factbase(read_content(published_site.parent / "content"))
+    base = read_factbase(published_site.parent / "content")
     for claim in base.claims.values():
         data = json_ld(published_site / "claims" / claim.id / "index.html")
         assert data["@context"] == "https://schema.org" and data["@type"] == "Claim"
@@ -295,10 +295,10 @@ def test_hostile_text_cannot_break_out_of_json_ld_or_html(tmp_path: Path) -> Non
         people={"p": Person("p", f"Name {HOSTILE}", [HOSTILE], HOSTILE)},
         claims={
             "c": Claim(
-                "c",
-                f"Statement {HOSTILE}",
-                [Citation("a", HOSTILE, start, start + len(HOSTILE))],
-                "single-source",
+                id="c",
+                statement=f"Statement {HOSTILE}",
+                citations=[Citation("a", HOSTILE, start, start + len(HOSTILE))],
+                status="single-source",
                 people=["p"],
                 speaker="p",
                 kind="quote",

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from sitegen.extract.records import FactCandidate
 from sitegen.merge.features import passages
+from sitegen.merge.params import MergeParams
 from sitegen.merge.people import PeopleIndex
 from sitegen.merge.similarity import compare
 from sitegen.merge.synonyms import senses, wordnet_folder
@@ -43,6 +44,7 @@ def test_a_synonym_counts_towards_the_same_fact() -> None:
         # filler, so that the words above are rare in the story
         *(fact(f"x{i}", ["weather", f"topic{i}"]) for i in range(8)),
     ]
-    a, synonym, other, *_ = passages(story, PeopleIndex())
-    assert compare(a, synonym).score > compare(a, other).score
-    assert compare(a, a).score >= compare(a, synonym).score
+    params = MergeParams()
+    a, synonym, other, *_ = passages(story, PeopleIndex(), params)
+    assert compare(a, synonym, params).score > compare(a, other, params).score
+    assert compare(a, a, params).score >= compare(a, synonym, params).score

@@ -144,8 +144,8 @@ def test_places_and_a_plural_after_a_suffix_are_not_people() -> None:
 def test_check_warns_about_two_people_whose_names_may_be_one_spelled_two_ways(
     tmp_path: Path,
 ) -> None:
-    from sitegen.check import check_project
     from sitegen.config import load_config
+    from sitegen.factbase.check import check_project
     from sitegen.namecheck import close_pairs
 
     people = tmp_path / "content" / "people"

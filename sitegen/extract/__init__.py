@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
+from sitegen.extract.params import DEFAULT, ExtractParams, using
 from sitegen.extract.records import ArticleFacts
 from sitegen.ingest import Article
 
@@ -18,8 +19,11 @@ if TYPE_CHECKING:
 BATCH_SIZE = 16  # larger batches cost memory for no speed (see shared baselines)
 
 
-def extract_articles(articles: list[Article], nlp: Language) -> Iterator[ArticleFacts]:
-    """Parse every prose block of every article in one `nlp.pipe` stream."""
+def extract_articles(
+    articles: list[Article], nlp: Language, params: ExtractParams = DEFAULT
+) -> Iterator[ArticleFacts]:
+    """Parse every prose block of every article in one `nlp.pipe` stream; extract each
+    article's facts under `params`."""
     from sitegen.extract.article import extract_article
 
     blocks = (
@@ -30,7 +34,9 @@ def extract_articles(articles: list[Article], nlp: Language) -> Iterator[Article
     docs = nlp.pipe(blocks, as_tuples=True, batch_size=BATCH_SIZE)
     for article in articles:
         article_docs = [next(docs)[0] for _ in article.prose]
-        yield _guarded(extract_article, article, article_docs)
+        with using(params):  # set and reset around the rules only, never across a yield
+            facts = _guarded(extract_article, article, article_docs)
+        yield facts
 
 
 def _guarded(extract: Callable, article: Article, docs: list) -> ArticleFacts:

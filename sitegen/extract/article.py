@@ -29,6 +29,7 @@ from sitegen.extract.mentions import (
     surname_mentions,
 )
 from sitegen.extract.names import fold, name_parts
+from sitegen.extract.params import current
 from sitegen.extract.quantities import with_quantities
 from sitegen.extract.quotes import QuoteSpan, continued_quote, disjoint, find_quotes
 from sitegen.extract.records import ArticleFacts, Credit, FactCandidate, NameMention
@@ -39,17 +40,15 @@ from sitegen.extract.statements import (
     clauses,
     clean_statement,
     is_checkable,
-    root_subject,
 )
+from sitegen.extract.syntax import is_subject, root_subject
 from sitegen.furniture import is_furniture
 from sitegen.ingest import Article, Block
 
 __all__ = ["DATE_PREFIX", "clean_statement", "extract_article"]
 
-MIN_QUOTE_WORDS = 4
 _PERSONAL = {"he", "she", "they", "him", "them", "his", "her", "their"}
 _DEMONSTRATIVE = {"this", "that", "these", "those"}
-MAX_ATTRIBUTION_GAP = 6  # words between two quotations of one speaker ("…,” he said. “…”)
 _CLOSING = "”’\"' )"
 
 
@@ -95,19 +94,7 @@ def _paragraph(block: Block) -> Iterator[None]:
 
 def extract_article(article: Article, docs: Iterable[Doc]) -> ArticleFacts:
     """Facts of `article`, given one parsed Doc per prose block (in `article.prose` order)."""
-    blocks: list[_Block] = []
-    for block, doc in zip(article.prose, docs, strict=True):
-        with _paragraph(block):
-            marks = find_quotes(article.text, block.start, block.end)
-            if blocks and blocks[-1].marks and not blocks[-1].marks[-1].closed:
-                marks = continued_quote(article.text, block.start, block.end) + marks
-            marks = disjoint(marks, block.start, block.end)
-            parsed = _Block(block, doc, marks, [])
-            parsed.mentions = [
-                [] if is_furniture(s.text) else sentence_mentions(s, block.start, parsed.quoted)
-                for s in doc.sents
-            ]
-        blocks.append(parsed)
+    blocks = _read_marks(article, docs)
     result = ArticleFacts(source=article.id)
     result.mentions = [m for b in blocks for sentence in b.mentions for _, m in sentence]
     prose = " ".join(b.doc.text for b in blocks)
@@ -131,6 +118,25 @@ def extract_article(article: Article, docs: Iterable[Doc]) -> ArticleFacts:
             carry = _read_block(article, parsed, discourse, carry)
         result.facts.extend(carry.facts)
     return result
+
+
+def _read_marks(article: Article, docs: Iterable[Doc]) -> list[_Block]:
+    """Each prose block with its quotation marks (a quotation left open runs on into the
+    next block) and the name mentions of each of its sentences."""
+    blocks: list[_Block] = []
+    for block, doc in zip(article.prose, docs, strict=True):
+        with _paragraph(block):
+            marks = find_quotes(article.text, block.start, block.end)
+            if blocks and blocks[-1].marks and not blocks[-1].marks[-1].closed:
+                marks = continued_quote(article.text, block.start, block.end) + marks
+            marks = disjoint(marks, block.start, block.end)
+            parsed = _Block(block, doc, marks, [])
+            parsed.mentions = [
+                [] if is_furniture(s.text) else sentence_mentions(s, block.start, parsed.quoted)
+                for s in doc.sents
+            ]
+        blocks.append(parsed)
+    return blocks
 
 
 def article_credits(text: str, blocks: list[_Block]) -> list[Credit]:
@@ -294,7 +300,7 @@ def _quote_groups(
         if groups:
             gap = text[groups[-1][-1].end : mark.start]
             if (
-                len(gap.split()) <= MAX_ATTRIBUTION_GAP
+                len(gap.split()) <= current().max_attribution_gap
                 and not re.search(r"[“\"‘]", gap)
                 and not gap.rstrip().endswith(":")
                 and attribution(groups[-1][-1].end, mark.start)
@@ -311,18 +317,18 @@ def _is_quotation(group: list[QuoteSpan], text: str) -> bool:
     broken by an attribution, or ending in its own punctuation, is speech."""
     words = " ".join(q.words(text) for q in group)
     tokens = re.findall(r"[^\W\d_][\w'’-]*", words)
-    if len(tokens) < MIN_QUOTE_WORDS:
+    if len(tokens) < current().min_quote_words:
         return False
     if len(group) > 1 or words.rstrip().endswith((",", ".", "!", "?")):
         return True
     capitalised = sum(1 for t in tokens if t[0].isupper())
-    return capitalised / len(tokens) < 0.6
+    return capitalised / len(tokens) < current().name_capitals
 
 
 def _follows(group: list[QuoteSpan], sentence: Span, offset: int, text: str) -> bool:
     """The sentence right after a quotation that ends a sentence ("…?” Mr. Obama asked.)."""
     between = text[group[-1].end : offset + sentence.start_char]
-    return not between.strip() and len(sentence) <= 25
+    return not between.strip() and len(sentence) <= current().follow_tokens
 
 
 def _introduces(block: str) -> bool:
@@ -398,6 +404,24 @@ def _statement_fact(
     """A sentence (or a main clause of one) with checkable content (who did what, how
     many, when), or None."""
     offset = parsed.block.start
+    fact = _candidate(article, sentence, offset, refs)
+    if sentence.root.lemma_ == "be" and not (fact.names or fact.figures):
+        return None  # "the crisis has been of great concern": a description, not a fact
+    things = [e for e in fact.entities if not e.startswith(DATE_PREFIX)]
+    if not (fact.names or things or fact.figures) and not _names_someone(sentence, refs):
+        return None  # nothing a reader could check: no one, nothing named, no number
+    if not _stands_alone(fact, sentence, offset, refs, discourse):
+        return None  # "He was released.": who? not a fact a reader can use alone
+    attribution = attribute([sentence], parsed.quoted, refs, discourse, reporting=True)
+    if attribution is not None:
+        fact.speaker, fact.via = attribution.speaker, attribution.via
+    return fact
+
+
+def _candidate(
+    article: Article, sentence: Span, offset: int, refs: dict[int, Entity]
+) -> FactCandidate:
+    """The sentence as a fact: its text, keys, the people it names, its figures."""
     start, end = _trimmed(article.text, offset + sentence.start_char, offset + sentence.end_char)
     fact = FactCandidate(
         source=article.id, start=start, end=end, text=article.text[start:end], kind="event"
@@ -408,54 +432,64 @@ def _statement_fact(
         if name not in fact.names:
             fact.names.insert(0, name)
     fact.figures = with_quantities(sentence, list(figures(sentence)))
-    if sentence.root.lemma_ == "be" and not (fact.names or fact.figures):
-        return None  # "the crisis has been of great concern": a description, not a fact
     if fact.figures:
         fact.kind = "figure"
-    things = [e for e in fact.entities if not e.startswith(DATE_PREFIX)]
-    if not (fact.names or things or fact.figures) and not _names_someone(sentence, refs):
-        return None  # nothing a reader could check: no one, nothing named, no number
-    opening = _opening_reference(sentence)
-    if opening is not None:
-        entity = refs.get(opening.i)
-        if entity is None and opening.lower_ == "his":
-            entity = discourse.pronoun("he", refs.get(opening.head.i))  # not "His son Jim"
-        elif entity is None and opening.lower_ == "their":
-            entity = discourse.group_pronoun("they")
-        referent = _referent(entity)
-        if referent is None or _someone_else_before(sentence, entity, refs):
-            return None  # "He was released.": who? not a fact a reader can use alone
-        at = offset + opening.idx - start
-        fill = f"[{referent}'s]" if opening.tag_ == "PRP$" else f"[{referent}]"
-        fact.standalone = fact.text[:at] + fill + fact.text[at + len(opening.text) :]
-    attribution = attribute([sentence], parsed.quoted, refs, discourse, reporting=True)
-    if attribution is not None:
-        fact.speaker, fact.via = attribution.speaker, attribution.via
     return fact
+
+
+def _stands_alone(
+    fact: FactCandidate,
+    sentence: Span,
+    offset: int,
+    refs: dict[int, Entity],
+    discourse: Discourse,
+) -> bool:
+    """Whether the fact reads on its own: an opening pronoun ("He said …") gets what it
+    refers to in brackets (`fact.standalone`); False when that is unclear."""
+    opening = _opening_reference(sentence)
+    if opening is None:
+        return True
+    entity = refs.get(opening.i)
+    if entity is None and opening.lower_ == "his":
+        entity = discourse.pronoun("he", refs.get(opening.head.i))  # not "His son Jim"
+    elif entity is None and opening.lower_ == "their":
+        entity = discourse.group_pronoun("they")
+    referent = _referent(entity)
+    if referent is None or _someone_else_before(sentence, entity, refs):
+        return False
+    at = offset + opening.idx - fact.start
+    fill = f"[{referent}'s]" if opening.tag_ == "PRP$" else f"[{referent}]"
+    fact.standalone = fact.text[:at] + fill + fact.text[at + len(opening.text) :]
+    return True
 
 
 def _opening_reference(sentence: Span) -> Token | None:
     """The pronoun a passage opens with when it stands for someone named before ("He
     was …", "His son …", "They said …"), or a demonstrative of its subject ("These men
     …"); a demonstrative of time or place ("That night, …") names its own referent."""
-    words = [t for t in sentence if not (t.is_punct or t.is_space)]
+    words = _without_openers([t for t in sentence if not (t.is_punct or t.is_space)])
+    if not words or words[0].i - sentence.start > current().opening_reach:
+        return None
+    first = words[0]
+    lower = first.lower_
+    if lower in _PERSONAL and first.pos_ == "PRON":
+        subject = is_subject(first) or first.tag_ == "PRP$"
+        return first if subject else None
+    if lower in _DEMONSTRATIVE and (is_subject(first) or first.dep_ == "det"):
+        head = first if first.dep_ != "det" else first.head
+        return first if is_subject(head) else None
+    return None
+
+
+def _without_openers(words: list[Token]) -> list[Token]:
+    """The words after the openers a statement drops: "But he …", "However, he …"."""
     while len(words) > 1 and (
         words[0].dep_ == "cc"
         or (words[0].pos_ == "ADV" and words[0].nbor().text == ",")
         or DISCOURSE_OPENERS.match(f"{words[0].text} {words[1].text}")
     ):
-        words = words[1:]  # "But he …", "However, he …": openers the statement drops
-    if not words or words[0].i - sentence.start > 3:
-        return None
-    first = words[0]
-    lower = first.lower_
-    if lower in _PERSONAL and first.pos_ == "PRON":
-        subject = first.dep_ in ("nsubj", "nsubjpass") or first.tag_ == "PRP$"
-        return first if subject else None
-    if lower in _DEMONSTRATIVE and first.dep_ in ("nsubj", "nsubjpass", "det"):
-        head = first if first.dep_ != "det" else first.head
-        return first if head.dep_ in ("nsubj", "nsubjpass") else None
-    return None
+        words = words[1:]
+    return words
 
 
 def _someone_else_before(sentence: Span, entity: Entity | None, refs: dict[int, Entity]) -> bool:
@@ -467,7 +501,7 @@ def _someone_else_before(sentence: Span, entity: Entity | None, refs: dict[int, 
         return False
     before = whole.doc[whole.start - 1].sent
     return any(
-        token.dep_ in ("nsubj", "nsubjpass")
+        is_subject(token)
         and token.head == before.root
         and token.pos_ == "PROPN"
         and refs.get(token.i) is not entity
@@ -483,7 +517,7 @@ def _referent(entity: Entity | None) -> str | None:
     if entity.kind == "person":
         return entity.name
     words = entity.name.split()
-    if not words or len(words) > 4:
+    if not words or len(words) > current().referent_words:
         return None
     if words[0].lower() in ("a", "an"):
         words[0] = "the"

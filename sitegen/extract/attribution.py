@@ -23,7 +23,19 @@ from sitegen.extract.lexicon import (
     REPORTING_VERBS,
     SPEECH_VERBS,
 )
+from sitegen.extract.params import current
 from sitegen.extract.records import Speaker
+from sitegen.extract.syntax import (
+    OWNERS,
+    REPORTED_CLAUSES,
+    SUBJECTS,
+    agents_of,
+    children,
+    has_child,
+    is_root,
+    is_subject,
+    subject_of,
+)
 
 _SOURCE_PREPOSITIONS = {"to", "with", "by", "on", "via"}  # "said to HuffPost", "via Gawker"
 _VIA_VERBS = {"quote", "report", "cite"}  # "as quoted by Reuters": the outlet, not the speaker
@@ -55,32 +67,12 @@ def attribute(
     def outside(token: Token) -> bool:
         return not any(a <= token.idx < b for a, b in quoted)
 
-    lemmas = REPORTING_VERBS if reporting else SPEECH_VERBS
-    verbs = [
-        t
-        for s in sentences
-        for t in s
-        if t.lemma_ in lemmas and _verbal(t) and outside(t) and not _asked_about(t)
-    ]
-    if reporting:
-        verbs = [v for v in verbs if _reports(v)]
-    verbs.sort(key=lambda v: (v.dep_ in _EMBEDDING, _distance(v, quoted)))
     via = _via_phrase(sentences, refs, outside)
-    for verb in verbs:
+    for verb in _speech_verbs(sentences, quoted, outside, reporting):
         if verb.lemma_ in _VIA_VERBS and verb.tag_ == "VBN":
             continue  # "as quoted by Reuters" names the outlet (read by _via_phrase)
         subject = _subject_of(verb, outside)
-        entity = _entity_of(subject, refs, discourse) if subject is not None else None
-        if entity is None and subject is None and not reporting:
-            entity = _named_before(verb, refs, outside)
-        if (
-            entity is None
-            and subject is None
-            and verb.dep_ in ("ROOT", "conj")
-            and verb.tag_ not in ("VBG", "VBN")
-            and not reporting
-        ):
-            entity = _stray_subject(verb, refs) or _topic(discourse)
+        entity = _speaker(verb, subject, refs, discourse, outside, reporting)
         if entity is not None:
             if not reporting:
                 discourse.quoted_speaker(entity)
@@ -93,6 +85,45 @@ def attribute(
     return None
 
 
+def _speech_verbs(
+    sentences: list[Span], quoted: Ranges, outside: Outside, reporting: bool
+) -> list[Token]:
+    """The speech verbs outside the quotation (with `reporting`, those reporting a
+    clause), main clauses first, then the nearest to the quoted words."""
+    lemmas = REPORTING_VERBS if reporting else SPEECH_VERBS
+    verbs = [
+        t
+        for s in sentences
+        for t in s
+        if t.lemma_ in lemmas and _verbal(t) and outside(t) and not _asked_about(t)
+    ]
+    if reporting:
+        verbs = [v for v in verbs if _reports(v)]
+    verbs.sort(key=lambda v: (v.dep_ in _EMBEDDING, _distance(v, quoted)))
+    return verbs
+
+
+def _speaker(
+    verb: Token,
+    subject: Token | None,
+    refs: dict[int, Entity],
+    discourse: Discourse,
+    outside: Outside,
+    reporting: bool,
+) -> Entity | None:
+    """Who speaks through `verb`: its subject's entity; for quoted words without a
+    subject, a name standing before the verb, a subject the parser hung on another verb,
+    or the person the passage is about."""
+    if subject is not None:
+        return _entity_of(subject, refs, discourse)
+    if reporting:
+        return None
+    entity = _named_before(verb, refs, outside)
+    if entity is None and verb.dep_ in ("ROOT", "conj") and verb.tag_ not in ("VBG", "VBN"):
+        entity = _stray_subject(verb, refs) or _topic(discourse)
+    return entity
+
+
 def _asked_about(verb: Token) -> bool:
     """A verb of an "if"/"whether" clause is what someone was asked about, not who
     speaks: in "X, asked if Mr. Trump should demand …, said, “…”", X speaks."""
@@ -102,9 +133,7 @@ def _asked_about(verb: Token) -> bool:
 def _verbal(token: Token) -> bool:
     """A verb, or a word the tagger took for a noun but the parser made a clause's head
     with a subject ("…,” the tweets read.)."""
-    return token.pos_ in ("VERB", "AUX") or (
-        token.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in token.children)
-    )
+    return token.pos_ in ("VERB", "AUX") or (token.dep_ == "ROOT" and has_child(token, "nsubj"))
 
 
 def _named_before(verb: Token, refs: dict[int, Entity], outside: Outside) -> Entity | None:
@@ -114,7 +143,7 @@ def _named_before(verb: Token, refs: dict[int, Entity], outside: Outside) -> Ent
     for token in reversed(verb.sent[: verb.i - verb.sent.start]):
         if not outside(token):
             return found  # reached the quotation: the name stood between it and the verb
-        if verb.i - token.i > 12:
+        if verb.i - token.i > current().named_before_reach:
             return None
         entity = refs.get(token.i)
         if found is None and entity is not None and entity.kind == "person":
@@ -129,7 +158,7 @@ def _stray_subject(verb: Token, refs: dict[int, Entity]) -> Entity | None:
         if token.i >= verb.i:
             break
         entity = refs.get(token.i)
-        if entity is not None and entity.personal and token.dep_ in ("nsubj", "nsubjpass"):
+        if entity is not None and entity.personal and is_subject(token):
             return entity
     return None
 
@@ -147,16 +176,16 @@ def speaker_of(entity: Entity) -> Speaker:
 def _reports(verb: Token) -> bool:
     """A main-clause speech verb reporting a clause: "X said (that) ...", "..., X said"
     (not a passive: "was confirmed dead")."""
-    if any(c.dep_ == "nsubjpass" for c in verb.children):
+    if has_child(verb, "nsubjpass"):
         return False
     main = verb.dep_ == "ROOT" or (verb.dep_ in ("conj", "advcl") and verb.head.dep_ == "ROOT")
-    if main and any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
+    if main and has_child(verb, REPORTED_CLAUSES):
         return True
     return (
-        verb.dep_ in ("parataxis", "ccomp")
+        verb.dep_ in REPORTED_CLAUSES
         and verb.head.i < verb.i
         and verb.head.dep_ == "ROOT"
-        and not any(c.dep_ == "dobj" for c in verb.children)
+        and not has_child(verb, "dobj")
     )
 
 
@@ -169,28 +198,21 @@ def _distance(verb: Token, quoted: Ranges) -> int:
 def _subject_of(verb: Token, outside: Outside) -> Token | None:
     """The subject of a speech verb; a participle or a conjoined verb without one takes
     the subject of the clause it hangs on ("..., saying", "was quoted as saying")."""
-    current = verb
-    for _ in range(4):
-        for child in current.children:
-            if (
-                child.dep_ in ("nsubj", "nsubjpass")
-                and outside(child)
-                and not _dateline(child, current)
-            ):
-                if current is not verb and verb.tag_ == "VBG":
-                    return _main_subject(current, outside) or child
+    at = verb
+    for _ in range(current().subject_climb):
+        for child in at.children:
+            if child.dep_ in SUBJECTS and outside(child) and not _dateline(child, at):
+                if at is not verb and verb.tag_ == "VBG":
+                    return _main_subject(at, outside) or child
                 return child
             if child.dep_ == "agent":
-                objects = [g for g in child.children if g.dep_ == "pobj"]
+                objects = children(child, "pobj")
                 if objects:
                     return objects[0]
-        if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
-            return current.head  # "a segment reporting that ..."
-        if (
-            current.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep", "dep")
-            and current.head.i != current.i
-        ):
-            current = current.head
+        if at.dep_ == "acl" and at.head.pos_ in ("NOUN", "PROPN"):
+            return at.head  # "a segment reporting that ..."
+        if at.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep", "dep") and not is_root(at):
+            at = at.head
             continue
         break
     return None
@@ -204,7 +226,7 @@ def _dateline(subject: Token, verb: Token) -> bool:
         subject.i == subject.sent.start
         and subject.i + 1 < len(doc)
         and doc[subject.i + 1].text in ("--", "—", "–", "-", "(")
-        and any(c.dep_ in ("nsubj", "nsubjpass") and c.i > subject.i for c in verb.children)
+        and any(is_subject(c) and c.i > subject.i for c in verb.children)
     )
 
 
@@ -213,18 +235,16 @@ def _main_subject(clause: Token, outside: Outside) -> Token | None:
     "when"/"that" clause modifies the sentence, though the parser attaches it low: in "X
     disputed that Democrats feel betrayed, saying …" or "X explained it when Republicans
     held Congress by saying …", X is the one saying."""
-    if clause.dep_ not in ("ccomp", "advcl", "relcl") or clause.head.i == clause.i:
+    if clause.dep_ not in ("ccomp", "advcl", "relcl") or is_root(clause):
         return None
     if not any(c.dep_ in ("mark", "advmod") and c.tag_ in ("IN", "WRB") for c in clause.children):
         return None
-    current = clause.head
-    for _ in range(6):  # through "his failure to secure …" up to "explained"
-        subject = next(
-            (c for c in current.children if c.dep_ in ("nsubj", "nsubjpass") and outside(c)), None
-        )
-        if subject is not None or current.head.i == current.i:
+    at = clause.head
+    for _ in range(current().main_subject_climb):  # "his failure to secure …" to "explained"
+        subject = subject_of(at, where=outside)
+        if subject is not None or is_root(at):
             return subject
-        current = current.head
+        at = at.head
     return None
 
 
@@ -255,33 +275,40 @@ def _via_of(verb: Token, refs: dict[int, Entity]) -> str | None:
             outlet = _outlet(child, refs)
             if outlet:
                 return outlet
-        if child.dep_ != "prep":
-            continue
-        for pobj in (g for g in child.children if g.dep_ == "pobj"):
-            if child.lower_ in _SOURCE_PREPOSITIONS:
-                outlet = _outlet(pobj, refs)
-                if outlet:
-                    return outlet
-            if child.lower_ == "in" and pobj.ent_type_ in ("ORG", "WORK_OF_ART"):
-                outlet = _outlet(pobj, refs)  # "wrote in USA Today"
-                if outlet:
-                    return outlet
-            if pobj.lemma_.lower() in DOCUMENT_NOUNS | {"program", "show", "interview"}:
-                outlet = _outlet_in(pobj, refs)
-                if outlet:
-                    return outlet
+        outlet = _outlet_after(child, refs) if child.dep_ == "prep" else None
+        if outlet:
+            return outlet
+    return None
+
+
+def _outlet_after(prep: Token, refs: dict[int, Entity]) -> str | None:
+    """The outlet a speech verb's preposition names: "to HuffPost", "in USA Today", "in
+    an interview with The Asahi Shimbun"."""
+    for pobj in children(prep, "pobj"):
+        if prep.lower_ in _SOURCE_PREPOSITIONS:
+            outlet = _outlet(pobj, refs)
+            if outlet:
+                return outlet
+        if prep.lower_ == "in" and pobj.ent_type_ in ("ORG", "WORK_OF_ART"):
+            outlet = _outlet(pobj, refs)  # "wrote in USA Today"
+            if outlet:
+                return outlet
+        if pobj.lemma_.lower() in DOCUMENT_NOUNS | {"program", "show", "interview"}:
+            outlet = _outlet_in(pobj, refs)
+            if outlet:
+                return outlet
     return None
 
 
 def _outlet_in(noun: Token, refs: dict[int, Entity]) -> str | None:
     """The outlet inside "an interview with X", "a statement to X", "X's program"."""
     for child in noun.children:
-        if child.dep_ in ("poss", "compound", "nmod"):
+        if child.dep_ in OWNERS:
             outlet = _outlet(child, refs)
             if outlet:
                 return outlet
         if child.dep_ == "prep" and child.lower_ in ("with", "to", "for", "on"):
-            for pobj in (g for g in child.children if g.dep_ == "pobj"):
+            for pobj in children(child, "pobj"):
                 outlet = _outlet(pobj, refs)
                 if outlet:
                     return outlet
@@ -313,11 +340,10 @@ def _via_phrase(sentences: list[Span], refs: dict[int, Entity], outside: Outside
     for sentence in sentences:
         for token in sentence:
             if token.lemma_ in _VIA_VERBS and token.tag_ == "VBN":
-                for agent in (c for c in token.children if c.dep_ == "agent"):
-                    for pobj in (g for g in agent.children if g.dep_ == "pobj"):
-                        outlet = _outlet(pobj, refs)
-                        if outlet:
-                            return outlet
+                for pobj in agents_of(token):
+                    outlet = _outlet(pobj, refs)
+                    if outlet:
+                        return outlet
     return None
 
 
@@ -328,7 +354,7 @@ def _according_to(sentences: list[Span], outside: Outside) -> Span | None:
                 continue
             if not outside(token) or token.nbor().lower_ != "to":
                 continue
-            for pobj in (c for c in token.nbor().children if c.dep_ == "pobj"):
+            for pobj in children(token.nbor(), "pobj"):
                 if pobj.lower_ in FIRST_SECOND_PERSON:
                     continue
                 ent = entity_span(pobj)

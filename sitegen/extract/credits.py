@@ -16,7 +16,9 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from sitegen.extract.lexicon import SPEECH_VERBS
+from sitegen.extract.params import current
 from sitegen.extract.records import Credit
+from sitegen.extract.syntax import agents_of, children, objects_of
 from sitegen.origins import MEDIA_NOUNS, UNNAMED
 
 # Someone spoke *to* the outlet: the outlet did the interview ("interview" credits).
@@ -66,7 +68,7 @@ def sentence_credits(sentence: Span, offset: int) -> Iterator[Credit]:
 
 def dateline_credit(text: str) -> Credit | None:
     """The outlet of a wire dateline opening the article ("TOKYO (Reuters) -")."""
-    match = _DATELINE.match(text[:120])
+    match = _DATELINE.match(text[: current().dateline_chars])
     if match is None:
         return None
     return Credit(match["outlet"].strip(), "dateline", match.start("outlet"), match.end("outlet"))
@@ -85,7 +87,7 @@ def _according_to(token: Token) -> Iterator[Span]:
     """ "according to the Mainichi Shimbun", "according to a report by Kyodo"."""
     if token.i + 1 >= len(token.doc) or token.nbor().text.lower() != "to":
         return
-    for pobj in (c for c in token.nbor().children if c.dep_ == "pobj"):
+    for pobj in children(token.nbor(), "pobj"):
         outlet = _outlet(_report_owner(pobj), places=True)
         if outlet is not None:
             yield outlet
@@ -96,10 +98,10 @@ def _spoken_to(verb: Token) -> Iterator[Span]:
     interview with The Asahi Shimbun"."""
     lemma = verb.lemma_.lower()
     if lemma in _TOLD_VERBS:
-        objects = [c for c in verb.children if c.dep_ in ("dative", "dobj", "iobj")]
+        objects = objects_of(verb)
         yield from (o for child in objects or _next_name(verb) if (o := _outlet(child)))
-    for prep in (c for c in verb.children if c.dep_ == "prep"):
-        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+    for prep in children(verb, "prep"):
+        for pobj in children(prep, "pobj"):
             if lemma in _SPOKE_VERBS | _TOLD_VERBS and prep.text.lower() in _TO_PREPOSITIONS:
                 outlet = _outlet(pobj)
                 if outlet is not None:
@@ -112,11 +114,10 @@ def _reported_by(verb: Token) -> Iterator[Span]:
     """ "as quoted by Reuters", "the AP reported", "the Mainichi Shimbun newspaper said"."""
     lemma = verb.lemma_.lower()
     if lemma in _PASSIVE_CREDIT_VERBS and verb.tag_ == "VBN":
-        for agent in (c for c in verb.children if c.dep_ == "agent"):
-            yield from (o for g in agent.children if g.dep_ == "pobj" if (o := _outlet(g)))
+        yield from (o for g in agents_of(verb) if (o := _outlet(g)))
     if lemma in _REPORT_VERBS | _SAY_VERBS:
         media_only = lemma not in _REPORT_VERBS
-        for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        for subject in children(verb, "nsubj"):
             outlet = _outlet(subject, media_only=media_only)
             if outlet is not None:
                 yield outlet
@@ -137,7 +138,7 @@ def _next_name(verb: Token) -> list[Token]:
 def _interviewers(noun: Token) -> Iterator[Span]:
     """The outlet of "an interview with X", "in an interview with X's program"."""
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.text.lower() in ("with", "to")):
-        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+        for pobj in children(prep, "pobj"):
             outlet = _outlet(pobj)
             if outlet is not None:
                 yield outlet
@@ -150,7 +151,7 @@ def _report_owner(noun: Token) -> Token:
     for prep in (
         c for c in noun.children if c.dep_ == "prep" and c.text.lower() in ("by", "in", "from")
     ):
-        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+        for pobj in children(prep, "pobj"):
             return pobj
     for child in noun.children:
         if child.dep_ == "poss":

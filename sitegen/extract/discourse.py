@@ -41,15 +41,17 @@ from sitegen.extract.names import (
     same_word,
     title_word,
 )
+from sitegen.extract.params import current
 from sitegen.extract.records import NameMention
+from sitegen.extract.syntax import (
+    OWNERS,
+    has_child,
+    is_main_clause,
+    is_subject,
+    main_subject,
+    subject_of,
+)
 
-DECAY = 0.5  # salience kept from one sentence to the next
-PARAGRAPH_DECAY = 0.7  # and, on top, across a paragraph break
-RECENCY, SUBJECT, HEAD = 100.0, 80.0, 50.0  # weights of a mention
-EMBEDDED_SUBJECT = 30.0  # the subject of a subordinate clause
-SPEAKER = 80.0  # weight of being quoted: the next "he said" likely continues
-PARALLEL = 80.0  # a subject pronoun's lean to the previous sentence's subject
-MIN_SALIENCE = 1.0  # below this an entity is out of the reader's mind
 _AGE = re.compile(r"(\d{1,3})-year-old")
 _ROLE_END = re.compile(r"\s(?:in|at|of|for|from|with|who|which|that|whose|on|to)\s.*$")
 
@@ -95,7 +97,7 @@ class Discourse:
         entity: Entity | None
         if not _all_quoted(sentence, quoted):  # quoted words are not the narrative
             for entity in self.entities:
-                entity.salience *= DECAY
+                entity.salience *= current().decay
         found: dict[int, Entity] = {}
         given: dict[int, float] = {}
         names = {
@@ -112,16 +114,9 @@ class Discourse:
                 continue
             found[token.i] = entity
             self._attend(entity, token, given)
-            if (
-                token.dep_ == "appos"
-                and token.head.i < token.i
-                and (
-                    token.head.pos_ == "NOUN"
-                    or (token.i in names and _stands_for(token.head, names))
-                )
-            ):
+            if _names_its_head(token, names):
                 found[token.head.i] = entity  # "the first lady, Melania Trump"
-        subject = _main_subject(sentence)
+        subject = main_subject(sentence)
         self.last_subject = found.get(subject.i) if subject is not None else None
         return found
 
@@ -139,15 +134,8 @@ class Discourse:
             c.dep_ == "appos" and c.i in names for c in token.children
         ):
             return None  # "the first lady, Melania Trump": the name stands for both
-        lower = token.lower_
         if token.pos_ == "PRON":
-            if lower in PERSON_PRONOUNS:
-                return self.pronoun(
-                    lower, _coargument(token, found), subject=token.dep_ in ("nsubj", "nsubjpass")
-                )
-            if lower in GROUP_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass"):
-                return self.group_pronoun(lower)
-            return None
+            return self._pronoun_referent(token, found)
         if token.i in groups:
             ent = groups[token.i]
             name = _group_name(ent)
@@ -155,11 +143,18 @@ class Discourse:
             if entity is not None:
                 entity.plural = ent.label_ == "NORP" or token.tag_ in ("NNS", "NNPS")
             return entity
-        if token.dep_ not in ("nsubj", "nsubjpass") or not (
-            token.pos_ in ("NOUN", "PROPN") or is_human(token)
-        ):
+        if not is_subject(token) or not (token.pos_ in ("NOUN", "PROPN") or is_human(token)):
             return None
         return self.subject(token)
+
+    def _pronoun_referent(self, token: Token, found: dict[int, Entity]) -> Entity | None:
+        """Who "he", "she" or a subject "they" stands for."""
+        lower = token.lower_
+        if lower in PERSON_PRONOUNS:
+            return self.pronoun(lower, _coargument(token, found), subject=is_subject(token))
+        if lower in GROUP_PRONOUNS and is_subject(token):
+            return self.group_pronoun(lower)
+        return None
 
     def subject(self, token: Token) -> Entity | None:
         """The entity a subject noun phrase that is not a tagged name refers to."""
@@ -181,33 +176,39 @@ class Discourse:
         if token.lower_ in FIRST_SECOND_PERSON:
             return None
         if is_human(token):
-            last = self.last_subject
-            if (
-                last is not None
-                and last.kind == "human"
-                and _definite(token)
-                and last.plural == _plural(token)
-            ):
-                last.words |= _describing_words(token)
-                return last  # "The volunteer … . The interviewee showed …": one unnamed man
-            return self._unnamed(token, "human")
+            return self._unnamed_human(token)
         if token.pos_ != "NOUN":
             return None
         if token.lemma_.lower() in ORG_NOUNS | DOCUMENT_NOUNS:
             return self._unnamed(token, "group")
         return None
 
+    def _unnamed_human(self, token: Token) -> Entity:
+        """An unnamed person: the one just talked about when described again ("The
+        volunteer … . The interviewee showed …": one unnamed man), else a new one."""
+        last = self.last_subject
+        if (
+            last is not None
+            and last.kind == "human"
+            and _definite(token)
+            and last.plural == _plural(token)
+        ):
+            last.words |= _describing_words(token)
+            return last
+        return self._unnamed(token, "human")
+
     def _attend(self, entity: Entity, token: Token, given: dict[int, float]) -> None:
         """Add the weight of this mention; an entity mentioned twice in a sentence gets
         the weight of its most prominent mention (`given`: weight so far, by entity)."""
-        weight = RECENCY
+        params = current()
+        weight = params.recency
         role = token.head if token.dep_ in ("appos", "conj") else token
-        if _is_topic(role) or (role.dep_ in ("nsubj", "nsubjpass") and _main_clause(role.head)):
-            weight += SUBJECT
-        elif role.dep_ in ("nsubj", "nsubjpass"):
-            weight += EMBEDDED_SUBJECT
-        if role.dep_ not in ("poss", "compound", "nmod") and role.head.pos_ != "NOUN":
-            weight += HEAD
+        if _is_topic(role) or (is_subject(role) and is_main_clause(role.head)):
+            weight += params.subject_weight
+        elif is_subject(role):
+            weight += params.embedded_subject_weight
+        if role.dep_ not in OWNERS and role.head.pos_ != "NOUN":
+            weight += params.head_weight
         already = given.get(id(entity), 0.0)
         if weight > already:
             entity.salience += weight - already
@@ -260,23 +261,9 @@ class Discourse:
                 continue
             if entity.name == name:
                 return entity
-            theirs, their_suffix = name_parts(entity.name)
-            if not same_word(theirs[-1], words[-1]):
-                if len(words) == 1 and len(theirs) >= 2 and fold(theirs[0]) == fold(words[0]):
-                    candidates.append((their_suffix == suffix, entity))  # "Glenn"
-                continue
-            if len(words) >= 2 and len(theirs) >= 2:
-                if not distinct_suffixes(their_suffix, suffix) and same_given_name(
-                    theirs[0], words[0]
-                ):
-                    candidates.append((True, entity))
-            elif len(words) >= 2:
-                if not distinct_suffixes(their_suffix, suffix) and (
-                    not entity.offices or held & entity.offices
-                ):
-                    candidates.append((True, entity))
-            elif not held or held & entity.offices or (len(theirs) == 1 and not entity.offices):
-                candidates.append((their_suffix == suffix, entity))
+            preferred = _may_be(entity, words, suffix, held)
+            if preferred is not None:
+                candidates.append((preferred, entity))
         if not candidates:
             return None
         return max(candidates, key=lambda c: (c[0], c[1].salience))[1]
@@ -320,7 +307,7 @@ class Discourse:
     def new_paragraph(self) -> None:
         """A paragraph break often moves the story on: older entities fade faster."""
         for entity in self.entities:
-            entity.salience *= PARAGRAPH_DECAY
+            entity.salience *= current().paragraph_decay
 
     def pronoun(
         self, word: str, exclude: Entity | None = None, subject: bool = False
@@ -333,7 +320,7 @@ class Discourse:
 
         def score(entity: Entity) -> float:
             parallel = subject and entity is self.last_subject
-            return entity.salience + (PARALLEL if parallel else 0.0)
+            return entity.salience + (current().parallel_weight if parallel else 0.0)
 
         ranked = sorted(
             (
@@ -342,7 +329,7 @@ class Discourse:
                 if e.personal
                 and not e.plural
                 and e is not exclude
-                and e.salience >= MIN_SALIENCE
+                and e.salience >= current().min_salience
                 and e.gender in (None, gender)
             ),
             key=lambda e: -score(e),
@@ -350,7 +337,9 @@ class Discourse:
         if not ranked:
             return None
         best = ranked[0]
-        if best.gender is None and (len(ranked) == 1 or score(best) >= 2 * score(ranked[1])):
+        if best.gender is None and (
+            len(ranked) == 1 or score(best) >= current().gender_lead * score(ranked[1])
+        ):
             best.gender = gender  # learnt: later "she" cannot mean him
         return best
 
@@ -361,7 +350,7 @@ class Discourse:
         groups = [
             e
             for e in self.entities
-            if e.salience >= MIN_SALIENCE
+            if e.salience >= current().min_salience
             and (
                 (e.kind == "group" and (word != "it" or not e.plural))
                 or (e.kind == "human" and e.plural and word != "it")
@@ -376,30 +365,43 @@ class Discourse:
             return None
         head = title_word(token.lemma_)
         age = _AGE.search(noun_phrase(token))
-        people = [e for e in self.entities if e.personal and e.salience >= MIN_SALIENCE]
+        people = [e for e in self.entities if e.personal and e.salience >= current().min_salience]
         if age is not None:
-            years = int(age.group(1))
-            matching = [e for e in people if years in e.ages]
-            if matching:
-                return max(matching, key=lambda e: e.salience)
-            last = self.last_subject
-            if last is not None and last.kind == "person" and not last.ages:
-                last.ages.add(years)
-                return last
-            return None
+            return self._of_age(int(age.group(1)), people)
         if head not in HUMAN_HEADS and head not in TITLES:
             return None
         # a role word is evidence enough, however long ago the person was introduced
         matching = [e for e in self.entities if e.personal and head in e.words]
         return max(matching, key=lambda e: e.salience, default=None)
 
+    def _of_age(self, years: int, people: list[Entity]) -> Entity | None:
+        """ "The 23-year-old": the person in mind of that age, or the person just talked
+        about when no age of theirs is known."""
+        matching = [e for e in people if years in e.ages]
+        if matching:
+            return max(matching, key=lambda e: e.salience)
+        last = self.last_subject
+        if last is not None and last.kind == "person" and not last.ages:
+            last.ages.add(years)
+            return last
+        return None
+
     def quoted_speaker(self, entity: Entity) -> None:
         """`entity` was just quoted."""
-        entity.salience += SPEAKER
+        entity.salience += current().speaker_weight
 
     def most_salient_person(self) -> Entity | None:
-        people = [e for e in self.entities if e.personal and e.salience >= MIN_SALIENCE]
+        people = [e for e in self.entities if e.personal and e.salience >= current().min_salience]
         return max(people, key=lambda e: e.salience, default=None)
+
+
+def _names_its_head(token: Token, names: dict[int, tuple[Span, NameMention]]) -> bool:
+    """An appositive after the phrase it names: "the first lady, Melania Trump"."""
+    return (
+        token.dep_ == "appos"
+        and token.head.i < token.i
+        and (token.head.pos_ == "NOUN" or (token.i in names and _stands_for(token.head, names)))
+    )
 
 
 def _add_role(entity: Entity, role: str) -> None:
@@ -457,15 +459,11 @@ def _definite(token: Token) -> bool:
 
 def _coargument(pronoun: Token, found: dict[int, Entity]) -> Entity | None:
     """The subject of the clause an object pronoun belongs to."""
-    if pronoun.dep_ in ("nsubj", "nsubjpass"):
+    if is_subject(pronoun):
         return None
     verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = subject_of(verb)
     return found.get(subject.i) if subject is not None else None
-
-
-def _main_clause(verb: Token) -> bool:
-    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
 
 
 def _is_topic(token: Token) -> bool:
@@ -483,13 +481,6 @@ def _all_quoted(sentence: Span, quoted: list[tuple[int, int]]) -> bool:
     return any(a <= sentence.start_char and sentence.end_char <= b + 1 for a, b in quoted)
 
 
-def _main_subject(sentence: Span) -> Token | None:
-    for child in sentence.root.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            return child
-    return None
-
-
 def _group_name(ent: Span) -> str | None:
     text = " ".join(ent.text.split()).strip(" ,.")
     text = re.sub(r"^[Tt]he\s+", "", text)
@@ -502,7 +493,7 @@ def untagged_name(token: Token) -> str | None:
     unfamiliar name is often tagged as a product or facility)."""
     if token.pos_ != "PROPN" or token.ent_type_ in STRONG_LABELS or token.tag_ == "NNPS":
         return None
-    if any(c.dep_ == "det" for c in token.children):
+    if has_child(token, "det"):
         return None  # "the First Daughters": a title, not a name
     words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
     words.append(token)
@@ -547,3 +538,37 @@ def entity_span(token: Token) -> Span | None:
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     return doc[start:end]
+
+
+def _may_be(
+    entity: Entity, words: list[str], suffix: str, held: frozenset[str] | set[str]
+) -> bool | None:
+    """Whether the person `entity` may be the one a name (`words`, `suffix`) refers to:
+    None when not, else whether the match is preferred over others."""
+    theirs, their_suffix = name_parts(entity.name)
+    if not same_word(theirs[-1], words[-1]):
+        if len(words) == 1 and len(theirs) >= 2 and fold(theirs[0]) == fold(words[0]):
+            return their_suffix == suffix  # "Glenn"
+        return None
+    if len(words) >= 2:
+        return True if _full_name_may_be(entity, theirs, words, held, suffix) else None
+    if not held or held & entity.offices or (len(theirs) == 1 and not entity.offices):
+        return their_suffix == suffix  # a surname alone: an office held apart keeps apart
+    return None
+
+
+def _full_name_may_be(
+    entity: Entity,
+    theirs: list[str],
+    words: list[str],
+    held: frozenset[str] | set[str],
+    suffix: str,
+) -> bool:
+    """A full name sharing the surname of `entity` (whose name's words are `theirs`):
+    the same given name, or `entity` known by its surname alone and holding no other
+    office; never another generation ("Jr.")."""
+    if distinct_suffixes(name_parts(entity.name)[1], suffix):
+        return False
+    if len(theirs) >= 2:
+        return same_given_name(theirs[0], words[0])
+    return not entity.offices or bool(held & entity.offices)

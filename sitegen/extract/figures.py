@@ -14,7 +14,8 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from sitegen.extract.numbers import currency_of, parse_number, qualifier_of
-from sitegen.model import Figure
+from sitegen.extract.params import current
+from sitegen.factbase.model import Figure
 
 NUMBER_LABELS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT"}
 _VAGUE = {"one", "a", "an", "half", "single"}  # "one of them", "half of his time"
@@ -23,31 +24,48 @@ _COUNTED_DEPS = ("nummod", "compound", "nmod", "amod", "quantmod")
 
 
 def figures(sentence: Span) -> Iterator[Figure]:
-    seen: list[tuple[int, int]] = []
+    """The sentence's figures: numbers NER tagged, counts it left untagged, then ages
+    not already read."""
+    seen: list[tuple[int, int]] = []  # character ranges read as figures
+    yield from _tagged(sentence, seen)
+    yield from _untagged(sentence, seen)
+    yield from _ages(sentence, seen)
+
+
+def _tagged(sentence: Span, seen: list[tuple[int, int]]) -> Iterator[Figure]:
     for ent in sentence.ents:
         if ent.label_ not in NUMBER_LABELS:
             continue
         value = parse_number(ent.text)
         if value is None or ent.text.lower().strip() in _VAGUE:
             continue
-        unit = None
-        if ent.label_ == "MONEY":
-            around = ent.doc[max(ent.start - 1, 0) : ent.end + 1].text
-            unit = currency_of(ent.text) or currency_of(around)
-        elif ent.label_ == "PERCENT":
-            unit = "percent"
-        elif ent.label_ == "QUANTITY":
-            unit = ent[-1].lemma_.lower()
-        before = ent.doc[max(ent.start - 3, sentence.start) : ent.start].text
+        before = ent.doc[max(ent.start - current().context_words, sentence.start) : ent.start].text
         seen.append((ent.start_char, ent.end_char))
         yield Figure(
             value=value,
             text=_figure_text(ent),
-            unit=unit,
+            unit=_unit_of(ent),
             counts=counted(ent),
             qualifier=qualifier_of(ent.text) or qualifier_of(before),
         )
-    for token in sentence:  # a count NER left untagged ("Seventy men, including …")
+
+
+def _unit_of(ent: Span) -> str | None:
+    """A money figure's currency (from its words or the signs around it), "percent", or
+    a quantity's unit ("miles")."""
+    if ent.label_ == "MONEY":
+        around = ent.doc[max(ent.start - 1, 0) : ent.end + 1].text
+        return currency_of(ent.text) or currency_of(around)
+    if ent.label_ == "PERCENT":
+        return "percent"
+    if ent.label_ == "QUANTITY":
+        return ent[-1].lemma_.lower()
+    return None
+
+
+def _untagged(sentence: Span, seen: list[tuple[int, int]]) -> Iterator[Figure]:
+    """A count NER left untagged ("Seventy men, including …")."""
+    for token in sentence:
         if (
             token.pos_ == "NUM"
             and token.dep_ == "nummod"
@@ -63,8 +81,14 @@ def figures(sentence: Span) -> Iterator[Figure]:
                 value=value,
                 text=token.text,
                 counts=counted(span),
-                qualifier=qualifier_of(sentence.doc[max(token.i - 3, 0) : token.i].text),
+                qualifier=qualifier_of(
+                    sentence.doc[max(token.i - current().context_words, 0) : token.i].text
+                ),
             )
+
+
+def _ages(sentence: Span, seen: list[tuple[int, int]]) -> Iterator[Figure]:
+    """ "a 39-year-old", "Ann Cole, 39,": an age, unless read as a figure already."""
     for match in _AGE.finditer(sentence.text):
         age = match.group(1) or match.group(2)
         if match.group(2) and not _preceded_by_name(sentence, match.start()):

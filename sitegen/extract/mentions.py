@@ -38,10 +38,12 @@ from sitegen.extract.names import (
     name_parts,
     quoted_nickname,
 )
+from sitegen.extract.params import current
 from sitegen.extract.records import NameMention
+from sitegen.extract.syntax import children, is_subject
 
 if TYPE_CHECKING:  # spaCy types only: merging imports this module without spaCy
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 # NER labels that compete with PERSON for a name; the rarer ones weigh half, since NER
 # often gives an unfamiliar person's name a product or facility label.
@@ -117,7 +119,7 @@ def _names_a_place(name: str) -> bool:
 
 def _after_street_number(ent: Span) -> bool:
     """A name right after a house number or "block of": an address."""
-    before = ent.doc[max(ent.start - 3, 0) : ent.start]
+    before = ent.doc[max(ent.start - current().context_words, 0) : ent.start]
     number = before[-1].text if len(before) else ""
     if number.isdigit() and not re.fullmatch(r"(?:19|20)\d\d", number):  # not "In 2013 Strong"
         return True
@@ -202,33 +204,16 @@ def _with_nicknames(
 def _add_evidence(ent: Span, mention: NameMention) -> None:
     """Roles (titles, appositives, ages) and signs for or against a person's name."""
     head = ent.root
-    if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ in SPEECH_VERBS - OUTLET_VERBS:
+    if is_subject(head) and head.head.lemma_ in SPEECH_VERBS - OUTLET_VERBS:
         mention.evidence.append("speaker")
-    title = title_before(ent) or _office_of_before(ent)
-    if title:
-        mention.evidence.append("kin" if title.split()[-1].lower() in KIN_NOUNS else "title")
-        if _human_role(title):
-            mention.evidence.append("human-role")  # "Strzok attorney Aitan Goelman"
-        if not all(w.lower().strip(".") in HONORIFICS for w in title.split()):
-            mention.roles.append(title)  # "Mr." says how to address, not who
-    if ent.text.split()[0].lower().strip(".") in TITLES and len(ent) > 1:
-        mention.evidence.append("title")
-    role: str | None
-    for role in _roles_after(ent):
-        mention.evidence.append("appos")
-        mention.roles.append(role)
-        if _human_role(role):
-            mention.evidence.append("human-role")  # ", a 31-year-old nurse in Kobe,"
-    role = _role_it_names(ent)
-    if role:
-        mention.evidence.append("kin" if role.split()[-1].lower() in KIN_NOUNS else "appos")
-        mention.roles.append(role)
-        if _human_role(role):
-            mention.evidence.append("human-role")  # "the first lady, Melania Trump"
+    _add_title(ent, mention)
+    _add_roles(ent, mention)
     if any(c.dep_ == "relcl" and any(t.lower_ == "who" for t in c.children) for c in head.children):
         mention.evidence.append("who")
     age = _AGE_AFTER.match(
-        ent.doc[ent.end : ent.end + 3].text_with_ws if ent.end < len(ent.doc) else ""
+        ent.doc[ent.end : ent.end + current().context_words].text_with_ws
+        if ent.end < len(ent.doc)
+        else ""
     )
     if age:
         mention.evidence.append("age")
@@ -239,6 +224,36 @@ def _add_evidence(ent: Span, mention: NameMention) -> None:
         mention.evidence.append("platform")  # "posted on Twitter", "via Gawker"
     if any(rule(ent) for rule in _THING_RULES):
         mention.evidence.append("thing")
+
+
+def _add_title(ent: Span, mention: NameMention) -> None:
+    """A title before the name ("Chief Cabinet Secretary", "his daughter") or inside it
+    ("Mr. Smith" tagged whole)."""
+    title = title_before(ent) or _office_of_before(ent)
+    if title:
+        mention.evidence.append("kin" if title.split()[-1].lower() in KIN_NOUNS else "title")
+        if _human_role(title):
+            mention.evidence.append("human-role")  # "Strzok attorney Aitan Goelman"
+        if not all(w.lower().strip(".") in HONORIFICS for w in title.split()):
+            mention.roles.append(title)  # "Mr." says how to address, not who
+    if ent.text.split()[0].lower().strip(".") in TITLES and len(ent) > 1:
+        mention.evidence.append("title")
+
+
+def _add_roles(ent: Span, mention: NameMention) -> None:
+    """The roles in apposition: after the name (", a nurse in Kobe,") and before it
+    ("the first lady, Melania Trump")."""
+    for role in _roles_after(ent):
+        mention.evidence.append("appos")
+        mention.roles.append(role)
+        if _human_role(role):
+            mention.evidence.append("human-role")  # ", a 31-year-old nurse in Kobe,"
+    named = _role_it_names(ent)
+    if named:
+        mention.evidence.append("kin" if named.split()[-1].lower() in KIN_NOUNS else "appos")
+        mention.roles.append(named)
+        if _human_role(named):
+            mention.evidence.append("human-role")  # "the first lady, Melania Trump"
 
 
 def _on_a_platform(head: Token) -> bool:
@@ -271,12 +286,19 @@ def _names_a_thing(ent: Span) -> bool:
     for child in head.children:
         if child.dep_ == "appos" and child.i > head.i and child.lemma_.lower() in ORG_NOUNS:
             return True
+    return _joined_with_organisations(head)
+
+
+def _joined_with_organisations(head: Token) -> bool:
+    """A name coordinated only with organisations or buildings ("Harvard and Harvard
+    Law"); not places: NER gives unfamiliar given names place labels ("Malia and Sasha
+    Obama")."""
+    governor = head.head
     linked = [
         t
         for t in (governor, *head.children)
         if t.i != head.i and (t.dep_ == "conj" or (head.dep_ == "conj" and t is governor))
     ]
-    # not GPE: NER gives unfamiliar given names place labels ("Malia and Sasha Obama")
     return bool(linked) and all(t.ent_type_ in ("ORG", "FAC") for t in linked)
 
 
@@ -343,33 +365,8 @@ def title_before(ent: Span) -> str | None:
     """Words right before a name and attached to it that say what the person is: "Chief
     Cabinet Secretary", "music publicist", "23-year-old"."""
     doc = ent.doc
-    i = ent.start - 1
-    words: list[Token] = []
-    while i >= 0:
-        token = doc[i]
-        attached = (ent.start <= token.head.i < ent.end) or (
-            words and token.head.i in {w.i for w in words}
-        )
-        if token.tag_ == "POS" and i > 0:
-            words.insert(0, token)
-            i -= 1
-            continue
-        if not attached or token.pos_ in ("DET", "ADP", "PRON", "VERB", "CCONJ", "AUX"):
-            break
-        if token.is_punct and token.text != "-":
-            break
-        lowercase_role = token.pos_ in ("NOUN", "NUM") or token.lower_ in TITLES
-        if not (token.text[:1].isupper() or lowercase_role or token.text == "-"):
-            break
-        words.insert(0, token)
-        i -= 1
-    if (
-        words
-        and i >= 0
-        and doc[i].whitespace_ == ""
-        and not doc[i].is_punct
-        and words[0].text == "-"
-    ):
+    words, i = _words_before(ent)
+    if words and words[0].text == "-" and _joined_to_previous(doc, i):
         return None  # "a latter-day Dan Quayle": the part of a compound is no title
     while words and (
         words[0].tag_ == "POS"
@@ -377,13 +374,51 @@ def title_before(ent: Span) -> str | None:
         or words[0].lower_ in _SAID
     ):
         words.pop(0)  # "-", a list's bullet "º", "Said" opening "Said District Attorney X:"
-    if not words or not any(
-        w.lower_.strip(".") in TITLES or w.pos_ in ("NOUN", "NUM") for w in words
-    ):
+    if not words or not any(_role_word(w) for w in words):
         return None
     if all(w.ent_type_ in ("ORG", "GPE", "NORP") or w.tag_ == "POS" for w in words):
         return None  # "Japan's Ryoga Seki": where from, not what
     return "".join(_expanded(t) + t.whitespace_ for t in doc[words[0].i : words[-1].i + 1]).strip()
+
+
+def _words_before(ent: Span) -> tuple[list[Token], int]:
+    """The words before a name that hang on it (or on each other), and the index of the
+    word before them."""
+    doc = ent.doc
+    i = ent.start - 1
+    words: list[Token] = []
+    while i >= 0:
+        token = doc[i]
+        if token.tag_ == "POS" and i > 0:
+            words.insert(0, token)  # "Strzok's attorney": the possessive joins the title
+        elif _title_word(token, ent, words):
+            words.insert(0, token)
+        else:
+            break
+        i -= 1
+    return words, i
+
+
+def _title_word(token: Token, ent: Span, words: list[Token]) -> bool:
+    """A word that can be part of a title: attached to the name or to the title's words
+    so far, not a function word or a punctuation mark, capitalised or a role noun."""
+    attached = ent.start <= token.head.i < ent.end or token.head.i in {w.i for w in words}
+    if not attached or token.pos_ in ("DET", "ADP", "PRON", "VERB", "CCONJ", "AUX"):
+        return False
+    if token.text == "-":
+        return True
+    lowercase_role = token.pos_ in ("NOUN", "NUM") or token.lower_ in TITLES
+    return not token.is_punct and (token.text[:1].isupper() or lowercase_role)
+
+
+def _joined_to_previous(doc: Doc, i: int) -> bool:
+    """The word at `i` runs on, without a space, into the words after it."""
+    return i >= 0 and doc[i].whitespace_ == "" and not doc[i].is_punct
+
+
+def _role_word(word: Token) -> bool:
+    """A title ("Gov.") or a common noun or number ("publicist", "23-year-old")."""
+    return word.lower_.strip(".") in TITLES or word.pos_ in ("NOUN", "NUM")
 
 
 _SAID = {"said", "says", "added", "adds", "told", "asked"}
@@ -437,7 +472,7 @@ def _roles_after(ent: Span) -> Iterable[str]:
             and child.lemma_ == "be"
             and any(t.lower_ == "who" for t in child.children)
         ):
-            for attr in (c for c in child.children if c.dep_ == "attr"):
+            for attr in children(child, "attr"):
                 role = _phrase(attr)
                 if role:
                     yield role
@@ -499,15 +534,18 @@ def _role_it_names(ent: Span) -> str | None:
 def _phrase(token: Token) -> str | None:
     """A role's words, up to a comma starting another clause (", who donated …") or the
     next item of a list ("Mike Pompeo, the secretary of state, and John Bolton, …")."""
+    span = token.doc[_role_start(token) : _role_end(token)]
+    text = _PARTY_TAG.sub("", span.text.strip(" ,;—–-"))
+    return text if _reads_as_role(span, text) else None
+
+
+def _role_end(token: Token) -> int:
+    """Where the role headed by `token` ends: its subtree, cut before ", who …" or the
+    next item of a list."""
     subtree = list(token.subtree)
     end = subtree[-1].i + 1
     for t in subtree:
-        if (
-            t.i > token.i
-            and t.text == ","
-            and t.i + 1 < end
-            and (t.nbor().lower_ in ("who", "which", "whose", "where") or t.nbor().pos_ == "CCONJ")
-        ):
+        if t.i > token.i and t.text == "," and t.i + 1 < end and _opens_clause(t.nbor()):
             end = t.i
             break
     for conj in (c for c in token.rights if c.dep_ == "conj" and c.i < end):
@@ -516,27 +554,41 @@ def _phrase(token: Token) -> str | None:
         ):
             end = conj.left_edge.i - 1  # "X, the acting secretary, broad latitude to …":
             break  # a list without "and" is the verb's next object misparsed
-    start = subtree[0].i
+    return end
+
+
+def _opens_clause(word: Token) -> bool:
+    """The first word after a comma that starts another clause or list item."""
+    return word.lower_ in ("who", "which", "whose", "where") or word.pos_ == "CCONJ"
+
+
+def _role_start(token: Token) -> int:
+    """Where the role headed by `token` starts, with the first pieces of a hyphenated
+    word the parser hung elsewhere ("co-chair")."""
+    doc = token.doc
+    start = next(token.subtree).i
     while (
         start >= 2
-        and token.doc[start - 1].text in _HYPHENS
-        and not (token.doc[start - 1].whitespace_ or token.doc[start - 2].whitespace_)
+        and doc[start - 1].text in _HYPHENS
+        and not (doc[start - 1].whitespace_ or doc[start - 2].whitespace_)
     ):
-        start -= 2  # "co-chair": the word's first pieces hang elsewhere
-    span = token.doc[start:end]
-    text = _PARTY_TAG.sub("", span.text.strip(" ,;—–-"))
+        start -= 2
+    return start
+
+
+def _reads_as_role(span: Span, text: str) -> bool:
+    """Words that describe a person, not a misparse, a party tag or a list of names."""
     words = text.split()
-    if not words or len(words) > 25 or not any(ch.isalpha() for ch in text):
-        return None
+    if not words or len(words) > current().max_role_words or not any(ch.isalpha() for ch in text):
+        return False
     if span[0].pos_ == "PRON" or span[0].tag_ == "PRP$":
-        return None  # "his entire month's wages": a misparse, not a role
+        return False  # "his entire month's wages": a misparse, not a role
     if not any(w[:1].islower() for w in words):
-        return None  # "(D-Calif.)", ", R-N.C.,", "D-Ill.": party and state, not a role
+        return False  # "(D-Calif.)", ", R-N.C.,", "D-Ill.": party and state, not a role
     if span.root.ent_type_ in ("PERSON", "GPE", "ORG", "NORP", "DATE", "LOC"):
-        return None  # "Donald Trump, Mike Pence" or "Ohio, Dayton": a list, not a role
-    if _LIST_ROLE.search(text) and span.root.lower_ not in HUMAN_HEADS:
-        return None  # "Calvin Coolidge, the Statue of Liberty and …": a list
-    return text
+        return False  # "Donald Trump, Mike Pence" or "Ohio, Dayton": a list, not a role
+    # "Calvin Coolidge, the Statue of Liberty and …": a list
+    return not (_LIST_ROLE.search(text) and span.root.lower_ not in HUMAN_HEADS)
 
 
 def surname_mentions(
@@ -603,7 +655,7 @@ class NameVotes:
         """A role only a person has is what the text says of the name, where NER's label
         of an unfamiliar name is a guess from its shape: it counts as a context and as
         the PERSON label NER did not give."""
-        return self.labels["PERSON"] + self.cues + self.roles
+        return self.labels["PERSON"] + self.cues + current().role_vote * self.roles
 
     @property
     def other_votes(self) -> float:
@@ -615,7 +667,7 @@ class NameVotes:
 def count_vote(votes: NameVotes, mention: NameMention) -> None:
     """One occurrence's vote; inside quotation marks it counts half (someone else's
     words, often a nickname or a title-case slogan)."""
-    votes.labels[mention.label] += 0.5 if mention.quoted else 1.0  # type: ignore[assignment]  # float votes
+    votes.labels[mention.label] += current().quoted_vote if mention.quoted else 1.0  # type: ignore[assignment]  # float votes
     votes.cues += bool(set(mention.evidence) & PERSON_EVIDENCE)
     votes.against += len(set(mention.evidence) & NOT_PERSON_EVIDENCE)
     votes.roles += bool(set(mention.evidence) & ROLE_EVIDENCE)
@@ -654,15 +706,31 @@ def article_people(mentions: list[NameMention]) -> set[str]:
     people = {
         name for name, v in votes.items() if len(name_parts(name)[0]) >= 2 and is_person_name(v)
     }
-    parts = {fold(w) for name in people for w in (name_parts(name)[0][0], name_parts(name)[0][-1])}
-    for name, v in votes.items():
-        if len(name_parts(name)[0]) != 1:
-            continue
-        if (fold(name_parts(name)[0][0]) in parts and could_be_person(v)) or is_person_name(v):
-            people.add(name)
-    singles = {fold(name) for name in people if len(name_parts(name)[0]) == 1}
-    for name, v in votes.items():  # "Volodymyr Zelenskyy" (ORG) beside "Zelenskyy said"
-        words = name_parts(name)[0]
-        if len(words) >= 2 and fold(words[-1]) in singles and could_be_person(v):
-            people.add(name)
+    people |= _single_word_people(votes, people)
+    people |= _full_names_of_single_words(votes, people)
     return people
+
+
+def _single_word_people(votes: dict[str, NameVotes], people: set[str]) -> set[str]:
+    """One-word names that are the first or last word of a person's full name, or vote
+    as a person themselves."""
+    parts = {fold(w) for name in people for w in (name_parts(name)[0][0], name_parts(name)[0][-1])}
+    return {
+        name
+        for name, v in votes.items()
+        if len(name_parts(name)[0]) == 1
+        and ((fold(name_parts(name)[0][0]) in parts and could_be_person(v)) or is_person_name(v))
+    }
+
+
+def _full_names_of_single_words(votes: dict[str, NameVotes], people: set[str]) -> set[str]:
+    """Full names ending in a one-word person's name: "Volodymyr Zelenskyy" (tagged ORG)
+    beside "Zelenskyy said"."""
+    singles = {fold(name) for name in people if len(name_parts(name)[0]) == 1}
+    return {
+        name
+        for name, v in votes.items()
+        if len(words := name_parts(name)[0]) >= 2
+        and fold(words[-1]) in singles
+        and could_be_person(v)
+    }

@@ -7,404 +7,53 @@ suffixes, nicknames, transliteration variants), never about a particular story.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
-# Titles and honorifics of English news prose; stripped from a name, kept as a role.
-TITLES = {
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "mx",
-    "dr",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "prof",
-    "professor",
-    "rev",
-    "reverend",
-    "fr",
-    "father",
-    "gen",
-    "general",
-    "col",
-    "colonel",
-    "maj",
-    "major",
-    "capt",
-    "captain",
-    "lt",
-    "sgt",
-    "sen",
-    "senator",
-    "rep",
-    "representative",
-    "gov",
-    "governor",
-    "pres",
-    "president",
-    "judge",
-    "justice",
-    "minister",
-    "secretary",
-    "chancellor",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "pope",
-    "saint",
-    "chief",
-    "mayor",
-    "ambassador",
-    "commander",
-    "coach",
-    "speaker",
-    "premier",
-    "sheikh",
-    "imam",
-    "rabbi",
-    "cardinal",
-    "bishop",
-    "deputy",
-    "vice",
-    "leader",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "director",
-    "attorney",
-    "sheriff",
-    "officer",
-    "sergeant",
-    "lieutenant",
-    "admiral",
-    "emperor",
-    "prime",
-    "foreign",
-    "defense",
-    "defence",
-    "finance",
-    "interior",
-    "cabinet",
-    "first",
-    "former",
-    "late",
-    "host",
-    "anchor",
-    "candidate",
-    "nominee",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "correspondent",
-    "columnist",
-    "commentator",
-    "activist",
-    "author",
-    "actor",
-    "actress",
-    "comedian",
-    "singer",
-    "photographer",
-    "publicist",
-    "aide",
-    "adviser",
-    "advisor",
-    "counsel",
-    "lawyer",
-    "assemblyman",
-    "assemblywoman",
-    "congressman",
-    "congresswoman",
-    "councilman",
-    "councilwoman",
-    "councillor",
-    "dean",
-    "superintendent",
-    "commissioner",
-    "treasurer",
-    "chef",
-    "pastor",
-    "ag",
-}
-# Titles that say how to address someone, not what office they hold.
-HONORIFICS = {
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "mx",
-    "dr",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "the",
-    "former",
-    "late",
-}
+from sitegen.spelling import fold
+from sitegen.words import word_set, word_table
+
 # Abbreviated titles as written before a name, and the word a later mention uses.
-TITLE_WORDS = {
-    "gov": "governor",
-    "sen": "senator",
-    "rep": "representative",
-    "reps": "representative",
-    "pres": "president",
-    "gen": "general",
-    "col": "colonel",
-    "maj": "major",
-    "capt": "captain",
-    "lt": "lieutenant",
-    "sgt": "sergeant",
-    "adm": "admiral",
-    "atty": "attorney",
-    "supt": "superintendent",
-    "prof": "professor",
-    "rev": "reverend",
-    "dr": "doctor",
-    "sec": "secretary",
-    "amb": "ambassador",
-    "cmdr": "commander",
-    "insp": "inspector",
-    "det": "detective",
-    "ag": "attorney general",
-    "cong": "congressman",
-}
-TITLES |= TITLE_WORDS.keys()  # "Cong. Rob Simmons": an abbreviation is a title too
-MALE = {
-    "mr",
-    "sir",
-    "lord",
-    "king",
-    "prince",
-    "father",
-    "fr",
-    "man",
-    "men",
-    "boy",
-    "husband",
-    "son",
-    "brother",
-    "uncle",
-    "nephew",
-    "grandfather",
-    "spokesman",
-    "chairman",
-    "congressman",
-    "assemblyman",
-    "councilman",
-    "businessman",
-    "actor",
-    "widower",
-    "dad",
-    "he",
-    "him",
-    "his",
-    "himself",
-    "gentleman",
-    "emperor",
-    "duke",
-    "sheikh",
-    "boyfriend",
-    "fiance",
-    "stepfather",
-    "stepson",
-    "grandson",
-    "godfather",
-    "policeman",
-    "fireman",
-    "father-in-law",
-    "son-in-law",
-    "brother-in-law",
-}
-FEMALE = {
-    "mrs",
-    "ms",
-    "miss",
-    "dame",
-    "lady",
-    "queen",
-    "princess",
-    "woman",
-    "women",
-    "girl",
-    "wife",
-    "daughter",
-    "sister",
-    "aunt",
-    "niece",
-    "mother",
-    "grandmother",
-    "spokeswoman",
-    "chairwoman",
-    "congresswoman",
-    "assemblywoman",
-    "councilwoman",
-    "businesswoman",
-    "actress",
-    "widow",
-    "mom",
-    "she",
-    "her",
-    "hers",
-    "herself",
-    "duchess",
-    "empress",
-    "girlfriend",
-    "fiancee",
-    "stepmother",
-    "stepdaughter",
-    "granddaughter",
-    "godmother",
-    "policewoman",
-    "waitress",
-    "mother-in-law",
-    "daughter-in-law",
-    "sister-in-law",
-}
-SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "v"}
-PARTICLES = {
-    "de",
-    "da",
-    "del",
-    "della",
-    "di",
-    "du",
-    "dos",
-    "das",
-    "van",
-    "von",
-    "der",
-    "den",
-    "bin",
-    "bint",
-    "ibn",
-    "al",
-    "el",
-    "la",
-    "le",
-    "ter",
-    "ten",
-    "st",
-    "y",
-    "mac",
-}
+TITLE_WORDS = word_table("title_abbreviations")
+# Titles and honorifics of English news prose; stripped from a name, kept as a role.
+# An abbreviation is a title too: "Cong. Rob Simmons".
+TITLES = word_set("titles") | frozenset(TITLE_WORDS)
+# Titles that say how to address someone, not what office they hold.
+HONORIFICS = word_set("honorifics")
+# Words that say a person is a man, or a woman.
+MALE = word_set("male_words")
+FEMALE = word_set("female_words")
+# Generational suffixes ("Jr.") and particles inside a surname ("van").
+SUFFIXES = word_set("name_suffixes")
+PARTICLES = word_set("name_particles")
 # Common English given-name forms and the formal name they shorten (a general table of
 # the language, like the titles above): "Mike Bloomberg" is "Michael Bloomberg".
-NICKNAMES = {
-    "alex": "alexander",
-    "andy": "andrew",
-    "bill": "william",
-    "billy": "william",
-    "will": "william",
-    "liam": "william",
-    "bob": "robert",
-    "bobby": "robert",
-    "rob": "robert",
-    "robbie": "robert",
-    "chuck": "charles",
-    "charlie": "charles",
-    "chris": "christopher",
-    "dan": "daniel",
-    "danny": "daniel",
-    "dave": "david",
-    "dick": "richard",
-    "rick": "richard",
-    "rich": "richard",
-    "ed": "edward",
-    "eddie": "edward",
-    "ted": "edward",
-    "ned": "edward",
-    "frank": "francis",
-    "fred": "frederick",
-    "greg": "gregory",
-    "hank": "henry",
-    "harry": "henry",
-    "jack": "john",
-    "johnny": "john",
-    "jim": "james",
-    "jimmy": "james",
-    "jamie": "james",
-    "joe": "joseph",
-    "joey": "joseph",
-    "ken": "kenneth",
-    "larry": "lawrence",
-    "matt": "matthew",
-    "mike": "michael",
-    "mickey": "michael",
-    "mick": "michael",
-    "nick": "nicholas",
-    "pat": "patrick",
-    "pete": "peter",
-    "ron": "ronald",
-    "ronnie": "ronald",
-    "sam": "samuel",
-    "steve": "stephen",
-    "tom": "thomas",
-    "tommy": "thomas",
-    "tim": "timothy",
-    "tony": "anthony",
-    "abe": "abraham",
-    "ben": "benjamin",
-    "jeff": "jeffrey",
-    "jerry": "gerald",
-    "josh": "joshua",
-    "mitch": "mitchell",
-    "nate": "nathaniel",
-    "phil": "philip",
-    "ray": "raymond",
-    "russ": "russell",
-    "stan": "stanley",
-    "teddy": "theodore",
-    "vince": "vincent",
-    "walt": "walter",
-    "wally": "walter",
-    "beth": "elizabeth",
-    "betty": "elizabeth",
-    "liz": "elizabeth",
-    "lizzie": "elizabeth",
-    "cathy": "catherine",
-    "kathy": "katherine",
-    "kate": "katherine",
-    "katie": "katherine",
-    "debbie": "deborah",
-    "deb": "deborah",
-    "jenny": "jennifer",
-    "jen": "jennifer",
-    "maggie": "margaret",
-    "meg": "margaret",
-    "peggy": "margaret",
-    "patty": "patricia",
-    "patti": "patricia",
-    "sue": "susan",
-    "susie": "susan",
-    "becky": "rebecca",
-    "vicky": "victoria",
-    "sally": "sarah",
-    "mandy": "amanda",
-    "pam": "pamela",
-    "barb": "barbara",
-}
+NICKNAMES = word_table("nicknames")
 
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _TIME_ZONE = re.compile(r"^(?:[A-Z]{1,2}[SD]T|GMT|UTC)$")
 # the words of a page's buttons and links, which a crawl leaves in the text
-INTERFACE_WORDS = {
-    "share", "tweet", "email", "e-mail", "print", "comment", "comments", "reply",
-    "subscribe", "login", "menu", "search", "skip", "embed", "autoplay", "replay",
-    "copy", "download", "sms", "whatsapp", "pinterest", "linkedin", "reddit", "more",
-    "next", "previous", "prev", "save", "like", "follow", "play", "pause", "mute",
-}  # fmt: skip
+INTERFACE_WORDS = word_set("interface_words")
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|\w+)$", re.UNICODE)
 _QUOTED_NICKNAME = re.compile(r"\s+[\"“'‘]([A-Z][\w.-]*)[\"”'’]\s+")
 
 
 def clean_name(text: str) -> str | None:
     """The bare name in an entity's text, or None when it cannot be a person's name."""
+    words = _name_words(text)
+    if not words or len(words) > 5 or not all(_name_word(w) for w in words):
+        return None
+    if _TIME_ZONE.match(words[-1]) or all(w.lower() in INTERFACE_WORDS for w in words):
+        return None  # "CDT", "Share Tweet Email": a clock or a page's buttons, no one
+    if words[-1].strip(".").lower() in PARTICLES:
+        return None
+    if len(words) == 1 and words[0].strip(".").lower() in SUFFIXES:
+        return None
+    return " ".join(words)
+
+
+def _name_words(text: str) -> list[str] | None:
+    """The words of an entity's text without marks, nickname, titles and a final
+    possessive; None when it names what a person has, not a person."""
     text = " ".join(text.split()).strip(' ,;:!?"“”‘’()[]')
     text = _QUOTED_NICKNAME.sub(" ", text)  # William "Mo" Cowan -> William Cowan
     if text.endswith(".") and text[:-1].rsplit(" ", 1)[-1].lower() not in SUFFIXES:
@@ -418,27 +67,19 @@ def clean_name(text: str) -> str | None:
     words = [w for w in words if w]
     for i, word in enumerate(words[1:-1], start=1):
         if word.strip(".,").lower() in SUFFIXES - {"v"}:
-            words = words[: i + 1]  # "Douglas Shine Jr. Jurors": a name ends at its suffix
-            break
-    if not words or len(words) > 5:
-        return None
-    if _TIME_ZONE.match(words[-1]) or all(w.lower() in INTERFACE_WORDS for w in words):
-        return None  # "CDT", "Share Tweet Email": a clock or a page's buttons, no one
-    for word in words:
-        bare = word.strip(".")
-        if not _NAME_TOKEN.match(word) or any(ch.isdigit() for ch in word):
-            return None
-        if bare.lower() in PARTICLES or bare.lower() in SUFFIXES:
-            continue
-        if not bare[:1].isupper():
-            return None
-        if len(bare) > 3 and bare.isupper():
-            return None  # "JAPAN": a heading or acronym, not a name
-    if words[-1].strip(".").lower() in PARTICLES:
-        return None
-    if len(words) == 1 and words[0].strip(".").lower() in SUFFIXES:
-        return None
-    return " ".join(words)
+            return words[: i + 1]  # "Douglas Shine Jr. Jurors": a name ends at its suffix
+    return words
+
+
+def _name_word(word: str) -> bool:
+    """A word a name can hold: a capitalised word (not an all-capitals heading such as
+    "JAPAN"), a particle ("van") or a suffix ("Jr."); never a digit."""
+    bare = word.strip(".")
+    if not _NAME_TOKEN.match(word) or any(ch.isdigit() for ch in word):
+        return False
+    if bare.lower() in PARTICLES or bare.lower() in SUFFIXES:
+        return True
+    return bare[:1].isupper() and not (len(bare) > 3 and bare.isupper())
 
 
 def quoted_nickname(text: str) -> str | None:
@@ -480,13 +121,6 @@ def title_word(word: str) -> str:
     """A title as a later mention would call the person: "Gov." -> "governor"."""
     bare = word.lower().strip(".")
     return TITLE_WORDS.get(bare, bare)
-
-
-@lru_cache(maxsize=4096)
-def fold(word: str) -> str:
-    """A name word without accents, case, dots or apostrophes."""
-    folded = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
-    return folded.replace(".", "").replace("'", "").replace("’", "") or word.lower()
 
 
 def _shared_start(a: str, b: str) -> int:

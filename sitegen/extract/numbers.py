@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from sitegen.agreement import APPROXIMATE, AT_LEAST, AT_MOST, SCALES
+from sitegen.words import word_table
 
 _UNITS = {
     "zero": 0,
@@ -48,30 +49,8 @@ _WORD = re.compile(r"[a-z]+|\d[\d,]*(?:\.\d+)?", re.I)
 # longest first: "just over 70" is "just over", not "over"
 QUALIFIERS = tuple(sorted(APPROXIMATE | AT_LEAST | AT_MOST, key=lambda hedge: (-len(hedge), hedge)))
 
-CURRENCIES = {
-    "$": "USD",
-    "us$": "USD",
-    "usd": "USD",
-    "dollar": "USD",
-    "dollars": "USD",
-    "€": "EUR",
-    "eur": "EUR",
-    "euro": "EUR",
-    "euros": "EUR",
-    "£": "GBP",
-    "gbp": "GBP",
-    "pound": "GBP",
-    "pounds": "GBP",
-    "¥": "JPY",
-    "yen": "JPY",
-    "jpy": "JPY",
-    "yuan": "CNY",
-    "rupees": "INR",
-    "rubles": "RUB",
-    "roubles": "RUB",
-    "hryvnia": "UAH",
-    "hryvnias": "UAH",
-}
+# Currency signs and words by the code a money figure is kept in (first found wins).
+CURRENCIES = word_table("currencies")
 
 
 def parse_number(text: str) -> float | None:
@@ -80,27 +59,34 @@ def parse_number(text: str) -> float | None:
     total = 0.0
     current: float | None = None
     for word in words:
-        if word[0].isdigit():
-            value = float(word.replace(",", ""))
-            current = value if current is None else current + value
-        elif word in _UNITS and (word not in ("a", "an") or current is None):
-            current = (current or 0) + _UNITS[word]
-        elif word in _TENS:
-            current = (current or 0) + _TENS[word]
-        elif word in _SCALES and current is not None:
-            if _SCALES[word] < 1_000:
-                current *= _SCALES[word]
-            else:
-                total += current * _SCALES[word]
-                current = None
-        elif word in ("and",):
-            continue
-        elif current is not None or total:
+        read = _read_word(word, current, total)
+        if read is None:
             break
+        current, total = read
     if current is None and not total:
         return None
     value = total + (current or 0)
     return int(value) if float(value).is_integer() else round(value, 6)
+
+
+def _read_word(word: str, current: float | None, total: float) -> tuple[float | None, float] | None:
+    """The number read so far (the group under way, the total of closed groups) after
+    one more word: "two hundred" multiplies, "thousand" closes a group; None at the
+    first word after the number."""
+    if word[0].isdigit():
+        value = float(word.replace(",", ""))
+        return (value if current is None else current + value), total
+    if word in _UNITS and (word not in ("a", "an") or current is None):
+        return (current or 0) + _UNITS[word], total
+    if word in _TENS:
+        return (current or 0) + _TENS[word], total
+    if word in _SCALES and current is not None:
+        if _SCALES[word] < 1_000:
+            return current * _SCALES[word], total
+        return None, total + current * _SCALES[word]
+    if word == "and" or (current is None and not total):
+        return current, total  # "and", or a word before the number starts
+    return None
 
 
 def qualifier_of(text: str) -> str | None:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from sitegen.config import DASK_SCHEME
 from sitegen.errors import ConfigError, SitegenError
+from sitegen.extract.params import DEFAULT, ExtractParams
 from sitegen.extract.records import ArticleFacts
 from sitegen.ingest import Article
 
@@ -50,15 +51,19 @@ class SpacyModel(WorkerPlugin):
             load_model(self.model)
 
 
-def extract_batch(articles: list[Article], model: str) -> list[ArticleFacts]:
+def extract_batch(
+    articles: list[Article], model: str, params: ExtractParams = DEFAULT
+) -> list[ArticleFacts]:
     """One task: the facts of a batch of articles, with the worker's loaded model."""
     from sitegen.extract import extract_articles
     from sitegen.nlp import load_model
 
-    return list(extract_articles(articles, load_model(model)))
+    return list(extract_articles(articles, load_model(model), params))
 
 
-def extract_on_dask(articles: list[Article], model: str, executor: str) -> Iterator[ArticleFacts]:
+def extract_on_dask(
+    articles: list[Article], model: str, executor: str, params: ExtractParams = DEFAULT
+) -> Iterator[ArticleFacts]:
     """Facts of each article, in order, extracted by the cluster at `executor`."""
     address = "tcp://" + executor.removeprefix(DASK_SCHEME)  # checked by `check_executor`
     try:
@@ -73,12 +78,14 @@ def extract_on_dask(articles: list[Article], model: str, executor: str) -> Itera
         raise ConfigError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
     try:
         client.register_plugin(SpacyModel(model))
-        yield from _in_order(client, articles, model)
+        yield from _in_order(client, articles, model, params)
     finally:
         client.close()
 
 
-def _in_order(client: Client, articles: list[Article], model: str) -> Iterator[ArticleFacts]:
+def _in_order(
+    client: Client, articles: list[Article], model: str, params: ExtractParams
+) -> Iterator[ArticleFacts]:
     """Submit batches a few per worker ahead, and hand the results back in order."""
     batches = deque(
         articles[i : i + BATCH_ARTICLES] for i in range(0, len(articles), BATCH_ARTICLES)
@@ -87,5 +94,7 @@ def _in_order(client: Client, articles: list[Article], model: str) -> Iterator[A
     pending: deque = deque()
     while batches or pending:
         while batches and len(pending) < ahead:
-            pending.append(client.submit(extract_batch, batches.popleft(), model, pure=False))
+            pending.append(
+                client.submit(extract_batch, batches.popleft(), model, params, pure=False)
+            )
         yield from pending.popleft().result()

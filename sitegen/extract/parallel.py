@@ -26,6 +26,7 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 
 from sitegen.errors import ModelError, SitegenError
+from sitegen.extract.params import DEFAULT, ExtractParams
 from sitegen.extract.records import ArticleFacts
 from sitegen.ingest import Article
 from sitegen.jobs import job_count
@@ -44,19 +45,23 @@ def worker_count(articles: list[Article], jobs: int) -> int:
     return workers if workers > 1 and prose >= PARALLEL_MIN_CHARS else 0
 
 
-def extract_facts(articles: list[Article], model: str, jobs: int = 1) -> Iterator[ArticleFacts]:
+def extract_facts(
+    articles: list[Article], model: str, jobs: int = 1, params: ExtractParams = DEFAULT
+) -> Iterator[ArticleFacts]:
     """Facts of each article, in order, whatever the number of jobs."""
     workers = worker_count(articles, jobs)
     if workers:
-        yield from _in_workers(articles, model, workers)
+        yield from _in_workers(articles, model, workers, params)
         return
     from sitegen.extract import extract_articles
     from sitegen.nlp import load_model
 
-    yield from extract_articles(articles, load_model(model))
+    yield from extract_articles(articles, load_model(model), params)
 
 
-def _in_workers(articles: list[Article], model: str, workers: int) -> Iterator[ArticleFacts]:
+def _in_workers(
+    articles: list[Article], model: str, workers: int, params: ExtractParams
+) -> Iterator[ArticleFacts]:
     chunks = deque(
         enumerate(articles[i : i + CHUNK_ARTICLES] for i in range(0, len(articles), CHUNK_ARTICLES))
     )
@@ -70,7 +75,9 @@ def _in_workers(articles: list[Article], model: str, workers: int) -> Iterator[A
     try:
         for _ in range(workers):
             here, there = context.Pipe()
-            process: BaseProcess = context.Process(target=_work, args=(there, model), daemon=True)
+            process: BaseProcess = context.Process(
+                target=_work, args=(there, model, params), daemon=True
+            )
             process.start()
             there.close()
             pool[here] = process
@@ -129,7 +136,7 @@ def _stopped() -> ModelError:
     return ModelError("an extraction process stopped unexpectedly (out of memory?); try fewer jobs")
 
 
-def _work(connection: Connection, model: str) -> None:
+def _work(connection: Connection, model: str, params: ExtractParams) -> None:
     """A worker: extract each chunk it is sent until it is sent None. The model is loaded
     on the first chunk and kept (`load_model`)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the parent, which stops us
@@ -138,7 +145,7 @@ def _work(connection: Connection, model: str) -> None:
 
     while (chunk := connection.recv()) is not None:
         try:
-            connection.send((list(extract_articles(chunk, load_model(model))), None))
+            connection.send((list(extract_articles(chunk, load_model(model), params)), None))
         except SitegenError as exc:  # e.g. the model is missing: the parent raises it
             connection.send((None, exc))
         except Exception as exc:  # a bug: its traceback goes to stderr, the parent stops

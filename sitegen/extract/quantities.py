@@ -17,28 +17,19 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from sitegen.model import Figure
+from sitegen.extract.params import current
+from sitegen.extract.syntax import SUBJECTS
+from sitegen.factbase.model import Figure
+from sitegen.words import word_table
 
-# The verbs, adjectives and nouns that name a counted quantity in news prose.
-_QUANTITY_WORDS = {
-    "killed": ("kill", "die", "dead", "death", "fatal", "fatally", "murder", "slay", "slain"),
-    "injured": ("injure", "injured", "wound", "wounded", "hurt", "injury", "hospitalize"),
-    "shot": ("shoot",),
-    "arrested": ("arrest", "detain", "apprehend"),
-    "charged": ("charge", "indict"),
-    "missing": ("missing",),
-    "evacuated": ("evacuate",),
-    "volunteers": ("volunteer", "enlist"),
-    "votes": ("vote",),
-}
-QUANTITY_OF = {word: quantity for quantity, words in _QUANTITY_WORDS.items() for word in words}
+# The verbs, adjectives and nouns that name a counted quantity in news prose, by lemma.
+QUANTITY_OF = word_table("quantity_words")
 _INCREMENT_BEFORE = {"another", "additional", "further", "extra", "other"}
 _OTHERS = {"others", "other"}  # "four others were shot": beyond a count told before
 _ONE = {"a", "an", "one"}
-_COUNTED_ONE = {"nsubj", "nsubjpass", "dobj"}
+_COUNTED_ONE = SUBJECTS | {"dobj"}  # "a man was killed", "killed one man"
 _MODIFIERS = {"amod", "advmod", "acomp", "oprd", "appos", "npadvmod", "conj", "acl"}
 _OUTCOMES = ("killed", "injured")
-_UP = 3  # heads walked up from a number to find what governs it
 
 
 def with_quantities(sentence: Span, found: list[Figure]) -> list[Figure]:
@@ -77,33 +68,39 @@ def _coordinations_summed(counted: list[tuple[Figure, Token | None]]) -> list[Fi
         if token is None or not figure.quantity:
             result.append(figure)
             continue
-        noun = _noun(token)
-        members = [i] + [
-            j
-            for j, (other, t) in enumerate(counted)
-            if j > i
-            and t is not None
-            and other.quantity == figure.quantity
-            and other.increment == figure.increment
-            and _noun(t) in noun.conjuncts
-        ]
+        members = [i, *_coordinated_with(i, _noun(token), counted)]
         done.update(members)
         group = [counted[j] for j in members]
-        if len(group) == 1:
-            result.append(figure)
-            continue
-        tokens = sorted((t for _, t in group if t is not None), key=lambda t: t.i)
-        doc = tokens[0].doc
-        last = max(_noun(t).i for t in tokens)
-        result.append(
-            replace(
-                figure,
-                value=sum(f.value for f, _ in group),
-                text=doc[tokens[0].i : last + 1].text,
-                counts=None,
-            )
-        )
+        result.append(figure if len(group) == 1 else _summed(figure, group))
     return result
+
+
+def _coordinated_with(i: int, noun: Token, counted: list[tuple[Figure, Token | None]]) -> list[int]:
+    """The later counts of count i's quantity whose nouns are coordinated with its `noun`."""
+    figure = counted[i][0]
+    return [
+        j
+        for j, (other, t) in enumerate(counted)
+        if j > i
+        and t is not None
+        and other.quantity == figure.quantity
+        and other.increment == figure.increment
+        and _noun(t) in noun.conjuncts
+    ]
+
+
+def _summed(figure: Figure, group: list[tuple[Figure, Token | None]]) -> Figure:
+    """One count for a group: the sum of its values, the text from its first number to
+    its last noun."""
+    tokens = sorted((t for _, t in group if t is not None), key=lambda t: t.i)
+    doc = tokens[0].doc
+    last = max(_noun(t).i for t in tokens)
+    return replace(
+        figure,
+        value=sum(f.value for f, _ in group),
+        text=doc[tokens[0].i : last + 1].text,
+        counts=None,
+    )
 
 
 def _noun(number: Token) -> Token:
@@ -121,19 +118,20 @@ def quantity_of(number: Token) -> str | None:
         return None  # "four victims -- two men and two women": a breakdown, not a count
     if noun.dep_ == "pobj" and noun.head.text.lower() != "of":
         return None  # "from 52 countries": a detail of what is counted, not the count
+    return _governing_quantity(noun)
+
+
+def _governing_quantity(noun: Token) -> str | None:
+    """The quantity named by a word the counted noun hangs on, climbing up to the first
+    verb: "two people were killed", "left two dead"."""
     token = noun
-    for _ in range(_UP):
+    for _ in range(current().governor_climb):
         if token.head is token:
             break
         token = token.head
         quantity = QUANTITY_OF.get(token.lemma_.lower())
         if quantity == "shot":  # "shot and killed": the outcome is counted
-            outcomes = [
-                QUANTITY_OF.get(c.lemma_.lower())
-                for c in token.children
-                if c.dep_ in ("conj", "xcomp", "advmod")
-            ]
-            return next((q for q in outcomes if q in _OUTCOMES), quantity)
+            return _outcome(token) or quantity
         if quantity is not None:
             return quantity
         for child in token.children:
@@ -144,13 +142,24 @@ def quantity_of(number: Token) -> str | None:
     return None
 
 
+def _outcome(shot: Token) -> str | None:
+    """What came of a shooting, joined to "shot": "shot and killed", "shot dead"."""
+    outcomes = [
+        QUANTITY_OF.get(c.lemma_.lower())
+        for c in shot.children
+        if c.dep_ in ("conj", "xcomp", "advmod")
+    ]
+    return next((q for q in outcomes if q in _OUTCOMES), None)
+
+
 def is_increment(number: Token, quantity: str | None) -> bool:
     """A count added to an earlier one of the same quantity ("two more", "another three",
     "an additional 69", "have since died")."""
     doc = number.doc
     after = doc[number.i + 1] if number.i + 1 < len(doc) else None
     marked = (after is not None and after.text.lower() in ("more", *_OTHERS)) or any(
-        t.text.lower() in _INCREMENT_BEFORE for t in doc[max(number.i - 2, 0) : number.i]
+        t.text.lower() in _INCREMENT_BEFORE
+        for t in doc[max(number.i - current().increment_reach, 0) : number.i]
     )
     head = number.head if number.dep_ == "nummod" else number
     marked = marked or head.text.lower() in _OTHERS

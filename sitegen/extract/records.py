@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sitegen.model import Figure
+from sitegen.factbase.model import Figure
 
 
 @dataclass(slots=True)

@@ -14,7 +14,16 @@ from typing import TYPE_CHECKING
 
 from sitegen.extract.lexicon import ENTITY_LABELS, FIRST_SECOND_PERSON, INDEFINITE, SPEECH_VERBS
 from sitegen.extract.names import clean_name
+from sitegen.extract.params import current
 from sitegen.extract.records import FactCandidate
+from sitegen.extract.syntax import (
+    ANY_SUBJECTS,
+    REPORTED_CLAUSES,
+    has_child,
+    is_subject,
+    root_subject,
+    subject_of,
+)
 
 if TYPE_CHECKING:  # spaCy types only: merging imports this module without spaCy
     from spacy.tokens import Span, Token
@@ -29,13 +38,13 @@ DISCOURSE_OPENERS = re.compile(
 )
 _UNCOUNTED_LEMMAS = {"say", "tell", "be", "have", "mention"}
 CONTRAST_MARKS = {"while", "whereas"}  # "A did X, whereas B did Y": two facts, two actors
-MIN_CLAUSE_WORDS = 5  # a shorter clause is too little to cite on its own
 
 
 def is_checkable(sentence: Span) -> bool:
     """A complete declarative sentence whose subject is not the writer or "something"."""
     words = [t for t in sentence if not t.is_punct and not t.is_space]
-    if len(words) < MIN_COUNTED_WORDS or len(words) > 90:
+    params = current()
+    if len(words) < params.min_counted_words or len(words) > params.max_statement_words:
         return False
     text = sentence.text.strip()
     if text.endswith(("?", ":", ",")) or not _starts_like_a_sentence(text):
@@ -47,15 +56,12 @@ def is_checkable(sentence: Span) -> bool:
     if subject is None:
         return False
     counted = _counted(subject)
-    if len(words) < 5 and not counted:
+    if len(words) < params.min_statement_words and not counted:
         return False  # "Two victims died." is a whole fact; "He then left." is not
     if root.lemma_ == "be" and any(c.dep_ == "acomp" for c in root.children) and not counted:
         return False  # "the message was clear", "the crowd was enthralled": a judgement
     # not the writer's own voice ("we hope that ..."), not "something changed"
     return subject.lower_ not in FIRST_SECOND_PERSON | INDEFINITE
-
-
-MIN_COUNTED_WORDS = 4
 
 
 def _counted(subject: Token) -> bool:
@@ -69,17 +75,6 @@ def _starts_like_a_sentence(text: str) -> bool:
     an opening mark."""
     first = next((ch for ch in text if ch.isalnum() or ch in "“\"‘'(["), "")
     return bool(first) and not first.islower()
-
-
-def root_subject(sentence: Span) -> Token | None:
-    return _subject_of(sentence.root)
-
-
-def _subject_of(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "expl", "csubj"):
-            return child
-    return None
 
 
 def clauses(sentence: Span) -> list[Span]:
@@ -107,7 +102,7 @@ def clauses(sentence: Span) -> list[Span]:
 
 def _own_clause(token: Token) -> bool:
     """A verb joined to the root with a subject of its own: "and Y did", "whereas Y did"."""
-    if token.pos_ not in ("VERB", "AUX") or _subject_of(token) is None:
+    if token.pos_ not in ("VERB", "AUX") or subject_of(token, ANY_SUBJECTS) is None:
         return False
     if token.dep_ == "conj":
         return True
@@ -120,7 +115,9 @@ def _clause_checkable(clause: Span) -> bool:
     words = [t for t in clause if not t.is_punct and not t.is_space]
     subject = root_subject(clause)
     # a pronoun subject ("..., but he said") leans on the other clause: keep them whole
-    return len(words) >= MIN_CLAUSE_WORDS and subject is not None and subject.pos_ != "PRON"
+    return (
+        len(words) >= current().min_clause_words and subject is not None and subject.pos_ != "PRON"
+    )
 
 
 def _dates_the_telling(ent: Span) -> bool:
@@ -131,12 +128,18 @@ def _dates_the_telling(ent: Span) -> bool:
     while token.dep_ in ("pobj", "prep", "npadvmod") and token.head is not token:
         token = token.head
     return token.lemma_ in SPEECH_VERBS and (
-        token.dep_ in ("parataxis", "ccomp") or any(c.dep_ == "ccomp" for c in token.children)
+        token.dep_ in REPORTED_CLAUSES or has_child(token, "ccomp")
     )
 
 
 def add_features(span: Span, fact: FactCandidate) -> None:
     """What the passage asserts, as comparable keys: names, entities, lemmas, frames."""
+    _add_entities(span, fact)
+    _add_words(span, fact)
+
+
+def _add_entities(span: Span, fact: FactCandidate) -> None:
+    """The people's names, and the other entities and dates, as keys."""
     for ent in span.ents:
         if ent.label_ == "PERSON":
             name = clean_name(ent.text)
@@ -148,6 +151,10 @@ def add_features(span: Span, fact: FactCandidate) -> None:
                 key = DATE_PREFIX + (TELLING if _dates_the_telling(ent) else "") + key
             if key and key not in fact.entities:
                 fact.entities.append(key)
+
+
+def _add_words(span: Span, fact: FactCandidate) -> None:
+    """The content words' lemmas, and each subject with its verb ("police|arrest")."""
     for token in span:
         if token.is_stop or token.is_punct or token.is_space or token.like_num:
             continue
@@ -158,7 +165,7 @@ def add_features(span: Span, fact: FactCandidate) -> None:
             lemma = token.lemma_.lower()
             if lemma.isalpha() and lemma not in fact.lemmas:
                 fact.lemmas.append(lemma)
-        if token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ == "VERB":
+        if is_subject(token) and token.head.pos_ == "VERB":
             frame = f"{token.lemma_.lower()}|{token.head.lemma_.lower()}"
             if frame not in fact.frames:
                 fact.frames.append(frame)

@@ -10,27 +10,33 @@ from __future__ import annotations
 
 from sitegen.collector import paused
 from sitegen.extract.records import ArticleFacts
+from sitegen.factbase.model import FactBase, Source
 from sitegen.ingest import Article
 from sitegen.merge.claims import build_claims, cluster, join_split_sentences
 from sitegen.merge.conflicts import mark_conflicts
 from sitegen.merge.credited import citation_origins, independent_counts, source_origins
 from sitegen.merge.features import passages
+from sitegen.merge.params import TUNED, MergeParams
 from sitegen.merge.people import PeopleIndex, build_people
 from sitegen.merge.provenance import derived_sources, rewrites
-from sitegen.model import FactBase, Source
 
 
-def merge(articles: list[Article], extracted: list[ArticleFacts]) -> FactBase:
+def merge(
+    articles: list[Article], extracted: list[ArticleFacts], params: MergeParams = TUNED
+) -> FactBase:
+    """The fact base of the story, merged by `params` (`MergeParams()`: as tuned)."""
     with paused():
-        return merge_claims(articles, extracted, build_people(extracted))
+        return merge_claims(articles, extracted, build_people(extracted, params))
 
 
 def merge_claims(
     articles: list[Article], extracted: list[ArticleFacts], people: PeopleIndex
 ) -> FactBase:
-    """Everything after the people: claims, provenance, conflicts, counts."""
+    """Everything after the people (merged by the people's parameters): claims,
+    provenance, conflicts, counts."""
+    params = people.params
     facts = [fact for result in extracted for fact in result.facts]
-    result = cluster(passages(facts, people))
+    result = cluster(passages(facts, people, params), params)
     base = FactBase()
     for article in articles:
         base.sources[article.id] = Source(
@@ -54,7 +60,7 @@ def merge_claims(
     names = {pid: person.name for pid, person in people.people.items()}
     claims = build_claims(result, names, depth)
     via = {(f.source, f.start, f.end): f.via for f in facts if f.via}
-    citation_origins(claims, base.sources, extracted, texts, via)
+    citation_origins(claims, base.sources, extracted, texts, via, params)
     independent_counts(claims, base.sources)
     mark_conflicts(result, claims, {s.id: s.date for s in base.sources.values() if s.date})
     base.people = dict(sorted(people.people.items()))

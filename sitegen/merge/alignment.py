@@ -18,9 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from itertools import combinations, pairwise
 
-MIN_ANCHORS = 2  # claims two sources share, in order, before their gaps are aligned
-LEAST_SCORE = 0.08  # below this, even passages placed side by side are unrelated
-DENSITY = 0.3  # anchors in order per passage of the shorter account, for order to count
+from sitegen.merge.params import MergeParams
 
 
 @dataclass(frozen=True)
@@ -31,7 +29,10 @@ class GapMatch:
 
 
 def gap_links(
-    sources: dict[str, list[int]], cluster_of: dict[int, int], scores: dict[int, dict[int, float]]
+    sources: dict[str, list[int]],
+    cluster_of: dict[int, int],
+    scores: dict[int, dict[int, float]],
+    params: MergeParams,
 ) -> list[GapMatch]:
     """Passages matched between anchors, each the other's best match in its gap.
     `sources` lists each source's passages in text order, `cluster_of` gives each
@@ -48,14 +49,21 @@ def gap_links(
         for number in first:
             members[number].add(source)
     for cited in members.values():
-        if len(cited) <= 50:
+        if len(cited) <= params.anchor_sources:
             for pair in combinations(sorted(cited), 2):
                 together[pair] += 1
     links: list[GapMatch] = []
     for (a, b), count in sorted(together.items()):
-        if count >= MIN_ANCHORS:
+        if count >= params.min_anchors:
             links.extend(
-                _align(sources[a], sources[b], clusters_of_source[a], clusters_of_source[b], scores)
+                _align(
+                    sources[a],
+                    sources[b],
+                    clusters_of_source[a],
+                    clusters_of_source[b],
+                    scores,
+                    params,
+                )
             )
     return links
 
@@ -66,10 +74,11 @@ def _align(
     left_first: dict[int, int],
     right_first: dict[int, int],
     scores: dict[int, dict[int, float]],
+    params: MergeParams,
 ) -> list[GapMatch]:
     shared = sorted((left_first[c], right_first[c]) for c in left_first if c in right_first)
     anchors = _increasing([r for _, r in shared], shared)
-    if len(anchors) < max(MIN_ANCHORS, DENSITY * min(len(left), len(right))):
+    if len(anchors) < max(params.min_anchors, params.density * min(len(left), len(right))):
         return []
     bounds = [(-1, -1), *anchors, (len(left), len(right))]
     links: list[GapMatch] = []
@@ -77,7 +86,10 @@ def _align(
         gap_left, gap_right = left[l0 + 1 : l1], right[r0 + 1 : r1]
         if gap_left and gap_right:
             sole = len(gap_left) == len(gap_right) == 1
-            links.extend(GapMatch(i, j, sole) for i, j in _mutual_best(gap_left, gap_right, scores))
+            links.extend(
+                GapMatch(i, j, sole)
+                for i, j in _mutual_best(gap_left, gap_right, scores, params.least_score)
+            )
     return links
 
 
@@ -100,8 +112,9 @@ def _increasing(values: list[int], pairs: list[tuple[int, int]]) -> list[tuple[i
 
 
 def _mutual_best(
-    left: list[int], right: list[int], scores: dict[int, dict[int, float]]
+    left: list[int], right: list[int], scores: dict[int, dict[int, float]], least: float
 ) -> list[tuple[int, int]]:
+    """Pairs each the other's best match across a gap, scoring `least` or more."""
     right_set = set(right)
     best_of_left = {}
     for i in left:
@@ -112,6 +125,6 @@ def _mutual_best(
     left_set = set(left)
     for i, j in best_of_left.items():
         back = [(s, -k, k) for k, s in scores.get(j, {}).items() if k in left_set]
-        if max(back)[2] == i and scores[i][j] >= LEAST_SCORE:
+        if max(back)[2] == i and scores[i][j] >= least:
             links.append((i, j))
     return links

@@ -16,40 +16,35 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
+from enum import StrEnum
 
+from sitegen.factbase.model import Citation, Claim, Figure, status_for
 from sitegen.merge.alignment import gap_links
 from sitegen.merge.blocking import candidate_pairs
 from sitegen.merge.features import Passage, shared_keys
-from sitegen.merge.similarity import (
-    APART,
-    QUOTE_OVERLAP,
-    compare,
-    disagreement,
-    same_action,
-    synonyms,
-)
+from sitegen.merge.params import MergeParams
+from sitegen.merge.similarity import Conflict, compare, disagreement, same_action, synonyms
 from sitegen.merge.statement import choose_statement
-from sitegen.model import Citation, Claim, Figure, status_for
 from sitegen.slug import slugify, unique_slug
 
-THRESHOLD = 0.34  # average-linkage score needed to join two clusters
-SAME_SOURCE_THRESHOLD = 0.75  # a source repeating itself must be near-verbatim
-CONTAINED = 0.7  # share of a claim's passage weight a second-fact passage must contain
-ALIGNED = 0.36  # the score of a pair matched by order between two sources' shared claims:
-# just above THRESHOLD, so pairs that share more words are joined first
-GAP_SCORE = 0.15  # the least score of such a pair, when its gap holds other passages
-CONFLICT_GAP_SCORE = 0.1  # ... of such a pair that contradicts itself (another actor)
-ALIGNMENT_ROUNDS = 2  # pairs matched in one round anchor the next
-SPLIT_SCORE = 0.15  # the least score of a copy's half sentence with its original
+
+class ClaimKind(StrEnum):
+    """What a claim states; the value is the claim's `kind` in content/."""
+
+    QUOTE = "quote"  # `quote_claim_share` of its passages or more quote someone
+    FIGURE = "figure"  # it gives a figure
+    EVENT = "event"  # anything else that happened
 
 
 @dataclass
 class Clustering:
-    """Passages, their scored pairs and conflicts, and the clusters they form."""
+    """Passages, their scored pairs and conflicts, and the clusters they form (with
+    the parameters they were formed by)."""
 
     items: list[Passage]
+    params: MergeParams
     scores: dict[int, dict[int, float]] = field(default_factory=dict)  # symmetric
-    conflicts: dict[tuple[int, int], str] = field(default_factory=dict)  # (i < j) -> kind
+    conflicts: dict[tuple[int, int], Conflict] = field(default_factory=dict)  # (i < j) -> kind
     clusters: list[list[int]] = field(default_factory=list)
     extra: dict[int, list[int]] = field(default_factory=dict)  # cluster -> second-fact items
 
@@ -60,20 +55,22 @@ class Clustering:
         return self.clusters[cluster] + self.extra.get(cluster, [])
 
 
-def cluster(items: list[Passage]) -> Clustering:
-    result = Clustering(items)
+def cluster(items: list[Passage], params: MergeParams) -> Clustering:
+    result = Clustering(items, params)
     twins = _twins(items)
-    for i, j in candidate_pairs([item for item in items if item.index not in twins]):
-        comparison = compare(items[i], items[j])
+    for i, j in candidate_pairs([item for item in items if item.index not in twins], params):
+        comparison = compare(items[i], items[j], params)
         if comparison.conflict is not None:
             result.conflicts[(i, j)] = comparison.conflict
             continue
         same_source = items[i].source == items[j].source
-        if comparison.score > 0 and not (same_source and comparison.score < SAME_SOURCE_THRESHOLD):
+        if comparison.score > 0 and not (
+            same_source and comparison.score < params.same_source_threshold
+        ):
             result.scores.setdefault(i, {})[j] = comparison.score
             result.scores.setdefault(j, {})[i] = comparison.score
     result.clusters = _average_linkage(result)
-    for _ in range(ALIGNMENT_ROUNDS):
+    for _ in range(params.alignment_rounds):
         if not _align(result):
             break
         result.clusters = _average_linkage(result)
@@ -113,26 +110,30 @@ def _with_twins(clusters: list[list[int]], twins: dict[int, int]) -> list[list[i
 def _align(result: Clustering) -> bool:
     """Link (or mark as conflicting) passages that two sources tell at the same place
     between the claims they share; True when anything changed."""
-    items = result.items
+    items, params = result.items, result.params
     by_source: dict[str, list[int]] = defaultdict(list)
     for item in sorted(items, key=lambda p: (p.source, p.fact.start, p.index)):
         by_source[item.source].append(item.index)
     cluster_of = {i: c for c, m in enumerate(result.clusters) for i in m}
     changed = False
-    for match in gap_links(by_source, cluster_of, result.scores):
+    for match in gap_links(by_source, cluster_of, result.scores, params):
         i, j = match.left, match.right
         score = result.scores[i][j]
-        conflict = disagreement(items[i], items[j])
-        if conflict in ("date", APART) or (
-            conflict == "actor" and not same_action(items[i], items[j])
+        conflict = disagreement(items[i], items[j], params)
+        if conflict in (Conflict.DATE, Conflict.APART) or (
+            conflict == Conflict.ACTOR and not same_action(items[i], items[j])
         ):
             continue  # two leads may date two events; two actors may do two things
-        if conflict is not None and score >= CONFLICT_GAP_SCORE:
+        if conflict is not None and score >= params.conflict_gap_score:
             result.conflicts[(min(i, j), max(i, j))] = conflict
             del result.scores[i][j], result.scores[j][i]
             changed = True
-        elif conflict is None and (match.sole or score >= GAP_SCORE) and score < ALIGNED:
-            result.scores[i][j] = result.scores[j][i] = ALIGNED
+        elif (
+            conflict is None
+            and (match.sole or score >= params.gap_score)
+            and score < params.aligned
+        ):
+            result.scores[i][j] = result.scores[j][i] = params.aligned
             changed = True
     return changed
 
@@ -159,16 +160,34 @@ def join_split_sentences(result: Clustering, derived: dict[str, list[str]]) -> N
     for copy, originals in derived.items():
         told = sorted(by_source[copy], key=lambda p: p.fact.start)
         for at, item in enumerate(told):
-            if item.index not in alone:
-                continue
-            for neighbour in told[max(at - 1, 0) : at] + told[at + 1 : at + 2]:
-                target = _split_from(result, item, neighbour, set(originals), cluster_of)
+            if item.index in alone:
+                target = _other_half(result, told, at, set(originals), cluster_of)
                 if target is not None:
                     moves[item.index] = target
-                    break
     for i, target in moves.items():
         result.clusters[cluster_of[i]].remove(i)
         result.clusters[target].append(i)
+    _renumber(result)
+
+
+def _other_half(
+    result: Clustering,
+    told: list[Passage],
+    at: int,
+    originals: set[str],
+    cluster_of: dict[int, int],
+) -> int | None:
+    """The claim of the passage before or after `told[at]` (in that order) that is the
+    other half of its sentence, if either is."""
+    for neighbour in told[max(at - 1, 0) : at] + told[at + 1 : at + 2]:
+        target = _split_from(result, told[at], neighbour, originals, cluster_of)
+        if target is not None:
+            return target
+    return None
+
+
+def _renumber(result: Clustering) -> None:
+    """Clusters emptied by moves dropped, the rest numbered again by first passage."""
     kept = sorted(
         (c for c, m in enumerate(result.clusters) if m), key=lambda c: min(result.clusters[c])
     )
@@ -187,7 +206,7 @@ def _split_from(
     """The neighbour's cluster, when `item` and `neighbour` are two halves of one
     sentence of an original; else None."""
     best = _best_in(result, item.index, originals)
-    if best is None or result.score(item.index, best) < SPLIT_SCORE:
+    if best is None or result.score(item.index, best) < result.params.split_score:
         return None
     original = result.items[best]
     if neighbour.shingles and original.shingles:
@@ -216,56 +235,89 @@ def _best_in(result: Clustering, i: int, sources: set[str]) -> int | None:
 
 
 def _average_linkage(result: Clustering) -> list[list[int]]:
-    """Greedy agglomeration: take the pairs that reach THRESHOLD, best first, and join
-    their clusters when the mean score over their cross pairs reaches THRESHOLD too and
+    """Greedy agglomeration: take the pairs that reach the threshold, best first, and join
+    their clusters when the mean score over their cross pairs reaches it too and
     no cross pair is in conflict. Two passages of one source share a claim only when
     they repeat each other near-verbatim; such pairs are left out of the mean unless
     only such pairs exist."""
-    items = result.items
-    cluster_of = list(range(len(items)))
-    members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
-    sources: dict[int, Counter[str]] = {i: Counter([items[i].source]) for i in members}
-    quoted: dict[int, list[int]] = {i: [i] if items[i].shingles else [] for i in members}
-    blocked: dict[int, set[int]] = defaultdict(set)
-    for i, j in result.conflicts:
-        blocked[i].add(j)
-        blocked[j].add(i)
+    state = _Agglomeration.of(result)
+    threshold = result.params.threshold
     pairs = sorted(
         (
             (s, i, j)
             for i, row in result.scores.items()
             for j, s in row.items()
-            if i < j and s >= THRESHOLD
+            if i < j and s >= threshold
         ),
         key=lambda t: (-t[0], t[1], t[2]),
     )
     for _, i, j in pairs:
-        a, b = cluster_of[i], cluster_of[j]
+        a, b = state.cluster_of[i], state.cluster_of[j]
         if a == b:
             continue
-        small, large = sorted((a, b), key=lambda c: (len(members[c]), c))
-        if any(cluster_of[k] == large for x in members[small] for k in blocked[x]):
-            continue
-        if _other_quotations(items, quoted[small], quoted[large]):
-            continue
+        small, large = sorted((a, b), key=lambda c: (len(state.members[c]), c))
+        if state.joinable(small, large):
+            state.join(small, large)
+    return sorted((sorted(m) for m in state.members.values()), key=lambda m: m[0])
+
+
+@dataclass
+class _Agglomeration:
+    """The clusters average linkage has formed so far, each numbered by its first
+    passage: members, sources cited (with counts), quotation passages."""
+
+    result: Clustering
+    cluster_of: list[int]
+    members: dict[int, list[int]]
+    sources: dict[int, Counter[str]]
+    quoted: dict[int, list[int]]
+    blocked: dict[int, set[int]]  # passage -> passages it conflicts with
+
+    @classmethod
+    def of(cls, result: Clustering) -> _Agglomeration:
+        items = result.items
+        members = {i: [i] for i in range(len(items))}
+        blocked: dict[int, set[int]] = defaultdict(set)
+        for i, j in result.conflicts:
+            blocked[i].add(j)
+            blocked[j].add(i)
+        return cls(
+            result,
+            list(range(len(items))),
+            members,
+            {i: Counter([items[i].source]) for i in members},
+            {i: [i] if items[i].shingles else [] for i in members},
+            blocked,
+        )
+
+    def joinable(self, small: int, large: int) -> bool:
+        """No conflict, no two other quotations, no unrelated repeat of one source
+        between the clusters, and their mean link reaches the threshold."""
+        result, members = self.result, self.members
+        if any(self.cluster_of[k] == large for x in members[small] for k in self.blocked[x]):
+            return False
+        if _other_quotations(result.items, self.quoted[small], self.quoted[large], result.params):
+            return False
         if _unrelated_repeat(
-            result, members[small], members[large], sources[large], cluster_of, large
+            result, members[small], members[large], self.sources[large], self.cluster_of, large
         ):
-            continue
-        if (
-            _mean_link(result, members[small], members[large], cluster_of, large, sources[large])
-            < THRESHOLD
-        ):
-            continue
-        members[large].extend(members.pop(small))
-        sources[large].update(sources.pop(small))
-        quoted[large].extend(quoted.pop(small))
-        for k in members[large]:
-            cluster_of[k] = large
-    return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
+            return False
+        mean = _mean_link(
+            result, members[small], members[large], self.cluster_of, large, self.sources[large]
+        )
+        return mean >= result.params.threshold
+
+    def join(self, small: int, large: int) -> None:
+        self.members[large].extend(self.members.pop(small))
+        self.sources[large].update(self.sources.pop(small))
+        self.quoted[large].extend(self.quoted.pop(small))
+        for k in self.members[large]:
+            self.cluster_of[k] = large
 
 
-def _other_quotations(items: list[Passage], small: list[int], large: list[int]) -> bool:
+def _other_quotations(
+    items: list[Passage], small: list[int], large: list[int], params: MergeParams
+) -> bool:
     """Joining would put two quotations of two sources in one claim that share no quoted
     words and do not match on their own words either: two statements. A long quotation
     holding both ("… try showing a little class. … your mother and father don't respect
@@ -277,7 +329,7 @@ def _other_quotations(items: list[Passage], small: list[int], large: list[int]) 
             if (
                 a.source != b.source
                 and set(a.shingles).isdisjoint(b.shingles)
-                and compare(a, b).score < THRESHOLD
+                and compare(a, b, params).score < params.threshold
             ):
                 return True
     return False
@@ -311,9 +363,10 @@ def _unrelated_repeat(
 
 
 def _restates(result: Clustering, x: int, claim: list[int]) -> bool:
-    """`x` reaches THRESHOLD with every passage of `claim` from another source."""
+    """`x` reaches the threshold with every passage of `claim` from another source."""
     others = [y for y in claim if result.items[y].source != result.items[x].source]
-    return bool(others) and all(result.score(x, y) >= THRESHOLD for y in others)
+    threshold = result.params.threshold
+    return bool(others) and all(result.score(x, y) >= threshold for y in others)
 
 
 def _mean_link(
@@ -351,42 +404,53 @@ def _second_facts(result: Clustering) -> dict[int, list[int]]:
     cluster_of = {i: c for c, m in enumerate(result.clusters) for i in m}
     cited = [{result.items[i].source for i in m} for m in result.clusters]
     rivals = {(cluster_of[i], cluster_of[j]) for i, j in result.conflicts}
+    threshold = result.params.threshold
     extra: dict[int, list[int]] = defaultdict(list)
     for item in result.items:
         row = result.scores.get(item.index, {})
-        near = {cluster_of[j] for j, score in row.items() if score >= THRESHOLD}
-        for other in sorted(near - {cluster_of[item.index]}):
-            own = cluster_of[item.index]
+        own = cluster_of[item.index]
+        near = {cluster_of[j] for j, score in row.items() if score >= threshold}
+        for other in sorted(near - {own}):
             members = result.clusters[other]
-            if {(own, other), (other, own)} & rivals or (
-                item.source in cited[other]
-                and not any(_quoted_in(result.items[m], item) for m in members)
+            if {(own, other), (other, own)} & rivals:
+                continue  # a rival version of the fact the passage states
+            if item.source in cited[other] and not any(
+                _quoted_in(result.items[m], item, result.params) for m in members
             ):
                 continue
-            mean = sum(result.score(item.index, m) for m in members) / len(members)
-            if mean >= THRESHOLD and any(_contained(result, m, item.index) for m in members):
+            if _states(result, item.index, members):
                 extra[other].append(item.index)
     return dict(extra)
+
+
+def _states(result: Clustering, i: int, members: list[int]) -> bool:
+    """Passage `i` would join the cluster of `members` by average linkage, and holds
+    one of its passages."""
+    mean = sum(result.score(i, m) for m in members) / len(members)
+    return mean >= result.params.threshold and any(_contained(result, m, i) for m in members)
 
 
 def _contained(result: Clustering, part: int, whole: int) -> bool:
     """Most of `part`'s weight is in `whole`, a synonym counting as in the score, or
     `whole` quotes `part`'s quotation."""
     a, b = result.items[part], result.items[whole]
-    if result.score(part, whole) < THRESHOLD or not a.total:
+    params = result.params
+    if result.score(part, whole) < params.threshold or not a.total:
         return False
-    if _quoted_in(a, b):
+    if _quoted_in(a, b, params):
         return True
     shared = sum(a.weights[k] for k in shared_keys(a, b))
-    shared += synonyms(a, set(a.keys), set(b.keys))
-    return shared / a.total >= CONTAINED
+    shared += synonyms(a, set(a.keys), set(b.keys), params)
+    return shared / a.total >= params.contained
 
 
-def _quoted_in(part: Passage, whole: Passage) -> bool:
-    """`whole` quotes `part`'s quotation (QUOTE_OVERLAP of its 3-word runs, what makes
-    one quotation): it says what `part` says, whatever else either tells around it."""
+def _quoted_in(part: Passage, whole: Passage, params: MergeParams) -> bool:
+    """`whole` quotes `part`'s quotation (`quote_overlap` of its runs of quoted words,
+    what makes one quotation): it says what `part` says, whatever else either tells
+    around it."""
     return bool(part.shingles) and (
-        len(set(part.shingles).intersection(whole.shingles)) >= QUOTE_OVERLAP * len(part.shingles)
+        len(set(part.shingles).intersection(whole.shingles))
+        >= params.quote_overlap * len(part.shingles)
     )
 
 
@@ -401,20 +465,18 @@ def _claim(
     result: Clustering, number: int, names: dict[str, str], derived: dict[str, int]
 ) -> Claim:
     members = [result.items[i] for i in result.members(number)]
-    quotes = [m for m in members if m.fact.kind == "quote"]
-    kind = (
-        "quote"
-        if len(quotes) * 2 >= len(members)
-        else ("figure" if any(m.figures for m in members) else "event")
-    )
-    speakers = Counter(m.speaker for m in members if m.speaker)
-    # a named person first, then the speaker most passages agree on, then the plainest
-    speaker = min(speakers, key=lambda s: (s not in names, -speakers[s], len(s), s), default=None)
+    kind = _kind(members, result.params)
+    speaker = _speaker(members, names)
     centrality = {m.index: sum(result.score(m.index, o.index) for o in members) for m in members}
     # a passage citing this claim as its second fact states another fact too
     own = [result.items[i] for i in result.clusters[number]]
     statement, chosen = choose_statement(
-        own, kind, names.get(speaker or "", speaker), derived, centrality
+        own,
+        kind == ClaimKind.QUOTE,
+        names.get(speaker or "", speaker),
+        derived,
+        centrality,
+        result.params,
     )
     citations = sorted({(m.source, m.fact.start, m.fact.end): m for m in members}.items())
     people = list(dict.fromkeys(pid for m in members for pid in m.people))
@@ -429,10 +491,23 @@ def _claim(
         ],
         status=status_for(len({m.source for m in members})),
         people=people,
-        kind=kind,
+        kind=kind.value,
         speaker=speaker,
         figures=list(figures),
     )
+
+
+def _speaker(members: list[Passage], names: dict[str, str]) -> str | None:
+    """A named person first, then the speaker most passages agree on, then the plainest."""
+    speakers = Counter(m.speaker for m in members if m.speaker)
+    return min(speakers, key=lambda s: (s not in names, -speakers[s], len(s), s), default=None)
+
+
+def _kind(members: list[Passage], params: MergeParams) -> ClaimKind:
+    quotes = [m for m in members if m.fact.kind == "quote"]
+    if len(quotes) >= params.quote_claim_share * len(members):
+        return ClaimKind.QUOTE
+    return ClaimKind.FIGURE if any(m.figures for m in members) else ClaimKind.EVENT
 
 
 def _with_quantities(figures: list[Figure], members: list[Passage]) -> list[Figure]:

@@ -7,9 +7,9 @@ claims that cite them, in both directions, and both claims become `disputed`.
 
 from __future__ import annotations
 
+from sitegen.factbase.model import Claim, status_for
 from sitegen.merge.claims import Clustering
-from sitegen.merge.similarity import APART
-from sitegen.model import Claim, status_for
+from sitegen.merge.similarity import Conflict
 
 
 def mark_conflicts(result: Clustering, claims: list[Claim], dates: dict[str, str]) -> None:
@@ -18,11 +18,29 @@ def mark_conflicts(result: Clustering, claims: list[Claim], dates: dict[str, str
     sources with different dates (`dates`: source id -> date) do not dispute each
     other: the later report revises the earlier one, and the claims name each other
     in `updates` instead."""
+    links, revised = _links(result, dates)
+    for number, claim in enumerate(claims):
+        rivals = links.get(number, {})
+        claim.conflicts = sorted(claims[other].id for other in rivals)
+        claim.updates = sorted(claims[other].id for other in revised.get(number, ()))
+        claim.differs = {
+            claims[other].id: ", ".join(sorted(kind.value for kind in kinds))
+            for other, kinds in sorted(rivals.items())
+        }
+        independent = claim.independent_sources or len(claim.source_ids)
+        claim.status = status_for(independent, disputed=bool(claim.conflicts))
+
+
+def _links(
+    result: Clustering, dates: dict[str, str]
+) -> tuple[dict[int, dict[int, set[Conflict]]], dict[int, set[int]]]:
+    """(claim -> rival claim -> what differs, claim -> claims it updates or is updated
+    by), by claim number."""
     claim_of = {i: number for number, members in enumerate(result.clusters) for i in members}
-    links: dict[int, dict[int, set[str]]] = {}
+    links: dict[int, dict[int, set[Conflict]]] = {}
     revised: dict[int, set[int]] = {}
     for (i, j), kind in result.conflicts.items():
-        if kind == APART:
+        if kind == Conflict.APART:
             continue
         a, b = claim_of[i], claim_of[j]
         if a == b:
@@ -34,12 +52,4 @@ def mark_conflicts(result: Clustering, claims: list[Claim], dates: dict[str, str
             continue
         links.setdefault(a, {}).setdefault(b, set()).add(kind)
         links.setdefault(b, {}).setdefault(a, set()).add(kind)
-    for number, claim in enumerate(claims):
-        rivals = links.get(number, {})
-        claim.conflicts = sorted(claims[other].id for other in rivals)
-        claim.updates = sorted(claims[other].id for other in revised.get(number, ()))
-        claim.differs = {
-            claims[other].id: ", ".join(sorted(kinds)) for other, kinds in sorted(rivals.items())
-        }
-        independent = claim.independent_sources or len(claim.source_ids)
-        claim.status = status_for(independent, disputed=bool(claim.conflicts))
+    return links, revised

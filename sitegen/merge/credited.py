@@ -14,11 +14,11 @@ import re
 from collections import defaultdict
 
 from sitegen.extract.records import ArticleFacts, Credit
+from sitegen.factbase.model import Citation, Claim, Source
+from sitegen.merge.params import MergeParams
 from sitegen.merge.provenance import Lineage
-from sitegen.model import Citation, Claim, Source
 from sitegen.origins import SHARED_LABEL, Lines, SourceLinks, outlet_key
 
-AROUND = 300  # characters between a credit ending in ":" and the passage it introduces
 _INTRODUCES = re.compile(r"[^.!?]*:[\s“”\"‘’']*")
 
 
@@ -65,13 +65,15 @@ def citation_origins(
     extracted: list[ArticleFacts],
     texts: dict[str, str],
     via: dict[tuple[str, int, int], str],
+    params: MergeParams,
 ) -> None:
     """Set each citation's `origin` (`via`: the outlet extraction attributed a passage
     to, by (source, start, end))."""
     credits = {result.source: sorted(result.credits, key=lambda c: c.start) for result in extracted}
     for claim in claims:
         for citation in claim.citations:
-            citation.origin = _origin(citation, sources.get(citation.source), credits, texts, via)
+            source = sources.get(citation.source)
+            citation.origin = _origin(citation, source, credits, texts, via, params.around)
 
 
 def _origin(
@@ -80,7 +82,11 @@ def _origin(
     credits: dict[str, list[Credit]],
     texts: dict[str, str],
     via: dict[tuple[str, int, int], str],
+    reach: int,
 ) -> str | None:
+    """The outlet the passage credits, or one credited at most `reach` characters
+    before it by a phrase ending in ":", or the one extraction found, else its
+    source's origin."""
     text = texts.get(citation.source, "")
     around = None
     for credit in credits.get(citation.source, []):
@@ -88,7 +94,7 @@ def _origin(
             continue
         if credit.start < citation.end and credit.end > citation.start:
             return credit.outlet  # credited in the passage itself
-        near = 0 <= citation.start - credit.end <= AROUND
+        near = 0 <= citation.start - credit.end <= reach
         if near and _INTRODUCES.fullmatch(text[credit.end : citation.start]):
             around = credit.outlet  # "… told The Japan Times:" opening the passage
     passed = via.get((citation.source, citation.start, citation.end))

@@ -18,46 +18,15 @@ from sys import intern
 
 from sitegen.extract.records import FactCandidate
 from sitegen.extract.statements import DATE_PREFIX, TELLING
+from sitegen.factbase.model import Figure
+from sitegen.merge.keys import KeyKind, kind_of
+from sitegen.merge.params import MergeParams
 from sitegen.merge.people import PeopleIndex
 from sitegen.merge.synonyms import senses
-from sitegen.model import Figure
+from sitegen.words import word_set
 
-KIND_WEIGHTS = {"p": 2.0, "e": 1.5, "d": 1.0, "r": 1.0, "l": 1.0}
-FIGURE_WEIGHT = 3.0
-QUOTE_SHINGLE = 3  # words per quotation shingle
-FOLD_HEADS = 20  # a word is compared with at most this many more frequent look-alikes
 # Endings that make a word's variants: plural, demonym, agent, gerund, adjective, noun.
-ENDINGS = {
-    "",
-    "s",
-    "es",
-    "e",
-    "er",
-    "ers",
-    "or",
-    "ors",
-    "ian",
-    "ians",
-    "an",
-    "ans",
-    "ese",
-    "ish",
-    "i",
-    "is",
-    "ing",
-    "ed",
-    "d",
-    "al",
-    "ly",
-    "ion",
-    "ions",
-    "ist",
-    "ists",
-    "y",
-    "ies",
-    "ic",
-    "ism",
-}
+ENDINGS = word_set("endings") | {""}  # and no ending at all
 
 
 @dataclass(slots=True)
@@ -69,7 +38,7 @@ class Passage:
     people: list[str]
     speaker: str | None  # a person id, or an unnamed speaker's phrase
     # Sorted tuples, not sets: a set per passage cost a gigabyte at 10,000 articles.
-    keys: tuple[str, ...] = ()  # "kind:value"
+    keys: tuple[str, ...] = ()  # "kind:value" (`keys.KeyKind`)
     weights: dict[str, float] = field(default_factory=dict)  # of every key of the input
     figure_weights: list[float] = field(default_factory=list)  # one per fact.figures
     shingles: tuple[str, ...] = ()  # of its quoted words
@@ -83,37 +52,46 @@ class Passage:
     synonyms: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
-def passages(facts: list[FactCandidate], people: PeopleIndex) -> list[Passage]:
+def passages(facts: list[FactCandidate], people: PeopleIndex, params: MergeParams) -> list[Passage]:
     """Every fact as a Passage, with keys weighted over the whole input."""
+    lemma = KeyKind.LEMMA.prefix
     raw = [_raw_keys(fact, people) for fact in facts]
-    fold = _spelling_folds(Counter(k for keys, *_ in raw for k in keys if k.startswith("l:")))
+    fold = _spelling_folds(
+        Counter(k for keys, *_ in raw for k in keys if k.startswith(lemma)), params
+    )
     items = []
     for index, (fact, (keys, ids, speaker, subject)) in enumerate(zip(facts, raw, strict=True)):
         item = Passage(index, fact, ids, speaker, source=fact.source, figures=fact.figures)
         item.keys = tuple(sorted({intern(fold.get(k, k)) for k in keys}))
         if fact.frames:
-            verb = "l:" + fact.frames[0].rsplit("|", 1)[-1]
+            verb = lemma + fact.frames[0].rsplit("|", 1)[-1]
             item.action = intern(fold.get(verb, verb))
         if subject:  # only a passage with a subject is asked what else it names
-            item.subject = frozenset(fold.get(f"l:{w}", f"l:{w}")[2:] for w in subject.split())
-            item.words = tuple(
-                sorted(
-                    {
-                        intern(word)
-                        for key in item.keys
-                        if not key.startswith("r:")
-                        for word in key[2:].replace("-", " ").split()
-                    }
-                )
-            )
+            item.subject = frozenset(fold.get(lemma + w, lemma + w)[2:] for w in subject.split())
+            item.words = _words(item.keys)
         if fact.quote:
-            item.shingles = tuple(sorted(shingles(fact.quote)))
+            item.shingles = tuple(sorted(shingles(fact.quote, params.quote_shingle)))
         items.append(item)
-    _weigh(items)
-    related = synonym_keys({key for item in items for key in item.keys if key.startswith("l:")})
+    _weigh(items, params)
+    related = synonym_keys({key for item in items for key in item.keys if key.startswith(lemma)})
     for item in items:
         item.synonyms = related
     return items
+
+
+def _words(keys: tuple[str, ...]) -> tuple[str, ...]:
+    """Every word of the keys but the subject-verb frames, sorted."""
+    frame = KeyKind.FRAME.prefix
+    return tuple(
+        sorted(
+            {
+                intern(word)
+                for key in keys
+                if not key.startswith(frame)
+                for word in key[2:].replace("-", " ").split()
+            }
+        )
+    )
 
 
 def shared_keys(a: Passage, b: Passage) -> list[str]:
@@ -128,7 +106,7 @@ def synonym_keys(keys: set[str]) -> dict[str, frozenset[str]]:
     by_sense: dict[str, list[str]] = defaultdict(list)
     for lemma, ids in senses(key[2:] for key in keys).items():
         for sense in ids:
-            by_sense[sense].append("l:" + lemma)
+            by_sense[sense].append(KeyKind.LEMMA.key(lemma))
     related: dict[str, set[str]] = defaultdict(set)
     for group in by_sense.values():
         for key in group:
@@ -139,35 +117,50 @@ def synonym_keys(keys: set[str]) -> dict[str, frozenset[str]]:
 def _raw_keys(
     fact: FactCandidate, index: PeopleIndex
 ) -> tuple[set[str], list[str], str | None, str | None]:
+    """(keys, person ids, speaker, subject) of a fact, before spelling variants fold."""
     ids = [pid for name in fact.names if (pid := index.resolve(fact.source, name))]
-    speaker: str | None = None
-    if fact.speaker is not None:
-        text = fact.speaker.text
-        resolved = index.resolve(fact.source, text) if fact.speaker.is_person else None
-        speaker = resolved or (
-            None if fact.speaker.is_person and " " not in text else speaker_phrase(text)
-        )
-        if resolved and resolved not in ids:
-            ids.insert(0, resolved)
+    resolved, speaker = _speaker(fact, index)
+    if resolved and resolved not in ids:
+        ids.insert(0, resolved)
     people = list(dict.fromkeys(ids))
     person_words = {
         w.lower() for name in fact.names if index.resolve(fact.source, name) for w in name.split()
     }
-    keys = {f"p:{pid}" for pid in people}
+    keys = {KeyKind.PERSON.key(pid) for pid in people}
+    keys.update(_told_keys(fact, person_words))
+    return keys, people, speaker, _subject(fact, people, person_words)
+
+
+def _speaker(fact: FactCandidate, index: PeopleIndex) -> tuple[str | None, str | None]:
+    """(the speaker's person id, the speaker: that id, or an unnamed speaker's phrase).
+    A one-word person name that resolves to nobody is no speaker."""
+    if fact.speaker is None:
+        return None, None
+    text = fact.speaker.text
+    resolved = index.resolve(fact.source, text) if fact.speaker.is_person else None
+    if resolved:
+        return resolved, resolved
+    if fact.speaker.is_person and " " not in text:
+        return None, None
+    return None, speaker_phrase(text)
+
+
+def _told_keys(fact: FactCandidate, person_words: set[str]) -> set[str]:
+    """The keys of what a fact tells but its people: dates, named things, frames and
+    content words (a person's or a date's words are not counted again as words)."""
     dates = [e[len(DATE_PREFIX) :] for e in fact.entities if e.startswith(DATE_PREFIX)]
     date_words = {w for date in dates for w in date.removeprefix(TELLING).split()}
-    keys.update("d:" + date.removeprefix(TELLING) for date in dates)
+    keys = {KeyKind.DATE.key(date.removeprefix(TELLING)) for date in dates}
     for entity in fact.entities:
         if not entity.startswith(DATE_PREFIX) and not set(entity.split()) <= person_words:
             # a one-word name is a word like any other ("japan" and "japanese" fold)
-            keys.add(("e:" if " " in entity else "l:") + entity)
-    keys.update("r:" + frame for frame in fact.frames)
+            keys.add((KeyKind.ENTITY if " " in entity else KeyKind.LEMMA).key(entity))
+    frame, lemma = KeyKind.FRAME.prefix, KeyKind.LEMMA.prefix
+    keys.update(frame + text for text in fact.frames)
     keys.update(
-        "l:" + lemma
-        for lemma in fact.lemmas
-        if lemma not in person_words and lemma not in date_words
+        lemma + word for word in fact.lemmas if word not in person_words and word not in date_words
     )
-    return keys, people, speaker, _subject(fact, people, person_words)
+    return keys
 
 
 def _subject(fact: FactCandidate, people: list[str], person_words: set[str]) -> str | None:
@@ -188,7 +181,7 @@ def speaker_phrase(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def shingles(text: str, size: int = QUOTE_SHINGLE) -> set[str]:
+def shingles(text: str, size: int) -> set[str]:
     """The quotation's runs of `size` words ("fight for ukraine"), each one string."""
     words = re.findall(r"[a-z0-9]+", text.lower().replace("’", "'"))
     if len(words) < size:
@@ -196,35 +189,38 @@ def shingles(text: str, size: int = QUOTE_SHINGLE) -> set[str]:
     return {intern(" ".join(words[i : i + size])) for i in range(len(words) - size + 1)}
 
 
-def _spelling_folds(counts: Counter[str]) -> dict[str, str]:
+def _spelling_folds(counts: Counter[str], params: MergeParams) -> dict[str, str]:
     """Lemma keys that are spelling variants or derivations of a more frequent one:
-    one letter apart in words of 6+ letters (defence/defense, specialised/specialized),
+    one letter apart in long words (defence/defense, specialised/specialized),
     or one stem with a common English
     ending (protest/protester, Japan/Japanese, Ukraine/Ukrainian)."""
     by_start: dict[str, list[str]] = defaultdict(list)
     for key in counts:
-        by_start[key[2:7]].append(key)
+        by_start[key[2 : 2 + params.variant_stem]].append(key)
     fold: dict[str, str] = {}
     for group in by_start.values():
         group.sort(key=lambda k: (-counts[k], len(k), k))
         for i, key in enumerate(group):
-            for head in group[: min(i, FOLD_HEADS)]:
-                if head not in fold and _variant(key[2:], head[2:]):
+            for head in group[: min(i, params.fold_heads)]:
+                if head not in fold and _variant(key[2:], head[2:], params):
                     fold[key] = head
                     break
     return fold
 
 
-def _variant(a: str, b: str) -> bool:
+def _variant(a: str, b: str, params: MergeParams) -> bool:
+    """One word written two ways: one letter apart, or one stem with two endings."""
     if len(a) == len(b):
-        return len(a) >= 6 and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+        return (
+            len(a) >= params.variant_letters and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+        )
     stem = 0
     while stem < min(len(a), len(b)) and a[stem] == b[stem]:
         stem += 1
-    return stem >= 5 and a[stem:] in ENDINGS and b[stem:] in ENDINGS
+    return stem >= params.variant_stem and a[stem:] in ENDINGS and b[stem:] in ENDINGS
 
 
-def _weigh(items: list[Passage]) -> None:
+def _weigh(items: list[Passage], params: MergeParams) -> None:
     """Weights: the kind's weight times the key's inverse document frequency."""
     df: Counter[str] = Counter()
     for item in items:
@@ -236,10 +232,11 @@ def _weigh(items: list[Passage]) -> None:
         return math.log(1 + count / df[key])
 
     # one map for all: a key weighs the same in every passage
-    weights = {k: KIND_WEIGHTS[k[0]] * idf(k) for k in df if k[0] in KIND_WEIGHTS}
+    by_kind = params.kind_weights()
+    weights = {k: by_kind[kind] * idf(k) for k in df if (kind := kind_of(k)) in by_kind}
     for item in items:
         item.weights = weights
-        item.figure_weights = [FIGURE_WEIGHT * idf(figure_key(f)) for f in item.figures]
+        item.figure_weights = [params.figure_weight * idf(figure_key(f)) for f in item.figures]
         item.total = sum(weights[k] for k in item.keys) + sum(item.figure_weights)
 
 
@@ -248,4 +245,4 @@ def figure_key(figure: Figure) -> str:
     ("1.5 million" and "up to 1.6 million" both give "USD:2e+06")."""
     value = figure.value
     rounded = float(f"{value:.0e}") if value else 0.0
-    return f"f:{figure.unit or ''}:{rounded:g}"
+    return KeyKind.FIGURE.key(f"{figure.unit or ''}:{rounded:g}")

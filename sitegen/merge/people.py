@@ -39,7 +39,8 @@ from sitegen.extract.names import (
     typing_variant,
 )
 from sitegen.extract.records import ArticleFacts, NameMention
-from sitegen.model import Person
+from sitegen.factbase.model import Person
+from sitegen.merge.params import TUNED, MergeParams
 from sitegen.slug import slugify, unique_slug
 
 T = TypeVar("T")
@@ -80,6 +81,7 @@ class PeopleIndex:
     by_name: dict[str, str] = field(default_factory=dict)  # surface -> id, when unambiguous
     by_source: dict[tuple[str, str], str] = field(default_factory=dict)  # (source, surface)
     roles: dict[str, Counter[tuple[str, str]]] = field(default_factory=dict)  # id -> roles
+    params: MergeParams = TUNED
 
     def resolve(self, source: str, name: str) -> str | None:
         return self.by_source.get((source, name)) or self.by_name.get(name)
@@ -88,28 +90,16 @@ class PeopleIndex:
         """Describe each person again once it is known which sources copy others
         (`rewrites`: how far each copy is from an original)."""
         for person_id, person in self.people.items():
-            person.description = _description(self.roles[person_id], rewrites)
+            person.description = _description(self.roles[person_id], rewrites, self.params)
 
 
-def build_people(articles: list[ArticleFacts]) -> PeopleIndex:
+def build_people(articles: list[ArticleFacts], params: MergeParams = TUNED) -> PeopleIndex:
+    """One person per human being the articles name (`params`: for descriptions)."""
     stats = _gather(articles)
     groups = _group_full_names(_full_names(stats))
-    single = [s for s in stats.values() if len(s.words) == 1]
-    index = PeopleIndex()
+    index = PeopleIndex(params=params)
     members: list[list[_NameStats]] = [list(g) for g in groups]
-    lookup = _GroupLookup(groups)
-    # a single word joins the one group whose surname (or given name) it is
-    claimed: dict[str, list[int]] = {}
-    for word_stats in single:
-        matches = [
-            i
-            for i in lookup.candidates(word_stats.words[0])
-            if _word_matches(word_stats, groups[i])
-        ]
-        if matches and could_be_person(word_stats.votes):
-            claimed[word_stats.name] = matches
-        elif _is_person(word_stats) and word_stats.evidence & PERSON_EVIDENCE:
-            members.append([word_stats])  # a person known by one name
+    claimed = _single_words(stats, groups, members)
     for word, matches in claimed.items():
         if len(matches) == 1:
             members[matches[0]].append(stats[word])
@@ -125,6 +115,32 @@ def build_people(articles: list[ArticleFacts]) -> PeopleIndex:
             ]
             _resolve_by_article(stats[word], [(ids[i], members[i]) for i in matches], using, index)
     return index
+
+
+def _single_words(
+    stats: dict[str, _NameStats], groups: list[list[_NameStats]], members: list[list[_NameStats]]
+) -> dict[str, list[int]]:
+    """Each one-word name that could be a person -> the groups whose surname (or given
+    name) it is; a one-word person matching no group is added to `members` as a person
+    known by one name."""
+    lookup = _GroupLookup(groups)
+    claimed: dict[str, list[int]] = {}
+    for word_stats in (s for s in stats.values() if len(s.words) == 1):
+        matches = [
+            i
+            for i in lookup.candidates(word_stats.words[0])
+            if _word_matches(word_stats, groups[i])
+        ]
+        if matches and could_be_person(word_stats.votes):
+            claimed[word_stats.name] = matches
+        elif _one_name_person(word_stats):
+            members.append([word_stats])
+    return claimed
+
+
+def _one_name_person(stats: _NameStats) -> bool:
+    """A person the text names by one word: the vote says so, with evidence."""
+    return _is_person(stats) and bool(stats.evidence & PERSON_EVIDENCE)
 
 
 @dataclass
@@ -226,29 +242,38 @@ def _full_names(stats: dict[str, _NameStats]) -> list[_NameStats]:
     person "Volodymyr Zelensky") or whose surname alone is a person's ("Zelenskyy said")."""
     full = [s for s in stats.values() if len(s.words) >= 2 and not _names_a_group(s, stats)]
     people = [s for s in full if _is_person(s)]
+    given = {fold(p.words[0]) for p in people} - {fold(p.words[-1]) for p in people}
+    surnames = {
+        fold(s.words[0]) for s in stats.values() if len(s.words) == 1 and _one_name_person(s)
+    } - given  # "Sasha, 13," is Sasha Obama's given name: it makes "Dear Sasha" no one
+    return people + _variants_of_people(full, people, surnames)
+
+
+def _variants_of_people(
+    full: list[_NameStats], people: list[_NameStats], surnames: set[str]
+) -> list[_NameStats]:
+    """The full names the vote did not make people that could be, and are the same
+    person as one of `people` (or as one added before them), or end in the folded
+    surname of a person known by one name (`surnames`)."""
     voted = {id(s) for s in people}
     by_surname: _BySpelling[_NameStats] = _BySpelling()
     for person in people:
         by_surname.add(person.words[-1], person)
-    given = {fold(p.words[0]) for p in people} - {fold(p.words[-1]) for p in people}
-    surnames = {
-        fold(s.words[0])
-        for s in stats.values()
-        if len(s.words) == 1 and _is_person(s) and s.evidence & PERSON_EVIDENCE
-    } - given  # "Sasha, 13," is Sasha Obama's given name: it makes "Dear Sasha" no one
+    added = []
     for candidate in full:
-        if (
-            id(candidate) in voted
-            or not could_be_person(candidate.votes)
-            or candidate.votes.against
-        ):
+        if id(candidate) in voted or not _unopposed(candidate):
             continue
         if fold(candidate.words[-1]) in surnames or any(
             _same_person(candidate, p) for p in by_surname.near(candidate.words[-1])
         ):
-            people.append(candidate)
+            added.append(candidate)
             by_surname.add(candidate.words[-1], candidate)
-    return people
+    return added
+
+
+def _unopposed(stats: _NameStats) -> bool:
+    """The name could be a person's, and nothing in the text says it is not."""
+    return could_be_person(stats.votes) and not stats.votes.against
 
 
 def _names_a_group(name: _NameStats, stats: dict[str, _NameStats]) -> bool:
@@ -388,7 +413,9 @@ def _canonical(group: list[_NameStats]) -> _NameStats:
     )
 
 
-def _description(said: Counter[tuple[str, str]], rewrites: dict[str, int]) -> str | None:
+def _description(
+    said: Counter[tuple[str, str]], rewrites: dict[str, int], params: MergeParams
+) -> str | None:
     """The role the sources agree on: the head noun most roles share ("host" in "Fox
     News host", "talk show host"), then its most common, most readable wording; an age
     only when nothing else is said. Roles come from the sources fewest rewrites away
@@ -407,9 +434,12 @@ def _description(said: Counter[tuple[str, str]], rewrites: dict[str, int]) -> st
     for role, n in roles.items():
         heads[_role_head(role)] += n
 
+    fewest, most = params.role_words_least, params.role_words_most
+
     def rank(role: str) -> tuple[int, bool, int, int, str]:
         size = len(role.split())
-        return heads[_role_head(role)], 2 <= size <= 12, roles[role], -abs(size - 6), role
+        ideal = -abs(size - params.role_words_ideal)
+        return heads[_role_head(role)], fewest <= size <= most, roles[role], ideal, role
 
     return max(roles, key=rank)
 
@@ -443,11 +473,31 @@ def _assign_ids(members: list[list[_NameStats]], index: PeopleIndex) -> list[str
             id=person_id,
             name=canonical.name,
             aliases=aliases,
-            description=_description(index.roles[person_id], {}),
+            description=_description(index.roles[person_id], {}, index.params),
         )
         for stats in group:
             index.by_name[stats.name] = person_id
     return ids
+
+
+def _meant_in(
+    article: _ArticleNames,
+    uses: list[NameMention],
+    word: _NameStats,
+    candidates: list[tuple[str, list[_NameStats]]],
+    held: dict[str, set[str]],
+) -> list[str]:
+    """The people a shared word may mean in one article (one when it is decided): the
+    one holding the office it carries there, else those named there in full, of whom
+    the one without a suffix when the word has none."""
+    titles = {o for m in uses for o in _offices(m)}
+    chosen = [pid for pid, _ in candidates if titles & held[pid]]
+    if len(chosen) != 1:
+        chosen = [pid for pid, _ in candidates if pid in article.named_in_full]
+    if len(chosen) > 1 and not word.suffix:
+        plain = [pid for pid, group in candidates if pid in chosen and not _canonical(group).suffix]
+        chosen = plain if len(plain) == 1 else chosen
+    return chosen
 
 
 def _resolve_by_article(
@@ -464,15 +514,7 @@ def _resolve_by_article(
         uses = article.uses.get(word.name)
         if not uses:
             continue
-        titles = {o for m in uses for o in _offices(m)}
-        chosen = [pid for pid, _ in candidates if titles & held[pid]]
-        if len(chosen) != 1:
-            chosen = [pid for pid, _ in candidates if pid in article.named_in_full]
-        if len(chosen) > 1 and not word.suffix:
-            plain = [
-                pid for pid, group in candidates if pid in chosen and not _canonical(group).suffix
-            ]
-            chosen = plain if len(plain) == 1 else chosen
+        chosen = _meant_in(article, uses, word, candidates, held)
         if len(chosen) == 1:
             index.by_source[(article.source, word.name)] = chosen[0]
             person = index.people[chosen[0]]

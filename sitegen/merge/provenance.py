@@ -22,15 +22,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
 
+from sitegen.factbase.model import Source
 from sitegen.merge.claims import Clustering
-from sitegen.model import Source
+from sitegen.merge.keys import KeyKind
+from sitegen.merge.params import MergeParams
 from sitegen.origins import SHARED_LABEL
-
-SHARED_FACTS = 0.5  # share of the shorter source's claims the other one also states
-SAME_ORDER = 0.8  # share of the shared claims told in the same order
-MIN_SHARED = 3
-MIN_SHARED_QUOTES = 2
-MAX_SOURCES = 50  # a claim cited by more sources says nothing about who copied whom
 
 
 @dataclass
@@ -63,27 +59,15 @@ def derived_sources(
 ) -> Lineage:
     """Which sources copy which (`texts`: source id -> article text, for its
     "Updated" line)."""
+    params = result.params
     order = _cluster_order(result)
-    pairs: dict[tuple[str, str], _Pair] = defaultdict(lambda: _Pair([], 0))
-    for number, members in enumerate(result.clusters):
-        cited = sorted({result.items[i].source for i in members})
-        if len(cited) > MAX_SOURCES:
-            continue
-        is_quote = all(result.items[i].fact.kind == "quote" for i in members)
-        for a, b in combinations(cited, 2):
-            pairs[(a, b)].shared.append(number)
-            pairs[(a, b)].quotes += is_quote
-    used_by: dict[str, set[str]] = defaultdict(set)  # lemma key -> sources using it
-    for item in result.items:
-        for key in item.keys:
-            if key.startswith("l:"):
-                used_by[key].add(item.source)
+    used_by = _used_by(result)
     derived: dict[str, set[str]] = defaultdict(set)
     reworded: dict[str, set[str]] = defaultdict(set)
     near: list[tuple[str, str]] = []
-    when = {s: _when(source, texts.get(s, "")) for s, source in sources.items()}
-    for (a, b), pair in sorted(pairs.items()):
-        if not _one_line(pair, order[a], order[b]):
+    when = {s: _when(source, texts.get(s, ""), params) for s, source in sources.items()}
+    for (a, b), pair in sorted(_pairs(result).items()):
+        if not _one_line(pair, order[a], order[b], params):
             continue
         if when.get(a) and when.get(b) and when[a] != when[b]:
             copy, original = (a, b) if when[a] > when[b] else (b, a)  # type: ignore[operator]
@@ -97,6 +81,31 @@ def derived_sources(
         _shared_labels(near),
         {s: sorted(o) for s, o in sorted(reworded.items())},
     )
+
+
+def _pairs(result: Clustering) -> dict[tuple[str, str], _Pair]:
+    """The claims each pair of sources both cite (but claims cited by too many)."""
+    pairs: dict[tuple[str, str], _Pair] = defaultdict(lambda: _Pair([], 0))
+    for number, members in enumerate(result.clusters):
+        cited = sorted({result.items[i].source for i in members})
+        if len(cited) > result.params.max_sources:
+            continue
+        is_quote = all(result.items[i].fact.kind == "quote" for i in members)
+        for a, b in combinations(cited, 2):
+            pairs[(a, b)].shared.append(number)
+            pairs[(a, b)].quotes += is_quote
+    return pairs
+
+
+def _used_by(result: Clustering) -> dict[str, set[str]]:
+    """Lemma key -> the sources using it."""
+    lemma = KeyKind.LEMMA.prefix
+    used_by: dict[str, set[str]] = defaultdict(set)
+    for item in result.items:
+        for key in item.keys:
+            if key.startswith(lemma):
+                used_by[key].add(item.source)
+    return used_by
 
 
 def _shared_labels(near: list[tuple[str, str]]) -> dict[str, str]:
@@ -148,9 +157,9 @@ _UPDATED = re.compile(
 )
 
 
-def _when(source: Source, text: str) -> str | None:
+def _when(source: Source, text: str, params: MergeParams) -> str | None:
     """When the text was last written: its "Updated" line's date, else its date."""
-    match = _UPDATED.search(text[:5000])
+    match = _UPDATED.search(text[: params.updated_within])
     if match is not None:
         if match["iso"]:
             return match["iso"]
@@ -172,14 +181,18 @@ def _cluster_order(result: Clustering) -> dict[str, dict[int, int]]:
     return first
 
 
-def _one_line(pair: _Pair, left: dict[int, int], right: dict[int, int]) -> bool:
-    if len(pair.shared) < MIN_SHARED or pair.quotes < MIN_SHARED_QUOTES:
+def _one_line(
+    pair: _Pair, left: dict[int, int], right: dict[int, int], params: MergeParams
+) -> bool:
+    """Two sources are one line of reporting: they share enough claims and quotations,
+    most of the shorter one's, told in the same order."""
+    if len(pair.shared) < params.min_shared or pair.quotes < params.min_shared_quotes:
         return False
-    if len(pair.shared) < SHARED_FACTS * min(len(left), len(right)):
+    if len(pair.shared) < params.shared_facts * min(len(left), len(right)):
         return False
     in_left = sorted(pair.shared, key=lambda c: left[c])
     in_right = [right[c] for c in in_left]
-    return _longest_increasing(in_right) >= SAME_ORDER * len(in_right)
+    return _longest_increasing(in_right) >= params.same_order * len(in_right)
 
 
 def _longest_increasing(values: list[int]) -> int:
@@ -201,12 +214,13 @@ def _copy_of(
     """(more, less rewritten) of two near copies: where their passages of one claim
     word it differently, the rewrite's words are the ones the story's other sources
     use less; failing that, the shorter text."""
+    lemma = KeyKind.LEMMA.prefix
     words: dict[str, set[str]] = {a: set(), b: set()}
     for number in pair.shared:
         for i in result.clusters[number]:
             item = result.items[i]
             if item.source in words:
-                words[item.source].update(k for k in item.keys if k.startswith("l:"))
+                words[item.source].update(k for k in item.keys if k.startswith(lemma))
     only = {a: words[a] - words[b], b: words[b] - words[a]}
 
     def typical(source: str) -> float:

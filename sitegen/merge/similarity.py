@@ -13,6 +13,7 @@ conflict: they are kept apart, and each claim will name the other.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 from sitegen.agreement import (
     dates_disagree,
@@ -24,72 +25,114 @@ from sitegen.agreement import (
 from sitegen.extract.lexicon import REPORTING_VERBS, SPEECH_VERBS
 from sitegen.extract.statements import DATE_PREFIX, TELLING
 from sitegen.merge.features import Passage
+from sitegen.merge.keys import KeyKind
+from sitegen.merge.params import MergeParams
 
-QUOTE_OVERLAP = 0.5  # share of the shorter quotation's shingles that makes one quotation
-SIZE_MIX = 0.5  # 0: divide by the smaller passage's weight, 1: by the larger one's
-CONFLICT_TOPIC = 0.3  # how alike, figures aside, disagreeing passages must be to conflict
-ACTOR_TOPIC = 0.4  # the same, for passages whose named subjects differ
-SYNONYM = 0.7  # a synonym counts for this share of the rarer word's weight
-APART = "apart"  # not one fact, yet no dispute: told on different days ("said Monday")
+
+class Conflict(StrEnum):
+    """Why two passages that read alike are kept apart; the value is what `differs`
+    writes for a dispute."""
+
+    FIGURE = "figure"  # they count one thing differently
+    DATE = "date"  # they date one act differently
+    ACTOR = "actor"  # each names another actor of one act
+    APART = "apart"  # not one fact, yet no dispute: told on different days ("said Monday")
 
 
 @dataclass(frozen=True)
 class Comparison:
     score: float  # 0..1: how surely the passages state the same fact
-    conflict: str | None = None  # "figure" | "date" | "actor", or APART
+    conflict: Conflict | None = None
 
 
-def compare(a: Passage, b: Passage) -> Comparison:
-    quote = _quote_score(a, b)
+def compare(a: Passage, b: Passage, params: MergeParams) -> Comparison:
+    quote = _quote_score(a, b, params)
     keys_a, keys_b = set(a.keys), set(b.keys)
     common = [key for key in a.keys if key in keys_b]
     shared = sum(a.weights[k] for k in common)
-    figures = sum(a.figure_weights[i] for i, _ in figures_agree(a.figures, b.figures))
-    size = _size(a.total, b.total)
-    score = max(quote, (shared + synonyms(a, keys_a, keys_b) + figures) / size) if size else quote
-    # one source does not dispute itself: two figures or days it gives are of two things
-    rivals = a.source != b.source
-    if a.figures and b.figures:
-        if increment_and_total(a.figures, b.figures):
-            return Comparison(score, APART)
-        if figures_disagree(a.figures, b.figures) or figures_disagree(b.figures, a.figures):
-            if _ages_of_others(a, b):
-                return Comparison(score, APART)
-            if rivals and shared / size >= CONFLICT_TOPIC:
-                return Comparison(score, "figure")
-            if one_quantity(a.figures, b.figures):
-                return Comparison(score, APART)  # two values of one quantity: two facts
+    agreeing = figures_agree(a.figures, b.figures, params.approximate_spread)
+    figures = sum(a.figure_weights[i] for i, _ in agreeing)
+    size = _size(a.total, b.total, params)
+    words = shared + synonyms(a, keys_a, keys_b, params) + figures
+    score = max(quote, words / size) if size else quote
+    conflict = (
+        _figure_conflict(a, b, shared, size, params)
+        or _date_conflict(a, b, quote, score, params)
+        or _actor_conflict(a, b, common, figures, size, params)
+    )
+    return Comparison(score, conflict)
+
+
+def _figures_disagree(a: Passage, b: Passage, params: MergeParams) -> bool:
+    spread = params.approximate_spread
+    return figures_disagree(a.figures, b.figures, spread) or figures_disagree(
+        b.figures, a.figures, spread
+    )
+
+
+def _figure_conflict(
+    a: Passage, b: Passage, shared: float, size: float, params: MergeParams
+) -> Conflict | None:
+    """Figures that cannot both be true: a dispute between two sources alike enough
+    in their other words; two facts when only ages of others differ, when one counts
+    an increment and the other a total, or when they give two values of one quantity.
+    One source does not dispute itself: two figures it gives are of two things."""
+    if not (a.figures and b.figures):
+        return None
+    if increment_and_total(a.figures, b.figures):
+        return Conflict.APART
+    if not _figures_disagree(a, b, params):
+        return None
+    if _ages_of_others(a, b, params):
+        return Conflict.APART
+    if a.source != b.source and shared / size >= params.conflict_topic:
+        return Conflict.FIGURE
+    if one_quantity(a.figures, b.figures):
+        return Conflict.APART  # two values of one quantity: two facts
+    return None
+
+
+def _date_conflict(
+    a: Passage, b: Passage, quote: float, score: float, params: MergeParams
+) -> Conflict | None:
+    """Two sources dating alike passages (not one quotation) differently: a dispute
+    when the dates of what they tell differ, else only told on different days."""
     if (
-        quote < QUOTE_OVERLAP
-        and score >= CONFLICT_TOPIC
-        and rivals
+        quote < params.quote_overlap
+        and score >= params.conflict_topic
+        and a.source != b.source
         and dates_disagree(_dates(a, telling=True), _dates(b, telling=True))
     ):
-        return Comparison(score, "date" if _days_disagree(a, b) else APART)
+        return Conflict.DATE if _days_disagree(a, b) else Conflict.APART
+    return None
+
+
+def _actor_conflict(
+    a: Passage, b: Passage, common: list[str], figures: float, size: float, params: MergeParams
+) -> Conflict | None:
+    """Two named actors of one act (neither passage a person telling it), in passages
+    alike enough in their other words."""
     if _actors_differ(a, b) and same_action(a, b) and not (_told(a) or _told(b)):
-        rest = sum(a.weights[k] for k in common if not k.startswith("r:"))
-        if (rest + figures) / size >= ACTOR_TOPIC:
-            return Comparison(score, "actor")
-    return Comparison(score)
+        frame = KeyKind.FRAME.prefix
+        rest = sum(a.weights[k] for k in common if not k.startswith(frame))
+        if (rest + figures) / size >= params.actor_topic:
+            return Conflict.ACTOR
+    return None
 
 
-def disagreement(a: Passage, b: Passage) -> str | None:
+def disagreement(a: Passage, b: Passage, params: MergeParams) -> Conflict | None:
     """How two passages known to stand for one statement (by their place in two
     accounts) contradict each other, however little else they share."""
     if a.figures and b.figures and increment_and_total(a.figures, b.figures):
-        return APART
-    if (
-        a.figures
-        and b.figures
-        and (figures_disagree(a.figures, b.figures) or figures_disagree(b.figures, a.figures))
-    ):
-        return APART if _ages_of_others(a, b) else "figure"
+        return Conflict.APART
+    if a.figures and b.figures and _figures_disagree(a, b, params):
+        return Conflict.APART if _ages_of_others(a, b, params) else Conflict.FIGURE
     if dates_disagree(_dates(a, telling=True), _dates(b, telling=True)):
-        return "date" if dates_disagree(_dates(a), _dates(b)) else APART
-    return "actor" if _actors_differ(a, b) else None
+        return Conflict.DATE if dates_disagree(_dates(a), _dates(b)) else Conflict.APART
+    return Conflict.ACTOR if _actors_differ(a, b) else None
 
 
-def synonyms(a: Passage, keys_a: set[str], keys_b: set[str]) -> float:
+def synonyms(a: Passage, keys_a: set[str], keys_b: set[str], params: MergeParams) -> float:
     """The weight of the words of `a` that the passage with `keys_b` says with another
     word of one sense."""
     matched = 0.0
@@ -102,28 +145,32 @@ def synonyms(a: Passage, keys_a: set[str], keys_b: set[str]) -> float:
             if right in keys_b and right not in keys_a
         ]
         if weights:
-            matched += SYNONYM * min(a.weights[left], max(weights))
+            matched += params.synonym * min(a.weights[left], max(weights))
     return matched
 
 
-def _size(left: float, right: float) -> float:
-    return (1 - SIZE_MIX) * min(left, right) + SIZE_MIX * max(left, right)
+def _size(left: float, right: float, params: MergeParams) -> float:
+    mix = params.size_mix
+    return (1 - mix) * min(left, right) + mix * max(left, right)
 
 
-def _quote_score(a: Passage, b: Passage) -> float:
+def _quote_score(a: Passage, b: Passage, params: MergeParams) -> float:
+    """`quote_base` and up when the passages hold one quotation, else 0."""
     if not (a.shingles and b.shingles):
         return 0.0
     overlap = len(set(a.shingles).intersection(b.shingles)) / min(len(a.shingles), len(b.shingles))
-    return 0.6 + 0.4 * overlap if overlap >= QUOTE_OVERLAP else 0.0
+    base = params.quote_base
+    return base + (1 - base) * overlap if overlap >= params.quote_overlap else 0.0
 
 
-def _ages_of_others(a: Passage, b: Passage) -> bool:
+def _ages_of_others(a: Passage, b: Passage, params: MergeParams) -> bool:
     """Only ages differ, and no person is named on both sides: most likely the ages of
     two people ("a 27-year-old man was charged" / "a 20-year-old man was killed"), two
     facts, not one disputed."""
     rest_a = [f for f in a.figures if f.counts != "age"]
     rest_b = [f for f in b.figures if f.counts != "age"]
-    if figures_disagree(rest_a, rest_b) or figures_disagree(rest_b, rest_a):
+    spread = params.approximate_spread
+    if figures_disagree(rest_a, rest_b, spread) or figures_disagree(rest_b, rest_a, spread):
         return False
     return not set(a.people) & set(b.people)
 
@@ -132,7 +179,7 @@ def one_act(a: Passage, b: Passage) -> bool:
     """Both passages tell of one act: they share a subject-verb frame, or their first
     subjects are one word and their main verbs one action ("a visitation will be held
     Tuesday" / "funeral services will be held Wednesday" are two acts)."""
-    frames = {key for key in a.keys if key.startswith("r:")}
+    frames = {key for key in a.keys if key.startswith(KeyKind.FRAME.prefix)}
     if frames.intersection(b.keys):
         return True
     if not (a.fact.frames and b.fact.frames):
@@ -178,7 +225,9 @@ def same_action(a: Passage, b: Passage) -> bool:
     return False
 
 
-_TELLING_KEYS = frozenset(f"l:{verb}" for verb in REPORTING_VERBS | SPEECH_VERBS | {"allege"})
+_TELLING_KEYS = frozenset(
+    KeyKind.LEMMA.key(verb) for verb in REPORTING_VERBS | SPEECH_VERBS | {"allege"}
+)
 
 
 def _told(item: Passage) -> bool:

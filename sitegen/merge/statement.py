@@ -15,6 +15,7 @@ import re
 
 from sitegen.extract.statements import clean_statement
 from sitegen.merge.features import Passage
+from sitegen.merge.params import MergeParams
 
 CONTEXT_OPENERS = {
     "he",
@@ -32,30 +33,40 @@ CONTEXT_OPENERS = {
     "them",
     "there",
 }
-IDEAL_WORDS = (8, 40)
 _OPENING = "“\"‘'"
 _CLOSING = ".!?”\"’'"
 
 
 def choose_statement(
     members: list[Passage],
-    kind: str,
+    quote: bool,
     speaker: str | None,
     derived: dict[str, int],
     centrality: dict[int, float],
+    params: MergeParams,
 ) -> tuple[str, Passage]:
-    """(statement, the passage it comes from). `derived`: how many rewrites each copying
-    source is away from an original."""
+    """(statement, the passage it comes from). `quote`: the claim is a quotation;
+    `derived`: how many rewrites each copying source is away from an original."""
     least = min(derived.get(m.source, 0) for m in members)
     originals = [m for m in members if derived.get(m.source, 0) == least]
     best = max(
-        originals, key=lambda m: (_readability(m), centrality[m.index], -len(m.fact.text), -m.index)
+        originals,
+        key=lambda m: (
+            _readability(m, params),
+            centrality[m.index],
+            -len(m.fact.text),
+            -m.index,
+        ),
     )
     statement = clean_statement(best.fact.standalone or best.fact.text)
     if statement[-1:].isalnum():  # a clause cut from its sentence ends without a stop
         statement += "."
-    quotes = [m for m in originals if m.fact.kind == "quote" and _full_quotation(m.fact.quote)]
-    if kind == "quote" and speaker and quotes:
+    quotes = [
+        m
+        for m in originals
+        if m.fact.kind == "quote" and _full_quotation(m.fact.quote, params.full_quotation_words)
+    ]
+    if quote and speaker and quotes:
         quoted = max(
             quotes,
             key=lambda m: (m is best, centrality[m.index], len(m.fact.quote or ""), -m.index),
@@ -65,7 +76,7 @@ def choose_statement(
     return statement, best
 
 
-def _readability(item: Passage) -> int:
+def _readability(item: Passage, params: MergeParams) -> int:
     """How well the passage reads on its own: 0 (a fragment) to 4."""
     text = " ".join(clean_statement(item.fact.standalone or item.fact.text).split())
     words = text.split()
@@ -76,10 +87,11 @@ def _readability(item: Passage) -> int:
     points += text[0].isupper() or text[0] in _OPENING
     points += text.rstrip()[-1:] in _CLOSING
     points += first not in CONTEXT_OPENERS and "[" not in item.fact.text
-    points += IDEAL_WORDS[0] <= len(words) <= IDEAL_WORDS[1]
+    points += params.statement_words_least <= len(words) <= params.statement_words_most
     return points
 
 
-def _full_quotation(quote: str | None) -> bool:
-    """A quotation that reads on its own (a sentence), not a fragment woven into one."""
-    return bool(quote) and bool(re.match(r"[A-Z]", quote or "")) and len(quote.split()) >= 6  # type: ignore[union-attr]
+def _full_quotation(quote: str | None, words: int) -> bool:
+    """A quotation that reads on its own (a sentence of at least `words` words), not a
+    fragment woven into one."""
+    return bool(quote) and bool(re.match(r"[A-Z]", quote or "")) and len(quote.split()) >= words  # type: ignore[union-attr]

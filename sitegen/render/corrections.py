@@ -1,8 +1,9 @@
 """The corrections page: what people changed by hand, beside what the machine says.
 
 Each build records the hand edits it kept (`content/.sitegen/corrections.json`, see
-`sitegen.state`): per field, the machine's value, the person's, and the date of the
-build that first kept it. Readers see what editors changed, as a wiki's history shows.
+`sitegen.factbase.journal`): per field, the machine's value, the person's, and the date
+of the build that first kept it. Readers see what editors changed, as a wiki's history
+shows.
 """
 
 from __future__ import annotations
@@ -11,9 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sitegen.model import FactBase
+from sitegen.factbase.journal import load_corrections
+from sitegen.factbase.model import FactBase
 from sitegen.render.links import is_safe_id
-from sitegen.state import load_corrections
 
 SHOWN_CHARACTERS = 300  # of a long value
 

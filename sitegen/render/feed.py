@@ -98,13 +98,8 @@ def page_dates(views: SiteViews) -> dict[str, str]:
     Pages with no date get none."""
     sources = _source_days(views)
     corrected = _corrected_days(views)
-    dates: dict[str, str] = {}
-    by_claim: dict[str, str] = {}
-    for view in views.claims:
-        days = [sources[s] for s in view.claim.source_ids if s in sources]
-        days += [corrected[k] for k in [f"claims/{view.claim.id}"] if k in corrected]
-        if days:
-            by_claim[view.claim.id] = dates[links.claim_path(view.claim.id)] = max(days)
+    by_claim = _claim_days(views, sources, corrected)
+    dates = {links.claim_path(claim_id): day for claim_id, day in by_claim.items()}
     for source_view in views.sources:
         sid = source_view.source.id
         days = [d for d in (sources.get(sid), corrected.get(f"sources/{sid}")) if d]
@@ -122,6 +117,19 @@ def page_dates(views: SiteViews) -> dict[str, str]:
         for path in (links.HOME, links.CLAIMS, links.PEOPLE, links.SOURCES, links.CORRECTIONS):
             dates[path] = latest
     return dates
+
+
+def _claim_days(
+    views: SiteViews, sources: dict[str, str], corrected: dict[str, str]
+) -> dict[str, str]:
+    """Claim id -> its latest source's date or its correction's, for claims with one."""
+    by_claim: dict[str, str] = {}
+    for view in views.claims:
+        days = [sources[s] for s in view.claim.source_ids if s in sources]
+        days += [corrected[k] for k in [f"claims/{view.claim.id}"] if k in corrected]
+        if days:
+            by_claim[view.claim.id] = max(days)
+    return by_claim
 
 
 def _id(views: SiteViews, path: str) -> str:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from sitegen.agreement import compatible
-from sitegen.model import Figure
+from sitegen.factbase.model import Figure
 from sitegen.origins import SHARED_LABEL, Lines, SourceLinks
 from sitegen.render.views import CitationView, ClaimView, SiteViews
 
@@ -121,6 +121,16 @@ def _row(quantity: str, values: list[FigureValue]) -> QuantityRow:
         key=lambda v: (-sum(len(o.citations) for o in v.origins), v.figure.value),
     )
     increments = [v for v in values if v.figure.increment]
+    status, current = _status(totals)
+    return QuantityRow(
+        quantity, LABELS.get(quantity, quantity.title()), totals, increments, status, current
+    )
+
+
+def _status(totals: list[FigureValue]) -> tuple[str, FigureValue | None]:
+    """(status, current value) of a quantity's totals (most cited first): disputed
+    when rivals disagree, updated when a later report revises, several when the totals
+    count different things, else agreed on the most cited."""
     disputed, several, latest = False, False, None
     for a, b in combinations(totals, 2):
         if compatible(a.figure, b.figure):
@@ -142,9 +152,7 @@ def _row(quantity: str, values: list[FigureValue]) -> QuantityRow:
         status, current = "several", None
     else:
         status, current = "agreed", totals[0] if totals else None
-    return QuantityRow(
-        quantity, LABELS.get(quantity, quantity.title()), totals, increments, status, current
-    )
+    return status, current
 
 
 def _same_values_joined(values: list[FigureValue]) -> list[FigureValue]:
@@ -155,23 +163,27 @@ def _same_values_joined(values: list[FigureValue]) -> list[FigureValue]:
         key = (value.figure.value, value.figure.unit, value.figure.increment)
         if key not in joined:
             joined[key] = value
-            continue
-        kept = joined[key]
-        named = {o.name for o in kept.origins if o.name}
-        for origin in value.origins:
-            same = next((o for o in kept.origins if o.name and o.name == origin.name), None)
-            if same is not None:
-                same.citations.extend(origin.citations)
-            elif origin.name not in named or origin.name is None:
-                kept.origins.append(origin)
-        kept.dates = sorted({*kept.dates, *value.dates})
-        for other in value.claim.claim.conflicts:  # its rivals are the joined value's too
-            if other not in kept.conflicts:
-                kept.conflicts.append(other)
-        for other in value.claim.claim.updates:
-            if other not in kept.updates:
-                kept.updates.append(other)
+        else:
+            _join(joined[key], value)
     return list(joined.values())
+
+
+def _join(kept: FigureValue, value: FigureValue) -> None:
+    """`value`'s origins, dates, rivals and updates added to `kept`'s, of one value."""
+    named = {o.name for o in kept.origins if o.name}
+    for origin in value.origins:
+        same = next((o for o in kept.origins if o.name and o.name == origin.name), None)
+        if same is not None:
+            same.citations.extend(origin.citations)
+        elif origin.name not in named or origin.name is None:
+            kept.origins.append(origin)
+    kept.dates = sorted({*kept.dates, *value.dates})
+    for other in value.claim.claim.conflicts:  # its rivals are the joined value's too
+        if other not in kept.conflicts:
+            kept.conflicts.append(other)
+    for other in value.claim.claim.updates:
+        if other not in kept.updates:
+            kept.updates.append(other)
 
 
 def _later(a: FigureValue, b: FigureValue) -> FigureValue | None:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
-from sitegen.model import Claim, Page, Person, Source
+from sitegen.factbase.model import Claim, Page, Person, Source
 
 HOME = ""
 PEOPLE = "people/"

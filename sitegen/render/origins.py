@@ -112,12 +112,30 @@ def _edges(view: SourceView, nodes: dict[str, Node], outside: Callable[[str], No
 
 
 def picture(views: list[SourceView]) -> OriginsPicture:
-    by_id = {view.source.id: view for view in views}
     related = [v for v in views if v.derived_from or v.copied_by or v.source.origins or _credits(v)]
     alone = [v for v in views if v not in related]
     drawn = (related + alone)[:MAX_SOURCES]
-    shown = {v.source.id for v in drawn}
     result = OriginsPicture(left_out=len(views) - len(drawn))
+    columns = _columns(drawn, {view.source.id: view for view in views})
+    outside = _Outside()
+    nodes: dict[str, Node] = {}
+    for view in drawn:
+        nodes[view.source.id] = Node(
+            view.source.id, _cut(view.name), view.name, view.kind.key, columns[view.source.id]
+        )
+    for view in drawn:
+        if view in related:
+            result.edges += _edges(view, nodes, outside.node)
+        else:
+            nodes[view.source.id].alone = True
+            result.standalone.append(view)
+    _lay_out(result, list(outside.external.values()), list(nodes.values()))
+    return result
+
+
+def _columns(drawn: list[SourceView], by_id: dict[str, SourceView]) -> dict[str, int]:
+    """Source id -> its column: one right of the furthest original drawn, capped."""
+    shown = {v.source.id for v in drawn}
     depth: dict[str, int] = {}
 
     def column(source_id: str, seen: frozenset[str] = frozenset()) -> int:
@@ -131,32 +149,32 @@ def picture(views: list[SourceView]) -> OriginsPicture:
             )
         return depth[source_id]
 
-    nodes: dict[str, Node] = {}
-    external: dict[str, Node] = {}
+    return {view.source.id: column(view.source.id) for view in drawn}
 
-    def outside(label: str) -> Node:
-        # one box per outlet however it is written ("The Asahi Shimbun", "Asahi
-        # Shimbun"; "the Mainichi", "the Mainichi Shimbun newspaper"), as counted
+
+class _Outside:
+    """The boxes of origins outside the folder, in the order first drawn."""
+
+    def __init__(self) -> None:
+        self.external: dict[str, Node] = {}
+
+    def node(self, label: str) -> Node:
+        """One box per outlet however it is written ("The Asahi Shimbun", "Asahi
+        Shimbun"; "the Mainichi", "the Mainichi Shimbun newspaper"), as counted."""
         key = outlet_key(label)
-        known = next((k for k in external if same_outlet(k, key)), None)
+        known = next((k for k in self.external if same_outlet(k, key)), None)
         if known is None:
             text = label if is_outlet_label(label) else f"Shared original ({label})"
-            external[key] = Node(f"origin:{key}", _cut(text), text, "external", 0)
+            self.external[key] = Node(f"origin:{key}", _cut(text), text, "external", 0)
             known = key
-        return external[known]
+        return self.external[known]
 
-    for view in drawn:
-        nodes[view.source.id] = Node(
-            view.source.id, _cut(view.name), view.name, view.kind.key, column(view.source.id)
-        )
-    for view in drawn:
-        if view in related:
-            result.edges += _edges(view, nodes, outside)
-        else:
-            nodes[view.source.id].alone = True
-            result.standalone.append(view)
-    all_nodes = list(external.values()) + list(nodes.values())
-    if not external:  # no origin outside the folder: no empty first column
+
+def _lay_out(result: OriginsPicture, external: list[Node], sources: list[Node]) -> None:
+    """Rows within columns, and the picture's size; no empty first column when no
+    origin is outside the folder."""
+    all_nodes = external + sources
+    if not external:
         for node in all_nodes:
             node.column -= 1
     rows: Counter[int] = Counter()
@@ -168,4 +186,3 @@ def picture(views: list[SourceView]) -> OriginsPicture:
         columns = max(node.column for node in all_nodes) + 1
         result.width = 2 * MARGIN + columns * NODE_WIDTH + (columns - 1) * COLUMN_GAP
         result.height = max(node.y for node in all_nodes) + NODE_HEIGHT + MARGIN
-    return result

@@ -65,22 +65,43 @@ def index_site(site: Path, reporter: Reporter, output: Path | None = None) -> bo
 class Background:
     """The dev server's indexing: after an edit's pages are written, a fresh index is
     made beside the site and swapped in for `pagefind/`, in a thread, so a reload
-    never waits for it; the next edit first waits for the last one to finish."""
+    never waits for it. Edits that land while an index is being made do not wait
+    either: they ask for one more run, made when the current one ends (a burst of
+    saves costs at most two runs, and the last one sees every page)."""
 
     def __init__(self) -> None:
+        self._lock = threading.Lock()
         self._running: threading.Thread | None = None
+        self._again = False
 
     def start(self, site: Path, reporter: Reporter) -> None:
-        self.wait()
-        self._running = threading.Thread(
-            target=self._index, args=(site, reporter), name="pagefind", daemon=True
-        )
-        self._running.start()
+        with self._lock:
+            if self._running is not None:
+                self._again = True
+                return
+            self._running = threading.Thread(
+                target=self._loop, args=(site, reporter), name="pagefind", daemon=True
+            )
+            self._running.start()
 
     def wait(self) -> None:
-        if self._running is not None:
-            self._running.join()
-            self._running = None
+        """Until the index shows every page written so far."""
+        with self._lock:
+            running = self._running
+        if running is not None:
+            running.join()
+
+    def _loop(self, site: Path, reporter: Reporter) -> None:
+        while True:
+            try:
+                self._index(site, reporter)
+            except OSError as exc:  # the site folder went away: the next edit retries
+                reporter.warning(f"search index not made: {exc}")
+            with self._lock:
+                if not self._again:
+                    self._running = None
+                    return
+                self._again = False
 
     @staticmethod
     def _index(site: Path, reporter: Reporter) -> None:

@@ -18,7 +18,7 @@ from itertools import pairwise
 from operator import itemgetter
 from typing import Generic, TypeVar
 
-from sitegen.model import Citation
+from sitegen.factbase.model import Citation
 from sitegen.render.links import passage_anchor
 
 T = TypeVar("T")

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from sitegen.model import Citation, Source
+from sitegen.factbase.model import Citation, Source
 from sitegen.origins import Lines
 
 NAME_LENGTH = 32  # characters of a title standing in for an unknown outlet
@@ -99,6 +99,18 @@ def source_kind(
     """What kind of source it is, from what the fact base records (module doc)."""
     if source.kind in ("opinion", "interview"):
         return Kind(source.kind, "Opinion" if source.kind == "opinion" else "Interview")
+    return (
+        _line_kind(source, names, shared_with)
+        or _aggregator_kind(source, citations)
+        or Kind("original", "Original reporting")
+    )
+
+
+def _line_kind(
+    source: Source, names: dict[str, str], shared_with: dict[str, list[str]]
+) -> Kind | None:
+    """A copy, a near copy sharing an origin with others, or a source republishing an
+    outlet as a whole; None for none of these."""
     if source.derived_from:
         originals = ", ".join(names.get(i, i) for i in source.derived_from)
         return Kind("copy", f"Copy or rewrite of {originals}")
@@ -110,11 +122,16 @@ def source_kind(
     credited = [label for label in source.origins if is_outlet_label(label)]
     if credited:
         return Kind("credited", f"Republishes {', '.join(credited)}")
+    return None
+
+
+def _aggregator_kind(source: Source, citations: list[Citation]) -> Kind | None:
+    """An aggregator, said by hand or because half its citations credit outlets."""
     credits = Counter(c.origin for c in citations if c.origin and is_outlet_label(c.origin))
     if source.kind == "aggregator" or (citations and 2 * sum(credits.values()) >= len(citations)):
         named = ", ".join(label for label, _ in credits.most_common(3))
         return Kind("aggregator", f"Aggregator crediting {named}" if named else "Aggregator")
-    return Kind("original", "Original reporting")
+    return None
 
 
 def shared_origins(sources: Iterable[Source]) -> dict[str, list[str]]:

@@ -21,9 +21,9 @@ from urllib.parse import unquote
 from sitegen import collector
 from sitegen.config import Config
 from sitegen.errors import ConfigError
+from sitegen.factbase.model import FactBase
 from sitegen.fsutil import NotOurs, output_folder, replace_tree, staging_dir, write_if_changed
 from sitegen.jobs import job_count
-from sitegen.model import FactBase
 from sitegen.render import links
 from sitegen.render.corrections import Correction
 from sitegen.render.feed import build_feed, page_dates

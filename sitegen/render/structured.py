@@ -15,7 +15,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from sitegen.model import Person, Source
+from sitegen.factbase.model import Person, Source
 from sitegen.render.links import Linker, is_web_url
 from sitegen.render.markdown import plain_text
 from sitegen.render.story import iso_date

@@ -16,8 +16,8 @@ from typing import TypeVar
 
 from sitegen.config import Config, normalize_base_url
 from sitegen.errors import ConfigError, InputError, Location
+from sitegen.factbase.model import Citation, Claim, FactBase, Page, Person, Source
 from sitegen.frontmatter import split_front_matter
-from sitegen.model import Citation, Claim, FactBase, Page, Person, Source
 from sitegen.origins import SHARED_LABEL, Lines, SourceLinks
 from sitegen.paths import article_path
 from sitegen.render import corrections
@@ -239,35 +239,12 @@ class _ViewBuilder:
             for source_id in claim.source_ids:
                 self.citing[source_id].append(claim)
         sources = {sid: self._source_view(source) for sid, source in self.sources.items()}
-        claims = [self._claim_view(claim, sources) for claim in self.claims.values()]
-        by_id = {view.claim.id: view for view in claims}
-        for view in claims:  # linked once all exist: a claim page shows its rivals' evidence
-            view.conflicts = self._resolve(
-                view.claim,
-                "conflicting claim",
-                [c for c in view.claim.conflicts if c != view.claim.id],
-                by_id,
-            )
-        claims.sort(key=lambda view: (-view.strength, -view.source_count, view.claim.id))
+        claims = self._claim_views(sources)
         self._link_copies(sources)
         self._identify(sources, claims)
         cut = frozenset(sid for sid, view in sources.items() if view.title_is_cut)
         self.title = story_title(self.config, self.base, cut)
-        mentions = self._name_mentions()
-        quotes_by: dict[str, list[ClaimView]] = defaultdict(list)
-        about: dict[str, list[ClaimView]] = defaultdict(list)
-        for view in claims:
-            speaker = view.claim.speaker if view.claim.kind == "quote" else None
-            if speaker:
-                quotes_by[speaker].append(view)
-            for person_id in dict.fromkeys(view.claim.people):
-                if person_id != speaker:
-                    about[person_id].append(view)
-        people = [
-            self._person_view(person, quotes_by[person.id], about[person.id], mentions[person.id])
-            for person in self.people.values()
-        ]
-        people.sort(key=lambda view: (view.person.name.casefold(), view.person.id))
+        people = self._person_views(claims)
         return SiteViews(
             site=SiteInfo(
                 self.title,
@@ -286,6 +263,39 @@ class _ViewBuilder:
             pages=[self.pages[slug] for slug in sorted(self.pages)],
             corrections=corrections.load(self.config.content, self.base),
         )
+
+    def _claim_views(self, sources: dict[str, SourceView]) -> list[ClaimView]:
+        """Every claim's view, strongest first, each linked to its rivals' views."""
+        claims = [self._claim_view(claim, sources) for claim in self.claims.values()]
+        by_id = {view.claim.id: view for view in claims}
+        for view in claims:  # linked once all exist: a claim page shows its rivals' evidence
+            view.conflicts = self._resolve(
+                view.claim,
+                "conflicting claim",
+                [c for c in view.claim.conflicts if c != view.claim.id],
+                by_id,
+            )
+        claims.sort(key=lambda view: (-view.strength, -view.source_count, view.claim.id))
+        return claims
+
+    def _person_views(self, claims: list[ClaimView]) -> list[PersonView]:
+        """Every person's view, by name: the quotations they said, the claims about them."""
+        mentions = self._name_mentions()
+        quotes_by: dict[str, list[ClaimView]] = defaultdict(list)
+        about: dict[str, list[ClaimView]] = defaultdict(list)
+        for view in claims:
+            speaker = view.claim.speaker if view.claim.kind == "quote" else None
+            if speaker:
+                quotes_by[speaker].append(view)
+            for person_id in dict.fromkeys(view.claim.people):
+                if person_id != speaker:
+                    about[person_id].append(view)
+        people = [
+            self._person_view(person, quotes_by[person.id], about[person.id], mentions[person.id])
+            for person in self.people.values()
+        ]
+        people.sort(key=lambda view: (view.person.name.casefold(), view.person.id))
+        return people
 
     def _safe(self, kind: str, objects: dict[str, T]) -> dict[str, T]:
         """The objects whose id can name a folder of the site, sorted by id."""

@@ -3,41 +3,36 @@
 Every file in content/ may have been edited by hand, so nothing in it is trusted until
 it has been checked here. Problems carry the file:line:col of the offending value so a
 person can jump straight to it; bad content never raises, it only yields Problems.
+
+What a single field must hold (its type, whether it is required, the checks declared
+with it: one of some values, a date, the id of another file) comes from the schema
+(`model.py`, `schema.fields_of`); the methods here add the rules that tie fields and
+files together (ids and file names, a status and the origins its citations trace to,
+quotes and their article's text, aliases shared by two people).
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from sitegen.config import Config
-from sitegen.content import (
-    CITATION_FIELDS,
-    FIELDS,
-    FIGURE_FIELDS,
-    KINDS,
-    REVIEW_FIELDS,
-    ContentFiles,
-    FieldSpec,
-    read_page,
-    to_factbase,
-)
-from sitegen.errors import ContentError, InputError, Location
+from sitegen.errors import InputError, Location
+from sitegen.factbase.files import ContentFiles, read_files
+from sitegen.factbase.model import DIFFERENCES, STATUSES, Citation, Figure, Review
+from sitegen.factbase.records import TYPES
+from sitegen.factbase.schema import KINDS, FieldSpec, fields_of
 from sitegen.filecache import FileCache, KeptChecks
-from sitegen.model import CLAIM_KINDS, DIFFERENCES, SOURCE_KINDS, STATUSES, TITLE_FROM, FactBase
 from sitegen.namecheck import close_pairs
 from sitegen.origins import Lines, SourceLinks, citation_pairs, links_of
-from sitegen.paths import article_path, is_inside
-from sitegen.reporter import Reporter
+from sitegen.paths import article_path
 from sitegen.textio import read_article
 from sitegen.yamlio import YamlDocument, read_yaml
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*")
-DATE_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}")
 SNIPPET_LENGTH = 60
 
 _TYPE_NAMES = {
@@ -66,24 +61,6 @@ class Problem:
         return f"{self.location}: {self.level}: {self.message}"
 
 
-def read_for_update(
-    config: Config, reporter: Reporter, cache: FileCache | None = None
-) -> ContentFiles:
-    """content/ as the build is about to merge into it. A file that does not parse, or
-    whose shape is wrong, stops the build before anything is written."""
-    files, problems = _read_and_check(config, cache)
-    blocking = [p for p in problems if p.blocking]
-    for problem in blocking:
-        reporter.error(problem.message, problem.location)
-    if blocking:
-        broken = len({problem.location.path for problem in blocking})
-        raise ContentError(
-            f"{broken} {'file' if broken == 1 else 'files'} in {config.content_dir}/ cannot "
-            "be merged into; fix them (sitegen check) and build again"
-        )
-    return files
-
-
 def check_files(files: ContentFiles, project_root: Path, seeds: str = "seeds") -> list[Problem]:
     """Every problem in already-parsed content, sorted by file and position."""
     return _Checker(project_root, project_root / seeds).run(files)
@@ -91,38 +68,15 @@ def check_files(files: ContentFiles, project_root: Path, seeds: str = "seeds") -
 
 def check_project(config: Config) -> list[Problem]:
     """Read content/ and check it; unreadable files become Problems, not exceptions."""
-    return _read_and_check(config)[1]
+    return read_and_check(config)[1]
 
 
-def load_factbase(config: Config, reporter: Reporter, cache: FileCache | None = None) -> FactBase:
-    """The fact base, only once it is valid: every problem goes to `reporter` first.
-    A `cache` (the dev server's) saves parsing the files that did not change."""
-    files, problems = _read_and_check(config, cache)
-    for problem in problems:
-        if problem.level == "error":
-            reporter.error(problem.message, problem.location)
-        else:
-            reporter.warning(problem.message, problem.location)
-    error_count = sum(problem.level == "error" for problem in problems)
-    if error_count:
-        raise ContentError(f"{error_count} errors in content/")
-    return to_factbase(files)
-
-
-# -- reading ---------------------------------------------------------------------------
-
-
-@dataclass
-class _Reading:
-    files: ContentFiles
-    failures: list[InputError] = field(default_factory=list)
-    unreadable: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
-
-
-def _read_and_check(
+def read_and_check(
     config: Config, cache: FileCache | None = None
 ) -> tuple[ContentFiles, list[Problem]]:
-    reading = _read_content(config.content, cache.yaml if cache else read_yaml)
+    """content/ parsed (through the dev server's `cache` when given) and every problem
+    in it; a file that does not parse is a blocking problem."""
+    reading = read_files(config.content, cache.yaml if cache else read_yaml)
     checker = _Checker(
         config.root,
         config.seeds,
@@ -135,31 +89,6 @@ def _read_and_check(
             "error", failure.message, failure.location or Location(config.content), blocking=True
         )
     return reading.files, checker.run(reading.files)
-
-
-def _read_content(content_dir: Path, read: Callable[[Path], YamlDocument] = read_yaml) -> _Reading:
-    """Like content.read_content, but one bad file does not stop the others being read."""
-    reading = _Reading(ContentFiles(content_dir))
-    for kind in KINDS:
-        folder = content_dir / kind
-        reading.files.documents[kind] = []
-        for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
-            try:
-                if not is_inside(path, content_dir):
-                    raise InputError(f"leads out of {content_dir.name}/; not read", Location(path))
-                reading.files.documents[kind].append(read(path))
-            except InputError as exc:
-                reading.failures.append(exc)
-                reading.unreadable[kind].add(path.stem)
-    pages_dir = content_dir / "pages"
-    for path in sorted(pages_dir.glob("*.md")) if pages_dir.is_dir() else []:
-        try:
-            if not is_inside(path, content_dir):
-                raise InputError(f"leads out of {content_dir.name}/; not read", Location(path))
-            reading.files.pages.append(read_page(path))
-        except InputError as exc:
-            reading.failures.append(exc)
-    return reading
 
 
 # -- checking --------------------------------------------------------------------------
@@ -195,6 +124,8 @@ class _Checker:
         docs = {kind: self._mappings(kind, files.documents.get(kind, [])) for kind in KINDS}
         for doc in docs["sources"]:
             self._check_source(doc)
+        for doc in docs["people"]:
+            self._check_values(doc, TYPES["people"])
         self._check_aliases(docs["people"])
         self._check_close_names(docs["people"])
         self._check_claims(docs["claims"])
@@ -235,7 +166,7 @@ class _Checker:
                 self.known[kind].add(doc.path.stem)
                 continue
             mappings.append(doc)
-            self._check_fields(doc, FIELDS[kind])
+            self._check_fields(doc, TYPES[kind])
             object_id = _get(doc.data, "id", str)
             if object_id is None:
                 continue
@@ -248,11 +179,15 @@ class _Checker:
             self.known[kind].add(object_id)
         return mappings
 
-    def _check_fields(
-        self, doc: YamlDocument, specs: tuple[FieldSpec, ...], keys: Keys = ()
-    ) -> None:
+    def _check_record(self, doc: YamlDocument, cls: type, keys: Keys) -> None:
+        """A mapping inside a file (a citation, a figure): its fields, then its values."""
+        self._check_fields(doc, cls, keys)
+        self._check_values(doc, cls, keys)
+
+    def _check_fields(self, doc: YamlDocument, cls: type, keys: Keys = ()) -> None:
         """Required fields, value and list-item types, and unknown fields at `keys`."""
         mapping = _value_at(doc.data, keys)
+        specs = fields_of(cls)
         for spec in specs:
             if spec.name not in mapping:
                 if spec.required:
@@ -287,6 +222,22 @@ class _Checker:
                     index,
                 )
 
+    def _check_values(self, doc: YamlDocument, cls: type, keys: Keys = ()) -> None:
+        """The schema's checks (`schema.Check`) of each value of the right type, or of
+        each item of a list; a value of the wrong type was reported by `_check_fields`."""
+        mapping = _value_at(doc.data, keys)
+        for spec in fields_of(cls):
+            value = _get(mapping, spec.name, *spec.types)
+            if not spec.checks or value is None:
+                continue
+            items = list(enumerate(value)) if spec.item_types is not None else [(None, value)]
+            for index, item in items:
+                where = (*keys, spec.name) if index is None else (*keys, spec.name, index)
+                for check in spec.checks:
+                    fault = check.fault(spec.name, item, self.known)
+                    if fault is not None:
+                        self.report("error", fault, doc.where(*where), check.blocking)
+
     def _check_id(self, doc: YamlDocument, object_id: str) -> None:
         if not ID_PATTERN.fullmatch(object_id):
             self.shape_error(
@@ -301,34 +252,13 @@ class _Checker:
             )
 
     def _check_source(self, doc: YamlDocument) -> None:
-        date = _get(doc.data, "date", str)
-        if date is not None and not DATE_PATTERN.fullmatch(date):
-            self.error(f"'date' must be an ISO date YYYY-MM-DD, not '{date}'", doc, "date")
-        kind = _get(doc.data, "kind", str)
-        if kind is not None and kind not in SOURCE_KINDS:
-            self.error(
-                f"'kind' must be one of {', '.join(SOURCE_KINDS)}, not '{kind}'", doc, "kind"
-            )
-        title_from = _get(doc.data, "title_from", str)
-        if title_from not in (None, *TITLE_FROM):
-            self.error(
-                f"'title_from' must be one of {', '.join(TITLE_FROM)}, not '{title_from}'",
-                doc,
-                "title_from",
-            )
+        self._check_values(doc, TYPES["sources"])
         source_id = _get(doc.data, "id", str)
         if source_id is not None:
             self.links[source_id] = links_of(doc.data)
         for index, original in enumerate(_get(doc.data, "derived_from", list) or []):
             if original == source_id:
                 self.error("a source cannot be derived from itself", doc, "derived_from", index)
-            elif isinstance(original, str) and original not in self.known["sources"]:
-                self.error(
-                    f"unknown source '{original}' (no content/sources/{original}.yaml)",
-                    doc,
-                    "derived_from",
-                    index,
-                )
         file = _get(doc.data, "file", str)
         if file is None:
             return
@@ -417,20 +347,14 @@ class _Checker:
 
     def _check_claim(self, doc: YamlDocument) -> None:
         data = doc.data
-        if _get(data, "kind", str) not in (None, *CLAIM_KINDS):
-            self.error(
-                f"'kind' must be one of {', '.join(CLAIM_KINDS)}, not '{data['kind']}'", doc, "kind"
-            )
-        self._check_references(doc, "people", "people", "person")
-        self._check_references(doc, "conflicts", "claims", "claim")
-        self._check_references(doc, "updates", "claims", "claim")
+        self._check_values(doc, TYPES["claims"])
         self._check_conflicts(doc)
         self._check_speaker(doc)
         for index, figure in enumerate(_get(data, "figures", list) or []):
             if isinstance(figure, dict):
-                self._check_fields(doc, FIGURE_FIELDS, ("figures", index))
+                self._check_record(doc, Figure, ("figures", index))
         if isinstance(data.get("review"), dict):
-            self._check_review(doc)
+            self._check_record(doc, Review, ("review",))
         citations = _get(data, "citations", list)
         if citations == []:
             self.error("a claim needs at least one citation", doc, "citations")
@@ -438,22 +362,6 @@ class _Checker:
             if isinstance(citation, dict):
                 self._check_citation(doc, index)
         self._check_status(doc, citations or [])
-
-    def _check_review(self, doc: YamlDocument) -> None:
-        """A verdict needs its rating, reviewer and date: it is published as ClaimReview."""
-        self._check_fields(doc, REVIEW_FIELDS, ("review",))
-        date = _get(doc.data["review"], "date", str)
-        if date is not None and not DATE_PATTERN.fullmatch(date):
-            self.shape_error(
-                f"'date' must be an ISO date YYYY-MM-DD, not '{date}'", doc, "review", "date"
-            )
-
-    def _check_references(self, doc: YamlDocument, name: str, kind: str, noun: str) -> None:
-        for index, target in enumerate(_get(doc.data, name, list) or []):
-            if isinstance(target, str) and target not in self.known[kind]:
-                self.error(
-                    f"unknown {noun} '{target}' (no content/{kind}/{target}.yaml)", doc, name, index
-                )
 
     def _check_conflicts(self, doc: YamlDocument) -> None:
         """A disputed claim names what disputes it; a conflict is not with itself."""
@@ -468,6 +376,12 @@ class _Checker:
             )
         if _get(data, "id", str) in conflicts:
             self.error("a claim cannot conflict with itself", doc, "conflicts")
+        self._check_differs(doc, conflicts)
+        self._check_independent(doc)
+
+    def _check_differs(self, doc: YamlDocument, conflicts: list[Any]) -> None:
+        """`differs` names only listed conflicts, each with known kinds of difference."""
+        data = doc.data
         for other, what in (_get(data, "differs", dict) or {}).items():
             if other not in conflicts:
                 self.error(
@@ -485,6 +399,10 @@ class _Checker:
                     "differs",
                     other,
                 )
+
+    def _check_independent(self, doc: YamlDocument) -> None:
+        """Independent origins are at least one and at most the sources cited."""
+        data = doc.data
         independent = _get(data, "independent_sources", int)
         sources = {
             c.get("source")
@@ -511,10 +429,7 @@ class _Checker:
         status = _get(doc.data, "status", str)
         if status is None:
             return
-        if status not in STATUSES:
-            self.error(
-                f"'status' must be one of {', '.join(STATUSES)}, not '{status}'", doc, "status"
-            )
+        if status not in STATUSES:  # reported by `_check_values`
             return
         if self.lines is None:
             self.lines = Lines.of(self.links)
@@ -543,16 +458,9 @@ class _Checker:
 
     def _check_citation(self, doc: YamlDocument, index: int) -> None:
         keys: Keys = ("citations", index)
-        self._check_fields(doc, CITATION_FIELDS, keys)
+        self._check_record(doc, Citation, keys)
         citation = _value_at(doc.data, keys)
         source = _get(citation, "source", str)
-        if source is not None and source not in self.known["sources"]:
-            self.error(
-                f"unknown source '{source}' (no content/sources/{source}.yaml)",
-                doc,
-                *keys,
-                "source",
-            )
         start, end = _get(citation, "start", int), _get(citation, "end", int)
         if start is None or end is None:
             return

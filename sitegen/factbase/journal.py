@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from sitegen.errors import ContentError, InputError, Location
+from sitegen.factbase.records import Records
+from sitegen.factbase.schema import KINDS
 from sitegen.freshness import file_digest
 from sitegen.fsutil import write_if_changed, write_stream
 from sitegen.paths import confined, is_inside, open_regular
@@ -28,14 +30,10 @@ from sitegen.paths import confined, is_inside, open_regular
 STATE_DIR = ".sitegen"
 SNAPSHOT = "snapshot.json"
 JOURNAL = "journal.json"
-_KINDS = ("sources", "people", "claims")
-
-Records = dict[str, dict[str, dict[str, Any]]]  # kind -> id -> record
-
 
 # what a journal may name: a fact-base file, nothing else (it is read from content/,
 # which a pull request can write)
-_JOURNAL_KEY = re.compile(r"(sources|people|claims)/[a-z0-9][a-z0-9-]*\.yaml")
+_JOURNAL_KEY = re.compile(rf"({'|'.join(KINDS)})/[a-z0-9][a-z0-9-]*\.yaml")
 # the temp files `fsutil` writes beside a file before renaming it over the file
 _OUR_TEMP = re.compile(r"\..+\.(yaml|json)\.[A-Za-z0-9_]{8}\.tmp")
 
@@ -68,7 +66,7 @@ def load_snapshot(content: Path) -> Records | None:
 def _is_records(records: Any) -> bool:
     """kind -> id -> record (a mapping), as `commit` saves them."""
     return isinstance(records, dict) and all(
-        kind in _KINDS
+        kind in KINDS
         and isinstance(objects, dict)
         and all(isinstance(k, str) and isinstance(r, dict) for k, r in objects.items())
         for kind, objects in records.items()
@@ -98,7 +96,7 @@ def commit(
 
 def recover(content: Path) -> Committed | None:
     """Finish a commit that a killed build left half done; None if there was none."""
-    for folder in [*(content / kind for kind in _KINDS), content / STATE_DIR]:
+    for folder in [*(content / kind for kind in KINDS), content / STATE_DIR]:
         if folder.is_dir() and not folder.is_symlink():
             for debris in folder.glob(".*.tmp"):
                 if _OUR_TEMP.fullmatch(debris.name) and debris.is_file():

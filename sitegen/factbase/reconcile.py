@@ -22,52 +22,19 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
-from sitegen.model import status_for
+from sitegen.factbase.model import status_for
+from sitegen.factbase.records import TYPES, Record, Records
+from sitegen.factbase.schema import KINDS, Merge, policies
 from sitegen.origins import Lines, citation_pairs, links_of
 from sitegen.slug import unique_slug
-
-Record = dict[str, Any]
-Records = dict[str, dict[str, Record]]  # kind -> id -> record
-
-# How each field merges; fields not listed (added by hand) always keep the file's value.
-MACHINE, SCALAR, SET = "machine", "scalar", "set"
-POLICIES: dict[str, dict[str, str]] = {
-    "sources": {
-        "id": MACHINE,
-        "file": MACHINE,
-        "sha256": MACHINE,
-        "title": SCALAR,
-        "publisher": SCALAR,
-        "url": SCALAR,
-        "date": SCALAR,
-        "author": SCALAR,
-        "derived_from": SET,
-        "origins": SET,
-    },
-    "people": {"id": MACHINE, "name": SCALAR, "aliases": SET, "description": SCALAR},
-    "claims": {
-        "id": MACHINE,
-        "statement": SCALAR,
-        "kind": SCALAR,
-        "status": SCALAR,
-        "speaker": SCALAR,
-        "people": SET,
-        "figures": SCALAR,
-        "conflicts": SET,
-        "differs": SCALAR,
-        "updates": SET,
-        "independent_sources": SCALAR,
-        "citations": SET,
-    },
-}
 
 
 @dataclass
 class Outcome:
     """The merged fact base, the snapshot to store with it, and what happened."""
 
-    records: Records = field(default_factory=lambda: {k: {} for k in POLICIES})
-    snapshot: Records = field(default_factory=lambda: {k: {} for k in POLICIES})
+    records: Records = field(default_factory=lambda: {k: {} for k in KINDS})
+    snapshot: Records = field(default_factory=lambda: {k: {} for k in KINDS})
     kept_edits: list[str] = field(default_factory=list)  # "claims/x": hand edits kept
     # "claims/x" -> field -> (the machine's value now, the person's): for corrections/
     corrections: dict[str, dict[str, tuple[Any, Any]]] = field(default_factory=dict)
@@ -104,30 +71,47 @@ def _merge_record(
     if current is None:
         return dict(new)
     base = base or {}
-    merged: Record = {}
-    for name in [*current, *(n for n in new if n not in current)]:
-        policy = POLICIES[kind].get(name)
-        if policy is None:
-            merged[name] = current[name]
-        elif policy == MACHINE:
-            merged[name] = new.get(name, current.get(name))
-        elif policy == SCALAR:
-            edited = _edited(current, base, name, kind)
-            merged[name] = current.get(name) if edited else new.get(name)
-        else:
-            key = (keys or {}).get(name, _identity)
-            merged[name] = _merge_set(
-                current.get(name) or [],
-                base.get(name) or [],
-                new.get(name) or [],
-                key,
-                partial(skip, name) if skip else None,
-            )
+    merged = {
+        name: _merge_field(kind, name, current, base, new, keys, skip)
+        for name in [*current, *(n for n in new if n not in current)]
+    }
     return {
         name: value
         for name, value in merged.items()
-        if value is not None or POLICIES[kind].get(name) is None
+        if value is not None or _policy(kind, name) is Merge.HAND
     }
+
+
+def _merge_field(
+    kind: str,
+    name: str,
+    current: Record,
+    base: Record,
+    new: Record,
+    keys: dict[str, Callable[[Any], Hashable]] | None,
+    skip: Callable[[str, Any], bool] | None,
+) -> Any:
+    """One field's value after the merge, by its policy."""
+    policy = _policy(kind, name)
+    if policy is Merge.HAND:
+        return current[name] if name in current else new[name]
+    if policy is Merge.MACHINE:
+        return new.get(name, current.get(name))
+    if policy is Merge.SCALAR:
+        return current.get(name) if _edited(current, base, name, kind) else new.get(name)
+    return _merge_set(
+        current.get(name) or [],
+        base.get(name) or [],
+        new.get(name) or [],
+        (keys or {}).get(name, _identity),
+        partial(skip, name) if skip else None,
+    )
+
+
+def _policy(kind: str, name: str) -> Merge:
+    """How a field merges, as the model declares it (`schema.Merge`); a field a person
+    added (undeclared) is theirs, like a `Merge.HAND` one."""
+    return policies(TYPES[kind]).get(name, Merge.HAND)
 
 
 def _edited(current: Record, base: Record, name: str, kind: str) -> bool:
@@ -150,7 +134,7 @@ def _canonical(kind: str, name: str, value: Any) -> Any:
         return {k: _canonical(kind, "", v) for k, v in value.items()}
     if isinstance(value, list):
         items = [_canonical(kind, "", v) for v in value]
-        if POLICIES[kind].get(name) == SET:
+        if _policy(kind, name) is Merge.SET:
             return sorted(items, key=lambda item: json.dumps(item, sort_keys=True, default=str))
         return items
     return value

@@ -1,0 +1,77 @@
+"""Reading content/: every YAML file and page parsed, nothing trusted yet.
+
+One bad file does not stop the others being read: its error is kept for `sitegen
+check` (and the build) to report with its file:line, and its name is remembered so that
+references to it are not reported as well.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sitegen.errors import InputError, Location
+from sitegen.factbase.schema import KINDS
+from sitegen.frontmatter import split_front_matter
+from sitegen.paths import Within, read_regular
+from sitegen.yamlio import YamlDocument, parse_yaml, read_yaml
+
+
+@dataclass
+class ContentFiles:
+    """Every parsed file of content/, before it is trusted."""
+
+    root: Path
+    documents: dict[str, list[YamlDocument]] = field(default_factory=dict)
+    pages: list[tuple[Path, YamlDocument, str]] = field(default_factory=list)
+
+
+@dataclass
+class Reading:
+    """The files that parsed, and what went wrong with the others."""
+
+    files: ContentFiles
+    failures: list[InputError] = field(default_factory=list)
+    unreadable: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+
+def read_files(content_dir: Path, read: Callable[[Path], YamlDocument] = read_yaml) -> Reading:
+    """Parse every YAML file and page of content/ (`read` may be a cache's)."""
+    reading = Reading(ContentFiles(content_dir))
+    inside = Within(content_dir)
+    for kind in KINDS:
+        folder = content_dir / kind
+        reading.files.documents[kind] = []
+        for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+            try:
+                _confined(path, content_dir, inside)
+                reading.files.documents[kind].append(read(path))
+            except InputError as exc:
+                reading.failures.append(exc)
+                reading.unreadable[kind].add(path.stem)
+    pages_dir = content_dir / "pages"
+    for path in sorted(pages_dir.glob("*.md")) if pages_dir.is_dir() else []:
+        try:
+            _confined(path, content_dir, inside)
+            reading.files.pages.append(read_page(path))
+        except InputError as exc:
+            reading.failures.append(exc)
+    return reading
+
+
+def _confined(path: Path, content_dir: Path, inside: Within) -> None:
+    if not inside(path):
+        raise InputError(f"leads out of {content_dir.name}/; not read", Location(path))
+
+
+def read_page(path: Path) -> tuple[Path, YamlDocument, str]:
+    """A page's front matter (every location a line of the .md) and its body."""
+    try:
+        text = read_regular(path).decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"cannot read page: {exc}", Location(path)) from None
+    front = split_front_matter(text)
+    doc = parse_yaml(front.yaml_text, path, front.yaml_line)
+    return path, doc, text[front.body_start :]

@@ -1,0 +1,470 @@
+"""Extraction rules on parses built by hand: each test says which shape of the tree a rule
+reads, and runs without the spaCy model (milliseconds)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Token
+
+from sitegen.extract.attribution import _according_to, _reports, _subject_of, attribute
+from sitegen.extract.discourse import Discourse, Entity, is_human, noun_phrase, untagged_name
+from sitegen.extract.figures import figures
+from sitegen.extract.mentions import (
+    _office_of_before,
+    _phrase,
+    _role_it_names,
+    _roles_after,
+    article_people,
+    is_person_name,
+    tally,
+    title_before,
+)
+from sitegen.extract.numbers import currency_of, parse_number, qualifier_of
+from sitegen.extract.quotes import QuoteSpan, continued_quote, disjoint, find_quotes
+from sitegen.extract.records import NameMention, Speaker
+from sitegen.extract.statements import clauses, is_checkable
+from sitegen.extract.syntax import (
+    REPORTED_CLAUSES,
+    agents_of,
+    children,
+    has_child,
+    is_main_clause,
+    is_root,
+    is_subject,
+    main_subject,
+    objects_of,
+    root_subject,
+    subject_of,
+)
+from tests.builders import W, parse
+
+
+def _everywhere(_: Token) -> bool:
+    return True  # no quotation marks in the sentence
+
+
+def _said_that() -> list[W]:
+    """ "The mayor said the storm passed ." """
+    return [
+        W("The", 1, "det", "DET"),
+        W("mayor", 2, "nsubj", "NOUN"),
+        W("said", 2, "ROOT", "VERB", "say", "VBD"),
+        W("the", 4, "det", "DET"),
+        W("storm", 5, "nsubj", "NOUN"),
+        W("passed", 2, "ccomp", "VERB", "pass", "VBD"),
+        W(".", 2, "punct", "PUNCT"),
+    ]
+
+
+# -- syntax.py ---------------------------------------------------------------------------
+
+
+def test_subjects_clauses_and_the_main_verb() -> None:
+    doc = parse(*_said_that())
+    said, passed = doc[2], doc[5]
+    assert subject_of(said) == doc[1] and subject_of(passed) == doc[4]
+    assert main_subject(doc[:]) == doc[1] and root_subject(doc[:]) == doc[1]
+    assert is_subject(doc[1]) and not is_subject(doc[0])
+    assert is_root(said) and not is_root(passed)
+    assert is_main_clause(said) and not is_main_clause(passed)
+    assert has_child(said, REPORTED_CLAUSES) and not has_child(passed, REPORTED_CLAUSES)
+    assert has_child(said, "nsubj") and not has_child(said, "dobj")
+    assert subject_of(said, where=lambda t: t.i > 1) is None  # the test filters
+
+
+def test_an_expletive_is_a_subject_of_the_root_but_no_nominal_subject() -> None:
+    doc = parse(
+        W("There", 1, "expl", "PRON"),
+        W("were", 1, "ROOT", "AUX", "be"),
+        W("protests", 1, "attr", "NOUN", "protest"),
+    )
+    assert root_subject(doc[:]) == doc[0]
+    assert main_subject(doc[:]) is None
+
+
+def test_objects_and_agents() -> None:
+    told = parse(
+        W("Kurogi", 1, "nsubj", "PROPN"),
+        W("told", 1, "ROOT", "VERB", "tell", "VBD"),
+        W("Reuters", 1, "dobj", "PROPN"),
+    )
+    assert objects_of(told[1]) == [told[2]]
+    quoted = parse(
+        W("as", 1, "mark", "SCONJ"),
+        W("quoted", 1, "ROOT", "VERB", "quote", "VBN"),
+        W("by", 1, "agent", "ADP"),
+        W("Reuters", 2, "pobj", "PROPN"),
+    )
+    assert list(agents_of(quoted[1])) == [quoted[3]]
+    assert children(quoted[1], "agent") == [quoted[2]]
+
+
+# -- attribution.py ----------------------------------------------------------------------
+
+
+def test_a_participle_takes_the_subject_of_the_clause_it_hangs_on() -> None:
+    doc = parse(
+        W("Cole", 1, "nsubj", "PROPN"),
+        W("left", 1, "ROOT", "VERB", "leave", "VBD"),
+        W(",", 1, "punct", "PUNCT"),
+        W("saying", 1, "advcl", "VERB", "say", "VBG"),
+        W("it", 5, "nsubj", "PRON"),
+        W("ended", 3, "ccomp", "VERB", "end", "VBD"),
+    )
+    assert _subject_of(doc[3], _everywhere) == doc[0]
+    assert _subject_of(doc[3], lambda t: t.i != 0) is None  # a subject inside the marks
+
+
+def test_the_agent_of_a_passive_speech_verb_is_its_speaker() -> None:
+    doc = parse(
+        W("It", 2, "nsubjpass", "PRON"),
+        W("was", 2, "auxpass", "AUX", "be"),
+        W("said", 2, "ROOT", "VERB", "say", "VBN"),
+        W("by", 2, "agent", "ADP"),
+        W("Cole", 3, "pobj", "PROPN"),
+    )
+    assert _subject_of(doc[2], _everywhere) == doc[0]  # the passive subject comes first
+    doc = parse(
+        W("said", 0, "ROOT", "VERB", "say", "VBN"),
+        W("by", 0, "agent", "ADP"),
+        W("Cole", 1, "pobj", "PROPN"),
+    )
+    assert _subject_of(doc[0], _everywhere) == doc[2]
+
+
+def test_a_main_speech_verb_with_a_clause_reports_it_but_a_passive_does_not() -> None:
+    doc = parse(*_said_that())
+    assert _reports(doc[2])
+    passive = parse(
+        W("He", 2, "nsubjpass", "PRON"),
+        W("was", 2, "auxpass", "AUX", "be"),
+        W("confirmed", 2, "ROOT", "VERB", "confirm", "VBN"),
+        W("dead", 2, "oprd", "ADJ"),
+    )
+    assert not _reports(passive[2])
+
+
+def test_according_to_names_the_source() -> None:
+    doc = parse(
+        W("according", 5, "prep", "VERB", "accord", "VBG"),
+        W("to", 0, "prep", "ADP"),
+        W("The", 3, "det", "DET", ent="B-ORG"),
+        W("Times", 1, "pobj", "PROPN", ent="I-ORG"),
+        W(",", 5, "punct", "PUNCT"),
+        W("rain", 5, "ROOT", "VERB"),
+    )
+    source = _according_to([doc[:]], _everywhere)
+    assert source is not None and source.text == "The Times"
+    assert _according_to([doc[:]], lambda t: t.i != 0) is None  # "according" was quoted
+
+
+# -- mentions.py: the roles around a name ------------------------------------------------
+
+
+def test_the_words_before_a_name_that_say_what_the_person_is() -> None:
+    doc = parse(
+        W("music", 1, "compound", "NOUN"),
+        W("publicist", 3, "compound", "NOUN"),
+        W("Ann", 3, "compound", "PROPN", ent="B-PERSON"),
+        W("Cole", 4, "nsubj", "PROPN", ent="I-PERSON"),
+        W("said", 4, "ROOT", "VERB", "say", "VBD"),
+    )
+    assert title_before(doc.ents[0]) == "music publicist"
+
+
+def test_an_abbreviated_title_is_written_out() -> None:
+    doc = parse(
+        W("Gov.", 2, "compound", "PROPN"),
+        W("Ann", 2, "compound", "PROPN", ent="B-PERSON"),
+        W("Cole", 3, "nsubj", "PROPN", ent="I-PERSON"),
+        W("said", 3, "ROOT", "VERB", "say", "VBD"),
+    )
+    assert title_before(doc.ents[0]) == "Governor"
+
+
+def test_where_someone_is_from_is_no_title() -> None:
+    doc = parse(
+        W("Japan", 3, "poss", "PROPN", ent="B-GPE"),
+        W("'s", 0, "case", "PART", tag="POS"),
+        W("Ryoga", 3, "compound", "PROPN", ent="B-PERSON"),
+        W("Seki", 4, "nsubj", "PROPN", ent="I-PERSON"),
+        W("won", 4, "ROOT", "VERB", "win", "VBD"),
+    )
+    assert title_before(doc.ents[1]) is None
+
+
+def test_an_office_with_of_before_a_name() -> None:
+    doc = parse(
+        W("former", 1, "amod", "ADJ"),
+        W("Director", 6, "nsubj", "PROPN"),
+        W("of", 1, "prep", "ADP"),
+        W("National", 4, "compound", "PROPN"),
+        W("Intelligence", 2, "pobj", "PROPN"),
+        W("James", 6, "compound", "PROPN", ent="B-PERSON"),
+        W("Clapper", 6, "ROOT", "PROPN", ent="I-PERSON"),
+    )
+    assert _office_of_before(doc.ents[0]) == "former Director of National Intelligence"
+
+
+def _nurse(*tail: W) -> list[W]:
+    """ "Ann Cole , a nurse in Kobe …" (the appositive heads at 4)."""
+    return [
+        W("Ann", 1, "compound", "PROPN", ent="B-PERSON"),
+        W("Cole", 1, "ROOT", "PROPN", ent="I-PERSON"),
+        W(",", 1, "punct", "PUNCT"),
+        W("a", 4, "det", "DET"),
+        W("nurse", 1, "appos", "NOUN"),
+        W("in", 4, "prep", "ADP"),
+        W("Kobe", 5, "pobj", "PROPN", ent="B-GPE"),
+        *tail,
+    ]
+
+
+def test_an_appositive_after_a_name_is_a_role() -> None:
+    doc = parse(*_nurse(W(",", 1, "punct", "PUNCT")))
+    assert list(_roles_after(doc.ents[0])) == ["a nurse in Kobe"]
+
+
+def test_an_appositive_followed_by_a_verb_is_the_next_clause_misparsed() -> None:
+    doc = parse(*_nurse(W("won", 1, "acl", "VERB", "win", "VBD")))
+    assert list(_roles_after(doc.ents[0])) == []
+
+
+def test_a_role_ends_before_a_relative_clause() -> None:
+    doc = parse(
+        *_nurse(
+            W(",", 4, "punct", "PUNCT"),
+            W("who", 9, "nsubj", "PRON"),
+            W("donated", 4, "relcl", "VERB", "donate", "VBD"),
+        )
+    )
+    assert _phrase(doc[4]) == "a nurse in Kobe"
+
+
+def test_party_and_state_are_no_role() -> None:
+    doc = parse(
+        W("Cole", 0, "ROOT", "PROPN", ent="B-PERSON"),
+        W(",", 0, "punct", "PUNCT"),
+        W("D-Ill.", 0, "appos", "PROPN"),
+        W(",", 0, "punct", "PUNCT"),
+    )
+    assert _phrase(doc[2]) is None
+
+
+def test_the_role_a_name_stands_in_apposition_to() -> None:
+    doc = parse(
+        W("the", 2, "det", "DET"),
+        W("first", 2, "amod", "ADJ"),
+        W("lady", 2, "ROOT", "NOUN"),
+        W(",", 2, "punct", "PUNCT"),
+        W("Ann", 5, "compound", "PROPN", ent="B-PERSON"),
+        W("Cole", 2, "appos", "PROPN", ent="I-PERSON"),
+    )
+    assert _role_it_names(doc.ents[0]) == "the first lady"
+
+
+def test_a_place_a_name_stands_in_apposition_to_is_no_role() -> None:
+    doc = parse(
+        W("his", 1, "poss", "PRON", tag="PRP$"),
+        W("hometown", 1, "ROOT", "NOUN"),
+        W(",", 1, "punct", "PUNCT"),
+        W("Frog", 4, "compound", "PROPN", ent="B-PERSON"),
+        W("Jump", 1, "appos", "PROPN", ent="I-PERSON"),
+    )
+    assert _role_it_names(doc.ents[0]) is None
+
+
+# -- statements.py -----------------------------------------------------------------------
+
+
+def test_a_declarative_sentence_with_a_subject_is_checkable() -> None:
+    doc = parse(*_said_that())
+    assert is_checkable(doc[:])
+
+
+def test_the_writers_own_voice_and_judgements_are_not_checkable() -> None:
+    we = parse(
+        W("We", 1, "nsubj", "PRON"),
+        W("hope", 1, "ROOT", "VERB"),
+        W("the", 3, "det", "DET"),
+        W("storm", 4, "nsubj", "NOUN"),
+        W("passes", 1, "ccomp", "VERB", "pass"),
+        W(".", 1, "punct", "PUNCT"),
+    )
+    assert not is_checkable(we[:])
+    clear = parse(
+        W("The", 1, "det", "DET"),
+        W("message", 4, "nsubj", "NOUN"),
+        W("from", 1, "prep", "ADP"),
+        W("Tokyo", 2, "pobj", "PROPN"),
+        W("was", 4, "ROOT", "AUX", "be"),
+        W("clear", 4, "acomp", "ADJ"),
+        W(".", 4, "punct", "PUNCT"),
+    )
+    assert not is_checkable(clear[:])
+
+
+def test_a_sentence_joining_two_actors_facts_is_two_clauses() -> None:
+    doc = parse(
+        W("Hundreds", 1, "nsubj", "NOUN", "hundred"),
+        W("gathered", 1, "ROOT", "VERB", "gather", "VBD"),
+        W("in", 1, "prep", "ADP"),
+        W("central", 4, "amod", "ADJ"),
+        W("Tokyo", 2, "pobj", "PROPN"),
+        W(",", 1, "punct", "PUNCT"),
+        W("and", 1, "cc", "CCONJ"),
+        W("the", 8, "det", "DET"),
+        W("embassy", 9, "nsubj", "NOUN"),
+        W("said", 1, "conj", "VERB", "say", "VBD"),
+        W("it", 11, "nsubj", "PRON"),
+        W("collected", 9, "ccomp", "VERB", "collect", "VBD"),
+        W("money", 11, "dobj", "NOUN"),
+        W(".", 9, "punct", "PUNCT"),
+    )
+    parts = [part.text for part in clauses(doc[:])]
+    assert parts == ["Hundreds gathered in central Tokyo", "the embassy said it collected money ."]
+
+
+# -- numbers.py and figures.py -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Seventy", 70),
+        ("60,000", 60000),
+        ("$17 million", 17_000_000),
+        ("1.5bn", 1_500_000_000),
+        ("two hundred and fifty thousand", 250_000),
+        ("a dozen", 12),
+        ("twenty-five", 25),
+        ("no number here", None),
+    ],
+)
+def test_numbers_as_written_in_news_prose(text: str, value: float | None) -> None:
+    assert parse_number(text) == value
+
+
+def test_the_longest_hedge_and_the_currency_of_a_figure() -> None:
+    assert qualifier_of("just over 70") == "just over"  # not "over"
+    assert qualifier_of("some 60,000") == "some"
+    assert qualifier_of("70 people") is None
+    assert currency_of("$17 million") == "USD" and currency_of("100,000 yen") == "JPY"
+    assert currency_of("17 million") is None
+
+
+def test_a_money_figure_counts_its_in_phrase_and_takes_its_hedge() -> None:
+    doc = parse(
+        W("They", 1, "nsubj", "PRON"),
+        W("raised", 1, "ROOT", "VERB", "raise", "VBD"),
+        W("about", 3, "advmod", "ADV"),
+        W("$", 5, "nmod", "SYM", ent="B-MONEY"),
+        W("17", 5, "compound", "NUM", ent="I-MONEY"),
+        W("million", 1, "dobj", "NUM", ent="I-MONEY"),
+        W("in", 5, "prep", "ADP"),
+        W("donations", 6, "pobj", "NOUN", "donation"),
+    )
+    [figure] = figures(doc[:])
+    assert (figure.value, figure.unit, figure.qualifier) == (17_000_000, "USD", "about")
+    assert figure.counts == "donations"
+
+
+def test_a_count_ner_left_untagged_is_a_figure_of_its_noun() -> None:
+    doc = parse(
+        W("Seventy", 1, "nummod", "NUM"),
+        W("men", 2, "nsubj", "NOUN", "man"),
+        W("volunteered", 2, "ROOT", "VERB", "volunteer", "VBD"),
+    )
+    [figure] = figures(doc[:])
+    assert (figure.value, figure.counts, figure.unit) == (70, "men", None)
+
+
+# -- quotes.py: quotation marks on plain text --------------------------------------------
+
+
+def test_mixed_marks_close_a_quotation_and_apostrophes_do_not() -> None:
+    text = 'He said “we can’t stay" and left.'
+    [mark] = find_quotes(text)
+    assert mark.closed and mark.words(text) == "we can’t stay"
+
+
+def test_an_unclosed_quotation_runs_to_the_block_end_and_continues_in_the_next() -> None:
+    text = "“We will stay,\n\nfor as long as it takes,” she said."
+    [mark] = find_quotes(text, 0, 14)
+    assert not mark.closed and mark.end == 14
+    [rest] = continued_quote(text, 16, len(text))
+    assert rest.words(text) == "for as long as it takes,"
+
+
+def test_overlapping_marks_are_made_disjoint() -> None:
+    outer = QuoteSpan(0, 20, 1, 19, True)
+    inner = QuoteSpan(5, 10, 6, 9, True)
+    later = QuoteSpan(22, 30, 23, 29, True)
+    assert disjoint([later, inner, outer], 0, 30) == [outer, later]
+    assert disjoint([later], 0, 25) == []  # leaves the block
+
+
+# -- discourse.py: who an unnamed subject is ---------------------------------------------
+
+
+def test_an_untagged_full_name_and_an_unnamed_person() -> None:
+    doc = parse(
+        W("volunteer", 2, "compound", "NOUN"),
+        W("Ryoga", 2, "compound", "PROPN"),
+        W("Seki", 3, "nsubj", "PROPN"),
+        W("said", 3, "ROOT", "VERB", "say", "VBD"),
+    )
+    assert untagged_name(doc[2]) == "Ryoga Seki"
+    man = parse(
+        W("the", 2, "det", "DET"),
+        W("23", 2, "nummod", "NUM"),
+        W("lawyer", 3, "nsubj", "NOUN"),
+        W("said", 3, "ROOT", "VERB", "say", "VBD"),
+    )
+    assert is_human(man[2]) and not is_human(doc[2])
+    assert noun_phrase(man[2]) == "the 23 lawyer"
+
+
+def test_the_speaker_of_a_quotation_is_the_subject_of_the_speech_verb_after_it() -> None:
+    doc = parse(
+        W("“", 3, "punct", "PUNCT"),
+        W("We", 2, "nsubj", "PRON"),
+        W("stay", 6, "ccomp", "VERB"),
+        W(",", 6, "punct", "PUNCT"),
+        W("”", 6, "punct", "PUNCT"),
+        W("Cole", 6, "nsubj", "PROPN", ent="B-PERSON"),
+        W("said", 6, "ROOT", "VERB", "say", "VBD"),
+        W("on", 6, "prep", "ADP"),
+        W("CNN", 7, "pobj", "PROPN", ent="B-ORG"),
+    )
+    cole = Entity("Ann Cole", "person")
+    quoted = [(doc[0].idx, doc[4].idx + 1)]
+    found = attribute([doc[:]], quoted, {5: cole}, Discourse({"Ann Cole"}))
+    assert found is not None and found.speaker == Speaker("Ann Cole", True)
+    assert found.via == "CNN"
+
+
+# -- mentions.py: whether a name is a person, by the votes of its mentions ---------------
+
+
+def _mention(name: str, label: str, *evidence: str, quoted: bool = False) -> NameMention:
+    return NameMention(name, 0, len(name), label, list(evidence), quoted=quoted)
+
+
+def test_a_name_tagged_otherwise_but_speaking_is_a_person() -> None:
+    votes = tally([_mention("Ann Cole", "ORG", "speaker"), _mention("Ann Cole", "PERSON")])
+    assert is_person_name(votes["Ann Cole"])
+    votes = tally([_mention("Ann Cole", "ORG"), _mention("Ann Cole", "PERSON", quoted=True)])
+    assert not is_person_name(votes["Ann Cole"])  # a quoted label weighs half
+
+
+def test_a_surname_alone_is_the_person_of_a_full_name() -> None:
+    people = article_people(
+        [
+            _mention("Ann Cole", "PERSON"),
+            _mention("Cole", "ORG"),
+            _mention("Washington", "GPE"),
+            _mention("Bob Washington", "ORG"),
+        ]
+    )
+    assert people == {"Ann Cole", "Cole"}  # not the place "Washington", nor a name ending in it
