@@ -369,3 +369,16 @@ def test_an_age_after_a_name_is_a_role_only_a_person_has() -> None:
     votes = NameVotes()
     count_vote(votes, NameMention("Cornell Beckley", 0, 15, "GPE", ["age"], ["aged 27"]))
     assert votes.roles == 1 and is_person_name(votes)
+
+
+def test_a_name_whose_word_alone_is_mostly_an_organisation_is_no_one() -> None:
+    """ "Cameo Nightlife" beside "the Cameo" (NER: an organisation) is the club; "Jayden
+    Redden" beside "Jayden" (NER: a place, as for many unfamiliar given names) is a boy."""
+
+    def named(name: str, label: str, n: int = 1) -> list[NameMention]:
+        return [NameMention(name, 0, len(name), label) for _ in range(n)]
+
+    club = ArticleFacts("a", named("Cameo Nightlife", "PERSON") + named("Cameo", "ORG", 3))
+    boy = ArticleFacts("b", named("Jayden Redden", "PERSON") + named("Jayden", "GPE", 3))
+    assert [p.name for p in build_people([club]).people.values()] == []
+    assert [p.name for p in build_people([boy]).people.values()] == ["Jayden Redden"]

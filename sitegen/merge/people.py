@@ -96,7 +96,7 @@ class PeopleIndex:
 def build_people(articles: list[ArticleFacts], params: MergeParams = TUNED) -> PeopleIndex:
     """One person per human being the articles name (`params`: for descriptions)."""
     stats = _gather(articles)
-    groups = _group_full_names(_full_names(stats))
+    groups = _group_full_names(_full_names(stats, params))
     index = PeopleIndex(params=params)
     members: list[list[_NameStats]] = [list(g) for g in groups]
     claimed = _single_words(stats, groups, members)
@@ -236,11 +236,17 @@ def _offices(mention: NameMention) -> set[str]:
     return {o for role in mention.roles for o in offices(role.split())}
 
 
-def _full_names(stats: dict[str, _NameStats]) -> list[_NameStats]:
+def _full_names(stats: dict[str, _NameStats], params: MergeParams) -> list[_NameStats]:
     """Full names of people: those the vote makes people, and names NER labelled
     otherwise that are a variant of one ("Volodymyr Zelenskyy" tagged ORG beside a
     person "Volodymyr Zelensky") or whose surname alone is a person's ("Zelenskyy said")."""
-    full = [s for s in stats.values() if len(s.words) >= 2 and not _names_a_group(s, stats)]
+    full = [
+        s
+        for s in stats.values()
+        if len(s.words) >= 2
+        and not _names_a_group(s, stats)
+        and not _named_for_a_thing(s, stats, params.thing_word_labels)
+    ]
     people = [s for s in full if _is_person(s)]
     given = {fold(p.words[0]) for p in people} - {fold(p.words[-1]) for p in people}
     surnames = {
@@ -274,6 +280,24 @@ def _variants_of_people(
 def _unopposed(stats: _NameStats) -> bool:
     """The name could be a person's, and nothing in the text says it is not."""
     return could_be_person(stats.votes) and not stats.votes.against
+
+
+def _named_for_a_thing(name: _NameStats, stats: dict[str, _NameStats], least: float) -> bool:
+    """ "Cameo Nightlife" beside "the Cameo" an organisation a dozen times, "Safer City
+    Roanoke" beside "Roanoke" an organisation: a name nothing marks as a person's (no
+    title, role, age or speech) whose first or last word the story uses alone mostly as
+    an organisation's or a building's (not a place's: NER gives unfamiliar given names
+    place labels, "Jayden" GPE)."""
+    if name.evidence & PERSON_EVIDENCE:
+        return False
+    for word in {name.words[0], name.words[-1]}:
+        alone = stats.get(word)
+        if alone is None or alone.evidence & PERSON_EVIDENCE:
+            continue
+        things = alone.votes.labels["ORG"] + alone.votes.labels["FAC"]
+        if things >= least and things > alone.votes.person_votes:
+            return True
+    return False
 
 
 def _names_a_group(name: _NameStats, stats: dict[str, _NameStats]) -> bool:
