@@ -69,6 +69,12 @@ _ALERT = re.compile(
     r"\b\d{1,2}(?::\d\d)?\s*(?:AM|PM|am|pm|a\.m\.|p\.m\.)\s+[ECMPAH][SD]T\b"
     r"|(?:\b[A-Z][a-z]+ ){1,3}(?:Warning|Watch|Advisory) (?:issued|until|in effect|for)\b"
 )
+# a player's closing link to more of its media: "… See more videos", "View all photos"
+_MORE_MEDIA = re.compile(
+    r"\b(?:see|watch|view|browse)\s+(?:more|all|other)\s+(?:\w+\s+)?"
+    r"(?:videos?|photos?|clips?|galler(?:y|ies)|slideshows?)\W*$",
+    re.IGNORECASE,
+)
 _CLOCK_WORDS = {
     "at", "about", "around", "by", "until", "till", "after", "before", "from", "to",
     "since", "approximately", "near", "shortly", "and", "or", "between", "past", "til",
@@ -81,7 +87,12 @@ def kind_of(paragraph: str) -> str | None:
     text = " ".join(paragraph.split())
     if _EMBEDDED_POST.search(text):
         return "embed"
-    if _running_time(text) or _CONTROLS.search(text) or _credit_at_end(text):
+    if (
+        _running_time(text)
+        or _CONTROLS.search(text)
+        or _credit_at_end(text)
+        or _MORE_MEDIA.search(text)
+    ):
         return "caption"
     if is_furniture(text):
         return "promo"

@@ -1,9 +1,10 @@
 """People the build kept apart whose names read like one name spelled two ways.
 
 Outlets misspell names ("Ana Garza" / "Anna Garza", "Eliot Isaac" / "Elliot Isaac").
-The merge joins the variants it can decide on; a pair it kept apart that differs by a
-letter or two in one part of the name is for a person to decide, so `sitegen check`
-names both in a warning.
+The merge joins the variants it can decide on (a typist's swap or doubled letter, seen
+in different articles); a pair it kept apart that differs by a letter or two in one
+part of the name, or by one part of a double surname ("Julie Roberts" / "Julie
+Roberts-Cole"), is for a person to decide, so `sitegen check` names both in a warning.
 """
 
 from __future__ import annotations
@@ -62,6 +63,8 @@ def _one_part_misspelt(a: list[str], b: list[str], params: Misspellings) -> bool
     if len(differing) != 1:
         return False
     x, y = differing[0]
+    if x in y.split("-") or y in x.split("-"):
+        return True  # "Roberts" and "Roberts-Cole": a married name, or a relative
     return min(len(x), len(y)) >= params.min_letters and edits(x, y) <= params.max_edits
 
 

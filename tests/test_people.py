@@ -28,6 +28,9 @@ def people_of(*texts: str) -> dict[str, Person]:
         ('William "Mo" Cowan', "William Cowan"),
         ("JAPAN", None),
         ("the 1990s", None),
+        ("CDT", None),
+        ("Share Tweet Email", None),
+        ("Skip Bayless", "Skip Bayless"),
     ],
 )
 def test_honorifics_and_possessives_are_stripped(text: str, name: str | None) -> None:

@@ -38,6 +38,7 @@ from tests.builders import article
         "Crews clear the crash on Elm Street. (John Doe/for the Daily Bugle)",
         "Related: Council votes to close the bridge",
         "Flood Warning issued for Pine County until 9:45 PM CDT",
+        "Video by Jane Roe from the crash on Elm Street A crash closed the bridge. See more videos",
     ],
 )
 def test_page_furniture_is_not_prose(paragraph: str) -> None:

@@ -23,6 +23,7 @@ from sitegen.extract.figures import figures
 from sitegen.extract.lexicon import DOCUMENT_NOUNS, SPEECH_VERBS
 from sitegen.extract.mentions import (
     article_people,
+    cut_common_plurals,
     mark_common_words,
     sentence_mentions,
     surname_mentions,
@@ -96,7 +97,9 @@ def extract_article(article: Article, docs: Iterable[Doc]) -> ArticleFacts:
     blocks = _read_marks(article, docs)
     result = ArticleFacts(source=article.id)
     result.mentions = [m for b in blocks for sentence in b.mentions for _, m in sentence]
-    mark_common_words(result.mentions, " ".join(b.doc.text for b in blocks))
+    prose = " ".join(b.doc.text for b in blocks)
+    cut_common_plurals(result.mentions, prose)
+    mark_common_words(result.mentions, prose)
     people = article_people(result.mentions)
     surnames = {fold(name_parts(n)[0][-1]) for n in people if len(name_parts(n)[0]) >= 2}
     result.mentions += [

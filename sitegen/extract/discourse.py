@@ -168,6 +168,8 @@ class Discourse:
                 return self.person(name)
             if token.ent_type_ in STRONG_LABELS or not token.ent_type_:
                 return None  # an organisation, or a capitalised word: too little to go on
+        if _another(token) and is_human(token):
+            return self._unnamed(token, "human")  # not the people described before
         described = self.description(token)
         if described is not None:
             return described
@@ -217,7 +219,7 @@ class Discourse:
     def _named(self, ent: Span, mention: NameMention) -> Entity:
         before = ent.doc[ent.start - 1].text if ent.start > 0 else ""
         gender = gender_of(
-            [before, ent.text.split()[0], *(w for role in mention.roles for w in role.split())]
+            [before, ent.text.split()[0], *(w for role in mention.roles for w in _own(role))]
         )
         title = title_before(ent) or ""
         held = offices([*title.split(), *ent.text.split()[:-1]])
@@ -281,7 +283,7 @@ class Discourse:
         new one when the phrase is indefinite ("another volunteer")."""
         head = token.lemma_.lower()
         plural = _plural(token)
-        if _definite(token):
+        if _definite(token) and not _another(token):
             for entity in reversed(self.entities):
                 if (
                     entity.kind == kind
@@ -343,13 +345,16 @@ class Discourse:
 
     def group_pronoun(self, word: str) -> Entity | None:
         """It/they as a speaker: the most salient organisation or other group ("it" not
-        a plural one such as "the Democrats")."""
+        a plural one such as "the Democrats"); "they" also people spoken of in the
+        plural ("the two other people followed him. They pulled alongside …")."""
         groups = [
             e
             for e in self.entities
-            if e.kind == "group"
-            and e.salience >= current().min_salience
-            and (word != "it" or not e.plural)
+            if e.salience >= current().min_salience
+            and (
+                (e.kind == "group" and (word != "it" or not e.plural))
+                or (e.kind == "human" and e.plural and word != "it")
+            )
         ]
         return max(groups, key=lambda e: e.salience, default=None)
 
@@ -406,7 +411,16 @@ def _add_role(entity: Entity, role: str) -> None:
         entity.ages.add(int(age.group(1)))
     core = _ROLE_END.sub("", f" {role} ").strip()
     entity.words.update(title_word(w) for w in re.findall(r"[A-Za-z][\w.-]*", core))
-    entity.gender = entity.gender or gender_of(core.split())
+    entity.gender = entity.gender or gender_of(_own(core))
+
+
+def _own(role: str) -> list[str]:
+    """A role's words that can say the person's gender: not a possessive, which is
+    someone else's ("her boyfriend" is a man)."""
+    return [w for w in role.split() if w.lower() not in _POSSESSIVES]
+
+
+_POSSESSIVES = {"his", "her", "their", "its"}
 
 
 def _stands_for(head: Token, names: dict[int, tuple[Span, NameMention]]) -> bool:
@@ -415,6 +429,14 @@ def _stands_for(head: Token, names: dict[int, tuple[Span, NameMention]]) -> bool
     not a name itself ("Another Democrat, Senator Bob Casey"; a dateline "WASHINGTON --
     President Obama" the parser reads as one)."""
     return head.pos_ in ("NOUN", "NUM") or (head.pos_ == "PROPN" and head.i not in names)
+
+
+def _another(token: Token) -> bool:
+    """ "the two other people", "the second man": a phrase that sets itself apart from
+    those mentioned before, so it is a new entity however definite."""
+    return any(
+        c.lower_ in ("other", "second", "third", "fourth", "remaining") for c in token.children
+    )
 
 
 def _plural(token: Token) -> bool:

@@ -26,6 +26,10 @@ ORG_NOUNS = word_set("org_nouns")
 PLACE_NOUNS = word_set("place_nouns")
 # Last words of a name that make it a place, a building or a notice, never a person.
 PLACE_TAILS = word_set("place_tails")
+# Last words of a street's name that are also surnames or given words ("Nathan Lane",
+# "Hazel Way"): a street only after a preposition of place ("on Castro Lane").
+STREET_WORDS = word_set("street_words")
+PLACE_PREPOSITIONS = {"on", "at", "near", "along", "off", "onto", "across", "down", "up"}
 # Heads of a name that is told things without publishing them ("told the Senate …").
 AUDIENCE_NOUNS = word_set("audience_nouns")
 # A name as the object of these prepositions is a platform or an outlet ("on Twitter").

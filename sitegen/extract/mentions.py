@@ -22,10 +22,12 @@ from sitegen.extract.lexicon import (
     ORG_NOUNS,
     OUTLET_VERBS,
     PLACE_NOUNS,
+    PLACE_PREPOSITIONS,
     PLACE_TAILS,
     PLATFORM_PREPOSITIONS,
     PUBLISHING_VERBS,
     SPEECH_VERBS,
+    STREET_WORDS,
 )
 from sitegen.extract.names import (
     HONORIFICS,
@@ -59,9 +61,10 @@ COMPETING_LABELS = {
 PERSON_EVIDENCE = {"speaker", "title", "appos", "age", "who", "kin"}
 THING_NOUNS = ORG_NOUNS | PLACE_NOUNS
 # Evidence strong enough to make a name a person without a PERSON label: a relative
-# ("Mr. Trump's daughter Ivanka") or a human role ("Keiko Sato, a 31-year-old nurse");
-# titles and appositives in general attach to places and organisations too.
-ROLE_EVIDENCE = {"kin", "human-role"}
+# ("Mr. Trump's daughter Ivanka", "Melina's mother"), a human role ("Keiko Sato, a
+# 31-year-old nurse") or an age ("Cornell Beckley, 27,"); titles and appositives in
+# general attach to places and organisations too.
+ROLE_EVIDENCE = {"kin", "human-role", "age"}
 NOT_PERSON_EVIDENCE = {"platform", "common-words", "thing"}
 _AGE_AFTER = re.compile(r",\s(\d{1,3}),")
 _NICKNAMED = re.compile(r"\b([A-Z][a-z]+)\s+[\"“]([A-Z][\w.-]*)[\"”]\s+([A-Z][\w'’-]+)")
@@ -82,7 +85,7 @@ def sentence_mentions(
         if _is_title_fragment(ent):
             continue
         label = ent.label_
-        ent = _without_opening_word(ent)
+        ent = _before_of_place(_without_opening_word(ent))
         name = clean_name(ent.text)
         if name is None or _names_a_place(name) or _names_a_place(ent.text.strip(" .,")):
             continue
@@ -134,6 +137,22 @@ def _without_opening_word(ent: Span) -> Span:
     first = ent[0]
     if len(ent) > 1 and first.is_sent_start and first.tag_ in _OPENING_TAGS:
         return ent.doc[ent.start + 1 : ent.end]
+    return ent
+
+
+def _before_of_place(ent: Span) -> Span:
+    """ "Dominique Jerard Finch of Dorchester": NER often takes a person and the place
+    they are from as one organisation's name; the name is the words before "of" (two
+    or more, the last no organisation or place noun: not "Massachusetts Institute of
+    Technology", "Bank of America")."""
+    for token in ent[2:]:
+        if token.lower_ != "of":
+            continue
+        before = ent.doc[ent.start : token.i]
+        capitalised = all(t.text[:1].isupper() for t in before)
+        if capitalised and before[-1].lower_ not in THING_NOUNS | PLACE_TAILS:
+            return before
+        break
     return ent
 
 
@@ -199,9 +218,11 @@ def _add_evidence(ent: Span, mention: NameMention) -> None:
     if age:
         mention.evidence.append("age")
         mention.roles.append(f"aged {age.group(1)}")
+    if head.dep_ == "poss" and head.head.lemma_.lower() in KIN_NOUNS:
+        mention.evidence.append("kin")  # "Melina's mother": only a person has one
     if _on_a_platform(head):
         mention.evidence.append("platform")  # "posted on Twitter", "via Gawker"
-    if _names_a_thing(ent):
+    if any(rule(ent) for rule in _THING_RULES):
         mention.evidence.append("thing")
 
 
@@ -281,6 +302,65 @@ def _joined_with_organisations(head: Token) -> bool:
     return bool(linked) and all(t.ent_type_ in ("ORG", "FAC") for t in linked)
 
 
+def _names_a_residence(ent: Span) -> bool:
+    """ "Shannon Combes, 30, of Rockport", "Jane Roe of Quincy": the place a person is
+    from, after their age or their name (an appositive after it is the person's)."""
+    head = ent.root
+    of = head.head
+    if head.dep_ != "pobj" or of.lower_ != "of" or of.i != ent.start - 1 or of.i < 2:
+        return False
+    doc = ent.doc
+    before = doc[of.i - 1]
+    if before.text == ",":
+        return doc[of.i - 2].like_num  # "Combes, 30, of Rockport"
+    return before.ent_type_ == "PERSON" and before.pos_ == "PROPN"
+
+
+def _names_a_street(ent: Span) -> bool:
+    """A street: one side of an intersection ("40th and Boulevard Place", "51st and
+    Indiana"), or a name ending in a word that also names a street, after a
+    preposition of place ("on Castro Lane", "near Hazel Way")."""
+    head = ent.root
+    linked = [head.head] if head.dep_ == "conj" else []
+    linked += [t for t in head.children if t.dep_ == "conj"]
+    if any(_ORDINAL.fullmatch(t.text) for t in linked):
+        return True
+    return (
+        len(ent) > 1
+        and ent[-1].lower_ in STREET_WORDS
+        and head.dep_ == "pobj"
+        and head.head.lower_ in PLACE_PREPOSITIONS
+    )
+
+
+def _common_noun(ent: Span) -> bool:
+    """ "a Republican", "the Californian": one capitalised word after an article is a
+    noun, not someone's name."""
+    head = ent.root
+    return len(ent) == 1 and any(c.dep_ == "det" and c.lower_ in _ARTICLES for c in head.children)
+
+
+def _names_a_hometown(ent: Span) -> bool:
+    """ "a Gary woman", "the Quincy girl", "an Albuquerque teen": a name modifying a word
+    for just anyone says where they are from (a family's name modifies a family word:
+    "the Davis brothers")."""
+    head = ent.root
+    return head.dep_ == "compound" and head.head.lemma_.lower() in _ANYONE
+
+
+_ANYONE = {"man", "woman", "boy", "girl", "teen", "teenager", "resident", "native", "youth"}
+_ARTICLES = {"a", "an", "the", "another"}
+# contexts that make a name an organisation, a place or a common noun
+_THING_RULES = (
+    _names_a_thing,
+    _names_a_residence,
+    _names_a_street,
+    _common_noun,
+    _names_a_hometown,
+)
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
+
+
 def title_before(ent: Span) -> str | None:
     """Words right before a name and attached to it that say what the person is: "Chief
     Cabinet Secretary", "music publicist", "23-year-old"."""
@@ -288,8 +368,12 @@ def title_before(ent: Span) -> str | None:
     words, i = _words_before(ent)
     if words and words[0].text == "-" and _joined_to_previous(doc, i):
         return None  # "a latter-day Dan Quayle": the part of a compound is no title
-    while words and (words[0].tag_ == "POS" or words[0].text == "-"):
-        words.pop(0)
+    while words and (
+        words[0].tag_ == "POS"
+        or not re.search(r"[A-Za-z0-9]", words[0].text)
+        or words[0].lower_ in _SAID
+    ):
+        words.pop(0)  # "-", a list's bullet "º", "Said" opening "Said District Attorney X:"
     if not words or not any(_role_word(w) for w in words):
         return None
     if all(w.ent_type_ in ("ORG", "GPE", "NORP") or w.tag_ == "POS" for w in words):
@@ -335,6 +419,9 @@ def _joined_to_previous(doc: Doc, i: int) -> bool:
 def _role_word(word: Token) -> bool:
     """A title ("Gov.") or a common noun or number ("publicist", "23-year-old")."""
     return word.lower_.strip(".") in TITLES or word.pos_ in ("NOUN", "NUM")
+
+
+_SAID = {"said", "says", "added", "adds", "told", "asked"}
 
 
 def _office_of_before(ent: Span) -> str | None:
@@ -431,6 +518,10 @@ def _role_it_names(ent: Span) -> str | None:
         return None
     if role.lemma_.lower() in THING_NOUNS:
         return None  # "his whimsically named hometown, Frog Jump": a place
+    if role.dep_ == "appos" and role.head.pos_ in ("NOUN", "PRON"):
+        return None  # "you, the police department, the mayor, the FBI": a list
+    if sum(c.dep_ == "appos" for c in role.children) > 1:
+        return None  # "the mayor, the FBI, everyone": a list too, parsed another way
     between = ent.doc[role.i + 1 : ent.start]
     inside = {t.i for t in role.subtree}
     if any(t.i not in inside and not t.is_punct for t in between):
@@ -519,6 +610,22 @@ def surname_mentions(
     return found
 
 
+def cut_common_plurals(mentions: list[NameMention], text: str) -> None:
+    """A name NER ran into the plural noun after it ("Douglas Shine Jurors", "Kevin
+    Brown Witnesses" where a crawl lost the full stop) ends before that noun: a last
+    word in the plural that the article's prose `text` also writes in lower case, when
+    two words of a name are left ("Sarah Huckabee Sanders" stays whole: no story
+    writes "sanders")."""
+    for mention in mentions:
+        words = mention.name.split()
+        last = words[-1]
+        if len(words) < 3 or not re.fullmatch(r"[A-Z][a-z]+s", last):
+            continue
+        if re.search(rf"\b{last.lower()}\b", text):
+            mention.name = " ".join(words[:-1])
+            mention.end = mention.start + len(mention.name)
+
+
 def mark_common_words(mentions: list[NameMention], text: str) -> None:
     """A title-case phrase whose words the article's prose `text` also writes in lower
     case ("Witch Hunt" beside "a witch hunt") is a heading fragment or a thing, not a
@@ -545,7 +652,10 @@ class NameVotes:
 
     @property
     def person_votes(self) -> float:
-        return self.labels["PERSON"] + self.cues
+        """A role only a person has is what the text says of the name, where NER's label
+        of an unfamiliar name is a guess from its shape: it counts as a context and as
+        the PERSON label NER did not give."""
+        return self.labels["PERSON"] + self.cues + current().role_vote * self.roles
 
     @property
     def other_votes(self) -> float:
@@ -586,7 +696,7 @@ def could_be_person(votes: NameVotes) -> bool:
     if votes.labels["PERSON"] or votes.cues:
         return True
     label, _ = votes.labels.most_common(1)[0]
-    return label not in ("GPE", "LOC", "NORP") and not votes.against
+    return label not in ("GPE", "LOC") and not votes.against
 
 
 def article_people(mentions: list[NameMention]) -> set[str]:

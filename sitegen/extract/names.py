@@ -30,6 +30,9 @@ PARTICLES = word_set("name_particles")
 NICKNAMES = word_table("nicknames")
 
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_TIME_ZONE = re.compile(r"^(?:[A-Z]{1,2}[SD]T|GMT|UTC)$")
+# the words of a page's buttons and links, which a crawl leaves in the text
+INTERFACE_WORDS = word_set("interface_words")
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|\w+)$", re.UNICODE)
 _QUOTED_NICKNAME = re.compile(r"\s+[\"“'‘]([A-Z][\w.-]*)[\"”'’]\s+")
 
@@ -39,6 +42,8 @@ def clean_name(text: str) -> str | None:
     words = _name_words(text)
     if not words or len(words) > 5 or not all(_name_word(w) for w in words):
         return None
+    if _TIME_ZONE.match(words[-1]) or all(w.lower() in INTERFACE_WORDS for w in words):
+        return None  # "CDT", "Share Tweet Email": a clock or a page's buttons, no one
     if words[-1].strip(".").lower() in PARTICLES:
         return None
     if len(words) == 1 and words[0].strip(".").lower() in SUFFIXES:
@@ -176,6 +181,29 @@ def same_given_name(a: str, b: str) -> bool:
         return True
     short, long = sorted((fa, fb), key=len)
     return len(short) >= 2 and long.startswith(short) and len(long) - len(short) <= 5
+
+
+def typing_variant(a: str, b: str) -> bool:
+    """Two spellings a typist makes of one name: two neighbouring letters swapped
+    ("Akeilah" / "Akielah", "Anaiya" / "Aniaya") or a letter doubled ("Eliot" /
+    "Elliot"). Unlike other small edits ("Maria" / "Mario", "Dana" / "Dina") these
+    rarely turn one real name into another."""
+    a, b = fold(a), fold(b)
+    if a == b:
+        return True
+    if len(a) == len(b):
+        diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+        return (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and diff[0] > 0
+            and (a[diff[0]], a[diff[1]]) == (b[diff[1]], b[diff[0]])
+        )
+    short, long = sorted((a, b), key=len)
+    if len(long) != len(short) + 1:
+        return False
+    i = _shared_start(short, long)
+    return i > 0 and long[:i] + long[i + 1 :] == short and long[i] == long[i - 1]
 
 
 def gender_of(words: list[str]) -> str | None:

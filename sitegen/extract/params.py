@@ -76,6 +76,10 @@ class ExtractParams:
     nickname or a title-case slogan) against 1 outside. The merge's vote across articles
     (`merge.people`, through `mentions.count_vote`) runs outside an extraction and so
     counts with the default."""
+    role_vote: float = 1.0
+    """Weight of an occurrence with a role only a person has ("her daughter, X", "X,
+    27,") as a PERSON label NER did not give, on top of its weight as a context: what
+    the text says of a name outweighs NER's guess from the name's shape."""
     max_role_words: int = 25
     """Longest appositive read as a person's role ("X, the … of …, said")."""
     context_words: int = 3
@@ -85,6 +89,8 @@ class ExtractParams:
     # -- statements (statements.py) ---------------------------------------------------------
     min_statement_words: int = 5
     """A shorter sentence is too little to state a checkable fact."""
+    min_counted_words: int = 4
+    """…unless its subject counts who is in a state ("Two victims died.")."""
     max_statement_words: int = 90
     """A longer sentence is a run-on the parser split badly (a list, a table)."""
     min_clause_words: int = 5

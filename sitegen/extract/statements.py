@@ -44,7 +44,7 @@ def is_checkable(sentence: Span) -> bool:
     """A complete declarative sentence whose subject is not the writer or "something"."""
     words = [t for t in sentence if not t.is_punct and not t.is_space]
     params = current()
-    if len(words) < params.min_statement_words or len(words) > params.max_statement_words:
+    if len(words) < params.min_counted_words or len(words) > params.max_statement_words:
         return False
     text = sentence.text.strip()
     if text.endswith(("?", ":", ",")) or not _starts_like_a_sentence(text):
@@ -55,10 +55,19 @@ def is_checkable(sentence: Span) -> bool:
     subject = root_subject(sentence)
     if subject is None:
         return False
-    if root.lemma_ == "be" and any(c.dep_ == "acomp" for c in root.children):
+    counted = _counted(subject)
+    if len(words) < params.min_statement_words and not counted:
+        return False  # "Two victims died." is a whole fact; "He then left." is not
+    if root.lemma_ == "be" and any(c.dep_ == "acomp" for c in root.children) and not counted:
         return False  # "the message was clear", "the crowd was enthralled": a judgement
     # not the writer's own voice ("we hope that ..."), not "something changed"
     return subject.lower_ not in FIRST_SECOND_PERSON | INDEFINITE
+
+
+def _counted(subject: Token) -> bool:
+    """A subject that counts ("Two people are dead", "16 others were hurt"): how many
+    are in a state is a checkable figure, not a judgement."""
+    return subject.like_num or any(c.dep_ == "nummod" and c.like_num for c in subject.children)
 
 
 def _starts_like_a_sentence(text: str) -> bool:

@@ -86,6 +86,8 @@ class MergeParams:
     role_words_least: int = 2  # a person's description of this many words or more reads best,
     role_words_most: int = 12  # ... up to this many,
     role_words_ideal: int = 6  # ... and of this many best of all
+    thing_word_labels: float = 2.0  # organisation labels of a name's first or last word used
+    # alone that make the name a thing's when nothing marks it a person ("Cameo Nightlife")
 
     def kind_weights(self) -> dict[str, float]:
         """The weight of each kind of key that is weighed by kind (figures have theirs)."""

@@ -36,6 +36,7 @@ from sitegen.extract.names import (
     same_word,
     spelling_allowance,
     title_word,
+    typing_variant,
 )
 from sitegen.extract.records import ArticleFacts, NameMention
 from sitegen.factbase.model import Person
@@ -95,7 +96,7 @@ class PeopleIndex:
 def build_people(articles: list[ArticleFacts], params: MergeParams = TUNED) -> PeopleIndex:
     """One person per human being the articles name (`params`: for descriptions)."""
     stats = _gather(articles)
-    groups = _group_full_names(_full_names(stats))
+    groups = _group_full_names(_full_names(stats, params))
     index = PeopleIndex(params=params)
     members: list[list[_NameStats]] = [list(g) for g in groups]
     claimed = _single_words(stats, groups, members)
@@ -235,15 +236,22 @@ def _offices(mention: NameMention) -> set[str]:
     return {o for role in mention.roles for o in offices(role.split())}
 
 
-def _full_names(stats: dict[str, _NameStats]) -> list[_NameStats]:
+def _full_names(stats: dict[str, _NameStats], params: MergeParams) -> list[_NameStats]:
     """Full names of people: those the vote makes people, and names NER labelled
     otherwise that are a variant of one ("Volodymyr Zelenskyy" tagged ORG beside a
     person "Volodymyr Zelensky") or whose surname alone is a person's ("Zelenskyy said")."""
-    full = [s for s in stats.values() if len(s.words) >= 2 and not _names_a_group(s, stats)]
+    full = [
+        s
+        for s in stats.values()
+        if len(s.words) >= 2
+        and not _names_a_group(s, stats)
+        and not _named_for_a_thing(s, stats, params.thing_word_labels)
+    ]
     people = [s for s in full if _is_person(s)]
+    given = {fold(p.words[0]) for p in people} - {fold(p.words[-1]) for p in people}
     surnames = {
         fold(s.words[0]) for s in stats.values() if len(s.words) == 1 and _one_name_person(s)
-    }
+    } - given  # "Sasha, 13," is Sasha Obama's given name: it makes "Dear Sasha" no one
     return people + _variants_of_people(full, people, surnames)
 
 
@@ -274,6 +282,24 @@ def _unopposed(stats: _NameStats) -> bool:
     return could_be_person(stats.votes) and not stats.votes.against
 
 
+def _named_for_a_thing(name: _NameStats, stats: dict[str, _NameStats], least: float) -> bool:
+    """ "Cameo Nightlife" beside "the Cameo" an organisation a dozen times, "Safer City
+    Roanoke" beside "Roanoke" an organisation: a name nothing marks as a person's (no
+    title, role, age or speech) whose first or last word the story uses alone mostly as
+    an organisation's or a building's (not a place's: NER gives unfamiliar given names
+    place labels, "Jayden" GPE)."""
+    if name.evidence & PERSON_EVIDENCE:
+        return False
+    for word in {name.words[0], name.words[-1]}:
+        alone = stats.get(word)
+        if alone is None or alone.evidence & PERSON_EVIDENCE:
+            continue
+        things = alone.votes.labels["ORG"] + alone.votes.labels["FAC"]
+        if things >= least and things > alone.votes.person_votes:
+            return True
+    return False
+
+
 def _names_a_group(name: _NameStats, stats: dict[str, _NameStats]) -> bool:
     """ "Log Cabin Republicans", "Blue Dog Democrats": the name ends in a plural that the
     text uses on its own for a group (NER's NORP: nationalities, parties)."""
@@ -297,6 +323,8 @@ def _is_person(stats: _NameStats) -> bool:
 def _same_person(a: _NameStats, b: _NameStats) -> bool:
     if distinct_suffixes(a.suffix, b.suffix) and not _two_styles(a, b):
         return False  # Donald Trump and Donald Trump Jr. are two people
+    if _unhyphenated(a.words) == _unhyphenated(b.words):
+        return True  # "Julie Roberts-Cole" and "Julie Roberts Cole"
     if not same_word(a.words[-1], b.words[-1]):
         return False
     if a.middle and b.middle and a.middle != b.middle:
@@ -304,7 +332,20 @@ def _same_person(a: _NameStats, b: _NameStats) -> bool:
     nicknames = {fold(n) for n in a.nicknames | b.nicknames}
     if fold(a.words[0]) in nicknames or fold(b.words[0]) in nicknames:
         return True  # William "Mo" Cowan and Mo Cowan
+    if not a.sources & b.sources and typing_variant(a.words[0], b.words[0]):
+        return True  # "Eliot Isaac" in one outlet, "Elliot Isaac" in another
     return any(same_given_name(x, y) for x in _given(a.words) for y in _given(b.words))
+
+
+def _unhyphenated(words: list[str]) -> list[str]:
+    return [fold(part) for word in words for part in word.split("-") if part]
+
+
+def _surname_keys(words: list[str]) -> list[str]:
+    """Where a full name is filed by surname: its last word, and the last part of a
+    hyphenated one ("Roberts-Cole" also under "Cole")."""
+    last = words[-1]
+    return [last, last.rsplit("-", 1)[-1]] if "-" in last.strip("-") else [last]
 
 
 def _two_styles(a: _NameStats, b: _NameStats) -> bool:
@@ -335,14 +376,26 @@ def _group_full_names(full: list[_NameStats]) -> list[list[_NameStats]]:
     groups: list[list[_NameStats]] = []
     by_surname: _BySpelling[list[_NameStats]] = _BySpelling()
     for stats in sorted(full, key=lambda s: (-s.mentions, s.name)):
-        for group in by_surname.near(stats.words[-1]):
-            if all(_same_person(stats, other) for other in group):
+        keys = _surname_keys(stats.words)
+        near = {id(g): g for key in keys for g in by_surname.near(key)}
+        for group in near.values():
+            if all(_same_person(stats, other) or _bridged(stats, other, group) for other in group):
                 group.append(stats)
+                for key in keys:
+                    by_surname.add(key, group)
                 break
         else:
             groups.append([stats])
-            by_surname.add(stats.words[-1], groups[-1])
+            for key in keys:
+                by_surname.add(key, groups[-1])
     return groups
+
+
+def _bridged(a: _NameStats, b: _NameStats, group: list[_NameStats]) -> bool:
+    """Two short forms of one fuller name in the group: "Denise Montgomery" and
+    "Aniaya Montgomery" are both "Anaiya Denise Montgomery"."""
+    size = max(len(a.words), len(b.words))
+    return any(len(z.words) > size and _same_person(a, z) and _same_person(b, z) for z in group)
 
 
 def _word_matches(word: _NameStats, group: list[_NameStats]) -> bool:
