@@ -27,6 +27,7 @@ import argparse
 import re
 import sys
 import tempfile
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,9 +62,10 @@ FURNITURE = re.compile(
 )
 PRONOUN = re.compile(
     r"^((he|she|they|his|her|their|them|him|we)\b|(this|that|these|those)\b(?!\s+(night|day|"
-    r"morning|afternoon|evening|week|weekend|month|year|time|summer|winter|spring|fall)\b))",
+    r"morning|afternoon|evening|week|weekend|month|year|time|summer|winter|spring|fall)\b"
+    r"|\s+\[))",
     re.IGNORECASE,
-)  # a demonstrative of time ("That night, …") names its referent
+)  # a demonstrative of time ("That night, …") names its referent, and so does "That [X]"
 DOUBLE_MARKS = re.compile(r"[“”\"«»„]|(^|[\s(—–-])[‘']\w")
 NUMBER_WORDS = [
     "zero",
@@ -128,7 +130,8 @@ def build(cluster: Cluster, workdir: Path, params: ExtractParams = DEFAULT) -> B
 
 
 def _norm(text: str) -> str:
-    text = text.lower().replace("’", "'").replace("‘", "'")
+    text = unicodedata.normalize("NFKD", text.lower().replace("’", "'").replace("‘", "'"))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))  # "José": "jose"
     return " ".join(re.findall(r"[a-z0-9]+", text))
 
 

@@ -370,7 +370,8 @@ _PROMO_CUES = re.compile(
     r"\b(?:follow (?:him|her|them|us|me) on|find (?:him|her|them|us|me)(?: here)? on|"
     r"subscribe|newsletter|sign up|click here|all rights reserved|copyright|"
     r"(?:his|her|their|my) (?:new )?(?:\w+ )?(?:book|novel|podcast|memoir)|"
-    r"available (?:now )?(?:on|at) |writes for|is the author of|contributed to this report)\b|©",
+    r"available (?:now )?(?:on|at) |writes for|is the author of|contributed to this report|"
+    r"contributing(?=:))\b|©",
     re.I,
 )
 

@@ -37,6 +37,7 @@ class W:
     lemma: str = ""
     tag: str = ""
     ent: str = "O"
+    space: bool = True  # a space after the word (False: "Abdi" of "Abdi, 19,")
 
 
 # English's lexical attributes (lower case, title case, like_num), without a model
@@ -49,6 +50,7 @@ def parse(*words: W) -> Doc:
     return Doc(
         _VOCAB,
         words=[w.text for w in words],
+        spaces=[w.space for w in words],
         heads=[w.head for w in words],
         deps=[w.dep for w in words],
         pos=[w.pos for w in words],

@@ -14,7 +14,7 @@ from sitegen.extract.mentions import (
     is_person_name,
     sentence_mentions,
 )
-from sitegen.extract.names import typing_variant
+from sitegen.extract.names import clean_name, typing_variant
 from sitegen.extract.records import ArticleFacts, NameMention
 from sitegen.merge.people import build_people
 from sitegen.namecheck import close_pairs
@@ -382,3 +382,96 @@ def test_a_name_whose_word_alone_is_mostly_an_organisation_is_no_one() -> None:
     boy = ArticleFacts("b", named("Jayden Redden", "PERSON") + named("Jayden", "GPE", 3))
     assert [p.name for p in build_people([club]).people.values()] == []
     assert [p.name for p in build_people([boy]).people.values()] == ["Jayden Redden"]
+
+
+def test_a_capitalised_particle_ending_a_name_is_a_surname() -> None:
+    assert clean_name("Trung Le") == "Trung Le"
+    assert clean_name("Bernie Mac") == "Bernie Mac"
+    assert clean_name("Ludwig van") is None  # a particle in lower case begins a surname
+    assert clean_name("Main St") is None  # an abbreviation, no surname
+
+
+def test_an_age_before_a_name_is_a_role_only_a_person_has() -> None:
+    doc = parse(
+        W("A", 1, "det", "DET"),
+        W("jury", 2, "nsubj", "NOUN"),
+        W("found", 2, "ROOT", "VERB", "find", "VBD"),
+        W("22-year-old", 5, "amod", "ADJ"),
+        W("Trung", 5, "compound", "PROPN", ent="B-GPE"),
+        W("Le", 6, "compound", "PROPN", ent="I-GPE"),
+        W("guilty", 2, "dobj", "ADJ"),
+        W(".", 2, "punct", "PUNCT"),
+    )
+    assert "age" in mentions(doc)["Trung Le"].evidence
+    votes = NameVotes(labels=Counter({"GPE": 2.0, "PERSON": 1.0}), cues=1, roles=1)
+    assert is_person_name(votes)  # two GPE labels against one PERSON and the age
+
+
+def test_an_age_before_a_possessor_is_the_possessed_ones() -> None:
+    doc = parse(
+        W("a", 4, "det", "DET"),
+        W("21-year-old", 4, "amod", "ADJ"),
+        W("Alameda", 3, "compound", "PROPN", ent="B-ORG"),
+        W("Sheriff", 4, "poss", "PROPN", ent="I-ORG"),
+        W("volunteer", 4, "ROOT", "NOUN"),
+    )
+    assert "age" not in mentions(doc)["Alameda Sheriff"].evidence
+
+
+def test_proper_nouns_without_a_label_before_an_age_are_a_name() -> None:
+    doc = parse(
+        W("Police", 1, "nsubj", "NOUN", "police"),
+        W("arrested", 1, "ROOT", "VERB", "arrest", "VBD"),
+        W("Murjan", 3, "compound", "PROPN"),
+        W("Issack", 4, "compound", "PROPN"),
+        W("Abdi", 1, "dobj", "PROPN", space=False),
+        W(",", 4, "punct", "PUNCT"),
+        W("19", 4, "appos", "NUM", ent="B-DATE", space=False),
+        W(",", 4, "punct", "PUNCT"),
+        W("on", 1, "prep", "ADP"),
+        W("Wednesday", 8, "pobj", "PROPN", ent="B-DATE"),
+        W(".", 1, "punct", "PUNCT"),
+    )
+    found = mentions(doc)
+    assert list(found) == ["Murjan Issack Abdi"]
+    assert found["Murjan Issack Abdi"].label == "" and "age" in found["Murjan Issack Abdi"].evidence
+
+
+def test_a_surname_ner_tagged_alone_takes_its_given_name_but_not_a_title() -> None:
+    doc = parse(
+        W("Detective", 1, "compound", "PROPN"),
+        W("Nixon", 2, "nsubj", "PROPN", ent="B-PERSON"),
+        W("said", 2, "ROOT", "VERB", "say", "VBD"),
+        W("Tajze", 4, "compound", "PROPN"),
+        W("Battle", 5, "nsubjpass", "PROPN", ent="B-PERSON"),
+        W("was", 6, "auxpass", "AUX"),
+        W("arrested", 2, "ccomp", "VERB", "arrest", "VBN"),
+        W(".", 2, "punct", "PUNCT"),
+    )
+    assert list(mentions(doc)) == ["Nixon", "Tajze Battle"]
+
+
+def test_a_house_number_is_no_title() -> None:
+    doc = parse(
+        W("He", 1, "nsubj", "PRON"),
+        W("lived", 1, "ROOT", "VERB", "live", "VBD"),
+        W("at", 1, "prep", "ADP"),
+        W("11700", 4, "nummod", "NUM"),
+        W("Robertson", 2, "pobj", "PROPN", ent="B-PERSON"),
+        W(".", 1, "punct", "PUNCT"),
+    )
+    evidence = mentions(doc)["Robertson"].evidence
+    assert "thing" in evidence and "title" not in evidence
+
+
+def test_a_street_and_its_side_is_a_place() -> None:
+    doc = parse(
+        W("in", 0, "ROOT", "ADP"),
+        W("the", 2, "det", "DET"),
+        W("block", 0, "pobj", "NOUN"),
+        W("of", 2, "prep", "ADP"),
+        W("Auburn", 6, "compound", "PROPN", ent="B-PERSON"),
+        W("Way", 6, "compound", "PROPN", ent="I-PERSON"),
+        W("North", 3, "pobj", "PROPN", ent="I-PERSON"),
+    )
+    assert mentions(doc) == {}

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
 
+from sitegen.agreement import MONTHS, WEEKDAYS
 from sitegen.extract.lexicon import (
     DOCUMENT_NOUNS,
     ENTITY_LABELS,
@@ -67,6 +68,7 @@ THING_NOUNS = ORG_NOUNS | PLACE_NOUNS
 ROLE_EVIDENCE = {"kin", "human-role", "age"}
 NOT_PERSON_EVIDENCE = {"platform", "common-words", "thing"}
 _AGE_AFTER = re.compile(r",\s(\d{1,3}),")
+_AGE_BEFORE = re.compile(r"\b(?:\d{1,3}|[A-Za-z]+)[- ](?:year|month|week)s?[- ]old\s*$")
 _NICKNAMED = re.compile(r"\b([A-Z][a-z]+)\s+[\"“]([A-Z][\w.-]*)[\"”]\s+([A-Z][\w'’-]+)")
 _NICKNAMING = {"nicknamed", "dubbed", "nickname", "moniker", "called"}
 _PARTY_TAG = re.compile(r"^\(?[DRI]-[A-Z][\w.]*\)?(?:,\s*|$)")  # "D-Ill., the No. 2 …"
@@ -86,6 +88,8 @@ def sentence_mentions(
             continue
         label = ent.label_
         ent = _before_of_place(_without_opening_word(ent))
+        if label == "PERSON":
+            ent = _with_given_names(ent)
         name = clean_name(ent.text)
         if name is None or _names_a_place(name) or _names_a_place(ent.text.strip(" .,")):
             continue
@@ -106,7 +110,67 @@ def sentence_mentions(
         if _after_street_number(ent):
             mention.evidence.append("thing")  # "the 5000 block of Aldine Bender", "11700 Robertson"
         found.append((ent, mention))
+    found += _unlabelled_with_age(sentence, offset)
     return _with_nicknames(sentence, offset, found)
+
+
+def _with_given_names(ent: Span) -> Span:
+    """ "Demetrius O'Neal, 19, and Tajze Battle, 22,": NER often tags only the surname of
+    an unfamiliar name; the capitalised proper nouns right before a one-word name that
+    the parser joins to it, and NER gives no label of their own, are its given names
+    (not a title or a role, "Detective Nixon", a day, "said Friday Santiago", nor a
+    sentence's first word, "“Hi Don.”")."""
+    root = ent.root
+    if len(ent) != 1 or (root.dep_ == "compound" and root.head.pos_ == "NOUN"):
+        return ent  # "a Go Lo vestibule": a name modifying a thing is no one's
+    first = next((t.i for t in ent.sent if not (t.is_punct or t.is_space)), ent.start)
+    start = ent.start
+    while start - 1 > first:
+        word = ent.doc[start - 1]
+        if not (
+            word.pos_ == "PROPN"
+            and word.is_title
+            and not word.ent_type_
+            and word.dep_ == "compound"
+            and start <= word.head.i < ent.end
+            and word.lower_.strip(".") not in _ROLE_WORDS
+        ):
+            break
+        start -= 1
+    return ent.doc[start : ent.end]
+
+
+_ROLE_WORDS = TITLES | HUMAN_HEADS | KIN_NOUNS | THING_NOUNS | set(WEEKDAYS) | set(MONTHS)
+
+
+def _unlabelled_with_age(sentence: Span, offset: int) -> list[tuple[Span, NameMention]]:
+    """ "Murjan Issack Abdi, 20, was booked": a run of two to four capitalised proper
+    nouns NER gave no label, followed by an age in commas, is a person's name."""
+    found = []
+    for head in sentence:
+        if head.pos_ != "PROPN" or head.ent_type_ or not head.is_title:
+            continue
+        if not _AGE_AFTER.match(sentence.doc[head.i + 1 : head.i + 4].text_with_ws):
+            continue
+        start = head.i
+        while start > sentence.start and (word := sentence.doc[start - 1]).pos_ == "PROPN":
+            if (
+                not word.is_title
+                or word.ent_type_
+                or word.dep_ != "compound"
+                or word.head.i > head.i
+            ):
+                break
+            start -= 1
+        span = sentence.doc[start : head.i + 1]
+        name = clean_name(span.text)
+        if name is None or not 2 <= len(name.split()) <= 4:
+            continue
+        begin = offset + span.start_char + max(span.text.find(name.split()[0]), 0)
+        mention = NameMention(name=name, start=begin, end=begin + len(name), label="")
+        _add_evidence(span, mention)
+        found.append((span, mention))
+    return found
 
 
 def _names_a_place(name: str) -> bool:
@@ -114,7 +178,14 @@ def _names_a_place(name: str) -> bool:
     a place before an abbreviated title ("Vallejo Lt." of "Vallejo Lt. Kenny Park")."""
     words = name.split()
     last = words[-1].strip(".").lower()
+    if len(words) > 2 and last in _COMPASS:
+        last = words[-2].strip(".").lower()  # "Auburn Way North": a street and its side
+        return last in PLACE_TAILS or last in STREET_WORDS
     return len(words) > 1 and (last in PLACE_TAILS or (last in TITLES and len(last) <= 4))
+
+
+_COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+_COMPASS |= {"n", "s", "e", "w", "ne", "nw", "se", "sw"}
 
 
 def _after_street_number(ent: Span) -> bool:
@@ -218,12 +289,26 @@ def _add_evidence(ent: Span, mention: NameMention) -> None:
     if age:
         mention.evidence.append("age")
         mention.roles.append(f"aged {age.group(1)}")
+    elif _age_before(ent) and "age" not in mention.evidence:
+        mention.evidence.append("age")  # "20-year-old Kyanedre Benson": only a person has one
     if head.dep_ == "poss" and head.head.lemma_.lower() in KIN_NOUNS:
         mention.evidence.append("kin")  # "Melina's mother": only a person has one
     if _on_a_platform(head):
         mention.evidence.append("platform")  # "posted on Twitter", "via Gawker"
     if any(rule(ent) for rule in _THING_RULES):
         mention.evidence.append("thing")
+
+
+def _age_before(ent: Span) -> bool:
+    """An age written right before the name ("22-year-old Trung Le", "her 3-month-old
+    Ava"), which the parser often hangs on the name as an adjective, not a title; not
+    when the name modifies a noun ("the 3-year-old Cleveland boy")."""
+    doc = ent.doc
+    root = ent.root
+    if root.dep_ == "poss" or (root.dep_ == "compound" and root.head.pos_ == "NOUN"):
+        return False  # "a 21-year-old Alameda County Sheriff's volunteer": the volunteer's
+    start = doc[max(ent.start - 6, 0)].idx
+    return _AGE_BEFORE.search(doc.text[start : ent.start_char]) is not None
 
 
 def _add_title(ent: Span, mention: NameMention) -> None:
@@ -376,6 +461,8 @@ def title_before(ent: Span) -> str | None:
         words.pop(0)  # "-", a list's bullet "º", "Said" opening "Said District Attorney X:"
     if not words or not any(_role_word(w) for w in words):
         return None
+    if all(w.is_digit or w.is_punct for w in words):
+        return None  # "11700 Robertson": a house number, not what someone is
     if all(w.ent_type_ in ("ORG", "GPE", "NORP") or w.tag_ == "POS" for w in words):
         return None  # "Japan's Ryoga Seki": where from, not what
     return "".join(_expanded(t) + t.whitespace_ for t in doc[words[0].i : words[-1].i + 1]).strip()

@@ -44,11 +44,21 @@ def clean_name(text: str) -> str | None:
         return None
     if _TIME_ZONE.match(words[-1]) or all(w.lower() in INTERFACE_WORDS for w in words):
         return None  # "CDT", "Share Tweet Email": a clock or a page's buttons, no one
-    if words[-1].strip(".").lower() in PARTICLES:
+    if _trailing_particle(words[-1]):
         return None
     if len(words) == 1 and words[0].strip(".").lower() in SUFFIXES:
         return None
     return " ".join(words)
+
+
+def _trailing_particle(word: str) -> bool:
+    """A particle that cannot end a name ("Ludwig van", "St."): one written in lower case,
+    or an abbreviation without a vowel. A capitalised one is a surname ("Trung Le",
+    "Bernie Mac")."""
+    bare = word.strip(".")
+    if bare.lower() not in PARTICLES:
+        return False
+    return not bare[:1].isupper() or not re.search(r"[aeiou]", bare.lower())
 
 
 def _name_words(text: str) -> list[str] | None:
