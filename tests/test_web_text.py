@@ -9,11 +9,13 @@ from pathlib import Path
 import pytest
 
 from sitegen.extract import extract_articles
+from sitegen.extract.article import _opening_reference
+from sitegen.extract.quotes import find_quotes
 from sitegen.furniture import is_furniture, kind_of
 from sitegen.ingest import PROSE, classify, read_one, split_blocks
 from sitegen.merge import merge
 from sitegen.nlp import load_model
-from tests.builders import article
+from tests.builders import W, article, parse
 
 
 @pytest.mark.parametrize(
@@ -190,3 +192,40 @@ def test_no_bracketed_name_when_the_sentence_before_names_someone_else() -> None
     named = {f.text: f.standalone for f in facts.facts if f.standalone}
     assert not any("Dunnings] later died" in s for s in named.values())
     assert named.get("He was charged with murder.") == "[Tom Berg] was charged with murder."
+
+
+def test_a_mark_glued_to_the_sentence_before_opens_a_quotation() -> None:
+    text = 'He has lived there for 50 years."We live here," said Ann Roe.'
+    [mark] = find_quotes(text)
+    assert mark.closed and mark.words(text) == "We live here,"
+
+
+def test_a_mark_glued_after_a_quotation_still_closes_it() -> None:
+    text = 'She said, "We are done."Then she left.'
+    [mark] = find_quotes(text)
+    assert mark.words(text) == "We are done."
+
+
+def test_the_pronoun_inside_a_subject_clause_opens_the_statement() -> None:
+    doc = parse(
+        W("That", 4, "mark", "SCONJ", tag="IN"),
+        W("he", 4, "nsubj", "PRON", tag="PRP"),
+        W("is", 4, "aux", "AUX"),
+        W("still", 4, "advmod", "ADV"),
+        W("breathing", 5, "csubj", "VERB", "breathe", "VBG"),
+        W("is", 5, "ROOT", "AUX", "be"),
+        W("a", 7, "det", "DET"),
+        W("miracle", 5, "attr", "NOUN"),
+        W(".", 5, "punct", "PUNCT"),
+    )
+    opening = _opening_reference(doc[:])
+    assert opening is not None and opening.text == "he"
+
+
+def test_a_contributing_footer_is_no_prose() -> None:
+    text = (
+        "Three people were hurt in a crash on Elm Street on Friday.\n\n"
+        "Jon Roe works for the Daily Bugle Albany bureau. Contributing: Ann Poe of the "
+        "Daily Bugle Albany Bureau; the Associated Press"
+    )
+    assert [b.kind for b in split_blocks(text)] == [PROSE, "promo"]

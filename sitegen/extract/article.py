@@ -482,9 +482,11 @@ def _opening_reference(sentence: Span) -> Token | None:
 
 
 def _without_openers(words: list[Token]) -> list[Token]:
-    """The words after the openers a statement drops: "But he …", "However, he …"."""
+    """The words after the openers a statement drops: "But he …", "However, he …", and
+    the "That" of a clause that is the subject ("That he is alive is a miracle")."""
     while len(words) > 1 and (
         words[0].dep_ == "cc"
+        or (words[0].dep_ == "mark" and words[0].head.dep_ in ("csubj", "csubjpass"))
         or (words[0].pos_ == "ADV" and words[0].nbor().text == ",")
         or DISCOURSE_OPENERS.match(f"{words[0].text} {words[1].text}")
     ):

@@ -57,9 +57,13 @@ def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote
 
 def _opens(text: str, i: int, start: int) -> bool:
     """An opening mark follows a space, a bracket, a dash or the block start, and is
-    followed by a word character (this tells ‘quote from an apostrophe)."""
+    followed by a word character (this tells ‘quote from an apostrophe); or, a double
+    mark outside any quotation, it follows a sentence's end and a capital follows it
+    (`years."We live here`: a crawl that lost the space between two sentences)."""
     before = text[i - 1] if i > start else " "
     after = text[i + 1] if i + 1 < len(text) else " "
+    if text[i] in _DOUBLE_OPEN and before in ".!?" and after.isupper():
+        return True
     return (before.isspace() or before in "([{—–-:,/") and not after.isspace()
 
 
