@@ -475,3 +475,38 @@ def test_a_street_and_its_side_is_a_place() -> None:
         W("North", 3, "pobj", "PROPN", ent="I-PERSON"),
     )
     assert mentions(doc) == {}
+
+
+def test_the_other_side_of_an_intersection_with_a_street_is_a_street() -> None:
+    doc = parse(
+        W("at", 0, "ROOT", "ADP"),
+        W("Schreiner", 2, "compound", "PROPN", ent="B-ORG"),
+        W("St.", 0, "pobj", "PROPN", ent="I-ORG"),
+        W("and", 2, "cc", "CCONJ"),
+        W("Sidney", 5, "compound", "PROPN", ent="B-PERSON"),
+        W("Baker", 2, "conj", "PROPN", ent="I-PERSON"),
+    )
+    assert "thing" in mentions(doc)["Sidney Baker"].evidence
+
+
+def test_a_name_after_a_place_noun_and_a_preposition_of_place_is_a_street() -> None:
+    doc = parse(
+        W("the", 1, "det", "DET"),
+        W("apartments", 1, "ROOT", "NOUN", "apartment"),
+        W("on", 1, "prep", "ADP"),
+        W("Aldine", 4, "compound", "PROPN", ent="B-PERSON"),
+        W("Bender", 2, "pobj", "PROPN", ent="I-PERSON"),
+    )
+    assert "thing" in mentions(doc)["Aldine Bender"].evidence
+
+
+def test_a_possessive_before_a_place_word_begins_the_places_name() -> None:
+    doc = parse(
+        W("to", 0, "ROOT", "ADP"),
+        W("Arnold", 3, "compound", "PROPN", ent="B-PERSON"),
+        W("Palmer", 3, "compound", "PROPN", ent="I-PERSON"),
+        W("Children", 5, "poss", "PROPN", ent="I-PERSON"),
+        W("'s", 3, "case", "PART", tag="POS", ent="I-PERSON"),
+        W("Hospital", 0, "pobj", "PROPN"),
+    )
+    assert "thing" in mentions(doc)["Arnold Palmer Children"].evidence

@@ -29,6 +29,8 @@ PLACE_TAILS = word_set("place_tails")
 # Last words of a street's name that are also surnames or given words ("Nathan Lane",
 # "Hazel Way"): a street only after a preposition of place ("on Castro Lane").
 STREET_WORDS = word_set("street_words")
+# Last words of a street's name, written out or abbreviated ("Avenue", "St.").
+STREET_TAILS = word_set("street_tails")
 PLACE_PREPOSITIONS = {"on", "at", "near", "along", "off", "onto", "across", "down", "up"}
 # Heads of a name that is told things without publishing them ("told the Senate …").
 AUDIENCE_NOUNS = word_set("audience_nouns")

@@ -7,6 +7,7 @@ story-wide (sitegen/merge/people.py), from all its occurrences and their context
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -28,6 +29,7 @@ from sitegen.extract.lexicon import (
     PLATFORM_PREPOSITIONS,
     PUBLISHING_VERBS,
     SPEECH_VERBS,
+    STREET_TAILS,
     STREET_WORDS,
 )
 from sitegen.extract.names import (
@@ -408,14 +410,32 @@ def _names_a_street(ent: Span) -> bool:
     head = ent.root
     linked = [head.head] if head.dep_ == "conj" else []
     linked += [t for t in head.children if t.dep_ == "conj"]
-    if any(_ORDINAL.fullmatch(t.text) for t in linked):
+    if any(_ORDINAL.fullmatch(t.text) for t in linked) or _beside_a_street(ent):
         return True
-    return (
-        len(ent) > 1
-        and ent[-1].lower_ in STREET_WORDS
-        and head.dep_ == "pobj"
-        and head.head.lower_ in PLACE_PREPOSITIONS
-    )
+    after_place = head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPOSITIONS
+    if after_place and head.head.head.lemma_.lower() in PLACE_NOUNS | PLACE_TAILS:
+        return True  # "the apartments on Aldine Bender", "a house near Elm": an address
+    return len(ent) > 1 and ent[-1].lower_ in STREET_WORDS and after_place
+
+
+def _beside_a_street(ent: Span) -> bool:
+    """The other side of an intersection with a named street ("Schreiner St. and Sidney
+    Baker", "Sidney Baker and Schreiner Street"): a street too."""
+    doc = ent.doc
+    before = doc[max(ent.start - 2, 0) : ent.start]
+    if len(before) == 2 and before[1].lower_ in ("and", "&") and _street_word(before[0]):
+        return True
+    after = doc[ent.end : ent.end + 5]
+    if len(after) < 2 or after[0].lower_ not in ("and", "&"):
+        return False
+    words = list(itertools.takewhile(lambda t: t.is_title, after[1:]))
+    return len(words) > 1 and _street_word(words[-1])
+
+
+def _street_word(token: Token) -> bool:
+    """A capitalised word that ends a street's name ("St.", "Avenue", "Road")."""
+    bare = token.lower_.strip(".")
+    return token.text[:1].isupper() and (bare in STREET_WORDS or bare in STREET_TAILS)
 
 
 def _common_noun(ent: Span) -> bool:
@@ -423,6 +443,19 @@ def _common_noun(ent: Span) -> bool:
     noun, not someone's name."""
     head = ent.root
     return len(ent) == 1 and any(c.dep_ == "det" and c.lower_ in _ARTICLES for c in head.children)
+
+
+def _names_a_place_it_owns(ent: Span) -> bool:
+    """ "Arnold Palmer Children's Hospital", "St. Jude's Medical Center": a possessive
+    before a capitalised place word is the first part of that place's name."""
+    head = ent.root
+    owned = head.head
+    return (
+        head.dep_ == "poss"
+        and owned.i > head.i
+        and owned.is_title
+        and owned.lower_ in PLACE_TAILS - STREET_TAILS
+    )
 
 
 def _names_a_hometown(ent: Span) -> bool:
@@ -442,6 +475,7 @@ _THING_RULES = (
     _names_a_street,
     _common_noun,
     _names_a_hometown,
+    _names_a_place_it_owns,
 )
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
 
