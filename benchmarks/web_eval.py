@@ -14,8 +14,8 @@ people, claims: the real pipeline up to content/), and per corpus and part it pr
 - furniture: claims citing a passage of page furniture, by the shapes in FURNITURE below
   (durations, captions, promos, copyright lines, alerts), which extraction never reads;
 - pronoun openings: statements opening with a personal pronoun or a demonstrative;
-- killed count: stories (gva) whose text states the gold killed count next to a death
-  word, and of those, how many have a claim stating it.
+- killed count: stories (gva) whose text (not a link's address) states the gold killed
+  count next to a death word, and of those, how many have a claim stating it.
 
 Usage: .venv/bin/python -m benchmarks.web_eval [--corpus gva-dev] [--part held-out] [-v]
        [--set NAME=VALUE ...]  (an extraction parameter, sitegen/extract/params.py)
@@ -66,6 +66,7 @@ PRONOUN = re.compile(
     r"|\s+\[))",
     re.IGNORECASE,
 )  # a demonstrative of time ("That night, …") names its referent, and so does "That [X]"
+URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
 DOUBLE_MARKS = re.compile(r"[“”\"«»„]|(^|[\s(—–-])[‘']\w")
 NUMBER_WORDS = [
     "zero",
@@ -216,6 +217,7 @@ def _score_claim(cluster: Cluster, claim: Claim, figures: Figures) -> None:
 def _score_killed(cluster: Cluster, base: FactBase, figures: Figures) -> None:
     killed = (cluster.gold.get("figures") or {}).get("killed")
     texts = "\n\n".join(article["text"] for article in cluster.articles)  # no front matter
+    texts = URL.sub(" ", texts)  # a link's slug ("…-leaves-1-dead/") states nothing
     if isinstance(killed, int) and states_count(texts, killed):
         figures.killed_stated += 1
         hit = any(
