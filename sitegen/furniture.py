@@ -42,6 +42,11 @@ _STAFF = re.compile(
     re.IGNORECASE,
 )
 _CONTRIBUTED = re.compile(r"[A-Z][\w.'’-]+ [A-Z][\w.'’-]+ contributed\s*\.?\s*$")
+# a staff bio: "Jane Roe works on the Real Time News Desk.", "… works for the Albany bureau"
+_STAFF_BIO = re.compile(
+    r"^[A-Z][\w.'’-]+ [A-Z][\w.'’-]+ (?:works|writes|reports) (?:on|for) the "
+    r"(?:[A-Z][\w&'’-]* )+(?:[Dd]esk|[Bb]ureau)\b"
+)
 # a prompt to the reader: an interface verb opening the sentence, aimed at the reader
 _PROMPT = re.compile(
     r"^\W*(?:sign up|subscribe|click|tap|download|get|follow|watch|read|share|copy|stay|"
@@ -111,6 +116,8 @@ def _page_part(text: str, spoken: bool) -> bool:
     controls or a running time, an alert."""
     if _RIGHTS.search(text) or _STAFF.search(text) or _CONTRIBUTED.search(text):
         return True
+    if _STAFF_BIO.match(text):
+        return True
     if _LABEL.match(text) and not spoken:
         return True
     if _EMBEDDED_POST.search(text) or _CONTROLS.search(text) or _running_time(text):
@@ -153,10 +160,12 @@ def _running_time(text: str) -> bool:
 
 _NAME = r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}"
 # a caption's closing credit: "(Jane Roe)", "(Jane Roe/for the Daily Bugle)",
-# "Outlet/Jane Roe", "Jane Roe | Outlet", "… Jane Roe reports"
+# "Outlet/Jane Roe", "Jane Roe | Outlet", "… Jane Roe reports. More", and after the
+# caption's last sentence "… in Elm Park. Jane Roe for the Daily Bugle"
 _NAME_CREDIT = re.compile(
     rf"\({_NAME}(?:\s*/[^()]{{1,40}})?\)\s*$|\b\w+/{_NAME}\s*$|{_NAME} \| [A-Z][\w .&'-]{{1,30}}$"
-    rf"|{_NAME} reports(?: \w+)?\s*$"
+    rf"|{_NAME} reports(?:\.? \w+)?\s*$"
+    rf"|[.!?] {_NAME} for (?:the )?[A-Z][\w&'-]*(?: [A-Z][\w&'-]*){{0,4}}\s*$"
 )
 
 

@@ -41,6 +41,9 @@ from tests.builders import W, article, parse
         "Related: Council votes to close the bridge",
         "Flood Warning issued for Pine County until 9:45 PM CDT",
         "Video by Jane Roe from the crash on Elm Street A crash closed the bridge. See more videos",
+        "Mourners hold hands at a vigil in Elm Park. Jane Roe for Daily Bugle News",
+        "Officials discuss the crash on Elm Street. Jane Roe reports. More",
+        "Jane Roe works on the Real Time News Desk. She writes about crime and transit.",
     ],
 )
 def test_page_furniture_is_not_prose(paragraph: str) -> None:
@@ -58,6 +61,8 @@ def test_page_furniture_is_not_prose(paragraph: str) -> None:
         "Many residents contributed.",
         "He said the fee rose 3 percent (John Smith).",
         "Jane Roe, 34, was taken to Mercy Hospital, where she died on Sunday.",
+        "Jane Roe works for the county parks department as a nurse, her family said.",
+        "He moved to Elm Park in 2010. Jane Roe voted for the Green Party that year.",
     ],
 )
 def test_article_prose_is_read(paragraph: str) -> None:
