@@ -12,7 +12,9 @@ from sitegen.extract.mentions import (
     NameVotes,
     cut_common_plurals,
     is_person_name,
+    join_given_titles,
     sentence_mentions,
+    titles_used_as_names,
 )
 from sitegen.extract.names import clean_name, typing_variant
 from sitegen.extract.records import ArticleFacts, NameMention
@@ -510,3 +512,28 @@ def test_a_possessive_before_a_place_word_begins_the_places_name() -> None:
         W("Hospital", 0, "pobj", "PROPN"),
     )
     assert "thing" in mentions(doc)["Arnold Palmer Children"].evidence
+
+
+def test_a_title_word_the_text_uses_alone_as_a_subject_is_a_given_name() -> None:
+    alone = parse(
+        W("Major", 2, "nsubjpass", "PROPN"),
+        W("was", 2, "auxpass", "AUX"),
+        W("shot", 2, "ROOT", "VERB", "shoot", "VBN"),
+        W(".", 2, "punct", "PUNCT"),
+    )
+    ranked = parse(
+        W("The", 1, "det", "DET"),
+        W("Major", 2, "nsubj", "PROPN"),
+        W("said", 2, "ROOT", "VERB", "say", "VBD"),
+    )
+    assert titles_used_as_names([alone[:]]) == {"Major"}
+    assert titles_used_as_names([ranked[:]]) == set()  # "The Major said": a rank
+    text = "Police said 3-year-old Major Howard died."
+    start = text.index("Howard")
+    mention = NameMention("Howard", start, start + 6, "PERSON", ["title"], ["Major"])
+    join_given_titles([mention], text, {"Major"})
+    assert (mention.name, text[mention.start : mention.end], mention.roles) == (
+        "Major Howard",
+        "Major Howard",
+        [],
+    )

@@ -24,9 +24,11 @@ from sitegen.extract.lexicon import DOCUMENT_NOUNS, SPEECH_VERBS
 from sitegen.extract.mentions import (
     article_people,
     cut_common_plurals,
+    join_given_titles,
     mark_common_words,
     sentence_mentions,
     surname_mentions,
+    titles_used_as_names,
 )
 from sitegen.extract.names import fold, name_parts
 from sitegen.extract.params import current
@@ -99,6 +101,8 @@ def extract_article(article: Article, docs: Iterable[Doc]) -> ArticleFacts:
     result.mentions = [m for b in blocks for sentence in b.mentions for _, m in sentence]
     prose = " ".join(b.doc.text for b in blocks)
     cut_common_plurals(result.mentions, prose)
+    given = titles_used_as_names(s for b in blocks for s in b.doc.sents)
+    join_given_titles(result.mentions, article.text, given)
     mark_common_words(result.mentions, prose)
     people = article_people(result.mentions)
     surnames = {fold(name_parts(n)[0][-1]) for n in people if len(name_parts(n)[0]) >= 2}

@@ -747,6 +747,36 @@ def cut_common_plurals(mentions: list[NameMention], text: str) -> None:
             mention.end = mention.start + len(mention.name)
 
 
+def titles_used_as_names(sentences: Iterable[Span]) -> set[str]:
+    """Title words the text also uses alone, without a determiner, as a clause's subject
+    ("Major was shot in the chest"): there the word is someone's given name, not a rank
+    ("3-year-old Major Howard")."""
+    found = set()
+    for sentence in sentences:
+        for token in sentence:
+            if (
+                token.pos_ == "PROPN"
+                and token.is_title
+                and token.lower_ in TITLES
+                and is_subject(token)
+                and not any(c.dep_ in ("det", "compound", "amod", "poss") for c in token.children)
+                and (token.i + 1 >= len(token.doc) or token.nbor().pos_ != "PROPN")
+            ):
+                found.add(token.text)
+    return found
+
+
+def join_given_titles(mentions: list[NameMention], text: str, given: set[str]) -> None:
+    """A name after a title word the text uses as a given name (`titles_used_as_names`)
+    begins with that word: "Major Howard", not "Howard" with the rank "Major"."""
+    for mention in mentions:
+        for word in given & set(mention.roles):
+            if text[max(mention.start - len(word) - 1, 0) : mention.start] == f"{word} ":
+                mention.roles.remove(word)
+                mention.name = f"{word} {mention.name}"
+                mention.start -= len(word) + 1
+
+
 def mark_common_words(mentions: list[NameMention], text: str) -> None:
     """A title-case phrase whose words the article's prose `text` also writes in lower
     case ("Witch Hunt" beside "a witch hunt") is a heading fragment or a thing, not a
