@@ -537,3 +537,14 @@ def test_a_title_word_the_text_uses_alone_as_a_subject_is_a_given_name() -> None
         "Major Howard",
         [],
     )
+
+
+def test_a_name_opening_or_ending_in_a_venue_word_is_a_place() -> None:
+    doc = parse(
+        W("Club", 1, "compound", "PROPN", ent="B-PERSON"),
+        W("Rehab", 2, "nsubj", "PROPN", ent="I-PERSON"),
+        W("hired", 2, "ROOT", "VERB", "hire", "VBD"),
+        W("Lee", 4, "compound", "PROPN", ent="B-PERSON"),
+        W("Memorial", 2, "dobj", "PROPN", ent="I-PERSON"),
+    )
+    assert mentions(doc) == {}

@@ -23,6 +23,7 @@ from sitegen.extract.lexicon import (
     KIN_NOUNS,
     ORG_NOUNS,
     OUTLET_VERBS,
+    PLACE_HEADS,
     PLACE_NOUNS,
     PLACE_PREPOSITIONS,
     PLACE_TAILS,
@@ -176,13 +177,16 @@ def _unlabelled_with_age(sentence: Span, offset: int) -> list[tuple[Span, NameMe
 
 
 def _names_a_place(name: str) -> bool:
-    """A street, building, district or notice ("Civic Center Drive", "Pine County"), or
-    a place before an abbreviated title ("Vallejo Lt." of "Vallejo Lt. Kenny Park")."""
+    """A street, building, district or notice ("Civic Center Drive", "Pine County", "Club
+    Rehab"), or a place before an abbreviated title ("Vallejo Lt." of "Vallejo Lt. Kenny
+    Park")."""
     words = name.split()
     last = words[-1].strip(".").lower()
     if len(words) > 2 and last in _COMPASS:
         last = words[-2].strip(".").lower()  # "Auburn Way North": a street and its side
         return last in PLACE_TAILS or last in STREET_WORDS
+    if len(words) > 1 and words[0].lower() in PLACE_HEADS:
+        return True  # "Club Rehab", "Fort Myers"
     return len(words) > 1 and (last in PLACE_TAILS or (last in TITLES and len(last) <= 4))
 
 
