@@ -347,6 +347,17 @@ def test_a_whole_clause_before_a_colon_is_checkable_and_an_announcement_is_not()
         W(":", 3, "punct", "PUNCT"),
     )
     assert not is_checkable(listed[:])  # the clause goes on after the colon
+    judged = parse(
+        W("The", 1, "det", "DET"),
+        W("violence", 2, "nsubj", "NOUN"),
+        W("has", 2, "ROOT", "VERB", "have"),
+        W("personal", 4, "amod", "ADJ"),
+        W("dimensions", 2, "dobj", "NOUN", "dimension"),
+        W("in", 2, "prep", "ADP"),
+        W("Oakland", 5, "pobj", "PROPN", ent="B-GPE"),
+        W(":", 2, "punct", "PUNCT"),
+    )
+    assert not is_checkable(judged[:])  # it counts nothing: it announces what follows
 
 
 def test_an_article_before_a_count_is_no_figure_of_one() -> None:

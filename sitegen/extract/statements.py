@@ -73,16 +73,18 @@ def is_checkable(sentence: Span) -> bool:
 
 
 def _states_before_colon(sentence: Span) -> bool:
-    """A sentence ending in a colon is a whole fact when its clause is complete and does
-    not announce words ("By Tuesday, there were an additional 69 men willing to go:"
-    states a count before the quotation it opens); "He said:", "Read the statement:"
-    and "The dead were identified as:" only point at what follows."""
+    """A sentence ending in a colon announces what follows ("He said:", "The dead were
+    identified as:", "For her, the violence has personal dimensions:"); it is a fact of
+    its own only when its clause is complete, speaks of no words and counts something:
+    "By Tuesday, there were an additional 69 men willing to go:" gives a count before
+    the quotation it opens."""
     words = [t for t in sentence if not t.is_punct and not t.is_space]
     if words[-1].pos_ in _OPEN_ENDS or words[-1].lemma_.lower() in _POINTING_AHEAD:
         return False
-    return not any(
-        t.lemma_.lower() in SPEECH_VERBS or t.lemma_.lower() in DOCUMENT_NOUNS for t in words
-    )
+    lemmas = {t.lemma_.lower() for t in words}
+    if lemmas & (SPEECH_VERBS | DOCUMENT_NOUNS):
+        return False
+    return any(t.like_num for t in words)
 
 
 # Parts of speech a clause cannot end on: it goes on after the colon.
