@@ -39,6 +39,7 @@ from tests.builders import article
         "Related: Council votes to close the bridge",
         "Flood Warning issued for Pine County until 9:45 PM CDT",
         "Video by Jane Roe from the crash on Elm Street A crash closed the bridge. See more videos",
+        "Image 2 of 10 Crews gather behind the tape on Elm Street where two men were shot.",
     ],
 )
 def test_page_furniture_is_not_prose(paragraph: str) -> None:
@@ -56,6 +57,7 @@ def test_page_furniture_is_not_prose(paragraph: str) -> None:
         "Many residents contributed.",
         "He said the fee rose 3 percent (John Smith).",
         "Jane Roe, 34, was taken to Mercy Hospital, where she died on Sunday.",
+        "Slide 3 of 10 in the council's report showed the cracked beam, the engineer said.",
     ],
 )
 def test_article_prose_is_read(paragraph: str) -> None:
