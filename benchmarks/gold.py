@@ -156,20 +156,7 @@ def score(story: GoldStory, articles: list[Article], base: FactBase) -> Score:
         multi_source=sum(len(c.source_ids) > 1 for c in base.claims.values()),
         disputed=sum(c.status == "disputed" for c in base.claims.values()),
     )
-    groups: dict[tuple[str, int, int], frozenset[str]] = {}
-    claims_of: dict[str, set[str]] = {}  # fact id -> claims citing one of its anchors
-    for claim in base.claims.values():
-        for c in claim.citations:
-            found = frozenset(
-                fact
-                for start, end, fact in spans.get(c.source, [])
-                if start < c.end and c.start < end
-            )
-            groups[(c.source, c.start, c.end)] = found or frozenset(
-                {f"~{c.source}:{c.start}:{c.end}"}
-            )
-            for fact in found:
-                claims_of.setdefault(fact, set()).add(claim.id)
+    groups, claims_of = _cited_facts(base, spans)
     linked = {
         tuple(sorted(pair))
         for claim in base.claims.values()
@@ -190,6 +177,28 @@ def score(story: GoldStory, articles: list[Article], base: FactBase) -> Score:
     result.anchors_cited = len(cited)
     result.conflicts_gold, result.conflicts_found = _conflicts(story, base, claims_of)
     return result
+
+
+def _cited_facts(
+    base: FactBase, spans: dict[str, list]
+) -> tuple[dict[tuple[str, int, int], frozenset[str]], dict[str, set[str]]]:
+    """The gold facts each citation's passage states (a passage stating none is a fact of
+    its own), and the claims citing each gold fact."""
+    groups: dict[tuple[str, int, int], frozenset[str]] = {}
+    claims_of: dict[str, set[str]] = {}  # fact id -> claims citing one of its anchors
+    for claim in base.claims.values():
+        for c in claim.citations:
+            found = frozenset(
+                fact
+                for start, end, fact in spans.get(c.source, [])
+                if start < c.end and c.start < end
+            )
+            groups[(c.source, c.start, c.end)] = found or frozenset(
+                {f"~{c.source}:{c.start}:{c.end}"}
+            )
+            for fact in found:
+                claims_of.setdefault(fact, set()).add(claim.id)
+    return groups, claims_of
 
 
 def _conflicts(story: GoldStory, base: FactBase, claims_of: dict[str, set[str]]) -> tuple[int, int]:

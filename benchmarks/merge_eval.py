@@ -83,6 +83,18 @@ def evaluate(story: GoldStory, params: MergeParams = TUNED) -> tuple[Score, Extr
 
 def _extra(story: GoldStory, base: FactBase, spans: dict[str, list]) -> Extra:
     extra = Extra(corroborated=sum(c.status == "corroborated" for c in base.claims.values()))
+    _count_merges(extra, base, spans)
+    for claim in base.claims.values():
+        if claim.status == "disputed":
+            rivals = _rivals(claim, base)
+            extra.disputes.append(f"{story.name}: {claim.statement[:110]}  <>  {rivals}")
+    _count_figures(extra, story, base)
+    return extra
+
+
+def _count_merges(extra: Extra, base: FactBase, spans: dict[str, list]) -> None:
+    """Wrong merges (a claim joining passages of different gold facts) and duplicate
+    groups (a gold fact stated alone by passages of several claims)."""
     only: dict[str, set[str]] = {}  # fact -> claims with a passage stating it alone
     for claim in base.claims.values():
         facts_of = []
@@ -94,10 +106,10 @@ def _extra(story: GoldStory, base: FactBase, spans: dict[str, list]) -> Extra:
         pairs = [(a, b) for i, a in enumerate(facts_of) for b in facts_of[i + 1 :]]
         extra.wrong_merges += any(not (a & b) for a, b in pairs)  # unlisted: a fact alone
     extra.duplicates = sum(len(claims) > 1 for claims in only.values())
-    for claim in base.claims.values():
-        if claim.status == "disputed":
-            rivals = _rivals(claim, base)
-            extra.disputes.append(f"{story.name}: {claim.statement[:110]}  <>  {rivals}")
+
+
+def _count_figures(extra: Extra, story: GoldStory, base: FactBase) -> None:
+    """Gold killed/injured counts that some claim states as a total."""
     gold = _gold_figures(story)
     for quantity in COUNTED:
         count = gold.get(quantity)
@@ -114,7 +126,6 @@ def _extra(story: GoldStory, base: FactBase, spans: dict[str, list]) -> Extra:
             extra.figures_stated += 1
         else:
             extra.figures_missed.append(f"{story.name} {quantity} {count}: {sorted(values)}")
-    return extra
 
 
 def _gold_figures(story: GoldStory) -> dict[str, int]:

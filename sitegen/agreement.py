@@ -88,10 +88,16 @@ def comparable(a: Figure, b: Figure) -> bool:
     """Both measure the same thing: one quantity of the story ("killed": "one man",
     "two people"), both totals or both increments; else the same unit, or counts of
     the same noun."""
-    if a.quantity and b.quantity and not (a.unit or b.unit):
-        return a.quantity == b.quantity and a.increment == b.increment
     if a.unit or b.unit:
         return a.unit == b.unit and a.counts == b.counts
+    return _counts_one_thing(a, b) and a.increment == b.increment
+
+
+def _counts_one_thing(a: Figure, b: Figure) -> bool:
+    """Two counts (no unit) of one thing: one quantity of the story, else one noun
+    ("an additional 69 men" / "around 70 men from Japan have volunteered")."""
+    if a.quantity and b.quantity:
+        return a.quantity == b.quantity
     return bool(a.counts) and _singular(a.counts or "") == _singular(b.counts or "")
 
 
@@ -136,10 +142,11 @@ def one_quantity(left: list[Figure], right: list[Figure]) -> bool:
 
 
 def increment_and_total(left: list[Figure], right: list[Figure]) -> bool:
-    """One side counts what was added to a quantity ("two more have since died"), the
-    other its total ("two people died"): two facts, and no dispute between them."""
+    """One side counts what was added to a quantity or a noun ("two more have since
+    died", "an additional 69 men"), the other its total ("two people died", "70 men"):
+    two facts, and no dispute between them."""
     return any(
-        a.quantity and a.quantity == b.quantity and a.increment != b.increment
+        a.increment != b.increment and not (a.unit or b.unit) and _counts_one_thing(a, b)
         for a in left
         for b in right
     )

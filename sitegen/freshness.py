@@ -1,6 +1,6 @@
 """Whether something must be made again: one policy, content hashes, for every cache.
 
-- The extraction cache (`sitegen.cache`) keys each article's facts by the sha256 of its
+- The extraction cache (`sitegen.extract.cache`) keys each article's facts by the sha256 of its
   bytes, the model and `extraction_version()` (the code and the extraction parameters).
 - The extract phase is skipped when the stamp below is unchanged; the render when
   `render_fingerprint` is.

@@ -80,6 +80,10 @@ _MORE_MEDIA = re.compile(
     r"(?:videos?|photos?|clips?|galler(?:y|ies)|slideshows?)\W*$",
     re.IGNORECASE,
 )
+# a photo gallery's counter opening each caption: "Image 2 of 10 People gather …"
+_GALLERY = re.compile(
+    r"^\W*(?i:image|photo|picture|slide)\s+\d{1,3}\s+of\s+(?:/\s*)?\d{1,3}(?:\s+[A-Z“\"(]|\s*$)"
+)  # … followed by its caption, which opens with a capital ("Slide 3 of 10 in …" is prose)
 _CLOCK_WORDS = {
     "at", "about", "around", "by", "until", "till", "after", "before", "from", "to",
     "since", "approximately", "near", "shortly", "and", "or", "between", "past", "til",
@@ -97,6 +101,7 @@ def kind_of(paragraph: str) -> str | None:
         or _CONTROLS.search(text)
         or _credit_at_end(text)
         or _MORE_MEDIA.search(text)
+        or _GALLERY.match(text)
     ):
         return "caption"
     if is_furniture(text):
@@ -121,6 +126,8 @@ def _page_part(text: str, spoken: bool) -> bool:
     if _LABEL.match(text) and not spoken:
         return True
     if _EMBEDDED_POST.search(text) or _CONTROLS.search(text) or _running_time(text):
+        return True
+    if _GALLERY.match(text):
         return True
     return _ALERT.search(text) is not None
 

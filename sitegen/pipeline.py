@@ -86,7 +86,7 @@ def extract_facts(
 ) -> list[ArticleFacts]:
     """Each article's facts, from the cache or from spaCy (only the uncached ones), under
     the extraction `params` (a build runs the defaults; the evaluations sweep them)."""
-    from sitegen.cache import ExtractionCache, interned
+    from sitegen.extract.cache import ExtractionCache, interned
     from sitegen.extract.parallel import worker_count
 
     cache = ExtractionCache(config.cache, config.model, params)

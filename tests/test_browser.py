@@ -264,8 +264,16 @@ def axe_violations(page: Page) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("width", VIEWPORTS)
+# the fast tests check one viewport in one scheme; the whole suite checks all four
+@pytest.mark.parametrize(
+    ("width", "scheme"),
+    [
+        ("desktop", "light"),
+        pytest.param("desktop", "dark", marks=pytest.mark.slow),
+        pytest.param("phone", "light", marks=pytest.mark.slow),
+        pytest.param("phone", "dark", marks=pytest.mark.slow),
+    ],
+)
 def test_every_page_type_is_accessible_and_captured(
     browser: Browser, edited_site: Served, width: str, scheme: str
 ) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from sitegen.extract import on_dask
 from tests.conftest import make_project, run_sitegen
 
 distributed = pytest.importorskip("distributed")
@@ -65,7 +66,10 @@ def test_a_malformed_executor_is_a_configuration_error(tmp_path: Path, executor:
     assert "executor must be 'local' or 'dask://HOST:PORT'" in result.stderr
 
 
-def test_an_unreachable_scheduler_is_a_configuration_error(tmp_path: Path) -> None:
+def test_an_unreachable_scheduler_is_a_configuration_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(on_dask, "CONNECT_TIMEOUT", "1s")  # Dask retries until then
     project = make_project(tmp_path / "project")
     (project / "sitegen.yaml").write_text("executor: dask://127.0.0.1:9\n", encoding="utf-8")
     result = run_sitegen("extract", "--project", str(project))

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.cache import ExtractionCache
 from sitegen.extract import extract_articles
+from sitegen.extract.cache import ExtractionCache
 from sitegen.extract.params import DEFAULT, current, using
 from sitegen.nlp import load_model
 from tests.builders import article

@@ -134,6 +134,7 @@ def test_an_error_in_one_article_is_a_warning_and_the_build_goes_on(
     assert "--strict" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 @pytest.mark.corpus
 def test_every_corpus_article_is_extracted(tmp_path: Path) -> None:
     """Every article of ../shared/corpora, as a user's seeds, through the real extractor

@@ -67,6 +67,7 @@ def test_hostile_articles_build(tmp_path: Path) -> None:
     assert [str(p) for p in problems if p.level == "error"] == []
 
 
+@pytest.mark.slow
 def test_a_five_megabyte_article_builds(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Two 5 MB articles, one a single line with no paragraph break at all: each is read
     up to `extract_limit` (set low here to keep the test short; the default's figures

@@ -200,3 +200,40 @@ def test_a_claim_is_a_quotation_by_the_share_of_its_passages_that_quote() -> Non
     assert kinds == {"quote"}  # one of two passages quotes: half is enough
     stricter = MergeParams(threshold=0.0, quote_claim_share=0.75)
     assert {c.kind for c in merge(texts, extracted, stricter).claims.values()} == {"event"}
+
+
+def test_a_copy_joins_the_far_half_of_a_sentence_it_split() -> None:
+    """A copy tells the original's one sentence as two, with sentences of its own
+    between: the half left alone joins the claim of the other half, within
+    `split_reach`, taking the original it cited as a second fact along."""
+    from dataclasses import replace
+
+    from sitegen.merge.claims import Clustering, join_split_sentences
+
+    original = FactCandidate(
+        "o", 0, 60, "Ann phoned the embassy after seeing its plea on Twitter.", kind="event"
+    )
+    copy = [
+        FactCandidate("c", at * 100, at * 100 + 40, text, kind="event")
+        for at, text in enumerate(
+            [
+                "The 39-year-old saw a plea on Twitter.",  # the far half
+                "She worked in an office.",
+                "Nothing had changed since the war.",
+                "Something happened this week.",
+                "Ann phoned the embassy on Monday.",  # the half that joined
+            ]
+        )
+    ]
+
+    def joined(reach: int) -> list[list[int]]:
+        params = replace(TUNED, split_reach=reach)
+        result = Clustering(pair(params, original, *copy), params)
+        result.scores = {0: {1: 0.4, 5: 0.5}, 1: {0: 0.4}, 5: {0: 0.5}}
+        result.clusters = [[0, 5], [1], [2], [3], [4]]
+        result.extra = {1: [0]}  # the far half's claim cites the original's second fact
+        join_split_sentences(result, {"c": ["o"]})
+        return result.clusters
+
+    assert joined(4)[0] == [0, 1, 5] and [1] not in joined(4)
+    assert [1] in joined(3)  # four passages away: out of reach

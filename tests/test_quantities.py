@@ -9,11 +9,28 @@ from pathlib import Path
 
 import pytest
 
+from sitegen.agreement import figures_disagree, increment_and_total
 from sitegen.extract.quantities import is_increment, quantity_of, with_quantities
-from sitegen.factbase.model import FactBase
+from sitegen.factbase.model import FactBase, Figure
 from sitegen.ingest import read_articles
 from sitegen.merge import merge
 from tests.builders import W, parse
+
+
+def test_an_additional_count_of_a_noun_is_an_increment_without_a_quantity() -> None:
+    doc = parse(
+        W("there", 1, "expl", "PRON"),
+        W("were", 1, "ROOT", "VERB", "be"),
+        W("an", 5, "det", "DET", ent="B-CARDINAL"),
+        W("additional", 5, "amod", "ADJ", ent="I-CARDINAL"),
+        W("69", 5, "nummod", "NUM", ent="I-CARDINAL"),
+        W("men", 1, "attr", "NOUN", "man"),
+    )
+    [figure] = with_quantities(doc[:], [Figure(value=69, text="an additional 69", counts="men")])
+    assert figure.quantity is None and figure.increment
+    total = Figure(value=70, text="70", counts="men", quantity="volunteers")
+    assert increment_and_total([figure], [total]), "the added men are not the 70"
+    assert not figures_disagree([figure], [total]) and not figures_disagree([total], [figure])
 
 
 def test_the_verb_a_count_is_the_subject_of_names_the_quantity() -> None:

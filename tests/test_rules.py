@@ -304,6 +304,67 @@ def test_the_writers_own_voice_and_judgements_are_not_checkable() -> None:
     assert not is_checkable(clear[:])
 
 
+def _additional_men(last: str) -> list[W]:
+    """ "By Tuesday , there were an additional 69 men willing to go :" (`last` ends it)."""
+    return [
+        W("By", 4, "prep", "ADP"),
+        W("Tuesday", 0, "pobj", "PROPN", ent="B-DATE"),
+        W(",", 4, "punct", "PUNCT"),
+        W("there", 4, "expl", "PRON"),
+        W("were", 4, "ROOT", "VERB", "be", "VBD"),
+        W("an", 8, "det", "DET", ent="B-CARDINAL"),
+        W("additional", 8, "amod", "ADJ", ent="I-CARDINAL"),
+        W("69", 8, "nummod", "NUM", ent="I-CARDINAL"),
+        W("men", 4, "attr", "NOUN", "man"),
+        W("willing", 8, "amod", "ADJ"),
+        W("to", 11, "aux", "PART"),
+        W("go", 9, "xcomp", "VERB"),
+        W(last, 4, "punct", "PUNCT"),
+    ]
+
+
+def test_a_whole_clause_before_a_colon_is_checkable_and_an_announcement_is_not() -> None:
+    doc = parse(*_additional_men(":"))
+    assert is_checkable(doc[:])  # it states a count before the quotation it opens
+    said = parse(
+        W("The", 1, "det", "DET"),
+        W("mayor", 2, "nsubj", "NOUN"),
+        W("told", 2, "ROOT", "VERB", "tell", "VBD"),
+        W("reporters", 2, "dobj", "NOUN", "reporter"),
+        W("on", 2, "prep", "ADP"),
+        W("Friday", 4, "pobj", "PROPN"),
+        W(":", 2, "punct", "PUNCT"),
+    )
+    assert not is_checkable(said[:])  # it only announces the words that follow
+    listed = parse(
+        W("The", 1, "det", "DET"),
+        W("victims", 3, "nsubjpass", "NOUN", "victim"),
+        W("were", 3, "auxpass", "AUX", "be"),
+        W("identified", 3, "ROOT", "VERB", "identify"),
+        W("by", 3, "agent", "ADP"),
+        W("police", 4, "pobj", "NOUN"),
+        W("as", 3, "prep", "ADP"),
+        W(":", 3, "punct", "PUNCT"),
+    )
+    assert not is_checkable(listed[:])  # the clause goes on after the colon
+    judged = parse(
+        W("The", 1, "det", "DET"),
+        W("violence", 2, "nsubj", "NOUN"),
+        W("has", 2, "ROOT", "VERB", "have"),
+        W("personal", 4, "amod", "ADJ"),
+        W("dimensions", 2, "dobj", "NOUN", "dimension"),
+        W("in", 2, "prep", "ADP"),
+        W("Oakland", 5, "pobj", "PROPN", ent="B-GPE"),
+        W(":", 2, "punct", "PUNCT"),
+    )
+    assert not is_checkable(judged[:])  # it counts nothing: it announces what follows
+
+
+def test_an_article_before_a_count_is_no_figure_of_one() -> None:
+    [figure] = figures(parse(*_additional_men("."))[:])
+    assert (figure.value, figure.counts) == (69, "men")
+
+
 def test_a_sentence_joining_two_actors_facts_is_two_clauses() -> None:
     doc = parse(
         W("Hundreds", 1, "nsubj", "NOUN", "hundred"),
@@ -337,6 +398,9 @@ def test_a_sentence_joining_two_actors_facts_is_two_clauses() -> None:
         ("1.5bn", 1_500_000_000),
         ("two hundred and fifty thousand", 250_000),
         ("a dozen", 12),
+        ("an additional 69", 69),  # an article before a number of other words
+        ("an estimated 1,000", 1000),
+        ("a", 1),  # "a man was shot": one
         ("twenty-five", 25),
         ("no number here", None),
     ],

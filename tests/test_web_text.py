@@ -44,6 +44,7 @@ from tests.builders import W, article, parse
         "Mourners hold hands at a vigil in Elm Park. Jane Roe for Daily Bugle News",
         "Officials discuss the crash on Elm Street. Jane Roe reports. More",
         "Jane Roe works on the Real Time News Desk. She writes about crime and transit.",
+        "Image 2 of 10 Crews gather behind the tape on Elm Street where two men were shot.",
     ],
 )
 def test_page_furniture_is_not_prose(paragraph: str) -> None:
@@ -63,6 +64,7 @@ def test_page_furniture_is_not_prose(paragraph: str) -> None:
         "Jane Roe, 34, was taken to Mercy Hospital, where she died on Sunday.",
         "Jane Roe works for the county parks department as a nurse, her family said.",
         "He moved to Elm Park in 2010. Jane Roe voted for the Green Party that year.",
+        "Slide 3 of 10 in the council's report showed the cracked beam, the engineer said.",
     ],
 )
 def test_article_prose_is_read(paragraph: str) -> None:

@@ -120,7 +120,7 @@ def counted(ent: Span) -> str | None:
     """What a number counts: the noun it modifies ("70 Japanese men" -> "men", "a $3.1
     million war chest" -> "war chest"), or its "in"/"of" phrase ("$17 million in
     donations", "50 of the members")."""
-    root = ent.root
+    root = _number_of(ent)
     head = root.head
     if head.ent_type_ in ("MONEY", "QUANTITY"):
         return None  # "100,000 yen ($868)": a conversion of the sum, counting nothing
@@ -134,6 +134,14 @@ def counted(ent: Span) -> str | None:
             if objects:
                 return _noun_words(objects[0])
     return None
+
+
+def _number_of(ent: Span) -> Token:
+    """The entity's word that attaches it to the sentence, a number first: in "an
+    additional 69 men" the article, the adjective and the number all modify "men", and
+    the number is what counts them."""
+    outward = [t for t in ent if not (ent.start <= t.head.i < ent.end) or t.head is t]
+    return next((t for t in reversed(outward) if t.like_num), ent.root)
 
 
 def _noun_words(noun: Token) -> str:

@@ -56,6 +56,7 @@ CURRENCIES = word_table("currencies")
 def parse_number(text: str) -> float | None:
     """The value of a number phrase, or None when it holds no number."""
     words = [w.lower() for w in _WORD.findall(text.replace("-", " "))]
+    words = [w for i, w in enumerate(words) if not _article_before_number(words, i)]
     total = 0.0
     current: float | None = None
     for word in words:
@@ -67,6 +68,13 @@ def parse_number(text: str) -> float | None:
         return None
     value = total + (current or 0)
     return int(value) if float(value).is_integer() else round(value, 6)
+
+
+def _article_before_number(words: list[str], i: int) -> bool:
+    """ "a"/"an" opening a number of other words ("an additional 69", "a further
+    three"): an article, not one. It is one alone ("a man") or before a scale ("a
+    dozen", "a hundred")."""
+    return words[i] in ("a", "an") and i + 1 < len(words) and words[i + 1] not in _SCALES
 
 
 def _read_word(word: str, current: float | None, total: float) -> tuple[float | None, float] | None:

@@ -33,6 +33,9 @@ except ImportError:  # pragma: no cover - depends on the extra
     WorkerPlugin = object  # type: ignore[assignment,misc]
 
 BATCH_ARTICLES = 8  # per task: a few seconds of parsing, against ~ms of scheduling
+# How long to wait for the scheduler: a cluster starting its workers may take a while
+# to answer, and Dask retries a refused connection until then.
+CONNECT_TIMEOUT = "20s"
 IN_FLIGHT = 4  # batches per worker submitted ahead: workers never wait, memory stays bounded
 
 
@@ -73,7 +76,7 @@ def extract_on_dask(
             f"--executor {executor} needs Dask: pip install 'sitegen[dask]'"
         ) from None
     try:
-        client = Client(address, timeout="20s")
+        client = Client(address, timeout=CONNECT_TIMEOUT)
     except (OSError, TimeoutError) as exc:
         raise ConfigError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
     try:

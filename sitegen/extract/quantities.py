@@ -178,8 +178,8 @@ def _described(figure: Figure, token: Token) -> Figure:
     if figure.unit and not figure.unit.isupper():
         return figure  # an age, a share, a distance: no count of a quantity
     quantity = "money" if figure.unit else quantity_of(token)  # a currency code: money
-    if quantity is None:
-        return figure
+    if quantity is None:  # a count of a noun ("an additional 69 men") can still be added
+        return replace(figure, increment=not figure.unit and is_increment(token, None))
     return replace(figure, quantity=quantity, increment=is_increment(token, quantity))
 
 

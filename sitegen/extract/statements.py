@@ -12,7 +12,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from sitegen.extract.lexicon import ENTITY_LABELS, FIRST_SECOND_PERSON, INDEFINITE, SPEECH_VERBS
+from sitegen.extract.lexicon import (
+    DOCUMENT_NOUNS,
+    ENTITY_LABELS,
+    FIRST_SECOND_PERSON,
+    INDEFINITE,
+    SPEECH_VERBS,
+)
 from sitegen.extract.names import clean_name
 from sitegen.extract.params import current
 from sitegen.extract.records import FactCandidate
@@ -47,7 +53,9 @@ def is_checkable(sentence: Span) -> bool:
     if len(words) < params.min_counted_words or len(words) > params.max_statement_words:
         return False
     text = sentence.text.strip()
-    if text.endswith(("?", ":", ",")) or not _starts_like_a_sentence(text):
+    if text.endswith(("?", ",")) or not _starts_like_a_sentence(text):
+        return False
+    if text.endswith(":") and not _states_before_colon(sentence):
         return False
     root = sentence.root
     if root.pos_ not in ("VERB", "AUX"):
@@ -62,6 +70,26 @@ def is_checkable(sentence: Span) -> bool:
         return False  # "the message was clear", "the crowd was enthralled": a judgement
     # not the writer's own voice ("we hope that ..."), not "something changed"
     return subject.lower_ not in FIRST_SECOND_PERSON | INDEFINITE
+
+
+def _states_before_colon(sentence: Span) -> bool:
+    """A sentence ending in a colon announces what follows ("He said:", "The dead were
+    identified as:", "For her, the violence has personal dimensions:"); it is a fact of
+    its own only when its clause is complete, speaks of no words and counts something:
+    "By Tuesday, there were an additional 69 men willing to go:" gives a count before
+    the quotation it opens."""
+    words = [t for t in sentence if not t.is_punct and not t.is_space]
+    if words[-1].pos_ in _OPEN_ENDS or words[-1].lemma_.lower() in _POINTING_AHEAD:
+        return False
+    lemmas = {t.lemma_.lower() for t in words}
+    if lemmas & (SPEECH_VERBS | DOCUMENT_NOUNS):
+        return False
+    return any(t.like_num for t in words)
+
+
+# Parts of speech a clause cannot end on: it goes on after the colon.
+_OPEN_ENDS = {"ADP", "DET", "AUX", "CCONJ", "SCONJ", "PART", "PRON"}
+_POINTING_AHEAD = {"follow", "following", "below"}  # "as follows:", "the following:"
 
 
 def _counted(subject: Token) -> bool:

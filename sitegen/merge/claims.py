@@ -144,14 +144,17 @@ def join_split_sentences(result: Clustering, derived: dict[str, list[str]]) -> N
     turned down Kurogi's offer to take up arms. The reason they gave to him was that
     he did not have the required military background."). In a source that copies
     another (`derived`: copy -> originals), a passage alone in its claim joins the claim
-    of a neighbouring passage when both passages match best the same passage of an
-    original, and that passage is in the neighbour's claim. Quotations are reproduced
-    whole, so a quotation anchor says nothing about the sentence beside it. Passages
-    citing a second fact keep it: the halves join claims as the merge formed them."""
+    of a nearby passage (`split_reach` either side, nearest first: a rewrite puts
+    sentences of its own between the halves) when both passages match best the same
+    passage of an original, and that passage is in the nearby passage's claim. A claim
+    whose other citations are that claim's already (the original, cited for a second
+    fact) goes with it. Quotations are reproduced whole, so a quotation anchor says
+    nothing about the sentence beside it. Passages citing a second fact keep it: the
+    halves join claims as the merge formed them."""
     cluster_of = {i: c for c, m in enumerate(result.clusters) for i in m}
-    alone = {
-        m[0] for c, m in enumerate(result.clusters) if len(m) == 1 and c not in result.extra
-    } - {i for m in result.extra.values() for i in m}
+    alone = {m[0] for m in result.clusters if len(m) == 1} - {
+        i for m in result.extra.values() for i in m
+    }
     by_source: dict[str, list[Passage]] = defaultdict(list)
     for item in result.items:
         if item.source in derived:
@@ -162,10 +165,12 @@ def join_split_sentences(result: Clustering, derived: dict[str, list[str]]) -> N
         for at, item in enumerate(told):
             if item.index in alone:
                 target = _other_half(result, told, at, set(originals), cluster_of)
-                if target is not None:
+                cited = result.extra.get(cluster_of[item.index], [])
+                if target is not None and set(cited) <= set(result.members(target)):
                     moves[item.index] = target
     for i, target in moves.items():
         result.clusters[cluster_of[i]].remove(i)
+        result.extra.pop(cluster_of[i], None)  # the second facts it cited are the target's
         result.clusters[target].append(i)
     _renumber(result)
 
@@ -177,9 +182,12 @@ def _other_half(
     originals: set[str],
     cluster_of: dict[int, int],
 ) -> int | None:
-    """The claim of the passage before or after `told[at]` (in that order) that is the
-    other half of its sentence, if either is."""
-    for neighbour in told[max(at - 1, 0) : at] + told[at + 1 : at + 2]:
+    """The claim of the nearest passage within `split_reach` of `told[at]` (the one
+    before first) that is the other half of its sentence, if any is."""
+    reach = result.params.split_reach
+    around = [n for n in range(max(at - reach, 0), min(at + reach + 1, len(told))) if n != at]
+    for n in sorted(around, key=lambda n: (abs(n - at), n)):
+        neighbour = told[n]
         target = _split_from(result, told[at], neighbour, originals, cluster_of)
         if target is not None:
             return target

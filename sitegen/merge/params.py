@@ -59,6 +59,8 @@ class MergeParams:
     gap_score: float = 0.15  # the least score of such a pair, when its gap holds other passages
     conflict_gap_score: float = 0.1  # ... of such a pair that contradicts itself
     alignment_rounds: int = 2  # pairs matched in one round anchor the next
+    split_reach: int = 4  # passages of a copy, either side, searched for the other half of
+    # a sentence it split (a rewrite puts sentences of its own between the halves)
     split_score: float = 0.15  # the least score of a copy's half sentence with its original
     quote_claim_share: float = 0.5  # a claim this share of whose passages quote is a quotation
 

@@ -61,6 +61,8 @@ def choose_statement(
     statement = clean_statement(best.fact.standalone or best.fact.text)
     if statement[-1:].isalnum():  # a clause cut from its sentence ends without a stop
         statement += "."
+    elif statement.endswith(":"):  # a count that opened a quotation: stated alone
+        statement = statement[:-1].rstrip() + "."
     quotes = [
         m
         for m in originals
