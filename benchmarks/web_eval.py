@@ -61,11 +61,11 @@ FURNITURE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 PRONOUN = re.compile(
-    r"^((he|she|they|his|her|their|them|him|we)\b|(this|that|these|those)\b(?!\s+(night|day|"
+    r"^((he|she|they|his|her|their|them|him|we)\b|(this|that|these|those)\b(?!\s+((same|very)\s+)?(night|day|"
     r"morning|afternoon|evening|week|weekend|month|year|time|summer|winter|spring|fall)\b"
     r"|\s+\[))",
     re.IGNORECASE,
-)  # a demonstrative of time ("That night, …") names its referent, and so does "That [X]"
+)  # a demonstrative of time ("That (same) night, …") names its referent, as does "That [X]"
 URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
 DOUBLE_MARKS = re.compile(r"[“”\"«»„]|(^|[\s(—–-])[‘']\w")
 NUMBER_WORDS = [
