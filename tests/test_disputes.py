@@ -63,8 +63,9 @@ def pair(a: FactCandidate, b: FactCandidate, index: PeopleIndex) -> tuple[Passag
     return items[0], items[1]
 
 
-def test_one_named_person_given_two_ages_is_a_dispute() -> None:
-    a, b = pair(
+def two_ages() -> tuple[FactCandidate, FactCandidate]:
+    """Two outlets giving one named person two ages."""
+    return (
         fact(
             "a",
             "Deputies found the victim, 20-year-old Lena Ortiz, near the club.",
@@ -77,6 +78,12 @@ def test_one_named_person_given_two_ages_is_a_dispute() -> None:
             [age(22)],
             ("Lena Ortiz",),
         ),
+    )
+
+
+def test_one_named_person_given_two_ages_is_a_dispute() -> None:
+    a, b = pair(
+        *two_ages(),
         people("Lena Ortiz"),
     )
     assert compare(a, b, TUNED).conflict == "figure"
@@ -137,18 +144,7 @@ def test_a_later_report_does_not_revise_a_persons_age_by_years() -> None:
     between them."""
     index = people("Lena Ortiz")
     facts = [
-        fact(
-            "a",
-            "Deputies found the victim, 20-year-old Lena Ortiz, near the club.",
-            [age(20)],
-            ("Lena Ortiz",),
-        ),
-        fact(
-            "b",
-            "The shooting outside the club killed 22-year-old Lena Ortiz.",
-            [age(22)],
-            ("Lena Ortiz",),
-        ),
+        *two_ages(),
         *filler(),
     ]
     result = cluster(passages(facts, index, TUNED), TUNED)
