@@ -155,7 +155,8 @@ def _agrees(cls: type, item: dict[str, Any], where: str) -> None:
             _agrees(spec.nested, nested, f"{where}.{spec.name}")
             required = {s.name for s in fields_of(spec.nested) if s.required}
             assert required <= set(nested["required"]), f"{where}.{spec.name}"
-            assert set(nested["properties"]) <= {s.name for s in fields_of(spec.nested)}
+            # a nested record's open data describes exactly its fields
+            assert set(nested["properties"]) == {s.name for s in fields_of(spec.nested)}, where
             continue
         if _json_types(prop):
             wanted = {_JSON_TYPE[t] for t in spec.types if not (t is int and float in spec.types)}
