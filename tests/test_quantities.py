@@ -125,6 +125,25 @@ def test_coordinated_counts_of_one_quantity_are_their_sum() -> None:
     ]
 
 
+def test_counts_joined_by_and_are_summed_where_the_parse_splits_them() -> None:
+    """ "left a girl and two men wounded", parsed as two clauses: one count of three."""
+    from sitegen.factbase.model import Figure
+
+    doc = parse(
+        W("gunfire", 1, "nsubj", "NOUN"),
+        W("left", 1, "ROOT", "VERB", "leave", "VBD"),
+        W("a", 3, "det", "DET"),
+        W("girl", 1, "dobj", "NOUN"),
+        W("and", 1, "cc", "CCONJ"),
+        W("two", 6, "nummod", "NUM"),
+        W("men", 7, "nsubj", "NOUN", "man", "NNS"),
+        W("wounded", 1, "conj", "VERB", "wound", "VBD"),  # as the small model parses it
+    )
+    found = [Figure(2, "two", counts="men")]
+    summed = [(f.value, f.text, f.quantity) for f in with_quantities(doc[:], found)]
+    assert summed == [(3, "a girl and two men", "injured")]
+
+
 @pytest.fixture(scope="module")
 def build(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     from sitegen.extract import extract_articles

@@ -76,7 +76,8 @@ def _coordinations_summed(counted: list[tuple[Figure, Token | None]]) -> list[Fi
 
 
 def _coordinated_with(i: int, noun: Token, counted: list[tuple[Figure, Token | None]]) -> list[int]:
-    """The later counts of count i's quantity whose nouns are coordinated with its `noun`."""
+    """The later counts of count i's quantity whose nouns are coordinated with its `noun`
+    (by the parse, or by an "and" between the two phrases)."""
     figure = counted[i][0]
     return [
         j
@@ -85,8 +86,20 @@ def _coordinated_with(i: int, noun: Token, counted: list[tuple[Figure, Token | N
         and t is not None
         and other.quantity == figure.quantity
         and other.increment == figure.increment
-        and _noun(t) in noun.conjuncts
+        and (_noun(t) in noun.conjuncts or _joined_by_and(noun, _noun(t)))
     ]
+
+
+def _joined_by_and(a: Token, b: Token) -> bool:
+    """Two counted nouns written as one phrase, "a girl and two men", that the parser did
+    not coordinate ("left a girl and two men wounded" is often parsed as two clauses)."""
+    first, second = sorted((a, b), key=lambda token: token.i)
+    doc = first.doc
+    return (
+        first.i + 2 < len(doc)
+        and doc[first.i + 1].lower_ == "and"
+        and second.left_edge.i == first.i + 2
+    )
 
 
 def _summed(figure: Figure, group: list[tuple[Figure, Token | None]]) -> Figure:
