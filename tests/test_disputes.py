@@ -12,7 +12,7 @@ from sitegen.merge.conflicts import mark_conflicts
 from sitegen.merge.features import Passage, passages
 from sitegen.merge.params import TUNED
 from sitegen.merge.people import PeopleIndex
-from sitegen.merge.similarity import Conflict, compare
+from sitegen.merge.similarity import Conflict, compare, same_action
 
 STOP = {"a", "an", "the", "of", "in", "was", "were", "at", "and", "on", "his", "her"}
 
@@ -270,3 +270,20 @@ def test_an_age_belongs_to_the_whole_name_after_it() -> None:
     text = "Police named 22-year-old Lena Diaz and her friend Lena Ortiz."
     (item,) = passages([fact("a", text, [age(22)], ("Lena Diaz", "Lena Ortiz"))], index, TUNED)
     assert age_holders(item) == {"lena-diaz": {22}}
+
+
+def test_an_act_in_a_side_clause_is_no_rival_actors_act() -> None:
+    """Two captions: one person holds a hand as they visit the scene, another visits
+    it. The visit is no act with two rival actors; a telling of the act is one."""
+    holds = fact("a", "Roberto Chay holds the hand of his son as they visit the scene.", [])
+    holds.names, holds.frames = ["Roberto Chay"], ["roberto chay|hold"]
+    visits = fact("b", "Carmen Feldman visits the scene of the shooting.", [])
+    visits.names, visits.frames = ["Carmen Feldman"], ["carmen feldman|visit"]
+    told = fact("c", "Japan said it could shut its embassy in the capital.", [])
+    told.frames = ["japan|say"]
+    closed = fact("d", "Ukraine shut its embassy in the capital.", [])
+    closed.frames = ["ukraine|shut"]
+    index = people("Roberto Chay", "Carmen Feldman")
+    a, b, c, d = passages([holds, visits, told, closed, *filler()], index, TUNED)[:4]
+    assert not same_action(a, b)
+    assert same_action(c, d)

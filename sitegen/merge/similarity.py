@@ -276,16 +276,20 @@ def _dates(item: Passage, telling: bool = False) -> list[str]:
 
 
 def same_action(a: Passage, b: Passage) -> bool:
-    """The main verb of one passage is said by the other, itself or by a synonym: two
-    actors of one action ("Japan will close" / "Ukraine closed") contradict each other,
-    two actors of two actions sharing a topic ("X advised the campaign" / "Y warned
-    about the campaign") do not."""
+    """The main verb of one passage is the other's main verb, itself or a synonym, or
+    what the other tells of: two actors of one action ("Japan will close" / "Ukraine
+    closed") contradict each other; two actors of two actions sharing a topic ("X
+    advised the campaign" / "Y warned about the campaign"), or one's act named in the
+    other's side clause ("X holds his son's hand as they visit the scene" / "Y visits
+    the scene"), do not."""
     for one, other in ((a, b), (b, a)):
-        if one.action is not None and (
-            one.action in other.keys
-            or any(word in other.keys for word in one.synonyms.get(one.action, ()))
-        ):
+        if one.action is None:
+            continue
+        said = {one.action, *one.synonyms.get(one.action, ())}
+        if other.action in said:
             return True
+        if other.action in _TELLING_KEYS and not said.isdisjoint(other.keys):
+            return True  # "Japan said it could shut its embassy" / "Ukraine closed it"
     return False
 
 
