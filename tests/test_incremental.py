@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import shutil
 import threading
 from pathlib import Path
@@ -237,3 +238,25 @@ def test_an_edit_during_indexing_does_not_wait_and_is_indexed(
     indexer.wait()
     assert _indexed_pages(tmp_path) == 3
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".pagefind")]
+
+
+def test_the_dev_servers_indexing_yields_the_cores(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The background index runs Pagefind at a lower priority, so the render of the
+    next edit is not slowed by it; a one-shot build indexes at full speed."""
+    if pagefind.executable() is None:
+        pytest.skip("Pagefind is not installed")
+    asked: list[int] = []
+    real = os.setpriority
+    monkeypatch.setattr(
+        os, "setpriority", lambda which, pid, value: asked.append(value) or real(which, pid, value)
+    )
+    _page(tmp_path, "first")
+    reporter = Reporter(stream=io.StringIO())
+    assert pagefind.index_site(tmp_path, reporter)
+    assert asked == []
+    indexer = pagefind.Background()
+    indexer.start(tmp_path, reporter)
+    indexer.wait()
+    assert asked == [pagefind.BACKGROUND_NICENESS] and _indexed_pages(tmp_path) == 1

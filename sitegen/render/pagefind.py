@@ -9,6 +9,7 @@ search is unavailable.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -43,23 +44,41 @@ def _command(site: Path, output: Path | None = None) -> list[str] | None:
     return [str(binary), "--site", str(site), *where, "--silent"]
 
 
-def index_site(site: Path, reporter: Reporter, output: Path | None = None) -> bool:
+def index_site(
+    site: Path, reporter: Reporter, output: Path | None = None, niceness: int = 0
+) -> bool:
     """Index the pages under `site` into `site/pagefind/` (or `output`); False, with a
-    warning, when it cannot."""
+    warning, when it cannot. `niceness` lowers Pagefind's CPU priority (the dev server
+    indexes while the next edit may already be rendering)."""
     command = _command(site, output)
     if command is None:
         _missing(reporter)
         return False
     try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT)
+        with subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        ) as process:
+            if niceness and hasattr(os, "setpriority"):
+                # it ended already, or the system refuses: it indexes at full speed
+                with contextlib.suppress(OSError):
+                    os.setpriority(os.PRIO_PROCESS, process.pid, niceness)
+            try:
+                stdout, stderr = process.communicate(timeout=TIMEOUT)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                raise
     except (OSError, subprocess.TimeoutExpired) as exc:
         reporter.warning(f"search index not made: Pagefind failed ({exc})")
         return False
-    if done.returncode != 0:
-        reason = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["no message"]
+    if process.returncode != 0:
+        reason = (stderr or stdout).strip().splitlines()[-1:] or ["no message"]
         reporter.warning(f"search index not made: Pagefind failed ({reason[0]})")
         return False
     return True
+
+
+# the dev server's indexing yields the cores to the render of the next edit
+BACKGROUND_NICENESS = 10
 
 
 class Background:
@@ -111,7 +130,7 @@ class Background:
         old = site / f".{FOLDER}.old"
         try:
             staging.chmod(0o755)  # a temp folder is private; the server must read it
-            if index_site(site, reporter, staging):
+            if index_site(site, reporter, staging, BACKGROUND_NICENESS):
                 shutil.rmtree(old, ignore_errors=True)
                 if (site / FOLDER).exists():
                     os.replace(site / FOLDER, old)
