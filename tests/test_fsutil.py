@@ -9,7 +9,7 @@ import stat
 from pathlib import Path
 
 from sitegen.filecache import FileCache
-from sitegen.fsutil import atomic_write, staging_dir, write_stream
+from sitegen.fsutil import atomic_write, remove_tree, staging_dir, write_stream
 
 
 def umask() -> int:
@@ -70,3 +70,20 @@ def test_a_drained_cache_hands_each_file_back_once(tmp_path: Path) -> None:
     again = cache.yaml(path)
     assert again is not first and again.data == first.data  # ...then read afresh
     assert cache.yaml(path) is not again  # and nothing new is kept
+
+
+def test_removing_a_site_takes_every_file_and_follows_no_link(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "keep.txt").write_text("kept", encoding="utf-8")
+    site = staging_dir(tmp_path / "site")
+    for depth in ("a", "a/b", "a/b/c", "a/b/c/d"):
+        (site / depth).mkdir()
+        for n in range(300):  # more files than one task unlinks
+            (site / depth / f"{n}.html").write_text("x", encoding="utf-8")
+    (site / "a" / "out").symlink_to(outside)
+    (site / "a" / "b" / "out").symlink_to(outside)
+    for thread in remove_tree(site):
+        thread.join()
+    assert not site.exists()
+    assert (outside / "keep.txt").read_text(encoding="utf-8") == "kept"
