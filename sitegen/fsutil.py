@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -122,13 +124,18 @@ def output_folder(target: Path) -> Path:
     return real
 
 
-def replace_tree(staging: Path, target: Path) -> None:
+def replace_tree(staging: Path, target: Path, trash: Path | None = None) -> None:
     """Swap a fully built `staging` folder in for `target` (a real folder, see
     `output_folder`) with two renames.
 
     Between the renames `target` is briefly absent, never half-written; the previous
     tree is removed after the new one is in place, in the background (`restore_tree`
     puts it back if a build was killed in between). Only marked folders are removed.
+
+    Given a `trash` folder on the same file system, the old tree is moved into it and
+    removed by a process of its own that outlives this one (`remove_later`): the
+    command ends once the new site is in place, where removing 220,000 page folders
+    could take minutes more. Elsewhere this process removes it before it exits.
     """
     wait_for_deletions()
     old = _old(target)
@@ -145,10 +152,61 @@ def replace_tree(staging: Path, target: Path) -> None:
     if target.exists():
         os.replace(target, old)
     os.replace(staging, target)
-    if old.exists() and is_ours(old):  # renamed, so that the next render's swap is free
-        trash = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=old.parent))
-        os.replace(old, trash)
-        _deleting.extend(remove_tree(trash))
+    if not (old.exists() and is_ours(old)):
+        return
+    if trash is not None and _moved(old, trash):
+        remove_later(trash)
+        return
+    # renamed, so that the next render's swap finds the name free
+    aside = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=old.parent))
+    os.replace(old, aside)
+    _deleting.extend(remove_tree(aside))
+
+
+def _moved(folder: Path, trash: Path) -> bool:
+    """Move `folder` into `trash`; False when it cannot (another file system)."""
+    try:
+        trash.mkdir(parents=True, exist_ok=True)
+        os.replace(folder, tempfile.mkdtemp(dir=trash))
+    except OSError:
+        return False
+    return True
+
+
+_REMOVER = "import sys; from sitegen.fsutil import empty_trash; empty_trash(sys.argv[1])"
+REMOVER_NICENESS = 10  # the removal yields the cores to whatever runs next
+_removers: list[subprocess.Popen[bytes]] = []  # kept, so that each is reaped when it ends
+
+
+def remove_later(trash: Path) -> None:
+    """Empty `trash` in a process of its own, in its own session (Ctrl-C in the
+    terminal does not stop it); a removal killed midway is finished by the next one."""
+    _removers[:] = [process for process in _removers if process.poll() is None]
+    try:
+        process = subprocess.Popen(
+            [sys.executable, "-c", _REMOVER, str(trash)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+    except OSError:
+        empty_trash(trash)
+        return
+    with suppress(OSError, AttributeError):  # no such call on Windows: full priority
+        os.setpriority(os.PRIO_PROCESS, process.pid, REMOVER_NICENESS)
+    _removers.append(process)
+
+
+def empty_trash(trash: str | Path) -> None:
+    """Remove everything in `trash` (sitegen's own folder), keeping the folder."""
+    try:
+        entries = [Path(entry.path) for entry in os.scandir(trash)]
+    except OSError:
+        return
+    threads = [thread for entry in entries for thread in remove_tree(entry)]
+    for thread in threads:
+        thread.join()
 
 
 REMOVERS = 8  # threads removing a replaced site: a disk serves several at once

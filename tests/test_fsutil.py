@@ -8,8 +8,9 @@ import os
 import stat
 from pathlib import Path
 
+from sitegen import fsutil
 from sitegen.filecache import FileCache
-from sitegen.fsutil import atomic_write, remove_tree, staging_dir, write_stream
+from sitegen.fsutil import atomic_write, remove_tree, replace_tree, staging_dir, write_stream
 
 
 def umask() -> int:
@@ -87,3 +88,17 @@ def test_removing_a_site_takes_every_file_and_follows_no_link(tmp_path: Path) ->
         thread.join()
     assert not site.exists()
     assert (outside / "keep.txt").read_text(encoding="utf-8") == "kept"
+
+
+def test_a_replaced_site_is_removed_by_a_process_of_its_own(tmp_path: Path) -> None:
+    target, trash = tmp_path / "site", tmp_path / "cache" / "trash"
+    for text in ("old", "new"):
+        staging = staging_dir(target)
+        (staging / "claims" / "a").mkdir(parents=True)
+        (staging / "claims" / "a" / "index.html").write_text(text, encoding="utf-8")
+        replace_tree(staging, target, trash)
+    assert (target / "claims" / "a" / "index.html").read_text(encoding="utf-8") == "new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "site"]  # nothing beside
+    for process in fsutil._removers:
+        process.wait(timeout=60)
+    assert trash.is_dir() and not list(trash.iterdir())

@@ -161,7 +161,7 @@ def _render(
             templates.compile_all()
         pages = draw_all(partial(site_specs, views), draw, processes, not_pages)
         index_site(staging, reporter)
-        replace_tree(staging, folder)
+        replace_tree(staging, folder, config.cache / TRASH)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -209,6 +209,7 @@ def _render_in_place(
     return RenderResult(pages=written, site_dir=config.site, drawn=drawn)
 
 
+TRASH = "trash"  # in the cache folder: replaced sites, removed after the command ends
 WRITE_CHARACTERS = 1 << 16  # a streamed file is written in blocks of about this size
 
 
