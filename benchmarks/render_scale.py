@@ -10,11 +10,14 @@ checking content/ (from the parse cache the first render wrote), the views, ever
 the search index and the swap that replaces the previous site. Runs alternate between
 sizes and job counts, round by round; medians are compared.
 
-The project goes on disk (the system's temp folder unless `--dir` says otherwise), not
-tmpfs: users render to disk, and folder sizes matter there.
+The projects go on disk (a new folder in the system's temp folder, or in `--dir`), not
+tmpfs: users render to disk, and folder sizes matter there. `--work DIR` keeps them in
+DIR and reuses the ones it finds there (generating 160,000 claims takes minutes). The
+first render of each (untimed in the medians) writes the parse cache; every timed run
+re-renders with it, replacing the previous site, as a user's next render does.
 
     .venv/bin/python -m benchmarks.render_scale [--claims 16000 160000] [--jobs 1 2]
-        [--runs 3] [--dir DIR] [--keep]
+        [--runs 3] [--dir DIR | --work DIR]
 """
 
 from __future__ import annotations
@@ -48,8 +51,11 @@ def render(project: Path, jobs: int) -> tuple[float, int]:
     elapsed = time.perf_counter() - started
     if result.returncode != 0:
         sys.exit(f"{' '.join(command)} failed in {project}:\n{result.stderr}")
-    pages = sum(1 for _ in (project / "site").rglob("*.html"))
-    return elapsed, pages
+    return elapsed, html_pages(project)
+
+
+def html_pages(project: Path) -> int:
+    return sum(1 for _ in (project / "site").rglob("*.html"))
 
 
 def load() -> str:
@@ -62,23 +68,29 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--dir", type=Path, default=None)
-    parser.add_argument("--keep", action="store_true", help="keep the generated projects")
+    parser.add_argument(
+        "--work", type=Path, help="keep the projects in this folder, and reuse those found there"
+    )
     args = parser.parse_args()
-    folder = Path(tempfile.mkdtemp(prefix="sitegen-render-scale-", dir=args.dir))
+    folder = args.work or Path(tempfile.mkdtemp(prefix="sitegen-render-scale-", dir=args.dir))
     try:
         projects: dict[int, Path] = {}
         pages: dict[int, int] = {}
         for claims in args.claims:
             people, sources = shape(claims)
             project = projects[claims] = folder / f"claims-{claims}"
-            started = time.perf_counter()
-            generate(project, claims=claims, people=people, sources=sources)
-            made = time.perf_counter() - started
-            first, pages[claims] = render(project, max(args.jobs))
+            if (project / "site" / "index.html").is_file():  # rendered by an earlier run
+                made, pages[claims] = "reused", html_pages(project)
+            else:
+                started = time.perf_counter()
+                if not (project / "content").is_dir():
+                    generate(project, claims=claims, people=people, sources=sources)
+                made = f"generated in {time.perf_counter() - started:.0f} s"
+                first, pages[claims] = render(project, max(args.jobs))
+                made += f", first render {first:.1f} s"
             print(
-                f"{claims} claims, {people} people, {sources} sources: generated in "
-                f"{made:.0f} s; {pages[claims]} HTML pages, first render (no parse cache, "
-                f"no previous site) {first:.1f} s  (load {load()})",
+                f"{claims} claims, {people} people, {sources} sources ({made}): "
+                f"{pages[claims]} HTML pages  (load {load()})",
                 flush=True,
             )
         times: dict[tuple[int, int], list[float]] = {}
@@ -115,7 +127,7 @@ def main() -> int:
                     f"(target >= {TARGET_JOBS}x for 2 / 1)"
                 )
     finally:
-        if args.keep:
+        if args.work:
             print(f"projects kept in {folder}")
         else:
             shutil.rmtree(folder, ignore_errors=True)
