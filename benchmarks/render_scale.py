@@ -14,7 +14,9 @@ The projects go on disk (a new folder in the system's temp folder, or in `--dir`
 tmpfs: users render to disk, and folder sizes matter there. `--work DIR` keeps them in
 DIR and reuses the ones it finds there (generating 160,000 claims takes minutes). The
 first render of each (untimed in the medians) writes the parse cache; every timed run
-re-renders with it, replacing the previous site, as a user's next render does.
+re-renders with it, replacing the previous site, as a user's next render does. The
+previous site is removed by a process of its own once the command has ended; the next
+run waits for it, and its time is printed apart.
 
     .venv/bin/python -m benchmarks.render_scale [--claims 16000 160000] [--jobs 1 2]
         [--runs 3] [--dir DIR | --work DIR]
@@ -33,6 +35,7 @@ import time
 from pathlib import Path
 
 from benchmarks.factbase import generate
+from sitegen.render.site import TRASH
 
 TARGET_SCALE = 0.9  # pages/s of the largest size over the smallest's
 TARGET_JOBS = 1.7  # pages/s with the most jobs over one job's
@@ -43,15 +46,20 @@ def shape(claims: int) -> tuple[int, int]:
     return max(1, claims * 5 // 16), max(1, claims // 16)
 
 
-def render(project: Path, jobs: int) -> tuple[float, int]:
-    """Wall seconds of one `sitegen render` process, and the HTML pages it reported."""
+def render(project: Path, jobs: int) -> tuple[float, int, float]:
+    """Wall seconds of one `sitegen render` process, the HTML pages it wrote, and the
+    seconds its previous site took to go after the command ended (waited for, so that
+    no run shares the disk with the removal of the one before)."""
     command = [sys.executable, "-m", "sitegen", "render", "--jobs", str(jobs)]
     started = time.perf_counter()
     result = subprocess.run(command, cwd=project, capture_output=True, text=True)
     elapsed = time.perf_counter() - started
     if result.returncode != 0:
         sys.exit(f"{' '.join(command)} failed in {project}:\n{result.stderr}")
-    return elapsed, html_pages(project)
+    trash = project / ".sitegen-cache" / TRASH
+    while trash.is_dir() and any(trash.iterdir()):
+        time.sleep(0.5)
+    return elapsed, html_pages(project), time.perf_counter() - started - elapsed
 
 
 def html_pages(project: Path) -> int:
@@ -86,7 +94,7 @@ def main() -> int:
                 if not (project / "content").is_dir():
                     generate(project, claims=claims, people=people, sources=sources)
                 made = f"generated in {time.perf_counter() - started:.0f} s"
-                first, pages[claims] = render(project, max(args.jobs))
+                first, pages[claims], _ = render(project, max(args.jobs))
                 made += f", first render {first:.1f} s"
             print(
                 f"{claims} claims, {people} people, {sources} sources ({made}): "
@@ -97,12 +105,12 @@ def main() -> int:
         for round_number in range(args.runs):
             for claims in args.claims:
                 for jobs in args.jobs:
-                    elapsed, _ = render(projects[claims], jobs)
+                    elapsed, _, removal = render(projects[claims], jobs)
                     times.setdefault((claims, jobs), []).append(elapsed)
                     print(
                         f"round {round_number + 1}: {claims} claims --jobs {jobs}: "
-                        f"{elapsed:.1f} s, {pages[claims] / elapsed:.0f} pages/s  "
-                        f"(load {load()})",
+                        f"{elapsed:.1f} s, {pages[claims] / elapsed:.0f} pages/s; previous "
+                        f"site removed {removal:.1f} s after  (load {load()})",
                         flush=True,
                     )
         rate = {key: pages[key[0]] / statistics.median(runs) for key, runs in times.items()}
