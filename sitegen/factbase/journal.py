@@ -24,7 +24,7 @@ from sitegen.errors import ContentError, InputError, Location
 from sitegen.factbase.records import Records
 from sitegen.factbase.schema import KINDS
 from sitegen.freshness import file_digest
-from sitegen.fsutil import write_if_changed, write_stream
+from sitegen.fsutil import write_if_changed, write_many, write_stream
 from sitegen.paths import confined, is_inside, open_regular
 
 STATE_DIR = ".sitegen"
@@ -123,24 +123,31 @@ class Committed:
 
 
 def _apply(content: Path, journal: dict[str, Any]) -> Committed:
+    """Make the journal's writes, then save its snapshot and drop it. Each file is
+    checked against what it was read as right before it is replaced or deleted."""
     expected = journal.get("expected")
+    writes: dict[str, str | None] = dict(sorted(journal["writes"].items()))
     kept = []
-    for relative, text in sorted(journal["writes"].items()):
-        path = content / relative
-        now = file_digest(path)
-        wanted = None if text is None else hashlib.sha256(text.encode("utf-8")).hexdigest()
-        if now == wanted:
-            continue  # already done (a recovered journal applied in part)
+
+    def to_apply(relative: str) -> bool:
+        now = file_digest(content / relative)
+        text = writes[relative]
+        if now == (None if text is None else hashlib.sha256(text.encode("utf-8")).hexdigest()):
+            return False  # already done (a recovered journal applied in part)
         if expected is not None and now != expected.get(relative):
             kept.append(relative)  # saved by a person since it was read: theirs wins
-            continue
-        if text is None:
-            path.unlink(missing_ok=True)
-        else:
-            write_if_changed(path, text)
+            return False
+        return True
+
+    texts = {content / relative: text for relative, text in writes.items() if text is not None}
+    relatives = {content / relative: relative for relative in writes}
+    write_many(texts, lambda path: to_apply(relatives[path]))
+    for relative in (relative for relative, text in writes.items() if text is None):
+        if to_apply(relative):
+            (content / relative).unlink(missing_ok=True)
     sha256 = write_stream(content / STATE_DIR / SNAPSHOT, _dump(journal["snapshot"]))
     (content / STATE_DIR / JOURNAL).unlink()
-    return Committed(sha256, kept)
+    return Committed(sha256, sorted(kept))
 
 
 def _checked_journal(content: Path, journal: Any, path: Path) -> dict[str, Any]:

@@ -1,0 +1,303 @@
+"""`sitegen extract` as a whole against raw `nlp.pipe`, both timed from outside (issue 21).
+
+One project holds every article of the first `--basil` basil-dev clusters and the first
+`--gva` gva-dev clusters (file order; default 10 + 8 clusters, 57 articles), read from
+../shared/corpora through `benchmarks.corpus` into a temporary folder (never into the
+repository). Each round runs, as separate processes and in alternating order:
+
+- `sitegen extract --jobs 1 -q` on a fresh copy of the project (no extraction cache, no
+  content/): start-up, model load, parse, extraction rules, merge, content/ writes;
+- a process that loads the same model (`sitegen.nlp.load_model`) and runs raw
+  `nlp.pipe` over exactly the texts extraction parses (each article's prose blocks,
+  same batch size);
+- for reference, the same over each whole article.
+
+Wall time and CPU time (of the process and its children, from `os.wait4`) are taken
+from outside; medians over `--rounds` rounds, and the ratio raw / sitegen (target
+>= 0.85x). Then `--stage-runs` more runs of the same command in a process that wraps
+the build's stage functions with timers (`--stages`, below) say where sitegen's time
+goes: start-up and imports, model load, parse (time inside `Language.pipe`), the
+extraction rules, the extraction cache's writes, the merge, reading content/, the
+reconcile, planning the writes (YAML dumps), the journal commit and the rest.
+
+    .venv/bin/python -m benchmarks.extract_whole                 # 57 articles, 5 rounds
+    .venv/bin/python -m benchmarks.extract_whole --rounds 3 --basil 4 --gva 4
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from benchmarks.corpus import Cluster, front_matter, load_clusters
+
+REPO = Path(__file__).resolve().parent.parent
+
+# The raw process: what any spaCy user would run over the same texts, with our model.
+RAW = """
+import json, sys, time
+started = time.perf_counter()
+from sitegen.nlp import load_model
+texts = json.load(open(sys.argv[1], encoding="utf-8"))[sys.argv[2]]
+nlp = load_model()
+loaded = time.perf_counter()
+for _ in nlp.pipe(texts, batch_size=int(sys.argv[3])):
+    pass
+print(json.dumps({"load": loaded - started, "pipe": time.perf_counter() - loaded}))
+"""
+
+
+def chosen(basil: int, gva: int) -> list[Cluster]:
+    return load_clusters("basil-dev.jsonl")[:basil] + load_clusters("gva-dev.jsonl")[:gva]
+
+
+def write_project(clusters: list[Cluster], root: Path) -> Path:
+    """One project, one seed per article, named after its cluster."""
+    seeds = root / "seeds"
+    seeds.mkdir(parents=True)
+    for cluster in clusters:
+        for number, article in enumerate(cluster.articles):
+            name = f"{cluster.cluster_id}-{number:02d}-{article.get('source', 'src')}.md"
+            (seeds / name).write_text(front_matter(article), encoding="utf-8")
+    (root / "sitegen.yaml").write_text("title: extract_whole benchmark\n", encoding="utf-8")
+    return root
+
+
+def write_texts(project: Path, out: Path) -> dict[str, int]:
+    """The prose blocks extraction parses and the whole articles, as JSON for the raw
+    process; returns their word counts."""
+    from sitegen.ingest import read_articles
+
+    articles = read_articles(project / "seeds", project)
+    texts = {
+        "blocks": [a.text[b.start : b.end] for a in articles for b in a.prose],
+        "whole": [a.text for a in articles],
+    }
+    out.write_text(json.dumps(texts), encoding="utf-8")
+    return {
+        "articles": len(articles),
+        **{kind: sum(len(t.split()) for t in found) for kind, found in texts.items()},
+    }
+
+
+def run(command: list[str]) -> tuple[float, float, str]:
+    """Wall seconds, CPU seconds (user + system, with its children) and stdout."""
+    started = time.perf_counter()
+    child = subprocess.Popen(
+        command,
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    # read before waiting: a full pipe would block the child
+    out, err = child.stdout.read(), child.stderr.read()  # type: ignore[union-attr]
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - started
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed ({child.returncode}):\n{err.decode()}")
+    return wall, usage.ru_utime + usage.ru_stime, out.decode()
+
+
+def fresh(template: Path, work: Path) -> Path:
+    """A copy of the project with no content/ and no cache."""
+    target = work / "project"
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(template, target)
+    return target
+
+
+def sitegen_command(project: Path) -> list[str]:
+    return [sys.executable, "-m", "sitegen", "extract", "--project", str(project), "-j", "1", "-q"]
+
+
+def race(template: Path, texts: Path, work: Path, rounds: int) -> dict[str, list[float]]:
+    """Every runner once per round, the order turned each round."""
+    from sitegen.extract import BATCH_SIZE  # not at the top: `--stages` times its imports
+
+    runners: dict[str, Callable[[], tuple[float, float, str]]] = {
+        "sitegen extract --jobs 1": lambda: run(sitegen_command(fresh(template, work))),
+        "raw nlp.pipe, prose blocks": lambda: run(
+            [sys.executable, "-c", RAW, str(texts), "blocks", str(BATCH_SIZE)]
+        ),
+        "raw nlp.pipe, whole articles": lambda: run(
+            [sys.executable, "-c", RAW, str(texts), "whole", str(BATCH_SIZE)]
+        ),
+    }
+    times: dict[str, list[float]] = {}
+    for number in range(rounds):
+        names = list(runners)
+        for name in names if number % 2 == 0 else names[::-1]:
+            wall, cpu, out = runners[name]()
+            inside = json.loads(out) if out.strip().startswith("{") else {}
+            times.setdefault(f"{name} wall", []).append(wall)
+            times.setdefault(f"{name} cpu", []).append(cpu)
+            for part, seconds in inside.items():
+                times.setdefault(f"{name} {part}", []).append(seconds)
+            extra = "  ".join(f"{k} {v:.2f}" for k, v in inside.items())
+            print(
+                f"  round {number + 1}: {name:30} {wall:6.2f} s  (CPU {cpu:.2f} s)  {extra}",
+                flush=True,
+            )
+    return times
+
+
+# -- where sitegen's time goes: the same command, its stages timed --------------------
+
+
+def stages(project: Path, out: Path) -> int:
+    """Run `sitegen extract -j 1` in this process with the stage functions wrapped."""
+    started = time.perf_counter()
+    from spacy.language import Language
+
+    from sitegen import build, cli, nlp, pipeline
+    from sitegen.extract import cache
+
+    spent: dict[str, float] = {"imports": time.perf_counter() - started}
+
+    def timed(owner: Any, name: str, label: str) -> None:
+        original = getattr(owner, name)
+
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            begun = time.perf_counter()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                spent[label] = spent.get(label, 0.0) + time.perf_counter() - begun
+
+        setattr(owner, name, wrapper)
+
+    original_pipe = Language.pipe
+    depth = [0]  # `pipe(as_tuples=True)` calls `pipe` again: count the outer call only
+
+    def pipe(self: Language, *args: Any, **kwargs: Any) -> Any:
+        docs = original_pipe(self, *args, **kwargs)
+        while True:
+            begun = time.perf_counter()
+            depth[0] += 1
+            try:
+                doc = next(docs)
+            except StopIteration:
+                return
+            finally:
+                depth[0] -= 1
+                if not depth[0]:
+                    spent["parse"] = spent.get("parse", 0.0) + time.perf_counter() - begun
+            yield doc
+
+    Language.pipe = pipe  # type: ignore[method-assign]
+    timed(nlp, "load_model", "model load")
+    timed(cache.ExtractionCache, "put", "cache writes")
+    for name in (
+        "read_sources",
+        "extract_facts",
+        "merge_facts",
+        "read_content",
+        "reconcile_edits",
+        "planned_writes",
+        "write_content",
+    ):
+        timed(pipeline, name, name)
+    timed(build, "extract_to_content", "extract_to_content")
+    code = cli.main(["extract", "--project", str(project), "-j", "1", "-q"])
+    spent["process"] = time.perf_counter() - started
+    out.write_text(json.dumps(spent), encoding="utf-8")
+    return code
+
+
+def stage_report(template: Path, work: Path, runs: int, outside: float) -> None:
+    """Median of each stage over `runs` runs; `outside`: the median outside wall time of
+    the timed rounds, against which the parts are shown."""
+    found: dict[str, list[float]] = {}
+    walls = []
+    for _ in range(runs):
+        out = work / "stages.json"
+        project = fresh(template, work)
+        command = [sys.executable, "-m", "benchmarks.extract_whole", "--stages", str(project)]
+        wall, _, _ = run([*command, str(out)])
+        walls.append(wall)
+        for name, seconds in json.loads(out.read_text(encoding="utf-8")).items():
+            found.setdefault(name, []).append(seconds)
+    m = {name: statistics.median(values) for name, values in found.items()}
+    wall = statistics.median(walls)
+    extraction = m["extract_facts"] - m.get("model load", 0) - m.get("parse", 0)
+    parts = {
+        "start-up (interpreter, before imports)": wall - m["process"],
+        "imports (sitegen, spaCy)": m["imports"],
+        "model load": m.get("model load", 0.0),
+        "parse (inside nlp.pipe)": m.get("parse", 0.0),
+        "extraction rules": extraction - m.get("cache writes", 0.0),
+        "extraction cache writes": m.get("cache writes", 0.0),
+        "read seeds/": m["read_sources"],
+        "merge": m["merge_facts"],
+        "read content/": m["read_content"],
+        "reconcile": m["reconcile_edits"],
+        "plan writes (YAML dumps)": m["planned_writes"],
+        "commit (journal, files, snapshot)": m["write_content"],
+    }
+    named = sum(parts.values()) - parts["start-up (interpreter, before imports)"]
+    parts["the rest (stamp, corrections, exit)"] = m["process"] - named
+    print(f"\nwhere sitegen's time goes (median of {runs} instrumented runs, wall {wall:.2f} s):")
+    for name, seconds in parts.items():
+        print(f"  {name:40} {seconds:6.2f} s  {100 * seconds / wall:5.1f}%")
+    print(f"  (timed rounds' median outside wall: {outside:.2f} s)")
+
+
+def main(argv: list[str]) -> int:
+    options = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    options.add_argument("--basil", type=int, default=10, help="basil-dev clusters")
+    options.add_argument("--gva", type=int, default=8, help="gva-dev clusters")
+    options.add_argument("--rounds", type=int, default=5, help="timed rounds")
+    options.add_argument("--stage-runs", type=int, default=3, help="instrumented runs")
+    options.add_argument("--keep", type=Path, help="also leave the project's content/ here")
+    options.add_argument("--stages", nargs=2, type=Path, help=argparse.SUPPRESS)
+    args = options.parse_args(argv)
+    if args.stages:
+        return stages(*args.stages)
+    clusters = chosen(args.basil, args.gva)
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        template = write_project(clusters, work / "template")
+        counts = write_texts(template, work / "texts.json")
+        print(
+            f"{len(clusters)} clusters ({args.basil} basil-dev, {args.gva} gva-dev) in one "
+            f"project: {counts['articles']} articles, {counts['blocks']:,} words of prose "
+            f"({counts['whole']:,} in whole articles); load average "
+            f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}",
+            flush=True,
+        )
+        times = race(template, work / "texts.json", work, args.rounds)
+        m = {name: statistics.median(values) for name, values in times.items()}
+        ours, raw = "sitegen extract --jobs 1", "raw nlp.pipe, prose blocks"
+        print(f"\nmedians of {args.rounds} rounds (wall, CPU):")
+        for name in (ours, raw, "raw nlp.pipe, whole articles"):
+            print(f"  {name:30} {m[f'{name} wall']:6.2f} s  {m[f'{name} cpu']:6.2f} s")
+        print(
+            f"  ratio raw / sitegen (same texts) {m[f'{raw} wall'] / m[f'{ours} wall']:.2f}x "
+            f"(by CPU time {m[f'{raw} cpu'] / m[f'{ours} cpu']:.2f}x; target >= 0.85x)"
+        )
+        print(
+            f"  raw process: load {m[f'{raw} load']:.2f} s, pipe {m[f'{raw} pipe']:.2f} s",
+            flush=True,
+        )
+        if args.stage_runs:
+            stage_report(template, work, args.stage_runs, m[f"{ours} wall"])
+        if args.keep:
+            shutil.rmtree(args.keep, ignore_errors=True)
+            shutil.copytree(work / "project" / "content", args.keep)
+        print(f"load average at the end {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
