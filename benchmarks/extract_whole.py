@@ -50,10 +50,13 @@ started = time.perf_counter()
 from sitegen.nlp import load_model
 texts = json.load(open(sys.argv[1], encoding="utf-8"))[sys.argv[2]]
 nlp = load_model()
-loaded = time.perf_counter()
+loaded, cpu = time.perf_counter(), time.process_time()
 for _ in nlp.pipe(texts, batch_size=int(sys.argv[3])):
     pass
-print(json.dumps({"load": loaded - started, "pipe": time.perf_counter() - loaded}))
+print(json.dumps({
+    "load": loaded - started, "load cpu": cpu,
+    "pipe": time.perf_counter() - loaded, "pipe cpu": time.process_time() - cpu,
+}))
 """
 
 
@@ -155,25 +158,39 @@ def race(template: Path, texts: Path, work: Path, rounds: int) -> dict[str, list
 # -- where sitegen's time goes: the same command, its stages timed --------------------
 
 
+def _now() -> tuple[float, float]:
+    """(wall, CPU of this process so far, its start-up included)."""
+    return time.perf_counter(), time.process_time()
+
+
 def stages(project: Path, out: Path) -> int:
-    """Run `sitegen extract -j 1` in this process with the stage functions wrapped."""
-    started = time.perf_counter()
+    """Run `sitegen extract -j 1` in this process with the stage functions wrapped;
+    writes {stage: [wall, CPU seconds]} to `out`."""
+    started = _now()
     from spacy.language import Language
 
-    from sitegen import build, cli, nlp, pipeline
+    from sitegen import cli, nlp, pipeline
     from sitegen.extract import cache
 
-    spent: dict[str, float] = {"imports": time.perf_counter() - started}
+    spent: dict[str, list[float]] = {"start-up": [0.0, started[1]]}
+
+    def add(label: str, begun: tuple[float, float]) -> None:
+        now = _now()
+        total = spent.setdefault(label, [0.0, 0.0])
+        total[0] += now[0] - begun[0]
+        total[1] += now[1] - begun[1]
+
+    add("imports", started)
 
     def timed(owner: Any, name: str, label: str) -> None:
         original = getattr(owner, name)
 
         def wrapper(*args: Any, **kwargs: Any) -> Any:
-            begun = time.perf_counter()
+            begun = _now()
             try:
                 return original(*args, **kwargs)
             finally:
-                spent[label] = spent.get(label, 0.0) + time.perf_counter() - begun
+                add(label, begun)
 
         setattr(owner, name, wrapper)
 
@@ -183,7 +200,7 @@ def stages(project: Path, out: Path) -> int:
     def pipe(self: Language, *args: Any, **kwargs: Any) -> Any:
         docs = original_pipe(self, *args, **kwargs)
         while True:
-            begun = time.perf_counter()
+            begun = _now()
             depth[0] += 1
             try:
                 doc = next(docs)
@@ -192,7 +209,7 @@ def stages(project: Path, out: Path) -> int:
             finally:
                 depth[0] -= 1
                 if not depth[0]:
-                    spent["parse"] = spent.get("parse", 0.0) + time.perf_counter() - begun
+                    add("parse", begun)
             yield doc
 
     Language.pipe = pipe  # type: ignore[method-assign]
@@ -208,49 +225,63 @@ def stages(project: Path, out: Path) -> int:
         "write_content",
     ):
         timed(pipeline, name, name)
-    timed(build, "extract_to_content", "extract_to_content")
     code = cli.main(["extract", "--project", str(project), "-j", "1", "-q"])
-    spent["process"] = time.perf_counter() - started
+    add("process", (started[0], 0.0))
     out.write_text(json.dumps(spent), encoding="utf-8")
     return code
 
 
-def stage_report(template: Path, work: Path, runs: int, outside: float) -> None:
-    """Median of each stage over `runs` runs; `outside`: the median outside wall time of
-    the timed rounds, against which the parts are shown."""
-    found: dict[str, list[float]] = {}
-    walls = []
+PARTS = {  # shown name: stage (or a stage less others)
+    "start-up (interpreter, before imports)": ["start-up"],
+    "imports (sitegen, spaCy)": ["imports"],
+    "model load": ["model load"],
+    "parse (inside nlp.pipe)": ["parse"],
+    "extraction rules": ["extract_facts", "-model load", "-parse", "-cache writes"],
+    "extraction cache writes": ["cache writes"],
+    "read seeds/": ["read_sources"],
+    "merge": ["merge_facts"],
+    "read content/": ["read_content"],
+    "reconcile": ["reconcile_edits"],
+    "plan writes (YAML dumps)": ["planned_writes"],
+    "commit (journal, files, snapshot)": ["write_content"],
+}
+
+
+def stage_report(template: Path, work: Path, runs: int) -> None:
+    """Median wall and CPU time of each stage over `runs` instrumented runs."""
+    found: dict[str, list[list[float]]] = {}
+    outside: list[tuple[float, float]] = []
     for _ in range(runs):
         out = work / "stages.json"
         project = fresh(template, work)
         command = [sys.executable, "-m", "benchmarks.extract_whole", "--stages", str(project)]
-        wall, _, _ = run([*command, str(out)])
-        walls.append(wall)
+        wall, cpu, _ = run([*command, str(out)])
+        outside.append((wall, cpu))
         for name, seconds in json.loads(out.read_text(encoding="utf-8")).items():
             found.setdefault(name, []).append(seconds)
-    m = {name: statistics.median(values) for name, values in found.items()}
-    wall = statistics.median(walls)
-    extraction = m["extract_facts"] - m.get("model load", 0) - m.get("parse", 0)
-    parts = {
-        "start-up (interpreter, before imports)": wall - m["process"],
-        "imports (sitegen, spaCy)": m["imports"],
-        "model load": m.get("model load", 0.0),
-        "parse (inside nlp.pipe)": m.get("parse", 0.0),
-        "extraction rules": extraction - m.get("cache writes", 0.0),
-        "extraction cache writes": m.get("cache writes", 0.0),
-        "read seeds/": m["read_sources"],
-        "merge": m["merge_facts"],
-        "read content/": m["read_content"],
-        "reconcile": m["reconcile_edits"],
-        "plan writes (YAML dumps)": m["planned_writes"],
-        "commit (journal, files, snapshot)": m["write_content"],
-    }
-    named = sum(parts.values()) - parts["start-up (interpreter, before imports)"]
-    parts["the rest (stamp, corrections, exit)"] = m["process"] - named
-    print(f"\nwhere sitegen's time goes (median of {runs} instrumented runs, wall {wall:.2f} s):")
-    for name, seconds in parts.items():
-        print(f"  {name:40} {seconds:6.2f} s  {100 * seconds / wall:5.1f}%")
-    print(f"  (timed rounds' median outside wall: {outside:.2f} s)")
+    total = [statistics.median(x[i] for x in outside) for i in (0, 1)]
+    print(
+        f"\nwhere sitegen's time goes (median of {runs} instrumented runs; outside: wall "
+        f"{total[0]:.2f} s, CPU {total[1]:.2f} s):"
+    )
+    print(f"  {'':40} {'wall':>7}  {'CPU':>7}  {'CPU %':>6}")
+    shown = [0.0, 0.0]
+    for name, terms in PARTS.items():
+        seconds = [
+            sum(
+                (-1 if t[0] == "-" else 1)
+                * statistics.median(v[i] for v in found.get(t.lstrip("-"), [[0.0, 0.0]]))
+                for t in terms
+            )
+            for i in (0, 1)
+        ]
+        shown = [shown[0] + seconds[0], shown[1] + seconds[1]]
+        print(
+            f"  {name:40} {seconds[0]:6.2f}s  {seconds[1]:6.2f}s  {100 * seconds[1] / total[1]:5.1f}%"
+        )
+    rest = [total[0] - shown[0], total[1] - shown[1]]
+    label = "the rest (stamp, exit; start-up's wall)"
+    print(f"  {label:40} {rest[0]:6.2f}s  {rest[1]:6.2f}s  {100 * rest[1] / total[1]:5.1f}%")
 
 
 def main(argv: list[str]) -> int:
@@ -287,11 +318,13 @@ def main(argv: list[str]) -> int:
             f"(by CPU time {m[f'{raw} cpu'] / m[f'{ours} cpu']:.2f}x; target >= 0.85x)"
         )
         print(
-            f"  raw process: load {m[f'{raw} load']:.2f} s, pipe {m[f'{raw} pipe']:.2f} s",
+            f"  raw process: start-up and load {m[f'{raw} load']:.2f} s (CPU "
+            f"{m[f'{raw} load cpu']:.2f} s), pipe {m[f'{raw} pipe']:.2f} s (CPU "
+            f"{m[f'{raw} pipe cpu']:.2f} s)",
             flush=True,
         )
         if args.stage_runs:
-            stage_report(template, work, args.stage_runs, m[f"{ours} wall"])
+            stage_report(template, work, args.stage_runs)
         if args.keep:
             shutil.rmtree(args.keep, ignore_errors=True)
             shutil.copytree(work / "project" / "content", args.keep)
