@@ -21,8 +21,14 @@ from sitegen.extract.mentions import (
 )
 from sitegen.extract.numbers import currency_of, parse_number, qualifier_of
 from sitegen.extract.quotes import QuoteSpan, continued_quote, disjoint, find_quotes
-from sitegen.extract.records import NameMention, Speaker
-from sitegen.extract.statements import acts_of, clauses, is_checkable, unwritten_subject
+from sitegen.extract.records import FactCandidate, NameMention, Speaker
+from sitegen.extract.statements import (
+    acts_of,
+    add_features,
+    clauses,
+    is_checkable,
+    unwritten_subject,
+)
 from sitegen.extract.syntax import (
     REPORTED_CLAUSES,
     agents_of,
@@ -589,3 +595,18 @@ def test_a_gerund_after_a_preposition_takes_the_subject_of_its_verb() -> None:
     assert unwritten_subject(doc[4]) == doc[1]
     assert unwritten_subject(doc[2]) is None  # a written subject is no unwritten one
     assert _acts(doc) == ["thank|volunteer"]
+
+
+def test_the_frame_of_an_unwritten_subject_comes_after_the_main_act() -> None:
+    doc = parse(
+        W("After", 3, "prep", "ADP"),
+        W("leaving", 0, "pcomp", "VERB", "leave", "VBG"),
+        W("police", 3, "nsubj", "NOUN"),
+        W("arrested", 3, "ROOT", "VERB", "arrest", "VBD"),
+        W("him", 3, "dobj", "PRON"),
+    )
+    fact = FactCandidate("a", 0, len(doc.text), doc.text, "event")
+    add_features(doc[:], fact)
+    # the passage's first frame is its main act (`Passage.action`)
+    assert fact.frames == ["police|arrest", "police|leave"]
+    assert fact.acts == []  # a pronoun names no participant

@@ -183,7 +183,9 @@ def _add_entities(span: Span, fact: FactCandidate) -> None:
 
 def _add_words(span: Span, fact: FactCandidate) -> None:
     """The content words' lemmas, each subject with its verb ("police|arrest"), and
-    each verb with what it acts on ("arrest|man")."""
+    each verb with what it acts on ("arrest|man"). The frames a gerund's unwritten
+    subject makes come last: the first frame is the passage's main act."""
+    unwritten: list[str] = []
     for token in span:
         for act in acts_of(token):
             if act not in fact.acts:
@@ -203,9 +205,8 @@ def _add_words(span: Span, fact: FactCandidate) -> None:
                 fact.frames.append(frame)
         subject = unwritten_subject(token)
         if subject is not None:
-            frame = f"{subject.lemma_.lower()}|{token.lemma_.lower()}"
-            if frame not in fact.frames:
-                fact.frames.append(frame)
+            unwritten.append(f"{subject.lemma_.lower()}|{token.lemma_.lower()}")
+    fact.frames.extend(frame for frame in dict.fromkeys(unwritten) if frame not in fact.frames)
 
 
 def unwritten_subject(verb: Token) -> Token | None:
