@@ -27,7 +27,6 @@ from sitegen.extract.statements import (
     add_features,
     clauses,
     is_checkable,
-    unwritten_subject,
 )
 from sitegen.extract.syntax import (
     REPORTED_CLAUSES,
@@ -583,7 +582,7 @@ def test_a_light_or_negated_verb_makes_no_act() -> None:
     assert _acts(had) == []
 
 
-def test_a_gerund_after_a_preposition_takes_the_subject_of_its_verb() -> None:
+def test_a_gerund_after_a_preposition_acts_too() -> None:
     doc = parse(
         W("The", 1, "det", "DET"),
         W("embassy", 2, "nsubj", "NOUN"),
@@ -592,21 +591,7 @@ def test_a_gerund_after_a_preposition_takes_the_subject_of_its_verb() -> None:
         W("thanking", 3, "pcomp", "VERB", "thank", "VBG"),
         W("volunteers", 4, "dobj", "NOUN", "volunteer"),
     )
-    assert unwritten_subject(doc[4]) == doc[1]
-    assert unwritten_subject(doc[2]) is None  # a written subject is no unwritten one
-    assert _acts(doc) == ["thank|volunteer"]
-
-
-def test_the_frame_of_an_unwritten_subject_comes_after_the_main_act() -> None:
-    doc = parse(
-        W("After", 3, "prep", "ADP"),
-        W("leaving", 0, "pcomp", "VERB", "leave", "VBG"),
-        W("police", 3, "nsubj", "NOUN"),
-        W("arrested", 3, "ROOT", "VERB", "arrest", "VBD"),
-        W("him", 3, "dobj", "PRON"),
-    )
     fact = FactCandidate("a", 0, len(doc.text), doc.text, "event")
     add_features(doc[:], fact)
-    # the passage's first frame is its main act (`Passage.action`)
-    assert fact.frames == ["police|arrest", "police|leave"]
-    assert fact.acts == []  # a pronoun names no participant
+    assert fact.frames == ["embassy|react"]
+    assert fact.acts == ["thank|volunteer"]  # the act the embassy's reaction was

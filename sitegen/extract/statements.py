@@ -183,9 +183,7 @@ def _add_entities(span: Span, fact: FactCandidate) -> None:
 
 def _add_words(span: Span, fact: FactCandidate) -> None:
     """The content words' lemmas, each subject with its verb ("police|arrest"), and
-    each verb with what it acts on ("arrest|man"). The frames a gerund's unwritten
-    subject makes come last: the first frame is the passage's main act."""
-    unwritten: list[str] = []
+    each verb with what it acts on ("arrest|man")."""
     for token in span:
         for act in acts_of(token):
             if act not in fact.acts:
@@ -203,20 +201,6 @@ def _add_words(span: Span, fact: FactCandidate) -> None:
             frame = f"{token.lemma_.lower()}|{token.head.lemma_.lower()}"
             if frame not in fact.frames:
                 fact.frames.append(frame)
-        subject = unwritten_subject(token)
-        if subject is not None:
-            unwritten.append(f"{subject.lemma_.lower()}|{token.lemma_.lower()}")
-    fact.frames.extend(frame for frame in dict.fromkeys(unwritten) if frame not in fact.frames)
-
-
-def unwritten_subject(verb: Token) -> Token | None:
-    """The subject of a gerund after a preposition, which English leaves unwritten: the
-    subject of the verb it modifies ("the embassy reacted by thanking the Japanese":
-    the embassy thanked them)."""
-    if verb.pos_ != "VERB" or verb.dep_ != "pcomp" or verb.head.dep_ != "prep":
-        return None
-    governor = verb.head.head
-    return subject_of(governor) if governor.pos_ == "VERB" else None
 
 
 def acts_of(token: Token) -> list[str]:
