@@ -567,6 +567,20 @@ def test_an_act_is_a_verb_and_what_it_acts_on_in_either_voice() -> None:
     assert _acts(passive) == ["decline|offer"]
 
 
+def test_an_age_names_no_participant() -> None:
+    struck = parse(
+        W("He", 1, "nsubj", "PRON"),
+        W("struck", 1, "ROOT", "VERB", "strike", "VBD"),
+        W("a", 7, "det", "DET"),
+        W("6", 4, "nummod", "NUM"),
+        W("-", 4, "punct", "PUNCT"),
+        W("month", 6, "npadvmod", "NOUN"),
+        W("old", 7, "amod", "ADJ"),
+        W("baby", 1, "dobj", "NOUN"),
+    )
+    assert _acts(struck) == ["strike|baby"]
+
+
 def test_a_light_or_negated_verb_makes_no_act() -> None:
     had = parse(
         W("He", 3, "nsubj", "PRON"),

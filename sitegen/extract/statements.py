@@ -220,12 +220,18 @@ def acts_of(token: Token) -> list[str]:
         return []  # "had experience" says no act; "did not have it" denies one
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
     name = verb.lemma_.lower() + (f"_{particle}" if particle else "")
-    words = [token, *(c for c in token.children if c.dep_ in _NAMING)]
+    # a modifier holding a number tells an age or a measure ("a 6-month-old baby"), not
+    # who the participant is
+    naming = (c for c in token.children if c.dep_ in _NAMING and not _numbered(c))
     return [
         f"{name}|{word.lemma_.lower()}"
-        for word in words
+        for word in (token, *naming)
         if word.is_alpha and not word.is_stop and word.pos_ in _PARTICIPANTS
     ]
+
+
+def _numbered(word: Token) -> bool:
+    return any(t.like_num for t in word.subtree)
 
 
 _NAMING = frozenset({"amod", "compound"})  # words of a noun phrase that name its thing
