@@ -125,8 +125,8 @@ def synonym_keys(keys: set[str]) -> dict[str, frozenset[str]]:
         if lemma + word in keys:
             for sense in ids:
                 by_sense[sense].append(KeyKind.LEMMA.key(word))
-    for (verb, thing), ids in ((pair, found.get(pair[0], ())) for pair in acts):
-        for sense in ids:
+    for verb, thing in acts:
+        for sense in found.get(verb, frozenset()):
             by_sense[f"{sense}|{thing}"].append(KeyKind.ACT.key(f"{verb}|{thing}"))
     related: dict[str, set[str]] = defaultdict(set)
     for group in by_sense.values():
