@@ -8,7 +8,7 @@ import shutil
 import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 _UMASK = os.umask(0o022)  # read once: os.umask can only be read by setting it
@@ -82,11 +82,18 @@ def write_many(texts: dict[Path, str], replace: Callable[[Path], bool]) -> list[
     renamed), the temp files written and fsynced several at once; each is renamed in
     the order of `texts` only if `replace(path)` says so at that moment (asked after
     every temp file is on disk). Returns the paths `replace` refused."""
-    with ThreadPoolExecutor(WRITE_THREADS, thread_name_prefix="sitegen-write") as pool:
-        futures = {
-            path: pool.submit(_temp_file, path, [text.encode("utf-8")], True)
-            for path, text in texts.items()
-        }
+    pool = ThreadPoolExecutor(WRITE_THREADS, thread_name_prefix="sitegen-write")
+    futures: dict[Path, Future[Path]] = {}
+    try:
+        for path, text in texts.items():
+            futures[path] = pool.submit(_temp_file, path, [text.encode("utf-8")], True)
+        pool.shutdown()
+    except BaseException:  # Ctrl-C: the writes not begun are dropped, not waited for
+        pool.shutdown(cancel_futures=True)
+        for future in futures.values():
+            if not future.cancelled() and future.exception() is None:
+                future.result().unlink(missing_ok=True)
+        raise
     temps = {path: f.result() for path, f in futures.items() if f.exception() is None}
     refused = []
     try:

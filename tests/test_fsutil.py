@@ -105,3 +105,25 @@ def test_a_failed_write_among_many_replaces_nothing(tmp_path: Path) -> None:
     with pytest.raises(OSError):
         write_many(texts, lambda _: True)
     assert list((tmp_path / "claims").iterdir()) == []  # its temp file removed, not renamed
+
+
+def test_many_writes_interrupted_leave_nothing_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from sitegen import fsutil
+
+    class Interrupted(ThreadPoolExecutor):
+        def submit(self, *args, **kwargs):  # type: ignore[no-untyped-def, override]
+            if len(calls) == 2:
+                raise KeyboardInterrupt  # Ctrl-C while the writes are handed out
+            calls.append(1)
+            return super().submit(*args, **kwargs)
+
+    calls: list[int] = []
+    monkeypatch.setattr(fsutil, "ThreadPoolExecutor", Interrupted)
+    texts = {tmp_path / f"{n}.yaml": f"id: {n}\n" for n in "abcd"}
+    with pytest.raises(KeyboardInterrupt):
+        write_many(texts, lambda _: True)
+    assert list(tmp_path.iterdir()) == []  # the two temp files written are removed
