@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from sys import intern
 
+from sitegen.agreement import refers_to_one
 from sitegen.extract.records import FactCandidate
 from sitegen.extract.statements import DATE_PREFIX, TELLING
 from sitegen.factbase.model import Figure
@@ -237,7 +238,8 @@ def _weigh(items: list[Passage], params: MergeParams) -> None:
     for item in items:
         item.weights = weights
         item.figure_weights = [
-            (params.age_weight if f.counts == "age" else params.figure_weight) * idf(figure_key(f))
+            (params.age_weight if f.counts == "age" or refers_to_one(f) else params.figure_weight)
+            * idf(figure_key(f))
             for f in item.figures
         ]
         item.total = sum(weights[k] for k in item.keys) + sum(item.figure_weights)

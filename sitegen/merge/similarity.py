@@ -21,6 +21,7 @@ from sitegen.agreement import (
     figures_agree,
     figures_disagree,
     increment_and_total,
+    introduces_one,
     one_quantity,
 )
 from sitegen.extract.lexicon import REPORTING_VERBS, SPEECH_VERBS
@@ -188,14 +189,9 @@ def _counts(item: Passage) -> list[Figure]:
     (two ages are rival only as one person's, below), and not a count of one told by an
     article ("a 24-year-old man was shot"): it introduces one person, and a story of two
     shootings tells of "a man" and "two men" without a dispute between them."""
-    return [
-        f
-        for f in item.figures
-        if f.counts != "age" and not (f.value == 1 and f.text.lower() in _ARTICLES)
-    ]
+    return [f for f in item.figures if f.counts != "age" and not introduces_one(f)]
 
 
-_ARTICLES = {"a", "an"}
 # A name right after an age ("80-year-old Joseph Williams"): its capitalised words.
 _NAME_AFTER = re.compile(r"\s+((?:[A-Z][\w'’.-]*\s*){1,4})")
 
