@@ -124,6 +124,20 @@ def refers_to_one(figure: Figure) -> bool:
     return introduces_one(figure) and figure.text.split()[0].lower() not in ("a", "an")
 
 
+def doer_ages(figures: list[Figure]) -> dict[str, set[float]]:
+    """The ages a passage gives to whoever did what happened to one known person ("a
+    six-year-old boy … shot his four-year-old brother": 6, for "shot:brother"): the
+    ages not written inside that person's own words. Two passages telling what happened
+    to one person (by quantity and noun) give their doer's age."""
+    victims = [f for f in figures if refers_to_one(f) and f.quantity]
+    ages = [f for f in figures if f.counts == "age"]
+    holders = {
+        f"{victim.quantity}:{victim.counts}": {a.value for a in ages if a.text not in victim.text}
+        for victim in victims
+    }
+    return {doer: found for doer, found in holders.items() if found}
+
+
 def figures_disagree(
     left: list[Figure], right: list[Figure], spread: float = APPROXIMATE_SPREAD
 ) -> bool:

@@ -251,3 +251,9 @@ def figure_key(figure: Figure) -> str:
     value = figure.value
     rounded = float(f"{value:.0e}") if value else 0.0
     return KeyKind.FIGURE.key(f"{figure.unit or ''}:{rounded:g}")
+
+
+def measured_key(figure: Figure) -> str:
+    """What a sum or a measure is of, whatever its value ("USD:bail"): two rival values of
+    one thing must be compared to be found rival."""
+    return KeyKind.FIGURE.key(f"{figure.unit}:{figure.counts}")

@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from sitegen.agreement import (
+    comparable,
     dates_disagree,
+    doer_ages,
     figures_agree,
     figures_disagree,
     increment_and_total,
@@ -91,11 +93,23 @@ def _figure_conflict(
         return Conflict.FIGURE
     if not _figures_disagree(_counts(a), _counts(b), params) or _periods_differ(a, b):
         return Conflict.APART  # ages of others, one against a count, or two periods
-    if rivals and shared / size >= params.conflict_topic:
+    if rivals and (shared + _rival_weight(a, b)) / size >= params.conflict_topic:
         return Conflict.FIGURE
     if one_quantity(a.figures, b.figures):
         return Conflict.APART  # two values of one quantity: two facts
     return None
+
+
+def _rival_weight(a: Passage, b: Passage) -> float:
+    """The weight of `a`'s sums that measure the thing one of `b`'s sums measures: the
+    value of one named thing in both ("held on $310,000 bail" / "bail has been set at
+    $130,000") is as much the passages' topic as it would be if the values agreed.
+    (Not counts: "three men" and "two men" are often other men.)"""
+    return sum(
+        weight
+        for f, weight in zip(a.figures, a.figure_weights, strict=True)
+        if f.unit and f.counts and f.counts != "age" and any(comparable(f, g) for g in b.figures)
+    )
 
 
 def _date_conflict(
@@ -219,8 +233,9 @@ def age_gap(a: Passage, b: Passage) -> float:
 
 def age_holders(item: Passage) -> dict[str, set[float]]:
     """The ages the passage gives to people it names, by person id: an age holds for
-    the name written right after it (two of its words, when it has two)."""
-    holders: dict[str, set[float]] = {}
+    the name written right after it (two of its words, when it has two); and to the
+    doer of what happened to one known person (`agreement.doer_ages`)."""
+    holders = doer_ages(item.figures)
     text = item.fact.text
     for figure in item.figures:
         at = text.find(figure.text) if figure.counts == "age" else -1

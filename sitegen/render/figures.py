@@ -188,8 +188,10 @@ def _same_values_joined(values: list[FigureValue]) -> list[FigureValue]:
         key = (value.figure.value, value.figure.unit, value.figure.increment)
         if key not in joined:
             joined[key] = value
-        else:
-            _join(joined[key], value)
+            continue
+        if introduces_one(joined[key].figure) and not introduces_one(value.figure):
+            joined[key], value = value, joined[key]  # "one fatal" stands for "a child died"
+        _join(joined[key], value)
     return list(joined.values())
 
 
