@@ -69,6 +69,31 @@ def test_the_subject_of_a_verb_with_an_object_is_the_doer_not_the_counted() -> N
     assert quantity_of(died[0]) == "killed", "a verb without an object counts its subject"
 
 
+def test_an_age_standing_for_a_person_is_one_counted() -> None:
+    """ "a 12-year-old boy shot and killed an 11-year-old": one killed, the 11-year-old
+    (the boy does the act)."""
+    doc = parse(
+        W("a", 6, "det", "DET"),
+        W("12", 3, "nummod", "NUM", space=False, ent="B-DATE"),
+        W("-", 3, "punct", "PUNCT", space=False, ent="I-DATE"),
+        W("year", 5, "npadvmod", "NOUN", space=False, ent="I-DATE"),
+        W("-", 5, "punct", "PUNCT", space=False, ent="I-DATE"),
+        W("old", 6, "amod", "ADJ", ent="I-DATE"),
+        W("boy", 7, "nsubj", "NOUN"),
+        W("shot", 7, "ROOT", "VERB", "shoot"),
+        W("and", 7, "cc", "CCONJ"),
+        W("killed", 7, "conj", "VERB", "kill"),
+        W("an", 15, "det", "DET"),
+        W("11", 13, "nummod", "NUM", space=False, ent="B-DATE"),
+        W("-", 13, "punct", "PUNCT", space=False, ent="I-DATE"),
+        W("year", 15, "npadvmod", "NOUN", space=False, ent="I-DATE"),
+        W("-", 15, "punct", "PUNCT", space=False, ent="I-DATE"),
+        W("old", 9, "dobj", "ADJ", ent="I-DATE"),
+    )
+    [figure] = with_quantities(doc[:], [])
+    assert (figure.value, figure.text, figure.quantity) == (1, "an", "killed")
+
+
 def test_the_shot_are_not_the_dead_when_the_dead_have_their_own_subject() -> None:
     """ "Four men were shot and two of them died": four shot, two killed; but "two men
     were shot and killed": two killed."""

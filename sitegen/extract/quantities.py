@@ -262,13 +262,22 @@ def _one_counted(token: Token) -> Token | None:
         noun.dep_ == "conj" and noun.head.dep_ in _COUNTED_ONE
     )  # "a baby and a man were killed"
     event = noun.text.lower().endswith("ing") or noun.lemma_.lower() in QUANTITY_OF
-    if token.dep_ == "det" and noun.pos_ == "NOUN" and counted_noun and not event:
+    nominal = noun.pos_ == "NOUN" or _aged(noun)
+    if token.dep_ == "det" and nominal and counted_noun and not event:
         return noun  # not "a shooting", "a death": an event is no one counted
     if token.text.lower() == "one" and token.dep_ in ("nummod",) and token.head.pos_ == "NOUN":
         return token.head
     if token.text.lower() == "one" and token.dep_ in (*_COUNTED_ONE, "appos", "npadvmod"):
         return token
     return None
+
+
+def _aged(word: Token) -> bool:
+    """ "old" of "an 11-year-old" standing alone for a person: "killed an 11-year-old"."""
+    return word.lower_ == "old" and any(c.lemma_.lower() in _SPANS for c in word.children)
+
+
+_SPANS = {"year", "month", "week", "day"}
 
 
 def _token_of(sentence: Span, text: str, used: set[int]) -> Token | None:
