@@ -126,13 +126,13 @@ def refers_to_one(figure: Figure) -> bool:
 
 def doer_ages(figures: list[Figure]) -> dict[str, set[float]]:
     """The ages a passage gives to whoever did what happened to one known person ("a
-    six-year-old boy … shot his four-year-old brother": 6, for "shot:brother"): the
+    six-year-old boy … shot his four-year-old brother": 6, for "doer:brother"): the
     ages not written inside that person's own words. Two passages telling what happened
-    to one person (by quantity and noun) give their doer's age."""
+    to one person (by noun: shot or killed, "his brother" is one) give their doer's age."""
     victims = [f for f in figures if refers_to_one(f) and f.quantity]
     ages = [f for f in figures if f.counts == "age"]
     holders = {
-        f"{victim.quantity}:{victim.counts}": {a.value for a in ages if a.text not in victim.text}
+        f"doer:{victim.counts}": {a.value for a in ages if a.text not in victim.text}
         for victim in victims
     }
     return {doer: found for doer, found in holders.items() if found}

@@ -407,3 +407,19 @@ def test_among_counts_of_different_things_the_most_reported_is_the_storys(
     table = home[home.index('class="figures-table"') : home.index("</table>")]
     assert "counts of different things" in table
     assert table.index("Two") < table.index("(most reported)") < table.index("seven")
+
+
+def test_a_participle_of_result_tells_the_outcome_of_the_shooting() -> None:
+    """ "shot his brother …, killing him": the brother is counted killed."""
+    doc = parse(
+        W("A", 1, "det", "DET"),
+        W("boy", 2, "nsubj", "NOUN"),
+        W("shot", 2, "ROOT", "VERB", "shoot"),
+        W("his", 4, "poss", "PRON"),
+        W("brother", 2, "dobj", "NOUN"),
+        W(",", 2, "punct", "PUNCT"),
+        W("killing", 2, "advcl", "VERB", "kill"),
+        W("him", 6, "dobj", "PRON", "he"),
+    )
+    [figure] = with_quantities(doc[:], [])
+    assert (figure.text, figure.quantity) == ("his brother", "killed")

@@ -214,13 +214,20 @@ def _governing_quantity(noun: Token) -> str | None:
 
 
 def _outcome(shot: Token) -> str | None:
-    """What came of a shooting, joined to "shot": "shot and killed", "shot dead"."""
+    """What came of a shooting, joined to "shot": "shot and killed", "shot dead", "shot
+    his brother, killing him"."""
     outcomes = [
         QUANTITY_OF.get(c.lemma_.lower())
         for c in shot.children
-        if c.dep_ in ("conj", "xcomp", "advmod") and not any(g.dep_ in SUBJECTS for g in c.children)
+        if (c.dep_ in ("conj", "xcomp", "advmod") or _resulting(c))
+        and not any(g.dep_ in SUBJECTS for g in c.children)
     ]  # not "four men were shot and two of them died": the dead are counted apart
     return next((q for q in outcomes if q in _OUTCOMES), None)
+
+
+def _resulting(clause: Token) -> bool:
+    """A participle clause telling what came of the act: "…, killing him"."""
+    return clause.dep_ == "advcl" and clause.lower_.endswith("ing")
 
 
 def is_increment(number: Token, quantity: str | None) -> bool:
