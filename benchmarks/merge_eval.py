@@ -3,6 +3,7 @@
     .venv/bin/python -m benchmarks.merge_eval [--disputes] [--set NAME=VALUE ...] [STORY ...]
     .venv/bin/python -m benchmarks.merge_eval --gva-figures [--disputes] [--set NAME=VALUE ...]
     .venv/bin/python -m benchmarks.merge_eval --corpus-disputes [--part tune] [--set NAME=VALUE ...]
+    .venv/bin/python -m benchmarks.merge_eval --pairs [--set NAME=VALUE ...] [STORY ...]
 
 For every gold story (benchmarks/gold/*.yaml, or the ones named), builds the story's
 articles in a temporary project, extracts (cached per article text), merges, and prints
@@ -24,6 +25,10 @@ on, or the latest update) is the count; and how many claims are disputed.
 (gold or not), per part; `--part` keeps one part, so that held-out disputes stay unread
 while rules are tuned.
 
+`--pairs` prints, for the sample and the `tune` gold stories (a held-out story only when
+named), every missed gold pair and every wrong link with the two passages' score
+(`similarity.compare`) and conflict, to find what keeps one fact apart or joins two.
+
 `--set NAME=VALUE` (repeatable) merges with one field of `sitegen.merge.params.MergeParams`
 changed ("--set threshold=0.4"), to sweep it; the parameters changed are printed first.
 """
@@ -39,11 +44,22 @@ from pathlib import Path
 
 from benchmarks.corpus import load_clusters
 from benchmarks.extraction import extract_cached
-from benchmarks.gold import GoldStory, Score, all_gold, anchor_spans, score, write_story
+from benchmarks.gold import (
+    GoldStory,
+    Score,
+    all_gold,
+    anchor_spans,
+    cited_facts,
+    score,
+    write_story,
+)
 from sitegen.factbase.model import Claim, FactBase
 from sitegen.ingest import read_articles
 from sitegen.merge import merge
+from sitegen.merge.features import passages
 from sitegen.merge.params import TUNED, MergeParams
+from sitegen.merge.people import build_people
+from sitegen.merge.similarity import compare
 from sitegen.params import with_settings
 
 COUNTED = ("killed", "injured")
@@ -200,6 +216,41 @@ def corpus_disputes(part: str | None, params: MergeParams = TUNED) -> None:
             print("\n".join(f"  {line}" for line in found))
 
 
+def print_pairs(stories: list[GoldStory], named: bool, params: MergeParams = TUNED) -> None:
+    """Every missed gold pair and wrong link of the stories, with its score; held-out
+    stories only when named, so that their pairs stay unread while rules are tuned."""
+    for story in stories:
+        part = part_of(story)
+        if part == "held-out" and not named:
+            continue
+        print(f"\n== {story.name} ({part})")
+        with tempfile.TemporaryDirectory() as tmp:
+            root = write_story(story, Path(tmp))
+            articles = read_articles(root / "seeds", root)
+            extracted = extract_cached(articles)
+            base = merge(articles, extracted, params)
+            facts = [fact for result in extracted for fact in result.facts]
+            items = passages(facts, build_people(extracted, params), params)
+            groups, _ = cited_facts(base, anchor_spans(story, articles))
+        by_span = {(p.source, p.fact.start, p.fact.end): p for p in items}
+        claims: dict[tuple[str, int, int], set[str]] = {}
+        for claim in base.claims.values():
+            for c in claim.citations:
+                claims.setdefault((c.source, c.start, c.end), set()).add(claim.id)
+        spans = sorted(groups)
+        for n, a in enumerate(spans):
+            for b in spans[n + 1 :]:
+                gold, linked = bool(groups[a] & groups[b]), bool(claims[a] & claims[b])
+                if gold != linked and a in by_span and b in by_span:
+                    found = compare(by_span[a], by_span[b], params)
+                    print(
+                        f"{'missed' if gold else 'wrong'} {found.score:.3f} {found.conflict or ''}"
+                    )
+                    for span in (a, b):
+                        facts_of = ",".join(sorted(groups[span]))[:40]
+                        print(f"    [{span[0][:12]} {facts_of}] {by_span[span].fact.text[:140]}")
+
+
 def part_of(story: GoldStory) -> str:
     if not story.cluster:
         return "sample"
@@ -292,6 +343,9 @@ def main(argv: list[str]) -> int:
         return 0
     names = [a for a in argv if not a.startswith("--")]
     stories = [s for s in all_gold() if not names or s.name in names]
+    if "--pairs" in argv:
+        print_pairs(stories, bool(names), params)
+        return 0
     header = (
         f"{'story':<22} {'part':<8} {'P':>5} {'R':>5} {'links':>6} {'gold':>5} {'claims':>6} "
         f"{'cited':>7} {'confl':>5} {'disp':>4} {'dup':>3} {'wrong':>5} {'corr':>4} "

@@ -53,16 +53,32 @@ def compare(a: Passage, b: Passage, params: MergeParams) -> Comparison:
     common = [key for key in a.keys if key in keys_b]
     shared = sum(a.weights[k] for k in common)
     agreeing = figures_agree(a.figures, b.figures, params.approximate_spread)
-    figures = sum(a.figure_weights[i] for i, _ in agreeing)
+    figures = sum(
+        a.figure_weights[i] * (params.same_count if _one_count(a.figures[i], b.figures[j]) else 1)
+        for i, j in agreeing
+    )
     size = _size(a.total, b.total, params)
     words = shared + synonyms(a, keys_a, keys_b, params) + figures
     score = max(quote, words / size) if size else quote
     conflict = (
-        _figure_conflict(a, b, shared, size, params)
+        _figure_conflict(a, b, shared - _acts_shared(a, common), size, params)
         or _date_conflict(a, b, quote, score, params)
-        or _actor_conflict(a, b, common, figures, size, params)
+        or _actor_conflict(a, b, common, figures, size, params, score)
     )
     return Comparison(score, conflict)
+
+
+def _acts_shared(a: Passage, common: list[str]) -> float:
+    """The weight of the acts (verb and object) among the keys both passages have."""
+    act = KeyKind.ACT.prefix
+    return sum(a.weights[k] for k in common if k.startswith(act))
+
+
+def _one_count(left: Figure, right: Figure) -> bool:
+    """Two agreeing figures that count one named quantity ("70 men have volunteered" /
+    "around 70 men … volunteered"): the fact itself, not only a number in common. (One
+    counted noun is not enough: "two men were shot" / "two men were arrested".)"""
+    return left.quantity is not None and left.quantity == right.quantity
 
 
 def _figures_disagree(left: list[Figure], right: list[Figure], params: MergeParams) -> bool:
@@ -113,14 +129,21 @@ def _date_conflict(
 
 
 def _actor_conflict(
-    a: Passage, b: Passage, common: list[str], figures: float, size: float, params: MergeParams
+    a: Passage,
+    b: Passage,
+    common: list[str],
+    figures: float,
+    size: float,
+    params: MergeParams,
+    score: float,
 ) -> Conflict | None:
     """Two named actors of one act (neither passage a person telling it), in passages
-    alike enough in their other words."""
+    alike enough in their other words, or alike enough to be joined: two actors of one
+    act are never one claim."""
     if _actors_differ(a, b) and same_action(a, b) and not (_told(a) or _told(b)):
         frame = KeyKind.FRAME.prefix
         rest = sum(a.weights[k] for k in common if not k.startswith(frame))
-        if (rest + figures) / size >= params.actor_topic:
+        if (rest + figures) / size >= params.actor_topic or score >= params.threshold:
             return Conflict.ACTOR
     return None
 
@@ -140,8 +163,8 @@ def disagreement(a: Passage, b: Passage, params: MergeParams) -> Conflict | None
 
 
 def synonyms(a: Passage, keys_a: set[str], keys_b: set[str], params: MergeParams) -> float:
-    """The weight of the words of `a` that the passage with `keys_b` says with another
-    word of one sense."""
+    """The weight of the words (and acts) of `a` that the passage with `keys_b` says with
+    another word (a verb) of one sense."""
     matched = 0.0
     for left in a.keys:
         if left in keys_b or left not in a.synonyms:
