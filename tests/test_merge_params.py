@@ -275,3 +275,44 @@ def test_a_figure_of_one_named_quantity_counts_more_than_a_number_in_common() ->
     same = pair(flat, volunteered("a", "volunteers"), volunteered("b", "volunteers"))
     unnamed = pair(flat, volunteered("a", "volunteers"), volunteered("b", None))
     assert compare(*same, flat).score == pytest.approx(compare(*unnamed, flat).score)
+
+
+def test_a_passage_giving_a_claims_count_of_one_act_cites_it_as_a_second_fact() -> None:
+    """A wire sentence tells who volunteered and how many; another outlet's sentence
+    tells the count with words of its own around it. The count of one named quantity,
+    told by one subject and verb, is the fact: the wire sentence cites that claim too,
+    though most of the other sentence's words are not in it."""
+    from sitegen.merge.claims import Clustering, _second_facts
+
+    def seventy(quantity: str | None) -> Figure:
+        return Figure(70, "70", counts="men", quantity=quantity)
+
+    wire = [
+        fact(
+            source,
+            "Seventy men, including 50 former soldiers, have volunteered, a paper said.",
+            ["man", "former", "soldier", "volunteer", "paper"],
+            frames=["man|volunteer"],
+            figures=[seventy("volunteers"), Figure(50, "50", counts="soldiers")],
+        )
+        for source in ("a", "b")
+    ]
+
+    def other(frame: str, quantity: str | None) -> FactCandidate:
+        return fact(
+            "c",
+            "Reuters reported that around 70 men have volunteered through a company.",
+            ["reuters", "report", "man", "volunteer", "company", "conscription", "handle"],
+            frames=["reuters|report", frame],
+            figures=[seventy(quantity)],
+        )
+
+    def second_facts(told: FactCandidate) -> dict[int, list[int]]:
+        result = Clustering(pair(TUNED, *wire, told), TUNED)
+        result.scores = {0: {1: 0.9, 2: 0.4}, 1: {0: 0.9}, 2: {0: 0.4}}
+        result.clusters = [[0, 1], [2]]
+        return _second_facts(result)
+
+    assert second_facts(other("man|volunteer", "volunteers")) == {1: [0]}
+    assert second_facts(other("man|include", "volunteers")) == {}  # another act
+    assert second_facts(other("man|volunteer", None)) == {}  # a number, not one quantity

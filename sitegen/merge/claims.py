@@ -18,10 +18,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
+from sitegen.agreement import figures_agree
 from sitegen.factbase.model import Citation, Claim, Figure, status_for
 from sitegen.merge.alignment import gap_links
 from sitegen.merge.blocking import candidate_pairs
 from sitegen.merge.features import Passage, shared_keys
+from sitegen.merge.keys import KeyKind
 from sitegen.merge.params import MergeParams
 from sitegen.merge.similarity import Conflict, compare, disagreement, same_action, synonyms
 from sitegen.merge.statement import choose_statement
@@ -449,9 +451,29 @@ def _second_facts(result: Clustering) -> dict[int, list[int]]:
 
 def _states(result: Clustering, i: int, members: list[int]) -> bool:
     """Passage `i` would join the cluster of `members` by average linkage, and holds
-    one of its passages."""
+    one of its passages or gives the count one of them gives of one named quantity
+    ("Seventy Japanese men, including 50 former members …, have volunteered" /
+    "around 70 men from Japan have volunteered …": the count is the fact, whatever
+    else either passage tells around it)."""
     mean = sum(result.score(i, m) for m in members) / len(members)
-    return mean >= result.params.threshold and any(_contained(result, m, i) for m in members)
+    return mean >= result.params.threshold and any(
+        _contained(result, m, i) or _same_count(result, m, i) for m in members
+    )
+
+
+def _same_count(result: Clustering, part: int, whole: int) -> bool:
+    """The two passages, alike enough to be joined, tell one act by one subject (a
+    subject-verb frame, "men|volunteer") and give one count of one named quantity: the
+    count is what they tell ("Two men killed in the shooting were identified as …"
+    gives the count of the dead but tells who they were)."""
+    a, b = result.items[part], result.items[whole]
+    if result.score(part, whole) < result.params.threshold or not _frame_shared(a, b):
+        return False
+    agreeing = figures_agree(a.figures, b.figures, result.params.approximate_spread)
+    return any(
+        a.figures[x].quantity is not None and a.figures[x].quantity == b.figures[y].quantity
+        for x, y in agreeing
+    )
 
 
 def _contained(result: Clustering, part: int, whole: int) -> bool:
@@ -466,6 +488,11 @@ def _contained(result: Clustering, part: int, whole: int) -> bool:
     shared = sum(a.weights[k] for k in shared_keys(a, b))
     shared += synonyms(a, set(a.keys), set(b.keys), params)
     return shared / a.total >= params.contained
+
+
+def _frame_shared(a: Passage, b: Passage) -> bool:
+    frame = KeyKind.FRAME.prefix
+    return any(key.startswith(frame) for key in shared_keys(a, b))
 
 
 def _quoted_in(part: Passage, whole: Passage, params: MergeParams) -> bool:
