@@ -316,3 +316,43 @@ def test_a_passage_giving_a_claims_count_of_one_act_cites_it_as_a_second_fact() 
     assert second_facts(other("man|volunteer", "volunteers")) == {1: [0]}
     assert second_facts(other("man|include", "volunteers")) == {}  # another act
     assert second_facts(other("man|volunteer", None)) == {}  # a number, not one quantity
+
+
+def test_a_near_copy_joins_the_half_of_a_sentence_its_sibling_keeps_whole() -> None:
+    """Two near copies of one outside report (neither came first): the plainer one
+    splits a sentence the more rewritten one keeps whole. The half left alone joins
+    the other half's claim, as it would in a copy of the whole sentence's source."""
+    from sitegen.merge.claims import Clustering, join_split_sentences
+    from sitegen.merge.provenance import Lineage
+
+    spun = FactCandidate(
+        "o",
+        0,
+        60,
+        "Japan has a pacifist charter, reinterpreted to allow self-defense.",
+        kind="event",
+    )
+    plain = [
+        FactCandidate("c", at * 100, at * 100 + 40, text, kind="event")
+        for at, text in enumerate(
+            [
+                "Japan gave its pacifist constitution another look.",  # alone
+                "Now Japan lets its citizens perform self-defense.",  # joined the whole
+            ]
+        )
+    ]
+    lineage = Lineage(reworded={"o": ["c"]})  # "o" is the more rewritten text
+    assert lineage.reworded_from == {"c": ["o"], "o": ["c"]}
+    assert lineage.one_line == {"o": ["c"]}
+
+    def joined(reworded_from: dict[str, list[str]]) -> list[list[int]]:
+        result = Clustering(pair(TUNED, spun, *plain), TUNED)
+        result.scores = {0: {1: 0.16, 2: 0.34}, 1: {0: 0.16}, 2: {0: 0.34}}
+        result.clusters = [[0, 2], [1]]
+        join_split_sentences(result, reworded_from)
+        return result.clusters
+
+    assert joined(lineage.reworded_from) == [[0, 1, 2]]
+    assert joined(lineage.one_line) == [[0, 2], [1]]  # one way only: the half stays alone
+    dated = Lineage(derived={"o": ["c"]})  # "o" copies "c", known by their dates
+    assert dated.reworded_from == {"o": ["c"]}
