@@ -321,38 +321,72 @@ def test_a_passage_giving_a_claims_count_of_one_act_cites_it_as_a_second_fact() 
 def test_a_near_copy_joins_the_half_of_a_sentence_its_sibling_keeps_whole() -> None:
     """Two near copies of one outside report (neither came first): the plainer one
     splits a sentence the more rewritten one keeps whole. The half left alone joins
-    the other half's claim, as it would in a copy of the whole sentence's source."""
+    the other half's claim, as it would in a copy of the whole sentence's source; not
+    when it says more than the whole sentence (then it is no half of it)."""
     from sitegen.merge.claims import Clustering, join_split_sentences
     from sitegen.merge.provenance import Lineage
 
-    spun = FactCandidate(
+    spun = fact(
         "o",
-        0,
-        60,
         "Japan has a pacifist charter, reinterpreted to allow self-defense.",
-        kind="event",
+        ["japan", "pacifist", "charter", "reinterpret", "allow", "defense"],
     )
-    plain = [
-        FactCandidate("c", at * 100, at * 100 + 40, text, kind="event")
-        for at, text in enumerate(
-            [
-                "Japan gave its pacifist constitution another look.",  # alone
-                "Now Japan lets its citizens perform self-defense.",  # joined the whole
-            ]
-        )
-    ]
+
+    def told(at: int, text: str, lemmas: list[str]) -> FactCandidate:
+        return FactCandidate("c", at, at + len(text), text, kind="event", lemmas=lemmas)
+
+    lone = told(0, "Japan gave its pacifist constitution another look.", ["japan", "pacifist"])
+    joined_half = told(100, "Now Japan lets its citizens do self-defense.", ["japan", "defense"])
     lineage = Lineage(reworded={"o": ["c"]})  # "o" is the more rewritten text
     assert lineage.reworded_from == {"c": ["o"], "o": ["c"]}
     assert lineage.one_line == {"o": ["c"]}
 
-    def joined(reworded_from: dict[str, list[str]]) -> list[list[int]]:
-        result = Clustering(pair(TUNED, spun, *plain), TUNED)
+    def joined(reworded_from: dict[str, list[str]], half: FactCandidate) -> list[list[int]]:
+        result = Clustering(pair(TUNED, spun, half, joined_half), TUNED)
         result.scores = {0: {1: 0.16, 2: 0.34}, 1: {0: 0.16}, 2: {0: 0.34}}
         result.clusters = [[0, 2], [1]]
         join_split_sentences(result, reworded_from)
         return result.clusters
 
-    assert joined(lineage.reworded_from) == [[0, 1, 2]]
-    assert joined(lineage.one_line) == [[0, 2], [1]]  # one way only: the half stays alone
+    assert joined(lineage.reworded_from, lone) == [[0, 1, 2]]
+    assert joined(lineage.one_line, lone) == [[0, 2], [1]]  # one way only: it stays alone
+    longer = told(
+        0,
+        "Japan, an archipelago nation of many islands, took another look at its pacifism.",
+        ["japan", "pacifist", "look", "island", "nation", "archipelago", "many"],
+    )
+    assert joined(lineage.reworded_from, longer) == [[0, 2], [1]]
     dated = Lineage(derived={"o": ["c"]})  # "o" copies "c", known by their dates
     assert dated.reworded_from == {"o": ["c"]}
+
+
+def test_the_half_beside_a_quotation_cites_the_original_sentence_holding_both() -> None:
+    """A copy splits the original's "“…,” he said, adding that it was his first
+    donation" into the quotation and a sentence of its own. The quotation is reproduced
+    whole, so the sentence beside it is another fact: it keeps its own claim, and that
+    claim cites the original sentence (which says both) as a second fact."""
+    from sitegen.merge.claims import Clustering, join_split_sentences
+
+    quote = "Many people here want to help"
+    original = FactCandidate(
+        "o",
+        0,
+        90,
+        f"“{quote},” he said, adding that it was his first donation.",
+        kind="quote",
+        quote=quote,
+    )
+    half = FactCandidate("c", 0, 40, "He said this was his first donation.", kind="event")
+    said = FactCandidate("c", 100, 140, f"“{quote}.”", kind="quote", quote=quote)
+
+    def split(score: float) -> Clustering:
+        result = Clustering(pair(TUNED, original, half, said), TUNED)
+        result.scores = {0: {1: score, 2: 1.0}, 1: {0: score}, 2: {0: 1.0}}
+        result.clusters = [[0, 2], [1]]
+        join_split_sentences(result, {"c": ["o"]})
+        return result
+
+    result = split(0.3)
+    assert result.clusters == [[0, 2], [1]]  # the halves stay apart
+    assert result.extra == {1: [0]}  # the original states the half's fact too
+    assert split(0.1).extra == {}  # under `split_score`: not the same sentence
