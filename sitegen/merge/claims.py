@@ -510,6 +510,7 @@ def _contained(result: Clustering, part: int, whole: int) -> bool:
 
 
 def _frame_shared(a: Passage, b: Passage) -> bool:
+    """Both passages tell one subject doing one thing ("men|volunteer")."""
     frame = KeyKind.FRAME.prefix
     return any(key.startswith(frame) for key in shared_keys(a, b))
 
