@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from sitegen.extract.records import FactCandidate
+from sitegen.extract.statements import DATE_PREFIX
 from sitegen.factbase.model import Figure
 from sitegen.merge.claims import build_claims, cluster
 from sitegen.merge.conflicts import mark_conflicts
@@ -287,3 +288,124 @@ def test_an_act_in_a_side_clause_is_no_rival_actors_act() -> None:
     a, b, c, d = passages([holds, visits, told, closed, *filler()], index, TUNED)[:4]
     assert not same_action(a, b)
     assert same_action(c, d)
+
+
+def test_rival_actors_of_a_side_clauses_act_are_kept_apart_not_disputed() -> None:
+    """Two passages alike enough to join, with two named subjects: a dispute when the
+    act they share is each one's main act ("Ann Lee closed the clinic" / "Bo Chan
+    closed the clinic"), only two facts when it is in a side clause ("Ann Lee, who
+    closed the clinic, was fired" / "Bo Chan raised doubts that the manager closed
+    the clinic")."""
+    index = people("Ann Lee", "Bo Chan")
+
+    def told(source: str, text: str, name: str, frame: str, acts: list[str]) -> FactCandidate:
+        item = fact(source, text, [], (name,))
+        item.frames, item.acts = [frame], acts
+        return item
+
+    main_a = told(
+        "a", "Ann Lee closed the clinic in town.", "Ann Lee", "lee|close", ["close|clinic"]
+    )
+    main_b = told(
+        "b", "Bo Chan closed the clinic in town.", "Bo Chan", "chan|close", ["close|clinic"]
+    )
+    side_a = told(
+        "a",
+        "Ann Lee, who closed the clinic in town, was fired.",
+        "Ann Lee",
+        "lee|fire",
+        ["fire|lee", "close|clinic"],
+    )
+    side_b = told(
+        "b",
+        "Bo Chan raised doubts that the manager closed the clinic in town.",
+        "Bo Chan",
+        "chan|raise",
+        ["raise|doubt", "close|clinic"],
+    )
+    # as extraction lemmatises them; "fire" is one WordNet sense of "raise"
+    side_a.lemmas = ["fire", "close", "clinic", "town", "lead", "role", "probe"]
+    side_b.lemmas = ["raise", "doubt", "manager", "close", "clinic", "town", "bias", "start"]
+    alike = compare(*pair(main_a, main_b, index), TUNED)
+    assert alike.conflict == Conflict.ACTOR
+    apart = compare(*pair(side_a, side_b, index), TUNED)
+    assert apart.score >= TUNED.threshold and apart.conflict == Conflict.APART
+
+
+def test_an_act_in_common_is_no_sign_that_two_dates_tell_one_thing() -> None:
+    """One passage dates a past term of office, another until when someone else holds
+    the seat: alike in their act ("hold|seat"), not in what they date."""
+    index = people("Ann Lee")
+    past = fact("a", "Ann Lee held the seat from 1966 to 1978 as a senator.", [], ("Ann Lee",))
+    past.acts, past.entities = ["hold|seat"], [DATE_PREFIX + "1966 to 1978"]
+    until = fact("b", "The governor holds the seat until an election in 1967.", [])
+    until.acts, until.entities = ["hold|seat"], [DATE_PREFIX + "1967"]
+    until.lemmas = ["governor", "hold", "seat", "election"]
+    past.lemmas = ["hold", "seat", "senator"]
+    assert compare(*pair(past, until, index), TUNED).conflict != Conflict.DATE
+
+
+def doer_ages_story() -> tuple[FactCandidate, FactCandidate]:
+    """Two outlets telling who shot one boy's brother, with two ages for the shooter."""
+    older = fact(
+        "a",
+        "A six-year-old boy playing with a loaded gun shot his four-year-old brother at home.",
+        [
+            Figure(6, "six-year-old", unit="years", counts="age"),
+            Figure(4, "four-year-old", unit="years", counts="age"),
+            count(1, "his four-year-old brother", "brother", "shot"),
+        ],
+    )
+    younger = fact(
+        "b",
+        "Officials say the 5-year-old son found the loaded gun and shot his brother at home.",
+        [age(5), count(1, "his brother", "brother", "shot")],
+    )
+    return older, younger
+
+
+def test_two_ages_for_whoever_did_one_thing_to_one_person_are_a_dispute() -> None:
+    """ "A six-year-old boy … shot his four-year-old brother" / "the 5-year-old son …
+    shot his brother": one brother shot, so one shooter, aged 6 or 5 (the brother's own
+    age is no rival); ages of people told of apart stay no dispute."""
+    a, b = pair(*doer_ages_story(), people())
+    assert compare(a, b, TUNED).conflict == "figure"
+    other = fact("b", "Officials say the 5-year-old son was at school that day.", [age(5)])
+    a, c = pair(doer_ages_story()[0], other, people())
+    assert compare(a, c, TUNED).conflict != "figure"
+
+
+def test_a_later_report_makes_nobody_younger() -> None:
+    """The 6-year-old of Saturday is the 5-year-old of Monday: a dispute, not an update
+    (a later report may add a year, never take one)."""
+    result = cluster(passages([*doer_ages_story(), *filler()], people(), TUNED), TUNED)
+    claims = build_claims(result, {}, {})
+    mark_conflicts(result, claims, {"a": "2016-06-25", "b": "2016-06-27"})
+    assert len([c for c in claims if c.status == "disputed"]) == 2
+    mark_conflicts(result, claims, {"a": "2016-06-27", "b": "2016-06-25"})
+    assert not [c for c in claims if c.status == "disputed"], "5, then 6 two days on: updated"
+
+
+def test_two_sums_of_one_named_thing_are_a_dispute_however_short() -> None:
+    """ "She was being held on $310,000 bail." / "Bail has been set at $130,000.": the
+    passages share little but the bail, which is what both sums measure."""
+    held = fact(
+        "a",
+        "She was being held on $310,000 bail.",
+        [Figure(310000, "310,000", unit="USD", counts="bail", quantity="money")],
+    )
+    held.lemmas.append("hold")
+    bail = fact(
+        "b",
+        "Bail has been set at $130,000.",
+        [Figure(130000, "130,000", unit="USD", counts="bail", quantity="money")],
+    )
+    a, b = pair(held, bail, people())
+    assert compare(a, b, TUNED).conflict == "figure"
+    fine = fact(
+        "b",
+        "A fine has been set at $130,000.",
+        [Figure(130000, "130,000", unit="USD", counts="fine", quantity="money")],
+    )
+    a, c = pair(held, fine, people())
+    assert compare(a, c, TUNED).conflict is None

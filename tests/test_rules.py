@@ -438,6 +438,64 @@ def test_a_money_figure_counts_its_in_phrase_and_takes_its_hedge() -> None:
     assert figure.counts == "donations"
 
 
+def test_a_sum_a_verb_links_to_its_subject_measures_the_subject() -> None:
+    """ "Bail has been set at $130,000": the sum is the bail's (what the other outlet's
+    "$310,000 bail" measures too); "he wrote a check for $5": the money is the thing."""
+    bail = parse(
+        W("Bail", 3, "nsubjpass", "NOUN", "bail"),
+        W("has", 3, "aux", "AUX", "have"),
+        W("been", 3, "auxpass", "AUX", "be"),
+        W("set", 3, "ROOT", "VERB", "set", "VBN"),
+        W("at", 3, "prep", "ADP"),
+        W("$", 6, "nmod", "SYM", ent="B-MONEY"),
+        W("130,000", 4, "pobj", "NUM", ent="I-MONEY"),
+    )
+    [figure] = figures(bail[:])
+    assert (figure.value, figure.unit, figure.counts) == (130_000, "USD", "bail")
+    check = parse(
+        W("He", 1, "nsubj", "PRON"),
+        W("wrote", 1, "ROOT", "VERB", "write", "VBD"),
+        W("a", 3, "det", "DET"),
+        W("check", 1, "dobj", "NOUN"),
+        W("for", 3, "prep", "ADP"),
+        W("$", 6, "nmod", "SYM", ent="B-MONEY"),
+        W("5", 4, "pobj", "NUM", ent="I-MONEY"),
+    )
+    [figure] = figures(check[:])
+    assert figure.counts is None
+    paid = parse(
+        W("He", 1, "nsubj", "PRON"),
+        W("was", 1, "ROOT", "AUX", "be"),
+        W("at", 1, "prep", "ADP"),
+        W("$", 4, "nmod", "SYM", ent="B-MONEY"),
+        W("5", 2, "pobj", "NUM", ent="I-MONEY"),
+    )
+    [figure] = figures(paid[:])
+    assert figure.counts is None, "a person is no thing a sum measures"
+
+
+def test_an_age_written_in_words_is_an_age() -> None:
+    """ "A six-year-old boy" is 6 years old, like "a 5-year-old son" (NER reads it as a
+    date, so no count reader takes it)."""
+    doc = parse(
+        W("A", 6, "det", "DET"),
+        W("six", 3, "nummod", "NUM", space=False, ent="B-DATE"),
+        W("-", 3, "punct", "PUNCT", space=False, ent="I-DATE"),
+        W("year", 5, "npadvmod", "NOUN", space=False, ent="I-DATE"),
+        W("-", 5, "punct", "PUNCT", space=False, ent="I-DATE"),
+        W("old", 6, "amod", "ADJ", ent="I-DATE"),
+        W("boy", 7, "nsubj", "NOUN"),
+        W("laughed", 7, "ROOT", "VERB", "laugh"),
+    )
+    [figure] = figures(doc[:])
+    assert (figure.value, figure.unit, figure.counts, figure.text) == (
+        6,
+        "years",
+        "age",
+        "six-year-old",
+    )
+
+
 def test_a_count_ner_left_untagged_is_a_figure_of_its_noun() -> None:
     doc = parse(
         W("Seventy", 1, "nummod", "NUM"),

@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from sys import intern
 
+from sitegen.agreement import refers_to_one
 from sitegen.extract.records import FactCandidate
 from sitegen.extract.statements import DATE_PREFIX, TELLING
 from sitegen.factbase.model import Figure
@@ -260,7 +261,8 @@ def _weigh(items: list[Passage], params: MergeParams) -> None:
     for item in items:
         item.weights = weights
         item.figure_weights = [
-            (params.age_weight if f.counts == "age" else params.figure_weight) * idf(figure_key(f))
+            (params.age_weight if f.counts == "age" or refers_to_one(f) else params.figure_weight)
+            * idf(figure_key(f))
             for f in item.figures
         ]
         # an act is evidence when shared, never dilution when not: its words are counted
@@ -275,3 +277,9 @@ def figure_key(figure: Figure) -> str:
     value = figure.value
     rounded = float(f"{value:.0e}") if value else 0.0
     return KeyKind.FIGURE.key(f"{figure.unit or ''}:{rounded:g}")
+
+
+def measured_key(figure: Figure) -> str:
+    """What a sum or a measure is of, whatever its value ("USD:bail"): two rival values of
+    one thing must be compared to be found rival."""
+    return KeyKind.FIGURE.key(f"{figure.unit}:{figure.counts}")

@@ -17,10 +17,13 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from sitegen.agreement import (
+    comparable,
     dates_disagree,
+    doer_ages,
     figures_agree,
     figures_disagree,
     increment_and_total,
+    introduces_one,
     one_quantity,
 )
 from sitegen.extract.lexicon import REPORTING_VERBS, SPEECH_VERBS
@@ -62,10 +65,18 @@ def compare(a: Passage, b: Passage, params: MergeParams) -> Comparison:
     score = max(quote, words / size) if size else quote
     conflict = (
         _figure_conflict(a, b, shared - _acts_shared(a, common), size, params)
-        or _date_conflict(a, b, quote, score, params)
+        or _date_conflict(a, b, quote, _topic(quote, words - _acts_shared(a, common), size), params)
         or _actor_conflict(a, b, common, figures, size, params, score)
     )
     return Comparison(score, conflict)
+
+
+def _topic(quote: float, words: float, size: float) -> float:
+    """How alike two passages are without the acts they share: an act in common
+    (often in a side clause: "Brooke, who served from 1967" / "hold the seat until
+    June") joins two tellings of one fact, but is no sign that their dates or
+    figures tell one thing."""
+    return max(quote, words / size) if size else quote
 
 
 def _acts_shared(a: Passage, common: list[str]) -> float:
@@ -106,11 +117,23 @@ def _figure_conflict(
         return Conflict.FIGURE
     if not _figures_disagree(_counts(a), _counts(b), params) or _periods_differ(a, b):
         return Conflict.APART  # ages of others, one against a count, or two periods
-    if rivals and shared / size >= params.conflict_topic:
+    if rivals and (shared + _rival_weight(a, b)) / size >= params.conflict_topic:
         return Conflict.FIGURE
     if one_quantity(a.figures, b.figures):
         return Conflict.APART  # two values of one quantity: two facts
     return None
+
+
+def _rival_weight(a: Passage, b: Passage) -> float:
+    """The weight of `a`'s sums that measure the thing one of `b`'s sums measures: the
+    value of one named thing in both ("held on $310,000 bail" / "bail has been set at
+    $130,000") is as much the passages' topic as it would be if the values agreed.
+    (Not counts: "three men" and "two men" are often other men.)"""
+    return sum(
+        weight
+        for f, weight in zip(a.figures, a.figure_weights, strict=True)
+        if f.unit and f.counts and f.counts != "age" and any(comparable(f, g) for g in b.figures)
+    )
 
 
 def _date_conflict(
@@ -143,9 +166,32 @@ def _actor_conflict(
     if _actors_differ(a, b) and same_action(a, b) and not (_told(a) or _told(b)):
         frame = KeyKind.FRAME.prefix
         rest = sum(a.weights[k] for k in common if not k.startswith(frame))
-        if (rest + figures) / size >= params.actor_topic or score >= params.threshold:
+        if (rest + figures) / size >= params.actor_topic:
             return Conflict.ACTOR
+        if score >= params.threshold:
+            return Conflict.ACTOR if _main_act_shared(a, b) else Conflict.APART
     return None
+
+
+def _main_act_shared(a: Passage, b: Passage) -> bool:
+    """An act both passages state (itself or through a verb of one sense) is the main
+    act of each, or what a telling passage tells of: "Japan said it could shut its
+    embassy" / "Ukraine closed its embassy". An act of a side clause is not: "Strzok,
+    who played a role in the probe, was fired" / "Republicans raised concerns that
+    bias played a role" (nor is "fire", one sense of "raise", their one act)."""
+    act = KeyKind.ACT.prefix
+    for key in a.keys:
+        if not key.startswith(act):
+            continue
+        matches = {key, *a.synonyms.get(key, ())}.intersection(b.keys)
+        if matches and _is_main(a, key) and any(_is_main(b, other) for other in matches):
+            return True
+    return False
+
+
+def _is_main(item: Passage, act_key: str) -> bool:
+    verb = KeyKind.LEMMA.key(act_key[len(KeyKind.ACT.prefix) :].split("|", 1)[0])
+    return item.action == verb or item.action in _TELLING_KEYS
 
 
 def disagreement(a: Passage, b: Passage, params: MergeParams) -> Conflict | None:
@@ -211,14 +257,9 @@ def _counts(item: Passage) -> list[Figure]:
     (two ages are rival only as one person's, below), and not a count of one told by an
     article ("a 24-year-old man was shot"): it introduces one person, and a story of two
     shootings tells of "a man" and "two men" without a dispute between them."""
-    return [
-        f
-        for f in item.figures
-        if f.counts != "age" and not (f.value == 1 and f.text.lower() in _ARTICLES)
-    ]
+    return [f for f in item.figures if f.counts != "age" and not introduces_one(f)]
 
 
-_ARTICLES = {"a", "an"}
 # A name right after an age ("80-year-old Joseph Williams"): its capitalised words.
 _NAME_AFTER = re.compile(r"\s+((?:[A-Z][\w'’.-]*\s*){1,4})")
 
@@ -246,8 +287,9 @@ def age_gap(a: Passage, b: Passage) -> float:
 
 def age_holders(item: Passage) -> dict[str, set[float]]:
     """The ages the passage gives to people it names, by person id: an age holds for
-    the name written right after it (two of its words, when it has two)."""
-    holders: dict[str, set[float]] = {}
+    the name written right after it (two of its words, when it has two); and to the
+    doer of what happened to one known person (`agreement.doer_ages`)."""
+    holders = doer_ages(item.figures)
     text = item.fact.text
     for figure in item.figures:
         at = text.find(figure.text) if figure.counts == "age" else -1
