@@ -45,10 +45,12 @@ class Fragments:
         self.drawn = 0  # pieces rendered so far (the others were reused)
 
     def forget(self, changed: set[str] | None) -> None:
-        """Drop the pieces showing an edited object; all of them for `None`."""
+        """Drop the pieces showing an edited object; all of them for `None`. A piece
+        may show "<kind>/*": it shows something of every object of the kind."""
         if changed is None:
             self._pieces.clear()
             return
+        changed = changed | {key.partition("/")[0] + "/*" for key in changed}
         stale = [key for key, (_, keys) in self._pieces.items() if not keys.isdisjoint(changed)]
         for key in stale:
             del self._pieces[key]
