@@ -59,6 +59,10 @@ class FileCache:
         which files were saved). None: read and hash every file again."""
         self._changed = changed
 
+    def unchanged(self, path: Path) -> bool:
+        """Read before, and not saved since (as far as `expect` was told)."""
+        return self._changed is not None and path not in self._changed and path in self._yaml
+
     def yaml(self, path: Path) -> YamlDocument:
         return self._read(self._yaml, path, read_yaml)  # a broken file raises: not kept
 

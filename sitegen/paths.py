@@ -42,6 +42,11 @@ class Within:
     def __call__(self, path: Path) -> bool:
         if path.name in ("", "..") or path.is_symlink():  # "x/.." is not where x/ is
             return path.resolve().is_relative_to(self._folder)
+        return self.holds_folder_of(path)
+
+    def holds_folder_of(self, path: Path) -> bool:
+        """Whether the folder `path` is in lies inside: where a file that is no link is
+        (for a file found to be none before, and not saved since)."""
         inside = self._parents.get(path.parent)
         if inside is None:
             inside = self._parents[path.parent] = path.parent.resolve().is_relative_to(self._folder)

@@ -31,7 +31,7 @@ from sitegen.namecheck import close_pairs
 from sitegen.origins import Lines, SourceLinks, citation_pairs, links_of
 from sitegen.paths import Articles, article_path
 from sitegen.textio import read_article
-from sitegen.yamlio import YamlDocument, read_yaml
+from sitegen.yamlio import YamlDocument
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*")
 SNIPPET_LENGTH = 60
@@ -77,7 +77,11 @@ def read_and_check(
 ) -> tuple[ContentFiles, list[Problem]]:
     """content/ parsed (through the dev server's `cache` when given) and every problem
     in it; a file that does not parse is a blocking problem."""
-    reading = read_files(config.content, cache.yaml if cache else read_yaml)
+    reading = (
+        read_files(config.content, cache.yaml, cache.unchanged)
+        if cache
+        else read_files(config.content)
+    )
     checker = _Checker(
         config.root,
         config.seeds,

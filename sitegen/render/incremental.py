@@ -55,11 +55,14 @@ class Fragments:
         for key in stale:
             del self._pieces[key]
 
-    def keep(self, key: Hashable, shows: frozenset[str], make: Callable[[], Piece]) -> Piece:
-        """The piece under `key`, made now if it is not kept (or was forgotten)."""
+    def keep(
+        self, key: Hashable, shows: Callable[[], frozenset[str]], make: Callable[[], Piece]
+    ) -> Piece:
+        """The piece under `key`, made now (with the keys it `shows`) if it is not kept
+        or was forgotten."""
         piece = self._pieces.get(key)
         if piece is None:
-            piece = self._pieces[key] = (make(), shows)
+            piece = self._pieces[key] = (make(), shows())
             self.drawn += 1
         return cast(Piece, piece[0])
 
@@ -68,7 +71,9 @@ class Fragments:
 
         def fragment(macro: Any, view: ClaimView, *args: Hashable) -> Markup:
             return self.keep(
-                (page, macro.name, view.claim.id, args), view.shows, partial(macro, view, *args)
+                (page, macro.name, view.claim.id, args),
+                partial(getattr, view, "shows"),
+                partial(macro, view, *args),
             )
 
         return fragment

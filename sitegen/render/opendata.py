@@ -71,8 +71,9 @@ def _kept(
 ) -> str:
     if fragments is None:
         return make(view)
-    shows = view.shows | {EVERY_SOURCE}
-    return fragments.keep((FOLDER, file, view.claim.id), shows, partial(make, view))
+    return fragments.keep(
+        (FOLDER, file, view.claim.id), lambda: view.shows | {EVERY_SOURCE}, partial(make, view)
+    )
 
 
 def _document(views: SiteViews, name: str, items: Iterable[dict[str, Any] | str]) -> Iterator[str]:
