@@ -59,9 +59,13 @@ class FileCache:
         which files were saved). None: read and hash every file again."""
         self._changed = changed
 
-    def unchanged(self, path: Path) -> bool:
-        """Read before, and not saved since (as far as `expect` was told)."""
-        return self._changed is not None and path not in self._changed and path in self._yaml
+    def unchanged(self, path: Path) -> YamlDocument | None:
+        """The file as kept, if it was read before and not saved since (as far as
+        `expect` was told); else None."""
+        if self._changed is None or self.draining or path in self._changed:
+            return None
+        kept = self._yaml.get(path)
+        return kept[1] if kept is not None else None
 
     def yaml(self, path: Path) -> YamlDocument:
         return self._read(self._yaml, path, read_yaml)  # a broken file raises: not kept

@@ -42,14 +42,14 @@ class Within:
     def __call__(self, path: Path) -> bool:
         if path.name in ("", "..") or path.is_symlink():  # "x/.." is not where x/ is
             return path.resolve().is_relative_to(self._folder)
-        return self.holds_folder_of(path)
+        return self.holds(path.parent)
 
-    def holds_folder_of(self, path: Path) -> bool:
-        """Whether the folder `path` is in lies inside: where a file that is no link is
-        (for a file found to be none before, and not saved since)."""
-        inside = self._parents.get(path.parent)
+    def holds(self, folder: Path) -> bool:
+        """Whether `folder`, links resolved, lies inside: a file in it that is no link
+        does too."""
+        inside = self._parents.get(folder)
         if inside is None:
-            inside = self._parents[path.parent] = path.parent.resolve().is_relative_to(self._folder)
+            inside = self._parents[folder] = folder.resolve().is_relative_to(self._folder)
         return inside
 
 

@@ -65,7 +65,8 @@ def tree(folder: Path) -> dict[str, bytes]:
 
 def full_render(config: Config, into: Path) -> dict[str, bytes]:
     """The same content rendered from scratch, in another project folder."""
-    shutil.copytree(config.root, into, ignore=shutil.ignore_patterns("site"))
+    # not the site, nor an old one being deleted in the background after a swap
+    shutil.copytree(config.root, into, ignore=shutil.ignore_patterns("site", ".site.*"))
     other = load_config(into)
     reporter = Reporter(stream=io.StringIO())
     render_site(other, load_factbase(other, reporter), reporter)

@@ -40,11 +40,11 @@ class Reading:
 def read_files(
     content_dir: Path,
     read: Callable[[Path], YamlDocument] = read_yaml,
-    unchanged: Callable[[Path], bool] | None = None,
+    unchanged: Callable[[Path], YamlDocument | None] | None = None,
 ) -> Reading:
     """Parse every YAML file and page of content/ (`read` may be a cache's). A file
-    `unchanged` (the dev server's cache: read before, and not saved since) is not
-    checked again for a link out of content/; its folder is."""
+    `unchanged` gives (the dev server's cache: read before, and not saved since) is
+    taken as it is: it was no link out of content/ then; its folder is checked again."""
     reading = Reading(ContentFiles(content_dir))
     inside = Within(content_dir)
     for kind in KINDS:
@@ -52,9 +52,11 @@ def read_files(
         reading.files.documents[kind] = []
         for path in _listed(folder, "*.yaml"):
             try:
-                kept = unchanged is not None and unchanged(path)
-                _confined(path, content_dir, inside.holds_folder_of if kept else inside)
-                reading.files.documents[kind].append(read(path))
+                doc = unchanged(path) if unchanged is not None else None
+                if doc is None or not inside.holds(folder):
+                    _confined(path, content_dir, inside)
+                    doc = read(path)
+                reading.files.documents[kind].append(doc)
             except InputError as exc:
                 reading.failures.append(exc)
                 reading.unreadable[kind].add(path.stem)
@@ -73,7 +75,7 @@ def _listed(folder: Path, pattern: str) -> list[Path]:
     return sorted(folder.glob(pattern), key=lambda path: path.name) if folder.is_dir() else []
 
 
-def _confined(path: Path, content_dir: Path, inside: Callable[[Path], bool]) -> None:
+def _confined(path: Path, content_dir: Path, inside: Within) -> None:
     if not inside(path):
         raise InputError(f"leads out of {content_dir.name}/; not read", Location(path))
 
