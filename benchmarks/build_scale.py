@@ -3,8 +3,9 @@
 Each size gets a fresh project from `benchmarks/generate.py` (so nothing is cached from
 an earlier run) and one `sitegen build` in a subprocess, timed from outside. Printed per
 size: wall time, articles/s, peak memory of the build's process tree (the sum over the
-build and its extraction workers, sampled every 0.2 s, and the largest single process
-from the kernel's own account), and the build's summary lines; then the ratio of the
+build, its extraction and render workers and Pagefind, sampled every 0.2 s, each
+process's proportional share (PSS), so pages a forked worker shares with its parent
+count once; and the largest single process from the kernel's own account), and the build's summary lines; then the ratio of the
 last size to the first (targets for 1,000 -> 10,000: time <= 12x, peak <= 2 GB).
 
     .venv/bin/python -m benchmarks.build_scale                    # 1,000 and 10,000 articles
@@ -39,26 +40,37 @@ class Run:
     summary: list[str]
 
 
-def tree_rss(root: int) -> int:
-    """Resident bytes of `root` and all its descendants, from /proc."""
+def tree_memory(root: int) -> int:
+    """Bytes of memory of `root` and all its descendants, from /proc: each process's
+    proportional set size (shared pages split between their sharers), else its RSS."""
     children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
     for entry in os.scandir("/proc"):
         if not entry.name.isdigit():
             continue
         try:
             stat = Path(entry.path, "stat").read_text()
-            fields = stat[stat.rindex(")") + 2 :].split()
-            children.setdefault(int(fields[1]), []).append(int(entry.name))
-            rss[int(entry.name)] = int(fields[21]) * PAGE
+            children.setdefault(int(stat[stat.rindex(")") + 2 :].split()[1]), []).append(
+                int(entry.name)
+            )
         except (OSError, ValueError, IndexError):
             continue  # the process ended meanwhile
     total, todo = 0, [root]
     while todo:
         pid = todo.pop()
-        total += rss.get(pid, 0)
+        total += _memory(pid)
         todo += children.get(pid, [])
     return total
+
+
+def _memory(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+        stat = Path(f"/proc/{pid}/stat").read_text()
+        return int(stat[stat.rindex(")") + 2 :].split()[21]) * PAGE
+    except (OSError, ValueError, IndexError):
+        return 0  # the process ended meanwhile
 
 
 def build(articles: int, jobs: int) -> Run:
@@ -83,7 +95,7 @@ def build(articles: int, jobs: int) -> Run:
 
         def sample() -> None:
             while not stop.wait(SAMPLE_SECONDS):
-                peak[0] = max(peak[0], tree_rss(process.pid))
+                peak[0] = max(peak[0], tree_memory(process.pid))
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()

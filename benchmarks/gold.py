@@ -156,7 +156,7 @@ def score(story: GoldStory, articles: list[Article], base: FactBase) -> Score:
         multi_source=sum(len(c.source_ids) > 1 for c in base.claims.values()),
         disputed=sum(c.status == "disputed" for c in base.claims.values()),
     )
-    groups, claims_of = _cited_facts(base, spans)
+    groups, claims_of = cited_facts(base, spans)
     linked = {
         tuple(sorted(pair))
         for claim in base.claims.values()
@@ -179,7 +179,7 @@ def score(story: GoldStory, articles: list[Article], base: FactBase) -> Score:
     return result
 
 
-def _cited_facts(
+def cited_facts(
     base: FactBase, spans: dict[str, list]
 ) -> tuple[dict[tuple[str, int, int], frozenset[str]], dict[str, set[str]]]:
     """The gold facts each citation's passage states (a passage stating none is a fact of

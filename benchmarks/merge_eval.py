@@ -1,8 +1,9 @@
 """Merge quality against the gold fact groups: pairwise precision and recall, and more.
 
     .venv/bin/python -m benchmarks.merge_eval [--disputes] [--set NAME=VALUE ...] [STORY ...]
-    .venv/bin/python -m benchmarks.merge_eval --gva-figures [--disputes] [--set NAME=VALUE ...]
+    .venv/bin/python -m benchmarks.merge_eval --gva-figures [--part tune] [--disputes] [--set ...]
     .venv/bin/python -m benchmarks.merge_eval --corpus-disputes [--part tune] [--set NAME=VALUE ...]
+    .venv/bin/python -m benchmarks.merge_eval --pairs [--set NAME=VALUE ...] [STORY ...]
 
 For every gold story (benchmarks/gold/*.yaml, or the ones named), builds the story's
 articles in a temporary project, extracts (cached per article text), merges, and prints
@@ -15,14 +16,21 @@ counts. Totals are given per part: the sample, the corpora's `tune` clusters (ru
 were tuned on them) and their `held-out` clusters. `--disputes` prints every disputed
 claim with its rivals and what differs, to be read and judged by a person.
 
-`--gva-figures` runs every gva-dev cluster instead (no fact gold needed): per part, for
-the archive's killed and injured counts (> 0), how often some claim's figures give the
-count, and how often the figures table's own value for it (the one its sources agree
-on, or the latest update) is the count; and how many claims are disputed.
+`--gva-figures` runs every gva-dev cluster instead (no fact gold needed): per part, of
+the archive's killed and injured counts (> 0), how many some article states as a count
+of that outcome (digits or words next to "killed", "dead", "wounded", "hurt" …: the
+test of `web_eval.states_count`), and of those how often the figures table's own value
+for the quantity (the one its sources agree on, or the latest update) is the count and
+how often some claim's figures give it; and how many claims are disputed. With
+`--part NAME` only that part runs, and the counts the table misses are listed.
 
 `--corpus-disputes` prints every disputed claim of every basil-dev and gva-dev cluster
 (gold or not), per part; `--part` keeps one part, so that held-out disputes stay unread
 while rules are tuned.
+
+`--pairs` prints, for the sample and the `tune` gold stories (a held-out story only when
+named), every missed gold pair and every wrong link with the two passages' score
+(`similarity.compare`) and conflict, to find what keeps one fact apart or joins two.
 
 `--set NAME=VALUE` (repeatable) merges with one field of `sitegen.merge.params.MergeParams`
 changed ("--set threshold=0.4"), to sweep it; the parameters changed are printed first.
@@ -37,16 +45,33 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
-from benchmarks.corpus import load_clusters
+from benchmarks.corpus import Cluster, load_clusters
 from benchmarks.extraction import extract_cached
-from benchmarks.gold import GoldStory, Score, all_gold, anchor_spans, score, write_story
+from benchmarks.gold import (
+    GoldStory,
+    Score,
+    all_gold,
+    anchor_spans,
+    cited_facts,
+    score,
+    write_story,
+)
+from benchmarks.web_eval import OUTCOMES, cluster_text, states_count
+from sitegen.config import Config
+from sitegen.extract.quantities import QUANTITY_OF
 from sitegen.factbase.model import Claim, FactBase
 from sitegen.ingest import read_articles
 from sitegen.merge import merge
+from sitegen.merge.features import passages
 from sitegen.merge.params import TUNED, MergeParams
+from sitegen.merge.people import build_people
+from sitegen.merge.similarity import compare
 from sitegen.params import with_settings
+from sitegen.render.figures import QuantityRow, figures_table
+from sitegen.render.views import build_views
+from sitegen.reporter import Reporter
 
-COUNTED = ("killed", "injured")
+COUNTED = {"killed": "kill", "injured": "injure"}  # gold figure -> a verb naming it
 
 
 @dataclass
@@ -111,8 +136,8 @@ def _count_merges(extra: Extra, base: FactBase, spans: dict[str, list]) -> None:
 def _count_figures(extra: Extra, story: GoldStory, base: FactBase) -> None:
     """Gold killed/injured counts that some claim states as a total."""
     gold = _gold_figures(story)
-    for quantity in COUNTED:
-        count = gold.get(quantity)
+    for outcome, lemma in COUNTED.items():
+        count = gold.get(outcome)
         if not count:
             continue
         extra.figures_gold += 1
@@ -120,12 +145,12 @@ def _count_figures(extra: Extra, story: GoldStory, base: FactBase) -> None:
             f.value
             for c in base.claims.values()
             for f in c.figures
-            if f.quantity == quantity and not f.increment
+            if f.quantity == QUANTITY_OF[lemma] and not f.increment
         }
         if count in values:
             extra.figures_stated += 1
         else:
-            extra.figures_missed.append(f"{story.name} {quantity} {count}: {sorted(values)}")
+            extra.figures_missed.append(f"{story.name} {outcome} {count}: {sorted(values)}")
 
 
 def _gold_figures(story: GoldStory) -> dict[str, int]:
@@ -135,46 +160,86 @@ def _gold_figures(story: GoldStory) -> dict[str, int]:
     return dict(cluster.gold.get("figures") or {})
 
 
-def gva_figures(show_disputes: bool, params: MergeParams = TUNED) -> None:
-    from sitegen.config import Config
-    from sitegen.render.figures import figures_table
-    from sitegen.render.views import build_views
-    from sitegen.reporter import Reporter
+@dataclass
+class FigureTally:
+    """The figures table against the archive's killed and injured counts (> 0) of one
+    part: how many the text states, and of those how many the table shows."""
 
-    stated: dict[str, list[int]] = {}  # part -> [stated, table value right, gold counts]
-    disputed: dict[str, list[str]] = {}
+    gold: int = 0  # gold killed/injured counts > 0
+    stated: int = 0  # of those, stated by some article as a count of that outcome
+    table: int = 0  # stated, and the figures table's value for the quantity is the count
+    claimed: int = 0  # stated, and some claim's figures give the count
+    misses: list[str] = field(default_factory=list)  # stated, not the table's value
+    disputes: list[str] = field(default_factory=list)
+
+
+def gva_figures(show_disputes: bool, part: str | None, params: MergeParams = TUNED) -> None:
+    """Per part of gva-dev (or only `part`, with the table's misses listed): the killed
+    and injured counts the text states, the table's value and the claims against them."""
+    tallies: dict[str, FigureTally] = {}
     for cluster in load_clusters("gva-dev.jsonl"):
-        with tempfile.TemporaryDirectory() as tmp:
-            story = GoldStory(cluster.cluster_id, [], corpus="gva-dev.jsonl")
-            story.cluster = cluster.cluster_id
-            root = write_story(story, Path(tmp))
-            articles = read_articles(root / "seeds", root)
-            base = merge(articles, extract_cached(articles), params)
-            views = build_views(Config(root=root), base, Reporter(quiet=True))
-            rows = {row.quantity: row for row in figures_table(views)}
-        counts = stated.setdefault(cluster.part, [0, 0, 0])
-        for quantity in COUNTED:
-            gold = (cluster.gold.get("figures") or {}).get(quantity)
-            if not gold:
-                continue
-            counts[2] += 1
-            row = rows.get(quantity)
-            counts[0] += bool(row and any(v.figure.value == gold for v in row.totals))
-            counts[1] += bool(row and row.current and row.current.figure.value == gold)
-        lines = disputed.setdefault(cluster.part, [])
+        if part and cluster.part != part:
+            continue
+        tally = tallies.setdefault(cluster.part, FigureTally())
+        base, rows = _figures_of(cluster, params)
+        _tally_figures(tally, cluster, base, rows)
         for claim in base.claims.values():
             if claim.status == "disputed":
                 rivals = _rivals(claim, base)
-                lines.append(f"{cluster.cluster_id}: {claim.statement[:110]}  <>  {rivals}")
-    for part, (found, right, total) in stated.items():
+                tally.disputes.append(
+                    f"{cluster.cluster_id}: {claim.statement[:110]}  <>  {rivals}"
+                )
+    for name, t in tallies.items():
         print(
-            f"{part:<8} killed/injured counts: stated by a claim {found}/{total}, "
-            f"the table's value {right}/{total}; disputed claims {len(disputed[part])}"
+            f"{name:<8} killed/injured counts (> 0) {t.gold}, stated by the text {t.stated}: "
+            f"the table's value {t.table}/{t.stated}, a claim states it {t.claimed}/{t.stated}; "
+            f"disputed claims {len(t.disputes)}"
         )
+        if part:
+            print("\n".join(f"  {miss}" for miss in t.misses))
     if show_disputes:
-        for part, lines in disputed.items():
-            print(f"\ndisputed claims, {part} ({len(lines)}):")
-            print("\n".join(f"  {line}" for line in lines))
+        for name, t in tallies.items():
+            print(f"\ndisputed claims, {name} ({len(t.disputes)}):")
+            print("\n".join(f"  {line}" for line in t.disputes))
+
+
+def _figures_of(cluster: Cluster, params: MergeParams) -> tuple[FactBase, dict[str, QuantityRow]]:
+    """The cluster's fact base and its figures table, by quantity."""
+    with tempfile.TemporaryDirectory() as tmp:
+        story = GoldStory(cluster.cluster_id, [], corpus="gva-dev.jsonl")
+        story.cluster = cluster.cluster_id
+        root = write_story(story, Path(tmp))
+        articles = read_articles(root / "seeds", root)
+        base = merge(articles, extract_cached(articles), params)
+        views = build_views(Config(root=root), base, Reporter(quiet=True))
+        return base, {row.quantity: row for row in figures_table(views)}
+
+
+def _tally_figures(
+    tally: FigureTally, cluster: Cluster, base: FactBase, rows: dict[str, QuantityRow]
+) -> None:
+    text = cluster_text(cluster)
+    for outcome, lemma in COUNTED.items():
+        gold = (cluster.gold.get("figures") or {}).get(outcome)
+        if not gold:
+            continue
+        tally.gold += 1
+        if not states_count(text, gold, OUTCOMES[outcome]):
+            continue
+        tally.stated += 1
+        quantity = QUANTITY_OF[lemma]  # the table's name for it, from the word list
+        row = rows.get(quantity)
+        shown = row.current.figure.value if row and row.current else None
+        tally.table += shown == gold
+        tally.claimed += any(
+            f.quantity == quantity and f.value == gold and not f.increment
+            for c in base.claims.values()
+            for f in c.figures
+        )
+        if shown != gold:
+            values = sorted({v.figure.value for v in row.totals}) if row else []
+            status = row.status if row else "no row"
+            tally.misses.append(f"{cluster.cluster_id} {outcome} {gold}: {status} {shown} {values}")
 
 
 def corpus_disputes(part: str | None, params: MergeParams = TUNED) -> None:
@@ -198,6 +263,41 @@ def corpus_disputes(part: str | None, params: MergeParams = TUNED) -> None:
         for name, found in lines.items():
             print(f"\n{corpus} {name}: {len(found)} disputed claims")
             print("\n".join(f"  {line}" for line in found))
+
+
+def print_pairs(stories: list[GoldStory], named: bool, params: MergeParams = TUNED) -> None:
+    """Every missed gold pair and wrong link of the stories, with its score; held-out
+    stories only when named, so that their pairs stay unread while rules are tuned."""
+    for story in stories:
+        part = part_of(story)
+        if part == "held-out" and not named:
+            continue
+        print(f"\n== {story.name} ({part})")
+        with tempfile.TemporaryDirectory() as tmp:
+            root = write_story(story, Path(tmp))
+            articles = read_articles(root / "seeds", root)
+            extracted = extract_cached(articles)
+            base = merge(articles, extracted, params)
+            facts = [fact for result in extracted for fact in result.facts]
+            items = passages(facts, build_people(extracted, params), params)
+            groups, _ = cited_facts(base, anchor_spans(story, articles))
+        by_span = {(p.source, p.fact.start, p.fact.end): p for p in items}
+        claims: dict[tuple[str, int, int], set[str]] = {}
+        for claim in base.claims.values():
+            for c in claim.citations:
+                claims.setdefault((c.source, c.start, c.end), set()).add(claim.id)
+        spans = sorted(groups)
+        for n, a in enumerate(spans):
+            for b in spans[n + 1 :]:
+                gold, linked = bool(groups[a] & groups[b]), bool(claims[a] & claims[b])
+                if gold != linked and a in by_span and b in by_span:
+                    found = compare(by_span[a], by_span[b], params)
+                    print(
+                        f"{'missed' if gold else 'wrong'} {found.score:.3f} {found.conflict or ''}"
+                    )
+                    for span in (a, b):
+                        facts_of = ",".join(sorted(groups[span]))[:40]
+                        print(f"    [{span[0][:12]} {facts_of}] {by_span[span].fact.text[:140]}")
 
 
 def part_of(story: GoldStory) -> str:
@@ -283,15 +383,19 @@ def main(argv: list[str]) -> int:
     if changed(params):
         print(f"parameters changed: {changed(params)}")
     show_disputes = "--disputes" in argv
+    at = argv.index("--part") + 1 if "--part" in argv else 0
+    part = argv[at] if at else None
     if "--gva-figures" in argv:
-        gva_figures(show_disputes, params)
+        gva_figures(show_disputes, part, params)
         return 0
     if "--corpus-disputes" in argv:
-        at = argv.index("--part") + 1 if "--part" in argv else 0
-        corpus_disputes(argv[at] if at else None, params)
+        corpus_disputes(part, params)
         return 0
-    names = [a for a in argv if not a.startswith("--")]
+    names = [a for a in argv if not a.startswith("--") and a != part]
     stories = [s for s in all_gold() if not names or s.name in names]
+    if "--pairs" in argv:
+        print_pairs(stories, bool(names), params)
+        return 0
     header = (
         f"{'story':<22} {'part':<8} {'P':>5} {'R':>5} {'links':>6} {'gold':>5} {'claims':>6} "
         f"{'cited':>7} {'confl':>5} {'disp':>4} {'dup':>3} {'wrong':>5} {'corr':>4} "

@@ -86,6 +86,8 @@ NUMBER_WORDS = [
     "twelve",
 ]
 DEATH = r"(killed|dead|died|deaths?|slain|fatal\w*|lost (their|his|her) li\w+)"
+HURT = r"(injured|injuries|injuring|wounded|wounding|hurt)"
+OUTCOMES = {"killed": DEATH, "injured": HURT}  # a gold quantity -> the words that state it
 
 
 @dataclass
@@ -149,10 +151,11 @@ def _number(value: int) -> str:
     return rf"\b({value}{'|' + word if word else ''})\b"
 
 
-def states_count(text: str, value: int) -> bool:
-    """`value` written next to a death word ("three people were killed", "left 2 dead")."""
+def states_count(text: str, value: int, outcome: str = DEATH) -> bool:
+    """`value` written next to a word of the `outcome` (a death word by default: "three
+    people were killed", "left 2 dead"; `HURT`: "wounded three others")."""
     number = _number(value)
-    near = rf"{number}(\W+[\w-]+){{0,4}}?\W+{DEATH}|{DEATH}(\W+[\w-]+){{0,3}}?\W+{number}"
+    near = rf"{number}(\W+[\w-]+){{0,4}}?\W+{outcome}|{outcome}(\W+[\w-]+){{0,3}}?\W+{number}"
     return re.search(near, text, re.IGNORECASE) is not None
 
 
@@ -217,11 +220,15 @@ def _score_claim(cluster: Cluster, claim: Claim, figures: Figures) -> None:
             figures.notes.append(f"  {cluster.cluster_id} pronoun: {claim.statement[:90]!r}")
 
 
+def cluster_text(cluster: Cluster) -> str:
+    """The articles' texts, without front matter or links' addresses (a link's slug,
+    "…-leaves-1-dead/", states nothing)."""
+    return URL.sub(" ", "\n\n".join(article["text"] for article in cluster.articles))
+
+
 def _score_killed(cluster: Cluster, base: FactBase, figures: Figures) -> None:
     killed = (cluster.gold.get("figures") or {}).get("killed")
-    texts = "\n\n".join(article["text"] for article in cluster.articles)  # no front matter
-    texts = URL.sub(" ", texts)  # a link's slug ("…-leaves-1-dead/") states nothing
-    if isinstance(killed, int) and states_count(texts, killed):
+    if isinstance(killed, int) and states_count(cluster_text(cluster), killed):
         figures.killed_stated += 1
         hit = any(
             states_count(claim.statement, killed)

@@ -106,6 +106,38 @@ def _singular(noun: str) -> str:
     return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
 
 
+def introduces_one(figure: Figure) -> bool:
+    """A count of one written with a determiner, not a number ("a man was wounded", "the
+    driver was wounded", "her son was killed"): it introduces one person of the story,
+    it does not total it, and a story of two shootings tells of "a man" and "two men"."""
+    first = figure.text.split(maxsplit=1)[0].lower() if figure.text.strip() else ""
+    return figure.value == 1 and first in _DETERMINERS
+
+
+_DETERMINERS = {"a", "an", "the", "his", "her", "their", "its", "my", "our", "your"}
+
+
+def refers_to_one(figure: Figure) -> bool:
+    """A count of one written as a person already known ("the driver", "his brother"):
+    who, like an age, not what happened (the same boy is in the shooting and the
+    funeral), so no evidence that two passages state one fact."""
+    return introduces_one(figure) and figure.text.split()[0].lower() not in ("a", "an")
+
+
+def doer_ages(figures: list[Figure]) -> dict[str, set[float]]:
+    """The ages a passage gives to whoever did what happened to one known person ("a
+    six-year-old boy … shot his four-year-old brother": 6, for "doer:brother"): the
+    ages not written inside that person's own words. Two passages telling what happened
+    to one person (by noun: shot or killed, "his brother" is one) give their doer's age."""
+    victims = [f for f in figures if refers_to_one(f) and f.quantity]
+    ages = [f for f in figures if f.counts == "age"]
+    holders = {
+        f"doer:{victim.counts}": {a.value for a in ages if a.text not in victim.text}
+        for victim in victims
+    }
+    return {doer: found for doer, found in holders.items() if found}
+
+
 def figures_disagree(
     left: list[Figure], right: list[Figure], spread: float = APPROXIMATE_SPREAD
 ) -> bool:

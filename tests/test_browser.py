@@ -7,6 +7,8 @@ saying so. Screenshots of every page type go to test-artifacts/screenshots/.
 
 from __future__ import annotations
 
+import io
+import json
 import os
 import re
 import shutil
@@ -28,7 +30,9 @@ from playwright.sync_api import (
 
 from sitegen.factbase.model import FactBase
 from sitegen.factbase.store import read_factbase
+from sitegen.render import pagefind
 from sitegen.render.markdown import plain_text
+from sitegen.reporter import Reporter
 from tests.conftest import PUBLISHED_BASE_URL, REPO, run_sitegen
 from tests.pages_server import Served, serve
 
@@ -169,6 +173,37 @@ def test_search_finds_a_claim_by_a_word_of_its_statement(tab: Tab, fact_base: Fa
     hit.click()
     page.wait_for_url(f"{tab.served.url}claims/{claim.id}/")
     assert tab.watch.problems == []
+
+
+def test_search_merges_the_parts_of_a_large_sites_index(
+    context: BrowserContext,
+    published_site: Path,
+    fact_base: FactBase,
+    tmp_path: Path,
+) -> None:
+    """A site indexed in parts (as a large one is) finds a page outside the first part:
+    parts hold ten pages in path order, so the last claim's page is in a later one."""
+    site = tmp_path / "site"
+    shutil.copytree(published_site, site)
+    shutil.rmtree(site / pagefind.FOLDER)
+    reporter = Reporter(stream=io.StringIO())
+    assert pagefind.index_site(site, reporter, per_index=10)
+    parts = json.loads((site / pagefind.FOLDER / pagefind.PARTS).read_text())
+    claim = next(
+        c
+        for c in sorted(fact_base.claims.values(), key=lambda c: c.id, reverse=True)
+        if re.search(r"[^\W\d_]{4,}", plain_text(c.statement))
+    )
+    word = max(re.findall(r"[^\W\d_]{4,}", plain_text(claim.statement)), key=len)
+    assert len(fact_base.claims) > 10 and len(parts) >= 2
+    with serve(site, "/project-name/") as served:
+        page = context.new_page()
+        watch = Watch("{0.scheme}://{0.netloc}/".format(urlsplit(served.url)))
+        watch.attach(page)
+        page.goto(f"{served.url}search/?q={word.lower()}")
+        page.locator(f'#search-results a[href$="/project-name/claims/{claim.id}/"]').wait_for()
+        page.close()
+    assert watch.problems == []
 
 
 def test_coverage_matrix_shows_one_row_per_claim(tab: Tab, fact_base: FactBase) -> None:

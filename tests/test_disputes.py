@@ -287,3 +287,69 @@ def test_an_act_in_a_side_clause_is_no_rival_actors_act() -> None:
     a, b, c, d = passages([holds, visits, told, closed, *filler()], index, TUNED)[:4]
     assert not same_action(a, b)
     assert same_action(c, d)
+
+
+def doer_ages_story() -> tuple[FactCandidate, FactCandidate]:
+    """Two outlets telling who shot one boy's brother, with two ages for the shooter."""
+    older = fact(
+        "a",
+        "A six-year-old boy playing with a loaded gun shot his four-year-old brother at home.",
+        [
+            Figure(6, "six-year-old", unit="years", counts="age"),
+            Figure(4, "four-year-old", unit="years", counts="age"),
+            count(1, "his four-year-old brother", "brother", "shot"),
+        ],
+    )
+    younger = fact(
+        "b",
+        "Officials say the 5-year-old son found the loaded gun and shot his brother at home.",
+        [age(5), count(1, "his brother", "brother", "shot")],
+    )
+    return older, younger
+
+
+def test_two_ages_for_whoever_did_one_thing_to_one_person_are_a_dispute() -> None:
+    """ "A six-year-old boy … shot his four-year-old brother" / "the 5-year-old son …
+    shot his brother": one brother shot, so one shooter, aged 6 or 5 (the brother's own
+    age is no rival); ages of people told of apart stay no dispute."""
+    a, b = pair(*doer_ages_story(), people())
+    assert compare(a, b, TUNED).conflict == "figure"
+    other = fact("b", "Officials say the 5-year-old son was at school that day.", [age(5)])
+    a, c = pair(doer_ages_story()[0], other, people())
+    assert compare(a, c, TUNED).conflict != "figure"
+
+
+def test_a_later_report_makes_nobody_younger() -> None:
+    """The 6-year-old of Saturday is the 5-year-old of Monday: a dispute, not an update
+    (a later report may add a year, never take one)."""
+    result = cluster(passages([*doer_ages_story(), *filler()], people(), TUNED), TUNED)
+    claims = build_claims(result, {}, {})
+    mark_conflicts(result, claims, {"a": "2016-06-25", "b": "2016-06-27"})
+    assert len([c for c in claims if c.status == "disputed"]) == 2
+    mark_conflicts(result, claims, {"a": "2016-06-27", "b": "2016-06-25"})
+    assert not [c for c in claims if c.status == "disputed"], "5, then 6 two days on: updated"
+
+
+def test_two_sums_of_one_named_thing_are_a_dispute_however_short() -> None:
+    """ "She was being held on $310,000 bail." / "Bail has been set at $130,000.": the
+    passages share little but the bail, which is what both sums measure."""
+    held = fact(
+        "a",
+        "She was being held on $310,000 bail.",
+        [Figure(310000, "310,000", unit="USD", counts="bail", quantity="money")],
+    )
+    held.lemmas.append("hold")
+    bail = fact(
+        "b",
+        "Bail has been set at $130,000.",
+        [Figure(130000, "130,000", unit="USD", counts="bail", quantity="money")],
+    )
+    a, b = pair(held, bail, people())
+    assert compare(a, b, TUNED).conflict == "figure"
+    fine = fact(
+        "b",
+        "A fine has been set at $130,000.",
+        [Figure(130000, "130,000", unit="USD", counts="fine", quantity="money")],
+    )
+    a, c = pair(held, fine, people())
+    assert compare(a, c, TUNED).conflict is None

@@ -253,8 +253,9 @@ def test_paginated_lists_follow_edits(session: Session, tmp_path: Path) -> None:
     assert tree(config.site) == full_render(config, tmp_path / "fresh")
 
 
-def _indexed_pages(site: Path) -> int:
-    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
+def _indexed_pages(site: Path, bundle: str = pagefind.FOLDER) -> int:
+    """Pages in the index bundle `bundle` (a folder relative to `site`)."""
+    entry = json.loads((site / bundle / "pagefind-entry.json").read_text())
     return sum(language["page_count"] for language in entry["languages"].values())
 
 
@@ -314,3 +315,27 @@ def test_the_dev_servers_indexing_yields_the_cores(
     indexer.start(tmp_path, reporter)
     indexer.wait()
     assert asked == [pagefind.BACKGROUND_NICENESS] and _indexed_pages(tmp_path) == 1
+
+
+def test_a_large_site_is_indexed_in_parts_of_marked_pages(tmp_path: Path) -> None:
+    """Pagefind holds every page it indexes in memory, so a site of more pages than a
+    part holds is indexed part by part; parts.json lists the parts after the first,
+    only marked pages are shared out (a part of unmarked pages would be indexed
+    whole), and the folders of links made for the parts are gone afterwards."""
+    if pagefind.executable() is None:
+        pytest.skip("Pagefind is not installed")
+    site = tmp_path / "site"
+    site.mkdir()
+    for name in ("a", "b", "c", "d", "e"):
+        _page(site, name)
+    (site / "list.html").write_text("<html><body><p>A list page</p></body></html>")
+    reporter = Reporter(stream=io.StringIO())
+    assert pagefind.index_site(site, reporter, per_index=2)
+    bundle = site / pagefind.FOLDER
+    parts = json.loads((bundle / pagefind.PARTS).read_text())
+    assert parts == ["part-1/", "part-2/"]
+    folders = [pagefind.FOLDER, *(f"{pagefind.FOLDER}/{part}" for part in parts)]
+    assert [_indexed_pages(site, folder) for folder in folders] == [2, 2, 1]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+    assert pagefind.index_site(site, reporter)  # one part: the whole site, no parts listed
+    assert json.loads((bundle / pagefind.PARTS).read_text()) == []

@@ -237,3 +237,41 @@ def test_a_copy_joins_the_far_half_of_a_sentence_it_split() -> None:
 
     assert joined(4)[0] == [0, 1, 5] and [1] not in joined(4)
     assert [1] in joined(3)  # four passages away: out of reach
+
+
+def test_a_shared_act_is_evidence_and_an_unshared_one_no_dilution() -> None:
+    declined = fact(
+        "a",
+        "The embassy declined the offer.",
+        ["embassy", "decline", "offer"],
+        acts=["decline|offer"],
+    )
+    turned = fact(
+        "b",
+        "The embassy turned down the offer.",
+        ["embassy", "turn", "offer"],
+        acts=["turn_down|offer"],
+    )
+    without = MergeParams(act_weight=0.0)
+    plain = compare(*pair(without, declined, turned), without).score
+    # "turn down" is a WordNet synonym of "decline": one act on one object
+    assert compare(*pair(TUNED, declined, turned), TUNED).score > plain
+    other = fact("b", "The embassy declined the offer.", ["embassy", "decline", "offer"])
+    # an act only one passage has weighs nothing against it
+    assert compare(*pair(TUNED, declined, other), TUNED).score == pytest.approx(
+        compare(*pair(without, declined, other), without).score
+    )
+
+
+def test_a_figure_of_one_named_quantity_counts_more_than_a_number_in_common() -> None:
+    def volunteered(source: str, quantity: str | None) -> FactCandidate:
+        figure = Figure(70, "70", counts="men", quantity=quantity)
+        return fact(source, "70 men volunteered.", ["man", "volunteer"], figures=[figure])
+
+    same = pair(TUNED, volunteered("a", "volunteers"), volunteered("b", "volunteers"))
+    unnamed = pair(TUNED, volunteered("a", "volunteers"), volunteered("b", None))
+    assert compare(*same, TUNED).score > compare(*unnamed, TUNED).score
+    flat = MergeParams(same_count=1.0)
+    same = pair(flat, volunteered("a", "volunteers"), volunteered("b", "volunteers"))
+    unnamed = pair(flat, volunteered("a", "volunteers"), volunteered("b", None))
+    assert compare(*same, flat).score == pytest.approx(compare(*unnamed, flat).score)

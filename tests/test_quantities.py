@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.agreement import figures_disagree, increment_and_total
+from sitegen.agreement import figures_disagree, increment_and_total, introduces_one
 from sitegen.extract.quantities import is_increment, quantity_of, with_quantities
 from sitegen.factbase.model import FactBase, Figure
 from sitegen.ingest import read_articles
@@ -42,6 +42,150 @@ def test_the_verb_a_count_is_the_subject_of_names_the_quantity() -> None:
     )
     assert quantity_of(doc[0]) == "killed"
     assert not is_increment(doc[0], "killed")
+
+
+def test_the_subject_of_a_verb_with_an_object_is_the_doer_not_the_counted() -> None:
+    """ "More than one shooter hurt 15 people and killed one man": the shooters are not
+    hurt; the objects are what "hurt" and "killed" count."""
+    doc = parse(
+        W("one", 1, "nummod", "NUM"),
+        W("shooter", 2, "nsubj", "NOUN"),
+        W("hurt", 2, "ROOT", "VERB", "hurt"),
+        W("15", 4, "nummod", "NUM"),
+        W("people", 2, "dobj", "NOUN", "person"),
+        W("and", 2, "cc", "CCONJ"),
+        W("killed", 2, "conj", "VERB", "kill"),
+        W("one", 8, "nummod", "NUM"),
+        W("man", 6, "dobj", "NOUN"),
+    )
+    assert quantity_of(doc[0]) is None
+    assert quantity_of(doc[3]) == "injured"
+    assert quantity_of(doc[7]) == "killed"
+    died = parse(
+        W("Two", 1, "nummod", "NUM"),
+        W("people", 2, "nsubj", "NOUN", "person"),
+        W("died", 2, "ROOT", "VERB", "die"),
+    )
+    assert quantity_of(died[0]) == "killed", "a verb without an object counts its subject"
+
+
+def test_an_age_standing_for_a_person_is_one_counted() -> None:
+    """ "a 12-year-old boy shot and killed an 11-year-old": one killed, the 11-year-old
+    (the boy does the act)."""
+    doc = parse(
+        W("a", 6, "det", "DET"),
+        W("12", 3, "nummod", "NUM", space=False, ent="B-DATE"),
+        W("-", 3, "punct", "PUNCT", space=False, ent="I-DATE"),
+        W("year", 5, "npadvmod", "NOUN", space=False, ent="I-DATE"),
+        W("-", 5, "punct", "PUNCT", space=False, ent="I-DATE"),
+        W("old", 6, "amod", "ADJ", ent="I-DATE"),
+        W("boy", 7, "nsubj", "NOUN"),
+        W("shot", 7, "ROOT", "VERB", "shoot"),
+        W("and", 7, "cc", "CCONJ"),
+        W("killed", 7, "conj", "VERB", "kill"),
+        W("an", 15, "det", "DET"),
+        W("11", 13, "nummod", "NUM", space=False, ent="B-DATE"),
+        W("-", 13, "punct", "PUNCT", space=False, ent="I-DATE"),
+        W("year", 15, "npadvmod", "NOUN", space=False, ent="I-DATE"),
+        W("-", 15, "punct", "PUNCT", space=False, ent="I-DATE"),
+        W("old", 9, "dobj", "ADJ", ent="I-DATE"),
+    )
+    [figure] = with_quantities(doc[:], [])
+    assert (figure.value, figure.text, figure.quantity) == (1, "an", "killed")
+
+
+def test_the_shot_are_not_the_dead_when_the_dead_have_their_own_subject() -> None:
+    """ "Four men were shot and two of them died": four shot, two killed; but "two men
+    were shot and killed": two killed."""
+    doc = parse(
+        W("Four", 1, "nummod", "NUM"),
+        W("men", 3, "nsubjpass", "NOUN", "man"),
+        W("were", 3, "auxpass", "AUX", "be"),
+        W("shot", 3, "ROOT", "VERB", "shoot"),
+        W("and", 3, "cc", "CCONJ"),
+        W("two", 8, "nsubj", "NUM"),
+        W("of", 5, "prep", "ADP"),
+        W("them", 6, "pobj", "PRON", "they"),
+        W("died", 3, "conj", "VERB", "die"),
+    )
+    assert quantity_of(doc[0]) == "shot"
+    assert quantity_of(doc[5]) == "killed"
+    both = parse(
+        W("Two", 1, "nummod", "NUM"),
+        W("men", 3, "nsubjpass", "NOUN", "man"),
+        W("were", 3, "auxpass", "AUX", "be"),
+        W("shot", 3, "ROOT", "VERB", "shoot"),
+        W("and", 3, "cc", "CCONJ"),
+        W("killed", 3, "conj", "VERB", "kill"),
+    )
+    assert quantity_of(both[0]) == "killed"
+
+
+def test_a_definite_person_hurt_is_a_count_of_one_and_nobody_hurt_is_none() -> None:
+    """ "an officer shot and wounded the driver": one wounded, the driver (the officer
+    does the act); "the officer was not injured", "no one was injured": no count."""
+    wounded = parse(
+        W("An", 1, "det", "DET"),
+        W("officer", 2, "nsubj", "NOUN"),
+        W("shot", 2, "ROOT", "VERB", "shoot"),
+        W("and", 2, "cc", "CCONJ"),
+        W("wounded", 2, "conj", "VERB", "wound"),
+        W("the", 6, "det", "DET"),
+        W("driver", 4, "dobj", "NOUN"),
+    )
+    [figure] = with_quantities(wounded[:], [])
+    assert (figure.value, figure.text, figure.quantity) == (1, "the driver", "injured")
+    assert introduces_one(figure), "one person told of, no total to dispute"
+    not_hurt = parse(
+        W("The", 1, "det", "DET"),
+        W("officer", 4, "nsubjpass", "NOUN"),
+        W("was", 4, "auxpass", "AUX", "be"),
+        W("not", 4, "neg", "PART"),
+        W("injured", 4, "ROOT", "VERB", "injure"),
+    )
+    assert with_quantities(not_hurt[:], []) == []
+    nobody = parse(
+        W("No", 1, "det", "DET"),
+        W("one", 3, "nsubjpass", "NOUN"),
+        W("was", 3, "auxpass", "AUX", "be"),
+        W("injured", 3, "ROOT", "VERB", "injure"),
+    )
+    assert with_quantities(nobody[:], []) == []
+    plural = parse(
+        W("The", 1, "det", "DET"),
+        W("victims", 3, "nsubjpass", "NOUN", "victim"),
+        W("were", 3, "auxpass", "AUX", "be"),
+        W("wounded", 3, "ROOT", "VERB", "wound"),
+    )
+    assert with_quantities(plural[:], []) == [], "the victims: how many is not said"
+
+
+def test_a_count_over_a_whole_area_or_a_span_of_time_counts_no_quantity() -> None:
+    """ "20 people wounded across the city", "shot in the past 17 months": a tally of
+    many events, not the story's count; "two people were wounded in the park" is."""
+
+    def wounded(prep: str, *place: W) -> Figure:
+        doc = parse(
+            W("Twenty", 1, "nummod", "NUM"),
+            W("people", 3, "nsubjpass", "NOUN", "person"),
+            W("were", 3, "auxpass", "AUX", "be"),
+            W("wounded", 3, "ROOT", "VERB", "wound"),
+            W(prep, 3, "prep", "ADP"),
+            *place,
+        )
+        [figure] = with_quantities(doc[:], [Figure(value=20, text="Twenty")])
+        return figure
+
+    the_city = (W("the", 6, "det", "DET"), W("city", 4, "pobj", "NOUN"))
+    assert wounded("across", *the_city).quantity is None
+    months = (
+        W("the", 7, "det", "DET"),
+        W("past", 7, "amod", "ADJ"),
+        W("months", 4, "pobj", "NOUN", "month"),
+    )
+    assert wounded("in", *months).quantity is None
+    park = (W("the", 6, "det", "DET"), W("park", 4, "pobj", "NOUN"))
+    assert wounded("in", *park).quantity == "injured"
 
 
 def test_two_more_since_is_an_increment() -> None:
@@ -236,3 +380,46 @@ def test_a_later_dated_count_is_an_update_not_a_dispute(tmp_path: Path) -> None:
     table = home[home.index('class="figures-table"') : home.index("</table>")]
     assert "updated by a later report" in table
     assert table.index("(latest)") > table.index("Two")
+
+
+def test_among_counts_of_different_things_the_most_reported_is_the_storys(
+    tmp_path: Path,
+) -> None:
+    """Two killed on Elm Street (every outlet) and the seven of an older shooting (one
+    outlet) count different things: both are listed, the two as the story's count."""
+    from sitegen.cli import main
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    lead = "Two people were killed in the Elm Street shooting on Friday night, police said."
+    texts = {
+        "a": lead,
+        "b": lead,
+        "c": "Two people died on Elm Street on Friday.\n\n"
+        "The city's worst shooting, at a bar in 1998, killed seven people.",
+    }
+    for name, text in texts.items():
+        (seeds / f"{name}.md").write_text(
+            f"---\ntitle: {name}\npublisher: Daily {name}\n---\n{text}\n", encoding="utf-8"
+        )
+    assert main(["build", "--project", str(tmp_path), "-q"]) == 0
+    home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    table = home[home.index('class="figures-table"') : home.index("</table>")]
+    assert "counts of different things" in table
+    assert table.index("Two") < table.index("(most reported)") < table.index("seven")
+
+
+def test_a_participle_of_result_tells_the_outcome_of_the_shooting() -> None:
+    """ "shot his brother …, killing him": the brother is counted killed."""
+    doc = parse(
+        W("A", 1, "det", "DET"),
+        W("boy", 2, "nsubj", "NOUN"),
+        W("shot", 2, "ROOT", "VERB", "shoot"),
+        W("his", 4, "poss", "PRON"),
+        W("brother", 2, "dobj", "NOUN"),
+        W(",", 2, "punct", "PUNCT"),
+        W("killing", 2, "advcl", "VERB", "kill"),
+        W("him", 6, "dobj", "PRON", "he"),
+    )
+    [figure] = with_quantities(doc[:], [])
+    assert (figure.text, figure.quantity) == ("his brother", "killed")

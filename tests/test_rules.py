@@ -4,7 +4,7 @@ reads, and runs without the spaCy model (milliseconds)."""
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from sitegen.extract.attribution import _according_to, _reports, _subject_of, attribute
 from sitegen.extract.discourse import Discourse, Entity, is_human, noun_phrase, untagged_name
@@ -21,8 +21,13 @@ from sitegen.extract.mentions import (
 )
 from sitegen.extract.numbers import currency_of, parse_number, qualifier_of
 from sitegen.extract.quotes import QuoteSpan, continued_quote, disjoint, find_quotes
-from sitegen.extract.records import NameMention, Speaker
-from sitegen.extract.statements import clauses, is_checkable
+from sitegen.extract.records import FactCandidate, NameMention, Speaker
+from sitegen.extract.statements import (
+    acts_of,
+    add_features,
+    clauses,
+    is_checkable,
+)
 from sitegen.extract.syntax import (
     REPORTED_CLAUSES,
     agents_of,
@@ -433,6 +438,64 @@ def test_a_money_figure_counts_its_in_phrase_and_takes_its_hedge() -> None:
     assert figure.counts == "donations"
 
 
+def test_a_sum_a_verb_links_to_its_subject_measures_the_subject() -> None:
+    """ "Bail has been set at $130,000": the sum is the bail's (what the other outlet's
+    "$310,000 bail" measures too); "he wrote a check for $5": the money is the thing."""
+    bail = parse(
+        W("Bail", 3, "nsubjpass", "NOUN", "bail"),
+        W("has", 3, "aux", "AUX", "have"),
+        W("been", 3, "auxpass", "AUX", "be"),
+        W("set", 3, "ROOT", "VERB", "set", "VBN"),
+        W("at", 3, "prep", "ADP"),
+        W("$", 6, "nmod", "SYM", ent="B-MONEY"),
+        W("130,000", 4, "pobj", "NUM", ent="I-MONEY"),
+    )
+    [figure] = figures(bail[:])
+    assert (figure.value, figure.unit, figure.counts) == (130_000, "USD", "bail")
+    check = parse(
+        W("He", 1, "nsubj", "PRON"),
+        W("wrote", 1, "ROOT", "VERB", "write", "VBD"),
+        W("a", 3, "det", "DET"),
+        W("check", 1, "dobj", "NOUN"),
+        W("for", 3, "prep", "ADP"),
+        W("$", 6, "nmod", "SYM", ent="B-MONEY"),
+        W("5", 4, "pobj", "NUM", ent="I-MONEY"),
+    )
+    [figure] = figures(check[:])
+    assert figure.counts is None
+    paid = parse(
+        W("He", 1, "nsubj", "PRON"),
+        W("was", 1, "ROOT", "AUX", "be"),
+        W("at", 1, "prep", "ADP"),
+        W("$", 4, "nmod", "SYM", ent="B-MONEY"),
+        W("5", 2, "pobj", "NUM", ent="I-MONEY"),
+    )
+    [figure] = figures(paid[:])
+    assert figure.counts is None, "a person is no thing a sum measures"
+
+
+def test_an_age_written_in_words_is_an_age() -> None:
+    """ "A six-year-old boy" is 6 years old, like "a 5-year-old son" (NER reads it as a
+    date, so no count reader takes it)."""
+    doc = parse(
+        W("A", 6, "det", "DET"),
+        W("six", 3, "nummod", "NUM", space=False, ent="B-DATE"),
+        W("-", 3, "punct", "PUNCT", space=False, ent="I-DATE"),
+        W("year", 5, "npadvmod", "NOUN", space=False, ent="I-DATE"),
+        W("-", 5, "punct", "PUNCT", space=False, ent="I-DATE"),
+        W("old", 6, "amod", "ADJ", ent="I-DATE"),
+        W("boy", 7, "nsubj", "NOUN"),
+        W("laughed", 7, "ROOT", "VERB", "laugh"),
+    )
+    [figure] = figures(doc[:])
+    assert (figure.value, figure.unit, figure.counts, figure.text) == (
+        6,
+        "years",
+        "age",
+        "six-year-old",
+    )
+
+
 def test_a_count_ner_left_untagged_is_a_figure_of_its_noun() -> None:
     doc = parse(
         W("Seventy", 1, "nummod", "NUM"),
@@ -532,3 +595,75 @@ def test_a_surname_alone_is_the_person_of_a_full_name() -> None:
         ]
     )
     assert people == {"Ann Cole", "Cole"}  # not the place "Washington", nor a name ending in it
+
+
+# -- statements.py: acts --------------------------------------------------------------
+
+
+def _acts(doc: Doc) -> list[str]:
+    return [act for token in doc for act in acts_of(token)]
+
+
+def test_an_act_is_a_verb_and_what_it_acts_on_in_either_voice() -> None:
+    declined = parse(
+        W("The", 1, "det", "DET"),
+        W("embassy", 2, "nsubj", "NOUN"),
+        W("turned", 2, "ROOT", "VERB", "turn", "VBD"),
+        W("down", 2, "prt", "ADP"),
+        W("the", 5, "det", "DET"),
+        W("Japanese", 6, "amod", "ADJ"),
+        W("offer", 2, "dobj", "NOUN"),
+    )
+    # the particle stays with its verb, as WordNet lists it; each naming word is a key
+    assert _acts(declined) == ["turn_down|offer", "turn_down|japanese"]
+    passive = parse(
+        W("The", 1, "det", "DET"),
+        W("offer", 3, "nsubjpass", "NOUN"),
+        W("was", 3, "auxpass", "AUX", "be"),
+        W("declined", 3, "ROOT", "VERB", "decline", "VBN"),
+    )
+    assert _acts(passive) == ["decline|offer"]
+
+
+def test_an_age_names_no_participant() -> None:
+    struck = parse(
+        W("He", 1, "nsubj", "PRON"),
+        W("struck", 1, "ROOT", "VERB", "strike", "VBD"),
+        W("a", 7, "det", "DET"),
+        W("6", 5, "nummod", "NUM"),
+        W("-", 5, "punct", "PUNCT"),
+        W("month", 6, "npadvmod", "NOUN"),
+        W("old", 7, "amod", "ADJ"),
+        W("baby", 1, "dobj", "NOUN"),
+    )
+    assert _acts(struck) == ["strike|baby"]
+
+
+def test_a_light_or_negated_verb_makes_no_act() -> None:
+    had = parse(
+        W("He", 3, "nsubj", "PRON"),
+        W("did", 3, "aux", "AUX", "do"),
+        W("not", 3, "neg", "PART"),
+        W("lack", 3, "ROOT", "VERB", "lack", "VB"),
+        W("experience", 3, "dobj", "NOUN"),
+    )
+    assert _acts(had) == []  # "did not lack experience" denies the act
+    had[2].dep_ = "advmod"
+    assert _acts(had) == ["lack|experience"]
+    had[3].lemma_ = "have"  # "have experience" is no act
+    assert _acts(had) == []
+
+
+def test_a_gerund_after_a_preposition_acts_too() -> None:
+    doc = parse(
+        W("The", 1, "det", "DET"),
+        W("embassy", 2, "nsubj", "NOUN"),
+        W("reacted", 2, "ROOT", "VERB", "react", "VBD"),
+        W("by", 2, "prep", "ADP"),
+        W("thanking", 3, "pcomp", "VERB", "thank", "VBG"),
+        W("volunteers", 4, "dobj", "NOUN", "volunteer"),
+    )
+    fact = FactCandidate("a", 0, len(doc.text), doc.text, "event")
+    add_features(doc[:], fact)
+    assert fact.frames == ["embassy|react"]
+    assert fact.acts == ["thank|volunteer"]  # the act the embassy's reaction was

@@ -15,11 +15,13 @@ from spacy.tokens import Span, Token
 
 from sitegen.extract.numbers import currency_of, parse_number, qualifier_of
 from sitegen.extract.params import current
+from sitegen.extract.syntax import SUBJECTS
 from sitegen.factbase.model import Figure
 
 NUMBER_LABELS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT"}
 _VAGUE = {"one", "a", "an", "half", "single"}  # "one of them", "half of his time"
-_AGE = re.compile(r"\b(\d{1,3})-year-old\b|,\s(\d{1,3}),", re.I)
+# "39-year-old", "six-year-old", "twenty-one-year-old"; "Ann Cole, 39,"
+_AGE = re.compile(r"\b(\d{1,3}|[a-z]+(?:-[a-z]+)?)-year-old\b|,\s(\d{1,3}),", re.I)
 _COUNTED_DEPS = ("nummod", "compound", "nmod", "amod", "quantmod")
 
 
@@ -90,9 +92,9 @@ def _untagged(sentence: Span, seen: list[tuple[int, int]]) -> Iterator[Figure]:
 def _ages(sentence: Span, seen: list[tuple[int, int]]) -> Iterator[Figure]:
     """ "a 39-year-old", "Ann Cole, 39,": an age, unless read as a figure already."""
     for match in _AGE.finditer(sentence.text):
-        age = match.group(1) or match.group(2)
-        if match.group(2) and not _preceded_by_name(sentence, match.start()):
-            continue
+        age = parse_number(match.group(1) or match.group(2))
+        if age is None or (match.group(2) and not _preceded_by_name(sentence, match.start())):
+            continue  # "a-year-old" is no age; "Smith, 39," is, "June 6, 2015," is not
         char = sentence.start_char + match.start()
         if any(a <= char < b for a, b in seen):
             continue
@@ -128,12 +130,27 @@ def counted(ent: Span) -> str | None:
         return _noun_words(head)
     if ent.label_ == "MONEY" and head.pos_ == "NOUN" and root.dep_ == "pobj":
         return None  # "a check for $5": the money is the thing
+    if ent.label_ == "MONEY" and root.dep_ in ("pobj", "attr"):
+        subject = _sum_subject(root)
+        if subject is not None:
+            return _noun_words(subject)  # "bail has been set at $130,000": the bail
     for child in root.children:
         if child.dep_ == "prep" and child.lower_ in ("of", "in"):
             objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
             if objects:
                 return _noun_words(objects[0])
     return None
+
+
+def _sum_subject(root: Token) -> Token | None:
+    """The noun a sum is the value of when a verb links the two ("bail has been set at
+    $130,000", "the house sold for $300,000", "the fine is $500"): the verb's subject,
+    a common noun (not "he paid $5": a person is no thing a sum measures)."""
+    verb = root.head.head if root.dep_ == "pobj" and root.head.dep_ == "prep" else root.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS and c.pos_ == "NOUN"]
+    return subjects[0] if subjects else None
 
 
 def _number_of(ent: Span) -> Token:

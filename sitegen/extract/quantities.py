@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
+from sitegen.extract.lexicon import HUMAN_HEADS
 from sitegen.extract.params import current
 from sitegen.extract.syntax import SUBJECTS
 from sitegen.factbase.model import Figure
@@ -27,9 +28,12 @@ QUANTITY_OF = word_table("quantity_words")
 _INCREMENT_BEFORE = {"another", "additional", "further", "extra", "other"}
 _OTHERS = {"others", "other"}  # "four others were shot": beyond a count told before
 _ONE = {"a", "an", "one"}
+_POSSESSIVES = {"his", "her", "their", "its", "my", "our", "your"}
 _COUNTED_ONE = SUBJECTS | {"dobj"}  # "a man was killed", "killed one man"
 _MODIFIERS = {"amod", "advmod", "acomp", "oprd", "appos", "npadvmod", "conj", "acl"}
 _OUTCOMES = ("killed", "injured")
+_OVER_AN_AREA = {"across", "throughout"}  # "across the city", "throughout the state"
+_PAST_SPAN = {"past", "last"}  # "in the past 17 months", "over the last week"
 
 
 def with_quantities(sentence: Span, found: list[Figure]) -> list[Figure]:
@@ -45,16 +49,40 @@ def with_quantities(sentence: Span, found: list[Figure]) -> list[Figure]:
         used.add(token.i)
         result.append((_described(figure, token), token))
     for token in sentence:
-        if token.i in used or token.text.lower() not in _ONE:
+        if token.i in used or _negated(token):
             continue
-        counted = _one_counted(token)
+        counted = _one_counted(token) if token.lower_ in _ONE else _one_named(token)
         if counted is None:
             continue
         quantity = quantity_of(token)
         if quantity in ("killed", "injured", "shot", "arrested"):
-            figure = Figure(value=1, text=token.text, counts=counted.text.lower())
+            text = (
+                token.text if token.lower_ in _ONE else sentence.doc[token.i : counted.i + 1].text
+            )
+            figure = Figure(value=1, text=text, counts=counted.text.lower())
             result.append((_described(figure, token), token))
     return _coordinations_summed(result)
+
+
+def _negated(token: Token) -> bool:
+    """ "No one was injured", "the officer was not hurt": nobody is counted."""
+    noun = token.head if token.dep_ in ("det", "poss") else token
+    return any(c.lower_ == "no" for c in noun.children) or any(
+        c.dep_ == "neg" for c in noun.head.children
+    )
+
+
+def _one_named(token: Token) -> Token | None:
+    """The person a definite determiner introduces as the one hurt or killed: "the
+    driver" in "shot and wounded the driver", "her son" in "her son was also wounded"
+    (one person, singular and human; not "the victims", not "the car")."""
+    noun = token.head
+    definite = (token.dep_ == "det" and token.lower_ == "the") or (
+        token.dep_ == "poss" and token.lower_ in _POSSESSIVES
+    )
+    singular = noun.lemma_.lower() == noun.lower_  # "drivers" has the lemma "driver"
+    human = noun.lower_ in HUMAN_HEADS
+    return noun if definite and singular and human and noun.dep_ in _COUNTED_ONE else None
 
 
 def _coordinations_summed(counted: list[tuple[Figure, Token | None]]) -> list[Figure]:
@@ -123,6 +151,8 @@ def _noun(number: Token) -> Token:
 def quantity_of(number: Token) -> str | None:
     """The quantity a number token counts, from the words that govern or modify it."""
     noun = number.head if number.dep_ == "nummod" else number
+    if _over_an_area_or_a_period(noun):
+        return None  # "20 people wounded across the city": a tally, not the story's count
     for token in (number, noun):
         for child in token.children:
             if child.dep_ in _MODIFIERS and child.lemma_.lower() in QUANTITY_OF:
@@ -131,7 +161,35 @@ def quantity_of(number: Token) -> str | None:
         return None  # "four victims -- two men and two women": a breakdown, not a count
     if noun.dep_ == "pobj" and noun.head.text.lower() != "of":
         return None  # "from 52 countries": a detail of what is counted, not the count
+    if _doer(_noun(number)):
+        return None  # "two gunmen killed three people": the killers, not the dead
     return _governing_quantity(noun)
+
+
+def _over_an_area_or_a_period(noun: Token) -> bool:
+    """The clause of the count totals a whole area or a span of time ("35 people have
+    been shot across the city", "eight children have been shot in the past 17
+    months"): a tally of many events, of which the story's is one."""
+    verb = next((t for t in noun.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        if prep.lower_ in _OVER_AN_AREA:
+            return True
+        spans = (o for o in prep.children if o.dep_ == "pobj")
+        if any(m.lower_ in _PAST_SPAN for o in spans for m in o.children if m.dep_ == "amod"):
+            return True
+    return False
+
+
+def _doer(noun: Token) -> bool:
+    """The subject of a verb that has an object, itself or a verb joined to it, does
+    the act ("more than one shooter hurt 15 people", "an officer shot and wounded the
+    driver"): what the verb counts is its object."""
+    if noun.dep_ != "nsubj":
+        return False
+    verbs = [noun.head, *(c for c in noun.head.children if c.dep_ == "conj")]
+    return any(c.dep_ == "dobj" for verb in verbs for c in verb.children)
 
 
 def _governing_quantity(noun: Token) -> str | None:
@@ -156,13 +214,20 @@ def _governing_quantity(noun: Token) -> str | None:
 
 
 def _outcome(shot: Token) -> str | None:
-    """What came of a shooting, joined to "shot": "shot and killed", "shot dead"."""
+    """What came of a shooting, joined to "shot": "shot and killed", "shot dead", "shot
+    his brother, killing him"."""
     outcomes = [
         QUANTITY_OF.get(c.lemma_.lower())
         for c in shot.children
-        if c.dep_ in ("conj", "xcomp", "advmod")
-    ]
+        if (c.dep_ in ("conj", "xcomp", "advmod") or _resulting(c))
+        and not any(g.dep_ in SUBJECTS for g in c.children)
+    ]  # not "four men were shot and two of them died": the dead are counted apart
     return next((q for q in outcomes if q in _OUTCOMES), None)
+
+
+def _resulting(clause: Token) -> bool:
+    """A participle clause telling what came of the act: "…, killing him"."""
+    return clause.dep_ == "advcl" and clause.lower_.endswith("ing")
 
 
 def is_increment(number: Token, quantity: str | None) -> bool:
@@ -204,13 +269,22 @@ def _one_counted(token: Token) -> Token | None:
         noun.dep_ == "conj" and noun.head.dep_ in _COUNTED_ONE
     )  # "a baby and a man were killed"
     event = noun.text.lower().endswith("ing") or noun.lemma_.lower() in QUANTITY_OF
-    if token.dep_ == "det" and noun.pos_ == "NOUN" and counted_noun and not event:
+    nominal = noun.pos_ == "NOUN" or _aged(noun)
+    if token.dep_ == "det" and nominal and counted_noun and not event:
         return noun  # not "a shooting", "a death": an event is no one counted
     if token.text.lower() == "one" and token.dep_ in ("nummod",) and token.head.pos_ == "NOUN":
         return token.head
     if token.text.lower() == "one" and token.dep_ in (*_COUNTED_ONE, "appos", "npadvmod"):
         return token
     return None
+
+
+def _aged(word: Token) -> bool:
+    """ "old" of "an 11-year-old" standing alone for a person: "killed an 11-year-old"."""
+    return word.lower_ == "old" and any(c.lemma_.lower() in _SPANS for c in word.children)
+
+
+_SPANS = {"year", "month", "week", "day"}
 
 
 def _token_of(sentence: Span, text: str, used: set[int]) -> Token | None:

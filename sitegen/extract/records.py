@@ -50,6 +50,7 @@ class FactCandidate:
     entities: list[str] = field(default_factory=list)  # normalised non-person entities
     lemmas: list[str] = field(default_factory=list)  # content-word lemmas
     frames: list[str] = field(default_factory=list)  # "subject|verb" keys
+    acts: list[str] = field(default_factory=list)  # "verb|object" keys ("decline|offer")
     # the passage with an opening pronoun replaced by its referent in editor's brackets
     # ("[Ted Lieu] was one of …"), for the claim's statement; the citation stays `text`
     standalone: str | None = None

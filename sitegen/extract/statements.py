@@ -182,8 +182,12 @@ def _add_entities(span: Span, fact: FactCandidate) -> None:
 
 
 def _add_words(span: Span, fact: FactCandidate) -> None:
-    """The content words' lemmas, and each subject with its verb ("police|arrest")."""
+    """The content words' lemmas, each subject with its verb ("police|arrest"), and
+    each verb with what it acts on ("arrest|man")."""
     for token in span:
+        for act in acts_of(token):
+            if act not in fact.acts:
+                fact.acts.append(act)
         if token.is_stop or token.is_punct or token.is_space or token.like_num:
             continue
         if (
@@ -197,6 +201,41 @@ def _add_words(span: Span, fact: FactCandidate) -> None:
             frame = f"{token.lemma_.lower()}|{token.head.lemma_.lower()}"
             if frame not in fact.frames:
                 fact.frames.append(frame)
+
+
+def acts_of(token: Token) -> list[str]:
+    """ "verb|word" for what a verb acts on, when `token` is its direct object or passive
+    subject ("declined the offer", "the offer was declined": "decline|offer"): one key
+    for the object's head and one for each word naming it ("thanked the Japanese
+    people": "thank|people", "thank|japanese"), as outlets name one participant in
+    several ways. A particle stays with its verb ("turned down the offer":
+    "turn_down|offer"), as WordNet lists such verbs. What is acted on, not only the
+    act, makes two tellings of one fact: "police arrested a man" and "a man was
+    arrested" share "arrest|man". A verb that is no content word ("have", "say") or
+    is negated makes no act."""
+    verb = token.head
+    if token.dep_ not in ("dobj", "nsubjpass") or verb.pos_ != "VERB":
+        return []
+    if verb.is_stop or verb.lemma_ in _UNCOUNTED_LEMMAS or has_child(verb, "neg"):
+        return []  # "had experience" says no act; "did not have it" denies one
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    name = verb.lemma_.lower() + (f"_{particle}" if particle else "")
+    # a modifier holding a number tells an age or a measure ("a 6-month-old baby"), not
+    # who the participant is
+    naming = (c for c in token.children if c.dep_ in _NAMING and not _numbered(c))
+    return [
+        f"{name}|{word.lemma_.lower()}"
+        for word in (token, *naming)
+        if word.is_alpha and not word.is_stop and word.pos_ in _PARTICIPANTS
+    ]
+
+
+def _numbered(word: Token) -> bool:
+    return any(t.like_num for t in word.subtree)
+
+
+_NAMING = frozenset({"amod", "compound"})  # words of a noun phrase that name its thing
+_PARTICIPANTS = frozenset({"NOUN", "PROPN", "ADJ"})
 
 
 def entity_key(text: str) -> str:

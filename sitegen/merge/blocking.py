@@ -14,7 +14,7 @@ import heapq
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
-from sitegen.merge.features import Passage, figure_key
+from sitegen.merge.features import Passage, figure_key, measured_key
 from sitegen.merge.keys import KeyKind
 from sitegen.merge.params import MergeParams
 
@@ -29,6 +29,7 @@ STRONG_KINDS = tuple(
 def blocking_keys(item: Passage) -> Iterator[str]:
     yield from (k for k in item.keys if not k.startswith(UNBLOCKED_KINDS))
     yield from (figure_key(f) for f in item.figures)
+    yield from (measured_key(f) for f in item.figures if f.unit and f.counts)
     yield from (KeyKind.QUOTED.key(s) for s in item.shingles)
 
 

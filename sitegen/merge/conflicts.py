@@ -11,7 +11,8 @@ from datetime import date
 
 from sitegen.factbase.model import Claim, status_for
 from sitegen.merge.claims import Clustering
-from sitegen.merge.similarity import Conflict, age_gap
+from sitegen.merge.features import Passage
+from sitegen.merge.similarity import Conflict, age_gap, age_holders
 
 
 def mark_conflicts(result: Clustering, claims: list[Claim], dates: dict[str, str]) -> None:
@@ -60,7 +61,8 @@ def _links(
 def _revisable(result: Clustering, i: int, j: int, when: list[str | None]) -> bool:
     """A later report may revise an earlier one, but not a person's age by more than
     the years between the two reports ("20-year-old Dashwan Smith" in November,
-    "22-year-old Dashwan Smith" the next May is a dispute)."""
+    "22-year-old Dashwan Smith" the next May is a dispute), nor make anyone younger
+    (a "six-year-old" on Saturday, a "5-year-old" on Monday)."""
     gap = age_gap(result.items[i], result.items[j])
     if not gap:
         return True
@@ -68,4 +70,11 @@ def _revisable(result: Clustering, i: int, j: int, when: list[str | None]) -> bo
         days = abs((date.fromisoformat(when[0] or "") - date.fromisoformat(when[1] or "")).days)
     except ValueError:
         return True
-    return gap <= days / 365.25 + 1
+    earlier, later = (i, j) if (when[0] or "") < (when[1] or "") else (j, i)
+    return gap <= days / 365.25 + 1 and not _younger(result.items[earlier], result.items[later])
+
+
+def _younger(earlier: Passage, later: Passage) -> bool:
+    """The later passage gives someone both give an age to a lower age than the earlier."""
+    before, after = age_holders(earlier), age_holders(later)
+    return any(max(after[p]) < min(before[p]) for p in before.keys() & after.keys())

@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from sys import intern
 
+from sitegen.agreement import refers_to_one
 from sitegen.extract.records import FactCandidate
 from sitegen.extract.statements import DATE_PREFIX, TELLING
 from sitegen.factbase.model import Figure
@@ -62,7 +63,7 @@ def passages(facts: list[FactCandidate], people: PeopleIndex, params: MergeParam
     items = []
     for index, (fact, (keys, ids, speaker, subject)) in enumerate(zip(facts, raw, strict=True)):
         item = Passage(index, fact, ids, speaker, source=fact.source, figures=fact.figures)
-        item.keys = tuple(sorted({intern(fold.get(k, k)) for k in keys}))
+        item.keys = tuple(sorted({intern(_folded(k, fold)) for k in keys}))
         if fact.frames:
             verb = lemma + fact.frames[0].rsplit("|", 1)[-1]
             item.action = intern(fold.get(verb, verb))
@@ -73,15 +74,26 @@ def passages(facts: list[FactCandidate], people: PeopleIndex, params: MergeParam
             item.shingles = tuple(sorted(shingles(fact.quote, params.quote_shingle)))
         items.append(item)
     _weigh(items, params)
-    related = synonym_keys({key for item in items for key in item.keys if key.startswith(lemma)})
+    related = synonym_keys(
+        {key for item in items for key in item.keys if key.startswith((lemma, KeyKind.ACT.prefix))}
+    )
     for item in items:
         item.synonyms = related
     return items
 
 
+def _folded(key: str, fold: dict[str, str]) -> str:
+    """A key with its words' spelling variants folded (an act's verb and object each)."""
+    if not key.startswith(KeyKind.ACT.prefix):
+        return fold.get(key, key)
+    lemma = KeyKind.LEMMA.prefix
+    words = (fold.get(lemma + word, lemma + word)[2:] for word in key[2:].split("|"))
+    return KeyKind.ACT.key("|".join(words))
+
+
 def _words(keys: tuple[str, ...]) -> tuple[str, ...]:
-    """Every word of the keys but the subject-verb frames, sorted."""
-    frame = KeyKind.FRAME.prefix
+    """Every word of the keys but the subject-verb frames and acts, sorted."""
+    frame = (KeyKind.FRAME.prefix, KeyKind.ACT.prefix)
     return tuple(
         sorted(
             {
@@ -102,11 +114,21 @@ def shared_keys(a: Passage, b: Passage) -> list[str]:
 
 def synonym_keys(keys: set[str]) -> dict[str, frozenset[str]]:
     """For each lemma key, the other keys of the input that share a WordNet sense with
-    it. One map for the whole input: per passage it would cost more than its keys."""
+    it; for each act key, the input's acts on one object by a verb of one sense
+    ("decline|offer", "turn_down|offer"). One map for the whole input: per passage it
+    would cost more than its keys."""
+    lemma, act = KeyKind.LEMMA.prefix, KeyKind.ACT.prefix
+    acts = [key[2:].split("|", 1) for key in keys if key.startswith(act)]
+    words = {key[2:] for key in keys if key.startswith(lemma)} | {verb for verb, _ in acts}
+    found = senses(words)
     by_sense: dict[str, list[str]] = defaultdict(list)
-    for lemma, ids in senses(key[2:] for key in keys).items():
-        for sense in ids:
-            by_sense[sense].append(KeyKind.LEMMA.key(lemma))
+    for word, ids in found.items():
+        if lemma + word in keys:
+            for sense in ids:
+                by_sense[sense].append(KeyKind.LEMMA.key(word))
+    for verb, thing in acts:
+        for sense in found.get(verb, frozenset()):
+            by_sense[f"{sense}|{thing}"].append(KeyKind.ACT.key(f"{verb}|{thing}"))
     related: dict[str, set[str]] = defaultdict(set)
     for group in by_sense.values():
         for key in group:
@@ -157,6 +179,7 @@ def _told_keys(fact: FactCandidate, person_words: set[str]) -> set[str]:
             keys.add((KeyKind.ENTITY if " " in entity else KeyKind.LEMMA).key(entity))
     frame, lemma = KeyKind.FRAME.prefix, KeyKind.LEMMA.prefix
     keys.update(frame + text for text in fact.frames)
+    keys.update(KeyKind.ACT.key(text) for text in fact.acts)
     keys.update(
         lemma + word for word in fact.lemmas if word not in person_words and word not in date_words
     )
@@ -233,14 +256,19 @@ def _weigh(items: list[Passage], params: MergeParams) -> None:
 
     # one map for all: a key weighs the same in every passage
     by_kind = params.kind_weights()
+    act = KeyKind.ACT.prefix
     weights = {k: by_kind[kind] * idf(k) for k in df if (kind := kind_of(k)) in by_kind}
     for item in items:
         item.weights = weights
         item.figure_weights = [
-            (params.age_weight if f.counts == "age" else params.figure_weight) * idf(figure_key(f))
+            (params.age_weight if f.counts == "age" or refers_to_one(f) else params.figure_weight)
+            * idf(figure_key(f))
             for f in item.figures
         ]
-        item.total = sum(weights[k] for k in item.keys) + sum(item.figure_weights)
+        # an act is evidence when shared, never dilution when not: its words are counted
+        item.total = sum(weights[k] for k in item.keys if not k.startswith(act)) + sum(
+            item.figure_weights
+        )
 
 
 def figure_key(figure: Figure) -> str:
@@ -249,3 +277,9 @@ def figure_key(figure: Figure) -> str:
     value = figure.value
     rounded = float(f"{value:.0e}") if value else 0.0
     return KeyKind.FIGURE.key(f"{figure.unit or ''}:{rounded:g}")
+
+
+def measured_key(figure: Figure) -> str:
+    """What a sum or a measure is of, whatever its value ("USD:bail"): two rival values of
+    one thing must be compared to be found rival."""
+    return KeyKind.FIGURE.key(f"{figure.unit}:{figure.counts}")

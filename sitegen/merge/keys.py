@@ -17,6 +17,7 @@ class KeyKind(StrEnum):
     ENTITY = "e"  # a named thing of several words
     DATE = "d"  # a date phrase
     FRAME = "r"  # a subject-verb frame ("embassy|close")
+    ACT = "a"  # a verb and what it acts on ("decline|offer")
     LEMMA = "l"  # a content word (a one-word name too)
     FIGURE = "f"  # a figure's unit and rounded value (blocking only)
     QUOTED = "q"  # a run of quoted words (blocking only)

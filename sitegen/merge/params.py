@@ -24,8 +24,12 @@ class MergeParams:
     entity_weight: float = 1.5  # a named thing of several words ("white house")
     date_weight: float = 1.0
     frame_weight: float = 1.0  # a subject-verb frame ("embassy|close")
+    act_weight: float = 1.5  # a verb and its object ("decline|offer"), or a synonym's;
+    # counted when shared only (an act one passage tells alone dilutes nothing)
     lemma_weight: float = 1.0  # a content word
     figure_weight: float = 3.0  # a figure both passages give, compatibly
+    same_count: float = 1.5  # times `figure_weight` for a figure of one named quantity
+    # ("70 men volunteered" / "around 70 men have volunteered")
     age_weight: float = 0.0  # an age both give: it tells who (the same 4-year-old is in the
     # shooting, the funeral and the charges), not what
     quote_shingle: int = 3  # words per run of quoted words compared between quotations
@@ -98,6 +102,7 @@ class MergeParams:
             KeyKind.ENTITY: self.entity_weight,
             KeyKind.DATE: self.date_weight,
             KeyKind.FRAME: self.frame_weight,
+            KeyKind.ACT: self.act_weight,
             KeyKind.LEMMA: self.lemma_weight,
         }
 

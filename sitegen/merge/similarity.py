@@ -17,10 +17,13 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from sitegen.agreement import (
+    comparable,
     dates_disagree,
+    doer_ages,
     figures_agree,
     figures_disagree,
     increment_and_total,
+    introduces_one,
     one_quantity,
 )
 from sitegen.extract.lexicon import REPORTING_VERBS, SPEECH_VERBS
@@ -53,16 +56,32 @@ def compare(a: Passage, b: Passage, params: MergeParams) -> Comparison:
     common = [key for key in a.keys if key in keys_b]
     shared = sum(a.weights[k] for k in common)
     agreeing = figures_agree(a.figures, b.figures, params.approximate_spread)
-    figures = sum(a.figure_weights[i] for i, _ in agreeing)
+    figures = sum(
+        a.figure_weights[i] * (params.same_count if _one_count(a.figures[i], b.figures[j]) else 1)
+        for i, j in agreeing
+    )
     size = _size(a.total, b.total, params)
     words = shared + synonyms(a, keys_a, keys_b, params) + figures
     score = max(quote, words / size) if size else quote
     conflict = (
-        _figure_conflict(a, b, shared, size, params)
+        _figure_conflict(a, b, shared - _acts_shared(a, common), size, params)
         or _date_conflict(a, b, quote, score, params)
-        or _actor_conflict(a, b, common, figures, size, params)
+        or _actor_conflict(a, b, common, figures, size, params, score)
     )
     return Comparison(score, conflict)
+
+
+def _acts_shared(a: Passage, common: list[str]) -> float:
+    """The weight of the acts (verb and object) among the keys both passages have."""
+    act = KeyKind.ACT.prefix
+    return sum(a.weights[k] for k in common if k.startswith(act))
+
+
+def _one_count(left: Figure, right: Figure) -> bool:
+    """Two agreeing figures that count one named quantity ("70 men have volunteered" /
+    "around 70 men … volunteered"): the fact itself, not only a number in common. (One
+    counted noun is not enough: "two men were shot" / "two men were arrested".)"""
+    return left.quantity is not None and left.quantity == right.quantity
 
 
 def _figures_disagree(left: list[Figure], right: list[Figure], params: MergeParams) -> bool:
@@ -90,11 +109,23 @@ def _figure_conflict(
         return Conflict.FIGURE
     if not _figures_disagree(_counts(a), _counts(b), params) or _periods_differ(a, b):
         return Conflict.APART  # ages of others, one against a count, or two periods
-    if rivals and shared / size >= params.conflict_topic:
+    if rivals and (shared + _rival_weight(a, b)) / size >= params.conflict_topic:
         return Conflict.FIGURE
     if one_quantity(a.figures, b.figures):
         return Conflict.APART  # two values of one quantity: two facts
     return None
+
+
+def _rival_weight(a: Passage, b: Passage) -> float:
+    """The weight of `a`'s sums that measure the thing one of `b`'s sums measures: the
+    value of one named thing in both ("held on $310,000 bail" / "bail has been set at
+    $130,000") is as much the passages' topic as it would be if the values agreed.
+    (Not counts: "three men" and "two men" are often other men.)"""
+    return sum(
+        weight
+        for f, weight in zip(a.figures, a.figure_weights, strict=True)
+        if f.unit and f.counts and f.counts != "age" and any(comparable(f, g) for g in b.figures)
+    )
 
 
 def _date_conflict(
@@ -113,14 +144,21 @@ def _date_conflict(
 
 
 def _actor_conflict(
-    a: Passage, b: Passage, common: list[str], figures: float, size: float, params: MergeParams
+    a: Passage,
+    b: Passage,
+    common: list[str],
+    figures: float,
+    size: float,
+    params: MergeParams,
+    score: float,
 ) -> Conflict | None:
     """Two named actors of one act (neither passage a person telling it), in passages
-    alike enough in their other words."""
+    alike enough in their other words, or alike enough to be joined: two actors of one
+    act are never one claim."""
     if _actors_differ(a, b) and same_action(a, b) and not (_told(a) or _told(b)):
         frame = KeyKind.FRAME.prefix
         rest = sum(a.weights[k] for k in common if not k.startswith(frame))
-        if (rest + figures) / size >= params.actor_topic:
+        if (rest + figures) / size >= params.actor_topic or score >= params.threshold:
             return Conflict.ACTOR
     return None
 
@@ -140,8 +178,8 @@ def disagreement(a: Passage, b: Passage, params: MergeParams) -> Conflict | None
 
 
 def synonyms(a: Passage, keys_a: set[str], keys_b: set[str], params: MergeParams) -> float:
-    """The weight of the words of `a` that the passage with `keys_b` says with another
-    word of one sense."""
+    """The weight of the words (and acts) of `a` that the passage with `keys_b` says with
+    another word (a verb) of one sense."""
     matched = 0.0
     for left in a.keys:
         if left in keys_b or left not in a.synonyms:
@@ -188,14 +226,9 @@ def _counts(item: Passage) -> list[Figure]:
     (two ages are rival only as one person's, below), and not a count of one told by an
     article ("a 24-year-old man was shot"): it introduces one person, and a story of two
     shootings tells of "a man" and "two men" without a dispute between them."""
-    return [
-        f
-        for f in item.figures
-        if f.counts != "age" and not (f.value == 1 and f.text.lower() in _ARTICLES)
-    ]
+    return [f for f in item.figures if f.counts != "age" and not introduces_one(f)]
 
 
-_ARTICLES = {"a", "an"}
 # A name right after an age ("80-year-old Joseph Williams"): its capitalised words.
 _NAME_AFTER = re.compile(r"\s+((?:[A-Z][\w'’.-]*\s*){1,4})")
 
@@ -223,8 +256,9 @@ def age_gap(a: Passage, b: Passage) -> float:
 
 def age_holders(item: Passage) -> dict[str, set[float]]:
     """The ages the passage gives to people it names, by person id: an age holds for
-    the name written right after it (two of its words, when it has two)."""
-    holders: dict[str, set[float]] = {}
+    the name written right after it (two of its words, when it has two); and to the
+    doer of what happened to one known person (`agreement.doer_ages`)."""
+    holders = doer_ages(item.figures)
     text = item.fact.text
     for figure in item.figures:
         at = text.find(figure.text) if figure.counts == "age" else -1

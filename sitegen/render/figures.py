@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from sitegen.agreement import compatible
+from sitegen.agreement import compatible, introduces_one
 from sitegen.factbase.model import Figure
 from sitegen.origins import SHARED_LABEL, Lines, SourceLinks
 from sitegen.render.views import CitationView, ClaimView, SiteViews
@@ -99,7 +99,10 @@ def figures_table(views: SiteViews) -> list[QuantityRow]:
 
 
 def _value(figure: Figure, claim: ClaimView, lines: Lines) -> FigureValue:
-    cites = claim.citations
+    """The figure with the origins of the claim's passages that state it: a claim's
+    figures are those of all its passages, and a passage giving another count (or none)
+    does not state this one."""
+    cites = [c for c in claim.citations if figure.text in c.citation.quote] or claim.citations
     groups = lines.groups((c.source.id, c.citation.origin) for c in cites)
     origins = []
     for group in groups:
@@ -130,7 +133,8 @@ def _row(quantity: str, values: list[FigureValue]) -> QuantityRow:
 def _status(totals: list[FigureValue]) -> tuple[str, FigureValue | None]:
     """(status, current value) of a quantity's totals (most cited first): disputed
     when rivals disagree, updated when a later report revises, several when the totals
-    count different things, else agreed on the most cited."""
+    count different things (the story's own count first), else agreed on the most
+    cited."""
     disputed, several, latest = False, False, None
     for a, b in combinations(totals, 2):
         if compatible(a.figure, b.figure):
@@ -149,10 +153,31 @@ def _status(totals: list[FigureValue]) -> tuple[str, FigureValue | None]:
     elif latest is not None:
         status, current = "updated", latest
     elif several:
-        status, current = "several", None
+        status, current = "several", _main(totals)
     else:
         status, current = "agreed", totals[0] if totals else None
     return status, current
+
+
+def _main(totals: list[FigureValue]) -> FigureValue | None:
+    """The story's own count among counts of different things: the value the most
+    independent origins state (a story's count is repeated by every outlet, a count
+    of another event or of a whole city or year by few), then the one reported first
+    (later reports add other events to the story), the most cited, and the one told
+    earliest in its article (the lead tells the story's count). A count of one
+    written with a determiner comes last: it introduces one person ("a man was
+    wounded", "the driver was wounded"), it does not total the story."""
+    return min(
+        totals,
+        key=lambda v: (
+            introduces_one(v.figure),
+            -len(v.origins),
+            v.dates[0] if v.dates else "9999",
+            -sum(len(o.citations) for o in v.origins),
+            min(c.citation.start for o in v.origins for c in o.citations),
+        ),
+        default=None,
+    )
 
 
 def _same_values_joined(values: list[FigureValue]) -> list[FigureValue]:
@@ -163,8 +188,10 @@ def _same_values_joined(values: list[FigureValue]) -> list[FigureValue]:
         key = (value.figure.value, value.figure.unit, value.figure.increment)
         if key not in joined:
             joined[key] = value
-        else:
-            _join(joined[key], value)
+            continue
+        if introduces_one(joined[key].figure) and not introduces_one(value.figure):
+            joined[key], value = value, joined[key]  # "one fatal" stands for "a child died"
+        _join(joined[key], value)
     return list(joined.values())
 
 

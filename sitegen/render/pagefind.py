@@ -10,6 +10,7 @@ search is unavailable.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shutil
 import subprocess
@@ -17,10 +18,17 @@ import tempfile
 import threading
 from pathlib import Path
 
+from sitegen.fsutil import atomic_write
 from sitegen.reporter import Reporter
 
 FOLDER = "pagefind"  # Pagefind's default output folder, inside the site
-TIMEOUT = 600  # seconds: a 10,000-article site takes well under a minute
+TIMEOUT = 600  # seconds, for one part of the index
+# Pagefind holds every page it indexes in memory (about 50-75 KB a page here: 2.8 GB
+# for 55,000 pages), so a large site is indexed in parts of this many pages, one at a
+# time; the search page merges the parts (Pagefind's `mergeIndex`).
+PAGES_PER_INDEX = 10_000
+PARTS = "parts.json"  # in the bundle: the folders of the other parts, relative to it
+BODY = b"data-pagefind-body"  # pages marked so are the only ones Pagefind indexes
 
 
 def executable() -> Path | None:
@@ -36,24 +44,82 @@ def executable() -> Path | None:
         return None
 
 
-def _command(site: Path, output: Path | None = None) -> list[str] | None:
-    binary = executable()
-    if binary is None:
-        return None
-    where = ["--output-path", str(output)] if output else ["--output-subdir", FOLDER]
-    return [str(binary), "--site", str(site), *where, "--silent"]
-
-
 def index_site(
-    site: Path, reporter: Reporter, output: Path | None = None, niceness: int = 0
+    site: Path,
+    reporter: Reporter,
+    output: Path | None = None,
+    niceness: int = 0,
+    per_index: int = PAGES_PER_INDEX,
 ) -> bool:
     """Index the pages under `site` into `site/pagefind/` (or `output`); False, with a
     warning, when it cannot. `niceness` lowers Pagefind's CPU priority (the dev server
-    indexes while the next edit may already be rendering)."""
-    command = _command(site, output)
-    if command is None:
+    indexes while the next edit may already be rendering). A site of more than
+    `per_index` pages is indexed in parts, the first in the bundle, the others in
+    `part-N/` folders inside it that `parts.json` lists."""
+    binary = executable()
+    if binary is None:
         _missing(reporter)
         return False
+    bundle = output or site / FOLDER
+    pages = _pages(site, bundle, per_index)
+    parts = [pages[at : at + per_index] for at in range(0, len(pages), per_index)]
+    if len(parts) < 2:
+        done = _run(binary, site, bundle, niceness, reporter)
+        parts = [[]]
+    else:
+        done = all(
+            _index_part(binary, site, part, _part_folder(bundle, n), niceness, reporter)
+            for n, part in enumerate(parts)
+        )
+    if done:
+        listed = [f"part-{n}/" for n in range(1, len(parts))]
+        atomic_write(bundle / PARTS, json.dumps(listed) + "\n", durable=False)
+    return done
+
+
+def _part_folder(bundle: Path, number: int) -> Path:
+    return bundle / f"part-{number}" if number else bundle
+
+
+def _pages(site: Path, bundle: Path, per_index: int) -> list[str]:
+    """The pages Pagefind would index, as paths relative to `site`, in a fixed order;
+    a site small enough for one part is not read (it is indexed whole)."""
+    found: list[str] = []
+    for folder, subfolders, files in os.walk(site):
+        here = Path(folder)
+        subfolders[:] = sorted(
+            d for d in subfolders if not d.startswith(".") and here / d != bundle
+        )
+        found += (str((here / f).relative_to(site)) for f in sorted(files) if f.endswith(".html"))
+    if len(found) <= per_index:
+        return found
+    marked = [page for page in found if BODY in (site / page).read_bytes()]
+    # when some pages are marked, Pagefind indexes only those, so a part must not be
+    # made of unmarked pages alone (it would index them whole)
+    return marked or found
+
+
+def _index_part(
+    binary: Path, site: Path, pages: list[str], bundle: Path, niceness: int, reporter: Reporter
+) -> bool:
+    """Index `pages` alone: Pagefind reads a folder, so it gets one holding links to
+    them (hard links: no copy of the pages), removed afterwards."""
+    linked = Path(tempfile.mkdtemp(prefix=f".{FOLDER}-part.", dir=site.parent))
+    try:
+        for page in pages:
+            target = linked / page
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(site / page, target)
+            except OSError:  # another file system, or links refused: copy it
+                shutil.copyfile(site / page, target)
+        return _run(binary, linked, bundle, niceness, reporter)
+    finally:
+        shutil.rmtree(linked, ignore_errors=True)
+
+
+def _run(binary: Path, site: Path, bundle: Path, niceness: int, reporter: Reporter) -> bool:
+    command = [str(binary), "--site", str(site), "--output-path", str(bundle), "--silent"]
     try:
         with subprocess.Popen(
             command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True

@@ -76,6 +76,19 @@
       : "Nothing found for “" + query + "”.";
   }
 
+  /* A large site's index comes in parts (Pagefind holds every page it indexes in
+     memory): the bundle's parts.json lists the other parts' folders, merged here. A
+     part that cannot be read leaves search to the others. */
+  async function mergeParts(module) {
+    var response = await fetch(new URL("parts.json", bundle)).catch(function () {
+      return null;
+    });
+    var parts = response && response.ok ? await response.json() : [];
+    for (var i = 0; i < parts.length; i++) {
+      await module.mergeIndex(new URL(parts[i], bundle).pathname, { baseUrl: root.pathname });
+    }
+  }
+
   function update() {
     var url = new URL(location.href);
     url.searchParams.set("q", input.value);
@@ -95,6 +108,7 @@
   import(bundle.href)
     .then(async function (module) {
       await module.options({ baseUrl: root.pathname }); // results: "/project-name/claims/x/"
+      await mergeParts(module);
       pagefind = module;
       await show(input.value);
       if (!input.value) {
