@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from sitegen.extract.records import FactCandidate
+from sitegen.extract.statements import DATE_PREFIX
 from sitegen.factbase.model import Figure
 from sitegen.merge.claims import build_claims, cluster
 from sitegen.merge.conflicts import mark_conflicts
@@ -287,6 +288,61 @@ def test_an_act_in_a_side_clause_is_no_rival_actors_act() -> None:
     a, b, c, d = passages([holds, visits, told, closed, *filler()], index, TUNED)[:4]
     assert not same_action(a, b)
     assert same_action(c, d)
+
+
+def test_rival_actors_of_a_side_clauses_act_are_kept_apart_not_disputed() -> None:
+    """Two passages alike enough to join, with two named subjects: a dispute when the
+    act they share is each one's main act ("Ann Lee closed the clinic" / "Bo Chan
+    closed the clinic"), only two facts when it is in a side clause ("Ann Lee, who
+    closed the clinic, was fired" / "Bo Chan raised doubts that the manager closed
+    the clinic")."""
+    index = people("Ann Lee", "Bo Chan")
+
+    def told(source: str, text: str, name: str, frame: str, acts: list[str]) -> FactCandidate:
+        item = fact(source, text, [], (name,))
+        item.frames, item.acts = [frame], acts
+        return item
+
+    main_a = told(
+        "a", "Ann Lee closed the clinic in town.", "Ann Lee", "lee|close", ["close|clinic"]
+    )
+    main_b = told(
+        "b", "Bo Chan closed the clinic in town.", "Bo Chan", "chan|close", ["close|clinic"]
+    )
+    side_a = told(
+        "a",
+        "Ann Lee, who closed the clinic in town, was fired.",
+        "Ann Lee",
+        "lee|fire",
+        ["fire|lee", "close|clinic"],
+    )
+    side_b = told(
+        "b",
+        "Bo Chan raised doubts that the manager closed the clinic in town.",
+        "Bo Chan",
+        "chan|raise",
+        ["raise|doubt", "close|clinic"],
+    )
+    # as extraction lemmatises them; "fire" is one WordNet sense of "raise"
+    side_a.lemmas = ["fire", "close", "clinic", "town", "lead", "role", "probe"]
+    side_b.lemmas = ["raise", "doubt", "manager", "close", "clinic", "town", "bias", "start"]
+    alike = compare(*pair(main_a, main_b, index), TUNED)
+    assert alike.conflict == Conflict.ACTOR
+    apart = compare(*pair(side_a, side_b, index), TUNED)
+    assert apart.score >= TUNED.threshold and apart.conflict == Conflict.APART
+
+
+def test_an_act_in_common_is_no_sign_that_two_dates_tell_one_thing() -> None:
+    """One passage dates a past term of office, another until when someone else holds
+    the seat: alike in their act ("hold|seat"), not in what they date."""
+    index = people("Ann Lee")
+    past = fact("a", "Ann Lee held the seat from 1966 to 1978 as a senator.", [], ("Ann Lee",))
+    past.acts, past.entities = ["hold|seat"], [DATE_PREFIX + "1966 to 1978"]
+    until = fact("b", "The governor holds the seat until an election in 1967.", [])
+    until.acts, until.entities = ["hold|seat"], [DATE_PREFIX + "1967"]
+    until.lemmas = ["governor", "hold", "seat", "election"]
+    past.lemmas = ["hold", "seat", "senator"]
+    assert compare(*pair(past, until, index), TUNED).conflict != Conflict.DATE
 
 
 def doer_ages_story() -> tuple[FactCandidate, FactCandidate]:

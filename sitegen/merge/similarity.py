@@ -65,10 +65,18 @@ def compare(a: Passage, b: Passage, params: MergeParams) -> Comparison:
     score = max(quote, words / size) if size else quote
     conflict = (
         _figure_conflict(a, b, shared - _acts_shared(a, common), size, params)
-        or _date_conflict(a, b, quote, score, params)
+        or _date_conflict(a, b, quote, _topic(quote, words - _acts_shared(a, common), size), params)
         or _actor_conflict(a, b, common, figures, size, params, score)
     )
     return Comparison(score, conflict)
+
+
+def _topic(quote: float, words: float, size: float) -> float:
+    """How alike two passages are without the acts they share: an act in common
+    (often in a side clause: "Brooke, who served from 1967" / "hold the seat until
+    June") joins two tellings of one fact, but is no sign that their dates or
+    figures tell one thing."""
+    return max(quote, words / size) if size else quote
 
 
 def _acts_shared(a: Passage, common: list[str]) -> float:
@@ -158,9 +166,32 @@ def _actor_conflict(
     if _actors_differ(a, b) and same_action(a, b) and not (_told(a) or _told(b)):
         frame = KeyKind.FRAME.prefix
         rest = sum(a.weights[k] for k in common if not k.startswith(frame))
-        if (rest + figures) / size >= params.actor_topic or score >= params.threshold:
+        if (rest + figures) / size >= params.actor_topic:
             return Conflict.ACTOR
+        if score >= params.threshold:
+            return Conflict.ACTOR if _main_act_shared(a, b) else Conflict.APART
     return None
+
+
+def _main_act_shared(a: Passage, b: Passage) -> bool:
+    """An act both passages state (itself or through a verb of one sense) is the main
+    act of each, or what a telling passage tells of: "Japan said it could shut its
+    embassy" / "Ukraine closed its embassy". An act of a side clause is not: "Strzok,
+    who played a role in the probe, was fired" / "Republicans raised concerns that
+    bias played a role" (nor is "fire", one sense of "raise", their one act)."""
+    act = KeyKind.ACT.prefix
+    for key in a.keys:
+        if not key.startswith(act):
+            continue
+        matches = {key, *a.synonyms.get(key, ())}.intersection(b.keys)
+        if matches and _is_main(a, key) and any(_is_main(b, other) for other in matches):
+            return True
+    return False
+
+
+def _is_main(item: Passage, act_key: str) -> bool:
+    verb = KeyKind.LEMMA.key(act_key[len(KeyKind.ACT.prefix) :].split("|", 1)[0])
+    return item.action == verb or item.action in _TELLING_KEYS
 
 
 def disagreement(a: Passage, b: Passage, params: MergeParams) -> Conflict | None:
