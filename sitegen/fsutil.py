@@ -8,6 +8,7 @@ import shutil
 import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 _UMASK = os.umask(0o022)  # read once: os.umask can only be read by setting it
@@ -41,6 +42,19 @@ def _write_new(
     path: Path, blocks: Iterable[bytes], durable: bool, replace: Callable[[Path], bool]
 ) -> None:
     """Write `blocks` to a temp file beside `path`; rename it over `path` if `replace`."""
+    tmp = _temp_file(path, blocks, durable)
+    try:
+        if replace(tmp):
+            os.replace(tmp, path)
+        else:
+            os.unlink(tmp)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def _temp_file(path: Path, blocks: Iterable[bytes], durable: bool) -> Path:
+    """A temp file beside `path` holding `blocks` (on disk when `durable`)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -51,13 +65,50 @@ def _write_new(
             handle.flush()
             if durable:
                 os.fsync(handle.fileno())
-        if replace(Path(tmp)):
-            os.replace(tmp, path)
-        else:
-            os.unlink(tmp)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    return Path(tmp)
+
+
+# Durable temp files written at once by `write_many`: one fsync at a time costs the file
+# system a commit each (~6 s for the 1,000 files of a 57-article story here); fsyncs in
+# flight together are committed together (~0.2 s).
+WRITE_THREADS = 16
+
+
+def write_many(texts: dict[Path, str], replace: Callable[[Path], bool]) -> list[Path]:
+    """Write each text over its path as `atomic_write` does (a temp file, fsynced, then
+    renamed), the temp files written and fsynced several at once; each is renamed in
+    the order of `texts` only if `replace(path)` says so at that moment (asked after
+    every temp file is on disk). Returns the paths `replace` refused."""
+    pool = ThreadPoolExecutor(WRITE_THREADS, thread_name_prefix="sitegen-write")
+    futures: dict[Path, Future[Path]] = {}
+    try:
+        for path, text in texts.items():
+            futures[path] = pool.submit(_temp_file, path, [text.encode("utf-8")], True)
+        pool.shutdown()
+    except BaseException:  # Ctrl-C: the writes not begun are dropped, not waited for
+        pool.shutdown(cancel_futures=True)
+        for future in futures.values():
+            if not future.cancelled() and future.exception() is None:
+                future.result().unlink(missing_ok=True)
+        raise
+    temps = {path: f.result() for path, f in futures.items() if f.exception() is None}
+    refused = []
+    try:
+        for future in futures.values():
+            if (failure := future.exception()) is not None:
+                raise failure
+        for path in texts:
+            if replace(path):
+                os.replace(temps.pop(path), path)
+            else:
+                refused.append(path)
+    finally:
+        for tmp in temps.values():  # those not renamed
+            tmp.unlink(missing_ok=True)
+    return refused
 
 
 def _sha256_of(path: Path) -> str | None:

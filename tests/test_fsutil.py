@@ -1,5 +1,6 @@
 """Atomic writes keep the permissions a plain write would give (mkstemp's are 0600);
-streamed writes leave an unchanged file alone; a drained file cache keeps nothing."""
+streamed writes leave an unchanged file alone; many writes are checked one by one
+before each rename and leave no temp file; a drained file cache keeps nothing."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ import os
 import stat
 from pathlib import Path
 
+import pytest
+
 from sitegen.filecache import FileCache
-from sitegen.fsutil import atomic_write, staging_dir, write_stream
+from sitegen.fsutil import atomic_write, staging_dir, write_many, write_stream
 
 
 def umask() -> int:
@@ -70,3 +73,57 @@ def test_a_drained_cache_hands_each_file_back_once(tmp_path: Path) -> None:
     again = cache.yaml(path)
     assert again is not first and again.data == first.data  # ...then read afresh
     assert cache.yaml(path) is not again  # and nothing new is kept
+
+
+def test_many_writes_replace_only_what_the_check_allows_and_leave_no_temp_files(
+    tmp_path: Path,
+) -> None:
+    kept = tmp_path / "claims" / "kept.yaml"
+    kept.parent.mkdir()
+    kept.write_text("id: kept\n", encoding="utf-8")
+    texts = {tmp_path / "claims" / f"{name}.yaml": f"id: {name}\n" for name in ("a", "b", "kept")}
+    asked: list[Path] = []
+    temps: list[int] = []
+
+    def replace(path: Path) -> bool:
+        asked.append(path)
+        temps.append(len(list(path.parent.glob(".*.tmp"))))
+        return path != kept
+
+    assert write_many(texts, replace) == [kept]
+    assert asked == list(texts)  # in order, once each
+    assert temps == [3, 2, 1]  # asked once every temp file was written
+    assert kept.read_text(encoding="utf-8") == "id: kept\n"
+    assert (tmp_path / "claims" / "a.yaml").read_text(encoding="utf-8") == "id: a\n"
+    assert mode(tmp_path / "claims" / "b.yaml") == 0o666 & ~umask()
+    assert sorted(p.name for p in kept.parent.iterdir()) == ["a.yaml", "b.yaml", "kept.yaml"]
+
+
+def test_a_failed_write_among_many_replaces_nothing(tmp_path: Path) -> None:
+    (tmp_path / "people").write_text("a file where a folder should be", encoding="utf-8")
+    texts = {tmp_path / "claims" / "a.yaml": "id: a\n", tmp_path / "people" / "b.yaml": "id: b\n"}
+    with pytest.raises(OSError):
+        write_many(texts, lambda _: True)
+    assert list((tmp_path / "claims").iterdir()) == []  # its temp file removed, not renamed
+
+
+def test_many_writes_interrupted_leave_nothing_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from sitegen import fsutil
+
+    class Interrupted(ThreadPoolExecutor):
+        def submit(self, *args, **kwargs):  # type: ignore[no-untyped-def, override]
+            if len(calls) == 2:
+                raise KeyboardInterrupt  # Ctrl-C while the writes are handed out
+            calls.append(1)
+            return super().submit(*args, **kwargs)
+
+    calls: list[int] = []
+    monkeypatch.setattr(fsutil, "ThreadPoolExecutor", Interrupted)
+    texts = {tmp_path / f"{n}.yaml": f"id: {n}\n" for n in "abcd"}
+    with pytest.raises(KeyboardInterrupt):
+        write_many(texts, lambda _: True)
+    assert list(tmp_path.iterdir()) == []  # the two temp files written are removed

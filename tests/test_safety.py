@@ -186,6 +186,46 @@ def test_a_journal_through_a_linked_kind_folder_is_refused(project: Path, tmp_pa
     assert not (tmp_path / "elsewhere" / "precious.yaml").exists()
 
 
+def test_a_journal_left_half_applied_is_finished_and_an_edit_saved_since_is_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sitegen.factbase import journal
+
+    content = tmp_path / "content"
+    claims = content / "claims"
+    claims.mkdir(parents=True)
+    old = {"claims/a.yaml": "id: a\n", "claims/c.yaml": "id: c\n", "claims/d.yaml": "id: d\n"}
+    for name, text in old.items():
+        (content / name).write_text(text, encoding="utf-8")
+    writes = {
+        "claims/a.yaml": "id: a\nnew: 1\n",
+        "claims/b.yaml": "id: b\n",
+        "claims/c.yaml": "id: c\nnew: 1\n",
+        "claims/d.yaml": None,
+    }
+    expected = {name: hashlib.sha256(old[name].encode()).hexdigest() for name in old}
+    snapshot = {"claims": {"a": {"id": "a", "new": 1}, "b": {"id": "b"}}}
+
+    def killed(*_: object) -> None:
+        raise KeyboardInterrupt  # the build dies once its journal is on disk
+
+    monkeypatch.setattr(journal, "_apply", killed)
+    with pytest.raises(KeyboardInterrupt):
+        journal.commit(content, writes, snapshot, expected)
+    monkeypatch.undo()
+    (claims / "a.yaml").write_text(writes["claims/a.yaml"], encoding="utf-8")  # applied
+    (claims / ".b.yaml.abcd1234.tmp").write_text("id: b\n", encoding="utf-8")  # not renamed
+    (claims / "c.yaml").write_text("id: c\nmine: 1\n", encoding="utf-8")  # a person's save
+
+    committed = journal.recover(content)
+    assert committed is not None and committed.kept == ["claims/c.yaml"]
+    assert sorted(p.name for p in claims.iterdir()) == ["a.yaml", "b.yaml", "c.yaml"]
+    assert (claims / "b.yaml").read_text(encoding="utf-8") == "id: b\n"
+    assert (claims / "c.yaml").read_text(encoding="utf-8") == "id: c\nmine: 1\n"
+    assert journal.load_snapshot(content) == snapshot
+    assert not (content / ".sitegen" / "journal.json").exists()
+
+
 def test_a_snapshot_of_the_wrong_shape_is_a_located_error(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -44,7 +44,8 @@ class ExtractionCache:
 
     def put(self, article: Article, facts: ArticleFacts) -> None:
         text = json.dumps(dataclasses.asdict(facts), ensure_ascii=False, sort_keys=True)
-        atomic_write(self._path(article), text)
+        # not fsynced: a file a crash left empty or unwritten reads as a miss (see `get`)
+        atomic_write(self._path(article), text, durable=False)
 
 
 def from_plain(cls: type, data: Any) -> Any:

@@ -24,8 +24,8 @@ from sitegen.errors import ContentError, InputError, Location
 from sitegen.factbase.records import Records
 from sitegen.factbase.schema import KINDS
 from sitegen.freshness import file_digest
-from sitegen.fsutil import write_if_changed, write_stream
-from sitegen.paths import confined, is_inside, open_regular
+from sitegen.fsutil import write_if_changed, write_many, write_stream
+from sitegen.paths import Within, is_inside, open_regular
 
 STATE_DIR = ".sitegen"
 SNAPSHOT = "snapshot.json"
@@ -83,8 +83,9 @@ def commit(
     `snapshot`, through the journal. `expected` holds each file's sha256 as it was read
     (None: absent); a file that no longer has it was edited meanwhile and is left as
     the person saved it."""
+    inside = Within(content)
     for relative in writes:
-        _checked_key(content, relative, Location(content / relative))
+        _checked_key(content, relative, Location(content / relative), inside)
     journal = {
         "writes": writes,
         "expected": {relative: expected.get(relative) for relative in writes},
@@ -123,24 +124,31 @@ class Committed:
 
 
 def _apply(content: Path, journal: dict[str, Any]) -> Committed:
+    """Make the journal's writes, then save its snapshot and drop it. Each file is
+    checked against what it was read as right before it is replaced or deleted."""
     expected = journal.get("expected")
+    writes: dict[str, str | None] = dict(sorted(journal["writes"].items()))
     kept = []
-    for relative, text in sorted(journal["writes"].items()):
-        path = content / relative
-        now = file_digest(path)
-        wanted = None if text is None else hashlib.sha256(text.encode("utf-8")).hexdigest()
-        if now == wanted:
-            continue  # already done (a recovered journal applied in part)
+
+    def to_apply(relative: str) -> bool:
+        now = file_digest(content / relative)
+        text = writes[relative]
+        if now == (None if text is None else hashlib.sha256(text.encode("utf-8")).hexdigest()):
+            return False  # already done (a recovered journal applied in part)
         if expected is not None and now != expected.get(relative):
             kept.append(relative)  # saved by a person since it was read: theirs wins
-            continue
-        if text is None:
-            path.unlink(missing_ok=True)
-        else:
-            write_if_changed(path, text)
+            return False
+        return True
+
+    texts = {content / relative: text for relative, text in writes.items() if text is not None}
+    relatives = {content / relative: relative for relative in writes}
+    write_many(texts, lambda path: to_apply(relatives[path]))
+    for relative in (relative for relative, text in writes.items() if text is None):
+        if to_apply(relative):
+            (content / relative).unlink(missing_ok=True)
     sha256 = write_stream(content / STATE_DIR / SNAPSHOT, _dump(journal["snapshot"]))
     (content / STATE_DIR / JOURNAL).unlink()
-    return Committed(sha256, kept)
+    return Committed(sha256, sorted(kept))
 
 
 def _checked_journal(content: Path, journal: Any, path: Path) -> dict[str, Any]:
@@ -154,24 +162,25 @@ def _checked_journal(content: Path, journal: Any, path: Path) -> dict[str, Any]:
         or not isinstance(journal.get("snapshot"), dict)
     ):
         raise ContentError("the write journal is not one sitegen wrote: delete it", where)
+    inside = Within(content)
     for relative, text in writes.items():
-        _checked_key(content, relative, where)
+        _checked_key(content, relative, where, inside)
         if not isinstance(text, str | None) or not isinstance(expected.get(relative), str | None):
             raise ContentError(f"the write journal's entry '{relative}' is malformed", where)
     return journal
 
 
-def _checked_key(content: Path, relative: object, where: Location) -> None:
+def _checked_key(content: Path, relative: object, where: Location, inside: Within) -> None:
+    """A journal key names a fact-base file (`kind/name.yaml`, so no `..` and no
+    absolute path) that no link leads out of content/ (`inside`: one per commit)."""
     if not isinstance(relative, str) or not _JOURNAL_KEY.fullmatch(relative):
         raise ContentError(
             f"the write journal names '{relative}', which is no fact-base file; "
             "nothing was written: delete the journal",
             where,
         )
-    try:
-        confined(content, relative, where)
-    except InputError as exc:
-        raise ContentError(exc.message + "; nothing was written", where) from None
+    if not inside(content / relative):
+        raise ContentError(f"'{relative}' leads out of {content.name}/; nothing was written", where)
 
 
 def _state_dir(content: Path) -> Path:

@@ -14,6 +14,7 @@ lemmas.
 from __future__ import annotations
 
 import importlib.util
+from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -39,19 +40,31 @@ def senses(lemmas: Iterable[str], folder: Path | None = None) -> dict[str, froze
     if folder is None or not wanted:
         return {}
     for pos in PARTS_OF_SPEECH:
-        for line in _index_lines(folder / f"index.{pos}"):
-            lemma = line[: line.find(" ")]
-            if lemma in wanted:
+        lines = _index_lines(folder / f"index.{pos}")
+        for lemma in wanted:
+            line = _line_of(lines, lemma)
+            if line is not None:
                 fields = line.split()
                 count = int(fields[2])
                 found.setdefault(lemma, set()).update(pos[0] + offset for offset in fields[-count:])
     return {lemma: frozenset(ids) for lemma, ids in found.items()}
 
 
+def _line_of(lines: tuple[str, ...], lemma: str) -> str | None:
+    """The index line of `lemma`, found by bisection: an index file is sorted by its
+    lemmas (WordNet's own library searches it so), and a lemma never holds a space."""
+    if not lemma or " " in lemma:
+        return None
+    at = bisect_left(lines, lemma + " ")
+    return lines[at] if at < len(lines) and lines[at].startswith(lemma + " ") else None
+
+
 @lru_cache(maxsize=4)
 def _index_lines(path: Path) -> tuple[str, ...]:
+    """The lines of an index file after its licence (the lines opening with spaces)."""
     try:
-        text = path.read_text(encoding="utf-8", errors="replace")
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:
         return ()
-    return tuple(line for line in text.splitlines() if line and not line.startswith(" "))
+    start = next((n for n, line in enumerate(lines) if not line.startswith(" ")), len(lines))
+    return tuple(lines[start:])
