@@ -226,7 +226,8 @@ def render(
     if stored is not None:
         stored.save()
     result = render_site(config, base, reporter, incremental, cache.article)
-    atomic_write(stamp, inputs)
+    if _read(stamp) != inputs:  # the dev server's renders leave it as it is (no fsync)
+        atomic_write(stamp, inputs)
     stats = _stats(base, started)
     stats.pages = result.pages
     reporter.info(

@@ -21,15 +21,20 @@ from sitegen.yamlio import YamlDocument, read_yaml
 T = TypeVar("T")
 
 
+Kept = dict[int, tuple[YamlDocument, T]]  # by id() of the parsed file, which is kept too
+
+
 @dataclass
 class KeptChecks:
-    """What each claim file gave the last check (`check._Checker`): after an edit only
-    the edited claims are checked again, while the ids known and the article texts
-    (`context`) are unchanged. Keyed by the id of the parsed file, which this cache
-    hands back as the same object while the file is unchanged."""
+    """What each file gave the last check (`check._Checker`), so that after an edit
+    only the edited files are checked again. Keyed by the id of the parsed file, which
+    this cache hands back as the same object while the file is unchanged. A file's
+    shape (`shapes`: its fields and id) follows from the file alone; a claim's other
+    problems (`problems`) also from the ids known and the article texts (`context`)."""
 
     context: tuple = ()
-    problems: dict[int, tuple[YamlDocument, list[Any]]] = field(default_factory=dict)
+    problems: Kept[list[Any]] = field(default_factory=dict)
+    shapes: Kept[list[Any]] = field(default_factory=dict)
 
 
 class FileCache:
@@ -38,12 +43,29 @@ class FileCache:
         self._yaml: dict[Path, tuple[str | None, YamlDocument]] = {}
         self._articles: dict[Path, tuple[str | None, tuple[str, str]]] = {}
         self.claim_checks: KeptChecks | None = KeptChecks()
+        self.objects: Kept[Any] | None = {}  # the model object made of each file
+        self._changed: set[Path] | None = None  # None: any file may have changed
 
     def drain(self) -> FileCache:
         """From now on, hand each kept file back once and keep nothing new."""
         self.draining = True
         self.claim_checks = None  # it would hold every parsed file through the render
+        self.objects = None
         return self
+
+    def expect(self, changed: set[Path] | None) -> None:
+        """Until told otherwise, only the files in `changed` can differ from what is
+        kept: the others are handed back unread (the dev server knows from the watcher
+        which files were saved). None: read and hash every file again."""
+        self._changed = changed
+
+    def unchanged(self, path: Path) -> YamlDocument | None:
+        """The file as kept, if it was read before and not saved since (as far as
+        `expect` was told); else None."""
+        if self._changed is None or self.draining or path in self._changed:
+            return None
+        kept = self._yaml.get(path)
+        return kept[1] if kept is not None else None
 
     def yaml(self, path: Path) -> YamlDocument:
         return self._read(self._yaml, path, read_yaml)  # a broken file raises: not kept
@@ -54,8 +76,10 @@ class FileCache:
     def _read(
         self, entries: dict[Path, tuple[str | None, T]], path: Path, read: Callable[[Path], T]
     ) -> T:
-        stamp = file_digest(path)  # by content, as every cache of sitegen (`freshness`)
         cached = entries.pop(path, None) if self.draining else entries.get(path)
+        if cached is not None and self._changed is not None and path not in self._changed:
+            return cached[1]
+        stamp = file_digest(path)  # by content, as every cache of sitegen (`freshness`)
         if cached is not None and cached[0] == stamp:
             return cached[1]
         value = read(path)
@@ -74,6 +98,7 @@ class StoredCache(FileCache):
     def __init__(self, file: Path) -> None:
         super().__init__()
         self.claim_checks = None  # one render: nothing to check again
+        self.objects = None
         self.file = file
         self._used: set[Path] = set()
         self._parsed = 0  # files parsed this time, not taken from the file

@@ -104,16 +104,39 @@ class _Union:
             self.parent[rb] = ra
 
 
+GROUPS_KEPT = 20_000  # the groups of this many citation lists kept by one `Lines`
+
+Citations = tuple[tuple[str, str | None], ...]
+
+
 @dataclass
 class Lines:
     """The story's lines of reporting: each source's family (sources joined by copying
-    or a shared origin) and the outlets each family relays as a whole."""
+    or a shared origin) and the outlets each family relays as a whole.
+
+    `of` hands back the last `Lines` made when the sources' links are the same, and each
+    keeps the groups it worked out (a render asks twice per claim, the dev server again
+    after every edit, for every claim)."""
 
     family: dict[str, str] = field(default_factory=dict)  # source id -> family root
     outlets: dict[str, set[str]] = field(default_factory=dict)  # family root -> outlet keys
+    _groups: dict[Citations, list[list[int]]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def of(cls, sources: Mapping[str, SourceLinks]) -> Lines:
+        key = tuple(
+            (sid, tuple(s.derived_from), tuple(s.origins), s.publisher)
+            for sid, s in sources.items()
+        )
+        global _last
+        last_key, lines = _last
+        if last_key != key:
+            lines = cls._made(sources)
+            _last = (key, lines)
+        return lines
+
+    @classmethod
+    def _made(cls, sources: Mapping[str, SourceLinks]) -> Lines:
         union = _Union()
         for source_id, links in sources.items():
             node = _SOURCE.of(source_id)
@@ -140,6 +163,15 @@ class Lines:
     def groups(self, citations: Iterable[tuple[str, str | None]]) -> list[list[int]]:
         """The citations (by index) grouped by the independent origin they trace to, in
         order of first citation."""
+        pairs = tuple(citations)
+        found = self._groups.get(pairs)
+        if found is None:
+            found = self._grouped(pairs)
+            if len(self._groups) < GROUPS_KEPT:
+                self._groups[pairs] = found
+        return [list(group) for group in found]  # the caller's to change
+
+    def _grouped(self, citations: Citations) -> list[list[int]]:
         union = _Union()
         families, keys, origins = [], set(), []
         for source, origin in citations:
@@ -159,6 +191,9 @@ class Lines:
         for index, family in enumerate(families):
             grouped.setdefault(union.root(family), []).append(index)
         return _relayed_joined(list(grouped.values()), origins)
+
+
+_last: tuple[object, Lines] = ((), Lines())  # the sources' links, and `Lines.of` them
 
 
 def _join_same_outlets(union: _Union, keys: set[str]) -> None:

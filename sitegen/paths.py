@@ -40,33 +40,57 @@ class Within:
         self._parents: dict[Path, bool] = {}
 
     def __call__(self, path: Path) -> bool:
-        if path.is_symlink():
+        if path.name in ("", "..") or path.is_symlink():  # "x/.." is not where x/ is
             return path.resolve().is_relative_to(self._folder)
-        inside = self._parents.get(path.parent)
+        return self.holds(path.parent)
+
+    def holds(self, folder: Path) -> bool:
+        """Whether `folder`, links resolved, lies inside: a file in it that is no link
+        does too."""
+        inside = self._parents.get(folder)
         if inside is None:
-            inside = self._parents[path.parent] = path.parent.resolve().is_relative_to(self._folder)
+            inside = self._parents[folder] = folder.resolve().is_relative_to(self._folder)
         return inside
 
 
-def confined(folder: Path, relative: str, where: Location | None = None) -> Path:
+def confined(
+    folder: Path, relative: str, where: Location | None = None, inside: Within | None = None
+) -> Path:
     """`folder / relative`, refused unless it stays inside `folder` once resolved.
 
     Refuses absolute paths, backslashes, `..` that climbs out, and links leading out.
+    `inside` (a `Within(folder)`) saves resolving the folder again for each path.
     """
     if not relative or "\\" in relative or "\0" in relative or Path(relative).is_absolute():
         raise InputError(f"'{relative}' is not a relative path with '/' separators", where)
     path = folder / relative
-    if not is_inside(path, folder):
+    if not (inside(path) if inside else is_inside(path, folder)):
         raise InputError(f"'{relative}' leads out of {folder.name}/", where)
     return path
 
 
-def article_path(root: Path, seeds: Path, file: str, where: Location | None = None) -> Path:
-    """A source's `file` (relative to the project root), which must lie in the seeds folder."""
-    path = confined(root, file, where)
-    if not is_inside(path, seeds):
+def article_path(
+    root: Path,
+    seeds: Path,
+    file: str,
+    where: Location | None = None,
+    within: Articles | None = None,
+) -> Path:
+    """A source's `file` (relative to the project root), which must lie in the seeds
+    folder. `within` saves resolving the folders again for each source of a reading."""
+    path = confined(root, file, where, within.root if within else None)
+    if not (within.seeds(path) if within else is_inside(path, seeds)):
         raise InputError(f"'{file}' is not in the seeds folder ({seeds.name}/)", where)
     return path
+
+
+class Articles:
+    """Both confinements of `article_path`, each folder resolved once for all the
+    sources of one reading; make a new one for each reading."""
+
+    def __init__(self, root: Path, seeds: Path) -> None:
+        self.root = Within(root)
+        self.seeds = Within(seeds)
 
 
 def open_regular(path: Path, what: str = "file") -> BinaryIO:

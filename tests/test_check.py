@@ -733,17 +733,32 @@ def test_kept_claim_checks_give_what_a_fresh_check_gives(
         lambda self, doc: checked.append(doc.path.name) or check_claim(self, doc),
     )
 
+    shaped: list[str] = []  # files whose fields and id were checked again
+    reshaped: list[str] = []  # those of the last check through the cache
+    check_fields = check._Checker._check_fields
+
+    def counted(self: check._Checker, doc: Any, cls: type, keys: tuple = ()) -> None:
+        if not keys:
+            shaped.append(doc.path.name)
+        check_fields(self, doc, cls, keys)
+
+    monkeypatch.setattr(check._Checker, "_check_fields", counted)
+
     def same_as_fresh() -> tuple[list[Problem], list[str]]:
         checked.clear()
+        shaped.clear()
         kept = check.read_and_check(config, cache)[1]
         again = checked.copy()
+        reshaped[:] = shaped
         assert kept == check_project(config)
         return kept, again
 
     def edit(path: Path, change: Callable[[dict[str, Any]], None]) -> None:
+        """Save, and tell the cache it is the one file saved (as the dev server does)."""
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         change(data)
         path.write_text(dump_yaml(data), encoding="utf-8")
+        cache.expect({path})
 
     start, _ = same_as_fresh()
     claims = sorted((tmp_path / "content" / "claims").glob("*.yaml"))
@@ -756,10 +771,26 @@ def test_kept_claim_checks_give_what_a_fresh_check_gives(
     article = tmp_path / yaml.safe_load(source.read_text(encoding="utf-8"))["file"]
     text = article.read_text(encoding="utf-8")
     article.write_text(text.replace(cited["quote"], cited["quote"].upper()), encoding="utf-8")
+    cache.expect(None)  # a saved article: the dev server reads every file again
     assert any(  # an unedited claim whose article changed: checked again
         claims[1].name in str(p.location) and "quote" in p.message for p in same_as_fresh()[0]
     )
     person = next(c for c in claims if yaml.safe_load(c.read_text("utf-8")).get("people"))
     gone = yaml.safe_load(person.read_text(encoding="utf-8"))["people"][0]
     (tmp_path / "content" / "people" / f"{gone}.yaml").unlink()
+    cache.expect({tmp_path / "content" / "people" / f"{gone}.yaml"})
     assert any(f"unknown person '{gone}'" in p.message for p in same_as_fresh()[0])
+
+    # people and sources: only the saved file's fields are checked again
+    people = sorted((tmp_path / "content" / "people").glob("*.yaml"))
+    edit(people[0], lambda d: d.update(nickname="an unknown field"))
+    problems, again = same_as_fresh()
+    assert reshaped == [people[0].name] and again == []
+    assert any("unknown field 'nickname'" in p.message for p in problems)
+    sources = sorted((tmp_path / "content" / "sources").glob("*.yaml"))
+    edit(sources[0], lambda d: d.update(date=20240101))
+    problems, _ = same_as_fresh()
+    assert reshaped == [sources[0].name]
+    assert any(str(sources[0].name) in str(p.location) and p.blocking for p in problems)
+    edit(sources[0], lambda d: d.update(date="2024-01-01"))
+    same_as_fresh()

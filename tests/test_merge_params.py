@@ -275,3 +275,118 @@ def test_a_figure_of_one_named_quantity_counts_more_than_a_number_in_common() ->
     same = pair(flat, volunteered("a", "volunteers"), volunteered("b", "volunteers"))
     unnamed = pair(flat, volunteered("a", "volunteers"), volunteered("b", None))
     assert compare(*same, flat).score == pytest.approx(compare(*unnamed, flat).score)
+
+
+def test_a_passage_giving_a_claims_count_of_one_act_cites_it_as_a_second_fact() -> None:
+    """A wire sentence tells who volunteered and how many; another outlet's sentence
+    tells the count with words of its own around it. The count of one named quantity,
+    told by one subject and verb, is the fact: the wire sentence cites that claim too,
+    though most of the other sentence's words are not in it."""
+    from sitegen.merge.claims import Clustering, _second_facts
+
+    def seventy(quantity: str | None) -> Figure:
+        return Figure(70, "70", counts="men", quantity=quantity)
+
+    wire = [
+        fact(
+            source,
+            "Seventy men, including 50 former soldiers, have volunteered, a paper said.",
+            ["man", "former", "soldier", "volunteer", "paper"],
+            frames=["man|volunteer"],
+            figures=[seventy("volunteers"), Figure(50, "50", counts="soldiers")],
+        )
+        for source in ("a", "b")
+    ]
+
+    def other(frame: str, quantity: str | None) -> FactCandidate:
+        return fact(
+            "c",
+            "Reuters reported that around 70 men have volunteered through a company.",
+            ["reuters", "report", "man", "volunteer", "company", "conscription", "handle"],
+            frames=["reuters|report", frame],
+            figures=[seventy(quantity)],
+        )
+
+    def second_facts(told: FactCandidate) -> dict[int, list[int]]:
+        result = Clustering(pair(TUNED, *wire, told), TUNED)
+        result.scores = {0: {1: 0.9, 2: 0.4}, 1: {0: 0.9}, 2: {0: 0.4}}
+        result.clusters = [[0, 1], [2]]
+        return _second_facts(result)
+
+    assert second_facts(other("man|volunteer", "volunteers")) == {1: [0]}
+    assert second_facts(other("man|include", "volunteers")) == {}  # another act
+    assert second_facts(other("man|volunteer", None)) == {}  # a number, not one quantity
+
+
+def test_a_near_copy_joins_the_half_of_a_sentence_its_sibling_keeps_whole() -> None:
+    """Two near copies of one outside report (neither came first): the plainer one
+    splits a sentence the more rewritten one keeps whole. The half left alone joins
+    the other half's claim, as it would in a copy of the whole sentence's source; not
+    when it says more than the whole sentence (then it is no half of it)."""
+    from sitegen.merge.claims import Clustering, join_split_sentences
+    from sitegen.merge.provenance import Lineage
+
+    spun = fact(
+        "o",
+        "Japan has a pacifist charter, reinterpreted to allow self-defense.",
+        ["japan", "pacifist", "charter", "reinterpret", "allow", "defense"],
+    )
+
+    def told(at: int, text: str, lemmas: list[str]) -> FactCandidate:
+        return FactCandidate("c", at, at + len(text), text, kind="event", lemmas=lemmas)
+
+    lone = told(0, "Japan gave its pacifist constitution another look.", ["japan", "pacifist"])
+    joined_half = told(100, "Now Japan lets its citizens do self-defense.", ["japan", "defense"])
+    lineage = Lineage(reworded={"o": ["c"]})  # "o" is the more rewritten text
+    assert lineage.reworded_from == {"c": ["o"], "o": ["c"]}
+    assert lineage.one_line == {"o": ["c"]}
+
+    def joined(reworded_from: dict[str, list[str]], half: FactCandidate) -> list[list[int]]:
+        result = Clustering(pair(TUNED, spun, half, joined_half), TUNED)
+        result.scores = {0: {1: 0.16, 2: 0.34}, 1: {0: 0.16}, 2: {0: 0.34}}
+        result.clusters = [[0, 2], [1]]
+        join_split_sentences(result, reworded_from)
+        return result.clusters
+
+    assert joined(lineage.reworded_from, lone) == [[0, 1, 2]]
+    assert joined(lineage.one_line, lone) == [[0, 2], [1]]  # one way only: it stays alone
+    longer = told(
+        0,
+        "Japan, an archipelago nation of many islands, took another look at its pacifism.",
+        ["japan", "pacifist", "look", "island", "nation", "archipelago", "many"],
+    )
+    assert joined(lineage.reworded_from, longer) == [[0, 2], [1]]
+    dated = Lineage(derived={"o": ["c"]})  # "o" copies "c", known by their dates
+    assert dated.reworded_from == {"o": ["c"]}
+
+
+def test_the_half_beside_a_quotation_cites_the_original_sentence_holding_both() -> None:
+    """A copy splits the original's "“…,” he said, adding that it was his first
+    donation" into the quotation and a sentence of its own. The quotation is reproduced
+    whole, so the sentence beside it is another fact: it keeps its own claim, and that
+    claim cites the original sentence (which says both) as a second fact."""
+    from sitegen.merge.claims import Clustering, join_split_sentences
+
+    quote = "Many people here want to help"
+    original = FactCandidate(
+        "o",
+        0,
+        90,
+        f"“{quote},” he said, adding that it was his first donation.",
+        kind="quote",
+        quote=quote,
+    )
+    half = FactCandidate("c", 0, 40, "He said this was his first donation.", kind="event")
+    said = FactCandidate("c", 100, 140, f"“{quote}.”", kind="quote", quote=quote)
+
+    def split(score: float) -> Clustering:
+        result = Clustering(pair(TUNED, original, half, said), TUNED)
+        result.scores = {0: {1: score, 2: 1.0}, 1: {0: score}, 2: {0: 1.0}}
+        result.clusters = [[0, 2], [1]]
+        join_split_sentences(result, {"c": ["o"]})
+        return result
+
+    result = split(0.3)
+    assert result.clusters == [[0, 2], [1]]  # the halves stay apart
+    assert result.extra == {1: [0]}  # the original states the half's fact too
+    assert split(0.1).extra == {}  # under `split_score`: not the same sentence

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -25,12 +26,12 @@ from sitegen.factbase.files import ContentFiles, read_files
 from sitegen.factbase.model import DIFFERENCES, STATUSES, Citation, Figure, Review
 from sitegen.factbase.records import TYPES
 from sitegen.factbase.schema import KINDS, FieldSpec, fields_of
-from sitegen.filecache import FileCache, KeptChecks
+from sitegen.filecache import FileCache, Kept, KeptChecks
 from sitegen.namecheck import close_pairs
 from sitegen.origins import Lines, SourceLinks, citation_pairs, links_of
-from sitegen.paths import article_path
+from sitegen.paths import Articles, article_path
 from sitegen.textio import read_article
-from sitegen.yamlio import YamlDocument, read_yaml
+from sitegen.yamlio import YamlDocument
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*")
 SNIPPET_LENGTH = 60
@@ -76,7 +77,11 @@ def read_and_check(
 ) -> tuple[ContentFiles, list[Problem]]:
     """content/ parsed (through the dev server's `cache` when given) and every problem
     in it; a file that does not parse is a blocking problem."""
-    reading = read_files(config.content, cache.yaml if cache else read_yaml)
+    reading = (
+        read_files(config.content, cache.yaml, cache.unchanged)
+        if cache
+        else read_files(config.content)
+    )
     checker = _Checker(
         config.root,
         config.seeds,
@@ -109,6 +114,7 @@ class _Checker:
         self.seeds = seeds
         self.files: dict[str, str] = {}  # article file -> the source id naming it
         self.read_article = read
+        self.inside = Articles(root, seeds)  # one resolve of each folder per check
         self.kept = kept
         self.problems: list[Problem] = []
         # ids a reference may name: parsed ids plus the stems of files too broken to
@@ -119,9 +125,12 @@ class _Checker:
         self.articles: dict[str, str] = {}  # source id -> article text
         self.links: dict[str, SourceLinks] = {}  # source id -> what ties it to others
         self.lines: Lines | None = None  # built from `links` once every source is read
+        self.shapes: Kept[list[Problem]] = {}  # this check's `kept.shapes`
 
     def run(self, files: ContentFiles) -> list[Problem]:
         docs = {kind: self._mappings(kind, files.documents.get(kind, [])) for kind in KINDS}
+        if self.kept is not None:
+            self.kept.shapes = self.shapes
         for doc in docs["sources"]:
             self._check_source(doc)
         for doc in docs["people"]:
@@ -166,11 +175,10 @@ class _Checker:
                 self.known[kind].add(doc.path.stem)
                 continue
             mappings.append(doc)
-            self._check_fields(doc, TYPES[kind])
+            self._check_shape(doc, TYPES[kind])
             object_id = _get(doc.data, "id", str)
             if object_id is None:
                 continue
-            self._check_id(doc, object_id)
             if object_id in first_with_id:
                 other = self._relative(first_with_id[object_id].where("id"))
                 self.shape_error(f"duplicate id '{object_id}' (also in {other.path})", doc, "id")
@@ -178,6 +186,21 @@ class _Checker:
                 first_with_id[object_id] = doc
             self.known[kind].add(object_id)
         return mappings
+
+    def _check_shape(self, doc: YamlDocument, cls: type) -> None:
+        """A file's fields and id, which follow from the file alone: what an unchanged
+        file gave last time is reused (`kept.shapes`)."""
+        earlier = self.kept.shapes.get(id(doc)) if self.kept is not None else None
+        if earlier is not None and earlier[0] is doc:
+            self.problems.extend(earlier[1])
+        else:
+            first = len(self.problems)
+            self._check_fields(doc, cls)
+            object_id = _get(doc.data, "id", str)
+            if object_id is not None:
+                self._check_id(doc, object_id)
+            earlier = (doc, self.problems[first:])
+        self.shapes[id(doc)] = earlier
 
     def _check_record(self, doc: YamlDocument, cls: type, keys: Keys) -> None:
         """A mapping inside a file (a citation, a figure): its fields, then its values."""
@@ -276,7 +299,8 @@ class _Checker:
             return
         try:
             # confined first: nothing outside the seeds folder is ever opened
-            text, digest = self.read_article(article_path(self.root, self.seeds, file))
+            path = article_path(self.root, self.seeds, file, within=self.inside)
+            text, digest = self.read_article(path)
         except InputError as exc:
             self.error(f"{exc.message}: {file}", doc, "file")
             return
@@ -312,7 +336,7 @@ class _Checker:
             for d in people
             if isinstance(_get(d.data, "name", str), str)
         }
-        for a, b in close_pairs((pid, named[pid].data["name"]) for pid in named):
+        for a, b in _close_pairs(tuple((pid, named[pid].data["name"]) for pid in named)):
             self.warning(
                 f"'{named[a].data['name']}' and '{named[b].data['name']}' ({b}) may be one "
                 "person spelled two ways: make one an alias of the other, or leave both",
@@ -504,6 +528,11 @@ class _Checker:
 
 
 # -- helpers ---------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=2)  # the dev server checks again after every edit, mostly the same
+def _close_pairs(people: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
+    return close_pairs(people)
 
 
 def _is_type(value: Any, types: tuple[type, ...]) -> bool:

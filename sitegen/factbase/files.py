@@ -37,28 +37,42 @@ class Reading:
     unreadable: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
 
 
-def read_files(content_dir: Path, read: Callable[[Path], YamlDocument] = read_yaml) -> Reading:
-    """Parse every YAML file and page of content/ (`read` may be a cache's)."""
+def read_files(
+    content_dir: Path,
+    read: Callable[[Path], YamlDocument] = read_yaml,
+    unchanged: Callable[[Path], YamlDocument | None] | None = None,
+) -> Reading:
+    """Parse every YAML file and page of content/ (`read` may be a cache's). A file
+    `unchanged` gives (the dev server's cache: read before, and not saved since) is
+    taken as it is: it was no link out of content/ then; its folder is checked again."""
     reading = Reading(ContentFiles(content_dir))
     inside = Within(content_dir)
     for kind in KINDS:
         folder = content_dir / kind
         reading.files.documents[kind] = []
-        for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+        for path in _listed(folder, "*.yaml"):
             try:
-                _confined(path, content_dir, inside)
-                reading.files.documents[kind].append(read(path))
+                doc = unchanged(path) if unchanged is not None else None
+                if doc is None or not inside.holds(folder):
+                    _confined(path, content_dir, inside)
+                    doc = read(path)
+                reading.files.documents[kind].append(doc)
             except InputError as exc:
                 reading.failures.append(exc)
                 reading.unreadable[kind].add(path.stem)
     pages_dir = content_dir / "pages"
-    for path in sorted(pages_dir.glob("*.md")) if pages_dir.is_dir() else []:
+    for path in _listed(pages_dir, "*.md"):
         try:
             _confined(path, content_dir, inside)
             reading.files.pages.append(read_page(path))
         except InputError as exc:
             reading.failures.append(exc)
     return reading
+
+
+def _listed(folder: Path, pattern: str) -> list[Path]:
+    """The files of `folder` matching `pattern`, by name (comparing Paths costs more)."""
+    return sorted(folder.glob(pattern), key=lambda path: path.name) if folder.is_dir() else []
 
 
 def _confined(path: Path, content_dir: Path, inside: Within) -> None:

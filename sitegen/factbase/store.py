@@ -21,7 +21,7 @@ from sitegen.factbase.model import FactBase, Page
 from sitegen.factbase.records import TYPES, Records, from_record, records
 from sitegen.factbase.schema import KINDS
 from sitegen.factbase.yamledit import update_text
-from sitegen.filecache import FileCache
+from sitegen.filecache import FileCache, Kept
 from sitegen.freshness import file_digest
 from sitegen.reporter import Reporter
 from sitegen.yamlio import dump_yaml
@@ -59,7 +59,7 @@ def load_factbase(config: Config, reporter: Reporter, cache: FileCache | None = 
     error_count = sum(problem.level == "error" for problem in problems)
     if error_count:
         raise ContentError(f"{error_count} errors in content/")
-    return to_factbase(files)
+    return to_factbase(files, cache.objects if cache else None)
 
 
 def read_factbase(content_dir: Path) -> FactBase:
@@ -72,9 +72,12 @@ def read_factbase(content_dir: Path) -> FactBase:
     return to_factbase(reading.files)
 
 
-def to_factbase(files: ContentFiles) -> FactBase:
-    """Model objects from parsed files. Call after validation (see `check.py`)."""
+def to_factbase(files: ContentFiles, kept: Kept[Any] | None = None) -> FactBase:
+    """Model objects from parsed files. Call after validation (see `check.py`). `kept`
+    (the dev server's) holds the object made of each parsed file last time: a file
+    unchanged is the same parsed object, and gives the same model object."""
     base = FactBase()
+    made: Kept[Any] = {}
     parts: dict[str, dict[str, Any]] = {
         "sources": base.sources,
         "people": base.people,
@@ -83,11 +86,17 @@ def to_factbase(files: ContentFiles) -> FactBase:
     for kind in KINDS:
         cls, objects = TYPES[kind], parts[kind]
         for doc in files.documents.get(kind, []):
-            objects[doc.data["id"]] = from_record(cls, doc.data)
+            earlier = kept.get(id(doc)) if kept is not None else None
+            made_of = earlier[1] if earlier and earlier[0] is doc else from_record(cls, doc.data)
+            made[id(doc)] = (doc, made_of)
+            objects[doc.data["id"]] = made_of
     for path, doc, body in files.pages:
         meta = doc.data if isinstance(doc.data, dict) else {}
         title = str(meta.get("title") or path.stem.replace("-", " ").title())
         base.pages[path.stem] = Page(slug=path.stem, title=title, body=body, meta=meta)
+    if kept is not None:
+        kept.clear()
+        kept.update(made)
     return base
 
 

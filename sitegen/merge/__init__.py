@@ -54,7 +54,7 @@ def merge_claims(
     for source, originals in lineage.derived.items():
         base.sources[source].derived_from = originals
     source_origins(base.sources, extracted, lineage)
-    join_split_sentences(result, lineage.one_line)
+    join_split_sentences(result, lineage.reworded_from)
     depth = rewrites(lineage.one_line)
     people.describe(depth)
     names = {pid: person.name for pid, person in people.people.items()}

@@ -18,10 +18,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
+from sitegen.agreement import figures_agree
 from sitegen.factbase.model import Citation, Claim, Figure, status_for
 from sitegen.merge.alignment import gap_links
 from sitegen.merge.blocking import candidate_pairs
 from sitegen.merge.features import Passage, shared_keys
+from sitegen.merge.keys import KeyKind
 from sitegen.merge.params import MergeParams
 from sitegen.merge.similarity import Conflict, compare, disagreement, same_action, synonyms
 from sitegen.merge.statement import choose_statement
@@ -148,9 +150,12 @@ def join_split_sentences(result: Clustering, derived: dict[str, list[str]]) -> N
     sentences of its own between the halves) when both passages match best the same
     passage of an original, and that passage is in the nearby passage's claim. A claim
     whose other citations are that claim's already (the original, cited for a second
-    fact) goes with it. Quotations are reproduced whole, so a quotation anchor says
-    nothing about the sentence beside it. Passages citing a second fact keep it: the
-    halves join claims as the merge formed them."""
+    fact) goes with it. Quotations are reproduced whole, so the sentence beside a
+    quotation anchor is another fact: it stays in its claim, which cites the original
+    sentence holding both as a second fact ("“…,” he said, adding that it was his
+    first-ever major donation" / "He indicated that this was his “first-ever major
+    donation …”"). Passages citing a second fact keep it: the halves join claims as the
+    merge formed them."""
     cluster_of = {i: c for c, m in enumerate(result.clusters) for i in m}
     alone = {m[0] for m in result.clusters if len(m) == 1} - {
         i for m in result.extra.values() for i in m
@@ -160,14 +165,24 @@ def join_split_sentences(result: Clustering, derived: dict[str, list[str]]) -> N
         if item.source in derived:
             by_source[item.source].append(item)
     moves: dict[int, int] = {}
+    cites: dict[int, int] = {}  # half -> the original sentence holding it and a quotation
     for copy, originals in derived.items():
         told = sorted(by_source[copy], key=lambda p: p.fact.start)
         for at, item in enumerate(told):
-            if item.index in alone:
-                target = _other_half(result, told, at, set(originals), cluster_of)
-                cited = result.extra.get(cluster_of[item.index], [])
-                if target is not None and set(cited) <= set(result.members(target)):
-                    moves[item.index] = target
+            if item.index not in alone:
+                continue
+            target = _other_half(result, told, at, set(originals), cluster_of)
+            cited = result.extra.get(cluster_of[item.index], [])
+            if target is not None and set(cited) <= set(result.members(target)):
+                moves[item.index] = target
+            elif target is None:
+                beside = _other_half(result, told, at, set(originals), cluster_of, quoted=True)
+                original = _best_in(result, item.index, set(originals))
+                if beside is not None and original is not None:
+                    cites[item.index] = original  # a quotation is reproduced whole
+    for i, original in cites.items():
+        if original not in result.extra.setdefault(cluster_of[i], []):
+            result.extra[cluster_of[i]].append(original)
     for i, target in moves.items():
         result.clusters[cluster_of[i]].remove(i)
         result.extra.pop(cluster_of[i], None)  # the second facts it cited are the target's
@@ -181,14 +196,16 @@ def _other_half(
     at: int,
     originals: set[str],
     cluster_of: dict[int, int],
+    quoted: bool = False,
 ) -> int | None:
     """The claim of the nearest passage within `split_reach` of `told[at]` (the one
-    before first) that is the other half of its sentence, if any is."""
+    before first) that is the other half of its sentence, if any is; with `quoted`,
+    the other half being a quotation the original sentence quotes too."""
     reach = result.params.split_reach
     around = [n for n in range(max(at - reach, 0), min(at + reach + 1, len(told))) if n != at]
     for n in sorted(around, key=lambda n: (abs(n - at), n)):
         neighbour = told[n]
-        target = _split_from(result, told[at], neighbour, originals, cluster_of)
+        target = _split_from(result, told[at], neighbour, originals, cluster_of, quoted)
         if target is not None:
             return target
     return None
@@ -210,15 +227,19 @@ def _split_from(
     neighbour: Passage,
     originals: set[str],
     cluster_of: dict[int, int],
+    quoted: bool = False,
 ) -> int | None:
     """The neighbour's cluster, when `item` and `neighbour` are two halves of one
-    sentence of an original; else None."""
+    sentence of an original (with `quoted`, the neighbour and the original both
+    quoting, else not both); else None."""
     best = _best_in(result, item.index, originals)
     if best is None or result.score(item.index, best) < result.params.split_score:
         return None
     original = result.items[best]
-    if neighbour.shingles and original.shingles:
+    if bool(neighbour.shingles and original.shingles) != quoted:
         return None
+    if original.total < max(item.total, neighbour.total):
+        return None  # a sentence holding two halves says more than either
     target = cluster_of[neighbour.index]
     if (
         best not in result.members(target)
@@ -449,9 +470,29 @@ def _second_facts(result: Clustering) -> dict[int, list[int]]:
 
 def _states(result: Clustering, i: int, members: list[int]) -> bool:
     """Passage `i` would join the cluster of `members` by average linkage, and holds
-    one of its passages."""
+    one of its passages or gives the count one of them gives of one named quantity
+    ("Seventy Japanese men, including 50 former members …, have volunteered" /
+    "around 70 men from Japan have volunteered …": the count is the fact, whatever
+    else either passage tells around it)."""
     mean = sum(result.score(i, m) for m in members) / len(members)
-    return mean >= result.params.threshold and any(_contained(result, m, i) for m in members)
+    return mean >= result.params.threshold and any(
+        _contained(result, m, i) or _same_count(result, m, i) for m in members
+    )
+
+
+def _same_count(result: Clustering, part: int, whole: int) -> bool:
+    """The two passages, alike enough to be joined, tell one act by one subject (a
+    subject-verb frame, "men|volunteer") and give one count of one named quantity: the
+    count is what they tell ("Two men killed in the shooting were identified as …"
+    gives the count of the dead but tells who they were)."""
+    a, b = result.items[part], result.items[whole]
+    if result.score(part, whole) < result.params.threshold or not _frame_shared(a, b):
+        return False
+    agreeing = figures_agree(a.figures, b.figures, result.params.approximate_spread)
+    return any(
+        a.figures[x].quantity is not None and a.figures[x].quantity == b.figures[y].quantity
+        for x, y in agreeing
+    )
 
 
 def _contained(result: Clustering, part: int, whole: int) -> bool:
@@ -466,6 +507,12 @@ def _contained(result: Clustering, part: int, whole: int) -> bool:
     shared = sum(a.weights[k] for k in shared_keys(a, b))
     shared += synonyms(a, set(a.keys), set(b.keys), params)
     return shared / a.total >= params.contained
+
+
+def _frame_shared(a: Passage, b: Passage) -> bool:
+    """Both passages tell one subject doing one thing ("men|volunteer")."""
+    frame = KeyKind.FRAME.prefix
+    return any(key.startswith(frame) for key in shared_keys(a, b))
 
 
 def _quoted_in(part: Passage, whole: Passage, params: MergeParams) -> bool:

@@ -47,6 +47,21 @@ class Lineage:
                 merged[source].update(others)
         return {source: sorted(others) for source, others in sorted(merged.items())}
 
+    @property
+    def reworded_from(self) -> dict[str, list[str]]:
+        """Each copy with the texts it may reword sentences of: the originals it copies,
+        and both ways between two near copies of one outside origin (a rewrite of the
+        wire report may keep whole a sentence the other splits, or split one the other
+        keeps whole; neither came first)."""
+        merged: dict[str, set[str]] = defaultdict(set)
+        for source, originals in self.derived.items():
+            merged[source].update(originals)
+        for source, plainer in self.reworded.items():
+            for other in plainer:
+                merged[source].add(other)
+                merged[other].add(source)
+        return {source: sorted(others) for source, others in sorted(merged.items())}
+
 
 @dataclass
 class _Pair:

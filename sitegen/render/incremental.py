@@ -45,19 +45,24 @@ class Fragments:
         self.drawn = 0  # pieces rendered so far (the others were reused)
 
     def forget(self, changed: set[str] | None) -> None:
-        """Drop the pieces showing an edited object; all of them for `None`."""
+        """Drop the pieces showing an edited object; all of them for `None`. A piece
+        may show "<kind>/*": it shows something of every object of the kind."""
         if changed is None:
             self._pieces.clear()
             return
+        changed = changed | {key.partition("/")[0] + "/*" for key in changed}
         stale = [key for key, (_, keys) in self._pieces.items() if not keys.isdisjoint(changed)]
         for key in stale:
             del self._pieces[key]
 
-    def keep(self, key: Hashable, shows: frozenset[str], make: Callable[[], Piece]) -> Piece:
-        """The piece under `key`, made now if it is not kept (or was forgotten)."""
+    def keep(
+        self, key: Hashable, shows: Callable[[], frozenset[str]], make: Callable[[], Piece]
+    ) -> Piece:
+        """The piece under `key`, made now (with the keys it `shows`) if it is not kept
+        or was forgotten."""
         piece = self._pieces.get(key)
         if piece is None:
-            piece = self._pieces[key] = (make(), shows)
+            piece = self._pieces[key] = (make(), shows())
             self.drawn += 1
         return cast(Piece, piece[0])
 
@@ -66,7 +71,9 @@ class Fragments:
 
         def fragment(macro: Any, view: ClaimView, *args: Hashable) -> Markup:
             return self.keep(
-                (page, macro.name, view.claim.id, args), view.shows, partial(macro, view, *args)
+                (page, macro.name, view.claim.id, args),
+                partial(getattr, view, "shows"),
+                partial(macro, view, *args),
             )
 
         return fragment

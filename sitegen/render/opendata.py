@@ -13,11 +13,13 @@ import csv
 import io
 import json
 import shutil
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from sitegen.render import links
+from sitegen.render.incremental import Fragments
 from sitegen.render.markdown import plain_text
 from sitegen.render.story import first_report
 from sitegen.render.views import ClaimView, PersonView, SiteViews, SourceView
@@ -41,10 +43,19 @@ CSV_COLUMNS = (
 )
 
 
-def data_files(views: SiteViews) -> Iterator[tuple[str, Iterable[str]]]:
-    """(site path, text in pieces) of each data file."""
-    yield f"{FOLDER}claims.json", _document(views, "claims", map(_claim, views.claims))
-    yield f"{FOLDER}claims.csv", _claims_csv(views)
+# What a claim's entry shows besides its view's keys (`ClaimView.shows`): its origins are
+# named by every source's short name, so any source edit is one (`Fragments.forget`).
+EVERY_SOURCE = "sources/*"
+
+
+def data_files(
+    views: SiteViews, fragments: Fragments | None = None
+) -> Iterator[tuple[str, Iterable[str]]]:
+    """(site path, text in pieces) of each data file. The dev server's `fragments` keep
+    each claim's entry until something it shows is edited."""
+    claims = (_kept(fragments, "claims.json", view, _claim_json) for view in views.claims)
+    yield f"{FOLDER}claims.json", _document(views, "claims", claims)
+    yield f"{FOLDER}claims.csv", _claims_csv(views, fragments)
     yield f"{FOLDER}people.json", _document(views, "people", map(_person, views.people))
     yield f"{FOLDER}sources.json", _document(views, "sources", map(_source, views.sources))
 
@@ -55,7 +66,18 @@ def copy_schemas(target: Path) -> None:
         shutil.copyfile(schema, target / schema.name)
 
 
-def _document(views: SiteViews, name: str, items: Iterable[dict[str, Any]]) -> Iterator[str]:
+def _kept(
+    fragments: Fragments | None, file: str, view: ClaimView, make: Callable[[ClaimView], str]
+) -> str:
+    if fragments is None:
+        return make(view)
+    return fragments.keep(
+        (FOLDER, file, view.claim.id), lambda: view.shows | {EVERY_SOURCE}, partial(make, view)
+    )
+
+
+def _document(views: SiteViews, name: str, items: Iterable[dict[str, Any] | str]) -> Iterator[str]:
+    """A JSON file listing `items` (mappings, or their JSON text)."""
     head = {
         "$schema": f"schema/{name}.schema.json",
         "version": VERSION,
@@ -64,13 +86,13 @@ def _document(views: SiteViews, name: str, items: Iterable[dict[str, Any]]) -> I
     }
     yield json.dumps(head, ensure_ascii=False)[:-1] + f', "{name}": [\n'
     for number, item in enumerate(items):
-        yield (",\n" if number else "") + json.dumps(item, ensure_ascii=False)
+        text = item if isinstance(item, str) else json.dumps(item, ensure_ascii=False)
+        yield (",\n" if number else "") + text
     yield "\n]}\n"
 
 
-def _url(views: SiteViews, path: str) -> str:
-    base = views.site.base_url
-    return links.absolute_url(base, path) if base else path
+def _claim_json(view: ClaimView) -> str:
+    return json.dumps(_claim(view), ensure_ascii=False)
 
 
 def _claim(view: ClaimView) -> dict[str, Any]:
@@ -109,32 +131,37 @@ def _claim(view: ClaimView) -> dict[str, Any]:
     }
 
 
-def _claims_csv(views: SiteViews) -> Iterator[str]:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+def _claims_csv(views: SiteViews, fragments: Fragments | None) -> Iterator[str]:
+    yield _csv_line(CSV_COLUMNS)
     for view in views.claims:
-        claim, review = view.claim, view.claim.review
-        _, day = first_report(view)
-        row = [
-            claim.id,
-            _url(views, links.claim_path(claim.id)),
-            plain_text(claim.statement),
-            claim.kind,
-            claim.status,
-            view.source_count,
-            "" if claim.independent_sources is None else claim.independent_sources,
-            "; ".join(origin.label for origin in view.origins),
-            day.isoformat() if day else "",
-            review.rating if review else "",
-            review.by if review else "",
-            review.date if review else "",
-        ]
-        writer.writerow([_cell(value) for value in row])
-        yield buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
-    yield buffer.getvalue()
+        yield _kept(fragments, "claims.csv", view, partial(_claim_row, views))
+
+
+def _claim_row(views: SiteViews, view: ClaimView) -> str:
+    claim, review = view.claim, view.claim.review
+    _, day = first_report(view)
+    path, base_url = links.claim_path(claim.id), views.site.base_url
+    row = [
+        claim.id,
+        links.absolute_url(base_url, path) if base_url else path,
+        plain_text(claim.statement),
+        claim.kind,
+        claim.status,
+        view.source_count,
+        "" if claim.independent_sources is None else claim.independent_sources,
+        "; ".join(origin.label for origin in view.origins),
+        day.isoformat() if day else "",
+        review.rating if review else "",
+        review.by if review else "",
+        review.date if review else "",
+    ]
+    return _csv_line([_cell(value) for value in row])
+
+
+def _csv_line(row: Iterable[object]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerow(row)
+    return buffer.getvalue()
 
 
 def _cell(value: object) -> object:

@@ -203,7 +203,7 @@ def _render_in_place(
         if page.name == "index.html" and page.parent != config.site:
             shutil.rmtree(page.parent, ignore_errors=True)
     incremental.depends = now
-    for data_path, pieces in data_files(views):
+    for data_path, pieces in data_files(views, incremental.fragments):
         write_if_changed(config.site / data_path, "".join(pieces), durable=False)
     incremental.indexer.start(config.site, reporter)
     return RenderResult(pages=written, site_dir=config.site, drawn=drawn)

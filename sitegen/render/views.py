@@ -19,7 +19,7 @@ from sitegen.errors import ConfigError, InputError, Location
 from sitegen.factbase.model import Citation, Claim, FactBase, Page, Person, Source
 from sitegen.frontmatter import split_front_matter
 from sitegen.origins import SHARED_LABEL, Lines, SourceLinks
-from sitegen.paths import article_path
+from sitegen.paths import Articles, article_path
 from sitegen.render import corrections
 from sitegen.render.corrections import Correction
 from sitegen.render.links import is_safe_id, passage_anchor
@@ -216,6 +216,7 @@ class _ViewBuilder:
         self.config = config
         self.reporter = reporter
         self.read = read
+        self.inside = Articles(config.root, config.seeds)  # one resolve per folder
         self.base = base
         try:
             self.base_url = normalize_base_url(config.base_url)
@@ -320,7 +321,9 @@ class _ViewBuilder:
         )
         refs = {claim.id: ClaimRef(number, claim) for number, claim in enumerate(citing, 1)}
         try:
-            path = article_path(self.config.root, self.config.seeds, source.file)
+            path = article_path(
+                self.config.root, self.config.seeds, source.file, within=self.inside
+            )
             text, _digest = self.read(path)
         except InputError as exc:
             self.reporter.warning(

@@ -47,6 +47,8 @@ class Builder:
         self._files = FileCache()  # parsed content/ files, reused until they change
         self._incremental = Incremental()  # what the last render showed on which page
         self._unrendered: set[str] | None = set()  # keys edited since the last good render
+        self._unread: set[Path] | None = None  # content/ files saved since the last good
+        # build: the others are as `_files` keeps them (None: read and hash every file)
         self._thread = threading.Thread(target=self._run, name="sitegen-builder", daemon=True)
 
     def start(self) -> None:
@@ -75,12 +77,16 @@ class Builder:
 
     def rebuild(self, changes: Changes) -> bool:
         """Extract when articles or settings changed, then render; True on success."""
+        if changes.config or changes.seeds:
+            self._unread = None  # a full build: files changed behind the watcher's back too
+        elif self._unread is not None:
+            self._unread |= changes.content
         try:
             if changes.config:
                 self.config = load_config(self.root)
             with project_lock(self.config.cache):  # a CLI build waits, and vice versa
                 self._build(changes)
-            self._unrendered = set()
+            self._unrendered, self._unread = set(), set()
         except SitegenError as exc:
             self.reporter.error(exc.message, exc.location)
             self.live.failed(_report(self.reporter, str(exc)))
@@ -97,6 +103,7 @@ class Builder:
             return False
         finally:
             self.reporter.messages.clear()
+            self._files.expect(None)
         self.live.succeeded()
         return True
 
@@ -104,6 +111,7 @@ class Builder:
         """Extract what the changes call for, then render what they can have changed."""
         edited = set(changes.content)
         if changes.config or changes.seeds or not self.config.content.is_dir():
+            self._unread = None
             stats = extract_to_content(self.config, self.reporter, self._files, skip_unchanged=True)
             self._own_writes = {path: _digest(path) for path in stats.written}
             edited.update(stats.written)
@@ -114,6 +122,7 @@ class Builder:
         if changes.config or changes.templates or self._unrendered is None:
             self._incremental.depends = {}  # render everything, static files too
             self._incremental.templates = None
+        self._files.expect(self._unread)  # the others are read again only if saved
         render(
             self.config,
             self.reporter,

@@ -38,7 +38,7 @@ IGNORED_NAMES = (
     ".*.new",
     "*.crdownload",
 )
-QUIET_SECONDS = 0.03
+QUIET_SECONDS = 0.01  # an editor's save (temp file, rename) is one burst well within this
 
 
 @dataclass
