@@ -23,6 +23,7 @@ from sitegen.factbase.yamledit import update_text
 from sitegen.filecache import FileCache
 from sitegen.render import RenderResult, pagefind, render_site
 from sitegen.render.incremental import Incremental
+from sitegen.render.site import TRASH
 from sitegen.reporter import Reporter
 from sitegen.serve import Builder
 from sitegen.serve.http import LiveState
@@ -66,7 +67,7 @@ def tree(folder: Path) -> dict[str, bytes]:
 def full_render(config: Config, into: Path) -> dict[str, bytes]:
     """The same content rendered from scratch, in another project folder."""
     # not the site, nor an old one being deleted in the background after a swap
-    shutil.copytree(config.root, into, ignore=shutil.ignore_patterns("site", ".site.*"))
+    shutil.copytree(config.root, into, ignore=shutil.ignore_patterns("site", ".site.*", TRASH))
     other = load_config(into)
     reporter = Reporter(stream=io.StringIO())
     render_site(other, load_factbase(other, reporter), reporter)

@@ -161,6 +161,8 @@ def _render(
             templates.compile_all()
         pages = draw_all(partial(site_specs, views), draw, processes, not_pages)
         index_site(staging, reporter)
+        if incremental is not None:  # the dev server's last index, of the site replaced
+            incremental.indexer.wait()  # here, must not land in the new one
         replace_tree(staging, folder, config.cache / TRASH)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
