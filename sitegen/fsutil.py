@@ -250,12 +250,18 @@ def remove_later(trash: Path) -> None:
 
 
 def empty_trash(trash: str | Path) -> None:
-    """Remove everything in `trash` (sitegen's own folder), keeping the folder."""
+    """Remove the sites in `trash`, keeping the folder. Only folders holding sitegen's
+    marker are removed (the cache folder is a setting: what a person keeps there stays),
+    and empty ones, which a failed move leaves."""
     try:
         entries = [Path(entry.path) for entry in os.scandir(trash)]
     except OSError:
         return
-    threads = [thread for entry in entries for thread in remove_tree(entry)]
+    threads = [thread for entry in entries if is_ours(entry) for thread in remove_tree(entry)]
+    for entry in entries:
+        if not is_ours(entry):
+            with suppress(OSError):  # not empty: not ours to remove
+                entry.rmdir()
     for thread in threads:
         thread.join()
 

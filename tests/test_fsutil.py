@@ -114,6 +114,22 @@ def test_a_replaced_site_is_removed_by_a_process_of_its_own(tmp_path: Path) -> N
     assert trash.is_dir() and not list(trash.iterdir())
 
 
+def test_emptying_the_trash_removes_only_sitegens_folders(tmp_path: Path) -> None:
+    """The cache folder is a setting: a folder a person keeps in its trash/ stays."""
+    trash = tmp_path / "trash"
+    trash.mkdir()
+    site = staging_dir(tmp_path / "site")  # holds sitegen's marker
+    (site / "index.html").write_text("old", encoding="utf-8")
+    site.rename(trash / "old-site")
+    kept = trash / "notes"
+    kept.mkdir()
+    (kept / "mine.txt").write_text("kept", encoding="utf-8")
+    (trash / "empty").mkdir()
+    fsutil.empty_trash(trash)
+    assert sorted(p.name for p in trash.iterdir()) == ["notes"]
+    assert (kept / "mine.txt").read_text(encoding="utf-8") == "kept"
+
+
 def test_many_writes_replace_only_what_the_check_allows_and_leave_no_temp_files(
     tmp_path: Path,
 ) -> None:
