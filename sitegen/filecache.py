@@ -93,38 +93,75 @@ class StoredCache(FileCache):
     `sitegen render` parses again only the content/ files changed (by size and
     content hash, as above) since the last render. One JSON line per file, read
     and written a line at a time (a 10,000-article content/ is hundreds of megabytes);
-    JSON, not pickle: nothing read back can run code."""
+    JSON, not pickle: nothing read back can run code.
+
+    Each file's data is kept as the JSON text of its line and decoded only when the
+    file is asked for: decoded, the whole of content/ is a tree of small objects
+    several times that size, which the render would hold beside the fact base made
+    of it."""
 
     def __init__(self, file: Path) -> None:
         super().__init__()
         self.claim_checks = None  # one render: nothing to check again
         self.objects = None
         self.file = file
-        self._used: set[Path] = set()
+        self._stored: dict[str, tuple[str, str]] = {}  # path -> (digest, JSON of its data)
+        self._used: dict[str, tuple[str, str]] = {}  # what this run read, to write back
         self._parsed = 0  # files parsed this time, not taken from the file
         try:
             with file.open(encoding="utf-8") as lines:
                 for line in lines:
-                    name, digest, data = json.loads(line)
-                    self._yaml[Path(name)] = (digest, YamlDocument(Path(name), data))
-        except (OSError, ValueError, TypeError):
-            self._yaml.clear()  # missing or damaged: every file is parsed again
+                    name, digest, data = _entry(line)
+                    self._stored[name] = (digest, data)
+        except (OSError, ValueError):
+            self._stored.clear()  # missing or damaged: every file is parsed again
 
     def yaml(self, path: Path) -> YamlDocument:
-        self._used.add(path)
-        return self._read(self._yaml, path, self._parse)
-
-    def _parse(self, path: Path) -> YamlDocument:
+        name = str(path)
+        digest = file_digest(path)
+        stored = self._stored.get(name)
+        if stored is not None and stored[0] == digest:
+            try:
+                doc = YamlDocument(path, json.loads(stored[1]))
+            except ValueError:
+                pass  # a damaged line: the file is parsed again
+            else:
+                self._used[name] = stored
+                return doc
+        doc = read_yaml(path)  # a broken file raises: not kept
         self._parsed += 1
-        return read_yaml(path)
+        self._used[name] = (digest, json.dumps(doc.data, ensure_ascii=False))
+        return doc
 
     def save(self) -> None:
-        """Keep what this run read, unless the file holds exactly that already."""
-        if not self._parsed and self._used == self._yaml.keys():
+        """Keep what this run read in the file, unless it holds exactly that already,
+        and no longer in memory: the render asks for no file again."""
+        used, stored = self._used, self._stored
+        self._used, self._stored = {}, {}
+        if not self._parsed and used.keys() == stored.keys():
             return
         lines = (
-            json.dumps([str(path), digest, doc.data], ensure_ascii=False) + "\n"
-            for path, (digest, doc) in self._yaml.items()
-            if path in self._used
+            json.dumps([name, digest], ensure_ascii=False)[:-1] + ", " + data + "]\n"
+            for name, (digest, data) in used.items()
         )
         write_stream(self.file, lines, durable=False)
+
+
+_DECODER = json.JSONDecoder()
+
+
+def _entry(line: str) -> tuple[str, str, str]:
+    """A stored line, `[path, digest, data]`, as its path, its digest and the JSON
+    text of its data (not decoded); ValueError when it is not one."""
+    text = line.rstrip("\n")
+    if not text.startswith("["):
+        raise ValueError("not a stored file")
+    name, at = _DECODER.raw_decode(text, 1)
+    if text[at : at + 2] != ", ":
+        raise ValueError("not a stored file")
+    digest, at = _DECODER.raw_decode(text, at + 2)
+    if not (isinstance(name, str) and isinstance(digest, str)):
+        raise ValueError("not a stored file")
+    if text[at : at + 2] != ", " or not text.endswith("]"):
+        raise ValueError("not a stored file")
+    return name, digest, text[at + 2 : -1]

@@ -65,3 +65,21 @@ def test_a_deleted_file_leaves_the_cache_and_a_damaged_cache_is_parsed_again(
         cache.write_text(damaged, encoding="utf-8")
         _render(project)
         assert {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()} == site
+
+
+def test_a_damaged_entry_is_parsed_again_and_written_back(tmp_path: Path) -> None:
+    """Each file's data is decoded only when asked for: a line whose data is broken
+    costs that file a parse, and the next cache holds it whole again."""
+    project = _project(tmp_path / "project")
+    _render(project)
+    cache = project / ".sitegen-cache" / "content.jsonl"
+    lines = cache.read_text("utf-8").splitlines()
+    path, _ = _a_claim(project)
+    broken = next(i for i, line in enumerate(lines) if json.loads(line)[0] == str(path))
+    whole = lines[broken]
+    lines[broken] = whole[: whole.index("{")] + "{broken]"
+    cache.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    site = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
+    _render(project)
+    assert {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()} == site
+    assert _stored(project)[str(path)] == json.loads(whole)[1:]

@@ -80,8 +80,10 @@ class Article(Generic[T]):
             and self.spans[i][0] < p.end
         }
 
-    @cached_property
+    @property
     def paragraphs(self) -> list[Paragraph[T]]:
+        """Cut afresh each time: a source page shows it once, and kept, the pieces of
+        every article drawn would add up to a large site's whole text again."""
         return _cut(self.text, self.passages, self.spans)
 
 
