@@ -12,7 +12,7 @@ has its reference count written). Two measurements on a generated fact base
   private memory (USS);
 - otherwise, one `sitegen render --jobs N` process per run, its process tree sampled
   from /proc: the peak of the tree's PSS (shared pages split between their sharers),
-  each process's peak PSS and RSS, the parent's PSS when its first worker appears
+  each process's peak PSS and RSS, the parent's RSS when its first worker appears
   (everything loaded, nothing drawn), and the wall time with the load average.
 
     .venv/bin/python -m benchmarks.render_memory [--claims 40000] [--jobs 1 2]
@@ -77,7 +77,7 @@ class Peaks:
     tree: int = 0  # the tree's PSS at its peak
     tree_at: float = 0.0
     processes: dict[tuple[int, str], dict[str, int]] = field(default_factory=dict)
-    before_fork: int | None = None  # the parent's PSS when its first worker appears
+    before_fork: int | None = None  # the parent's RSS when its first worker appears
 
     def sample(self, root: int, started: float) -> None:
         total, parent, forked = 0, {"rss": 0, "pss": 0}, False
@@ -96,7 +96,7 @@ class Peaks:
             elif name == tree[0][1] and now["rss"] * 2 > parent["rss"]:
                 forked = True  # a worker: a copy of the parent (not a fresh interpreter)
         if self.before_fork is None and forked:
-            self.before_fork = parent["pss"]
+            self.before_fork = parent["rss"]  # its PSS is already shared with the copy
         if total > self.tree:
             self.tree, self.tree_at = total, time.perf_counter() - started
 
@@ -136,7 +136,7 @@ def render(project: Path, jobs: int, interval: float) -> None:
         sys.exit(f"{' '.join(command)} failed:\n{errors[-2000:]}")
     print(
         f"--jobs {jobs}: {elapsed:.1f} s, peak tree PSS {peaks.tree / MB:.0f} MB at "
-        f"{peaks.tree_at:.0f} s; parent before its first worker "
+        f"{peaks.tree_at:.0f} s; parent's RSS before its first worker "
         f"{f'{peaks.before_fork / MB:.0f} MB' if peaks.before_fork else '-'}  (load {load()})"
     )
     for (pid, name), peak in peaks.processes.items():
@@ -147,8 +147,18 @@ def render(project: Path, jobs: int, interval: float) -> None:
             )
 
 
+def high_water() -> int:
+    """Bytes of this process's peak RSS so far."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) * 1024
+    return 0
+
+
 def phases(project: Path) -> None:
-    """Each step before the first page, as this process's growth in private memory."""
+    """Each step before the first page, as `sitegen render` takes it: this process's
+    private memory after it, and its peak so far (freed memory is reused, not given
+    back: the peak of the load is the floor of what the process holds when it forks)."""
     from sitegen import collector
     from sitegen.build import PARSED_CONTENT
     from sitegen.config import load_config
@@ -161,17 +171,13 @@ def phases(project: Path) -> None:
 
     config = load_config(project)
     reporter = Reporter(quiet=True)
-    last = memory()["uss"]
 
     def step(name: str, started: float) -> None:
-        nonlocal last
-        now = memory()["uss"]
         print(
-            f"{name:>32}: +{(now - last) / MB:6.0f} MB  ({now / MB:6.0f} MB, "
-            f"{time.perf_counter() - started:5.1f} s)",
+            f"{name:>28}: USS {memory()['uss'] / MB:6.0f} MB, peak RSS "
+            f"{high_water() / MB:6.0f} MB  ({time.perf_counter() - started:5.1f} s)",
             flush=True,
         )
-        last = now
 
     with collector.paused():
         started = time.perf_counter()
@@ -182,11 +188,11 @@ def phases(project: Path) -> None:
         step("content/ read and checked", started)
         started = time.perf_counter()
         base = to_factbase(files)
+        del files
         step("model objects", started)
         started = time.perf_counter()
-        del files
-        cache._yaml.clear()  # what keeping the parsed files costs
-        step("parsed files dropped", started)
+        cache.save()
+        step("parse cache saved, dropped", started)
         started = time.perf_counter()
         views = build_views(config, base, reporter, cache.article)
         step("views", started)
