@@ -354,7 +354,7 @@ def test_the_home_page_shows_the_figures_table(tmp_path: Path) -> None:
     assert main(["build", "--project", str(tmp_path), "-q"]) == 0
     home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     table = home[home.index('class="figures-table"') : home.index("</table>")]
-    assert "Injured" in table and "Ten" in table and "Nine" in table
+    assert "Injured" in table and "Ten people" in table and "Nine people" in table
     assert "Daily A" in table and "Daily B" in table
     assert "sources disagree" in table
 

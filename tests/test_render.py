@@ -644,6 +644,23 @@ def test_segment_keeps_text_and_covers_each_passage(
             assert passage in covering[-1].closes
 
 
+def test_a_figure_is_shown_through_the_noun_it_counts() -> None:
+    from sitegen.factbase.model import Figure
+    from sitegen.render.figures import counted_words
+
+    a_man = Figure(value=1, text="a", counts="man")
+    told = "Police said a car hit the man, and a 27-year-old man was shot."
+    assert counted_words(a_man, ["A crash.", told]) == "a 27-year-old man"
+    assert counted_words(a_man, ["Police said a car hit the man."]) == "a"  # another phrase
+    assert (
+        counted_words(a_man, ["a tall, thin, grey-haired man"]) == "a tall, thin, grey-haired man"
+    )
+    assert counted_words(a_man, ["a tall, thin, grey-haired old man"]) == "a"  # too far
+    two = Figure(value=2, text="two", counts="men")
+    assert counted_words(two, ["Two other young men were hurt."]) == "Two other young men"
+    assert counted_words(Figure(value=70, text="70"), ["70 men"]) == "70"  # nothing counted
+
+
 def test_a_figure_in_words_shows_its_value() -> None:
     from sitegen.render.templates import has_digit
 

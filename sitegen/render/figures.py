@@ -12,6 +12,7 @@ shown apart and never compared with totals.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -63,6 +64,7 @@ class FigureValue:
     dates: list[str] = field(default_factory=list)  # of the sources stating it
     conflicts: list[str] = field(default_factory=list)  # ids of the claims it disputes
     updates: list[str] = field(default_factory=list)  # ids of claims revising it or revised
+    words: str = ""  # as a passage writes it, through what it counts: "a 27-year-old man"
 
 
 @dataclass(slots=True)
@@ -113,8 +115,38 @@ def _value(figure: Figure, claim: ClaimView, lines: Lines) -> FigureValue:
         origins.append(OriginValue(named[0] if named else publisher, [cites[i] for i in group]))
     dates = sorted({c.source.date for c in cites if c.source.date})
     return FigureValue(
-        figure, claim, origins, dates, list(claim.claim.conflicts), list(claim.claim.updates)
+        figure,
+        claim,
+        origins,
+        dates,
+        list(claim.claim.conflicts),
+        list(claim.claim.updates),
+        counted_words(figure, [c.citation.quote for c in cites]),
     )
+
+
+COUNTED_REACH = 3  # words between a figure and the noun it counts ("two other young men")
+# a determiner opens another noun phrase: "a car hit the man" does not count a man
+DETERMINERS = "a|an|the|this|that|these|those|his|her|its|their|our|my|your|another"
+
+
+def counted_words(figure: Figure, quotes: list[str]) -> str:
+    """The figure's words through the noun it counts, verbatim from the first passage
+    writing them so: "a" alone tells a reader nothing, "a 27-year-old man" does. Just
+    the figure's own words when no passage has the noun close after them."""
+    if not figure.counts:
+        return figure.text
+    word = rf"\W+(?!(?:{DETERMINERS})(?!\w))[\w'’-]+"
+    pattern = re.compile(
+        rf"(?<!\w){re.escape(figure.text)}(?:{word}){{0,{COUNTED_REACH}}}?"
+        rf"\W+{re.escape(figure.counts)}(?!\w)",
+        re.IGNORECASE,
+    )
+    for quote in quotes:
+        found = pattern.search(quote)
+        if found:
+            return found.group()
+    return figure.text
 
 
 def _row(quantity: str, values: list[FigureValue]) -> QuantityRow:
