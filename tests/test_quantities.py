@@ -221,6 +221,59 @@ def test_more_than_another_quantity_is_a_total() -> None:
     assert [(f.value, f.quantity) for f in counted] == [(1, "killed")], "a man: one killed"
 
 
+def test_a_noun_holding_a_number_or_a_plural_is_no_count_of_one() -> None:
+    """ "A total of 50 people were killed": not one killed ("a total"); "A man was
+    killed" still is."""
+    doc = parse(
+        W("A", 1, "det", "DET", tag="DT"),
+        W("total", 6, "nsubjpass", "NOUN", tag="NN"),
+        W("of", 1, "prep", "ADP", tag="IN"),
+        W("50", 4, "nummod", "NUM", tag="CD"),
+        W("people", 2, "pobj", "NOUN", "person", tag="NNS"),
+        W("were", 6, "auxpass", "AUX", "be"),
+        W("killed", 6, "ROOT", "VERB", "kill"),
+    )
+    assert all(f.value != 1 for f in with_quantities(doc[:], []))
+    family = parse(
+        W("A", 1, "det", "DET", tag="DT"),
+        W("family", 5, "nsubjpass", "NOUN", tag="NN"),
+        W("of", 1, "prep", "ADP", tag="IN"),
+        W("four", 2, "pobj", "NUM", tag="CD"),
+        W("was", 5, "auxpass", "AUX", "be"),
+        W("killed", 5, "ROOT", "VERB", "kill"),
+    )
+    assert all(f.value != 1 for f in with_quantities(family[:], []))
+    man = parse(
+        W("A", 1, "det", "DET", tag="DT"),
+        W("man", 3, "nsubjpass", "NOUN", tag="NN"),
+        W("was", 3, "auxpass", "AUX", "be"),
+        W("killed", 3, "ROOT", "VERB", "kill"),
+    )
+    assert [(f.value, f.quantity) for f in with_quantities(man[:], [])] == [(1, "killed")]
+
+
+def test_the_others_are_the_rest_of_a_set_not_an_increment() -> None:
+    """ "Johnson was among the 53 others wounded": all the wounded; "four others were
+    wounded" is beyond a count told before."""
+    the_others = parse(
+        W("Johnson", 1, "nsubj", "PROPN"),
+        W("was", 1, "ROOT", "AUX", "be"),
+        W("among", 1, "prep", "ADP"),
+        W("the", 5, "det", "DET"),
+        W("53", 5, "nummod", "NUM"),
+        W("others", 2, "pobj", "NOUN", "other"),
+        W("wounded", 5, "acl", "VERB", "wound"),
+    )
+    assert not is_increment(the_others[4], "injured")
+    others = parse(
+        W("four", 1, "nummod", "NUM"),
+        W("others", 3, "nsubjpass", "NOUN", "other"),
+        W("were", 3, "auxpass", "AUX", "be"),
+        W("wounded", 3, "ROOT", "VERB", "wound"),
+    )
+    assert is_increment(others[0], "injured")
+
+
 def test_a_breakdown_of_a_count_counts_nothing() -> None:
     doc = parse(
         W("four", 1, "nummod", "NUM"),

@@ -3,11 +3,13 @@
 A number counts the quantity named by the word that governs it: the verb it is the
 subject or object of ("two people were killed", "wounded three others"), or a word
 modifying it ("one fatally", "two dead"). A count of one written without a digit ("a
-man was killed", "killed one man") is a figure too when such a word governs it. A
-count marked as added to an earlier one ("two more have since died", "an additional 69
-men", "another three") is an increment, not the total, unless the sentence counts
-another quantity before it ("a man was killed and five more were wounded": five more
-than the dead, the total of the wounded). Coordinated counts of one quantity are one
+man was killed", "killed one man") is a figure too when such a word governs it, but
+not when its noun holds a number or a plural ("a total of 50 people", "a family of
+four"). A count marked as added to an earlier one ("two more have since died", "an
+additional 69 men", "another three", "four others") is an increment, not the total,
+unless the sentence counts another quantity before it ("a man was killed and five more
+were wounded": five more than the dead, the total of the wounded) or the count is the
+rest of a known set ("the 53 others wounded", "the other two"). Coordinated counts of one quantity are one
 count, their sum ("two juveniles and eight adults were wounded": ten wounded).
 """
 
@@ -234,21 +236,28 @@ def is_increment(number: Token, quantity: str | None) -> bool:
     """A count added to an earlier one of the same quantity ("two more", "another three",
     "an additional 69", "have since died")."""
     doc = number.doc
-    after = doc[number.i + 1] if number.i + 1 < len(doc) else None
-    marked = (after is not None and after.text.lower() in ("more", *_OTHERS)) or any(
-        t.text.lower() in _INCREMENT_BEFORE
-        for t in doc[max(number.i - current().increment_reach, 0) : number.i]
-    )
+    after = doc[number.i + 1].lower_ if number.i + 1 < len(doc) else ""
+    window = {t.lower_ for t in doc[max(number.i - current().increment_reach, 0) : number.i]}
     head = number.head if number.dep_ == "nummod" else number
-    marked = marked or head.text.lower() in _OTHERS
-    governing = head.head
-    marked = marked or any(c.text.lower() == "since" for c in governing.children)
+    others = after in _OTHERS or head.lower_ in _OTHERS or "other" in window
+    marked = (
+        after == "more"
+        or bool(window & (_INCREMENT_BEFORE - _OTHERS))
+        or any(c.lower_ == "since" for c in head.head.children)
+        or (others and not _definite(head))
+    )
     if not marked:
         return False
     before = doc[number.sent.start : number.i]
     return not any(
         QUANTITY_OF.get(t.lemma_.lower()) not in (None, quantity) for t in before
     )  # "a man was killed and five more were wounded": five more than the dead
+
+
+def _definite(noun: Token) -> bool:
+    """ "the 53 others wounded", "the other two": the rest of a known set, all of it,
+    not a count added to an earlier one of the same thing."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
 
 
 def _described(figure: Figure, token: Token) -> Figure:
@@ -270,13 +279,32 @@ def _one_counted(token: Token) -> Token | None:
     )  # "a baby and a man were killed"
     event = noun.text.lower().endswith("ing") or noun.lemma_.lower() in QUANTITY_OF
     nominal = noun.pos_ == "NOUN" or _aged(noun)
-    if token.dep_ == "det" and nominal and counted_noun and not event:
+    if token.dep_ == "det" and nominal and counted_noun and not event and not _of_many(noun):
         return noun  # not "a shooting", "a death": an event is no one counted
     if token.text.lower() == "one" and token.dep_ in ("nummod",) and token.head.pos_ == "NOUN":
         return token.head
     if token.text.lower() == "one" and token.dep_ in (*_COUNTED_ONE, "appos", "npadvmod"):
         return token
     return None
+
+
+def _of_many(noun: Token) -> bool:
+    """ "a total of 50 people", "a family of four", "a group of men": the noun holds a
+    number or a plural, so "a" is not a count of one."""
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ == "of"
+        and any(
+            held.dep_ == "pobj"
+            and (
+                held.like_num
+                or held.tag_ in ("NNS", "NNPS")
+                or any(c.dep_ == "nummod" for c in held.children)
+            )
+            for held in prep.children
+        )
+        for prep in noun.children
+    )
 
 
 def _aged(word: Token) -> bool:
