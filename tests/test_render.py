@@ -661,8 +661,35 @@ def test_a_figure_is_shown_through_the_noun_it_counts() -> None:
     assert counted_words(Figure(value=70, text="70"), ["70 men"]) == "70"  # nothing counted
 
 
+def test_the_figures_table_shows_a_count_of_one_with_its_value(
+    project: tuple[Config, FactBase],
+) -> None:
+    """ "a 39-year-old" counted as one: the 39 is an age, so the value 1 is shown beside
+    the words, which run through the noun counted when a passage has it close by."""
+    config, base = project
+    text = ARTICLE_B.split("---\n")[-1]
+    base.claims["one"] = Claim(
+        id="one",
+        statement="Kurogi, 39, called",
+        citations=[cite(text, "b", "Kurogi, 39, called the embassy.")],
+        status="single-source",
+        figures=[Figure(1, "a 39-year-old", quantity="arrested")],
+    )
+    base.claims["men"] = Claim(
+        id="men",
+        statement="Seventy men applied",
+        citations=[cite(text, "b", "Seventy men, including 50 former soldiers, applied.")],
+        status="single-source",
+        figures=[Figure(50, "50", counts="soldiers", quantity="volunteers")],
+    )
+    render(config, base)
+    home = text_of(parse(config.site / "index.html"))
+    assert "1 (“a 39-year-old”)" in home
+    assert "50 former soldiers" in home
+
+
 def test_a_figure_in_words_shows_its_value() -> None:
-    from sitegen.render.templates import has_digit
+    from sitegen.render.figures import has_digit
 
     assert has_digit("$17 million") and has_digit("70")
-    assert not has_digit("An") and not has_digit("two") and not has_digit(None)
+    assert not has_digit("An") and not has_digit("two")

@@ -65,6 +65,7 @@ class FigureValue:
     conflicts: list[str] = field(default_factory=list)  # ids of the claims it disputes
     updates: list[str] = field(default_factory=list)  # ids of claims revising it or revised
     words: str = ""  # as a passage writes it, through what it counts: "a 27-year-old man"
+    in_digits: bool = False  # its number is written in digits ("70 men", not "a 27-year-old")
 
 
 @dataclass(slots=True)
@@ -122,7 +123,14 @@ def _value(figure: Figure, claim: ClaimView, lines: Lines) -> FigureValue:
         list(claim.claim.conflicts),
         list(claim.claim.updates),
         counted_words(figure, [c.citation.quote for c in cites]),
+        has_digit(figure.text) and not introduces_one(figure),
     )
+
+
+def has_digit(text: str) -> bool:
+    """A figure written with digits ("70", "$17 million") shows as written; one in
+    words only ("a man", "two") shows its value beside the words."""
+    return any(ch.isdigit() for ch in text)
 
 
 COUNTED_REACH = 3  # words between a figure and the noun it counts ("two other young men")
