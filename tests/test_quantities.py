@@ -252,6 +252,37 @@ def test_a_noun_holding_a_number_or_a_plural_is_no_count_of_one() -> None:
     assert [(f.value, f.quantity) for f in with_quantities(man[:], [])] == [(1, "killed")]
 
 
+def test_another_count_after_a_sentence_of_other_quantities_is_a_total() -> None:
+    """ "49 people were killed. Another 53 were wounded.": 53 wounded in all; after
+    "Two people died." "two more died" are more of the dead."""
+    doc = parse(
+        W("49", 1, "nummod", "NUM"),
+        W("people", 3, "nsubjpass", "NOUN", "person"),
+        W("were", 3, "auxpass", "AUX", "be"),
+        W("killed", 3, "ROOT", "VERB", "kill"),
+        W(".", 3, "punct", "PUNCT"),
+        W("Another", 6, "det", "DET"),
+        W("53", 8, "nsubjpass", "NUM"),
+        W("were", 8, "auxpass", "AUX", "be"),
+        W("wounded", 8, "ROOT", "VERB", "wound"),
+        W(".", 8, "punct", "PUNCT"),
+    )
+    assert quantity_of(doc[6]) == "injured"
+    assert not is_increment(doc[6], "injured")
+    more = parse(
+        W("Two", 1, "nummod", "NUM"),
+        W("people", 2, "nsubj", "NOUN", "person"),
+        W("died", 2, "ROOT", "VERB", "die"),
+        W(".", 2, "punct", "PUNCT"),
+        W("Two", 6, "nsubj", "NUM"),
+        W("more", 4, "amod", "ADJ"),
+        W("died", 6, "ROOT", "VERB", "die"),
+        W(".", 6, "punct", "PUNCT"),
+    )
+    assert quantity_of(more[4]) == "killed"
+    assert is_increment(more[4], "killed")
+
+
 def test_the_others_are_the_rest_of_a_set_not_an_increment() -> None:
     """ "Johnson was among the 53 others wounded": all the wounded; "four others were
     wounded" is beyond a count told before."""

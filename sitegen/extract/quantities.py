@@ -7,10 +7,11 @@ man was killed", "killed one man") is a figure too when such a word governs it, 
 not when its noun holds a number or a plural ("a total of 50 people", "a family of
 four"). A count marked as added to an earlier one ("two more have since died", "an
 additional 69 men", "another three", "four others") is an increment, not the total,
-unless the sentence counts another quantity before it ("a man was killed and five more
-were wounded": five more than the dead, the total of the wounded) or the count is the
-rest of a known set ("the 53 others wounded", "the other two"). Coordinated counts of one quantity are one
-count, their sum ("two juveniles and eight adults were wounded": ten wounded).
+unless the sentence or the one before counts only other quantities before it ("a man
+was killed and five more were wounded": five more than the dead, the total of the
+wounded) or the count is the rest of a known set ("the 53 others wounded", "the other
+two"). Coordinated counts of one quantity are one count, their sum ("two juveniles and
+eight adults were wounded": ten wounded).
 """
 
 from __future__ import annotations
@@ -248,10 +249,13 @@ def is_increment(number: Token, quantity: str | None) -> bool:
     )
     if not marked:
         return False
-    before = doc[number.sent.start : number.i]
-    return not any(
-        QUANTITY_OF.get(t.lemma_.lower()) not in (None, quantity) for t in before
-    )  # "a man was killed and five more were wounded": five more than the dead
+    start = number.sent.start
+    if start > 0:  # "49 people were killed. Another 53 were wounded."
+        start = doc[start - 1].sent.start
+    told = {QUANTITY_OF.get(t.lemma_.lower()) for t in doc[start : number.i]} - {None}
+    # "a man was killed and five more were wounded": five more than the dead; "two
+    # were killed and three wounded; two more were wounded later": more of the wounded
+    return quantity in told or not told
 
 
 def _definite(noun: Token) -> bool:
