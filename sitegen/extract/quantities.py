@@ -249,13 +249,19 @@ def is_increment(number: Token, quantity: str | None) -> bool:
     )
     if not marked:
         return False
-    start = number.sent.start
-    if start > 0:  # "49 people were killed. Another 53 were wounded."
-        start = doc[start - 1].sent.start
-    told = {QUANTITY_OF.get(t.lemma_.lower()) for t in doc[start : number.i]} - {None}
-    # "a man was killed and five more were wounded": five more than the dead; "two
-    # were killed and three wounded; two more were wounded later": more of the wounded
-    return quantity in told or not told
+    sentence = number.sent
+    told = _quantities_told(doc[sentence.start : number.i])
+    if told:  # "a man was killed and five more were wounded": five more than the dead
+        return told <= {quantity}
+    if sentence.start == 0:
+        return True
+    # "49 people were killed. Another 53 were wounded.": 53 more than the dead
+    told = _quantities_told(doc[sentence.start - 1].sent)
+    return not told or quantity in told
+
+
+def _quantities_told(words: Span) -> set[str]:
+    return {QUANTITY_OF.get(t.lemma_.lower()) for t in words} - {None}
 
 
 def _definite(noun: Token) -> bool:
