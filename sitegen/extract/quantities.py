@@ -9,9 +9,9 @@ four"). A count marked as added to an earlier one ("two more have since died", "
 additional 69 men", "another three", "four others") is an increment, not the total,
 unless the sentence or the one before counts only other quantities before it ("a man
 was killed and five more were wounded": five more than the dead, the total of the
-wounded) or the count is the rest of a known set ("the 53 others wounded", "the other
-two"). Coordinated counts of one quantity are one count, their sum ("two juveniles and
-eight adults were wounded": ten wounded).
+wounded) or the count is the rest of a known set ("the 53 others wounded").
+Coordinated counts of one quantity are one count, their sum ("two juveniles and eight
+adults were wounded": ten wounded).
 """
 
 from __future__ import annotations
@@ -245,7 +245,7 @@ def is_increment(number: Token, quantity: str | None) -> bool:
         after == "more"
         or bool(window & (_INCREMENT_BEFORE - _OTHERS))
         or any(c.lower_ == "since" for c in head.head.children)
-        or (others and not _definite(head))
+        or (others and not (quantity and _the_others(head)))
     )
     if not marked:
         return False
@@ -264,10 +264,13 @@ def _quantities_told(words: Span) -> set[str]:
     return {QUANTITY_OF.get(t.lemma_.lower()) for t in words} - {None}
 
 
-def _definite(noun: Token) -> bool:
-    """ "the 53 others wounded", "the other two": the rest of a known set, all of it,
-    not a count added to an earlier one of the same thing."""
-    return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+def _the_others(noun: Token) -> bool:
+    """ "the 53 others wounded": all the rest of a known set that the quantity names, not
+    a count added to an earlier one of it. "the other four victims were wounded" stays
+    an increment: it splits a total told before into parts, a fact of its own."""
+    return noun.lower_ == "others" and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in noun.children
+    )
 
 
 def _described(figure: Figure, token: Token) -> Figure:
