@@ -305,6 +305,25 @@ def test_the_others_are_the_rest_of_a_set_not_an_increment() -> None:
     assert is_increment(others[0], "injured")
 
 
+def test_how_often_is_no_count_of_people() -> None:
+    """ "He was shot five times": no one counted; "five people were shot" counts."""
+    doc = parse(
+        W("He", 2, "nsubjpass", "PRON"),
+        W("was", 2, "auxpass", "AUX", "be"),
+        W("shot", 2, "ROOT", "VERB", "shoot"),
+        W("five", 4, "nummod", "NUM"),
+        W("times", 2, "npadvmod", "NOUN", "time"),
+    )
+    assert quantity_of(doc[3]) is None
+    people = parse(
+        W("five", 1, "nummod", "NUM"),
+        W("people", 3, "nsubjpass", "NOUN", "person"),
+        W("were", 3, "auxpass", "AUX", "be"),
+        W("shot", 3, "ROOT", "VERB", "shoot"),
+    )
+    assert quantity_of(people[0]) == "shot"
+
+
 def test_a_breakdown_of_a_count_counts_nothing() -> None:
     doc = parse(
         W("four", 1, "nummod", "NUM"),

@@ -154,6 +154,8 @@ def _noun(number: Token) -> Token:
 def quantity_of(number: Token) -> str | None:
     """The quantity a number token counts, from the words that govern or modify it."""
     noun = number.head if number.dep_ == "nummod" else number
+    if noun is not number and noun.lemma_.lower() == "time":
+        return None  # "shot five times": how often, not how many people
     if _over_an_area_or_a_period(noun):
         return None  # "20 people wounded across the city": a tally, not the story's count
     for token in (number, noun):
