@@ -659,6 +659,8 @@ def test_a_figure_is_shown_through_the_noun_it_counts() -> None:
     two = Figure(value=2, text="two", counts="men")
     assert counted_words(two, ["Two other young men were hurt."]) == "Two other young men"
     assert counted_words(Figure(value=70, text="70"), ["70 men"]) == "70"  # nothing counted
+    dollars = Figure(value=2.7, text="2.70", unit="USD")
+    assert counted_words(dollars, ["asking for contributions of $2.70, and"]) == "$2.70"
 
 
 def test_the_figures_table_shows_a_count_of_one_with_its_value(

@@ -136,14 +136,27 @@ def has_digit(text: str) -> bool:
 COUNTED_REACH = 3  # words between a figure and the noun it counts ("two other young men")
 # a determiner opens another noun phrase: "a car hit the man" does not count a man
 DETERMINERS = "a|an|the|this|that|these|those|his|her|its|their|our|my|your|another"
+CURRENCY_SIGNS = "[$£€¥₹]"  # written before an amount: "$2.70"
 
 
 def counted_words(figure: Figure, quotes: list[str]) -> str:
     """The figure's words through the noun it counts, verbatim from the first passage
-    writing them so: "a" alone tells a reader nothing, "a 27-year-old man" does. Just
-    the figure's own words when no passage has the noun close after them."""
-    if not figure.counts:
-        return figure.text
+    writing them so: "a" alone tells a reader nothing, "a 27-year-old man" does, nor
+    does "2.70" where the passage writes "$2.70". Just the figure's own words when no
+    passage has them."""
+    written = rf"(?:{CURRENCY_SIGNS}\s?)?(?<!\w){re.escape(figure.text)}(?!\w)"
+    shapes = [written]
+    if figure.counts:
+        word = rf"\W+(?!(?:{DETERMINERS})(?!\w))[\w'’-]+"
+        counted = rf"(?:{word}){{0,{COUNTED_REACH}}}?\W+{re.escape(figure.counts)}(?!\w)"
+        shapes.insert(0, written + counted)
+    for shape in shapes:
+        pattern = re.compile(shape, re.IGNORECASE)
+        for quote in quotes:
+            found = pattern.search(quote)
+            if found:
+                return found.group()
+    return figure.text
     word = rf"\W+(?!(?:{DETERMINERS})(?!\w))[\w'’-]+"
     pattern = re.compile(
         rf"(?<!\w){re.escape(figure.text)}(?:{word}){{0,{COUNTED_REACH}}}?"
