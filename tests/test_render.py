@@ -688,6 +688,7 @@ def test_the_figures_table_shows_a_count_of_one_with_its_value(
     home = text_of(parse(config.site / "index.html"))
     assert "1 (“a 39-year-old”)" in home
     assert "50 former soldiers" in home
+    assert "one origin only" in home and "sources agree" not in home  # one source each
 
 
 def test_a_figure_in_words_shows_its_value() -> None:

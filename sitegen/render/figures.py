@@ -74,7 +74,9 @@ class QuantityRow:
     label: str
     totals: list[FigureValue]
     increments: list[FigureValue]
-    status: str  # "agreed" | "disputed" | "updated" | "several" (different things counted)
+    # "agreed" | "single" (one origin states it) | "disputed" | "updated" | "several"
+    # (different things counted)
+    status: str
     current: FigureValue | None  # the value agreed on, or the latest update
 
 
@@ -187,7 +189,7 @@ def _status(totals: list[FigureValue]) -> tuple[str, FigureValue | None]:
     """(status, current value) of a quantity's totals (most cited first): disputed
     when rivals disagree, updated when a later report revises, several when the totals
     count different things (the story's own count first), else agreed on the most
-    cited."""
+    cited, or single when one origin alone states the one value."""
     disputed, several, latest = False, False, None
     for a, b in combinations(totals, 2):
         if compatible(a.figure, b.figure):
@@ -209,6 +211,8 @@ def _status(totals: list[FigureValue]) -> tuple[str, FigureValue | None]:
         status, current = "several", _main(totals)
     else:
         status, current = "agreed", totals[0] if totals else None
+        if len(totals) == 1 and len(totals[0].origins) == 1:
+            status = "single"  # nothing to agree with
     return status, current
 
 
