@@ -409,3 +409,26 @@ def test_two_sums_of_one_named_thing_are_a_dispute_however_short() -> None:
     )
     a, c = pair(held, fine, people())
     assert compare(a, c, TUNED).conflict is None
+
+
+def test_passages_sharing_only_people_and_titles_are_two_facts() -> None:
+    """People named with their titles are who two passages are about, not a fact they
+    share; a shared act still joins them."""
+    both = ("Bernie Sanders", "Joe Biden")
+    index = people(*both)
+    scheduled = fact(
+        "a", "Senator Bernie Sanders was scheduled to meet Vice President Joe Biden.", [], both
+    )
+    pledge = fact(
+        "b", "Senator Bernie Sanders said Vice President Joe Biden kept neutrality.", [], both
+    )
+    a, b = pair(scheduled, pledge, index)
+    assert compare(a, b, TUNED).score == 0
+    again = fact(
+        "c",
+        "Senator Bernie Sanders was scheduled to meet Vice President Joe Biden later.",
+        [],
+        both,
+    )
+    a, c = pair(scheduled, again, index)
+    assert compare(a, c, TUNED).score >= TUNED.threshold

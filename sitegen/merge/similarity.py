@@ -27,10 +27,11 @@ from sitegen.agreement import (
     one_quantity,
 )
 from sitegen.extract.lexicon import REPORTING_VERBS, SPEECH_VERBS
+from sitegen.extract.names import TITLES
 from sitegen.extract.statements import DATE_PREFIX, TELLING
 from sitegen.factbase.model import Figure
 from sitegen.merge.features import Passage
-from sitegen.merge.keys import KeyKind
+from sitegen.merge.keys import KeyKind, kind_of
 from sitegen.merge.params import MergeParams
 
 
@@ -61,7 +62,11 @@ def compare(a: Passage, b: Passage, params: MergeParams) -> Comparison:
         for i, j in agreeing
     )
     size = _size(a.total, b.total, params)
-    words = shared + synonyms(a, keys_a, keys_b, params) + figures
+    alike = synonyms(a, keys_a, keys_b, params)
+    if not (figures or alike) and _only_who(common):
+        shared = 0.0  # "He was scheduled to meet Vice President Biden" / "He said he and
+        # Vice President Biden lived up to their pledge": one person, two facts
+    words = shared + alike + figures
     score = max(quote, words / size) if size else quote
     conflict = (
         _figure_conflict(a, b, shared - _acts_shared(a, common), size, params)
@@ -69,6 +74,16 @@ def compare(a: Passage, b: Passage, params: MergeParams) -> Comparison:
         or _actor_conflict(a, b, common, figures, size, params, score)
     )
     return Comparison(score, conflict)
+
+
+def _only_who(common: list[str]) -> bool:
+    """Keys that name only people and their titles: who a passage is about, not what
+    it says of them."""
+    lemma = KeyKind.LEMMA.prefix
+    return all(
+        kind_of(key) is KeyKind.PERSON or (key.startswith(lemma) and key[len(lemma) :] in TITLES)
+        for key in common
+    )
 
 
 def _topic(quote: float, words: float, size: float) -> float:
