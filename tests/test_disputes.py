@@ -432,3 +432,30 @@ def test_passages_sharing_only_people_and_titles_are_two_facts() -> None:
     )
     a, c = pair(scheduled, again, index)
     assert compare(a, c, TUNED).score >= TUNED.threshold
+
+
+def test_two_people_doing_one_act_by_saying_it_are_two_facts() -> None:
+    """ "Mayor Dyer declared a state of emergency" / "Gov. Scott declared a state of
+    emergency": two acts (no dispute: both may be true); two people declaring that the
+    city is safe tell one fact."""
+    both = ("Buddy Dyer", "Rick Scott")
+    index = people(*both)
+
+    def declared(source: str, who: str, what: str, act: str | None) -> FactCandidate:
+        made = fact(source, f"{who} declared {what} in Orlando on Sunday.", [], (who,))
+        made.frames = [f"{who.split()[-1].lower()}|declare"]
+        made.acts = [act] if act else []
+        return made
+
+    emergency = "a state of emergency"
+    a, b = pair(
+        declared("a", "Buddy Dyer", emergency, "declare|state"),
+        declared("b", "Rick Scott", emergency, "declare|state"),
+        index,
+    )
+    assert compare(a, b, TUNED).conflict == Conflict.APART
+    safe = "that the city was safe"
+    a, b = pair(
+        declared("a", "Buddy Dyer", safe, None), declared("b", "Rick Scott", safe, None), index
+    )
+    assert compare(a, b, TUNED).conflict is None

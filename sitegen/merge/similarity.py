@@ -178,14 +178,28 @@ def _actor_conflict(
     """Two named actors of one act (neither passage a person telling it), in passages
     alike enough in their other words, or alike enough to be joined: two actors of one
     act are never one claim."""
-    if _actors_differ(a, b) and same_action(a, b) and not (_told(a) or _told(b)):
+    if not (_actors_differ(a, b) and same_action(a, b)):
+        return None
+    if not (_told(a) or _told(b)):
         frame = KeyKind.FRAME.prefix
         rest = sum(a.weights[k] for k in common if not k.startswith(frame))
         if (rest + figures) / size >= params.actor_topic:
             return Conflict.ACTOR
         if score >= params.threshold:
             return Conflict.ACTOR if _main_act_shared(a, b) else Conflict.APART
+    elif score >= params.threshold and _done_by_telling(a) and _done_by_telling(b):
+        return Conflict.APART  # "Mayor Dyer declared a state of emergency" / "Gov. Scott
+        # declared a state of emergency": two acts; maybe both true, so no dispute
     return None
+
+
+def _done_by_telling(item: Passage) -> bool:
+    """A telling verb with an object of its own is an act, not a telling of one:
+    "declared a state of emergency", not "declared that the city was safe"."""
+    if not item.action:
+        return False
+    verb = item.action[len(KeyKind.LEMMA.prefix) :]
+    return any(key.startswith(f"{KeyKind.ACT.prefix}{verb}|") for key in item.keys)
 
 
 def _main_act_shared(a: Passage, b: Passage) -> bool:
