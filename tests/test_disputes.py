@@ -459,3 +459,27 @@ def test_two_people_doing_one_act_by_saying_it_are_two_facts() -> None:
         declared("a", "Buddy Dyer", safe, None), declared("b", "Rick Scott", safe, None), index
     )
     assert compare(a, b, TUNED).conflict is None
+
+
+def test_a_statement_names_nobody_its_other_citations_leave_out() -> None:
+    """Of "Johnson was among the 53 others wounded in the shooting." and "Another 53
+    people were wounded in the shooting.", the claim states the second: the first
+    names a man the other passage does not."""
+    from sitegen.merge.statement import choose_statement
+
+    johnson = fact(
+        "a",
+        "Fred Johnson was among the 53 others wounded in the shooting.",
+        [count(53, "53", "others", "injured")],
+        ("Fred Johnson",),
+    )
+    others = fact(
+        "b",
+        "Another 53 people were wounded in the shooting.",
+        [count(53, "53", "people", "injured")],
+    )
+    items = passages([johnson, others, *filler()], people("Fred Johnson"), TUNED)
+    members = items[:2]
+    central = {members[0].index: 1.0, members[1].index: 0.5}  # the first most like the rest
+    statement, _ = choose_statement(members, False, None, {}, central, TUNED)
+    assert statement == "Another 53 people were wounded in the shooting."
