@@ -550,6 +550,17 @@ def test_a_count_ner_left_untagged_is_a_figure_of_its_noun() -> None:
     assert (figure.value, figure.counts, figure.unit) == (70, "men", None)
 
 
+def test_a_number_after_its_noun_names_it() -> None:
+    """ "Terminal 2 remained a crime scene": a name, not a count of terminals."""
+    doc = parse(
+        W("Terminal", 2, "nsubj", "NOUN", "terminal"),
+        W("2", 0, "nummod", "NUM"),
+        W("remained", 2, "ROOT", "VERB", "remain", "VBD"),
+        W("closed", 2, "acomp", "ADJ"),
+    )
+    assert list(figures(doc[:])) == []
+
+
 # -- quotes.py: quotation marks on plain text --------------------------------------------
 
 

@@ -73,7 +73,8 @@ def _untagged(sentence: Span, seen: list[tuple[int, int]]) -> Iterator[Figure]:
             and token.dep_ == "nummod"
             and not token.ent_type_
             and token.head.pos_ == "NOUN"
-        ):  # not "27 Feb", not "Boeing 737"
+            and token.i < token.head.i
+        ):  # not "27 Feb", not "Boeing 737", not "Terminal 2" (a number after its noun names it)
             span = sentence.doc[token.i : token.i + 1]
             value = parse_number(token.text)
             if value is None or token.lower_ in _VAGUE:
