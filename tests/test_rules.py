@@ -559,6 +559,13 @@ def test_a_number_after_its_noun_names_it() -> None:
         W("closed", 2, "acomp", "ADJ"),
     )
     assert list(figures(doc[:])) == []
+    tagged = parse(
+        W("Terminal", 2, "nsubj", "NOUN", "terminal"),
+        W("2", 0, "nummod", "NUM", ent="B-CARDINAL"),
+        W("remained", 2, "ROOT", "VERB", "remain", "VBD"),
+        W("closed", 2, "acomp", "ADJ"),
+    )
+    assert list(figures(tagged[:])) == []
 
 
 # -- quotes.py: quotation marks on plain text --------------------------------------------
