@@ -432,6 +432,12 @@ def test_passages_sharing_only_people_and_titles_are_two_facts() -> None:
     )
     a, c = pair(scheduled, again, index)
     assert compare(a, c, TUNED).score >= TUNED.threshold
+    where = ("Rick Scott",)
+    conference = fact("d", "Rick Scott held a news conference in Fort Lauderdale.", [], where)
+    couple = fact("e", "Rick Scott talked to a couple who flew to Fort Lauderdale.", [], where)
+    conference.entities = couple.entities = ["fort lauderdale"]
+    d, e = pair(conference, couple, people(*where))
+    assert compare(d, e, TUNED).score == 0  # who and where, nothing of what
 
 
 def test_two_people_doing_one_act_by_saying_it_are_two_facts() -> None:

@@ -77,11 +77,14 @@ def compare(a: Passage, b: Passage, params: MergeParams) -> Comparison:
 
 
 def _only_who(common: list[str]) -> bool:
-    """Keys that name only people and their titles: who a passage is about, not what
-    it says of them."""
-    lemma = KeyKind.LEMMA.prefix
+    """Keys that name only people with their titles, and named things: who a passage is
+    about and where, not what it says of them ("Gov. Scott held a news conference in
+    Fort Lauderdale" / "He talked to a couple who flew to Fort Lauderdale")."""
+    lemma, entity = KeyKind.LEMMA.prefix, KeyKind.ENTITY.prefix
+    named = {word for key in common if key.startswith(entity) for word in key[2:].split()}
     return all(
-        kind_of(key) is KeyKind.PERSON or (key.startswith(lemma) and key[len(lemma) :] in TITLES)
+        kind_of(key) in (KeyKind.PERSON, KeyKind.ENTITY)
+        or (key.startswith(lemma) and (key[len(lemma) :] in TITLES or key[2:] in named))
         for key in common
     )
 
