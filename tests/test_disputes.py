@@ -489,3 +489,24 @@ def test_a_statement_names_nobody_its_other_citations_leave_out() -> None:
     central = {members[0].index: 1.0, members[1].index: 0.5}  # the first most like the rest
     statement, _ = choose_statement(members, False, None, {}, central, TUNED)
     assert statement == "Another 53 people were wounded in the shooting."
+
+
+def test_two_people_telling_in_aligned_passages_are_no_rival_actors() -> None:
+    """Passages standing for one statement by their place in two accounts: "Bill Rawls
+    said the shooter came from Jackson" / "Susan Niland said a fight broke out" are two
+    tellings, not one act with two actors."""
+    from sitegen.merge.similarity import disagreement
+
+    both = ("Bill Rawls", "Susan Niland")
+    rawls = fact("a", "Bill Rawls said the shooter came from Jackson.", [], ("Bill Rawls",))
+    niland = fact(
+        "b", "Susan Niland said a fight broke out before midnight.", [], ("Susan Niland",)
+    )
+    rawls.frames, niland.frames = ["rawls|say"], ["niland|say"]
+    a, b = pair(rawls, niland, people(*both))
+    assert disagreement(a, b, TUNED) is None
+    shot = fact("c", "Bill Rawls shot the man in Jackson.", [], ("Bill Rawls",))
+    fired = fact("d", "Susan Niland shot the man in Jackson.", [], ("Susan Niland",))
+    shot.frames, fired.frames = ["rawls|shoot"], ["niland|shoot"]
+    c, d = pair(shot, fired, people(*both))
+    assert disagreement(c, d, TUNED) == Conflict.ACTOR

@@ -237,7 +237,9 @@ def disagreement(a: Passage, b: Passage, params: MergeParams) -> Conflict | None
         return Conflict.APART
     if dates_disagree(_dates(a, telling=True), _dates(b, telling=True)):
         return Conflict.DATE if dates_disagree(_dates(a), _dates(b)) else Conflict.APART
-    return Conflict.ACTOR if _actors_differ(a, b) else None
+    if _actors_differ(a, b) and not (_told(a) or _told(b)):
+        return Conflict.ACTOR  # two people telling are two tellings, not rival actors
+    return None
 
 
 def synonyms(a: Passage, keys_a: set[str], keys_b: set[str], params: MergeParams) -> float:
