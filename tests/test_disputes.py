@@ -504,7 +504,7 @@ def test_two_people_telling_in_aligned_passages_are_no_rival_actors() -> None:
     )
     rawls.frames, niland.frames = ["rawls|say"], ["niland|say"]
     a, b = pair(rawls, niland, people(*both))
-    assert disagreement(a, b, TUNED) is None
+    assert disagreement(a, b, TUNED) == Conflict.APART
     shot = fact("c", "Bill Rawls shot the man in Jackson.", [], ("Bill Rawls",))
     fired = fact("d", "Susan Niland shot the man in Jackson.", [], ("Susan Niland",))
     shot.frames, fired.frames = ["rawls|shoot"], ["niland|shoot"]

@@ -237,8 +237,8 @@ def disagreement(a: Passage, b: Passage, params: MergeParams) -> Conflict | None
         return Conflict.APART
     if dates_disagree(_dates(a, telling=True), _dates(b, telling=True)):
         return Conflict.DATE if dates_disagree(_dates(a), _dates(b)) else Conflict.APART
-    if _actors_differ(a, b) and not (_told(a) or _told(b)):
-        return Conflict.ACTOR  # two people telling are two tellings, not rival actors
+    if _actors_differ(a, b):  # two people telling are two tellings, not rival actors
+        return Conflict.APART if _told(a) or _told(b) else Conflict.ACTOR
     return None
 
 
