@@ -438,6 +438,14 @@ def test_passages_sharing_only_people_and_titles_are_two_facts() -> None:
     conference.entities = couple.entities = ["fort lauderdale"]
     d, e = pair(conference, couple, people(*where))
     assert compare(d, e, TUNED).score == 0  # who and where, nothing of what
+    reid = ("Harry Reid",)
+    rights = fact(
+        "f", "Senator Harry Reid of Nevada, the Democratic leader, backs gun rights.", [], reid
+    )
+    table = fact("g", "Senate Democratic Leader Harry Reid said all options are open.", [], reid)
+    rights.entities, table.entities = ["nevada", "democratic"], ["senate", "democratic"]
+    f, g = pair(rights, table, people(*reid))
+    assert compare(f, g, TUNED).score == 0  # a one-word name ("Democratic") is who too
 
 
 def test_two_people_doing_one_act_by_saying_it_are_two_facts() -> None:

@@ -63,7 +63,7 @@ def compare(a: Passage, b: Passage, params: MergeParams) -> Comparison:
     )
     size = _size(a.total, b.total, params)
     alike = synonyms(a, keys_a, keys_b, params)
-    if not (figures or alike) and _only_who(common):
+    if not (figures or alike) and _only_who(a, b, common):
         shared = 0.0  # "He was scheduled to meet Vice President Biden" / "He said he and
         # Vice President Biden lived up to their pledge": one person, two facts
     words = shared + alike + figures
@@ -76,12 +76,15 @@ def compare(a: Passage, b: Passage, params: MergeParams) -> Comparison:
     return Comparison(score, conflict)
 
 
-def _only_who(common: list[str]) -> bool:
+def _only_who(a: Passage, b: Passage, common: list[str]) -> bool:
     """Keys that name only people with their titles, and named things: who a passage is
     about and where, not what it says of them ("Gov. Scott held a news conference in
-    Fort Lauderdale" / "He talked to a couple who flew to Fort Lauderdale")."""
+    Fort Lauderdale" / "He talked to a couple who flew to Fort Lauderdale"; "Senator
+    Harry Reid of Nevada, the Democratic leader, is a supporter of gun rights" /
+    "Senate Democratic Leader Harry Reid said all options should be on the table")."""
     lemma, entity = KeyKind.LEMMA.prefix, KeyKind.ENTITY.prefix
     named = {word for key in common if key.startswith(entity) for word in key[2:].split()}
+    named.update(e for e in (*a.fact.entities, *b.fact.entities) if " " not in e)
     return all(
         kind_of(key) in (KeyKind.PERSON, KeyKind.ENTITY)
         or (key.startswith(lemma) and (key[len(lemma) :] in TITLES or key[2:] in named))
