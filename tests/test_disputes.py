@@ -449,14 +449,14 @@ def test_passages_sharing_only_people_and_titles_are_two_facts() -> None:
 
 
 def test_two_people_doing_one_act_by_saying_it_are_two_facts() -> None:
-    """ "Mayor Dyer declared a state of emergency" / "Gov. Scott declared a state of
-    emergency": two acts (no dispute: both may be true); two people declaring that the
-    city is safe tell one fact."""
-    both = ("Buddy Dyer", "Rick Scott")
-    index = people(*both)
+    """ "Mayor Dyer declared a state of emergency after Mateen's attack" / "Gov. Scott
+    declared a state of emergency after Mateen's attack": two acts (no dispute: both may
+    be true); two people declaring that the city is safe tell one fact."""
+    index = people("Buddy Dyer", "Rick Scott", "Omar Mateen")
 
     def declared(source: str, who: str, what: str, act: str | None) -> FactCandidate:
-        made = fact(source, f"{who} declared {what} in Orlando on Sunday.", [], (who,))
+        text = f"{who} declared {what} in Orlando after the attack by Omar Mateen."
+        made = fact(source, text, [], (who, "Omar Mateen"))
         made.frames = [f"{who.split()[-1].lower()}|declare"]
         made.acts = [act] if act else []
         return made
@@ -518,3 +518,19 @@ def test_two_people_telling_in_aligned_passages_are_no_rival_actors() -> None:
     shot.frames, fired.frames = ["rawls|shoot"], ["niland|shoot"]
     c, d = pair(shot, fired, people(*both))
     assert disagreement(c, d, TUNED) == Conflict.ACTOR
+
+
+def test_passages_naming_only_other_people_are_two_facts() -> None:
+    """ "The victims were identified as Joseph Lamar and Zach Thompson" / "The victim is
+    identified as Amy Hooser": the same words about other people."""
+    three = ("Joseph Lamar", "Zach Thompson")
+    index = people(*three, "Amy Hooser")
+    them = fact("a", "The victims were identified as Joseph Lamar and Zach Thompson.", [], three)
+    her = fact("b", "The victim was identified as Amy Hooser.", [], ("Amy Hooser",))
+    a, b = pair(them, her, index)
+    assert compare(a, b, TUNED).score == 0
+    again = fact(
+        "c", "The victims have been identified as Joseph Lamar and Zach Thompson.", [], three
+    )
+    a, c = pair(them, again, index)
+    assert compare(a, c, TUNED).score >= TUNED.threshold

@@ -63,7 +63,7 @@ def compare(a: Passage, b: Passage, params: MergeParams) -> Comparison:
     )
     size = _size(a.total, b.total, params)
     alike = synonyms(a, keys_a, keys_b, params)
-    if not (figures or alike) and _only_who(a, b, common):
+    if not (figures or alike) and (_only_who(a, b, common) or _other_people(a, b)):
         shared = 0.0  # "He was scheduled to meet Vice President Biden" / "He said he and
         # Vice President Biden lived up to their pledge": one person, two facts
     words = shared + alike + figures
@@ -90,6 +90,13 @@ def _only_who(a: Passage, b: Passage, common: list[str]) -> bool:
         or (key.startswith(lemma) and (key[len(lemma) :] in TITLES or key[2:] in named))
         for key in common
     )
+
+
+def _other_people(a: Passage, b: Passage) -> bool:
+    """Each passage names people and none the other names: "The victims were
+    identified as Joseph Lamar, Janell Knight and Zach Thompson" / "The victim is
+    identified as Amy Marie Hooser" tell of other people."""
+    return bool(a.people and b.people) and not set(a.people) & set(b.people)
 
 
 def _topic(quote: float, words: float, size: float) -> float:
