@@ -534,3 +534,16 @@ def test_passages_naming_only_other_people_are_two_facts() -> None:
     )
     a, c = pair(them, again, index)
     assert compare(a, c, TUNED).score >= TUNED.threshold
+
+
+def test_one_number_counting_two_quantities_is_no_evidence() -> None:
+    """ "Two other men were wounded" / "Two men were charged": one number, two counts;
+    "Four others were shot" / "four victims were wounded" may count the same people."""
+    from sitegen.merge.similarity import _count_weight
+
+    wounded, charged = count(2, "Two", "men", "injured"), count(2, "two", "men", "charged")
+    shot, men = count(2, "two", "men", "shot"), Figure(value=2, text="two", counts="men")
+    assert _count_weight(wounded, charged, TUNED) == 0
+    assert _count_weight(wounded, shot, TUNED) == 1
+    assert _count_weight(wounded, men, TUNED) == 1
+    assert _count_weight(wounded, wounded, TUNED) == TUNED.same_count

@@ -58,8 +58,7 @@ def compare(a: Passage, b: Passage, params: MergeParams) -> Comparison:
     shared = sum(a.weights[k] for k in common)
     agreeing = figures_agree(a.figures, b.figures, params.approximate_spread)
     figures = sum(
-        a.figure_weights[i] * (params.same_count if _one_count(a.figures[i], b.figures[j]) else 1)
-        for i, j in agreeing
+        a.figure_weights[i] * _count_weight(a.figures[i], b.figures[j], params) for i, j in agreeing
     )
     size = _size(a.total, b.total, params)
     alike = synonyms(a, keys_a, keys_b, params)
@@ -111,6 +110,21 @@ def _acts_shared(a: Passage, common: list[str]) -> float:
     """The weight of the acts (verb and object) among the keys both passages have."""
     act = KeyKind.ACT.prefix
     return sum(a.weights[k] for k in common if k.startswith(act))
+
+
+def _count_weight(left: Figure, right: Figure, params: MergeParams) -> float:
+    """How much one value in both passages says they tell one fact: much when it counts
+    one named quantity, nothing when it counts two ("two other men were wounded" / "two
+    men who are still on the run were charged")."""
+    counted = {left.quantity, right.quantity}
+    if None not in counted and len(counted) == 2 and counted not in _OVERLAPPING:
+        return 0.0
+    return params.same_count if _one_count(left, right) else 1.0
+
+
+# quantities one count can be told as: the shot are the killed and the wounded, the
+# charged were arrested
+_OVERLAPPING = [{"shot", "killed"}, {"shot", "injured"}, {"arrested", "charged"}]
 
 
 def _one_count(left: Figure, right: Figure) -> bool:
