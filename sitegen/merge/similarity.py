@@ -27,10 +27,11 @@ from sitegen.agreement import (
     one_quantity,
 )
 from sitegen.extract.lexicon import REPORTING_VERBS, SPEECH_VERBS
+from sitegen.extract.names import TITLES
 from sitegen.extract.statements import DATE_PREFIX, TELLING
 from sitegen.factbase.model import Figure
 from sitegen.merge.features import Passage
-from sitegen.merge.keys import KeyKind
+from sitegen.merge.keys import KeyKind, kind_of
 from sitegen.merge.params import MergeParams
 
 
@@ -57,11 +58,14 @@ def compare(a: Passage, b: Passage, params: MergeParams) -> Comparison:
     shared = sum(a.weights[k] for k in common)
     agreeing = figures_agree(a.figures, b.figures, params.approximate_spread)
     figures = sum(
-        a.figure_weights[i] * (params.same_count if _one_count(a.figures[i], b.figures[j]) else 1)
-        for i, j in agreeing
+        a.figure_weights[i] * _count_weight(a.figures[i], b.figures[j], params) for i, j in agreeing
     )
     size = _size(a.total, b.total, params)
-    words = shared + synonyms(a, keys_a, keys_b, params) + figures
+    alike = synonyms(a, keys_a, keys_b, params)
+    if not (figures or alike) and (_only_who(a, b, common) or _other_people(a, b)):
+        shared = 0.0  # "He was scheduled to meet Vice President Biden" / "He said he and
+        # Vice President Biden lived up to their pledge": one person, two facts
+    words = shared + alike + figures
     score = max(quote, words / size) if size else quote
     conflict = (
         _figure_conflict(a, b, shared - _acts_shared(a, common), size, params)
@@ -69,6 +73,29 @@ def compare(a: Passage, b: Passage, params: MergeParams) -> Comparison:
         or _actor_conflict(a, b, common, figures, size, params, score)
     )
     return Comparison(score, conflict)
+
+
+def _only_who(a: Passage, b: Passage, common: list[str]) -> bool:
+    """Keys that name only people with their titles, and named things: who a passage is
+    about and where, not what it says of them ("Gov. Scott held a news conference in
+    Fort Lauderdale" / "He talked to a couple who flew to Fort Lauderdale"; "Senator
+    Harry Reid of Nevada, the Democratic leader, is a supporter of gun rights" /
+    "Senate Democratic Leader Harry Reid said all options should be on the table")."""
+    lemma, entity = KeyKind.LEMMA.prefix, KeyKind.ENTITY.prefix
+    named = {word for key in common if key.startswith(entity) for word in key[2:].split()}
+    named.update(e for e in (*a.fact.entities, *b.fact.entities) if " " not in e)
+    return all(
+        kind_of(key) in (KeyKind.PERSON, KeyKind.ENTITY)
+        or (key.startswith(lemma) and (key[len(lemma) :] in TITLES or key[2:] in named))
+        for key in common
+    )
+
+
+def _other_people(a: Passage, b: Passage) -> bool:
+    """Each passage names people and none the other names: "The victims were
+    identified as Joseph Lamar, Janell Knight and Zach Thompson" / "The victim is
+    identified as Amy Marie Hooser" tell of other people."""
+    return bool(a.people and b.people) and not set(a.people) & set(b.people)
 
 
 def _topic(quote: float, words: float, size: float) -> float:
@@ -83,6 +110,21 @@ def _acts_shared(a: Passage, common: list[str]) -> float:
     """The weight of the acts (verb and object) among the keys both passages have."""
     act = KeyKind.ACT.prefix
     return sum(a.weights[k] for k in common if k.startswith(act))
+
+
+def _count_weight(left: Figure, right: Figure, params: MergeParams) -> float:
+    """How much one value in both passages says they tell one fact: much when it counts
+    one named quantity, nothing when it counts two ("two other men were wounded" / "two
+    men who are still on the run were charged")."""
+    counted = {left.quantity, right.quantity}
+    if None not in counted and len(counted) == 2 and counted not in _OVERLAPPING:
+        return 0.0
+    return params.same_count if _one_count(left, right) else 1.0
+
+
+# quantities one count can be told as: the shot are the killed and the wounded, the
+# charged were arrested
+_OVERLAPPING = [{"shot", "killed"}, {"shot", "injured"}, {"arrested", "charged"}]
 
 
 def _one_count(left: Figure, right: Figure) -> bool:
@@ -163,14 +205,28 @@ def _actor_conflict(
     """Two named actors of one act (neither passage a person telling it), in passages
     alike enough in their other words, or alike enough to be joined: two actors of one
     act are never one claim."""
-    if _actors_differ(a, b) and same_action(a, b) and not (_told(a) or _told(b)):
+    if not (_actors_differ(a, b) and same_action(a, b)):
+        return None
+    if not (_told(a) or _told(b)):
         frame = KeyKind.FRAME.prefix
         rest = sum(a.weights[k] for k in common if not k.startswith(frame))
         if (rest + figures) / size >= params.actor_topic:
             return Conflict.ACTOR
         if score >= params.threshold:
             return Conflict.ACTOR if _main_act_shared(a, b) else Conflict.APART
+    elif score >= params.threshold and _done_by_telling(a) and _done_by_telling(b):
+        return Conflict.APART  # "Mayor Dyer declared a state of emergency" / "Gov. Scott
+        # declared a state of emergency": two acts; maybe both true, so no dispute
     return None
+
+
+def _done_by_telling(item: Passage) -> bool:
+    """A telling verb with an object of its own is an act, not a telling of one:
+    "declared a state of emergency", not "declared that the city was safe"."""
+    if not item.action:
+        return False
+    verb = item.action[len(KeyKind.LEMMA.prefix) :]
+    return any(key.startswith(f"{KeyKind.ACT.prefix}{verb}|") for key in item.keys)
 
 
 def _main_act_shared(a: Passage, b: Passage) -> bool:
@@ -205,7 +261,9 @@ def disagreement(a: Passage, b: Passage, params: MergeParams) -> Conflict | None
         return Conflict.APART
     if dates_disagree(_dates(a, telling=True), _dates(b, telling=True)):
         return Conflict.DATE if dates_disagree(_dates(a), _dates(b)) else Conflict.APART
-    return Conflict.ACTOR if _actors_differ(a, b) else None
+    if _actors_differ(a, b):  # two people telling are two tellings, not rival actors
+        return Conflict.APART if _told(a) or _told(b) else Conflict.ACTOR
+    return None
 
 
 def synonyms(a: Passage, keys_a: set[str], keys_b: set[str], params: MergeParams) -> float:
