@@ -43,7 +43,7 @@ class Kind:
         return self.text[:1].lower() + self.text[1:]
 
 
-@dataclass
+@dataclass(slots=True)  # slots: one per origin of every claim, 600,000 at 10,000 articles
 class Origin:
     """One independent origin of a claim, with the sources that carry it."""
 
