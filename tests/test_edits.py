@@ -7,6 +7,7 @@ then runs `sitegen build` through the CLI entry point.
 from __future__ import annotations
 
 import shutil
+from dataclasses import asdict
 from pathlib import Path
 
 import pytest
@@ -232,7 +233,7 @@ def test_moved_citation_and_split_claim_stick(project: Path) -> None:
     bridge_path, target_path = claim_path(project, bridge), claim_path(project, target)
     bridge_doc, target_doc = read_yaml(bridge_path).data, read_yaml(target_path).data
     bridge_doc["citations"] = [c for c in bridge_doc["citations"] if c["source"] != "b"]
-    target_doc["citations"].append(vars(moved))
+    target_doc["citations"].append(asdict(moved))
     from sitegen.yamlio import dump_yaml
 
     bridge_path.write_text(dump_yaml(bridge_doc), encoding="utf-8")

@@ -31,7 +31,7 @@ SOURCE_ID, PERSON_ID, CLAIM_ID = (
 # without `merge` are parts of the record holding them (a citation merges as a whole).
 
 
-@dataclass
+@dataclass(slots=True)  # slots: the fact base has hundreds of thousands of these
 class Citation:
     source: str = fact(required=True, checks=(SOURCE_ID,), shared=True)
     quote: str = fact(required=True)
@@ -40,7 +40,7 @@ class Citation:
     origin: str | None = fact(default=None)  # the outlet it credits, or its source's origin
 
 
-@dataclass
+@dataclass(slots=True)
 class Figure:
     """A number stated in a claim, normalised so claims can be compared."""
 
@@ -53,7 +53,7 @@ class Figure:
     increment: bool = fact(default=False)  # added to an earlier count ("two more")
 
 
-@dataclass
+@dataclass(slots=True)
 class Source:
     id: str = fact(required=True, merge=MACHINE)
     file: str = fact(required=True, merge=MACHINE)  # project-relative, "/" separators
@@ -74,7 +74,7 @@ class Source:
     extra: dict[str, Any] = extras()
 
 
-@dataclass
+@dataclass(slots=True)
 class Person:
     id: str = fact(required=True, merge=MACHINE)
     name: str = fact(required=True, merge=SCALAR)
@@ -83,7 +83,7 @@ class Person:
     extra: dict[str, Any] = extras()
 
 
-@dataclass
+@dataclass(slots=True)
 class Review:
     """A fact-checker's verdict on a claim, added by hand (schema.org ClaimReview)."""
 
@@ -93,7 +93,7 @@ class Review:
     note: str | None = fact(default=None)
 
 
-@dataclass(kw_only=True)  # declared in file order, which puts optional fields first
+@dataclass(kw_only=True, slots=True)  # declared in file order, which puts optional fields first
 class Claim:
     id: str = fact(required=True, merge=MACHINE)
     statement: str = fact(required=True, merge=SCALAR)

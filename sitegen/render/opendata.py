@@ -14,6 +14,7 @@ import io
 import json
 import shutil
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -115,9 +116,9 @@ def _claim(view: ClaimView) -> dict[str, Any]:
         "people": claim.people,
         "conflicts": claim.conflicts,
         "figures": [
-            {k: v for k, v in vars(figure).items() if v is not None} for figure in claim.figures
+            {k: v for k, v in asdict(figure).items() if v is not None} for figure in claim.figures
         ],
-        "review": {k: v for k, v in vars(review).items() if v is not None} if review else None,
+        "review": {k: v for k, v in asdict(review).items() if v is not None} if review else None,
         "citations": [
             {
                 "source": c.citation.source,
