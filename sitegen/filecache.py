@@ -8,7 +8,8 @@ parsed file through the render."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -95,10 +96,10 @@ class StoredCache(FileCache):
     and written a line at a time (a 10,000-article content/ is hundreds of megabytes);
     JSON, not pickle: nothing read back can run code.
 
-    Each file's data is kept as the JSON text of its line and decoded only when the
-    file is asked for: decoded, the whole of content/ is a tree of small objects
-    several times that size, which the render would hold beside the fact base made
-    of it."""
+    Each file's data is kept as the JSON text of its line, decoded when the file is
+    asked for and then let go (the file is copied from when saved): decoded, the
+    whole of content/ is a tree of small objects several times that size, and the
+    render would hold it beside the fact base made of it."""
 
     def __init__(self, file: Path) -> None:
         super().__init__()
@@ -106,45 +107,56 @@ class StoredCache(FileCache):
         self.objects = None
         self.file = file
         self._stored: dict[str, tuple[str, str]] = {}  # path -> (digest, JSON of its data)
-        self._used: dict[str, tuple[str, str]] = {}  # what this run read, to write back
-        self._parsed = 0  # files parsed this time, not taken from the file
+        self._lines = 0  # in the file
+        # what this run read, to keep: the digest of a line of the file, or (digest,
+        # JSON of its data) for a file parsed this time
+        self._used: dict[str, str | tuple[str, str]] = {}
         try:
             with file.open(encoding="utf-8") as lines:
                 for line in lines:
                     name, digest, data = _entry(line)
                     self._stored[name] = (digest, data)
+                    self._lines += 1
         except (OSError, ValueError):
             self._stored.clear()  # missing or damaged: every file is parsed again
 
     def yaml(self, path: Path) -> YamlDocument:
         name = str(path)
         digest = file_digest(path)
-        stored = self._stored.get(name)
+        stored = self._stored.pop(name, None)
         if stored is not None and stored[0] == digest:
             try:
                 doc = YamlDocument(path, json.loads(stored[1]))
             except ValueError:
                 pass  # a damaged line: the file is parsed again
             else:
-                self._used[name] = stored
+                self._used[name] = digest
                 return doc
         doc = read_yaml(path)  # a broken file raises: not kept
-        self._parsed += 1
         self._used[name] = (digest, json.dumps(doc.data, ensure_ascii=False))
         return doc
 
     def save(self) -> None:
         """Keep what this run read in the file, unless it holds exactly that already,
         and no longer in memory: the render asks for no file again."""
-        used, stored = self._used, self._stored
-        self._used, self._stored = {}, {}
-        if not self._parsed and used.keys() == stored.keys():
+        used, self._used, self._stored = self._used, {}, {}
+        parsed = {name: entry for name, entry in used.items() if isinstance(entry, tuple)}
+        if not parsed and len(used) == self._lines:
             return
-        lines = (
-            json.dumps([name, digest], ensure_ascii=False)[:-1] + ", " + data + "]\n"
-            for name, (digest, data) in used.items()
-        )
-        write_stream(self.file, lines, durable=False)
+        write_stream(self.file, self._kept_lines(used, parsed), durable=False)
+
+    def _kept_lines(
+        self, used: dict[str, str | tuple[str, str]], parsed: dict[str, tuple[str, str]]
+    ) -> Iterator[str]:
+        """The lines of the file this run used, as they are, then the files parsed."""
+        with suppress(OSError, ValueError), self.file.open(encoding="utf-8") as lines:
+            for line in lines:
+                name, digest, _ = _entry(line)
+                if used.get(name) == digest:
+                    del used[name]  # once, should the file name it twice
+                    yield line if line.endswith("\n") else line + "\n"
+        for name, (digest, data) in parsed.items():
+            yield json.dumps([name, digest], ensure_ascii=False)[:-1] + ", " + data + "]\n"
 
 
 _DECODER = json.JSONDecoder()
