@@ -75,7 +75,10 @@ def read_factbase(content_dir: Path) -> FactBase:
 def to_factbase(files: ContentFiles, kept: Kept[Any] | None = None) -> FactBase:
     """Model objects from parsed files. Call after validation (see `check.py`). `kept`
     (the dev server's) holds the object made of each parsed file last time: a file
-    unchanged is the same parsed object, and gives the same model object."""
+    unchanged is the same parsed object, and gives the same model object.
+
+    Empties `files.documents`: each parsed file is let go once its object is made (the
+    parsed data of a large content/ is several times the size of the objects)."""
     base = FactBase()
     made: Kept[Any] = {}
     parts: dict[str, dict[str, Any]] = {
@@ -85,10 +88,14 @@ def to_factbase(files: ContentFiles, kept: Kept[Any] | None = None) -> FactBase:
     }
     for kind in KINDS:
         cls, objects = TYPES[kind], parts[kind]
-        for doc in files.documents.get(kind, []):
+        documents = files.documents.pop(kind, [])
+        documents.reverse()
+        while documents:
+            doc = documents.pop()
             earlier = kept.get(id(doc)) if kept is not None else None
             made_of = earlier[1] if earlier and earlier[0] is doc else from_record(cls, doc.data)
-            made[id(doc)] = (doc, made_of)
+            if kept is not None:
+                made[id(doc)] = (doc, made_of)
             objects[doc.data["id"]] = made_of
     for path, doc, body in files.pages:
         meta = doc.data if isinstance(doc.data, dict) else {}
