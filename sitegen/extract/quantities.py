@@ -263,7 +263,7 @@ def is_increment(number: Token, quantity: str | None) -> bool:
 
 
 def _quantities_told(words: Span) -> set[str]:
-    return {QUANTITY_OF.get(t.lemma_.lower()) for t in words} - {None}
+    return {q for t in words if (q := QUANTITY_OF.get(t.lemma_.lower())) is not None}
 
 
 def _the_others(noun: Token) -> bool:
