@@ -696,3 +696,17 @@ def test_a_figure_in_words_shows_its_value() -> None:
 
     assert has_digit("$17 million") and has_digit("70")
     assert not has_digit("An") and not has_digit("two")
+
+
+def test_a_text_two_outlets_print_word_for_word_is_one_origin_named_as_such(
+    project: tuple[Config, FactBase],
+) -> None:
+    config, base = project
+    for citation in base.claims["seventy"].citations:
+        citation.origin = "wire-9"  # the build's label: both print one text
+    base.claims["seventy"].independent_sources = 1
+    base.claims["seventy"].status = "single-source"
+    render(config, base)
+    page = text_of(parse(config.site / "claims" / "seventy" / "index.html"))
+    assert "1 origin (text shared by Wire and b)" in " ".join(page.split())
+    assert "shared original (wire-9)" in page
