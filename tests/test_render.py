@@ -652,6 +652,8 @@ def test_a_figure_is_shown_through_the_noun_it_counts() -> None:
     told = "Police said a car hit the man, and a 27-year-old man was shot."
     assert counted_words(a_man, ["A crash.", told]) == "a 27-year-old man"
     assert counted_words(a_man, ["Police said a car hit the man."]) == "a"  # another phrase
+    both = "A 2-year-old old was pronounced dead and a 15-month-old old suffered a wound."
+    assert counted_words(Figure(value=1, text="a", counts="old"), [both]) == "a"  # which?
     assert (
         counted_words(a_man, ["a tall, thin, grey-haired man"]) == "a tall, thin, grey-haired man"
     )
