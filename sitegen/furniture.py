@@ -13,6 +13,7 @@ paragraphs, extraction on sentences of paragraphs a crawl ran together.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _CONTACT = re.compile(
     r"[\w.+-]+@[\w-]+\.[a-z]{2,}\b"  # e-mail
@@ -96,38 +97,40 @@ def kind_of(paragraph: str) -> str | None:
     text = " ".join(paragraph.split())
     if _EMBEDDED_POST.search(text):
         return "embed"
-    if (
-        _running_time(text)
-        or _CONTROLS.search(text)
-        or _credit_at_end(text)
-        or _MORE_MEDIA.search(text)
-        or _GALLERY.match(text)
-    ):
+    if _player_parts(text) or _credit_at_end(text) or _MORE_MEDIA.search(text):
         return "caption"
-    if is_furniture(text):
+    if _other_furniture(text):
         return "promo"
     return None
 
 
+@lru_cache(maxsize=4096)
 def is_furniture(sentence: str) -> bool:
-    """A sentence (or a paragraph) of furniture: see the module docstring."""
+    """A sentence (or a paragraph) of furniture: see the module docstring. Remembered:
+    extraction asks about each sentence several times (mentions, statements)."""
     text = " ".join(sentence.split())
+    return bool(_EMBEDDED_POST.search(text) or _player_parts(text) or _other_furniture(text))
+
+
+def _player_parts(text: str) -> bool:
+    """Player controls, a running time, a gallery's counter: parts of a media player."""
+    return bool(_CONTROLS.search(text) or _running_time(text) or _GALLERY.match(text))
+
+
+def _other_furniture(text: str) -> bool:
+    """Furniture of any kind but an embedded post and a player's parts (which `kind_of`
+    tells apart first)."""
     spoken = bool(re.search(r"[“”\"]", text))  # "“Get out now,” he said" is no prompt
-    return _page_part(text, spoken) or _contact(text) or (_prompt(text) and not spoken)
+    return _page_line(text, spoken) or _contact(text) or (_prompt(text) and not spoken)
 
 
-def _page_part(text: str, spoken: bool) -> bool:
-    """A rights line, a staff or contributor credit, a label, an embedded post, player
-    controls or a running time, an alert."""
+def _page_line(text: str, spoken: bool) -> bool:
+    """A rights line, a staff or contributor credit, a label, an alert."""
     if _RIGHTS.search(text) or _STAFF.search(text) or _CONTRIBUTED.search(text):
         return True
     if _STAFF_BIO.match(text):
         return True
     if _LABEL.match(text) and not spoken:
-        return True
-    if _EMBEDDED_POST.search(text) or _CONTROLS.search(text) or _running_time(text):
-        return True
-    if _GALLERY.match(text):
         return True
     return _ALERT.search(text) is not None
 

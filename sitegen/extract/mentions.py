@@ -313,8 +313,9 @@ def _age_before(ent: Span) -> bool:
     root = ent.root
     if root.dep_ == "poss" or (root.dep_ == "compound" and root.head.pos_ == "NOUN"):
         return False  # "a 21-year-old Alameda County Sheriff's volunteer": the volunteer's
-    start = doc[max(ent.start - 6, 0)].idx
-    return _AGE_BEFORE.search(doc.text[start : ent.start_char]) is not None
+    # the words before, as `doc.text` holds them (which would join every token to build)
+    before = doc[max(ent.start - 6, 0) : ent.start].text_with_ws
+    return _AGE_BEFORE.search(before) is not None
 
 
 def _add_title(ent: Span, mention: NameMention) -> None:
