@@ -241,12 +241,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def run() -> int:
+def run(argv: Sequence[str] | None = None) -> int:
     """`sitegen` as a process (the console script, `python -m sitegen`): `main`, then
     every object still alive frozen out of the collector. Python's shutdown runs full
     collections over the whole heap, ~0.3 s of CPU once spaCy's model is loaded, to
     free memory the exit gives back anyway (frozen, ~0.03 s). Not in `main`, which
     tests call in-process."""
-    code = main()
+    code = main(argv)
     gc.freeze()
     return code
