@@ -8,10 +8,14 @@ import dataclasses
 import gc
 import hashlib
 import json
+import re
 from pathlib import Path
+
+import pytest
 
 from sitegen import cli, fsutil
 from sitegen.extract.cache import ExtractionCache
+from sitegen.extract.mentions import has_word
 from sitegen.extract.records import ArticleFacts, Credit, FactCandidate, NameMention, Speaker
 from sitegen.factbase.model import Figure
 from sitegen.furniture import is_furniture
@@ -80,3 +84,24 @@ def test_furniture_is_the_same_answer_asked_again() -> None:
         first = is_furniture(text)
         assert is_furniture(" ".join(text.split(" "))) is first
         assert is_furniture.__wrapped__(text) is first  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("a witch hunt", "witch"),
+        ("witchcraft and witches", "witch"),
+        ("the st. louis office", "st."),
+        ("st.louis", "st."),
+        ("o'brien's car", "o'brien"),
+        ("snake_case words", "snake"),
+        ("café owner", "café"),
+        ("cafés", "café"),
+        ("2nd street", "2"),
+        ("", "a"),
+        ("no words", ""),
+        ("...", ""),
+    ],
+)
+def test_a_word_is_found_where_the_pattern_would_find_it(text: str, word: str) -> None:
+    assert has_word(text, word) is (re.search(rf"\b{re.escape(word)}\b", text) is not None)

@@ -52,7 +52,7 @@ class Comparison:
 
 def compare(a: Passage, b: Passage, params: MergeParams) -> Comparison:
     quote = _quote_score(a, b, params)
-    keys_a, keys_b = set(a.keys), set(b.keys)
+    keys_b = set(b.keys)
     common = [key for key in a.keys if key in keys_b]
     shared = sum(a.weights[k] for k in common)
     agreeing = figures_agree(a.figures, b.figures, params.approximate_spread)
@@ -61,7 +61,7 @@ def compare(a: Passage, b: Passage, params: MergeParams) -> Comparison:
         for i, j in agreeing
     )
     size = _size(a.total, b.total, params)
-    words = shared + synonyms(a, keys_a, keys_b, params) + figures
+    words = shared + synonyms(a, keys_b, params) + figures
     score = max(quote, words / size) if size else quote
     conflict = (
         _figure_conflict(a, b, shared - _acts_shared(a, common), size, params)
@@ -208,13 +208,15 @@ def disagreement(a: Passage, b: Passage, params: MergeParams) -> Conflict | None
     return Conflict.ACTOR if _actors_differ(a, b) else None
 
 
-def synonyms(a: Passage, keys_a: set[str], keys_b: set[str], params: MergeParams) -> float:
+def synonyms(a: Passage, keys_b: set[str], params: MergeParams) -> float:
     """The weight of the words (and acts) of `a` that the passage with `keys_b` says with
     another word (a verb) of one sense."""
     matched = 0.0
-    for left in a.keys:
-        if left in keys_b or left not in a.synonyms:
+    keys_a: set[str] | None = None  # made only for a passage with a synonym to look up
+    for left in a.related:
+        if left in keys_b:
             continue
+        keys_a = set(a.keys) if keys_a is None else keys_a
         weights = [
             a.weights[right]
             for right in a.synonyms[left]
