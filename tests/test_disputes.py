@@ -409,3 +409,104 @@ def test_two_sums_of_one_named_thing_are_a_dispute_however_short() -> None:
     )
     a, c = pair(held, fine, people())
     assert compare(a, c, TUNED).conflict is None
+
+
+def test_passages_sharing_only_people_and_titles_are_two_facts() -> None:
+    """People named with their titles are who two passages are about, not a fact they
+    share; a shared act still joins them."""
+    both = ("Bernie Sanders", "Joe Biden")
+    index = people(*both)
+    scheduled = fact(
+        "a", "Senator Bernie Sanders was scheduled to meet Vice President Joe Biden.", [], both
+    )
+    pledge = fact(
+        "b", "Senator Bernie Sanders said Vice President Joe Biden kept neutrality.", [], both
+    )
+    a, b = pair(scheduled, pledge, index)
+    assert compare(a, b, TUNED).score == 0
+    again = fact(
+        "c",
+        "Senator Bernie Sanders was scheduled to meet Vice President Joe Biden later.",
+        [],
+        both,
+    )
+    a, c = pair(scheduled, again, index)
+    assert compare(a, c, TUNED).score >= TUNED.threshold
+    where = ("Rick Scott",)
+    conference = fact("d", "Rick Scott held a news conference in Fort Lauderdale.", [], where)
+    couple = fact("e", "Rick Scott talked to a couple who flew to Fort Lauderdale.", [], where)
+    conference.entities = couple.entities = ["fort lauderdale"]
+    d, e = pair(conference, couple, people(*where))
+    assert compare(d, e, TUNED).score == 0  # who and where, nothing of what
+
+
+def test_two_people_doing_one_act_by_saying_it_are_two_facts() -> None:
+    """ "Mayor Dyer declared a state of emergency" / "Gov. Scott declared a state of
+    emergency": two acts (no dispute: both may be true); two people declaring that the
+    city is safe tell one fact."""
+    both = ("Buddy Dyer", "Rick Scott")
+    index = people(*both)
+
+    def declared(source: str, who: str, what: str, act: str | None) -> FactCandidate:
+        made = fact(source, f"{who} declared {what} in Orlando on Sunday.", [], (who,))
+        made.frames = [f"{who.split()[-1].lower()}|declare"]
+        made.acts = [act] if act else []
+        return made
+
+    emergency = "a state of emergency"
+    a, b = pair(
+        declared("a", "Buddy Dyer", emergency, "declare|state"),
+        declared("b", "Rick Scott", emergency, "declare|state"),
+        index,
+    )
+    assert compare(a, b, TUNED).conflict == Conflict.APART
+    safe = "that the city was safe"
+    a, b = pair(
+        declared("a", "Buddy Dyer", safe, None), declared("b", "Rick Scott", safe, None), index
+    )
+    assert compare(a, b, TUNED).conflict is None
+
+
+def test_a_statement_names_nobody_its_other_citations_leave_out() -> None:
+    """Of "Johnson was among the 53 others wounded in the shooting." and "Another 53
+    people were wounded in the shooting.", the claim states the second: the first
+    names a man the other passage does not."""
+    from sitegen.merge.statement import choose_statement
+
+    johnson = fact(
+        "a",
+        "Fred Johnson was among the 53 others wounded in the shooting.",
+        [count(53, "53", "others", "injured")],
+        ("Fred Johnson",),
+    )
+    others = fact(
+        "b",
+        "Another 53 people were wounded in the shooting.",
+        [count(53, "53", "people", "injured")],
+    )
+    items = passages([johnson, others, *filler()], people("Fred Johnson"), TUNED)
+    members = items[:2]
+    central = {members[0].index: 1.0, members[1].index: 0.5}  # the first most like the rest
+    statement, _ = choose_statement(members, False, None, {}, central, TUNED)
+    assert statement == "Another 53 people were wounded in the shooting."
+
+
+def test_two_people_telling_in_aligned_passages_are_no_rival_actors() -> None:
+    """Passages standing for one statement by their place in two accounts: "Bill Rawls
+    said the shooter came from Jackson" / "Susan Niland said a fight broke out" are two
+    tellings, not one act with two actors."""
+    from sitegen.merge.similarity import disagreement
+
+    both = ("Bill Rawls", "Susan Niland")
+    rawls = fact("a", "Bill Rawls said the shooter came from Jackson.", [], ("Bill Rawls",))
+    niland = fact(
+        "b", "Susan Niland said a fight broke out before midnight.", [], ("Susan Niland",)
+    )
+    rawls.frames, niland.frames = ["rawls|say"], ["niland|say"]
+    a, b = pair(rawls, niland, people(*both))
+    assert disagreement(a, b, TUNED) == Conflict.APART
+    shot = fact("c", "Bill Rawls shot the man in Jackson.", [], ("Bill Rawls",))
+    fired = fact("d", "Susan Niland shot the man in Jackson.", [], ("Susan Niland",))
+    shot.frames, fired.frames = ["rawls|shoot"], ["niland|shoot"]
+    c, d = pair(shot, fired, people(*both))
+    assert disagreement(c, d, TUNED) == Conflict.ACTOR

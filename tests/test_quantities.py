@@ -221,6 +221,109 @@ def test_more_than_another_quantity_is_a_total() -> None:
     assert [(f.value, f.quantity) for f in counted] == [(1, "killed")], "a man: one killed"
 
 
+def test_a_noun_holding_a_number_or_a_plural_is_no_count_of_one() -> None:
+    """ "A total of 50 people were killed": not one killed ("a total"); "A man was
+    killed" still is."""
+    doc = parse(
+        W("A", 1, "det", "DET", tag="DT"),
+        W("total", 6, "nsubjpass", "NOUN", tag="NN"),
+        W("of", 1, "prep", "ADP", tag="IN"),
+        W("50", 4, "nummod", "NUM", tag="CD"),
+        W("people", 2, "pobj", "NOUN", "person", tag="NNS"),
+        W("were", 6, "auxpass", "AUX", "be"),
+        W("killed", 6, "ROOT", "VERB", "kill"),
+    )
+    assert all(f.value != 1 for f in with_quantities(doc[:], []))
+    family = parse(
+        W("A", 1, "det", "DET", tag="DT"),
+        W("family", 5, "nsubjpass", "NOUN", tag="NN"),
+        W("of", 1, "prep", "ADP", tag="IN"),
+        W("four", 2, "pobj", "NUM", tag="CD"),
+        W("was", 5, "auxpass", "AUX", "be"),
+        W("killed", 5, "ROOT", "VERB", "kill"),
+    )
+    assert all(f.value != 1 for f in with_quantities(family[:], []))
+    man = parse(
+        W("A", 1, "det", "DET", tag="DT"),
+        W("man", 3, "nsubjpass", "NOUN", tag="NN"),
+        W("was", 3, "auxpass", "AUX", "be"),
+        W("killed", 3, "ROOT", "VERB", "kill"),
+    )
+    assert [(f.value, f.quantity) for f in with_quantities(man[:], [])] == [(1, "killed")]
+
+
+def test_another_count_after_a_sentence_of_other_quantities_is_a_total() -> None:
+    """ "49 people were killed. Another 53 were wounded.": 53 wounded in all; after
+    "Two people died." "two more died" are more of the dead."""
+    doc = parse(
+        W("49", 1, "nummod", "NUM"),
+        W("people", 3, "nsubjpass", "NOUN", "person"),
+        W("were", 3, "auxpass", "AUX", "be"),
+        W("killed", 3, "ROOT", "VERB", "kill"),
+        W(".", 3, "punct", "PUNCT"),
+        W("Another", 6, "det", "DET"),
+        W("53", 8, "nsubjpass", "NUM"),
+        W("were", 8, "auxpass", "AUX", "be"),
+        W("wounded", 8, "ROOT", "VERB", "wound"),
+        W(".", 8, "punct", "PUNCT"),
+    )
+    assert quantity_of(doc[6]) == "injured"
+    assert not is_increment(doc[6], "injured")
+    more = parse(
+        W("Two", 1, "nummod", "NUM"),
+        W("people", 2, "nsubj", "NOUN", "person"),
+        W("died", 2, "ROOT", "VERB", "die"),
+        W(".", 2, "punct", "PUNCT"),
+        W("Two", 6, "nsubj", "NUM"),
+        W("more", 4, "amod", "ADJ"),
+        W("died", 6, "ROOT", "VERB", "die"),
+        W(".", 6, "punct", "PUNCT"),
+    )
+    assert quantity_of(more[4]) == "killed"
+    assert is_increment(more[4], "killed")
+
+
+def test_the_others_are_the_rest_of_a_set_not_an_increment() -> None:
+    """ "Johnson was among the 53 others wounded": all the wounded; "four others were
+    wounded" is beyond a count told before."""
+    the_others = parse(
+        W("Johnson", 1, "nsubj", "PROPN"),
+        W("was", 1, "ROOT", "AUX", "be"),
+        W("among", 1, "prep", "ADP"),
+        W("the", 5, "det", "DET"),
+        W("53", 5, "nummod", "NUM"),
+        W("others", 2, "pobj", "NOUN", "other"),
+        W("wounded", 5, "acl", "VERB", "wound"),
+    )
+    assert not is_increment(the_others[4], "injured")
+    others = parse(
+        W("four", 1, "nummod", "NUM"),
+        W("others", 3, "nsubjpass", "NOUN", "other"),
+        W("were", 3, "auxpass", "AUX", "be"),
+        W("wounded", 3, "ROOT", "VERB", "wound"),
+    )
+    assert is_increment(others[0], "injured")
+
+
+def test_how_often_is_no_count_of_people() -> None:
+    """ "He was shot five times": no one counted; "five people were shot" counts."""
+    doc = parse(
+        W("He", 2, "nsubjpass", "PRON"),
+        W("was", 2, "auxpass", "AUX", "be"),
+        W("shot", 2, "ROOT", "VERB", "shoot"),
+        W("five", 4, "nummod", "NUM"),
+        W("times", 2, "npadvmod", "NOUN", "time"),
+    )
+    assert quantity_of(doc[3]) is None
+    people = parse(
+        W("five", 1, "nummod", "NUM"),
+        W("people", 3, "nsubjpass", "NOUN", "person"),
+        W("were", 3, "auxpass", "AUX", "be"),
+        W("shot", 3, "ROOT", "VERB", "shoot"),
+    )
+    assert quantity_of(people[0]) == "shot"
+
+
 def test_a_breakdown_of_a_count_counts_nothing() -> None:
     doc = parse(
         W("four", 1, "nummod", "NUM"),
@@ -354,7 +457,7 @@ def test_the_home_page_shows_the_figures_table(tmp_path: Path) -> None:
     assert main(["build", "--project", str(tmp_path), "-q"]) == 0
     home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     table = home[home.index('class="figures-table"') : home.index("</table>")]
-    assert "Injured" in table and "Ten" in table and "Nine" in table
+    assert "Injured" in table and "Ten people" in table and "Nine people" in table
     assert "Daily A" in table and "Daily B" in table
     assert "sources disagree" in table
 

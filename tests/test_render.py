@@ -644,8 +644,55 @@ def test_segment_keeps_text_and_covers_each_passage(
             assert passage in covering[-1].closes
 
 
+def test_a_figure_is_shown_through_the_noun_it_counts() -> None:
+    from sitegen.factbase.model import Figure
+    from sitegen.render.figures import counted_words
+
+    a_man = Figure(value=1, text="a", counts="man")
+    told = "Police said a car hit the man, and a 27-year-old man was shot."
+    assert counted_words(a_man, ["A crash.", told]) == "a 27-year-old man"
+    assert counted_words(a_man, ["Police said a car hit the man."]) == "a"  # another phrase
+    assert (
+        counted_words(a_man, ["a tall, thin, grey-haired man"]) == "a tall, thin, grey-haired man"
+    )
+    assert counted_words(a_man, ["a tall, thin, grey-haired old man"]) == "a"  # too far
+    two = Figure(value=2, text="two", counts="men")
+    assert counted_words(two, ["Two other young men were hurt."]) == "Two other young men"
+    assert counted_words(Figure(value=70, text="70"), ["70 men"]) == "70"  # nothing counted
+    dollars = Figure(value=2.7, text="2.70", unit="USD")
+    assert counted_words(dollars, ["asking for contributions of $2.70, and"]) == "$2.70"
+
+
+def test_the_figures_table_shows_a_count_of_one_with_its_value(
+    project: tuple[Config, FactBase],
+) -> None:
+    """ "a 39-year-old" counted as one: the 39 is an age, so the value 1 is shown beside
+    the words, which run through the noun counted when a passage has it close by."""
+    config, base = project
+    text = ARTICLE_B.split("---\n")[-1]
+    base.claims["one"] = Claim(
+        id="one",
+        statement="Kurogi, 39, called",
+        citations=[cite(text, "b", "Kurogi, 39, called the embassy.")],
+        status="single-source",
+        figures=[Figure(1, "a 39-year-old", quantity="arrested")],
+    )
+    base.claims["men"] = Claim(
+        id="men",
+        statement="Seventy men applied",
+        citations=[cite(text, "b", "Seventy men, including 50 former soldiers, applied.")],
+        status="single-source",
+        figures=[Figure(50, "50", counts="soldiers", quantity="volunteers")],
+    )
+    render(config, base)
+    home = text_of(parse(config.site / "index.html"))
+    assert "1 (“a 39-year-old”)" in home
+    assert "50 former soldiers" in home
+    assert "one origin only" in home and "sources agree" not in home  # one source each
+
+
 def test_a_figure_in_words_shows_its_value() -> None:
-    from sitegen.render.templates import has_digit
+    from sitegen.render.figures import has_digit
 
     assert has_digit("$17 million") and has_digit("70")
-    assert not has_digit("An") and not has_digit("two") and not has_digit(None)
+    assert not has_digit("An") and not has_digit("two")

@@ -268,6 +268,50 @@ def test_the_role_a_name_stands_in_apposition_to() -> None:
     assert _role_it_names(doc.ents[0]) == "the first lady"
 
 
+def test_a_plural_role_fits_a_list_of_names_not_one_name() -> None:
+    """ "the couple's daughters, Malia and Sasha" describes each; "Carmen Feldman,
+    right, cries while visiting" is a verb misparsed as an appositive."""
+    daughters = parse(
+        W("the", 1, "det", "DET"),
+        W("daughters", 1, "ROOT", "NOUN", "daughter", tag="NNS"),
+        W(",", 1, "punct", "PUNCT"),
+        W("Malia", 1, "appos", "PROPN", ent="B-PERSON"),
+        W("and", 3, "cc", "CCONJ"),
+        W("Sasha", 3, "conj", "PROPN", ent="B-PERSON"),
+    )
+    assert _role_it_names(daughters.ents[0]) == "the daughters"
+    cries = parse(
+        W("Carmen", 1, "compound", "PROPN", ent="B-PERSON"),
+        W("Feldman", 7, "nsubj", "PROPN", ent="I-PERSON"),
+        W(",", 1, "punct", "PUNCT"),
+        W("right", 1, "amod", "INTJ"),
+        W(",", 1, "punct", "PUNCT"),
+        W("cries", 1, "appos", "NOUN", "cry", tag="NNS"),
+        W("while", 7, "mark", "SCONJ"),
+        W("visiting", 7, "ROOT", "VERB", "visit"),
+    )
+    assert list(_roles_after(cries.ents[0])) == []
+
+
+def test_a_name_after_a_colon_is_not_in_apposition() -> None:
+    """ "learned the names of the men: Chris Hansen and Carlos Rosario": a list."""
+    doc = parse(
+        W("learned", 0, "ROOT", "VERB", "learn"),
+        W("the", 2, "det", "DET"),
+        W("names", 0, "dobj", "NOUN", "name", tag="NNS"),
+        W("of", 2, "prep", "ADP"),
+        W("the", 5, "det", "DET"),
+        W("men", 3, "pobj", "NOUN", "man", tag="NNS"),
+        W(":", 2, "punct", "PUNCT"),
+        W("Chris", 8, "compound", "PROPN", ent="B-PERSON"),
+        W("Hansen", 2, "appos", "PROPN", ent="I-PERSON"),
+        W("and", 8, "cc", "CCONJ"),
+        W("Carlos", 11, "compound", "PROPN", ent="B-PERSON"),
+        W("Rosario", 8, "conj", "PROPN", ent="I-PERSON"),
+    )
+    assert _role_it_names(doc.ents[0]) is None
+
+
 def test_a_place_a_name_stands_in_apposition_to_is_no_role() -> None:
     doc = parse(
         W("his", 1, "poss", "PRON", tag="PRP$"),
@@ -504,6 +548,24 @@ def test_a_count_ner_left_untagged_is_a_figure_of_its_noun() -> None:
     )
     [figure] = figures(doc[:])
     assert (figure.value, figure.counts, figure.unit) == (70, "men", None)
+
+
+def test_a_number_after_its_noun_names_it() -> None:
+    """ "Terminal 2 remained a crime scene": a name, not a count of terminals."""
+    doc = parse(
+        W("Terminal", 2, "nsubj", "NOUN", "terminal"),
+        W("2", 0, "nummod", "NUM"),
+        W("remained", 2, "ROOT", "VERB", "remain", "VBD"),
+        W("closed", 2, "acomp", "ADJ"),
+    )
+    assert list(figures(doc[:])) == []
+    tagged = parse(
+        W("Terminal", 2, "nsubj", "NOUN", "terminal"),
+        W("2", 0, "nummod", "NUM", ent="B-CARDINAL"),
+        W("remained", 2, "ROOT", "VERB", "remain", "VBD"),
+        W("closed", 2, "acomp", "ADJ"),
+    )
+    assert list(figures(tagged[:])) == []
 
 
 # -- quotes.py: quotation marks on plain text --------------------------------------------

@@ -39,7 +39,7 @@ def _tagged(sentence: Span, seen: list[tuple[int, int]]) -> Iterator[Figure]:
         if ent.label_ not in NUMBER_LABELS:
             continue
         value = parse_number(ent.text)
-        if value is None or ent.text.lower().strip() in _VAGUE:
+        if value is None or ent.text.lower().strip() in _VAGUE or _names(_number_of(ent)):
             continue
         before = ent.doc[max(ent.start - current().context_words, sentence.start) : ent.start].text
         seen.append((ent.start_char, ent.end_char))
@@ -73,6 +73,7 @@ def _untagged(sentence: Span, seen: list[tuple[int, int]]) -> Iterator[Figure]:
             and token.dep_ == "nummod"
             and not token.ent_type_
             and token.head.pos_ == "NOUN"
+            and not _names(token)
         ):  # not "27 Feb", not "Boeing 737"
             span = sentence.doc[token.i : token.i + 1]
             value = parse_number(token.text)
@@ -87,6 +88,12 @@ def _untagged(sentence: Span, seen: list[tuple[int, int]]) -> Iterator[Figure]:
                     sentence.doc[max(token.i - current().context_words, 0) : token.i].text
                 ),
             )
+
+
+def _names(number: Token) -> bool:
+    """A number after the noun it belongs to names it: "Terminal 2", "Flight 93", "Gate
+    5" (a count comes first: "2 terminals")."""
+    return number.dep_ == "nummod" and number.head.i < number.i
 
 
 def _ages(sentence: Span, seen: list[tuple[int, int]]) -> Iterator[Figure]:

@@ -589,7 +589,12 @@ def _roles_after(ent: Span) -> Iterable[str]:
     for child in head.children:
         if child.i <= head.i:
             continue
-        if child.dep_ == "appos" and _closed(child) and not _hyphenated_start(child):
+        if (
+            child.dep_ == "appos"
+            and _closed(child)
+            and not _hyphenated_start(child)
+            and (not _plural(child) or _in_a_list(head))
+        ):  # "Carmen Feldman, of Orlando, right, cries while …": a verb misparsed
             role = _phrase(child)
             if role:
                 yield role
@@ -602,6 +607,15 @@ def _roles_after(ent: Span) -> Iterable[str]:
                 role = _phrase(attr)
                 if role:
                     yield role
+
+
+def _plural(noun: Token) -> bool:
+    return noun.tag_ in ("NNS", "NNPS")
+
+
+def _in_a_list(name: Token) -> bool:
+    """A name coordinated with others ("Malia and Sasha"), which a plural role fits."""
+    return name.dep_ == "conj" or any(c.dep_ == "conj" for c in name.children)
 
 
 def _hyphenated_start(token: Token) -> bool:
@@ -652,6 +666,10 @@ def _role_it_names(ent: Span) -> str | None:
     inside = {t.i for t in role.subtree}
     if any(t.i not in inside and not t.is_punct for t in between):
         return None  # "“yea” votes have dwindled since: Stephen Breyer, 87": no apposition
+    if any(t.text == ":" for t in between):
+        return None  # "learned the names of the two men: Christopher Hansen and …": a list
+    if _plural(role) and not _in_a_list(ent.root):
+        return None  # one person is not "the bombers"
     words = [t for t in role.subtree if t.i <= role.i]
     span = ent.doc[words[0].i : role.i + 1]
     return span.text.strip(" ,") or None

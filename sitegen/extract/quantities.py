@@ -3,12 +3,15 @@
 A number counts the quantity named by the word that governs it: the verb it is the
 subject or object of ("two people were killed", "wounded three others"), or a word
 modifying it ("one fatally", "two dead"). A count of one written without a digit ("a
-man was killed", "killed one man") is a figure too when such a word governs it. A
-count marked as added to an earlier one ("two more have since died", "an additional 69
-men", "another three") is an increment, not the total, unless the sentence counts
-another quantity before it ("a man was killed and five more were wounded": five more
-than the dead, the total of the wounded). Coordinated counts of one quantity are one
-count, their sum ("two juveniles and eight adults were wounded": ten wounded).
+man was killed", "killed one man") is a figure too when such a word governs it, but
+not when its noun holds a number or a plural ("a total of 50 people", "a family of
+four"). A count marked as added to an earlier one ("two more have since died", "an
+additional 69 men", "another three", "four others") is an increment, not the total,
+unless the sentence or the one before counts only other quantities before it ("a man
+was killed and five more were wounded": five more than the dead, the total of the
+wounded) or the count is the rest of a known set ("the 53 others wounded").
+Coordinated counts of one quantity are one count, their sum ("two juveniles and eight
+adults were wounded": ten wounded).
 """
 
 from __future__ import annotations
@@ -151,6 +154,8 @@ def _noun(number: Token) -> Token:
 def quantity_of(number: Token) -> str | None:
     """The quantity a number token counts, from the words that govern or modify it."""
     noun = number.head if number.dep_ == "nummod" else number
+    if noun is not number and noun.lemma_.lower() == "time":
+        return None  # "shot five times": how often, not how many people
     if _over_an_area_or_a_period(noun):
         return None  # "20 people wounded across the city": a tally, not the story's count
     for token in (number, noun):
@@ -234,21 +239,40 @@ def is_increment(number: Token, quantity: str | None) -> bool:
     """A count added to an earlier one of the same quantity ("two more", "another three",
     "an additional 69", "have since died")."""
     doc = number.doc
-    after = doc[number.i + 1] if number.i + 1 < len(doc) else None
-    marked = (after is not None and after.text.lower() in ("more", *_OTHERS)) or any(
-        t.text.lower() in _INCREMENT_BEFORE
-        for t in doc[max(number.i - current().increment_reach, 0) : number.i]
-    )
+    after = doc[number.i + 1].lower_ if number.i + 1 < len(doc) else ""
+    window = {t.lower_ for t in doc[max(number.i - current().increment_reach, 0) : number.i]}
     head = number.head if number.dep_ == "nummod" else number
-    marked = marked or head.text.lower() in _OTHERS
-    governing = head.head
-    marked = marked or any(c.text.lower() == "since" for c in governing.children)
+    others = after in _OTHERS or head.lower_ in _OTHERS or "other" in window
+    marked = (
+        after == "more"
+        or bool(window & (_INCREMENT_BEFORE - _OTHERS))
+        or any(c.lower_ == "since" for c in head.head.children)
+        or (others and not (quantity and _the_others(head)))
+    )
     if not marked:
         return False
-    before = doc[number.sent.start : number.i]
-    return not any(
-        QUANTITY_OF.get(t.lemma_.lower()) not in (None, quantity) for t in before
-    )  # "a man was killed and five more were wounded": five more than the dead
+    sentence = number.sent
+    told = _quantities_told(doc[sentence.start : number.i])
+    if told:  # "a man was killed and five more were wounded": five more than the dead
+        return told <= {quantity}
+    if sentence.start == 0:
+        return True
+    # "49 people were killed. Another 53 were wounded.": 53 more than the dead
+    told = _quantities_told(doc[sentence.start - 1].sent)
+    return not told or quantity in told
+
+
+def _quantities_told(words: Span) -> set[str]:
+    return {QUANTITY_OF.get(t.lemma_.lower()) for t in words} - {None}
+
+
+def _the_others(noun: Token) -> bool:
+    """ "the 53 others wounded": all the rest of a known set that the quantity names, not
+    a count added to an earlier one of it. "the other four victims were wounded" stays
+    an increment: it splits a total told before into parts, a fact of its own."""
+    return noun.lower_ == "others" and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in noun.children
+    )
 
 
 def _described(figure: Figure, token: Token) -> Figure:
@@ -270,13 +294,32 @@ def _one_counted(token: Token) -> Token | None:
     )  # "a baby and a man were killed"
     event = noun.text.lower().endswith("ing") or noun.lemma_.lower() in QUANTITY_OF
     nominal = noun.pos_ == "NOUN" or _aged(noun)
-    if token.dep_ == "det" and nominal and counted_noun and not event:
+    if token.dep_ == "det" and nominal and counted_noun and not event and not _of_many(noun):
         return noun  # not "a shooting", "a death": an event is no one counted
     if token.text.lower() == "one" and token.dep_ in ("nummod",) and token.head.pos_ == "NOUN":
         return token.head
     if token.text.lower() == "one" and token.dep_ in (*_COUNTED_ONE, "appos", "npadvmod"):
         return token
     return None
+
+
+def _of_many(noun: Token) -> bool:
+    """ "a total of 50 people", "a family of four", "a group of men": the noun holds a
+    number or a plural, so "a" is not a count of one."""
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ == "of"
+        and any(
+            held.dep_ == "pobj"
+            and (
+                held.like_num
+                or held.tag_ in ("NNS", "NNPS")
+                or any(c.dep_ == "nummod" for c in held.children)
+            )
+            for held in prep.children
+        )
+        for prep in noun.children
+    )
 
 
 def _aged(word: Token) -> bool:

@@ -27,10 +27,11 @@ from sitegen.agreement import (
     one_quantity,
 )
 from sitegen.extract.lexicon import REPORTING_VERBS, SPEECH_VERBS
+from sitegen.extract.names import TITLES
 from sitegen.extract.statements import DATE_PREFIX, TELLING
 from sitegen.factbase.model import Figure
 from sitegen.merge.features import Passage
-from sitegen.merge.keys import KeyKind
+from sitegen.merge.keys import KeyKind, kind_of
 from sitegen.merge.params import MergeParams
 
 
@@ -61,7 +62,11 @@ def compare(a: Passage, b: Passage, params: MergeParams) -> Comparison:
         for i, j in agreeing
     )
     size = _size(a.total, b.total, params)
-    words = shared + synonyms(a, keys_b, params) + figures
+    alike = synonyms(a, keys_b, params)
+    if not (figures or alike) and _only_who(common):
+        shared = 0.0  # "He was scheduled to meet Vice President Biden" / "He said he and
+        # Vice President Biden lived up to their pledge": one person, two facts
+    words = shared + alike + figures
     score = max(quote, words / size) if size else quote
     conflict = (
         _figure_conflict(a, b, shared - _acts_shared(a, common), size, params)
@@ -69,6 +74,19 @@ def compare(a: Passage, b: Passage, params: MergeParams) -> Comparison:
         or _actor_conflict(a, b, common, figures, size, params, score)
     )
     return Comparison(score, conflict)
+
+
+def _only_who(common: list[str]) -> bool:
+    """Keys that name only people with their titles, and named things: who a passage is
+    about and where, not what it says of them ("Gov. Scott held a news conference in
+    Fort Lauderdale" / "He talked to a couple who flew to Fort Lauderdale")."""
+    lemma, entity = KeyKind.LEMMA.prefix, KeyKind.ENTITY.prefix
+    named = {word for key in common if key.startswith(entity) for word in key[2:].split()}
+    return all(
+        kind_of(key) in (KeyKind.PERSON, KeyKind.ENTITY)
+        or (key.startswith(lemma) and (key[len(lemma) :] in TITLES or key[2:] in named))
+        for key in common
+    )
 
 
 def _topic(quote: float, words: float, size: float) -> float:
@@ -163,14 +181,28 @@ def _actor_conflict(
     """Two named actors of one act (neither passage a person telling it), in passages
     alike enough in their other words, or alike enough to be joined: two actors of one
     act are never one claim."""
-    if _actors_differ(a, b) and same_action(a, b) and not (_told(a) or _told(b)):
+    if not (_actors_differ(a, b) and same_action(a, b)):
+        return None
+    if not (_told(a) or _told(b)):
         frame = KeyKind.FRAME.prefix
         rest = sum(a.weights[k] for k in common if not k.startswith(frame))
         if (rest + figures) / size >= params.actor_topic:
             return Conflict.ACTOR
         if score >= params.threshold:
             return Conflict.ACTOR if _main_act_shared(a, b) else Conflict.APART
+    elif score >= params.threshold and _done_by_telling(a) and _done_by_telling(b):
+        return Conflict.APART  # "Mayor Dyer declared a state of emergency" / "Gov. Scott
+        # declared a state of emergency": two acts; maybe both true, so no dispute
     return None
+
+
+def _done_by_telling(item: Passage) -> bool:
+    """A telling verb with an object of its own is an act, not a telling of one:
+    "declared a state of emergency", not "declared that the city was safe"."""
+    if not item.action:
+        return False
+    verb = item.action[len(KeyKind.LEMMA.prefix) :]
+    return any(key.startswith(f"{KeyKind.ACT.prefix}{verb}|") for key in item.keys)
 
 
 def _main_act_shared(a: Passage, b: Passage) -> bool:
@@ -205,7 +237,9 @@ def disagreement(a: Passage, b: Passage, params: MergeParams) -> Conflict | None
         return Conflict.APART
     if dates_disagree(_dates(a, telling=True), _dates(b, telling=True)):
         return Conflict.DATE if dates_disagree(_dates(a), _dates(b)) else Conflict.APART
-    return Conflict.ACTOR if _actors_differ(a, b) else None
+    if _actors_differ(a, b):  # two people telling are two tellings, not rival actors
+        return Conflict.APART if _told(a) or _told(b) else Conflict.ACTOR
+    return None
 
 
 def synonyms(a: Passage, keys_b: set[str], params: MergeParams) -> float:

@@ -4,8 +4,9 @@ A passage from a source that copies or rewrites another is used only when no oth
 source states the fact (a synonym-spun copy reads oddly), and then one from the source
 fewest rewrites away from an original (a copy of a copy drifts furthest). Among the rest, a complete
 sentence that stands on its own (no leading pronoun, no trailing colon, no editorial
-brackets, a sensible length) wins over a fragment, and then the passage most like the
-others (the one that shares most with them) wins. A quotation claim reads
+brackets, a sensible length) wins over a fragment, then one naming nobody the other
+passages do not (its other citations must support the statement), and then the passage
+most like the others (the one that shares most with them) wins. A quotation claim reads
 "Speaker said: “…”" when one of its passages holds a full quoted sentence.
 """
 
@@ -15,6 +16,7 @@ import re
 
 from sitegen.extract.statements import clean_statement
 from sitegen.merge.features import Passage
+from sitegen.merge.keys import KeyKind, kind_of
 from sitegen.merge.params import MergeParams
 
 CONTEXT_OPENERS = {
@@ -53,6 +55,7 @@ def choose_statement(
         originals,
         key=lambda m: (
             _readability(m, params),
+            -_named_only_here(m, members),
             centrality[m.index],
             -len(m.fact.text),
             -m.index,
@@ -76,6 +79,14 @@ def choose_statement(
         words = (quoted.fact.quote or "").strip(" ,")
         statement = f"{speaker} said: “{words}”"
     return statement, best
+
+
+def _named_only_here(item: Passage, members: list[Passage]) -> int:
+    """The people this passage names that no other passage of the claim does: a
+    statement naming them would say more than its other citations support ("Johnson
+    was among the 53 others wounded" for "Another 53 were wounded")."""
+    others = {key for m in members if m is not item for key in m.keys}
+    return sum(kind_of(key) is KeyKind.PERSON and key not in others for key in item.keys)
 
 
 def _readability(item: Passage, params: MergeParams) -> int:

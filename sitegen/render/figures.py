@@ -12,6 +12,7 @@ shown apart and never compared with totals.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -63,6 +64,8 @@ class FigureValue:
     dates: list[str] = field(default_factory=list)  # of the sources stating it
     conflicts: list[str] = field(default_factory=list)  # ids of the claims it disputes
     updates: list[str] = field(default_factory=list)  # ids of claims revising it or revised
+    words: str = ""  # as a passage writes it, through what it counts: "a 27-year-old man"
+    in_digits: bool = False  # its number is written in digits ("70 men", not "a 27-year-old")
 
 
 @dataclass(slots=True)
@@ -71,7 +74,9 @@ class QuantityRow:
     label: str
     totals: list[FigureValue]
     increments: list[FigureValue]
-    status: str  # "agreed" | "disputed" | "updated" | "several" (different things counted)
+    # "agreed" | "single" (one origin states it) | "disputed" | "updated" | "several"
+    # (different things counted)
+    status: str
     current: FigureValue | None  # the value agreed on, or the latest update
 
 
@@ -113,8 +118,58 @@ def _value(figure: Figure, claim: ClaimView, lines: Lines) -> FigureValue:
         origins.append(OriginValue(named[0] if named else publisher, [cites[i] for i in group]))
     dates = sorted({c.source.date for c in cites if c.source.date})
     return FigureValue(
-        figure, claim, origins, dates, list(claim.claim.conflicts), list(claim.claim.updates)
+        figure,
+        claim,
+        origins,
+        dates,
+        list(claim.claim.conflicts),
+        list(claim.claim.updates),
+        counted_words(figure, [c.citation.quote for c in cites]),
+        has_digit(figure.text) and not introduces_one(figure),
     )
+
+
+def has_digit(text: str) -> bool:
+    """A figure written with digits ("70", "$17 million") shows as written; one in
+    words only ("a man", "two") shows its value beside the words."""
+    return any(ch.isdigit() for ch in text)
+
+
+COUNTED_REACH = 3  # words between a figure and the noun it counts ("two other young men")
+# a determiner opens another noun phrase: "a car hit the man" does not count a man
+DETERMINERS = "a|an|the|this|that|these|those|his|her|its|their|our|my|your|another"
+CURRENCY_SIGNS = "[$£€¥₹]"  # written before an amount: "$2.70"
+
+
+def counted_words(figure: Figure, quotes: list[str]) -> str:
+    """The figure's words through the noun it counts, verbatim from the first passage
+    writing them so: "a" alone tells a reader nothing, "a 27-year-old man" does, nor
+    does "2.70" where the passage writes "$2.70". Just the figure's own words when no
+    passage has them."""
+    written = rf"(?:{CURRENCY_SIGNS}\s?)?(?<!\w){re.escape(figure.text)}(?!\w)"
+    shapes = [written]
+    if figure.counts:
+        word = rf"\W+(?!(?:{DETERMINERS})(?!\w))[\w'’-]+"
+        counted = rf"(?:{word}){{0,{COUNTED_REACH}}}?\W+{re.escape(figure.counts)}(?!\w)"
+        shapes.insert(0, written + counted)
+    for shape in shapes:
+        pattern = re.compile(shape, re.IGNORECASE)
+        for quote in quotes:
+            found = pattern.search(quote)
+            if found:
+                return found.group()
+    return figure.text
+    word = rf"\W+(?!(?:{DETERMINERS})(?!\w))[\w'’-]+"
+    pattern = re.compile(
+        rf"(?<!\w){re.escape(figure.text)}(?:{word}){{0,{COUNTED_REACH}}}?"
+        rf"\W+{re.escape(figure.counts)}(?!\w)",
+        re.IGNORECASE,
+    )
+    for quote in quotes:
+        found = pattern.search(quote)
+        if found:
+            return found.group()
+    return figure.text
 
 
 def _row(quantity: str, values: list[FigureValue]) -> QuantityRow:
@@ -134,7 +189,7 @@ def _status(totals: list[FigureValue]) -> tuple[str, FigureValue | None]:
     """(status, current value) of a quantity's totals (most cited first): disputed
     when rivals disagree, updated when a later report revises, several when the totals
     count different things (the story's own count first), else agreed on the most
-    cited."""
+    cited, or single when one origin alone states the one value."""
     disputed, several, latest = False, False, None
     for a, b in combinations(totals, 2):
         if compatible(a.figure, b.figure):
@@ -156,6 +211,8 @@ def _status(totals: list[FigureValue]) -> tuple[str, FigureValue | None]:
         status, current = "several", _main(totals)
     else:
         status, current = "agreed", totals[0] if totals else None
+        if len(totals) == 1 and len(totals[0].origins) == 1:
+            status = "single"  # nothing to agree with
     return status, current
 
 

@@ -48,12 +48,6 @@ def xml_safe(text: str) -> str:
     return _NOT_XML.sub(" ", text)
 
 
-def has_digit(text: object) -> bool:
-    """A figure written with digits ("70", "$17 million") shows as written; one in
-    words only ("a man", "two") shows its value beside the words."""
-    return isinstance(text, str) and any(ch.isdigit() for ch in text)
-
-
 def format_number(value: float) -> str:
     """60000.0 -> "60,000"; 2.5 -> "2.5"."""
     return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
@@ -95,7 +89,6 @@ class Templates:
             long_date=long_date,
         )
         env.tests["web_url"] = is_web_url
-        env.tests["written_with_digits"] = has_digit
         return cls(dirs, env)
 
     @property
