@@ -105,3 +105,22 @@ def test_furniture_is_the_same_answer_asked_again() -> None:
 )
 def test_a_word_is_found_where_the_pattern_would_find_it(text: str, word: str) -> None:
     assert has_word(text, word) is (re.search(rf"\b{re.escape(word)}\b", text) is not None)
+
+
+@pytest.mark.parametrize(
+    ("text", "furniture"),
+    [
+        ("Updated: 5:30 PM, Monday", True),
+        ("3 of 12 PHOTOS Crews clear the scene on Elm Street.", True),
+        ("Tornado Watch in effect for Pine County", True),
+        ("Rain ends by 9 PM EST across the county.", True),
+        ("Email tips to news@example-news.com", True),
+        ("The council voted 3 of 12 times against the plan, the mayor said.", False),
+        ("She was watching for smoke when the fire began, police said.", False),
+        ("He updated the copyrighted map on Monday, officials said.", False),
+    ],
+)
+def test_furniture_patterns_searched_apart_still_find_their_shapes(
+    text: str, furniture: bool
+) -> None:
+    assert is_furniture(text) is furniture
