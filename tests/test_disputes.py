@@ -438,17 +438,25 @@ def test_passages_sharing_only_people_and_titles_are_two_facts() -> None:
     conference.entities = couple.entities = ["fort lauderdale"]
     d, e = pair(conference, couple, people(*where))
     assert compare(d, e, TUNED).score == 0  # who and where, nothing of what
+    reid = ("Harry Reid",)
+    rights = fact(
+        "f", "Senator Harry Reid of Nevada, the Democratic leader, backs gun rights.", [], reid
+    )
+    table = fact("g", "Senate Democratic Leader Harry Reid said all options are open.", [], reid)
+    rights.entities, table.entities = ["nevada", "democratic"], ["senate", "democratic"]
+    f, g = pair(rights, table, people(*reid))
+    assert compare(f, g, TUNED).score == 0  # a one-word name ("Democratic") is who too
 
 
 def test_two_people_doing_one_act_by_saying_it_are_two_facts() -> None:
-    """ "Mayor Dyer declared a state of emergency" / "Gov. Scott declared a state of
-    emergency": two acts (no dispute: both may be true); two people declaring that the
-    city is safe tell one fact."""
-    both = ("Buddy Dyer", "Rick Scott")
-    index = people(*both)
+    """ "Mayor Dyer declared a state of emergency after Mateen's attack" / "Gov. Scott
+    declared a state of emergency after Mateen's attack": two acts (no dispute: both may
+    be true); two people declaring that the city is safe tell one fact."""
+    index = people("Buddy Dyer", "Rick Scott", "Omar Mateen")
 
     def declared(source: str, who: str, what: str, act: str | None) -> FactCandidate:
-        made = fact(source, f"{who} declared {what} in Orlando on Sunday.", [], (who,))
+        text = f"{who} declared {what} in Orlando after the attack by Omar Mateen."
+        made = fact(source, text, [], (who, "Omar Mateen"))
         made.frames = [f"{who.split()[-1].lower()}|declare"]
         made.acts = [act] if act else []
         return made
@@ -510,3 +518,32 @@ def test_two_people_telling_in_aligned_passages_are_no_rival_actors() -> None:
     shot.frames, fired.frames = ["rawls|shoot"], ["niland|shoot"]
     c, d = pair(shot, fired, people(*both))
     assert disagreement(c, d, TUNED) == Conflict.ACTOR
+
+
+def test_passages_naming_only_other_people_are_two_facts() -> None:
+    """ "The victims were identified as Joseph Lamar and Zach Thompson" / "The victim is
+    identified as Amy Hooser": the same words about other people."""
+    three = ("Joseph Lamar", "Zach Thompson")
+    index = people(*three, "Amy Hooser")
+    them = fact("a", "The victims were identified as Joseph Lamar and Zach Thompson.", [], three)
+    her = fact("b", "The victim was identified as Amy Hooser.", [], ("Amy Hooser",))
+    a, b = pair(them, her, index)
+    assert compare(a, b, TUNED).score == 0
+    again = fact(
+        "c", "The victims have been identified as Joseph Lamar and Zach Thompson.", [], three
+    )
+    a, c = pair(them, again, index)
+    assert compare(a, c, TUNED).score >= TUNED.threshold
+
+
+def test_one_number_counting_two_quantities_is_no_evidence() -> None:
+    """ "Two other men were wounded" / "Two men were charged": one number, two counts;
+    "Four others were shot" / "four victims were wounded" may count the same people."""
+    from sitegen.merge.similarity import _count_weight
+
+    wounded, charged = count(2, "Two", "men", "injured"), count(2, "two", "men", "charged")
+    shot, men = count(2, "two", "men", "shot"), Figure(value=2, text="two", counts="men")
+    assert _count_weight(wounded, charged, TUNED) == 0
+    assert _count_weight(wounded, shot, TUNED) == 1
+    assert _count_weight(wounded, men, TUNED) == 1
+    assert _count_weight(wounded, wounded, TUNED) == TUNED.same_count

@@ -372,6 +372,25 @@ def test_coordinated_counts_of_one_quantity_are_their_sum() -> None:
     ]
 
 
+def test_one_number_written_twice_is_read_in_both_places() -> None:
+    """ "two men and two women were wounded": four wounded, each "two" its own count."""
+    from sitegen.factbase.model import Figure
+
+    doc = parse(
+        W("two", 1, "nummod", "NUM"),
+        W("men", 6, "nsubjpass", "NOUN", "man"),
+        W("and", 1, "cc", "CCONJ"),
+        W("two", 4, "nummod", "NUM"),
+        W("women", 1, "conj", "NOUN", "woman"),
+        W("were", 6, "auxpass", "AUX", "be"),
+        W("wounded", 6, "ROOT", "VERB", "wound"),
+    )
+    found = [Figure(2, "two", counts="men"), Figure(2, "two", counts="women")]
+    assert [(f.value, f.text, f.quantity) for f in with_quantities(doc[:], found)] == [
+        (4, "two men and two women", "injured")
+    ]
+
+
 def test_counts_joined_by_and_are_summed_where_the_parse_splits_them() -> None:
     """ "left a girl and two men wounded", parsed as two clauses: one count of three."""
     from sitegen.factbase.model import Figure

@@ -331,14 +331,16 @@ _SPANS = {"year", "month", "week", "day"}
 
 
 def _token_of(sentence: Span, text: str, used: set[int]) -> Token | None:
-    """The number token of a figure written as `text` in the sentence."""
+    """The number token of a figure written as `text` in the sentence: the first place
+    it is written that is not read already ("two other men and two women")."""
     at = sentence.text.find(text)
-    if at < 0:
-        return None
-    span = sentence.char_span(at, at + len(text), alignment_mode="expand")
-    if span is None:
-        return None
-    numbers = [t for t in span if t.like_num and t.i not in used] or [
-        t for t in span if t.i not in used
-    ]
-    return numbers[-1] if numbers else None
+    while at >= 0:
+        span = sentence.char_span(at, at + len(text), alignment_mode="expand")
+        if span is not None:
+            numbers = [t for t in span if t.like_num and t.i not in used] or [
+                t for t in span if t.i not in used
+            ]
+            if numbers:
+                return numbers[-1]
+        at = sentence.text.find(text, at + 1)
+    return None

@@ -58,12 +58,11 @@ def compare(a: Passage, b: Passage, params: MergeParams) -> Comparison:
     shared = sum(a.weights[k] for k in common)
     agreeing = figures_agree(a.figures, b.figures, params.approximate_spread)
     figures = sum(
-        a.figure_weights[i] * (params.same_count if _one_count(a.figures[i], b.figures[j]) else 1)
-        for i, j in agreeing
+        a.figure_weights[i] * _count_weight(a.figures[i], b.figures[j], params) for i, j in agreeing
     )
     size = _size(a.total, b.total, params)
     alike = synonyms(a, keys_b, params)
-    if not (figures or alike) and _only_who(common):
+    if not (figures or alike) and (_only_who(a, b, common) or _other_people(a, b)):
         shared = 0.0  # "He was scheduled to meet Vice President Biden" / "He said he and
         # Vice President Biden lived up to their pledge": one person, two facts
     words = shared + alike + figures
@@ -76,17 +75,27 @@ def compare(a: Passage, b: Passage, params: MergeParams) -> Comparison:
     return Comparison(score, conflict)
 
 
-def _only_who(common: list[str]) -> bool:
+def _only_who(a: Passage, b: Passage, common: list[str]) -> bool:
     """Keys that name only people with their titles, and named things: who a passage is
     about and where, not what it says of them ("Gov. Scott held a news conference in
-    Fort Lauderdale" / "He talked to a couple who flew to Fort Lauderdale")."""
+    Fort Lauderdale" / "He talked to a couple who flew to Fort Lauderdale"; "Senator
+    Harry Reid of Nevada, the Democratic leader, is a supporter of gun rights" /
+    "Senate Democratic Leader Harry Reid said all options should be on the table")."""
     lemma, entity = KeyKind.LEMMA.prefix, KeyKind.ENTITY.prefix
     named = {word for key in common if key.startswith(entity) for word in key[2:].split()}
+    named.update(e for e in (*a.fact.entities, *b.fact.entities) if " " not in e)
     return all(
         kind_of(key) in (KeyKind.PERSON, KeyKind.ENTITY)
         or (key.startswith(lemma) and (key[len(lemma) :] in TITLES or key[2:] in named))
         for key in common
     )
+
+
+def _other_people(a: Passage, b: Passage) -> bool:
+    """Each passage names people and none the other names: "The victims were
+    identified as Joseph Lamar, Janell Knight and Zach Thompson" / "The victim is
+    identified as Amy Marie Hooser" tell of other people."""
+    return bool(a.people and b.people) and not set(a.people) & set(b.people)
 
 
 def _topic(quote: float, words: float, size: float) -> float:
@@ -101,6 +110,21 @@ def _acts_shared(a: Passage, common: list[str]) -> float:
     """The weight of the acts (verb and object) among the keys both passages have."""
     act = KeyKind.ACT.prefix
     return sum(a.weights[k] for k in common if k.startswith(act))
+
+
+def _count_weight(left: Figure, right: Figure, params: MergeParams) -> float:
+    """How much one value in both passages says they tell one fact: much when it counts
+    one named quantity, nothing when it counts two ("two other men were wounded" / "two
+    men who are still on the run were charged")."""
+    counted = {left.quantity, right.quantity}
+    if None not in counted and len(counted) == 2 and counted not in _OVERLAPPING:
+        return 0.0
+    return params.same_count if _one_count(left, right) else 1.0
+
+
+# quantities one count can be told as: the shot are the killed and the wounded, the
+# charged were arrested
+_OVERLAPPING = [{"shot", "killed"}, {"shot", "injured"}, {"arrested", "charged"}]
 
 
 def _one_count(left: Figure, right: Figure) -> bool:

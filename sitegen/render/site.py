@@ -138,13 +138,17 @@ def _render(
     depends: dict[str, frozenset[str] | None] = {}  # the dev server's, page by page
 
     def draw(spec: PageSpec) -> int:
+        page = spec.file.endswith(".html")
+        # a page is joined whole (Jinja's join is quicker than writing its thousands of
+        # pieces); a document (the sitemap of a large site, the feed) is streamed
+        made = templates.render if page else templates.stream
         _write(
             staging / unquote(spec.path) / spec.file,
-            templates.stream(spec.template, page_context(views, spec, fragments)),
+            made(spec.template, page_context(views, spec, fragments)),
         )
         if incremental is not None:
             depends[spec.output] = spec.shown()
-        return spec.file.endswith(".html")
+        return page
 
     def not_pages() -> None:
         _write(staging / ".nojekyll", "")  # GitHub Pages: serve the files as they are

@@ -104,11 +104,13 @@ class Templates:
                 self.env.get_template(name)
 
     def render(self, name: str, context: dict[str, Any]) -> str:
-        return "".join(self.stream(name, context))
+        with self._errors(name):
+            text = self.env.get_template(name).render(context)
+        return xml_safe(text) if name.endswith(XML_SUFFIXES) else text
 
     def stream(self, name: str, context: dict[str, Any]) -> Iterator[str]:
-        """The page in pieces, to be written as they come: the list page of a
-        10,000-article story (150,000 claims) is never one string in memory."""
+        """The file in pieces, to be written as they come: the sitemap of a
+        10,000-article story (220,000 pages) is never one string in memory."""
         with self._errors(name):
             pieces = self.env.get_template(name).generate(context)
             yield from map(xml_safe, pieces) if name.endswith(XML_SUFFIXES) else pieces
