@@ -52,10 +52,10 @@ def with_quantities(sentence: Span, found: list[Figure]) -> list[Figure]:
         used.add(token.i)
         result.append((_described(figure, token), token))
     for token in sentence:
-        if token.i in used or _negated(token):
+        if token.i in used:
             continue
         counted = _one_counted(token) if token.lower_ in _ONE else _one_named(token)
-        if counted is None:
+        if counted is None or _negated(token):  # the rarer, cheaper test first
             continue
         quantity = quantity_of(token)
         if quantity in ("killed", "injured", "shot", "arrested"):
