@@ -128,7 +128,7 @@ def _apply(content: Path, journal: dict[str, Any]) -> Committed:
     checked against what it was read as right before it is replaced or deleted."""
     expected = journal.get("expected")
     writes: dict[str, str | None] = dict(sorted(journal["writes"].items()))
-    kept = []
+    kept: list[str] = []
 
     def to_apply(relative: str) -> bool:
         now = file_digest(paths[relative])
