@@ -34,13 +34,32 @@ def write_stream(path: Path, chunks: Iterable[str], durable: bool = True) -> str
     digest = hashlib.sha256()
 
     def encoded() -> Iterator[bytes]:
-        for chunk in chunks:
-            raw = chunk.encode("utf-8")
+        for text in _joined(chunks):
+            raw = text.encode("utf-8")
             digest.update(raw)
             yield raw
 
     _write_new(path, encoded(), durable, replace=lambda _: _sha256_of(path) != digest.hexdigest())
     return digest.hexdigest()
+
+
+BLOCK_CHARS = 1 << 16
+
+
+def _joined(chunks: Iterable[str]) -> Iterator[str]:
+    """`chunks` joined into blocks of about BLOCK_CHARS: a JSON encoder yields pieces of
+    a few characters (60,000 for a 57-article snapshot), each encoded, hashed and
+    written on its own otherwise."""
+    pending: list[str] = []
+    size = 0
+    for chunk in chunks:
+        pending.append(chunk)
+        size += len(chunk)
+        if size >= BLOCK_CHARS:
+            yield "".join(pending)
+            pending, size = [], 0
+    if pending:
+        yield "".join(pending)
 
 
 def _write_new(
@@ -61,6 +80,11 @@ def _write_new(
 def _temp_file(path: Path, blocks: Iterable[bytes], durable: bool) -> Path:
     """A temp file beside `path` holding `blocks` (on disk when `durable`)."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    return _temp_beside(path, blocks, durable)
+
+
+def _temp_beside(path: Path, blocks: Iterable[bytes], durable: bool) -> Path:
+    """`_temp_file` in a folder known to exist."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -90,8 +114,10 @@ def write_many(texts: dict[Path, str], replace: Callable[[Path], bool]) -> list[
     pool = ThreadPoolExecutor(WRITE_THREADS, thread_name_prefix="sitegen-write")
     futures: dict[Path, Future[Path]] = {}
     try:
+        for folder in dict.fromkeys(path.parent for path in texts):  # once each, in order
+            folder.mkdir(parents=True, exist_ok=True)
         for path, text in texts.items():
-            futures[path] = pool.submit(_temp_file, path, [text.encode("utf-8")], True)
+            futures[path] = pool.submit(_temp_beside, path, [text.encode("utf-8")], True)
         pool.shutdown()
     except BaseException:  # Ctrl-C: the writes not begun are dropped, not waited for
         pool.shutdown(cancel_futures=True)

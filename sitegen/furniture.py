@@ -13,13 +13,16 @@ paragraphs, extraction on sentences of paragraphs a crawl ran together.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-_CONTACT = re.compile(
-    r"[\w.+-]+@[\w-]+\.[a-z]{2,}\b"  # e-mail
-    r"|(?:\(\d{3}\)\s?|\b\d{3}[-.])\d{3}[-.][\dA-Z]{4}\b"  # phone (…-TIPS)
+# contact details, in three patterns: one alternation of all three is tried at every
+# character, while an e-mail address needs an "@" and a link opens with a literal
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[a-z]{2,}\b")
+_PHONE = re.compile(
+    r"(?:\(\d{3}\)\s?|\b\d{3}[-.])\d{3}[-.][\dA-Z]{4}\b"  # phone (…-TIPS)
     r"|\b\d{3}-\d{3}-[A-Z]{4}\b|\b1-800-[A-Z0-9-]+"  # 713-222-TIPS, 1-800-SPEAK-UP
-    r"|https?://|\bwww\.\w",  # link
 )
+_LINK = re.compile(r"https?://|\bwww\.\w")
 _HANDLE = re.compile(r"(?<![\w@])@\w{3,}")
 _REACH = re.compile(
     r"\b(?:call|calling|contact|reach|reached|e-?mail|text|texting|tips?|follow|twitter|"
@@ -29,16 +32,18 @@ _REACH = re.compile(
 _EMBEDDED_POST = re.compile(
     r"(?:—|--|-)\s*[^—\n]{1,80}\(@\w+\)\s+[A-Z][a-z]+\.? \d{1,2},? \d{4}\s*$|pic\.twitter\.com/"
 )
+# The word boundaries stand outside the alternations (one test at each character, not
+# one per alternative): these patterns are searched in every sentence and paragraph.
 _RIGHTS = re.compile(
-    r"©|\bcopyright\b|\ball rights reserved\b|\bmay not be (?:re)?published\b"
-    r"|\brewritten,? or redistributed\b",
+    r"©|\b(?:copyright|all rights reserved|may not be (?:re)?published"
+    r"|rewritten,? or redistributed)\b",
     re.IGNORECASE,
 )
 _STAFF = re.compile(
-    r"\b(?:staff|freelance|contributing) (?:writer|reporter|photographer)s?\b"
-    r"|\bcontributed (?:to )?(?:this (?:report|article|story)|reporting)\b"
-    r"|^\s*by:\s|\bupdated:\s|\b(?:originally|first) published\b"
-    r"|\((?:additional )?reporting by\b|\bediting by\b",
+    r"\b(?:(?:staff|freelance|contributing) (?:writer|reporter|photographer)s?"
+    r"|contributed (?:to )?(?:this (?:report|article|story)|reporting)"
+    r"|(?:originally|first) published|editing by)\b"
+    r"|^\s*by:\s|\bupdated:\s|\((?:additional )?reporting by\b",
     re.IGNORECASE,
 )
 _CONTRIBUTED = re.compile(r"[A-Z][\w.'’-]+ [A-Z][\w.'’-]+ contributed\s*\.?\s*$")
@@ -61,18 +66,21 @@ _LABEL = re.compile(
     r"watch|video|photos?|gallery)\s*:",
     re.IGNORECASE,
 )
-# player controls: capitalised words joined by a close glyph ("Skip x Embed x Share")
-_CONTROLS = re.compile(
-    r"\b[A-Z][a-z]+ x [A-Z][a-z]+\b|\b\d{1,3} of \d{1,3} [A-Z]{3,}\b|^\W*[A-Z]{3,}\s*[>»]"
-)  # … or a button label pointing on ("EMBED >More videos")
+# player controls: capitalised words joined by a close glyph ("Skip x Embed x Share"), a
+# counter ("1 of 12 PHOTOS"), a button label pointing on ("EMBED >More videos"); searched
+# apart, each only in a text holding its words (`_controls`)
+_CLOSE_GLYPHS = re.compile(r"\b[A-Z][a-z]+ x [A-Z][a-z]+\b")
+_COUNTER = re.compile(r"\b\d{1,3} of \d{1,3} [A-Z]{3,}\b")
+_BUTTON = re.compile(r"^\W*[A-Z]{3,}\s*[>»]")
 _CREDIT = re.compile(
     r"\((?:[^()]*\b(?:photo|image|video|provided by|courtesy|credit|getty|file|handout|"
     r"published|updated)\b[^()]*)\)",
     re.IGNORECASE,
 )
-_ALERT = re.compile(
-    r"\b\d{1,2}(?::\d\d)?\s*(?:AM|PM|am|pm|a\.m\.|p\.m\.)\s+[ECMPAH][SD]T\b"
-    r"|(?:\b[A-Z][a-z]+ ){1,3}(?:Warning|Watch|Advisory) (?:issued|until|in effect|for)\b"
+# a weather or traffic alert: a time with its zone, or a named warning (`_alert`)
+_ALERT_TIME = re.compile(r"\b\d{1,2}(?::\d\d)?\s*(?:AM|PM|am|pm|a\.m\.|p\.m\.)\s+[ECMPAH][SD]T\b")
+_ALERT_NAMED = re.compile(
+    r"(?:\b[A-Z][a-z]+ ){1,3}(?:Warning|Watch|Advisory) (?:issued|until|in effect|for)\b"
 )
 # a player's closing link to more of its media: "… See more videos", "View all photos"
 _MORE_MEDIA = re.compile(
@@ -96,49 +104,73 @@ def kind_of(paragraph: str) -> str | None:
     text = " ".join(paragraph.split())
     if _EMBEDDED_POST.search(text):
         return "embed"
-    if (
-        _running_time(text)
-        or _CONTROLS.search(text)
-        or _credit_at_end(text)
-        or _MORE_MEDIA.search(text)
-        or _GALLERY.match(text)
-    ):
+    if _player_parts(text) or _credit_at_end(text) or _MORE_MEDIA.search(text):
         return "caption"
-    if is_furniture(text):
+    if _other_furniture(text):
         return "promo"
     return None
 
 
+@lru_cache(maxsize=4096)
 def is_furniture(sentence: str) -> bool:
-    """A sentence (or a paragraph) of furniture: see the module docstring."""
+    """A sentence (or a paragraph) of furniture: see the module docstring. Remembered:
+    extraction asks about each sentence several times (mentions, statements)."""
     text = " ".join(sentence.split())
+    return bool(_EMBEDDED_POST.search(text) or _player_parts(text) or _other_furniture(text))
+
+
+def _player_parts(text: str) -> bool:
+    """Player controls, a running time, a gallery's counter: parts of a media player."""
+    return bool(_controls(text) or _running_time(text) or _GALLERY.match(text))
+
+
+def _other_furniture(text: str) -> bool:
+    """Furniture of any kind but an embedded post and a player's parts (which `kind_of`
+    tells apart first)."""
     spoken = bool(re.search(r"[“”\"]", text))  # "“Get out now,” he said" is no prompt
-    return _page_part(text, spoken) or _contact(text) or (_prompt(text) and not spoken)
+    return _page_line(text, spoken) or _contact(text) or (_prompt(text) and not spoken)
 
 
-def _page_part(text: str, spoken: bool) -> bool:
-    """A rights line, a staff or contributor credit, a label, an embedded post, player
-    controls or a running time, an alert."""
+def _page_line(text: str, spoken: bool) -> bool:
+    """A rights line, a staff or contributor credit, a label, an alert."""
     if _RIGHTS.search(text) or _STAFF.search(text) or _CONTRIBUTED.search(text):
         return True
     if _STAFF_BIO.match(text):
         return True
     if _LABEL.match(text) and not spoken:
         return True
-    if _EMBEDDED_POST.search(text) or _CONTROLS.search(text) or _running_time(text):
-        return True
-    if _GALLERY.match(text):
-        return True
-    return _ALERT.search(text) is not None
+    return _alert(text)
 
 
 def _contact(text: str) -> bool:
     """A short line of contact details, or one inviting the reader to reach or follow
     someone ("Twitter:@name", "Follow @name"; not "followers on Twitter as @name")."""
     words = len(text.split())
-    if _CONTACT.search(text) and (words <= 6 or (words <= 60 and _REACH.search(text))):
+    if words <= 60 and _details(text) and (words <= 6 or _REACH.search(text)):
         return True
     return bool(_HANDLE.search(text) and (words <= 6 or re.search(r"\bfollow\b", text, re.I)))
+
+
+def _controls(text: str) -> bool:
+    """Player controls: each pattern is searched only where its words are."""
+    return bool(
+        (" x " in text and _CLOSE_GLYPHS.search(text))
+        or (" of " in text and _COUNTER.search(text))
+        or _BUTTON.match(text)
+    )
+
+
+def _alert(text: str) -> bool:
+    """A weather or traffic alert; a named warning is looked for only where its word is."""
+    if _ALERT_TIME.search(text):
+        return True
+    named = "Warning " in text or "Watch " in text or "Advisory " in text
+    return named and _ALERT_NAMED.search(text) is not None
+
+
+def _details(text: str) -> bool:
+    """An e-mail address, a phone number or a link."""
+    return bool(("@" in text and _EMAIL.search(text)) or _PHONE.search(text) or _LINK.search(text))
 
 
 def _prompt(text: str) -> bool:

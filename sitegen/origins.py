@@ -87,7 +87,9 @@ class _Node(StrEnum):
 _SOURCE, _OUTLET = _Node.SOURCE, _Node.OUTLET
 
 
-class _Union:
+class UnionFind:
+    """Sets of names joined pairwise (a disjoint-set forest)."""
+
     def __init__(self) -> None:
         self.parent: dict[str, str] = {}
 
@@ -137,7 +139,7 @@ class Lines:
 
     @classmethod
     def _made(cls, sources: Mapping[str, SourceLinks]) -> Lines:
-        union = _Union()
+        union = UnionFind()
         for source_id, links in sources.items():
             node = _SOURCE.of(source_id)
             union.root(node)
@@ -172,7 +174,7 @@ class Lines:
         return [list(group) for group in found]  # the caller's to change
 
     def _grouped(self, citations: Citations) -> list[list[int]]:
-        union = _Union()
+        union = UnionFind()
         families, keys, origins = [], set(), []
         for source, origin in citations:
             origins.append(origin)
@@ -196,7 +198,7 @@ class Lines:
 _last: tuple[object, Lines] = ((), Lines())  # the sources' links, and `Lines.of` them
 
 
-def _join_same_outlets(union: _Union, keys: set[str]) -> None:
+def _join_same_outlets(union: UnionFind, keys: set[str]) -> None:
     """Folded outlet names for one outlet ("mainichi", "mainichi shimbun") are one node."""
     ordered = sorted(keys)
     for i, a in enumerate(ordered):

@@ -194,3 +194,47 @@ def test_a_citation_traces_to_the_credit_in_or_just_before_it_else_its_sources_o
     facts = [ArticleFacts("a", credits=credits)]
     citation_origins([claim], {"a": source}, facts, {"a": text}, {}, MergeParams())
     assert [c.origin for c in claim.citations] == ["Reuters", "Japan Times", "wire-1"]
+
+
+def test_a_passage_two_outlets_print_word_for_word_is_one_origin() -> None:
+    """Two outlets printing one wire sentence word for word are one origin, not
+    corroboration; the same quotation in two outlets' own sentences is not, nor is a
+    sentence of their own that shares a few words."""
+    from sitegen.factbase.model import Citation, Claim, Source
+    from sitegen.merge.credited import citation_origins
+    from sitegen.merge.params import MergeParams
+    from sitegen.origins import Lines, SourceLinks
+
+    wire = "The final wording won't be released until the national board approves the resolution in October."
+    texts = {
+        "a": f"{wire}\n\nThe mayor said: “We will rebuild the library and the park this year, whatever it costs.”\n",
+        "b": f"Officials met on Tuesday. {wire}\n\n“We will rebuild the library and the park this year, whatever it costs,” she told us.\n",
+        "c": "The board must still approve the resolution, which will not be released before October.\n",
+    }
+
+    def cite(source: str, words: str) -> Citation:
+        start = texts[source].index(words)
+        return Citation(source, words, start, start + len(words))
+
+    released = Claim(
+        id="released",
+        statement=wire,
+        citations=[cite("a", wire), cite("b", wire), cite("c", texts["c"].strip())],
+        status="corroborated",
+    )
+    quoted = Claim(
+        id="quoted",
+        statement="x",
+        citations=[
+            cite("a", texts["a"].split("\n\n")[1].strip()),
+            cite("b", texts["b"].split("\n\n")[1].strip()),
+        ],
+        status="corroborated",
+    )
+    sources = {s: Source(s, f"seeds/{s}.txt", "0", s.upper()) for s in texts}
+    citation_origins([released, quoted], sources, [], texts, {}, MergeParams())
+    origins = [c.origin for c in released.citations]
+    assert origins[0] == origins[1] and origins[0] is not None and origins[2] is None
+    assert [c.origin for c in quoted.citations] == [None, None]
+    lines = Lines.of({s: SourceLinks() for s in texts})
+    assert lines.count((c.source, c.origin) for c in released.citations) == 2

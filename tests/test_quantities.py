@@ -391,6 +391,23 @@ def test_one_number_written_twice_is_read_in_both_places() -> None:
     ]
 
 
+def test_coordinated_amounts_of_money_are_not_summed() -> None:
+    """ "$30,000 in fines and $20,000 in fines" (two charges' maximums): two amounts."""
+    from sitegen.factbase.model import Figure
+
+    doc = parse(
+        W("he", 1, "nsubj", "PRON"),
+        W("faces", 1, "ROOT", "VERB", "face"),
+        W("$", 3, "nmod", "SYM", space=False),
+        W("30,000", 1, "dobj", "NUM"),
+        W("and", 3, "cc", "CCONJ"),
+        W("$", 6, "nmod", "SYM", space=False),
+        W("20,000", 3, "conj", "NUM"),
+    )
+    found = [Figure(30000, "$30,000", unit="USD"), Figure(20000, "$20,000", unit="USD")]
+    assert [f.value for f in with_quantities(doc[:], found)] == [30000, 20000]
+
+
 def test_counts_joined_by_and_are_summed_where_the_parse_splits_them() -> None:
     """ "left a girl and two men wounded", parsed as two clauses: one count of three."""
     from sitegen.factbase.model import Figure

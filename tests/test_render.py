@@ -652,6 +652,8 @@ def test_a_figure_is_shown_through_the_noun_it_counts() -> None:
     told = "Police said a car hit the man, and a 27-year-old man was shot."
     assert counted_words(a_man, ["A crash.", told]) == "a 27-year-old man"
     assert counted_words(a_man, ["Police said a car hit the man."]) == "a"  # another phrase
+    both = "A 2-year-old old was pronounced dead and a 15-month-old old suffered a wound."
+    assert counted_words(Figure(value=1, text="a", counts="old"), [both]) == "a"  # which?
     assert (
         counted_words(a_man, ["a tall, thin, grey-haired man"]) == "a tall, thin, grey-haired man"
     )
@@ -696,3 +698,17 @@ def test_a_figure_in_words_shows_its_value() -> None:
 
     assert has_digit("$17 million") and has_digit("70")
     assert not has_digit("An") and not has_digit("two")
+
+
+def test_a_text_two_outlets_print_word_for_word_is_one_origin_named_as_such(
+    project: tuple[Config, FactBase],
+) -> None:
+    config, base = project
+    for citation in base.claims["seventy"].citations:
+        citation.origin = "wire-9"  # the build's label: both print one text
+    base.claims["seventy"].independent_sources = 1
+    base.claims["seventy"].status = "single-source"
+    render(config, base)
+    page = text_of(parse(config.site / "claims" / "seventy" / "index.html"))
+    assert "1 origin (text shared by Wire and b)" in " ".join(page.split())
+    assert "shared original (wire-9)" in page

@@ -62,6 +62,7 @@ class _Block:
     doc: Doc
     marks: list[QuoteSpan]
     mentions: list[list[tuple[Span, NameMention]]]  # per sentence
+    sentences: list[Span]  # `doc.sents`, found once: each pass over them walks the doc
 
     @property
     def quoted(self) -> list[tuple[int, int]]:
@@ -101,7 +102,7 @@ def extract_article(article: Article, docs: Iterable[Doc]) -> ArticleFacts:
     result.mentions = [m for b in blocks for sentence in b.mentions for _, m in sentence]
     prose = " ".join(b.doc.text for b in blocks)
     cut_common_plurals(result.mentions, prose)
-    given = titles_used_as_names(s for b in blocks for s in b.doc.sents)
+    given = titles_used_as_names(s for b in blocks for s in b.sentences)
     join_given_titles(result.mentions, article.text, given)
     mark_common_words(result.mentions, prose)
     people = article_people(result.mentions)
@@ -109,7 +110,7 @@ def extract_article(article: Article, docs: Iterable[Doc]) -> ArticleFacts:
     result.mentions += [
         m
         for b in blocks
-        for s in b.doc.sents
+        for s in b.sentences
         for m in surname_mentions(s, b.block.start, b.quoted, surnames)
         if not is_furniture(s.text)
     ]
@@ -134,10 +135,10 @@ def _read_marks(article: Article, docs: Iterable[Doc]) -> list[_Block]:
             if blocks and blocks[-1].marks and not blocks[-1].marks[-1].closed:
                 marks = continued_quote(article.text, block.start, block.end) + marks
             marks = disjoint(marks, block.start, block.end)
-            parsed = _Block(block, doc, marks, [])
+            parsed = _Block(block, doc, marks, [], list(doc.sents))
             parsed.mentions = [
                 [] if is_furniture(s.text) else sentence_mentions(s, block.start, parsed.quoted)
-                for s in doc.sents
+                for s in parsed.sentences
             ]
         blocks.append(parsed)
     return blocks
@@ -145,14 +146,14 @@ def _read_marks(article: Article, docs: Iterable[Doc]) -> list[_Block]:
 
 def article_credits(text: str, blocks: list[_Block]) -> list[Credit]:
     """Every outlet credit in the article's prose, and its dateline's."""
-    found = [c for b in blocks for s in b.doc.sents for c in sentence_credits(s, b.block.start)]
+    found = [c for b in blocks for s in b.sentences for c in sentence_credits(s, b.block.start)]
     dateline = dateline_credit(text)
     return [dateline, *found] if dateline is not None else found
 
 
 def _read_block(article: Article, parsed: _Block, discourse: Discourse, carry: _Carry) -> _Carry:
     discourse.new_paragraph()
-    reader = _BlockReader(article, parsed, discourse, list(parsed.doc.sents))
+    reader = _BlockReader(article, parsed, discourse, parsed.sentences)
     opens_with_pronoun = bool(reader.sentences) and (
         _opening_reference(reader.sentences[0]) is not None
     )
@@ -540,7 +541,7 @@ def _local(parsed: _Block, start: int, end: int) -> Span | None:
     """The tokens of article offsets `start:end` in the block's Doc, or None when the
     range is empty or leaves the block (spaCy raises E035 on a reversed range)."""
     start, end = start - parsed.block.start, end - parsed.block.start
-    if not 0 <= start < end <= len(parsed.doc.text):
+    if not 0 <= start < end <= parsed.block.end - parsed.block.start:  # the Doc's text
         return None
     return parsed.doc.char_span(start, end, alignment_mode="expand")
 

@@ -43,9 +43,18 @@ class ExtractionCache:
             return None  # missing or unreadable: extract again
 
     def put(self, article: Article, facts: ArticleFacts) -> None:
-        text = json.dumps(dataclasses.asdict(facts), ensure_ascii=False, sort_keys=True)
+        text = json.dumps(facts, default=_fields_of, ensure_ascii=False, sort_keys=True)
         # not fsynced: a file a crash left empty or unwritten reads as a miss (see `get`)
         atomic_write(self._path(article), text, durable=False)
+
+
+def _fields_of(record: Any) -> dict[str, Any]:
+    """A record's fields, for `json.dumps(default=...)`: the same JSON as that of
+    `dataclasses.asdict`, without its deep copy of every string and number (the C
+    encoder then writes the lists and strings itself)."""
+    if dataclasses.is_dataclass(record) and not isinstance(record, type):
+        return {name: getattr(record, name) for name, _ in _fields(type(record))}
+    raise TypeError(f"{type(record).__name__} is not a record")
 
 
 def from_plain(cls: type, data: Any) -> Any:

@@ -313,8 +313,9 @@ def _age_before(ent: Span) -> bool:
     root = ent.root
     if root.dep_ == "poss" or (root.dep_ == "compound" and root.head.pos_ == "NOUN"):
         return False  # "a 21-year-old Alameda County Sheriff's volunteer": the volunteer's
-    start = doc[max(ent.start - 6, 0)].idx
-    return _AGE_BEFORE.search(doc.text[start : ent.start_char]) is not None
+    # the words before, as `doc.text` holds them (which would join every token to build)
+    before = doc[max(ent.start - 6, 0) : ent.start].text_with_ws
+    return _AGE_BEFORE.search(before) is not None
 
 
 def _add_title(ent: Span, mention: NameMention) -> None:
@@ -799,6 +800,24 @@ def join_given_titles(mentions: list[NameMention], text: str, given: set[str]) -
                 mention.start -= len(word) + 1
 
 
+def has_word(text: str, word: str) -> bool:
+    r"""`re.search(rf"\b{re.escape(word)}\b", text)`, without compiling a pattern for
+    each distinct word of every article: the compilations cost more than the scans)."""
+    at = text.find(word)
+    while at >= 0:
+        if _boundary(text, at) and _boundary(text, at + len(word)):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
+def _boundary(text: str, at: int) -> bool:
+    r"""`\b` at `at`: a word character (`\w`: alphanumeric or "_") on one side only."""
+    before = at > 0 and (text[at - 1].isalnum() or text[at - 1] == "_")
+    after = at < len(text) and (text[at].isalnum() or text[at] == "_")
+    return before != after
+
+
 def mark_common_words(mentions: list[NameMention], text: str) -> None:
     """A title-case phrase whose words the article's prose `text` also writes in lower
     case ("Witch Hunt" beside "a witch hunt") is a heading fragment or a thing, not a
@@ -806,7 +825,7 @@ def mark_common_words(mentions: list[NameMention], text: str) -> None:
 
     @cache
     def written(word: str) -> bool:  # one scan of `text` per word, not per mention
-        return re.search(rf"\b{re.escape(word)}\b", text) is not None
+        return has_word(text, word)
 
     for mention in mentions:
         words = name_parts(mention.name)[0]

@@ -11,7 +11,7 @@ unless the sentence or the one before counts only other quantities before it ("a
 was killed and five more were wounded": five more than the dead, the total of the
 wounded) or the count is the rest of a known set ("the 53 others wounded").
 Coordinated counts of one quantity are one count, their sum ("two juveniles and eight
-adults were wounded": ten wounded).
+adults were wounded": ten wounded); amounts of money are not summed.
 """
 
 from __future__ import annotations
@@ -52,10 +52,10 @@ def with_quantities(sentence: Span, found: list[Figure]) -> list[Figure]:
         used.add(token.i)
         result.append((_described(figure, token), token))
     for token in sentence:
-        if token.i in used or _negated(token):
+        if token.i in used:
             continue
         counted = _one_counted(token) if token.lower_ in _ONE else _one_named(token)
-        if counted is None:
+        if counted is None or _negated(token):  # the rarer, cheaper test first
             continue
         quantity = quantity_of(token)
         if quantity in ("killed", "injured", "shot", "arrested"):
@@ -96,9 +96,9 @@ def _coordinations_summed(counted: list[tuple[Figure, Token | None]]) -> list[Fi
     for i, (figure, token) in enumerate(counted):
         if i in done:
             continue
-        if token is None or not figure.quantity:
-            result.append(figure)
-            continue
+        if token is None or not figure.quantity or figure.unit:
+            result.append(figure)  # amounts are not summed: "up to $30,000 in fines on
+            continue  # one charge and $20,000 on another" are two maximums
         members = [i, *_coordinated_with(i, _noun(token), counted)]
         done.update(members)
         group = [counted[j] for j in members]
@@ -263,7 +263,7 @@ def is_increment(number: Token, quantity: str | None) -> bool:
 
 
 def _quantities_told(words: Span) -> set[str]:
-    return {QUANTITY_OF.get(t.lemma_.lower()) for t in words} - {None}
+    return {q for t in words if (q := QUANTITY_OF.get(t.lemma_.lower())) is not None}
 
 
 def _the_others(noun: Token) -> bool:

@@ -128,10 +128,10 @@ def _apply(content: Path, journal: dict[str, Any]) -> Committed:
     checked against what it was read as right before it is replaced or deleted."""
     expected = journal.get("expected")
     writes: dict[str, str | None] = dict(sorted(journal["writes"].items()))
-    kept = []
+    kept: list[str] = []
 
     def to_apply(relative: str) -> bool:
-        now = file_digest(content / relative)
+        now = file_digest(paths[relative])
         text = writes[relative]
         if now == (None if text is None else hashlib.sha256(text.encode("utf-8")).hexdigest()):
             return False  # already done (a recovered journal applied in part)
@@ -140,12 +140,13 @@ def _apply(content: Path, journal: dict[str, Any]) -> Committed:
             return False
         return True
 
-    texts = {content / relative: text for relative, text in writes.items() if text is not None}
-    relatives = {content / relative: relative for relative in writes}
+    paths = {relative: content / relative for relative in writes}
+    texts = {paths[relative]: text for relative, text in writes.items() if text is not None}
+    relatives = {path: relative for relative, path in paths.items()}
     write_many(texts, lambda path: to_apply(relatives[path]))
     for relative in (relative for relative, text in writes.items() if text is None):
         if to_apply(relative):
-            (content / relative).unlink(missing_ok=True)
+            paths[relative].unlink(missing_ok=True)
     sha256 = write_stream(content / STATE_DIR / SNAPSHOT, _dump(journal["snapshot"]))
     (content / STATE_DIR / JOURNAL).unlink()
     return Committed(sha256, sorted(kept))

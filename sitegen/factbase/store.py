@@ -20,7 +20,6 @@ from sitegen.factbase.journal import Committed, commit
 from sitegen.factbase.model import FactBase, Page
 from sitegen.factbase.records import TYPES, Records, from_record, records
 from sitegen.factbase.schema import KINDS
-from sitegen.factbase.yamledit import update_text
 from sitegen.filecache import FileCache, Kept
 from sitegen.freshness import file_digest
 from sitegen.reporter import Reporter
@@ -127,6 +126,8 @@ def planned_writes(content_dir: Path, files: ContentFiles, final: Records) -> di
             if doc is None:
                 writes[relative] = dump_yaml(record)
             elif doc.data != record:
+                from sitegen.factbase.yamledit import update_text  # ruamel: for edited files
+
                 writes[relative] = update_text(doc.path.read_text(encoding="utf-8-sig"), record)
     for relative in existing:
         kind, name = relative.split("/", 1)

@@ -505,7 +505,7 @@ def _contained(result: Clustering, part: int, whole: int) -> bool:
     if _quoted_in(a, b, params):
         return True
     shared = sum(a.weights[k] for k in shared_keys(a, b))
-    shared += synonyms(a, set(a.keys), set(b.keys), params)
+    shared += synonyms(a, set(b.keys), params)
     return shared / a.total >= params.contained
 
 

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from difflib import SequenceMatcher
+from itertools import combinations
 
 from sitegen.extract.records import ArticleFacts, Credit
 from sitegen.factbase.model import Citation, Claim, Source
 from sitegen.merge.params import MergeParams
 from sitegen.merge.provenance import Lineage
-from sitegen.origins import SHARED_LABEL, Lines, SourceLinks, outlet_key
+from sitegen.origins import SHARED_LABEL, Lines, SourceLinks, UnionFind, outlet_key
 
 _INTRODUCES = re.compile(r"[^.!?]*:[\s“”\"‘’']*")
 
@@ -74,6 +76,7 @@ def citation_origins(
         for citation in claim.citations:
             source = sources.get(citation.source)
             citation.origin = _origin(citation, source, credits, texts, via, params.around)
+    _verbatim_origins(claims, sources, params.verbatim_words)
 
 
 def _origin(
@@ -116,3 +119,66 @@ def independent_counts(claims: list[Claim], sources: dict[str, Source]) -> None:
     )
     for claim in claims:
         claim.independent_sources = lines.count((c.source, c.origin) for c in claim.citations)
+
+
+def _verbatim_origins(claims: list[Claim], sources: dict[str, Source], least: int) -> None:
+    """Passages two outlets print word for word (a run of at least `least` words of
+    their own, not a quotation both reproduce) are one report: a wire story each edited
+    its own way, too unlike as wholes to be near copies. Such twins trace to one origin:
+    an outlet one of them credits, else an origin label of their own, one per set of
+    sources that print the same text ("wire-3")."""
+    lines = Lines.of(
+        {
+            s.id: SourceLinks(list(s.derived_from), list(s.origins), s.publisher)
+            for s in sources.values()
+        }
+    )
+    twins: list[tuple[Claim, list[int]]] = []
+    union = UnionFind()
+    for claim in claims:
+        cited = claim.citations
+        words = [_own_words(c.quote) for c in cited]
+        pairs = [
+            (i, j)
+            for i, j in combinations(range(len(cited)), 2)
+            if lines.family.get(cited[i].source) != lines.family.get(cited[j].source)
+            and _shared_run(words[i], words[j]) >= least
+        ]
+        for i, j in pairs:
+            union.join(cited[i].source, cited[j].source)
+        twins.extend((claim, group) for group in _connected(pairs))
+    taken = [o[len(SHARED_LABEL) :] for s in sources.values() for o in s.origins]
+    first = 1 + max((int(n) for n in taken if n.isdigit()), default=0)
+    roots = sorted({union.root(node) for node in list(union.parent)})
+    labels = {root: f"{SHARED_LABEL}{first + n}" for n, root in enumerate(roots)}
+    for claim, group in twins:
+        cited = [claim.citations[i] for i in group]
+        named = [c.origin for c in cited if c.origin and not c.origin.startswith(SHARED_LABEL)]
+        label = named[0] if named else labels[union.root(cited[0].source)]
+        for citation in cited:
+            if not citation.origin or citation.origin.startswith(SHARED_LABEL):
+                citation.origin = label
+
+
+_QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
+
+
+def _own_words(quote: str) -> list[str]:
+    """The passage's words outside quotation marks, folded."""
+    return re.findall(r"[a-z0-9]+", _QUOTED.sub(" ", quote.lower().replace("’", "'")))
+
+
+def _shared_run(a: list[str], b: list[str]) -> int:
+    """The longest run of words both lists hold in the same order."""
+    if not a or not b:
+        return 0
+    return SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b)).size
+
+
+def _connected(pairs: list[tuple[int, int]]) -> list[list[int]]:
+    """The citations `pairs` join, in groups, each in order."""
+    groups: list[set[int]] = []
+    for i, j in pairs:
+        hit = [g for g in groups if i in g or j in g]
+        groups = [g for g in groups if g not in hit] + [{i, j}.union(*hit)]
+    return sorted(sorted(g) for g in groups)

@@ -51,6 +51,7 @@ class Passage:
     figures: list[Figure] = field(default_factory=list)
     # lemma key -> the input's other lemma keys sharing a WordNet sense: one map for all
     synonyms: dict[str, frozenset[str]] = field(default_factory=dict)
+    related: tuple[str, ...] = ()  # its keys that are in `synonyms`, in order
 
 
 def passages(facts: list[FactCandidate], people: PeopleIndex, params: MergeParams) -> list[Passage]:
@@ -79,6 +80,7 @@ def passages(facts: list[FactCandidate], people: PeopleIndex, params: MergeParam
     )
     for item in items:
         item.synonyms = related
+        item.related = tuple(key for key in item.keys if key in related)
     return items
 
 

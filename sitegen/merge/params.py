@@ -84,6 +84,9 @@ class MergeParams:
 
     # -- origins (credited.py)
     around: int = 300  # characters between a credit ending in ":" and the passage it opens
+    # words of its own (outside quotation marks) two outlets' passage must share, in one
+    # run, to be one wire text: the same sentence written twice is not two reports
+    verbatim_words: int = 12
 
     # -- wording (statement.py) and descriptions (people.py)
     statement_words_least: int = 8  # a statement of this many words or more reads best,

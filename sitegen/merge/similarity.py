@@ -53,7 +53,7 @@ class Comparison:
 
 def compare(a: Passage, b: Passage, params: MergeParams) -> Comparison:
     quote = _quote_score(a, b, params)
-    keys_a, keys_b = set(a.keys), set(b.keys)
+    keys_b = set(b.keys)
     common = [key for key in a.keys if key in keys_b]
     shared = sum(a.weights[k] for k in common)
     agreeing = figures_agree(a.figures, b.figures, params.approximate_spread)
@@ -61,7 +61,7 @@ def compare(a: Passage, b: Passage, params: MergeParams) -> Comparison:
         a.figure_weights[i] * _count_weight(a.figures[i], b.figures[j], params) for i, j in agreeing
     )
     size = _size(a.total, b.total, params)
-    alike = synonyms(a, keys_a, keys_b, params)
+    alike = synonyms(a, keys_b, params)
     if not (figures or alike) and (_only_who(a, b, common) or _other_people(a, b)):
         shared = 0.0  # "He was scheduled to meet Vice President Biden" / "He said he and
         # Vice President Biden lived up to their pledge": one person, two facts
@@ -266,13 +266,15 @@ def disagreement(a: Passage, b: Passage, params: MergeParams) -> Conflict | None
     return None
 
 
-def synonyms(a: Passage, keys_a: set[str], keys_b: set[str], params: MergeParams) -> float:
+def synonyms(a: Passage, keys_b: set[str], params: MergeParams) -> float:
     """The weight of the words (and acts) of `a` that the passage with `keys_b` says with
     another word (a verb) of one sense."""
     matched = 0.0
-    for left in a.keys:
-        if left in keys_b or left not in a.synonyms:
+    keys_a: set[str] | None = None  # made only for a passage with a synonym to look up
+    for left in a.related:
+        if left in keys_b:
             continue
+        keys_a = set(a.keys) if keys_a is None else keys_a
         weights = [
             a.weights[right]
             for right in a.synonyms[left]

@@ -145,7 +145,8 @@ def counted_words(figure: Figure, quotes: list[str]) -> str:
     """The figure's words through the noun it counts, verbatim from the first passage
     writing them so: "a" alone tells a reader nothing, "a 27-year-old man" does, nor
     does "2.70" where the passage writes "$2.70". Just the figure's own words when no
-    passage has them."""
+    passage has them, or when a passage writes two such phrases and either could be
+    this figure's."""
     written = rf"(?:{CURRENCY_SIGNS}\s?)?(?<!\w){re.escape(figure.text)}(?!\w)"
     shapes = [written]
     if figure.counts:
@@ -155,9 +156,11 @@ def counted_words(figure: Figure, quotes: list[str]) -> str:
     for shape in shapes:
         pattern = re.compile(shape, re.IGNORECASE)
         for quote in quotes:
-            found = pattern.search(quote)
-            if found:
-                return found.group()
+            found = {match.group() for match in pattern.finditer(quote)}
+            if len(found) == 1:
+                return found.pop()
+            if found:  # "a 2-year-old … and a 15-month-old": which is this one's?
+                return figure.text
     return figure.text
     word = rf"\W+(?!(?:{DETERMINERS})(?!\w))[\w'’-]+"
     pattern = re.compile(

@@ -166,7 +166,8 @@ def citation_origin(
     """(label, source id or None) of the origin a cited passage traces to; `stating`
     holds the ids of the sources that state the same claim."""
     if citation.origin:
-        return citation.origin, None
+        label = citation.origin
+        return (label if is_outlet_label(label) else f"shared original ({label})"), None
     source = sources[citation.source]
     if source.origins:
         label = source.origins[0]

@@ -409,10 +409,17 @@ class _ViewBuilder:
         for group in self.lines.groups(pairs):
             credited = [claim.citations[i].origin for i in group]
             named = [o for o in credited if o and not o.startswith(SHARED_LABEL)]
-            source = self.sources.get(claim.citations[group[0]].source)
-            name = named[0] if named else (source.publisher if source else None)
-            if name:
-                names.append(name)
+            publishers = [
+                s.publisher or s.id
+                for sid in dict.fromkeys(claim.citations[i].source for i in group)
+                if (s := self.sources.get(sid))
+            ]
+            if named:
+                names.append(named[0])
+            elif len(publishers) > 1 and any(credited):  # one text several outlets print
+                names.append(f"text shared by {', '.join(publishers[:-1])} and {publishers[-1]}")
+            elif publishers and self.sources[claim.citations[group[0]].source].publisher:
+                names.append(publishers[0])
         return list(dict.fromkeys(names))
 
     def _link_copies(self, sources: dict[str, SourceView]) -> None:
