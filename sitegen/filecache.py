@@ -123,6 +123,8 @@ class StoredCache(FileCache):
     def yaml(self, path: Path) -> YamlDocument:
         name = str(path)
         digest = file_digest(path)
+        if digest is None:
+            return read_yaml(path)  # gone since it was listed: reading it says so
         stored = self._stored.pop(name, None)
         if stored is not None and stored[0] == digest:
             try:
