@@ -8,23 +8,25 @@ and each claim's independent source count; disagreeing clusters become disputed 
 
 from __future__ import annotations
 
-from sitegen.collector import paused
-from sitegen.extract.records import ArticleFacts
-from sitegen.factbase.model import FactBase, Source
-from sitegen.ingest import Article
-from sitegen.merge.claims import build_claims, cluster, join_split_sentences
-from sitegen.merge.conflicts import mark_conflicts
-from sitegen.merge.credited import citation_origins, independent_counts, source_origins
-from sitegen.merge.features import passages
+from typing import TYPE_CHECKING
+
 from sitegen.merge.params import TUNED, MergeParams
-from sitegen.merge.people import PeopleIndex, build_people
-from sitegen.merge.provenance import derived_sources, rewrites
+
+if TYPE_CHECKING:  # the merge's modules load when it runs: `sitegen.merge.params` is
+    # read by every build's freshness check, which must not pay for them
+    from sitegen.extract.records import ArticleFacts
+    from sitegen.factbase.model import FactBase
+    from sitegen.ingest import Article
+    from sitegen.merge.people import PeopleIndex
 
 
 def merge(
     articles: list[Article], extracted: list[ArticleFacts], params: MergeParams = TUNED
 ) -> FactBase:
     """The fact base of the story, merged by `params` (`MergeParams()`: as tuned)."""
+    from sitegen.collector import paused
+    from sitegen.merge.people import build_people
+
     with paused():
         return merge_claims(articles, extracted, build_people(extracted, params))
 
@@ -34,6 +36,13 @@ def merge_claims(
 ) -> FactBase:
     """Everything after the people (merged by the people's parameters): claims,
     provenance, conflicts, counts."""
+    from sitegen.factbase.model import FactBase, Source
+    from sitegen.merge.claims import build_claims, cluster, join_split_sentences
+    from sitegen.merge.conflicts import mark_conflicts
+    from sitegen.merge.credited import citation_origins, independent_counts, source_origins
+    from sitegen.merge.features import passages
+    from sitegen.merge.provenance import derived_sources, rewrites
+
     params = people.params
     facts = [fact for result in extracted for fact in result.facts]
     result = cluster(passages(facts, people, params), params)
