@@ -39,8 +39,7 @@ from sitegen import params as stage_params
 from sitegen.config import Config
 from sitegen.errors import InputError, Location
 from sitegen.fsutil import atomic_write
-from sitegen.ingest import find_articles
-from sitegen.paths import open_regular
+from sitegen.paths import find_articles, open_regular
 from sitegen.reporter import Message
 
 if TYPE_CHECKING:

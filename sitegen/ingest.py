@@ -20,12 +20,11 @@ from sitegen.config import DEFAULT_EXTRACT_LIMIT
 from sitegen.errors import InputError, Location
 from sitegen.frontmatter import split_front_matter
 from sitegen.furniture import kind_of
-from sitegen.paths import Within
+from sitegen.paths import find_articles
 from sitegen.slug import slugify, unique_slug
 from sitegen.textio import read_article
 from sitegen.yamlio import parse_yaml
 
-ARTICLE_SUFFIXES = (".txt", ".md")
 META_FIELDS = ("title", "publisher", "url", "date", "author")
 
 PROSE = "prose"
@@ -66,31 +65,6 @@ class Article:
     @property
     def prose(self) -> list[Block]:
         return [b for b in self.blocks if b.kind == PROSE]
-
-
-def find_articles(seeds: Path) -> list[Path]:
-    """Article files under `seeds`, sorted, skipping hidden files and editor debris."""
-    if not seeds.is_dir():
-        return []
-    found = sorted(
-        (
-            p
-            for p in seeds.rglob("*")
-            if p.is_file()
-            and p.suffix.lower() in ARTICLE_SUFFIXES
-            and not any(part.startswith(".") for part in p.relative_to(seeds).parts)
-            and not p.name.endswith("~")
-        ),
-        key=lambda p: (p.as_posix().casefold(), p.as_posix()),
-    )
-    inside = Within(seeds)
-    for path in found:
-        if not inside(path):
-            raise InputError(
-                f"a link leading out of {seeds.name}/: articles are read only from there",
-                Location(path),
-            )
-    return found
 
 
 def read_articles(

@@ -186,3 +186,31 @@ def check_layout(root: Path, folders: list[Folder], site_outside_ok: bool) -> No
 
 def _shown(path: Path) -> str:
     return os.path.normpath(path)
+
+
+ARTICLE_SUFFIXES = (".txt", ".md")
+
+
+def find_articles(seeds: Path) -> list[Path]:
+    """Article files under `seeds`, sorted, skipping hidden files and editor debris."""
+    if not seeds.is_dir():
+        return []
+    found = sorted(
+        (
+            p
+            for p in seeds.rglob("*")
+            if p.is_file()
+            and p.suffix.lower() in ARTICLE_SUFFIXES
+            and not any(part.startswith(".") for part in p.relative_to(seeds).parts)
+            and not p.name.endswith("~")
+        ),
+        key=lambda p: (p.as_posix().casefold(), p.as_posix()),
+    )
+    inside = Within(seeds)
+    for path in found:
+        if not inside(path):
+            raise InputError(
+                f"a link leading out of {seeds.name}/: articles are read only from there",
+                Location(path),
+            )
+    return found

@@ -30,13 +30,13 @@ from sitegen.factbase.model import FactBase
 from sitegen.factbase.schema import KINDS
 from sitegen.filecache import FileCache
 from sitegen.freshness import file_digest
-from sitegen.ingest import Article, read_articles
 from sitegen.reporter import Reporter
 
 if TYPE_CHECKING:
     from sitegen.extract.records import ArticleFacts
     from sitegen.factbase.files import ContentFiles
     from sitegen.factbase.reconcile import Outcome
+    from sitegen.ingest import Article
     from sitegen.merge.params import MergeParams
 
 
@@ -64,6 +64,8 @@ class ContentRead:
 def read_sources(config: Config, reporter: Reporter, known_ids: dict[str, str]) -> list[Article]:
     """Every article of seeds/. An article keeps the source id it has in `known_ids`
     (file -> id); a new one gets a free id."""
+    from sitegen.ingest import read_articles  # not loaded by a build with nothing to do
+
     articles = read_articles(config.seeds, config.root, config.extract_limit, known_ids)
     if not articles:
         raise InputError(

@@ -10,11 +10,12 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from sitegen.extract.params import DEFAULT, ExtractParams, using
-from sitegen.extract.records import ArticleFacts
-from sitegen.ingest import Article
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # `sitegen.extract.params` is read by every build's freshness check
     from spacy.language import Language
+
+    from sitegen.extract.records import ArticleFacts
+    from sitegen.ingest import Article
 
 BATCH_SIZE = 16  # larger batches cost memory for no speed (see shared baselines)
 
@@ -43,6 +44,7 @@ def _guarded(extract: Callable, article: Article, docs: list) -> ArticleFacts:
     """`extract(article, docs)`, or, when it fails unexpectedly, no facts and the reason:
     one article a page mangled must not stop the build (the caller warns)."""
     from sitegen.extract.article import ParagraphError
+    from sitegen.extract.records import ArticleFacts
 
     try:
         return extract(article, docs)
