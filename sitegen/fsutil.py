@@ -34,7 +34,7 @@ def write_stream(path: Path, chunks: Iterable[str], durable: bool = True) -> str
     digest = hashlib.sha256()
 
     def encoded() -> Iterator[bytes]:
-        for text in _joined(chunks):
+        for text in joined_blocks(chunks):
             raw = text.encode("utf-8")
             digest.update(raw)
             yield raw
@@ -46,10 +46,10 @@ def write_stream(path: Path, chunks: Iterable[str], durable: bool = True) -> str
 BLOCK_CHARS = 1 << 16
 
 
-def _joined(chunks: Iterable[str]) -> Iterator[str]:
+def joined_blocks(chunks: Iterable[str]) -> Iterator[str]:
     """`chunks` joined into blocks of about BLOCK_CHARS: a JSON encoder yields pieces of
-    a few characters (60,000 for a 57-article snapshot), each encoded, hashed and
-    written on its own otherwise."""
+    a few characters (60,000 for a 57-article snapshot), Jinja a page's thousands of
+    small strings; each would be encoded, hashed and written on its own otherwise."""
     pending: list[str] = []
     size = 0
     for chunk in chunks:

@@ -22,7 +22,14 @@ from sitegen import collector
 from sitegen.config import Config
 from sitegen.errors import ConfigError
 from sitegen.factbase.model import FactBase
-from sitegen.fsutil import NotOurs, output_folder, replace_tree, staging_dir, write_if_changed
+from sitegen.fsutil import (
+    NotOurs,
+    joined_blocks,
+    output_folder,
+    replace_tree,
+    staging_dir,
+    write_if_changed,
+)
 from sitegen.jobs import job_count
 from sitegen.render import links
 from sitegen.render.corrections import Correction
@@ -216,7 +223,6 @@ def _render_in_place(
 
 
 TRASH = "trash"  # in the cache folder: replaced sites, removed after the command ends
-WRITE_CHARACTERS = 1 << 16  # a streamed file is written in blocks of about this size
 
 
 def _write(target: Path, text: str | Iterable[str]) -> None:
@@ -228,16 +234,8 @@ def _write(target: Path, text: str | Iterable[str]) -> None:
         if isinstance(text, str):
             handle.write(text)
             return
-        block: list[str] = []
-        size = 0
-        for piece in text:
-            block.append(piece)
-            size += len(piece)
-            if size >= WRITE_CHARACTERS:
-                handle.write("".join(block))
-                block.clear()
-                size = 0
-        handle.write("".join(block))
+        for block in joined_blocks(text):
+            handle.write(block)
 
 
 def site_pages(views: SiteViews) -> Iterator[PageSpec]:
