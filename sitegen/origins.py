@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Protocol
 
 # Nouns that end an outlet's phrase without being its name: "the Mainichi Shimbun
 # newspaper" is the Mainichi Shimbun. (A name such as "The Japan Times" keeps "Times":
@@ -62,6 +63,15 @@ def same_outlet(a: str, b: str) -> bool:
     ("mainichi" / "mainichi shimbun"; not "new york times" / "new york post")."""
     short, long = sorted((a.split(), b.split()), key=len)
     return bool(short) and long[: len(short)] == short
+
+
+class Linked(Protocol):
+    """A fact-base source, as far as its lines of reporting go."""
+
+    id: str
+    derived_from: list[str]
+    origins: list[str]
+    publisher: str | None
 
 
 @dataclass
@@ -136,6 +146,13 @@ class Lines:
             lines = cls._made(sources)
             _last = (key, lines)
         return lines
+
+    @classmethod
+    def of_sources(cls, sources: Iterable[Linked]) -> Lines:
+        """`of` the fact base's sources, from their own fields."""
+        return cls.of(
+            {s.id: SourceLinks(list(s.derived_from), list(s.origins), s.publisher) for s in sources}
+        )
 
     @classmethod
     def _made(cls, sources: Mapping[str, SourceLinks]) -> Lines:

@@ -19,7 +19,7 @@ from sitegen.extract.records import ArticleFacts, Credit
 from sitegen.factbase.model import Citation, Claim, Source
 from sitegen.merge.params import MergeParams
 from sitegen.merge.provenance import Lineage
-from sitegen.origins import SHARED_LABEL, Lines, SourceLinks, UnionFind, outlet_key
+from sitegen.origins import SHARED_LABEL, Lines, UnionFind, outlet_key
 
 _INTRODUCES = re.compile(r"[^.!?]*:[\s“”\"‘’']*")
 
@@ -111,12 +111,7 @@ def _origin(
 
 def independent_counts(claims: list[Claim], sources: dict[str, Source]) -> None:
     """Each claim's independent origins, counted as `sitegen check` counts them."""
-    lines = Lines.of(
-        {
-            s.id: SourceLinks(list(s.derived_from), list(s.origins), s.publisher)
-            for s in sources.values()
-        }
-    )
+    lines = Lines.of_sources(sources.values())
     for claim in claims:
         claim.independent_sources = lines.count((c.source, c.origin) for c in claim.citations)
 
@@ -127,12 +122,7 @@ def _verbatim_origins(claims: list[Claim], sources: dict[str, Source], least: in
     its own way, too unlike as wholes to be near copies. Such twins trace to one origin:
     an outlet one of them credits, else an origin label of their own, one per set of
     sources that print the same text ("wire-3")."""
-    lines = Lines.of(
-        {
-            s.id: SourceLinks(list(s.derived_from), list(s.origins), s.publisher)
-            for s in sources.values()
-        }
-    )
+    lines = Lines.of_sources(sources.values())
     twins: list[tuple[Claim, list[int]]] = []
     union = UnionFind()
     for claim in claims:

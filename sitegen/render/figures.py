@@ -18,7 +18,7 @@ from itertools import combinations
 
 from sitegen.agreement import compatible, introduces_one
 from sitegen.factbase.model import Figure
-from sitegen.origins import SHARED_LABEL, Lines, SourceLinks
+from sitegen.origins import SHARED_LABEL, Lines
 from sitegen.render.views import CitationView, ClaimView, SiteViews
 
 ORDER = (
@@ -81,14 +81,7 @@ class QuantityRow:
 
 
 def figures_table(views: SiteViews) -> list[QuantityRow]:
-    lines = Lines.of(
-        {
-            view.source.id: SourceLinks(
-                list(view.source.derived_from), list(view.source.origins), view.source.publisher
-            )
-            for view in views.sources
-        }
-    )
+    lines = Lines.of_sources(view.source for view in views.sources)
     by_quantity: dict[str, list[FigureValue]] = {}
     for claim in views.claims:
         seen: set[tuple[str, float, bool]] = set()

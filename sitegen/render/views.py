@@ -18,7 +18,7 @@ from sitegen.config import Config, normalize_base_url
 from sitegen.errors import ConfigError, InputError, Location
 from sitegen.factbase.model import Citation, Claim, FactBase, Page, Person, Source
 from sitegen.frontmatter import split_front_matter
-from sitegen.origins import SHARED_LABEL, Lines, SourceLinks
+from sitegen.origins import SHARED_LABEL, Lines
 from sitegen.paths import Articles, article_path
 from sitegen.render import corrections
 from sitegen.render.corrections import Correction
@@ -228,12 +228,7 @@ class _ViewBuilder:
         self.people = self._safe("person", base.people)
         self.claims = self._safe("claim", base.claims)
         self.pages = self._safe("page", base.pages)
-        self.lines = Lines.of(
-            {
-                sid: SourceLinks(list(s.derived_from), list(s.origins), s.publisher)
-                for sid, s in self.sources.items()
-            }
-        )
+        self.lines = Lines.of_sources(self.sources.values())
 
     def build(self) -> SiteViews:
         for claim in self.claims.values():
