@@ -536,6 +536,54 @@ def test_passages_naming_only_other_people_are_two_facts() -> None:
     assert compare(a, c, TUNED).score >= TUNED.threshold
 
 
+def test_passages_sharing_only_who_told_them_are_two_facts() -> None:
+    """ "'It creates zero precedent,' Mick Mulvaney, the acting White House chief of
+    staff, told reporters" / "The declaration lets the Pentagon move funds, acting White
+    House chief of staff Mick Mulvaney told reporters": the speaker, his description and
+    his audience are who told each, not what he told. A description is what a passage
+    says when nobody speaks in it ("Ryoga Seki, a computer science student, donated" /
+    "Seki studies computer science")."""
+    from collections import Counter
+
+    from sitegen.extract.records import Speaker
+
+    def told(source: str, text: str) -> FactCandidate:
+        found = fact(source, text, [], ("Mick Mulvaney",))
+        found.speaker, found.frames = Speaker("Mick Mulvaney", True), ["mulvaney|tell"]
+        found.entities = ["white house"]
+        # as extraction lemmatizes them; "tell" is no content word
+        lemmas = (w.replace("acting", "act").rstrip("s") for w in found.lemmas)
+        found.lemmas = [w for w in lemmas if w != "told"]
+        return found
+
+    index = people("Mick Mulvaney", "Ryoga Seki")
+    role = "the acting White House chief of staff"
+    index.roles = {"mick-mulvaney": Counter({("a", role): 1, ("b", role): 1})}
+    precedent = told(
+        "a",
+        "It creates zero precedent, Mick Mulvaney, the acting White House chief of "
+        "staff, told reporters.",
+    )
+    funds = told(
+        "b",
+        "The declaration lets the Pentagon move funds, acting White House chief of "
+        "staff Mick Mulvaney told reporters.",
+    )
+    assert compare(*pair(precedent, funds, index), TUNED).score == 0
+    again = told(
+        "b",
+        "Acting White House chief of staff Mick Mulvaney told reporters it creates zero precedent.",
+    )
+    assert compare(*pair(precedent, again, index), TUNED).score >= TUNED.threshold
+
+    index.roles = {"ryoga-seki": Counter({("a", "a computer science student"): 1})}
+    donated = fact(
+        "a", "Ryoga Seki, a computer science student, donated his wages.", [], ("Ryoga Seki",)
+    )
+    studies = fact("b", "Ryoga Seki studies computer science.", [], ("Ryoga Seki",))
+    assert compare(*pair(donated, studies, index), TUNED).score > 0
+
+
 def test_one_number_counting_two_quantities_is_no_evidence() -> None:
     """ "Two other men were wounded" / "Two men were charged": one number, two counts;
     "Four others were shot" / "four victims were wounded" may count the same people."""

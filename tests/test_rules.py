@@ -633,6 +633,16 @@ def test_the_speaker_of_a_quotation_is_the_subject_of_the_speech_verb_after_it()
     assert found.via == "CNN"
 
 
+def test_a_surname_with_a_gendered_title_is_the_person_known_by_that_gender() -> None:
+    """ "George T. Conway III, … the husband of Kellyanne Conway": a later "Mr. Conway"
+    is the husband, though "Kellyanne Conway" spells the bare surname without a suffix."""
+    story = Discourse({"George T. Conway III", "Kellyanne Conway"})
+    husband = story.person("George T. Conway III", "male")
+    wife = story.person("Kellyanne Conway")
+    assert story.known_person("Conway", "male") is husband
+    assert story.known_person("Conway") is wife  # no title: the plain spelling wins
+
+
 # -- mentions.py: whether a name is a person, by the votes of its mentions ---------------
 
 

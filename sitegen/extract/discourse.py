@@ -266,7 +266,11 @@ class Discourse:
                 candidates.append((preferred, entity))
         if not candidates:
             return None
-        return max(candidates, key=lambda c: (c[0], c[1].salience))[1]
+        # a gender both the name ("Mr. Conway") and one person are known by outranks a
+        # preferred spelling: the husband "George T. Conway III", not "Kellyanne Conway"
+        return max(
+            candidates, key=lambda c: (bool(gender) and c[1].gender == gender, c[0], c[1].salience)
+        )[1]
 
     def _group(self, name: str) -> Entity:
         """The organisation or place of this name (or of an earlier phrase headed by it)."""

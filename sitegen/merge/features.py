@@ -52,6 +52,8 @@ class Passage:
     # lemma key -> the input's other lemma keys sharing a WordNet sense: one map for all
     synonyms: dict[str, frozenset[str]] = field(default_factory=dict)
     related: tuple[str, ...] = ()  # its keys that are in `synonyms`, in order
+    # the words its speaker is described by ("acting", "chief", "staff"): who tells it
+    who_words: frozenset[str] = frozenset()
 
 
 def passages(facts: list[FactCandidate], people: PeopleIndex, params: MergeParams) -> list[Passage]:
@@ -62,8 +64,13 @@ def passages(facts: list[FactCandidate], people: PeopleIndex, params: MergeParam
         Counter(k for keys, *_ in raw for k in keys if k.startswith(lemma)), params
     )
     items = []
+    described: dict[str, frozenset[str]] = {}
     for index, (fact, (keys, ids, speaker, subject)) in enumerate(zip(facts, raw, strict=True)):
         item = Passage(index, fact, ids, speaker, source=fact.source, figures=fact.figures)
+        if speaker in people.roles:
+            if speaker not in described:
+                described[speaker] = _role_words(people, speaker)
+            item.who_words = described[speaker]
         item.keys = tuple(sorted({intern(_folded(k, fold)) for k in keys}))
         if fact.frames:
             verb = lemma + fact.frames[0].rsplit("|", 1)[-1]
@@ -82,6 +89,12 @@ def passages(facts: list[FactCandidate], people: PeopleIndex, params: MergeParam
         item.synonyms = related
         item.related = tuple(key for key in item.keys if key in related)
     return items
+
+
+def _role_words(people: PeopleIndex, person_id: str) -> frozenset[str]:
+    """The lower-case words of every role the sources give a person."""
+    roles = (role for _, role in people.roles[person_id])
+    return frozenset(intern(w) for role in roles for w in re.findall(r"[a-z]+", role.lower()))
 
 
 def _folded(key: str, fold: dict[str, str]) -> str:

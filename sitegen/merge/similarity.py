@@ -30,9 +30,12 @@ from sitegen.extract.lexicon import REPORTING_VERBS, SPEECH_VERBS
 from sitegen.extract.names import TITLES
 from sitegen.extract.statements import DATE_PREFIX, TELLING
 from sitegen.factbase.model import Figure
-from sitegen.merge.features import Passage
+from sitegen.merge.features import ENDINGS, Passage
 from sitegen.merge.keys import KeyKind, kind_of
 from sitegen.merge.params import MergeParams
+from sitegen.words import word_set
+
+TELLING_NOUNS = word_set("telling_nouns")
 
 
 class Conflict(StrEnum):
@@ -76,19 +79,34 @@ def compare(a: Passage, b: Passage, params: MergeParams) -> Comparison:
 
 
 def _only_who(a: Passage, b: Passage, common: list[str]) -> bool:
-    """Keys that name only people with their titles, and named things: who a passage is
-    about and where, not what it says of them ("Gov. Scott held a news conference in
-    Fort Lauderdale" / "He talked to a couple who flew to Fort Lauderdale"; "Senator
-    Harry Reid of Nevada, the Democratic leader, is a supporter of gun rights" /
-    "Senate Democratic Leader Harry Reid said all options should be on the table")."""
-    lemma, entity = KeyKind.LEMMA.prefix, KeyKind.ENTITY.prefix
+    """Keys that name only people with their titles and descriptions, named things, and
+    the telling itself: who a passage is about, where, and who said it to whom, not
+    what it says of them ("Gov. Scott held a news conference in Fort Lauderdale" / "He
+    talked to a couple who flew to Fort Lauderdale"; "Senator Harry Reid of Nevada, the
+    Democratic leader, is a supporter of gun rights" / "Senate Democratic Leader Harry
+    Reid said all options should be on the table"; "'It creates zero precedent,' Mick
+    Mulvaney, the acting White House chief of staff, told reporters" / "…, acting White
+    House chief of staff Mick Mulvaney told reporters": two things he said)."""
+    lemma, entity, frame = KeyKind.LEMMA.prefix, KeyKind.ENTITY.prefix, KeyKind.FRAME.prefix
     named = {word for key in common if key.startswith(entity) for word in key[2:].split()}
     named.update(e for e in (*a.fact.entities, *b.fact.entities) if " " not in e)
+    # a speaker's description is who tells both; in other passages it may be the fact
+    # ("Ryoga Seki, a computer science student" / "Seki was in graduate school …")
+    described = a.who_words if a.speaker is not None and a.speaker == b.speaker else frozenset()
     return all(
         kind_of(key) in (KeyKind.PERSON, KeyKind.ENTITY)
-        or (key.startswith(lemma) and (key[len(lemma) :] in TITLES or key[2:] in named))
+        or (key.startswith(lemma) and _says_who(key[len(lemma) :], named, described))
+        or (key.startswith(frame) and key.rsplit("|", 1)[-1] in SPEECH_VERBS)
         for key in common
     )
+
+
+def _says_who(word: str, named: set[str], described: frozenset[str]) -> bool:
+    """A word of a title, a name, a person's description ("act" of "acting"), or of
+    the occasion of a telling ("reporter", "conference")."""
+    if word in TITLES or word in named or word in TELLING_NOUNS or word in described:
+        return True
+    return bool(described) and any(word + ending in described for ending in ENDINGS)
 
 
 def _other_people(a: Passage, b: Passage) -> bool:
