@@ -98,6 +98,21 @@ def test_names_inside_a_quotation_are_not_its_speaker() -> None:
     assert quote_with(facts, "without David Chen").speaker.text == "Helen Brooks"
 
 
+def test_a_quotation_naming_its_speaker_in_full_is_the_namesakes() -> None:
+    """ "Scott released a statement: 'I spoke with Sheriff Mike Scott …'": not the
+    sheriff's words, but the other Scott's; with no other Scott, nobody's."""
+    story = (
+        "Governor Rick Scott flew to the city on Monday.\n\n"
+        "Sheriff Mike Scott said deputies found the car.\n\n"
+        "Scott released the following statement:\n\n"
+        "“I spoke with Sheriff Mike Scott to offer any help the state can give.”\n"
+    )
+    [facts] = extract(story)
+    assert quote_with(facts, "I spoke with").speaker.text == "Rick Scott"
+    [alone] = extract(story.replace("Governor Rick Scott", "The governor"))
+    assert quote_with(alone, "I spoke with").speaker is None
+
+
 def test_a_description_resolves_to_the_person_it_describes() -> None:
     [facts] = extract(
         "Gov. Linda Marsh signed the budget on Friday.\n\n"

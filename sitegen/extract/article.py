@@ -253,6 +253,7 @@ class _BlockReader:
             offset + self.sentences[covered[-1]].end_char,
         )
         words = " ".join(q.words(text) for q in group)
+        attribution = _not_named_within(attribution, words, self.discourse)
         self.out.facts.append(_quote_fact(self.article, self.parsed, span, words, attribution))
         self._spoken(attribution, covered[-1])
         return covered
@@ -271,6 +272,24 @@ class _BlockReader:
     def _spoken(self, attribution: Attribution | None, number: int) -> None:
         if attribution is not None:
             self.out.speaker, self.spoke = attribution, number
+
+
+def _not_named_within(
+    attribution: Attribution | None, words: str, discourse: Discourse
+) -> Attribution | None:
+    """No one names themselves in full in their own words: a quotation saying "I spoke
+    with … Lee County Sheriff Mike Scott" is not the sheriff's, but the namesake's the
+    surname stood for ("Scott released the following statement:" the governor, Rick
+    Scott), or nobody's."""
+    if attribution is None or not attribution.speaker.is_person:
+        return attribution
+    speaker = attribution.speaker
+    if " " not in speaker.text:
+        return attribution
+    if not re.search(rf"(?<!\w){re.escape(speaker.text)}(?!\w)", words):
+        return attribution
+    other = discourse.namesake(speaker.text)
+    return Attribution(speaker_of(other), attribution.via) if other is not None else None
 
 
 def _cover(
