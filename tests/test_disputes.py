@@ -595,3 +595,14 @@ def test_one_number_counting_two_quantities_is_no_evidence() -> None:
     assert _count_weight(wounded, shot, TUNED) == 1
     assert _count_weight(wounded, men, TUNED) == 1
     assert _count_weight(wounded, wounded, TUNED) == TUNED.same_count
+
+
+def test_a_number_that_names_nothing_it_counts_is_no_evidence() -> None:
+    """ "three of them were armed" / "three people were taken into custody": the same
+    number, said of nothing the other passage counts."""
+    from sitegen.merge.similarity import _count_weight
+
+    bare, custody = Figure(value=3, text="three"), count(3, "three", "people", "arrested")
+    assert _count_weight(bare, custody, TUNED) == 0
+    assert _count_weight(custody, bare, TUNED) == 0
+    assert _count_weight(custody, count(3, "three", "men", "arrested"), TUNED) > 0

@@ -137,7 +137,14 @@ def _count_weight(left: Figure, right: Figure, params: MergeParams) -> float:
     counted = {left.quantity, right.quantity}
     if None not in counted and len(counted) == 2 and counted not in _OVERLAPPING:
         return 0.0
+    if _bare(left) or _bare(right):
+        return 0.0  # "three of them were armed" / "three people were taken into custody"
     return params.same_count if _one_count(left, right) else 1.0
+
+
+def _bare(figure: Figure) -> bool:
+    """A number that says of nothing what it counts or measures."""
+    return figure.unit is None and figure.counts is None and figure.quantity is None
 
 
 # quantities one count can be told as: the shot are the killed and the wounded, the
