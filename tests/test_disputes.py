@@ -606,3 +606,18 @@ def test_a_number_that_names_nothing_it_counts_is_no_evidence() -> None:
     assert _count_weight(bare, custody, TUNED) == 0
     assert _count_weight(custody, bare, TUNED) == 0
     assert _count_weight(custody, count(3, "three", "men", "arrested"), TUNED) > 0
+
+
+def test_a_quotation_shares_a_fact_only_through_its_quoted_words() -> None:
+    """ " 'I respect the reasons he has given,' Blumenthal said ahead of the vote" / "The
+    bill passed by voice vote": the vote is when he spoke, not what he said."""
+    from sitegen.extract.records import Speaker
+
+    index = people("Ann Blum")
+    said = fact("a", "“Voters will judge this bill,” Ann Blum said ahead of the debate.", [])
+    said.kind, said.quote = "quote", "Voters will judge this bill,"
+    said.speaker, said.names = Speaker("Ann Blum", True), ["Ann Blum"]
+    debate = fact("b", "Ann Blum agreed to the debate.", [], ("Ann Blum",))
+    assert compare(*pair(said, debate, index), TUNED).score == 0
+    judge = fact("b", "Ann Blum said voters will judge the bill.", [], ("Ann Blum",))
+    assert compare(*pair(said, judge, index), TUNED).score >= TUNED.threshold

@@ -54,6 +54,8 @@ class Passage:
     related: tuple[str, ...] = ()  # its keys that are in `synonyms`, in order
     # the words its speaker is described by ("acting", "chief", "staff"): who tells it
     who_words: frozenset[str] = frozenset()
+    # a quotation's keys from outside its quotation marks ("said ahead of the vote")
+    attribution: frozenset[str] = frozenset()
 
 
 def passages(facts: list[FactCandidate], people: PeopleIndex, params: MergeParams) -> list[Passage]:
@@ -80,6 +82,8 @@ def passages(facts: list[FactCandidate], people: PeopleIndex, params: MergeParam
             item.words = _words(item.keys)
         if fact.quote:
             item.shingles = tuple(sorted(shingles(fact.quote, params.quote_shingle)))
+            if fact.kind == "quote":
+                item.attribution = _outside(item.keys, fact.quote)
         items.append(item)
     _weigh(items, params)
     related = synonym_keys(
@@ -89,6 +93,17 @@ def passages(facts: list[FactCandidate], people: PeopleIndex, params: MergeParam
         item.synonyms = related
         item.related = tuple(key for key in item.keys if key in related)
     return items
+
+
+def _outside(keys: tuple[str, ...], quote: str) -> frozenset[str]:
+    """The keys none of whose words the quoted words hold (in some form: "vote",
+    "voted"): who said the words, when and where, not what they say."""
+    said = set(re.findall(r"[a-z0-9]+", quote.lower()))
+
+    def inside(word: str) -> bool:
+        return word in said or any(word + ending in said for ending in ENDINGS)
+
+    return frozenset(key for key in keys if not any(map(inside, re.findall(r"[a-z0-9]+", key[2:]))))
 
 
 def _role_words(people: PeopleIndex, person_id: str) -> frozenset[str]:

@@ -93,8 +93,10 @@ def _only_who(a: Passage, b: Passage, common: list[str]) -> bool:
     # a speaker's description is who tells both; in other passages it may be the fact
     # ("Ryoga Seki, a computer science student" / "Seki was in graduate school …")
     described = a.who_words if a.speaker is not None and a.speaker == b.speaker else frozenset()
+    outside = a.attribution | b.attribution
     return all(
         kind_of(key) in (KeyKind.PERSON, KeyKind.ENTITY)
+        or key in outside
         or (key.startswith(lemma) and _says_who(key[len(lemma) :], named, described))
         or (key.startswith(frame) and key.rsplit("|", 1)[-1] in SPEECH_VERBS)
         for key in common
