@@ -452,6 +452,8 @@ def test_a_sentence_joining_two_actors_facts_is_two_clauses() -> None:
         ("a", 1),  # "a man was shot": one
         ("twenty-five", 25),
         ("no number here", None),
+        ("9/11", None),  # a date, a name: not 20
+        ("24/7", None),
     ],
 )
 def test_numbers_as_written_in_news_prose(text: str, value: float | None) -> None:
