@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Generic, TypeVar
 
+from sitegen.extract.lexicon import HUMAN_HEADS
 from sitegen.extract.mentions import (
     PERSON_EVIDENCE,
     NameVotes,
@@ -446,7 +447,11 @@ def _description(
     from an original that give one: a reworded copy's "workplace employee" is its
     original's "office worker", and a copy repeated by many outlets is not many votes."""
     ages = Counter({role: n for (_, role), n in said.items() if _AGE_ROLE.match(role)})
-    given = {(source, role): n for (source, role), n in said.items() if role not in ages}
+    given = {
+        (source, role): n
+        for (source, role), n in said.items()
+        if role not in ages and not _says_nothing(role)
+    }
     if not given:
         return max(ages, key=lambda r: (ages[r], r)) if ages else None
     least = min(rewrites.get(source, 0) for source, _ in given)
@@ -469,6 +474,15 @@ def _description(
 
 
 _AGE_ROLE = re.compile(r"^(?:aged \d+|\d+-year-old)$")
+_ARTICLES = frozenset({"a", "an", "the", "another", "one", "other"})
+
+
+def _says_nothing(role: str) -> bool:
+    """A role that only says a person is one ("Another man, Jose Marte, 34, was
+    shot"): no description of who they are."""
+    return all(word in _ARTICLES or word in HUMAN_HEADS for word in role.lower().split())
+
+
 _ROLE_TAIL = re.compile(r"(?:,|\s(?:of|for|in|at|from|with|who|which|that|whose|to|on|and)\s).*$")
 
 
