@@ -552,6 +552,22 @@ def test_a_count_ner_left_untagged_is_a_figure_of_its_noun() -> None:
     assert (figure.value, figure.counts, figure.unit) == (70, "men", None)
 
 
+def test_an_age_in_years_old_is_an_age() -> None:
+    """ "The youngest victim, just 15 years old, was struck": 15 years of age."""
+    doc = parse(
+        W("The", 1, "det", "DET"),
+        W("victim", 7, "nsubjpass", "NOUN"),
+        W(",", 1, "punct", "PUNCT", space=False),
+        W("15", 4, "nummod", "NUM", ent="B-DATE"),
+        W("years", 5, "npadvmod", "NOUN", ent="I-DATE"),
+        W("old", 1, "amod", "ADJ", ent="I-DATE"),
+        W("was", 7, "auxpass", "AUX"),
+        W("struck", 7, "ROOT", "VERB", "strike"),
+    )
+    [figure] = figures(doc[:])
+    assert (figure.value, figure.unit, figure.counts) == (15, "years", "age")
+
+
 def test_a_number_after_its_noun_names_it() -> None:
     """ "Terminal 2 remained a crime scene": a name, not a count of terminals."""
     doc = parse(
