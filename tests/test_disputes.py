@@ -621,3 +621,24 @@ def test_a_quotation_shares_a_fact_only_through_its_quoted_words() -> None:
     assert compare(*pair(said, debate, index), TUNED).score == 0
     judge = fact("b", "Ann Blum said voters will judge the bill.", [], ("Ann Blum",))
     assert compare(*pair(said, judge, index), TUNED).score >= TUNED.threshold
+
+
+def test_two_steps_of_one_case_are_two_facts() -> None:
+    """ "The father was charged Thursday with murder" / "The father was sentenced Monday
+    for the murder": the case's steps, told apart and neither disputed; "was arrested
+    and charged" / "was charged" is one step told with another."""
+    index = people("Carl Head")
+
+    def step(source: str, text: str, verb: str) -> FactCandidate:
+        found = fact(source, text, [], ("Carl Head",))
+        found.frames = [f"head|{verb}"]
+        found.lemmas = [verb if w.startswith(verb[:4]) else w for w in found.lemmas]
+        return found
+
+    charged = step("a", "Carl Head was charged with murder in the death of his son.", "charge")
+    sentenced = step("b", "Carl Head was sentenced for murder in the death of his son.", "sentence")
+    a, b = pair(charged, sentenced, index)
+    assert compare(a, b, TUNED).conflict == Conflict.APART
+    both = step("b", "Carl Head was arrested and charged with murder in his son's death.", "arrest")
+    a, c = pair(charged, both, index)
+    assert compare(a, c, TUNED).conflict is None

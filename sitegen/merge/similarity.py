@@ -71,7 +71,8 @@ def compare(a: Passage, b: Passage, params: MergeParams) -> Comparison:
     words = shared + alike + figures
     score = max(quote, words / size) if size else quote
     conflict = (
-        _figure_conflict(a, b, shared - _acts_shared(a, common), size, params)
+        _stages_apart(a, b)
+        or _figure_conflict(a, b, shared - _acts_shared(a, common), size, params)
         or _date_conflict(a, b, quote, _topic(quote, words - _acts_shared(a, common), size), params)
         or _actor_conflict(a, b, common, figures, size, params, score)
     )
@@ -425,6 +426,21 @@ def _dates(item: Passage, telling: bool = False) -> list[str]:
         for e in item.fact.entities
         if e.startswith(DATE_PREFIX) and (telling or not e.startswith(DATE_PREFIX + TELLING))
     ]
+
+
+def _stages_apart(a: Passage, b: Passage) -> Conflict | None:
+    """Two steps of one case told as each passage's main act, neither passage telling
+    the other's ("the father was charged Thursday" / "the father was sentenced
+    Monday"): two facts, neither one wrong."""
+    stages = {a.action, b.action}
+    if len(stages) < 2 or not stages <= _STAGE_KEYS or same_action(a, b):
+        return None
+    if a.action in b.keys or b.action in a.keys:
+        return None  # "was arrested and charged" / "was charged": one step told with another
+    return Conflict.APART
+
+
+_STAGE_KEYS = frozenset(KeyKind.LEMMA.key(verb) for verb in word_set("legal_stages"))
 
 
 def same_action(a: Passage, b: Passage) -> bool:
