@@ -642,3 +642,38 @@ def test_two_steps_of_one_case_are_two_facts() -> None:
     both = step("b", "Carl Head was arrested and charged with murder in his son's death.", "arrest")
     a, c = pair(charged, both, index)
     assert compare(a, c, TUNED).conflict is None
+
+
+def test_ages_both_passages_give_are_who_not_what() -> None:
+    """ "Eight-month-old Ann Reed and 20-year-old Bo Lee were shot in a parked car" /
+    "Cy Moss was charged with murder for the killing of 8-month-old Ann Reed and
+    20-year-old Bo Lee": the same two people, of the same ages, and two facts."""
+    index = people("Ann Reed", "Bo Lee", "Cy Moss")
+
+    def aged(source: str, text: str, names: tuple[str, ...], ages: list[str]) -> FactCandidate:
+        found = fact(source, text, [age(20)], names)
+        found.entities = [DATE_PREFIX + a for a in ages]
+        found.lemmas = [w for w in found.lemmas if "-" not in w] + ["month", "old", "year"]
+        return found
+
+    shot = aged(
+        "a",
+        "Eight-month-old Ann Reed and 20-year-old Bo Lee were shot in a parked car.",
+        ("Ann Reed", "Bo Lee"),
+        ["eight-month-old", "20-year-old"],
+    )
+    charged = aged(
+        "b",
+        "Cy Moss was charged with murder for the killing of 8-month-old Ann Reed and "
+        "20-year-old Bo Lee.",
+        ("Cy Moss", "Ann Reed", "Bo Lee"),
+        ["8-month-old", "20-year-old"],
+    )
+    assert compare(*pair(shot, charged, index), TUNED).score == 0
+    again = aged(
+        "b",
+        "Ann Reed, 8 months old, and Bo Lee, 20, were shot in a parked car.",
+        ("Ann Reed", "Bo Lee"),
+        ["20-year-old"],
+    )
+    assert compare(*pair(shot, again, index), TUNED).score >= TUNED.threshold

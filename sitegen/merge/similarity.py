@@ -91,6 +91,8 @@ def _only_who(a: Passage, b: Passage, common: list[str]) -> bool:
     lemma, entity, frame = KeyKind.LEMMA.prefix, KeyKind.ENTITY.prefix, KeyKind.FRAME.prefix
     named = {word for key in common if key.startswith(entity) for word in key[2:].split()}
     named.update(e for e in (*a.fact.entities, *b.fact.entities) if " " not in e)
+    ages = [key for key in (*a.keys, *b.keys) if _AGE_KEY.search(key)]  # "d:20-year-old"
+    named.update(word for key in ages for word in re.split(r"[-\s]", key[2:]))
     # a speaker's description is who tells both; in other passages it may be the fact
     # ("Ryoga Seki, a computer science student" / "Seki was in graduate school …")
     described = a.who_words if a.speaker is not None and a.speaker == b.speaker else frozenset()
@@ -98,10 +100,14 @@ def _only_who(a: Passage, b: Passage, common: list[str]) -> bool:
     return all(
         kind_of(key) in (KeyKind.PERSON, KeyKind.ENTITY)
         or key in outside
+        or key in ages
         or (key.startswith(lemma) and _says_who(key[len(lemma) :], named, described))
         or (key.startswith(frame) and key.rsplit("|", 1)[-1] in SPEECH_VERBS)
         for key in common
     )
+
+
+_AGE_KEY = re.compile(r"^d:.*-(?:year|month|week|day)s?-old$")
 
 
 def _says_who(word: str, named: set[str], described: frozenset[str]) -> bool:
