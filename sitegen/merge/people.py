@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Generic, TypeVar
 
-from sitegen.extract.lexicon import HUMAN_HEADS
 from sitegen.extract.mentions import (
     PERSON_EVIDENCE,
     NameVotes,
@@ -474,13 +473,16 @@ def _description(
 
 
 _AGE_ROLE = re.compile(r"^(?:aged \d+|\d+-year-old)$")
-_ARTICLES = frozenset({"a", "an", "the", "another", "one", "other"})
+# the words of a role that says only that someone is a person: "another man", "a woman"
+_NO_DESCRIPTION = frozenset(
+    {"a", "an", "the", "another", "one", "other", "man", "woman", "men", "women", "person"}
+)
 
 
 def _says_nothing(role: str) -> bool:
     """A role that only says a person is one ("Another man, Jose Marte, 34, was
     shot"): no description of who they are."""
-    return all(word in _ARTICLES or word in HUMAN_HEADS for word in role.lower().split())
+    return all(word in _NO_DESCRIPTION for word in role.lower().split())
 
 
 _ROLE_TAIL = re.compile(r"(?:,|\s(?:of|for|in|at|from|with|who|which|that|whose|to|on|and)\s).*$")
