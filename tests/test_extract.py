@@ -113,6 +113,17 @@ def test_a_quotation_naming_its_speaker_in_full_is_the_namesakes() -> None:
     assert quote_with(alone, "I spoke with").speaker is None
 
 
+def test_a_count_of_an_earlier_year_is_no_count_of_the_story() -> None:
+    story = article(
+        "Three men were shot outside the club on Sunday.\n\n"
+        "The worst shooting at the club was in 2015, when two people were killed.\n"
+    )
+    story.date = "2017-03-26"
+    [facts] = extract_articles([story], load_model())
+    counted = {f.text.split()[0]: [g.quantity for g in f.figures] for f in facts.facts}
+    assert counted["Three"] == ["shot"] and counted["The"] == [None]
+
+
 def test_a_description_resolves_to_the_person_it_describes() -> None:
     [facts] = extract(
         "Gov. Linda Marsh signed the budget on Friday.\n\n"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -32,7 +32,7 @@ from sitegen.extract.mentions import (
 )
 from sitegen.extract.names import fold, name_parts
 from sitegen.extract.params import current
-from sitegen.extract.quantities import with_quantities
+from sitegen.extract.quantities import of_another_time, with_quantities
 from sitegen.extract.quotes import QuoteSpan, continued_quote, disjoint, find_quotes
 from sitegen.extract.records import ArticleFacts, Credit, FactCandidate, NameMention
 from sitegen.extract.statements import (
@@ -456,6 +456,8 @@ def _candidate(
         if name not in fact.names:
             fact.names.insert(0, name)
     fact.figures = with_quantities(sentence, list(figures(sentence)))
+    if fact.figures and of_another_time(sentence, article.date):
+        fact.figures = [replace(f, quantity=None, increment=False) for f in fact.figures]
     if fact.figures:
         fact.kind = "figure"
     return fact
