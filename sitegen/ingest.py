@@ -99,7 +99,6 @@ def read_one(
         meta, body_start = _front_matter(text, path)
     blocks = split_blocks(text, body_start, limit)
     title = _title_block(text, blocks, meta)
-    blocks = _without_headline_runs(text, blocks, title)
     prose = [i for i, b in enumerate(blocks) if b.kind == PROSE]
     if prose:
         blocks[prose[0]] = _without_dateline(text, blocks[prose[0]])
@@ -361,41 +360,6 @@ def _mark_promos(text: str, blocks: list[Block]) -> list[Block]:
             block = Block(block.start, block.end, "promo")
         marked.append(block)
     return marked
-
-
-def _without_headline_runs(text: str, blocks: list[Block], title: str) -> list[Block]:
-    """A crawled page repeats its headline inside a paragraph, run into the next
-    sentence with no full stop between ("News Baby, 20-year-old man killed in south
-    Minneapolis shooting An eight-month-old baby and a man were shot …"): the headline
-    is page furniture (a "title" block), the words either side prose of their own."""
-    words = title.split()
-    if len(words) < HEADLINE_WORDS:
-        return blocks  # a short title ("Shooting") may be words of a sentence
-    headline = re.compile(r"\s+".join(map(re.escape, words)))
-    kept: list[Block] = []
-    for block in blocks:
-        if block.kind != PROSE:
-            kept.append(block)
-            continue
-        start = block.start
-        for match in headline.finditer(text, block.start, block.end):
-            kept.extend(_trimmed(text, start, match.start(), PROSE))
-            kept.append(Block(match.start(), match.end(), "title"))
-            start = match.end()
-        kept.extend(_trimmed(text, start, block.end, PROSE))
-    return kept
-
-
-HEADLINE_WORDS = 4  # a title this long repeated in a paragraph is the page's headline
-
-
-def _trimmed(text: str, start: int, end: int, kind: str) -> list[Block]:
-    """`text[start:end]` without its surrounding space as a block, or none if blank."""
-    piece = text[start:end]
-    if not piece.strip():
-        return []
-    lead = len(piece) - len(piece.lstrip())
-    return [Block(start + lead, start + len(piece.rstrip()), kind)]
 
 
 _DATELINE = re.compile(

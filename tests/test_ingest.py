@@ -96,25 +96,6 @@ def test_header_line_gives_date_and_title(tmp_path: Path) -> None:
     assert [b.kind for b in article.blocks] == ["title", PROSE]
 
 
-def test_a_headline_run_into_a_paragraph_is_no_prose(tmp_path: Path) -> None:
-    """A crawl's "News <headline> <lede>" with no full stop after the headline: the
-    headline is furniture, the lede a paragraph of its own."""
-    path = tmp_path / "d.md"
-    title = "Bridge reopens after the storm"
-    path.write_text(
-        f"---\ntitle: {title}\n---\n"
-        f"Traffic was light on Sunday. News {title} Forty workers repaired the bridge.\n",
-        encoding="utf-8",
-    )
-    article = read_one(path, tmp_path, "d")
-    pieces = [(b.kind, article.text[b.start : b.end]) for b in article.blocks]
-    assert pieces == [
-        (PROSE, "Traffic was light on Sunday. News"),
-        ("title", title),
-        (PROSE, "Forty workers repaired the bridge."),
-    ]
-
-
 def test_dateline_is_not_part_of_the_first_fact(tmp_path: Path) -> None:
     path = tmp_path / "c.txt"
     path.write_text("OSLO, Norway: Forty workers repaired the bridge.\n", encoding="utf-8")
