@@ -122,7 +122,34 @@ def extract_article(article: Article, docs: Iterable[Doc]) -> ArticleFacts:
         with _paragraph(parsed.block):
             carry = _read_block(article, parsed, discourse, carry)
         result.facts.extend(carry.facts)
+    _other_events_uncounted(result.facts, blocks, article.date)
     return result
+
+
+def _other_events_uncounted(
+    facts: list[FactCandidate], blocks: list[_Block], date: str | None
+) -> None:
+    """Counts in sentences dated to an earlier year count another event ("the worst
+    shooting in city history was in 2015, when two people were killed") when the article
+    counts the same quantity elsewhere too; alone, they are the story's own, told later
+    ("a jury found him guilty in a 2014 shooting that left one person dead")."""
+    earlier = [
+        (parsed.block.start + s.start_char, parsed.block.start + s.end_char)
+        for parsed in blocks
+        for s in parsed.sentences
+        if of_another_time(s, date)
+    ]
+    if not earlier:
+        return
+    dated = [f for f in facts if any(a <= f.start and f.end <= b for a, b in earlier)]
+    apart = {id(f) for f in dated}
+    counted_now = {g.quantity for f in facts if id(f) not in apart for g in f.figures}
+    counted_now.discard(None)
+    for fact in dated:
+        fact.figures = [
+            replace(g, quantity=None, increment=False) if g.quantity in counted_now else g
+            for g in fact.figures
+        ]
 
 
 def _read_marks(article: Article, docs: Iterable[Doc]) -> list[_Block]:
@@ -456,8 +483,6 @@ def _candidate(
         if name not in fact.names:
             fact.names.insert(0, name)
     fact.figures = with_quantities(sentence, list(figures(sentence)))
-    if fact.figures and of_another_time(sentence, article.date):
-        fact.figures = [replace(f, quantity=None, increment=False) for f in fact.figures]
     if fact.figures:
         fact.kind = "figure"
     return fact
