@@ -38,6 +38,22 @@ def test_an_additional_count_of_a_noun_is_an_increment_without_a_quantity() -> N
     assert not figures_disagree([figure], [total]) and not figures_disagree([total], [figure])
 
 
+def test_a_participle_after_the_counted_noun_is_its_state() -> None:
+    """ "A gun battle left eight people wounded": the parser hangs "wounded" on "left";
+    it is what became of the eight."""
+    doc = parse(
+        W("A", 2, "det", "DET"),
+        W("gun", 2, "compound", "NOUN"),
+        W("battle", 3, "nsubj", "NOUN"),
+        W("left", 3, "ROOT", "VERB", "leave", "VBD"),
+        W("eight", 5, "nummod", "NUM", ent="B-CARDINAL"),
+        W("people", 3, "dobj", "NOUN", "person"),
+        W("wounded", 3, "advcl", "VERB", "wound", "VBN"),
+    )
+    [figure] = with_quantities(doc[:], [Figure(value=8, text="eight", counts="people")])
+    assert figure.quantity == "injured"
+
+
 def test_a_count_dated_to_an_earlier_year_is_another_events() -> None:
     """ "The worst shooting was in 2015, when two people were killed": not the story's
     count in an article of 2017; "Two people were killed Sunday, the most since 2015"

@@ -234,11 +234,19 @@ def _governing_quantity(noun: Token) -> str | None:
         if quantity is not None:
             return quantity
         for child in token.children:
-            if child.dep_ in ("oprd", "acomp", "conj") and child.lemma_.lower() in QUANTITY_OF:
+            if (
+                child.dep_ in ("oprd", "acomp", "conj") or _complement(child, noun)
+            ) and child.lemma_.lower() in QUANTITY_OF:
                 return QUANTITY_OF[child.lemma_.lower()]
         if token.pos_ == "VERB":
             break  # the verb that governs it counts nothing: not a higher one
     return None
+
+
+def _complement(word: Token, noun: Token) -> bool:
+    """A participle right after the counted noun that the parser hung on the verb as an
+    adverbial clause: the noun's state ("left eight people wounded")."""
+    return word.dep_ == "advcl" and word.tag_ == "VBN" and word.i == noun.i + 1
 
 
 def _outcome(shot: Token) -> str | None:
