@@ -138,6 +138,34 @@ def doer_ages(figures: list[Figure]) -> dict[str, set[float]]:
     return {doer: found for doer, found in holders.items() if found}
 
 
+def victim_ages(figures: list[Figure]) -> dict[tuple[str, str], set[float]]:
+    """The age in months of the one person a passage counts for a quantity ("the
+    6-month-old girl killed …"; "killed a 3-year-old girl": the passage's ages), by
+    quantity and counted noun: a passage counting one victim per quantity only."""
+    ones = [f for f in figures if f.value == 1 and f.quantity and f.counts]
+    if len({f.quantity for f in ones}) != len(ones):
+        return {}
+    ages = {_months(f.value, f.unit or "") for f in figures if f.counts == "age"}
+    found: dict[tuple[str, str], set[float]] = {}
+    for one in ones:
+        written = _AGE_IN.search(one.text)
+        own = (
+            {_months(float(written.group(1)), written.group(2))}
+            if written and written.group(1).isdigit()
+            else ages
+        )
+        if own:
+            found[(one.quantity or "", _singular(one.counts or ""))] = own
+    return found
+
+
+_AGE_IN = re.compile(r"(\d{1,3})-(year|month)s?-old", re.I)
+
+
+def _months(value: float, unit: str) -> float:
+    return value if unit.lower().startswith("month") else value * 12
+
+
 def figures_disagree(
     left: list[Figure], right: list[Figure], spread: float = APPROXIMATE_SPREAD
 ) -> bool:
