@@ -18,13 +18,13 @@ from sitegen import collector, freshness, pipeline
 from sitegen.config import Config
 from sitegen.errors import Location
 from sitegen.factbase.journal import SNAPSHOT, STATE_DIR, Committed, record_corrections, recover
-from sitegen.factbase.model import FactBase
 from sitegen.factbase.schema import KINDS
 from sitegen.filecache import FileCache, StoredCache
 from sitegen.fsutil import atomic_write, restore_tree
 from sitegen.reporter import Reporter
 
 if TYPE_CHECKING:
+    from sitegen.factbase.model import FactBase
     from sitegen.factbase.reconcile import Outcome
     from sitegen.merge.params import MergeParams
     from sitegen.render.incremental import Incremental
@@ -45,6 +45,7 @@ class BuildStats:
     pages: int = 0
     seconds: float = 0.0
     written: list[Path] = field(default_factory=list)  # content/ files this build changed
+    merged: bool = True  # False: the phase was skipped, nothing read or freed
 
 
 def extract_to_content(
@@ -197,6 +198,7 @@ def _unchanged(
         claims=counts["claims"],
         multi_source_claims=counts["multi_source_claims"],
         seconds=time.perf_counter() - started,
+        merged=False,
     )
 
 
@@ -247,7 +249,8 @@ def build(config: Config, reporter: Reporter) -> BuildStats:
     started = time.perf_counter()
     cache = FileCache()  # render re-reads only the content/ files the merge rewrote
     stats = extract_to_content(config, reporter, cache, skip_unchanged=True)
-    collector.give_back()  # what the merge freed, before the render takes its own
+    if stats.merged:
+        collector.give_back()  # what the merge freed, before the render takes its own
     stats.pages = render(config, reporter, cache=cache.drain()).pages
     stats.seconds = time.perf_counter() - started
     reporter.info(f"built in {stats.seconds:.2f}s")

@@ -18,14 +18,16 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sitegen.errors import ContentError, InputError, Location
-from sitegen.factbase.records import Records
 from sitegen.factbase.schema import KINDS
 from sitegen.freshness import file_digest
 from sitegen.fsutil import write_if_changed, write_many, write_stream
 from sitegen.paths import Within, is_inside, open_regular
+
+if TYPE_CHECKING:
+    from sitegen.factbase.records import Records
 
 STATE_DIR = ".sitegen"
 SNAPSHOT = "snapshot.json"
