@@ -1,9 +1,9 @@
 """`sitegen build` with nothing changed, against a cold build, in one run.
 
 Issue 7's target: a build with nothing changed takes at most 10% of a cold build
-(issue 21's: 5%). Both
-are the real command in a fresh interpreter, timed from outside (wall clock, the
-interpreter's start and imports included), on a copy of the sample story:
+(issue 21's: 5%). Both are the real command in a fresh interpreter, timed from outside
+(wall clock, the interpreter's start and imports included), on a copy of the sample
+story:
 
 - cold: a project holding only seeds/ (no content/, no cache, no site/), built once;
 - no change: `sitegen build` again, `--runs` times (median), with nothing touched;
