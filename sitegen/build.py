@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 MERGE_ATTEMPTS = 3
 
 PARSED_CONTENT = "content.jsonl"  # in the cache folder: content/ as the last render parsed it
+TUNED_MERGE = "sitegen.merge.params.TUNED"  # the stamp's name for the shipped parameters
 
 
 @dataclass
@@ -59,9 +60,9 @@ def extract_to_content(
     `skip_unchanged` (build, serve), nothing is done but the same report when nothing
     it reads has changed since it last ran: the run would write nothing. `params`:
     the merge's, as tuned when None (they count in what "unchanged" means)."""
-    from sitegen.merge.params import TUNED  # not loaded by a render alone
-
-    params = params or TUNED
+    # the tuned parameters follow from sitegen's code, which every digest holds: named,
+    # not imported (the merge's modules), by a build that may have nothing to do
+    identity: object = params if params is not None else TUNED_MERGE
     started = time.perf_counter()
     recovered = recover(config.content)
     if recovered is not None:
@@ -71,8 +72,12 @@ def extract_to_content(
         _warn_kept(config, reporter, recovered)
     inputs = freshness.read_inputs(config)
     previous = freshness.load(config) if skip_unchanged else None
-    if previous is not None and previous.digest == freshness.digest(config, inputs, params):
+    if previous is not None and previous.digest == freshness.digest(config, inputs, identity):
         return _unchanged(config, reporter, previous, started)
+    if params is None:
+        from sitegen.merge.params import TUNED  # not loaded by a render alone
+
+        params = TUNED
     reported = len(reporter.messages)
     read, writes, outcome = _reconciled(config, reporter, cache, params)
     committed = pipeline.write_content(config, read, writes, outcome)
@@ -98,7 +103,7 @@ def extract_to_content(
         _save_stamp(
             config,
             reporter,
-            freshness.digest(config, stamp_inputs, params),
+            freshness.digest(config, stamp_inputs, identity),
             counts,
             multi,
             reported,
