@@ -677,3 +677,47 @@ def test_ages_both_passages_give_are_who_not_what() -> None:
         ["20-year-old"],
     )
     assert compare(*pair(shot, again, index), TUNED).score >= TUNED.threshold
+
+
+def test_a_surname_a_full_name_of_the_passage_ends_with_is_that_person() -> None:
+    """ "George T. Conway III, … 'If he knows he is going to lose,' Mr. Conway wrote":
+    one man, though the story's "Conway" alone is his wife's."""
+    index = PeopleIndex(
+        by_name={
+            "George T. Conway III": "george-t-conway-iii",
+            "Kellyanne Conway": "kellyanne-conway",
+            "Conway": "kellyanne-conway",
+        }
+    )
+    wrote = fact("a", "George T. Conway III wrote that Mr. Conway would sue.", [])
+    wrote.names = ["George T. Conway III", "Conway"]
+    alone = fact("b", "Conway spoke on Sunday.", [])
+    alone.names = ["Conway"]
+    first, second, *_ = passages([wrote, alone, *filler()], index, TUNED)
+    assert first.people == ["george-t-conway-iii"]
+    assert second.people == ["kellyanne-conway"]
+
+
+def test_one_victim_counted_at_two_ages_is_two_victims() -> None:
+    """ "an Easter shooting that killed a 3-year-old girl" / "the 6-month-old girl killed
+    in a drive-by shooting Saturday": two girls."""
+    index = people()
+    easter = fact(
+        "a",
+        "An Easter shooting killed a 3-year-old girl.",
+        [age(3), count(1, "a", "girl", "killed")],
+    )
+    baby = fact(
+        "b",
+        "The 6-month-old girl killed in a shooting Saturday died of a wound.",
+        [count(1, "The 6-month-old girl", "girl", "killed")],
+    )
+    a, b = pair(easter, baby, index)
+    assert compare(a, b, TUNED).conflict == Conflict.APART
+    same = fact(
+        "b",
+        "The 3-year-old girl killed in the Easter shooting died of a wound.",
+        [count(1, "The 3-year-old girl", "girl", "killed")],
+    )
+    a, c = pair(easter, same, index)
+    assert compare(a, c, TUNED).conflict is None

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from sys import intern
 
 from sitegen.agreement import refers_to_one
+from sitegen.extract.names import name_parts
 from sitegen.extract.records import FactCandidate
 from sitegen.extract.statements import DATE_PREFIX, TELLING
 from sitegen.factbase.model import Figure
@@ -170,7 +171,7 @@ def _raw_keys(
     fact: FactCandidate, index: PeopleIndex
 ) -> tuple[set[str], list[str], str | None, str | None]:
     """(keys, person ids, speaker, subject) of a fact, before spelling variants fold."""
-    ids = [pid for name in fact.names if (pid := index.resolve(fact.source, name))]
+    ids = [pid for name in _own_names(fact.names) if (pid := index.resolve(fact.source, name))]
     resolved, speaker = _speaker(fact, index)
     if resolved and resolved not in ids:
         ids.insert(0, resolved)
@@ -181,6 +182,14 @@ def _raw_keys(
     keys = {KeyKind.PERSON.key(pid) for pid in people}
     keys.update(_told_keys(fact, person_words))
     return keys, people, speaker, _subject(fact, people, person_words)
+
+
+def _own_names(names: list[str]) -> list[str]:
+    """The names of a passage but a surname alone that a full name in it ends with: the
+    passage's "George T. Conway III … Mr. Conway" is one man, whoever else the story's
+    "Conway" may be."""
+    surnames = {name_parts(name)[0][-1] for name in names if len(name_parts(name)[0]) > 1}
+    return [name for name in names if " " in name.strip() or name not in surnames]
 
 
 def _speaker(fact: FactCandidate, index: PeopleIndex) -> tuple[str | None, str | None]:

@@ -25,6 +25,7 @@ from sitegen.agreement import (
     increment_and_total,
     introduces_one,
     one_quantity,
+    victim_ages,
 )
 from sitegen.extract.lexicon import REPORTING_VERBS, SPEECH_VERBS
 from sitegen.extract.names import TITLES
@@ -72,6 +73,7 @@ def compare(a: Passage, b: Passage, params: MergeParams) -> Comparison:
     score = max(quote, words / size) if size else quote
     conflict = (
         _stages_apart(a, b)
+        or _two_victims(a, b)
         or _figure_conflict(a, b, shared - _acts_shared(a, common), size, params)
         or _date_conflict(a, b, quote, _topic(quote, words - _acts_shared(a, common), size), params)
         or _actor_conflict(a, b, common, figures, size, params, score)
@@ -444,6 +446,16 @@ def _stages_apart(a: Passage, b: Passage) -> Conflict | None:
     if a.action in b.keys or b.action in a.keys:
         return None  # "was arrested and charged" / "was charged": one step told with another
     return Conflict.APART
+
+
+def _two_victims(a: Passage, b: Passage) -> Conflict | None:
+    """Each passage counts one victim of one quantity, of another age ("an Easter
+    shooting that killed a 3-year-old girl" / "the 6-month-old girl killed in a
+    drive-by shooting Saturday"): two people, two facts."""
+    left, right = victim_ages(a.figures), victim_ages(b.figures)
+    if any(key in right and left[key].isdisjoint(right[key]) for key in left):
+        return Conflict.APART
+    return None
 
 
 _STAGE_KEYS = frozenset(KeyKind.LEMMA.key(verb) for verb in word_set("legal_stages"))
