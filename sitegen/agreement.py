@@ -165,7 +165,7 @@ def victim_ages(figures: list[Figure]) -> dict[tuple[str, str], set[float]]:
     return found
 
 
-_AGE_IN = re.compile(r"([\w]+)-(year|month)s?-old", re.I)
+_AGE_IN = re.compile(r"(\w+)-(year|month)s?-old", re.I)
 
 
 def _months(value: float, unit: str) -> float:
