@@ -100,20 +100,25 @@ def _parts(site: Path, bundle: Path, text_per_index: int) -> list[list[str]]:
     found = list(_html_files(site, bundle))
     if sum(size for _, size in found) <= text_per_index:
         return [[page for page, _ in found]]
-    sized = [(page, (site / page).read_bytes()) for page, _ in found]
-    marked = [(page, html) for page, html in sized if BODY in html]
+    sized = [_sized(site, page) for page, _ in found]  # not their text: 0.5 GB at 55,000
+    marked = [(page, size) for page, size, body in sized if body]
     # when some pages are marked, Pagefind indexes only those, so a part must not be
     # made of unmarked pages alone (it would index them whole)
     parts: list[list[str]] = [[]]
     held = 0
-    for page, html in marked or sized:
-        size = text_size(html)
+    for page, size in marked or [(page, size) for page, size, _ in sized]:
         if parts[-1] and held + size > text_per_index:
             parts.append([])
             held = 0
         parts[-1].append(page)
         held += size
     return parts
+
+
+def _sized(site: Path, page: str) -> tuple[str, int, bool]:
+    """A page, the size of its text and whether it is marked."""
+    html = (site / page).read_bytes()
+    return page, text_size(html), BODY in html
 
 
 def _html_files(site: Path, bundle: Path) -> Iterator[tuple[str, int]]:
