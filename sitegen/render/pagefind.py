@@ -28,12 +28,12 @@ FOLDER = "pagefind"  # Pagefind's default output folder, inside the site
 TIMEOUT = 600  # seconds, for one part of the index
 # Pagefind holds every page it indexes in memory until it writes the index, and what
 # it holds follows the text it indexes, not the pages: measured on a 222,000-page site
-# (Pagefind 1.x, peak RSS of 1,000 and 4,000 pages of one kind), 56-82 bytes of memory
+# (Pagefind 1.5, peak RSS of 1,000 and 4,000 pages of one kind), 66-82 bytes of memory
 # per byte of indexed text for claim, person and source pages alike, where per page
 # they cost 44, 109 and 246 KB (a part of 10,000 source pages took 2.4 GB). So a large
 # site is indexed in parts of at most this much text, one at a time, and the search
-# page merges them (Pagefind's `mergeIndex`). 10 MB of text is ~0.8 GB of Pagefind at
-# the worst ratio seen: beside the render's own memory, under 2 GB at 10,000 articles.
+# page merges them (Pagefind's `mergeIndex`). 10 MB of text is ~0.9 GB of Pagefind
+# (parts of 582-889 MB at 160,000 claims), below the render's own peak while drawing.
 TEXT_PER_INDEX = 10_000_000  # bytes of indexed text (tags and ignored parts left out)
 PARTS = "parts.json"  # in the bundle: the folders of the other parts, relative to it
 BODY = b"data-pagefind-body"  # pages marked so are the only ones Pagefind indexes
