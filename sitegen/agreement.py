@@ -138,6 +138,37 @@ def doer_ages(figures: list[Figure]) -> dict[str, set[float]]:
     return {doer: found for doer, found in holders.items() if found}
 
 
+def victim_ages(figures: list[Figure]) -> dict[tuple[str, str], set[float]]:
+    """The age in months of the one person a passage counts for a quantity, written in
+    the count ("the 6-month-old girl killed …") or, for a person it introduces, the
+    passage's only age ("killed a 3-year-old girl"), by quantity and counted noun. A
+    passage counting one victim per quantity only."""
+    from sitegen.extract.numbers import parse_number  # which reads this module's hedges
+
+    ones = [f for f in figures if f.value == 1 and f.quantity and f.counts]
+    if len({f.quantity for f in ones}) != len(ones):
+        return {}
+    ages = [_months(f.value, f.unit or "") for f in figures if f.counts == "age"]
+    found: dict[tuple[str, str], set[float]] = {}
+    for one in ones:
+        written = _AGE_IN.search(one.text)
+        value = parse_number(written.group(1)) if written else None
+        if written and value is not None:
+            found[(one.quantity or "", _singular(one.counts or ""))] = {
+                _months(value, written.group(2))
+            }
+        elif len(ages) == 1 and not refers_to_one(one):
+            found[(one.quantity or "", _singular(one.counts or ""))] = set(ages)
+    return found
+
+
+_AGE_IN = re.compile(r"([\w]+)-(year|month)s?-old", re.I)
+
+
+def _months(value: float, unit: str) -> float:
+    return value if unit.lower().startswith("month") else value * 12
+
+
 def figures_disagree(
     left: list[Figure], right: list[Figure], spread: float = APPROXIMATE_SPREAD
 ) -> bool:

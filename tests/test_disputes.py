@@ -536,6 +536,54 @@ def test_passages_naming_only_other_people_are_two_facts() -> None:
     assert compare(a, c, TUNED).score >= TUNED.threshold
 
 
+def test_passages_sharing_only_who_told_them_are_two_facts() -> None:
+    """ "'It creates zero precedent,' Mick Mulvaney, the acting White House chief of
+    staff, told reporters" / "The declaration lets the Pentagon move funds, acting White
+    House chief of staff Mick Mulvaney told reporters": the speaker, his description and
+    his audience are who told each, not what he told. A description is what a passage
+    says when nobody speaks in it ("Ryoga Seki, a computer science student, donated" /
+    "Seki studies computer science")."""
+    from collections import Counter
+
+    from sitegen.extract.records import Speaker
+
+    def told(source: str, text: str) -> FactCandidate:
+        found = fact(source, text, [], ("Mick Mulvaney",))
+        found.speaker, found.frames = Speaker("Mick Mulvaney", True), ["mulvaney|tell"]
+        found.entities = ["white house"]
+        # as extraction lemmatizes them; "tell" is no content word
+        lemmas = (w.replace("acting", "act").rstrip("s") for w in found.lemmas)
+        found.lemmas = [w for w in lemmas if w != "told"]
+        return found
+
+    index = people("Mick Mulvaney", "Ryoga Seki")
+    role = "the acting White House chief of staff"
+    index.roles = {"mick-mulvaney": Counter({("a", role): 1, ("b", role): 1})}
+    precedent = told(
+        "a",
+        "It creates zero precedent, Mick Mulvaney, the acting White House chief of "
+        "staff, told reporters.",
+    )
+    funds = told(
+        "b",
+        "The declaration lets the Pentagon move funds, acting White House chief of "
+        "staff Mick Mulvaney told reporters.",
+    )
+    assert compare(*pair(precedent, funds, index), TUNED).score == 0
+    again = told(
+        "b",
+        "Acting White House chief of staff Mick Mulvaney told reporters it creates zero precedent.",
+    )
+    assert compare(*pair(precedent, again, index), TUNED).score >= TUNED.threshold
+
+    index.roles = {"ryoga-seki": Counter({("a", "a computer science student"): 1})}
+    donated = fact(
+        "a", "Ryoga Seki, a computer science student, donated his wages.", [], ("Ryoga Seki",)
+    )
+    studies = fact("b", "Ryoga Seki studies computer science.", [], ("Ryoga Seki",))
+    assert compare(*pair(donated, studies, index), TUNED).score > 0
+
+
 def test_one_number_counting_two_quantities_is_no_evidence() -> None:
     """ "Two other men were wounded" / "Two men were charged": one number, two counts;
     "Four others were shot" / "four victims were wounded" may count the same people."""
@@ -547,3 +595,129 @@ def test_one_number_counting_two_quantities_is_no_evidence() -> None:
     assert _count_weight(wounded, shot, TUNED) == 1
     assert _count_weight(wounded, men, TUNED) == 1
     assert _count_weight(wounded, wounded, TUNED) == TUNED.same_count
+
+
+def test_a_number_that_names_nothing_it_counts_is_no_evidence() -> None:
+    """ "three of them were armed" / "three people were taken into custody": the same
+    number, said of nothing the other passage counts."""
+    from sitegen.merge.similarity import _count_weight
+
+    bare, custody = Figure(value=3, text="three"), count(3, "three", "people", "arrested")
+    assert _count_weight(bare, custody, TUNED) == 0
+    assert _count_weight(custody, bare, TUNED) == 0
+    assert _count_weight(custody, count(3, "three", "men", "arrested"), TUNED) > 0
+
+
+def test_a_quotation_shares_a_fact_only_through_its_quoted_words() -> None:
+    """ " 'I respect the reasons he has given,' Blumenthal said ahead of the vote" / "The
+    bill passed by voice vote": the vote is when he spoke, not what he said."""
+    from sitegen.extract.records import Speaker
+
+    index = people("Ann Blum")
+    said = fact("a", "“Voters will judge this bill,” Ann Blum said ahead of the debate.", [])
+    said.kind, said.quote = "quote", "Voters will judge this bill,"
+    said.speaker, said.names = Speaker("Ann Blum", True), ["Ann Blum"]
+    debate = fact("b", "Ann Blum agreed to the debate.", [], ("Ann Blum",))
+    assert compare(*pair(said, debate, index), TUNED).score == 0
+    judge = fact("b", "Ann Blum said voters will judge the bill.", [], ("Ann Blum",))
+    assert compare(*pair(said, judge, index), TUNED).score >= TUNED.threshold
+
+
+def test_two_steps_of_one_case_are_two_facts() -> None:
+    """ "The father was charged Thursday with murder" / "The father was sentenced Monday
+    for the murder": the case's steps, told apart and neither disputed; "was arrested
+    and charged" / "was charged" is one step told with another."""
+    index = people("Carl Head")
+
+    def step(source: str, text: str, verb: str) -> FactCandidate:
+        found = fact(source, text, [], ("Carl Head",))
+        found.frames = [f"head|{verb}"]
+        found.lemmas = [verb if w.startswith(verb[:4]) else w for w in found.lemmas]
+        return found
+
+    charged = step("a", "Carl Head was charged with murder in the death of his son.", "charge")
+    sentenced = step("b", "Carl Head was sentenced for murder in the death of his son.", "sentence")
+    a, b = pair(charged, sentenced, index)
+    assert compare(a, b, TUNED).conflict == Conflict.APART
+    both = step("b", "Carl Head was arrested and charged with murder in his son's death.", "arrest")
+    a, c = pair(charged, both, index)
+    assert compare(a, c, TUNED).conflict is None
+
+
+def test_ages_both_passages_give_are_who_not_what() -> None:
+    """ "Eight-month-old Ann Reed and 20-year-old Bo Lee were shot in a parked car" /
+    "Cy Moss was charged with murder for the killing of 8-month-old Ann Reed and
+    20-year-old Bo Lee": the same two people, of the same ages, and two facts."""
+    index = people("Ann Reed", "Bo Lee", "Cy Moss")
+
+    def aged(source: str, text: str, names: tuple[str, ...], ages: list[str]) -> FactCandidate:
+        found = fact(source, text, [age(20)], names)
+        found.entities = [DATE_PREFIX + a for a in ages]
+        found.lemmas = [w for w in found.lemmas if "-" not in w] + ["month", "old", "year"]
+        return found
+
+    shot = aged(
+        "a",
+        "Eight-month-old Ann Reed and 20-year-old Bo Lee were shot in a parked car.",
+        ("Ann Reed", "Bo Lee"),
+        ["eight-month-old", "20-year-old"],
+    )
+    charged = aged(
+        "b",
+        "Cy Moss was charged with murder for the killing of 8-month-old Ann Reed and "
+        "20-year-old Bo Lee.",
+        ("Cy Moss", "Ann Reed", "Bo Lee"),
+        ["8-month-old", "20-year-old"],
+    )
+    assert compare(*pair(shot, charged, index), TUNED).score == 0
+    again = aged(
+        "b",
+        "Ann Reed, 8 months old, and Bo Lee, 20, were shot in a parked car.",
+        ("Ann Reed", "Bo Lee"),
+        ["20-year-old"],
+    )
+    assert compare(*pair(shot, again, index), TUNED).score >= TUNED.threshold
+
+
+def test_a_surname_a_full_name_of_the_passage_ends_with_is_that_person() -> None:
+    """ "George T. Conway III, … 'If he knows he is going to lose,' Mr. Conway wrote":
+    one man, though the story's "Conway" alone is his wife's."""
+    index = PeopleIndex(
+        by_name={
+            "George T. Conway III": "george-t-conway-iii",
+            "Kellyanne Conway": "kellyanne-conway",
+            "Conway": "kellyanne-conway",
+        }
+    )
+    wrote = fact("a", "George T. Conway III wrote that Mr. Conway would sue.", [])
+    wrote.names = ["George T. Conway III", "Conway"]
+    alone = fact("b", "Conway spoke on Sunday.", [])
+    alone.names = ["Conway"]
+    first, second, *_ = passages([wrote, alone, *filler()], index, TUNED)
+    assert first.people == ["george-t-conway-iii"]
+    assert second.people == ["kellyanne-conway"]
+
+
+def test_one_victim_counted_at_two_ages_is_two_victims() -> None:
+    """ "an Easter shooting that killed a 3-year-old girl" / "the 6-month-old girl killed
+    in a drive-by shooting Saturday": two girls."""
+    index = people()
+    easter = fact(
+        "a",
+        "An Easter shooting killed a 3-year-old girl.",
+        [age(3), count(1, "a", "girl", "killed")],
+    )
+    baby = fact(
+        "b",
+        "The 6-month-old girl killed in a shooting Saturday died of a wound.",
+        [count(1, "The 6-month-old girl", "girl", "killed")],
+    )
+    a, b = pair(easter, baby, index)
+    assert compare(a, b, TUNED).conflict == Conflict.APART
+    same = fact(
+        "b",
+        "The 3-year-old girl killed in the Easter shooting died of a wound.",
+        [count(1, "The 3-year-old girl", "girl", "killed")],
+    )
+    a, c = pair(easter, same, index)
+    assert compare(a, c, TUNED).conflict is None

@@ -98,6 +98,38 @@ def test_names_inside_a_quotation_are_not_its_speaker() -> None:
     assert quote_with(facts, "without David Chen").speaker.text == "Helen Brooks"
 
 
+def test_a_quotation_naming_its_speaker_in_full_is_the_namesakes() -> None:
+    """ "Scott released a statement: 'I spoke with Sheriff Mike Scott …'": not the
+    sheriff's words, but the other Scott's; with no other Scott, nobody's."""
+    story = (
+        "Governor Rick Scott flew to the city on Monday.\n\n"
+        "Sheriff Mike Scott said deputies found the car.\n\n"
+        "Scott released the following statement:\n\n"
+        "“I spoke with Sheriff Mike Scott to offer any help the state can give.”\n"
+    )
+    [facts] = extract(story)
+    assert quote_with(facts, "I spoke with").speaker.text == "Rick Scott"
+    [alone] = extract(story.replace("Governor Rick Scott", "The governor"))
+    assert quote_with(alone, "I spoke with").speaker is None
+
+
+def test_a_count_of_an_earlier_year_is_another_events_beside_the_storys() -> None:
+    """Beside the story's own count, a count dated to an earlier year is another event's;
+    alone, it is the story's, told later (a trial a year on)."""
+    story = article(
+        "Two men were killed outside the club on Sunday.\n\n"
+        "The worst shooting at the club was in 2015, when three people were killed.\n"
+    )
+    story.date = "2017-03-26"
+    [facts] = extract_articles([story], load_model())
+    counted = {f.text.split()[0]: [g.quantity for g in f.figures] for f in facts.facts}
+    assert counted["Two"] == ["killed"] and counted["The"] == [None]
+    later = article("A jury found Le guilty in a 2014 shooting that left one person dead.\n")
+    later.date = "2016-01-15"
+    [facts] = extract_articles([later], load_model())
+    assert [g.quantity for g in facts.facts[0].figures] == ["killed"]
+
+
 def test_a_description_resolves_to_the_person_it_describes() -> None:
     [facts] = extract(
         "Gov. Linda Marsh signed the budget on Friday.\n\n"

@@ -255,6 +255,19 @@ def test_party_tags_and_compound_parts_are_no_description(text: str) -> None:
     assert description in (None, "the No. 2 Democrat in the chamber"), description
 
 
+def test_a_role_saying_only_that_someone_is_a_person_is_no_description() -> None:
+    """ "Another man, Jose Marte, 34, was shot": "Another man" says who he is not."""
+    from collections import Counter
+
+    from sitegen.merge.params import TUNED
+    from sitegen.merge.people import _description
+
+    said = Counter({("a", "Another man"): 1, ("a", "aged 34"): 1})
+    assert _description(said, {}, TUNED) == "aged 34"
+    said[("b", "a cook at the diner")] = 1
+    assert _description(said, {}, TUNED) == "a cook at the diner"
+
+
 def test_a_name_with_a_possessive_inside_is_no_name() -> None:
     assert clean_name("Trump’s Supreme Court") is None
 

@@ -10,7 +10,12 @@ from pathlib import Path
 import pytest
 
 from sitegen.agreement import figures_disagree, increment_and_total, introduces_one
-from sitegen.extract.quantities import is_increment, quantity_of, with_quantities
+from sitegen.extract.quantities import (
+    is_increment,
+    of_another_time,
+    quantity_of,
+    with_quantities,
+)
 from sitegen.factbase.model import FactBase, Figure
 from sitegen.ingest import read_articles
 from sitegen.merge import merge
@@ -31,6 +36,43 @@ def test_an_additional_count_of_a_noun_is_an_increment_without_a_quantity() -> N
     total = Figure(value=70, text="70", counts="men", quantity="volunteers")
     assert increment_and_total([figure], [total]), "the added men are not the 70"
     assert not figures_disagree([figure], [total]) and not figures_disagree([total], [figure])
+
+
+def test_a_participle_after_the_counted_noun_is_its_state() -> None:
+    """ "A gun battle left eight people wounded": the parser hangs "wounded" on "left";
+    it is what became of the eight."""
+    doc = parse(
+        W("A", 2, "det", "DET"),
+        W("gun", 2, "compound", "NOUN"),
+        W("battle", 3, "nsubj", "NOUN"),
+        W("left", 3, "ROOT", "VERB", "leave", "VBD"),
+        W("eight", 5, "nummod", "NUM", ent="B-CARDINAL"),
+        W("people", 3, "dobj", "NOUN", "person"),
+        W("wounded", 3, "advcl", "VERB", "wound", "VBN"),
+    )
+    [figure] = with_quantities(doc[:], [Figure(value=8, text="eight", counts="people")])
+    assert figure.quantity == "injured"
+
+
+def test_a_count_dated_to_an_earlier_year_is_another_events() -> None:
+    """ "The worst shooting was in 2015, when two people were killed": not the story's
+    count in an article of 2017; "Two people were killed Sunday, the most since 2015"
+    is."""
+
+    def sentence(*dates: tuple[str, str]) -> object:
+        words = [W("Two", 1, "nummod", "NUM"), W("people", 2, "nsubjpass", "NOUN", "person")]
+        words.append(W("died", 2, "ROOT", "VERB", "die"))
+        for text, label in dates:
+            first, *rest = text.split()
+            words.append(W(first, 2, "npadvmod", "PROPN", ent=f"B-{label}"))
+            words.extend(W(w, len(words) - 1, "compound", "NUM", ent=f"I-{label}") for w in rest)
+        return parse(*words)[:]
+
+    assert of_another_time(sentence(("in 2015", "DATE")), "2017-03-26")
+    assert of_another_time(sentence(("last year", "DATE")), None)
+    assert not of_another_time(sentence(("in 2017", "DATE")), "2017-03-26")
+    assert not of_another_time(sentence(("Sunday", "DATE"), ("since 2015", "DATE")), "2017-03-26")
+    assert not of_another_time(sentence(("in 2015", "DATE")), None)
 
 
 def test_the_verb_a_count_is_the_subject_of_names_the_quantity() -> None:

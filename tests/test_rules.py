@@ -452,6 +452,8 @@ def test_a_sentence_joining_two_actors_facts_is_two_clauses() -> None:
         ("a", 1),  # "a man was shot": one
         ("twenty-five", 25),
         ("no number here", None),
+        ("9/11", None),  # a date, a name: not 20
+        ("24/7", None),
     ],
 )
 def test_numbers_as_written_in_news_prose(text: str, value: float | None) -> None:
@@ -550,6 +552,22 @@ def test_a_count_ner_left_untagged_is_a_figure_of_its_noun() -> None:
     assert (figure.value, figure.counts, figure.unit) == (70, "men", None)
 
 
+def test_an_age_in_years_old_is_an_age() -> None:
+    """ "The youngest victim, just 15 years old, was struck": 15 years of age."""
+    doc = parse(
+        W("The", 1, "det", "DET"),
+        W("victim", 7, "nsubjpass", "NOUN"),
+        W(",", 1, "punct", "PUNCT", space=False),
+        W("15", 4, "nummod", "NUM", ent="B-DATE"),
+        W("years", 5, "npadvmod", "NOUN", ent="I-DATE"),
+        W("old", 1, "amod", "ADJ", ent="I-DATE"),
+        W("was", 7, "auxpass", "AUX"),
+        W("struck", 7, "ROOT", "VERB", "strike"),
+    )
+    [figure] = figures(doc[:])
+    assert (figure.value, figure.unit, figure.counts) == (15, "years", "age")
+
+
 def test_a_number_after_its_noun_names_it() -> None:
     """ "Terminal 2 remained a crime scene": a name, not a count of terminals."""
     doc = parse(
@@ -631,6 +649,16 @@ def test_the_speaker_of_a_quotation_is_the_subject_of_the_speech_verb_after_it()
     found = attribute([doc[:]], quoted, {5: cole}, Discourse({"Ann Cole"}))
     assert found is not None and found.speaker == Speaker("Ann Cole", True)
     assert found.via == "CNN"
+
+
+def test_a_surname_with_a_gendered_title_is_the_person_known_by_that_gender() -> None:
+    """ "George T. Conway III, … the husband of Kellyanne Conway": a later "Mr. Conway"
+    is the husband, though "Kellyanne Conway" spells the bare surname without a suffix."""
+    story = Discourse({"George T. Conway III", "Kellyanne Conway"})
+    husband = story.person("George T. Conway III", "male")
+    wife = story.person("Kellyanne Conway")
+    assert story.known_person("Conway", "male") is husband
+    assert story.known_person("Conway") is wife  # no title: the plain spelling wins
 
 
 # -- mentions.py: whether a name is a person, by the votes of its mentions ---------------

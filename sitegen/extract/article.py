@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -32,7 +32,7 @@ from sitegen.extract.mentions import (
 )
 from sitegen.extract.names import fold, name_parts
 from sitegen.extract.params import current
-from sitegen.extract.quantities import with_quantities
+from sitegen.extract.quantities import of_another_time, with_quantities
 from sitegen.extract.quotes import QuoteSpan, continued_quote, disjoint, find_quotes
 from sitegen.extract.records import ArticleFacts, Credit, FactCandidate, NameMention
 from sitegen.extract.statements import (
@@ -122,7 +122,34 @@ def extract_article(article: Article, docs: Iterable[Doc]) -> ArticleFacts:
         with _paragraph(parsed.block):
             carry = _read_block(article, parsed, discourse, carry)
         result.facts.extend(carry.facts)
+    _other_events_uncounted(result.facts, blocks, article.date)
     return result
+
+
+def _other_events_uncounted(
+    facts: list[FactCandidate], blocks: list[_Block], date: str | None
+) -> None:
+    """Counts in sentences dated to an earlier year count another event ("the worst
+    shooting in city history was in 2015, when two people were killed") when the article
+    counts the same quantity elsewhere too; alone, they are the story's own, told later
+    ("a jury found him guilty in a 2014 shooting that left one person dead")."""
+    earlier = [
+        (parsed.block.start + s.start_char, parsed.block.start + s.end_char)
+        for parsed in blocks
+        for s in parsed.sentences
+        if of_another_time(s, date)
+    ]
+    if not earlier:
+        return
+    dated = [f for f in facts if any(a <= f.start and f.end <= b for a, b in earlier)]
+    apart = {id(f) for f in dated}
+    counted_now = {g.quantity for f in facts if id(f) not in apart for g in f.figures}
+    counted_now.discard(None)
+    for fact in dated:
+        fact.figures = [
+            replace(g, quantity=None, increment=False) if g.quantity in counted_now else g
+            for g in fact.figures
+        ]
 
 
 def _read_marks(article: Article, docs: Iterable[Doc]) -> list[_Block]:
@@ -253,6 +280,7 @@ class _BlockReader:
             offset + self.sentences[covered[-1]].end_char,
         )
         words = " ".join(q.words(text) for q in group)
+        attribution = _not_named_within(attribution, words, self.discourse)
         self.out.facts.append(_quote_fact(self.article, self.parsed, span, words, attribution))
         self._spoken(attribution, covered[-1])
         return covered
@@ -271,6 +299,24 @@ class _BlockReader:
     def _spoken(self, attribution: Attribution | None, number: int) -> None:
         if attribution is not None:
             self.out.speaker, self.spoke = attribution, number
+
+
+def _not_named_within(
+    attribution: Attribution | None, words: str, discourse: Discourse
+) -> Attribution | None:
+    """No one names themselves in full in their own words: a quotation saying "I spoke
+    with … Lee County Sheriff Mike Scott" is not the sheriff's, but the namesake's the
+    surname stood for ("Scott released the following statement:" the governor, Rick
+    Scott), or nobody's."""
+    if attribution is None or not attribution.speaker.is_person:
+        return attribution
+    speaker = attribution.speaker
+    if " " not in speaker.text:
+        return attribution
+    if not re.search(rf"(?<!\w){re.escape(speaker.text)}(?!\w)", words):
+        return attribution
+    other = discourse.namesake(speaker.text)
+    return Attribution(speaker_of(other), attribution.via) if other is not None else None
 
 
 def _cover(

@@ -266,7 +266,24 @@ class Discourse:
                 candidates.append((preferred, entity))
         if not candidates:
             return None
-        return max(candidates, key=lambda c: (c[0], c[1].salience))[1]
+        # a gender both the name ("Mr. Conway") and one person are known by outranks a
+        # preferred spelling: the husband "George T. Conway III", not "Kellyanne Conway"
+        return max(
+            candidates, key=lambda c: (bool(gender) and c[1].gender == gender, c[0], c[1].salience)
+        )[1]
+
+    def namesake(self, name: str) -> Entity | None:
+        """The most salient other person of the article with the surname of `name`."""
+        words, _ = name_parts(name)
+        others = [
+            entity
+            for entity in self.entities
+            if entity.kind == "person"
+            and entity.name != name
+            and words
+            and same_word(name_parts(entity.name)[0][-1], words[-1])
+        ]
+        return max(others, key=lambda entity: entity.salience, default=None)
 
     def _group(self, name: str) -> Entity:
         """The organisation or place of this name (or of an earlier phrase headed by it)."""

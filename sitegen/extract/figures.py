@@ -21,7 +21,11 @@ from sitegen.factbase.model import Figure
 NUMBER_LABELS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT"}
 _VAGUE = {"one", "a", "an", "half", "single"}  # "one of them", "half of his time"
 # "39-year-old", "six-year-old", "twenty-one-year-old"; "Ann Cole, 39,"
-_AGE = re.compile(r"\b(\d{1,3}|[a-z]+(?:-[a-z]+)?)-year-old\b|,\s(\d{1,3}),", re.I)
+_AGE = re.compile(
+    r"\b(\d{1,3}|[a-z]+(?:-[a-z]+)?)-year-old\b|,\s(\d{1,3}),"
+    r"|\b(\d{1,3}|[a-z]+(?:-[a-z]+)?) years? old\b",  # "the youngest, just 15 years old"
+    re.I,
+)
 _COUNTED_DEPS = ("nummod", "compound", "nmod", "amod", "quantmod")
 
 
@@ -99,7 +103,7 @@ def _names(number: Token) -> bool:
 def _ages(sentence: Span, seen: list[tuple[int, int]]) -> Iterator[Figure]:
     """ "a 39-year-old", "Ann Cole, 39,": an age, unless read as a figure already."""
     for match in _AGE.finditer(sentence.text):
-        age = parse_number(match.group(1) or match.group(2))
+        age = parse_number(match.group(1) or match.group(2) or match.group(3))
         if age is None or (match.group(2) and not _preceded_by_name(sentence, match.start())):
             continue  # "a-year-old" is no age; "Smith, 39," is, "June 6, 2015," is not
         char = sentence.start_char + match.start()

@@ -45,6 +45,7 @@ _TENS = {
 }
 _SCALES = SCALES
 _WORD = re.compile(r"[a-z]+|\d[\d,]*(?:\.\d+)?", re.I)
+_SLASHED = re.compile(r"\d\s*/\s*\d")
 
 # longest first: "just over 70" is "just over", not "over"
 QUALIFIERS = tuple(sorted(APPROXIMATE | AT_LEAST | AT_MOST, key=lambda hedge: (-len(hedge), hedge)))
@@ -54,7 +55,10 @@ CURRENCIES = word_table("currencies")
 
 
 def parse_number(text: str) -> float | None:
-    """The value of a number phrase, or None when it holds no number."""
+    """The value of a number phrase, or None when it holds no number, or only numbers
+    joined by a slash: a date or a name ("9/11", "24/7"), not their sum."""
+    if _SLASHED.search(text):
+        return None
     words = [w.lower() for w in _WORD.findall(text.replace("-", " "))]
     words = [w for i, w in enumerate(words) if not _article_before_number(words, i)]
     total = 0.0

@@ -16,10 +16,12 @@ adults were wounded": ten wounded); amounts of money are not summed.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
+from sitegen.agreement import WEEKDAYS
 from sitegen.extract.lexicon import HUMAN_HEADS
 from sitegen.extract.params import current
 from sitegen.extract.syntax import SUBJECTS
@@ -65,6 +67,27 @@ def with_quantities(sentence: Span, found: list[Figure]) -> list[Figure]:
             figure = Figure(value=1, text=text, counts=counted.text.lower())
             result.append((_described(figure, token), token))
     return _coordinations_summed(result)
+
+
+def of_another_time(sentence: Span, published: str | None) -> bool:
+    """The sentence dates what it counts to a year before the article's, or to "last
+    year", and to no day of this week ("the worst mass shooting in city history was Aug.
+    21, 2015, when two people were killed"; "last year's Pulse nightclub massacre that
+    killed 49 people"): another event's count, not the story's."""
+    dates = [ent.text.lower() for ent in sentence.ents if ent.label_ == "DATE"]
+    if any(word in WEEKDAYS for date in dates for word in re.findall(r"[a-z]+", date)):
+        return False  # "killed Sunday, the most since 2015": this week's count too
+    year = int(published[:4]) if published and published[:4].isdigit() else None
+    for date in dates:
+        if _EARLIER.search(date):
+            return True
+        if year is not None and any(int(y) < year for y in _YEAR.findall(date)):
+            return True
+    return False
+
+
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_EARLIER = re.compile(r"\blast year\b|\byears? ago\b")
 
 
 def _negated(token: Token) -> bool:
@@ -211,11 +234,19 @@ def _governing_quantity(noun: Token) -> str | None:
         if quantity is not None:
             return quantity
         for child in token.children:
-            if child.dep_ in ("oprd", "acomp", "conj") and child.lemma_.lower() in QUANTITY_OF:
+            if (
+                child.dep_ in ("oprd", "acomp", "conj") or _complement(child, noun)
+            ) and child.lemma_.lower() in QUANTITY_OF:
                 return QUANTITY_OF[child.lemma_.lower()]
         if token.pos_ == "VERB":
             break  # the verb that governs it counts nothing: not a higher one
     return None
+
+
+def _complement(word: Token, noun: Token) -> bool:
+    """A participle right after the counted noun that the parser hung on the verb as an
+    adverbial clause: the noun's state ("left eight people wounded")."""
+    return word.dep_ == "advcl" and word.tag_ == "VBN" and word.i == noun.i + 1
 
 
 def _outcome(shot: Token) -> str | None:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from sys import intern
 
 from sitegen.agreement import refers_to_one
+from sitegen.extract.names import name_parts
 from sitegen.extract.records import FactCandidate
 from sitegen.extract.statements import DATE_PREFIX, TELLING
 from sitegen.factbase.model import Figure
@@ -52,6 +53,10 @@ class Passage:
     # lemma key -> the input's other lemma keys sharing a WordNet sense: one map for all
     synonyms: dict[str, frozenset[str]] = field(default_factory=dict)
     related: tuple[str, ...] = ()  # its keys that are in `synonyms`, in order
+    # the words its speaker is described by ("acting", "chief", "staff"): who tells it
+    who_words: frozenset[str] = frozenset()
+    # a quotation's keys from outside its quotation marks ("said ahead of the vote")
+    attribution: frozenset[str] = frozenset()
 
 
 def passages(facts: list[FactCandidate], people: PeopleIndex, params: MergeParams) -> list[Passage]:
@@ -62,8 +67,13 @@ def passages(facts: list[FactCandidate], people: PeopleIndex, params: MergeParam
         Counter(k for keys, *_ in raw for k in keys if k.startswith(lemma)), params
     )
     items = []
+    described: dict[str, frozenset[str]] = {}
     for index, (fact, (keys, ids, speaker, subject)) in enumerate(zip(facts, raw, strict=True)):
         item = Passage(index, fact, ids, speaker, source=fact.source, figures=fact.figures)
+        if speaker in people.roles:
+            if speaker not in described:
+                described[speaker] = _role_words(people, speaker)
+            item.who_words = described[speaker]
         item.keys = tuple(sorted({intern(_folded(k, fold)) for k in keys}))
         if fact.frames:
             verb = lemma + fact.frames[0].rsplit("|", 1)[-1]
@@ -73,6 +83,8 @@ def passages(facts: list[FactCandidate], people: PeopleIndex, params: MergeParam
             item.words = _words(item.keys)
         if fact.quote:
             item.shingles = tuple(sorted(shingles(fact.quote, params.quote_shingle)))
+            if fact.kind == "quote":
+                item.attribution = _outside(item.keys, fact.quote)
         items.append(item)
     _weigh(items, params)
     related = synonym_keys(
@@ -82,6 +94,23 @@ def passages(facts: list[FactCandidate], people: PeopleIndex, params: MergeParam
         item.synonyms = related
         item.related = tuple(key for key in item.keys if key in related)
     return items
+
+
+def _outside(keys: tuple[str, ...], quote: str) -> frozenset[str]:
+    """The keys none of whose words the quoted words hold (in some form: "vote",
+    "voted"): who said the words, when and where, not what they say."""
+    said = set(re.findall(r"[a-z0-9]+", quote.lower()))
+
+    def inside(word: str) -> bool:
+        return word in said or any(word + ending in said for ending in ENDINGS)
+
+    return frozenset(key for key in keys if not any(map(inside, re.findall(r"[a-z0-9]+", key[2:]))))
+
+
+def _role_words(people: PeopleIndex, person_id: str) -> frozenset[str]:
+    """The lower-case words of every role the sources give a person."""
+    roles = (role for _, role in people.roles[person_id])
+    return frozenset(intern(w) for role in roles for w in re.findall(r"[a-z]+", role.lower()))
 
 
 def _folded(key: str, fold: dict[str, str]) -> str:
@@ -142,7 +171,7 @@ def _raw_keys(
     fact: FactCandidate, index: PeopleIndex
 ) -> tuple[set[str], list[str], str | None, str | None]:
     """(keys, person ids, speaker, subject) of a fact, before spelling variants fold."""
-    ids = [pid for name in fact.names if (pid := index.resolve(fact.source, name))]
+    ids = [pid for name in _own_names(fact.names) if (pid := index.resolve(fact.source, name))]
     resolved, speaker = _speaker(fact, index)
     if resolved and resolved not in ids:
         ids.insert(0, resolved)
@@ -153,6 +182,14 @@ def _raw_keys(
     keys = {KeyKind.PERSON.key(pid) for pid in people}
     keys.update(_told_keys(fact, person_words))
     return keys, people, speaker, _subject(fact, people, person_words)
+
+
+def _own_names(names: list[str]) -> list[str]:
+    """The names of a passage but a surname alone that a full name in it ends with: the
+    passage's "George T. Conway III … Mr. Conway" is one man, whoever else the story's
+    "Conway" may be."""
+    surnames = {name_parts(name)[0][-1] for name in names if len(name_parts(name)[0]) > 1}
+    return [name for name in names if " " in name.strip() or name not in surnames]
 
 
 def _speaker(fact: FactCandidate, index: PeopleIndex) -> tuple[str | None, str | None]:

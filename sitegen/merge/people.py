@@ -446,7 +446,11 @@ def _description(
     from an original that give one: a reworded copy's "workplace employee" is its
     original's "office worker", and a copy repeated by many outlets is not many votes."""
     ages = Counter({role: n for (_, role), n in said.items() if _AGE_ROLE.match(role)})
-    given = {(source, role): n for (source, role), n in said.items() if role not in ages}
+    given = {
+        (source, role): n
+        for (source, role), n in said.items()
+        if role not in ages and not _says_nothing(role)
+    }
     if not given:
         return max(ages, key=lambda r: (ages[r], r)) if ages else None
     least = min(rewrites.get(source, 0) for source, _ in given)
@@ -469,6 +473,18 @@ def _description(
 
 
 _AGE_ROLE = re.compile(r"^(?:aged \d+|\d+-year-old)$")
+# the words of a role that says only that someone is a person: "another man", "a woman"
+_NO_DESCRIPTION = frozenset(
+    {"a", "an", "the", "another", "one", "other", "man", "woman", "men", "women", "person"}
+)
+
+
+def _says_nothing(role: str) -> bool:
+    """A role that only says a person is one ("Another man, Jose Marte, 34, was
+    shot"): no description of who they are."""
+    return all(word in _NO_DESCRIPTION for word in role.lower().split())
+
+
 _ROLE_TAIL = re.compile(r"(?:,|\s(?:of|for|in|at|from|with|who|which|that|whose|to|on|and)\s).*$")
 
 

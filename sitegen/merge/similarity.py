@@ -25,14 +25,18 @@ from sitegen.agreement import (
     increment_and_total,
     introduces_one,
     one_quantity,
+    victim_ages,
 )
 from sitegen.extract.lexicon import REPORTING_VERBS, SPEECH_VERBS
 from sitegen.extract.names import TITLES
 from sitegen.extract.statements import DATE_PREFIX, TELLING
 from sitegen.factbase.model import Figure
-from sitegen.merge.features import Passage
+from sitegen.merge.features import ENDINGS, Passage
 from sitegen.merge.keys import KeyKind, kind_of
 from sitegen.merge.params import MergeParams
+from sitegen.words import word_set
+
+TELLING_NOUNS = word_set("telling_nouns")
 
 
 class Conflict(StrEnum):
@@ -68,7 +72,9 @@ def compare(a: Passage, b: Passage, params: MergeParams) -> Comparison:
     words = shared + alike + figures
     score = max(quote, words / size) if size else quote
     conflict = (
-        _figure_conflict(a, b, shared - _acts_shared(a, common), size, params)
+        _stages_apart(a, b)
+        or _two_victims(a, b)
+        or _figure_conflict(a, b, shared - _acts_shared(a, common), size, params)
         or _date_conflict(a, b, quote, _topic(quote, words - _acts_shared(a, common), size), params)
         or _actor_conflict(a, b, common, figures, size, params, score)
     )
@@ -76,19 +82,42 @@ def compare(a: Passage, b: Passage, params: MergeParams) -> Comparison:
 
 
 def _only_who(a: Passage, b: Passage, common: list[str]) -> bool:
-    """Keys that name only people with their titles, and named things: who a passage is
-    about and where, not what it says of them ("Gov. Scott held a news conference in
-    Fort Lauderdale" / "He talked to a couple who flew to Fort Lauderdale"; "Senator
-    Harry Reid of Nevada, the Democratic leader, is a supporter of gun rights" /
-    "Senate Democratic Leader Harry Reid said all options should be on the table")."""
-    lemma, entity = KeyKind.LEMMA.prefix, KeyKind.ENTITY.prefix
+    """Keys that name only people with their titles and descriptions, named things, and
+    the telling itself: who a passage is about, where, and who said it to whom, not
+    what it says of them ("Gov. Scott held a news conference in Fort Lauderdale" / "He
+    talked to a couple who flew to Fort Lauderdale"; "Senator Harry Reid of Nevada, the
+    Democratic leader, is a supporter of gun rights" / "Senate Democratic Leader Harry
+    Reid said all options should be on the table"; "'It creates zero precedent,' Mick
+    Mulvaney, the acting White House chief of staff, told reporters" / "…, acting White
+    House chief of staff Mick Mulvaney told reporters": two things he said)."""
+    lemma, entity, frame = KeyKind.LEMMA.prefix, KeyKind.ENTITY.prefix, KeyKind.FRAME.prefix
     named = {word for key in common if key.startswith(entity) for word in key[2:].split()}
     named.update(e for e in (*a.fact.entities, *b.fact.entities) if " " not in e)
+    ages = [key for key in (*a.keys, *b.keys) if _AGE_KEY.search(key)]  # "d:20-year-old"
+    named.update(word for key in ages for word in re.split(r"[-\s]", key[2:]))
+    # a speaker's description is who tells both; in other passages it may be the fact
+    # ("Ryoga Seki, a computer science student" / "Seki was in graduate school …")
+    described = a.who_words if a.speaker is not None and a.speaker == b.speaker else frozenset()
+    outside = a.attribution | b.attribution
     return all(
         kind_of(key) in (KeyKind.PERSON, KeyKind.ENTITY)
-        or (key.startswith(lemma) and (key[len(lemma) :] in TITLES or key[2:] in named))
+        or key in outside
+        or key in ages
+        or (key.startswith(lemma) and _says_who(key[len(lemma) :], named, described))
+        or (key.startswith(frame) and key.rsplit("|", 1)[-1] in SPEECH_VERBS)
         for key in common
     )
+
+
+_AGE_KEY = re.compile(r"^d:.*-(?:year|month|week|day)s?-old$")
+
+
+def _says_who(word: str, named: set[str], described: frozenset[str]) -> bool:
+    """A word of a title, a name, a person's description ("act" of "acting"), or of
+    the occasion of a telling ("reporter", "conference")."""
+    if word in TITLES or word in named or word in TELLING_NOUNS or word in described:
+        return True
+    return bool(described) and any(word + ending in described for ending in ENDINGS)
 
 
 def _other_people(a: Passage, b: Passage) -> bool:
@@ -119,7 +148,14 @@ def _count_weight(left: Figure, right: Figure, params: MergeParams) -> float:
     counted = {left.quantity, right.quantity}
     if None not in counted and len(counted) == 2 and counted not in _OVERLAPPING:
         return 0.0
+    if _bare(left) or _bare(right):
+        return 0.0  # "three of them were armed" / "three people were taken into custody"
     return params.same_count if _one_count(left, right) else 1.0
+
+
+def _bare(figure: Figure) -> bool:
+    """A number that says of nothing what it counts or measures."""
+    return figure.unit is None and figure.counts is None and figure.quantity is None
 
 
 # quantities one count can be told as: the shot are the killed and the wounded, the
@@ -398,6 +434,31 @@ def _dates(item: Passage, telling: bool = False) -> list[str]:
         for e in item.fact.entities
         if e.startswith(DATE_PREFIX) and (telling or not e.startswith(DATE_PREFIX + TELLING))
     ]
+
+
+def _stages_apart(a: Passage, b: Passage) -> Conflict | None:
+    """Two steps of one case told as each passage's main act, neither passage telling
+    the other's ("the father was charged Thursday" / "the father was sentenced
+    Monday"): two facts, neither one wrong."""
+    stages = {a.action, b.action}
+    if len(stages) < 2 or not stages <= _STAGE_KEYS or same_action(a, b):
+        return None
+    if a.action in b.keys or b.action in a.keys:
+        return None  # "was arrested and charged" / "was charged": one step told with another
+    return Conflict.APART
+
+
+def _two_victims(a: Passage, b: Passage) -> Conflict | None:
+    """Each passage counts one victim of one quantity, of another age ("an Easter
+    shooting that killed a 3-year-old girl" / "the 6-month-old girl killed in a
+    drive-by shooting Saturday"): two people, two facts."""
+    left, right = victim_ages(a.figures), victim_ages(b.figures)
+    if any(key in right and left[key].isdisjoint(right[key]) for key in left):
+        return Conflict.APART
+    return None
+
+
+_STAGE_KEYS = frozenset(KeyKind.LEMMA.key(verb) for verb in word_set("legal_stages"))
 
 
 def same_action(a: Passage, b: Passage) -> bool:
