@@ -98,9 +98,9 @@ def _parts(site: Path, bundle: Path, text_per_index: int) -> list[list[str]]:
     is a part by itself). A site whose files hold no more bytes than that is one part
     and is not read (its text cannot be more than its files)."""
     found = list(_html_files(site, bundle))
-    if sum(size for _, size in found) <= text_per_index:
-        return [[page for page, _ in found]]
-    sized = [_sized(site, page) for page, _ in found]  # not their text: 0.5 GB at 55,000
+    if _fits(site, found, text_per_index):
+        return [found]
+    sized = [_sized(site, page) for page in found]  # not their text: 0.5 GB at 55,000
     marked = [(page, size) for page, size, body in sized if body]
     # when some pages are marked, Pagefind indexes only those, so a part must not be
     # made of unmarked pages alone (it would index them whole)
@@ -121,17 +121,25 @@ def _sized(site: Path, page: str) -> tuple[str, int, bool]:
     return page, text_size(html), BODY in html
 
 
-def _html_files(site: Path, bundle: Path) -> Iterator[tuple[str, int]]:
-    """Every page under `site` but the index's own folder, in path order, with its
-    size in bytes."""
+def _fits(site: Path, pages: list[str], text_per_index: int) -> bool:
+    """Whether the pages' files hold at most `text_per_index` bytes (counted only
+    until they pass it)."""
+    held = 0
+    for page in pages:
+        held += (site / page).stat().st_size
+        if held > text_per_index:
+            return False
+    return True
+
+
+def _html_files(site: Path, bundle: Path) -> Iterator[str]:
+    """Every page under `site` but the index's own folder, in path order."""
     for folder, subfolders, files in os.walk(site):
         here = Path(folder)
         subfolders[:] = sorted(
             d for d in subfolders if not d.startswith(".") and here / d != bundle
         )
-        for name in sorted(f for f in files if f.endswith(".html")):
-            path = here / name
-            yield str(path.relative_to(site)), path.stat().st_size
+        yield from (str((here / f).relative_to(site)) for f in sorted(files) if f.endswith(".html"))
 
 
 def text_size(html: bytes) -> int:
