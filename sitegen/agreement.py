@@ -15,9 +15,12 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sitegen.factbase.model import Figure
 from sitegen.words import word_set, word_table
+
+if TYPE_CHECKING:
+    from sitegen.factbase.model import Figure
 
 # The hedges a figure can carry, by what they allow: extraction reads a figure's
 # qualifier from these same sets (`numbers.QUALIFIERS`); the lists are `sitegen/words/`.

@@ -18,13 +18,13 @@ from sitegen import collector, freshness, pipeline
 from sitegen.config import Config
 from sitegen.errors import Location
 from sitegen.factbase.journal import SNAPSHOT, STATE_DIR, Committed, record_corrections, recover
-from sitegen.factbase.model import FactBase
 from sitegen.factbase.schema import KINDS
 from sitegen.filecache import FileCache, StoredCache
 from sitegen.fsutil import atomic_write, restore_tree
 from sitegen.reporter import Reporter
 
 if TYPE_CHECKING:
+    from sitegen.factbase.model import FactBase
     from sitegen.factbase.reconcile import Outcome
     from sitegen.merge.params import MergeParams
     from sitegen.render.incremental import Incremental
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 MERGE_ATTEMPTS = 3
 
 PARSED_CONTENT = "content.jsonl"  # in the cache folder: content/ as the last render parsed it
+TUNED_MERGE = "sitegen.merge.params.TUNED"  # the stamp's name for the shipped parameters
 
 
 @dataclass
@@ -45,6 +46,7 @@ class BuildStats:
     pages: int = 0
     seconds: float = 0.0
     written: list[Path] = field(default_factory=list)  # content/ files this build changed
+    merged: bool = True  # False: the phase was skipped, nothing read or freed
 
 
 def extract_to_content(
@@ -58,9 +60,9 @@ def extract_to_content(
     `skip_unchanged` (build, serve), nothing is done but the same report when nothing
     it reads has changed since it last ran: the run would write nothing. `params`:
     the merge's, as tuned when None (they count in what "unchanged" means)."""
-    from sitegen.merge.params import TUNED  # not loaded by a render alone
-
-    params = params or TUNED
+    # the tuned parameters follow from sitegen's code, which every digest holds: named,
+    # not imported (the merge's modules), by a build that may have nothing to do
+    identity: object = params if params is not None else TUNED_MERGE
     started = time.perf_counter()
     recovered = recover(config.content)
     if recovered is not None:
@@ -70,8 +72,12 @@ def extract_to_content(
         _warn_kept(config, reporter, recovered)
     inputs = freshness.read_inputs(config)
     previous = freshness.load(config) if skip_unchanged else None
-    if previous is not None and previous.digest == freshness.digest(config, inputs, params):
+    if previous is not None and previous.digest == freshness.digest(config, inputs, identity):
         return _unchanged(config, reporter, previous, started)
+    if params is None:
+        from sitegen.merge.params import TUNED  # not loaded by a render alone
+
+        params = TUNED
     reported = len(reporter.messages)
     read, writes, outcome = _reconciled(config, reporter, cache, params)
     committed = pipeline.write_content(config, read, writes, outcome)
@@ -97,7 +103,7 @@ def extract_to_content(
         _save_stamp(
             config,
             reporter,
-            freshness.digest(config, stamp_inputs, params),
+            freshness.digest(config, stamp_inputs, identity),
             counts,
             multi,
             reported,
@@ -197,6 +203,7 @@ def _unchanged(
         claims=counts["claims"],
         multi_source_claims=counts["multi_source_claims"],
         seconds=time.perf_counter() - started,
+        merged=False,
     )
 
 
@@ -250,7 +257,8 @@ def build(config: Config, reporter: Reporter) -> BuildStats:
     started = time.perf_counter()
     cache = FileCache()  # render re-reads only the content/ files the merge rewrote
     stats = extract_to_content(config, reporter, cache, skip_unchanged=True)
-    collector.give_back()  # what the merge freed, before the render takes its own
+    if stats.merged:
+        collector.give_back()  # what the merge freed, before the render takes its own
     stats.pages = render(config, reporter, cache=cache.drain()).pages
     stats.seconds = time.perf_counter() - started
     reporter.info(f"built in {stats.seconds:.2f}s")

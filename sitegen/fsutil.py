@@ -5,16 +5,19 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import suppress
 from functools import partial
 from pathlib import Path
 from queue import SimpleQueue
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # both imported where used: a build with nothing to do needs neither
+    import subprocess
+    from concurrent.futures import Future
 
 _UMASK = os.umask(0o022)  # read once: os.umask can only be read by setting it
 os.umask(_UMASK)
@@ -111,6 +114,8 @@ def write_many(texts: dict[Path, str], replace: Callable[[Path], bool]) -> list[
     renamed), the temp files written and fsynced several at once; each is renamed in
     the order of `texts` only if `replace(path)` says so at that moment (asked after
     every temp file is on disk). Returns the paths `replace` refused."""
+    from concurrent.futures import ThreadPoolExecutor
+
     pool = ThreadPoolExecutor(WRITE_THREADS, thread_name_prefix="sitegen-write")
     futures: dict[Path, Future[Path]] = {}
     try:
@@ -258,6 +263,8 @@ _removers: list[subprocess.Popen[bytes]] = []  # kept, so that each is reaped wh
 def remove_later(trash: Path) -> None:
     """Empty `trash` in a process of its own, in its own session (Ctrl-C in the
     terminal does not stop it); a removal killed midway is finished by the next one."""
+    import subprocess
+
     _removers[:] = [process for process in _removers if process.poll() is None]
     try:
         process = subprocess.Popen(

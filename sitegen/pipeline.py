@@ -26,7 +26,6 @@ from sitegen.errors import InputError, Location
 from sitegen.extract.params import DEFAULT as DEFAULT_EXTRACT
 from sitegen.extract.params import ExtractParams
 from sitegen.factbase.journal import Committed, commit, load_snapshot
-from sitegen.factbase.model import FactBase
 from sitegen.factbase.schema import KINDS
 from sitegen.filecache import FileCache
 from sitegen.freshness import file_digest
@@ -35,6 +34,7 @@ from sitegen.reporter import Reporter
 if TYPE_CHECKING:
     from sitegen.extract.records import ArticleFacts
     from sitegen.factbase.files import ContentFiles
+    from sitegen.factbase.model import FactBase
     from sitegen.factbase.reconcile import Outcome
     from sitegen.ingest import Article
     from sitegen.merge.params import MergeParams

@@ -8,22 +8,16 @@ duplicate keys are errors, dates stay strings, and every key keeps its line and 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from sitegen.collector import shared
 from sitegen.errors import InputError, Location
 from sitegen.paths import read_regular
 
-try:  # the C loader is ~9x faster; fall back where libyaml is missing
-    from yaml import CSafeDumper as _Dumper
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on the PyYAML build
-    from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+if TYPE_CHECKING:
+    import yaml
 
 MAX_NODES = 200_000
 MAX_DEPTH = 64
@@ -39,7 +33,26 @@ _SCALAR_TAGS = {
 
 Path_ = tuple[str | int, ...]
 
-_SCALARS = yaml.constructor.SafeConstructor()
+
+@dataclass(frozen=True)
+class _PyYaml:
+    """PyYAML, imported when a file is first read or written, not with this module: a
+    build with nothing to do reads no YAML, and the import is a tenth of its time."""
+
+    loader: Any  # the C loader and dumper are ~9x faster; pure Python where libyaml is missing
+    dumper: Any
+    scalars: yaml.constructor.SafeConstructor
+
+
+@cache
+def _pyyaml() -> _PyYaml:
+    import yaml
+
+    return _PyYaml(
+        getattr(yaml, "CSafeLoader", yaml.SafeLoader),
+        getattr(yaml, "CSafeDumper", yaml.SafeDumper),
+        yaml.constructor.SafeConstructor(),
+    )
 
 
 @dataclass
@@ -56,9 +69,11 @@ class YamlDocument:
 
     @cached_property
     def locations(self) -> dict[Path_, Location]:
+        import yaml
+
         try:
             text = self.text if self.text is not None else _decoded(self.path)
-            node = yaml.compose(text, Loader=_Loader)
+            node = yaml.compose(text, Loader=_pyyaml().loader)
             converter = _Converter(self.path, self.first_line, record=True)
             if node is not None:
                 converter.convert(node)
@@ -84,6 +99,10 @@ class _Converter:
         self.locations: dict[Path_, Location] = {}
         self.record = record
         self.seen: set[int] = set()
+        import yaml
+
+        self.nodes = (yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode)
+        self.scalars = _pyyaml().scalars
 
     def location(self, node: yaml.Node) -> Location:
         return Location(
@@ -97,13 +116,14 @@ class _Converter:
         self.count(node, path)
         if self.record:
             self.locations.setdefault(path, self.location(node))
-        if isinstance(node, yaml.ScalarNode):
+        scalar, sequence, mapping = self.nodes
+        if isinstance(node, scalar):
             return self.scalar(node)
-        if isinstance(node, yaml.SequenceNode):
+        if isinstance(node, sequence):
             if node.tag != "tag:yaml.org,2002:seq":
                 raise self.fail(node, f"unsupported YAML tag {node.tag}")
             return [self.convert(item, (*path, i)) for i, item in enumerate(node.value)]
-        if isinstance(node, yaml.MappingNode):
+        if isinstance(node, mapping):
             return self.mapping(node, path)
         raise self.fail(node, "unsupported YAML node")  # pragma: no cover
 
@@ -141,7 +161,7 @@ class _Converter:
         if node.tag in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"):
             return shared(node.value)  # dates stay the strings the person wrote
         try:
-            return _SCALARS.construct_object(node)
+            return self.scalars.construct_object(node)
         except (ValueError, OverflowError) as exc:  # a 5,000-digit integer, say
             raise self.fail(node, f"unreadable value: {exc}") from None
 
@@ -153,8 +173,10 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> YamlDocument:
 
 
 def _parsed(text: str, path: Path, first_line: int, keep_text: bool) -> YamlDocument:
+    import yaml
+
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = yaml.compose(text, Loader=_pyyaml().loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = Location(path, mark.line + first_line, mark.column + 1) if mark else Location(path)
@@ -175,7 +197,9 @@ def _at_first_alias(error: InputError, text: str, path: Path, first_line: int) -
     """Point an alias error at the first `*alias`, not at its anchor."""
     if "aliases" not in error.message:
         return error
-    for event in yaml.parse(text, Loader=_Loader):
+    import yaml
+
+    for event in yaml.parse(text, Loader=_pyyaml().loader):
         if isinstance(event, yaml.AliasEvent) and event.start_mark is not None:
             mark = event.start_mark
             return InputError(
@@ -200,9 +224,11 @@ def read_yaml(path: Path) -> YamlDocument:
 
 def dump_yaml(data: Any) -> str:
     """Block-style YAML in the given key order, Unicode kept, long lines unwrapped."""
+    import yaml
+
     return yaml.dump(
         data,
-        Dumper=_Dumper,
+        Dumper=_pyyaml().dumper,
         sort_keys=False,
         allow_unicode=True,
         default_flow_style=False,

@@ -165,9 +165,8 @@ def test_a_failed_write_among_many_replaces_nothing(tmp_path: Path) -> None:
 def test_many_writes_interrupted_leave_nothing_behind(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import concurrent.futures
     from concurrent.futures import ThreadPoolExecutor
-
-    from sitegen import fsutil
 
     class Interrupted(ThreadPoolExecutor):
         def submit(self, *args, **kwargs):  # type: ignore[no-untyped-def, override]
@@ -177,7 +176,8 @@ def test_many_writes_interrupted_leave_nothing_behind(
             return super().submit(*args, **kwargs)
 
     calls: list[int] = []
-    monkeypatch.setattr(fsutil, "ThreadPoolExecutor", Interrupted)
+    # write_many imports it when called: patched where it looks
+    monkeypatch.setattr(concurrent.futures, "ThreadPoolExecutor", Interrupted)
     texts = {tmp_path / f"{n}.yaml": f"id: {n}\n" for n in "abcd"}
     with pytest.raises(KeyboardInterrupt):
         write_many(texts, lambda _: True)

@@ -9,7 +9,7 @@ from sitegen.merge.features import passages
 from sitegen.merge.params import MergeParams
 from sitegen.merge.people import PeopleIndex
 from sitegen.merge.similarity import compare
-from sitegen.merge.synonyms import PARTS_OF_SPEECH, _index_lines, senses, wordnet_folder
+from sitegen.merge.synonyms import PARTS_OF_SPEECH, _index, senses, wordnet_folder
 
 
 def test_the_wordnet_files_are_installed_with_the_package() -> None:
@@ -54,7 +54,8 @@ def test_each_index_file_is_sorted_by_lemma_as_the_lookup_expects() -> None:
     folder = wordnet_folder()
     assert folder is not None
     for pos in PARTS_OF_SPEECH:
-        lines = _index_lines(folder / f"index.{pos}")
+        index = _index(folder / f"index.{pos}")
+        lines = index.data[index.starts[0] :].decode("utf-8").splitlines()
         lemmas = [line[: line.index(" ")] for line in lines]
         assert len(lines) > 1000 and list(lines) == sorted(lines)
         assert lemmas == sorted(lemmas) and len(set(lemmas)) == len(lemmas)

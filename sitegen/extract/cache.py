@@ -66,8 +66,11 @@ def interned(record: Any) -> Any:
     """A record (a dataclass, a list, a dict, a string) whose short strings are shared
     with every other record's: fresh from spaCy or a worker process, each article holds
     its own copy of every lemma and label, a third of its memory."""
-    if type(record) is str:
+    kind = type(record)
+    if kind is str:
         return shared(record)
+    if kind in _PLAIN:  # most values; asked first, as `is_dataclass` is slow
+        return record
     if isinstance(record, list):
         return [interned(item) for item in record]
     if isinstance(record, dict):
@@ -76,6 +79,9 @@ def interned(record: Any) -> Any:
         for name, _ in _fields(type(record)):
             setattr(record, name, interned(getattr(record, name)))
     return record
+
+
+_PLAIN = frozenset({int, float, bool, type(None)})
 
 
 @cache

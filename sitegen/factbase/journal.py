@@ -18,14 +18,16 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sitegen.errors import ContentError, InputError, Location
-from sitegen.factbase.records import Records
 from sitegen.factbase.schema import KINDS
 from sitegen.freshness import file_digest
 from sitegen.fsutil import write_if_changed, write_many, write_stream
 from sitegen.paths import Within, is_inside, open_regular
+
+if TYPE_CHECKING:
+    from sitegen.factbase.records import Records
 
 STATE_DIR = ".sitegen"
 SNAPSHOT = "snapshot.json"
@@ -91,7 +93,7 @@ def commit(
         "expected": {relative: expected.get(relative) for relative in writes},
         "snapshot": {"records": snapshot},
     }
-    write_stream(_state_dir(content) / JOURNAL, _dump(journal))
+    write_stream(_state_dir(content) / JOURNAL, _compact(journal, 4))
     return _apply(content, journal)
 
 
@@ -133,7 +135,9 @@ def _apply(content: Path, journal: dict[str, Any]) -> Committed:
     def to_apply(relative: str) -> bool:
         now = file_digest(paths[relative])
         text = writes[relative]
-        if now == (None if text is None else hashlib.sha256(text.encode("utf-8")).hexdigest()):
+        # hashed only when there is a file: most writes make new ones
+        done = text is None if now is None else text is not None and now == _sha256(text)
+        if done:
             return False  # already done (a recovered journal applied in part)
         if expected is not None and now != expected.get(relative):
             kept.append(relative)  # saved by a person since it was read: theirs wins
@@ -150,6 +154,10 @@ def _apply(content: Path, journal: dict[str, Any]) -> Committed:
     sha256 = write_stream(content / STATE_DIR / SNAPSHOT, _dump(journal["snapshot"]))
     (content / STATE_DIR / JOURNAL).unlink()
     return Committed(sha256, sorted(kept))
+
+
+def _sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _checked_journal(content: Path, journal: Any, path: Path) -> dict[str, Any]:
@@ -193,9 +201,26 @@ def _state_dir(content: Path) -> Path:
 
 
 def _dump(data: Any) -> Iterator[str]:
-    """JSON in pieces: the journal of a large story is never one string in memory."""
+    """JSON in pieces: the snapshot of a large story is never one string in memory."""
     yield from json.JSONEncoder(ensure_ascii=False, indent=1, sort_keys=True).iterencode(data)
     yield "\n"
+
+
+_ENCODE = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
+
+
+def _compact(data: Any, depth: int) -> Iterator[str]:
+    """The journal's JSON in pieces, as `_dump` but without indentation (only a crashed
+    build's `recover` reads it): every value `depth` mappings down is one piece, made by
+    the C encoder (the pure-Python one, which indentation needs, took twice as long)."""
+    if depth == 0 or type(data) is not dict:
+        yield _ENCODE(data)
+        return
+    yield "{"
+    for number, key in enumerate(sorted(data)):
+        yield f"{',' if number else ''}{_ENCODE(key)}:"
+        yield from _compact(data[key], depth - 1)
+    yield "}"
 
 
 CORRECTIONS = "corrections.json"
