@@ -35,6 +35,12 @@ TIMEOUT = 600  # seconds, for one part of the index
 # page merges them (Pagefind's `mergeIndex`). 10 MB of text is ~0.9 GB of Pagefind
 # (parts of 582-889 MB at 160,000 claims), below the render's own peak while drawing.
 TEXT_PER_INDEX = 10_000_000  # bytes of indexed text (tags and ignored parts left out)
+# Measuring the text costs ~80 us a page (0.7 s for the 5,561 pages of 4,000 claims),
+# so a site is measured only when its HTML could hold more than a part's text: the
+# theme's pages hold 4.4 (person), 8 (source) and 14 (claim) bytes of HTML per byte of
+# text indexed, 7.5 over a whole site; a site of at most this many times the budget in
+# HTML (80 MB, ~10,000 pages: what was indexed whole before) is one part, unread.
+HTML_PER_TEXT = 8
 PARTS = "parts.json"  # in the bundle: the folders of the other parts, relative to it
 BODY = b"data-pagefind-body"  # pages marked so are the only ones Pagefind indexes
 IGNORE = b"data-pagefind-ignore"  # an element Pagefind leaves out of a marked page
@@ -65,9 +71,10 @@ def index_site(
 ) -> bool:
     """Index the pages under `site` into `site/pagefind/` (or `output`); False, with a
     warning, when it cannot. `niceness` lowers Pagefind's CPU priority (the dev server
-    indexes while the next edit may already be rendering). A site holding more than
-    `text_per_index` bytes of text to index is indexed in parts, the first in the
-    bundle, the others in `part-N/` folders inside it that `parts.json` lists."""
+    indexes while the next edit may already be rendering). A large site (see
+    `HTML_PER_TEXT`) is indexed in parts of at most `text_per_index` bytes of text,
+    the first in the bundle, the others in `part-N/` folders inside it that
+    `parts.json` lists."""
     binary = executable()
     if binary is None:
         _missing(reporter)
@@ -95,10 +102,10 @@ def _part_folder(bundle: Path, number: int) -> Path:
 def _parts(site: Path, bundle: Path, text_per_index: int) -> list[list[str]]:
     """The pages Pagefind would index (paths relative to `site`) shared out in path
     order, each part holding at most `text_per_index` bytes of text (a page of more
-    is a part by itself). A site whose files hold no more bytes than that is one part
-    and is not read (its text cannot be more than its files)."""
+    is a part by itself). A site of at most `HTML_PER_TEXT` times that in HTML files
+    is one part and is not read."""
     found = list(_html_files(site, bundle))
-    if _fits(site, found, text_per_index):
+    if _fits(site, found, text_per_index * HTML_PER_TEXT):
         return [found]
     sized = [_sized(site, page) for page in found]  # not their text: 0.5 GB at 55,000
     marked = [(page, size) for page, size, body in sized if body]
@@ -121,13 +128,13 @@ def _sized(site: Path, page: str) -> tuple[str, int, bool]:
     return page, text_size(html), BODY in html
 
 
-def _fits(site: Path, pages: list[str], text_per_index: int) -> bool:
-    """Whether the pages' files hold at most `text_per_index` bytes (counted only
-    until they pass it)."""
+def _fits(site: Path, pages: list[str], limit: int) -> bool:
+    """Whether the pages' files hold at most `limit` bytes (counted only until they
+    pass it)."""
     held = 0
     for page in pages:
         held += (site / page).stat().st_size
-        if held > text_per_index:
+        if held > limit:
             return False
     return True
 
