@@ -13,7 +13,8 @@ has its reference count written). Two measurements on a generated fact base
 - otherwise, one `sitegen render --jobs N` process per run, its process tree sampled
   from /proc: the peak of the tree's PSS (shared pages split between their sharers),
   each process's peak PSS and RSS, the parent's RSS when its first worker appears
-  (everything loaded, nothing drawn), and the wall time with the load average.
+  (everything loaded, nothing drawn), the parent's PSS while Pagefind indexes, the
+  Pagefind parts' peaks, and the wall time with the load average.
 
     .venv/bin/python -m benchmarks.render_memory [--claims 40000] [--jobs 1 2]
         [--work DIR] [--phases]
@@ -34,6 +35,7 @@ from benchmarks.factbase import generate
 from benchmarks.render_scale import shape
 
 MB = 2**20
+PAGEFIND = "pagefind"  # the name of Pagefind's processes (one per part of the index)
 
 
 def memory(pid: int | str = "self") -> dict[str, int]:
@@ -78,10 +80,12 @@ class Peaks:
     tree_at: float = 0.0
     processes: dict[tuple[int, str], dict[str, int]] = field(default_factory=dict)
     before_fork: int | None = None  # the parent's RSS when its first worker appears
+    beside_pagefind: int = 0  # the parent's peak PSS while a Pagefind part runs
 
     def sample(self, root: int, started: float) -> None:
         total, parent, forked = 0, {"rss": 0, "pss": 0}, False
         tree = descendants(root)
+        indexing = any(name == PAGEFIND for _, name in tree)
         for pid, name in tree:
             try:
                 now = memory(pid)
@@ -95,6 +99,8 @@ class Peaks:
                 parent = now
             elif name == tree[0][1] and now["rss"] * 2 > parent["rss"]:
                 forked = True  # a worker: a copy of the parent (not a fresh interpreter)
+        if indexing:
+            self.beside_pagefind = max(self.beside_pagefind, parent["pss"])
         if self.before_fork is None and forked:
             self.before_fork = parent["rss"]  # its PSS is already shared with the copy
         if total > self.tree:
@@ -139,8 +145,15 @@ def render(project: Path, jobs: int, interval: float) -> None:
         f"{peaks.tree_at:.0f} s; parent's RSS before its first worker "
         f"{f'{peaks.before_fork / MB:.0f} MB' if peaks.before_fork else '-'}  (load {load()})"
     )
+    parts = [peak["pss"] for (_, name), peak in peaks.processes.items() if name == PAGEFIND]
+    if parts:
+        print(
+            f"    Pagefind: {len(parts)} parts, peak PSS {min(parts) / MB:.0f}-"
+            f"{max(parts) / MB:.0f} MB; the parent beside them: peak PSS "
+            f"{peaks.beside_pagefind / MB:.0f} MB"
+        )
     for (pid, name), peak in peaks.processes.items():
-        if peak["rss"] > 50 * MB:
+        if peak["rss"] > 50 * MB and name != PAGEFIND:
             print(
                 f"    {name:>10} {pid}: peak PSS {peak['pss'] / MB:6.0f} MB, "
                 f"RSS {peak['rss'] / MB:6.0f} MB, USS {peak['uss'] / MB:6.0f} MB"

@@ -223,7 +223,7 @@ def render(
     if not force and (config.site / "index.html").is_file() and _read(stamp) == inputs:
         reporter.info(f"site: {config.site_dir}/ is up to date")
         return BuildStats(seconds=time.perf_counter() - started)
-    from sitegen.render import render_site  # Jinja2 and the theme: only when rendering
+    from sitegen.render.site import draw_site  # Jinja2 and the theme: only when rendering
 
     stored = None
     if cache is None:  # `sitegen render`: parse only the YAML changed since the last one
@@ -232,10 +232,13 @@ def render(
         base = pipeline.load_factbase(config, reporter, cache)
     if stored is not None:
         stored.save()
-    result = render_site(config, base, reporter, incremental, cache.article)
+    drawn = draw_site(config, base, reporter, incremental, cache.article)
+    stats = _stats(base, started)
+    del base, cache, stored  # before Pagefind indexes the pages, beside this process
+    result = drawn.finish(reporter)
     if _read(stamp) != inputs:  # the dev server's renders leave it as it is (no fsync)
         atomic_write(stamp, inputs)
-    stats = _stats(base, started)
+    stats.seconds = time.perf_counter() - started
     stats.pages = result.pages
     reporter.info(
         f"site: {result.pages} pages written to {config.site_dir}/ in {stats.seconds:.2f}s"

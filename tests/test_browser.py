@@ -182,12 +182,13 @@ def test_search_merges_the_parts_of_a_large_sites_index(
     tmp_path: Path,
 ) -> None:
     """A site indexed in parts (as a large one is) finds a page outside the first part:
-    parts hold ten pages in path order, so the last claim's page is in a later one."""
+    parts hold a few pages' text in path order, so the last claim's page is in a later
+    one."""
     site = tmp_path / "site"
     shutil.copytree(published_site, site)
     shutil.rmtree(site / pagefind.FOLDER)
     reporter = Reporter(stream=io.StringIO())
-    assert pagefind.index_site(site, reporter, per_index=10)
+    assert pagefind.index_site(site, reporter, text_per_index=20_000)
     parts = json.loads((site / pagefind.FOLDER / pagefind.PARTS).read_text())
     claim = next(
         c

@@ -260,10 +260,10 @@ def _indexed_pages(site: Path, bundle: str = pagefind.FOLDER) -> int:
     return sum(language["page_count"] for language in entry["languages"].values())
 
 
-def _page(site: Path, name: str) -> None:
+def _page(site: Path, name: str, words: int = 0) -> None:
     (site / f"{name}.html").write_text(
         f"<html lang='en'><body><main data-pagefind-body><h1>{name}</h1>"
-        f"<p>Page {name} of the story.</p></main></body></html>",
+        f"<p>Page {name} of the story.{' More of it.' * words}</p></main></body></html>",
         encoding="utf-8",
     )
 
@@ -319,24 +319,41 @@ def test_the_dev_servers_indexing_yields_the_cores(
 
 
 def test_a_large_site_is_indexed_in_parts_of_marked_pages(tmp_path: Path) -> None:
-    """Pagefind holds every page it indexes in memory, so a site of more pages than a
-    part holds is indexed part by part; parts.json lists the parts after the first,
-    only marked pages are shared out (a part of unmarked pages would be indexed
-    whole), and the folders of links made for the parts are gone afterwards."""
+    """Pagefind holds the text it indexes in memory, so a site of more text than a part
+    holds is indexed part by part, cut by text and not by pages: a long page fills a
+    part by itself; parts.json lists the parts after the first, only marked pages are
+    shared out (a part of unmarked pages would be indexed whole), and the folders of
+    links made for the parts are gone afterwards."""
     if pagefind.executable() is None:
         pytest.skip("Pagefind is not installed")
     site = tmp_path / "site"
     site.mkdir()
     for name in ("a", "b", "c", "d", "e"):
-        _page(site, name)
+        _page(site, name, words=60 if name == "c" else 0)
     (site / "list.html").write_text("<html><body><p>A list page</p></body></html>")
     reporter = Reporter(stream=io.StringIO())
-    assert pagefind.index_site(site, reporter, per_index=2)
+    short = pagefind.text_size((site / "a.html").read_bytes())
+    assert pagefind.index_site(site, reporter, text_per_index=2 * short)
     bundle = site / pagefind.FOLDER
     parts = json.loads((bundle / pagefind.PARTS).read_text())
     assert parts == ["part-1/", "part-2/"]
     folders = [pagefind.FOLDER, *(f"{pagefind.FOLDER}/{part}" for part in parts)]
-    assert [_indexed_pages(site, folder) for folder in folders] == [2, 2, 1]
+    assert [_indexed_pages(site, folder) for folder in folders] == [2, 1, 2]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
     assert pagefind.index_site(site, reporter)  # one part: the whole site, no parts listed
     assert json.loads((bundle / pagefind.PARTS).read_text()) == []
+
+
+def test_the_text_of_a_page_is_what_pagefind_indexes() -> None:
+    """A part's size is counted in the text Pagefind keeps: the marked elements' text
+    without tags or ignored elements, a space after each word; all of a page not marked."""
+    page = (
+        b"<html><body><nav>Menu items</nav><main data-pagefind-body><h1>Title</h1>\n"
+        b"<section data-pagefind-ignore><p>left <section>out</section></p></section>"
+        b"<p>kept  <br data-pagefind-ignore>text</p><img alt='x'></main>"
+        b"<footer>More</footer><div data-pagefind-body>tail</div></body></html>"
+    )
+    assert pagefind.text_size(page) == len(b"Title kept text tail ")
+    assert pagefind.text_size(b"<html><body><p>All of <b>it</b></p></body></html>") == len(
+        b"All of it "
+    )

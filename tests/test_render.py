@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import subprocess
 import sys
@@ -712,3 +713,31 @@ def test_a_text_two_outlets_print_word_for_word_is_one_origin_named_as_such(
     page = text_of(parse(config.site / "claims" / "seventy" / "index.html"))
     assert "1 origin (text shared by Wire and b)" in " ".join(page.split())
     assert "shared original (wire-9)" in page
+
+
+def test_a_render_lets_go_of_the_fact_base_before_pagefind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pagefind indexes the drawn site beside the render's process, which by then holds
+    no model object or view (~0.9 GB at 10,000 articles) nor the caches the dev server
+    keeps for its next edit (one holds every article's text)."""
+    from sitegen.build import render as build_render
+    from sitegen.render.views import ClaimView, PersonView, SourceView, _mentions
+
+    config, base = make_project(tmp_path / "project")
+    del base.claims["stale"], base.sources["gone"]  # errors: the render would stop
+    write_factbase(base, config.content)
+    del base
+    kept: list[object] = []
+
+    def index(site: Path, reporter: Reporter, *args: object) -> bool:
+        gc.collect()
+        shown = (Claim, Person, Source, ClaimView, PersonView, SourceView)
+        kept.extend(o for o in gc.get_objects() if isinstance(o, shown))
+        kept.extend([_mentions] * _mentions.cache_info().currsize)
+        return True
+
+    monkeypatch.setattr(site_module, "index_site", index)
+    build_render(config, Reporter(stream=io.StringIO()), force=True)
+    assert (config.site / "claims" / "seventy" / "index.html").is_file()
+    assert kept == []

@@ -12,10 +12,13 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import tempfile
 import threading
+from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 
 from sitegen.fsutil import atomic_write
@@ -23,12 +26,27 @@ from sitegen.reporter import Reporter
 
 FOLDER = "pagefind"  # Pagefind's default output folder, inside the site
 TIMEOUT = 600  # seconds, for one part of the index
-# Pagefind holds every page it indexes in memory (about 50-75 KB a page here: 2.8 GB
-# for 55,000 pages), so a large site is indexed in parts of this many pages, one at a
-# time; the search page merges the parts (Pagefind's `mergeIndex`).
-PAGES_PER_INDEX = 10_000
+# Pagefind holds every page it indexes in memory until it writes the index, and what
+# it holds follows the text it indexes, not the pages: measured on a 222,000-page site
+# (Pagefind 1.5, peak RSS of 1,000 and 4,000 pages of one kind), 66-82 bytes of memory
+# per byte of indexed text for claim, person and source pages alike, where per page
+# they cost 44, 109 and 246 KB (a part of 10,000 source pages took 2.4 GB). So a large
+# site is indexed in parts of at most this much text, one at a time, and the search
+# page merges them (Pagefind's `mergeIndex`). 10 MB of text is ~0.9 GB of Pagefind
+# (parts of 582-889 MB at 160,000 claims), below the render's own peak while drawing.
+TEXT_PER_INDEX = 10_000_000  # bytes of indexed text (tags and ignored parts left out)
+# Measuring the text costs ~80 us a page (0.7 s for the 5,561 pages of 4,000 claims),
+# so a site is measured only when its HTML could hold more than a part's text: the
+# theme's pages hold 4.4 (person), 8 (source) and 14 (claim) bytes of HTML per byte of
+# text indexed, 7.5 over a whole site; a site of at most this many times the budget in
+# HTML (80 MB, ~10,000 pages: what was indexed whole before) is one part, unread.
+HTML_PER_TEXT = 8
 PARTS = "parts.json"  # in the bundle: the folders of the other parts, relative to it
 BODY = b"data-pagefind-body"  # pages marked so are the only ones Pagefind indexes
+IGNORE = b"data-pagefind-ignore"  # an element Pagefind leaves out of a marked page
+_TAG = re.compile(rb"<[^>]*>")
+_NAME = re.compile(rb"<([A-Za-z][A-Za-z0-9-]*)")
+_VOID = frozenset(b"area base br col embed hr img input link meta param source track wbr".split())
 
 
 def executable() -> Path | None:
@@ -49,20 +67,20 @@ def index_site(
     reporter: Reporter,
     output: Path | None = None,
     niceness: int = 0,
-    per_index: int = PAGES_PER_INDEX,
+    text_per_index: int = TEXT_PER_INDEX,
 ) -> bool:
     """Index the pages under `site` into `site/pagefind/` (or `output`); False, with a
     warning, when it cannot. `niceness` lowers Pagefind's CPU priority (the dev server
-    indexes while the next edit may already be rendering). A site of more than
-    `per_index` pages is indexed in parts, the first in the bundle, the others in
-    `part-N/` folders inside it that `parts.json` lists."""
+    indexes while the next edit may already be rendering). A large site (see
+    `HTML_PER_TEXT`) is indexed in parts of at most `text_per_index` bytes of text,
+    the first in the bundle, the others in `part-N/` folders inside it that
+    `parts.json` lists."""
     binary = executable()
     if binary is None:
         _missing(reporter)
         return False
     bundle = output or site / FOLDER
-    pages = _pages(site, bundle, per_index)
-    parts = [pages[at : at + per_index] for at in range(0, len(pages), per_index)]
+    parts = _parts(site, bundle, text_per_index)
     if len(parts) < 2:
         done = _run(binary, site, bundle, niceness, reporter)
         parts = [[]]
@@ -81,22 +99,109 @@ def _part_folder(bundle: Path, number: int) -> Path:
     return bundle / f"part-{number}" if number else bundle
 
 
-def _pages(site: Path, bundle: Path, per_index: int) -> list[str]:
-    """The pages Pagefind would index, as paths relative to `site`, in a fixed order;
-    a site small enough for one part is not read (it is indexed whole)."""
-    found: list[str] = []
+def _parts(site: Path, bundle: Path, text_per_index: int) -> list[list[str]]:
+    """The pages Pagefind would index (paths relative to `site`) shared out in path
+    order, each part holding at most `text_per_index` bytes of text (a page of more
+    is a part by itself). A site of at most `HTML_PER_TEXT` times that in HTML files
+    is one part and is not read."""
+    found = list(_html_files(site, bundle))
+    if _fits(site, found, text_per_index * HTML_PER_TEXT):
+        return [found]
+    sized = [_sized(site, page) for page in found]  # not their text: 0.5 GB at 55,000
+    marked = [(page, size) for page, size, body in sized if body]
+    # when some pages are marked, Pagefind indexes only those, so a part must not be
+    # made of unmarked pages alone (it would index them whole)
+    parts: list[list[str]] = [[]]
+    held = 0
+    for page, size in marked or [(page, size) for page, size, _ in sized]:
+        if parts[-1] and held + size > text_per_index:
+            parts.append([])
+            held = 0
+        parts[-1].append(page)
+        held += size
+    return parts
+
+
+def _sized(site: Path, page: str) -> tuple[str, int, bool]:
+    """A page, the size of its text and whether it is marked."""
+    html = (site / page).read_bytes()
+    return page, text_size(html), BODY in html
+
+
+def _fits(site: Path, pages: list[str], limit: int) -> bool:
+    """Whether the pages' files hold at most `limit` bytes (counted only until they
+    pass it)."""
+    held = 0
+    for page in pages:
+        held += (site / page).stat().st_size
+        if held > limit:
+            return False
+    return True
+
+
+def _html_files(site: Path, bundle: Path) -> Iterator[str]:
+    """Every page under `site` but the index's own folder, in path order."""
     for folder, subfolders, files in os.walk(site):
         here = Path(folder)
         subfolders[:] = sorted(
             d for d in subfolders if not d.startswith(".") and here / d != bundle
         )
-        found += (str((here / f).relative_to(site)) for f in sorted(files) if f.endswith(".html"))
-    if len(found) <= per_index:
-        return found
-    marked = [page for page in found if BODY in (site / page).read_bytes()]
-    # when some pages are marked, Pagefind indexes only those, so a part must not be
-    # made of unmarked pages alone (it would index them whole)
-    return marked or found
+        yield from (str((here / f).relative_to(site)) for f in sorted(files) if f.endswith(".html"))
+
+
+def text_size(html: bytes) -> int:
+    """About how many bytes of text Pagefind indexes from this page: the text of its
+    `data-pagefind-body` elements (of the whole page when none is) without their
+    `data-pagefind-ignore` elements, tags left out, each word followed by one space."""
+    size = 0
+    at = html.find(BODY)
+    if at < 0:
+        return _visible(html, 0, len(html))
+    while at >= 0:
+        start, end = _element(html, at)
+        size += _visible(html, start, end)
+        at = html.find(BODY, max(end, at + 1))
+    return size
+
+
+def _visible(html: bytes, start: int, end: int) -> int:
+    """The text between `start` and `end` outside ignored elements."""
+    size = 0
+    at = start
+    while (ignored := html.find(IGNORE, at, end)) >= 0:
+        begin, after = _element(html, ignored)
+        size += _text(html[at:begin])
+        at = max(after, ignored + 1)
+    return size + _text(html[at:end])
+
+
+def _text(chunk: bytes) -> int:
+    words = _TAG.sub(b" ", chunk).split()
+    return sum(map(len, words)) + len(words)  # each word and one space
+
+
+def _element(html: bytes, attribute: int) -> tuple[int, int]:
+    """Where the element whose opening tag holds the text at `attribute` begins and
+    ends (just that text when it is not inside a tag)."""
+    start = html.rfind(b"<", 0, attribute)
+    name = _NAME.match(html, start) if start >= 0 else None
+    if name is None or b">" in html[start:attribute]:
+        return attribute, attribute + 1
+    tag = name.group(1).lower()
+    if tag in _VOID:
+        return start, html.find(b">", attribute) + 1 or len(html)
+    depth = 0
+    for found in _tags(tag).finditer(html, start):
+        depth += -1 if found.group(1) else 1
+        if depth == 0:
+            return start, html.find(b">", found.end() - 1) + 1 or len(html)
+    return start, len(html)
+
+
+@cache
+def _tags(name: bytes) -> re.Pattern[bytes]:
+    """Opening and closing tags of one element name."""
+    return re.compile(rb"<(/?)" + re.escape(name) + rb"[\s/>]", re.IGNORECASE)
 
 
 def _index_part(
