@@ -535,6 +535,11 @@ def _close_pairs(people: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
     return close_pairs(people)
 
 
+def forget() -> None:
+    """Let go of the close names kept for the dev server's next check."""
+    _close_pairs.cache_clear()
+
+
 def _is_type(value: Any, types: tuple[type, ...]) -> bool:
     """isinstance, except that true/false is not a number (bool subclasses int)."""
     if isinstance(value, bool) and bool not in types:

@@ -142,3 +142,8 @@ def _id(views: SiteViews, path: str) -> str:
 @lru_cache(maxsize=65_536)  # the dev server builds the feed after every edit
 def _urn(name: str) -> str:
     return uuid.uuid5(uuid.NAMESPACE_URL, name).urn
+
+
+def forget() -> None:
+    """Let go of the feed ids kept for the dev server's next feed."""
+    _urn.cache_clear()

@@ -533,6 +533,13 @@ def _names_pattern(names: frozenset[str]) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + _trie_pattern(names) + r")(?!\w)")
 
 
+def forget() -> None:
+    """Let go of what is kept for the dev server's next edit (the articles' texts with
+    the names found in them): a one-shot render has no next edit."""
+    _mentions.cache_clear()
+    _names_pattern.cache_clear()
+
+
 def _trie_pattern(names: Iterable[str]) -> str:
     """A regex for any of `names`, the longest matching one first. The names share
     their prefixes (a trie), so at each position the engine follows one branch instead
