@@ -57,11 +57,12 @@ class Passage:
     who_words: frozenset[str] = frozenset()
     # a quotation's keys from outside its quotation marks ("said ahead of the vote")
     attribution: frozenset[str] = frozenset()
+    ages: frozenset[str] = frozenset()  # its date keys that are ages ("d:20-year-old")
 
 
 def passages(facts: list[FactCandidate], people: PeopleIndex, params: MergeParams) -> list[Passage]:
     """Every fact as a Passage, with keys weighted over the whole input."""
-    lemma = KeyKind.LEMMA.prefix
+    lemma, date = KeyKind.LEMMA.prefix, KeyKind.DATE.prefix
     raw = [_raw_keys(fact, people) for fact in facts]
     fold = _spelling_folds(
         Counter(k for keys, *_ in raw for k in keys if k.startswith(lemma)), params
@@ -75,6 +76,8 @@ def passages(facts: list[FactCandidate], people: PeopleIndex, params: MergeParam
                 described[speaker] = _role_words(people, speaker)
             item.who_words = described[speaker]
         item.keys = tuple(sorted({intern(_folded(k, fold)) for k in keys}))
+        if any(_AGE_KEY.match(k) for k in item.keys if k.startswith(date)):
+            item.ages = frozenset(k for k in item.keys if _AGE_KEY.match(k))
         if fact.frames:
             verb = lemma + fact.frames[0].rsplit("|", 1)[-1]
             item.action = intern(fold.get(verb, verb))
@@ -94,6 +97,9 @@ def passages(facts: list[FactCandidate], people: PeopleIndex, params: MergeParam
         item.synonyms = related
         item.related = tuple(key for key in item.keys if key in related)
     return items
+
+
+_AGE_KEY = re.compile(r"d:.*-(?:year|month|week|day)s?-old$")
 
 
 def _outside(keys: tuple[str, ...], quote: str) -> frozenset[str]:

@@ -93,23 +93,20 @@ def _only_who(a: Passage, b: Passage, common: list[str]) -> bool:
     lemma, entity, frame = KeyKind.LEMMA.prefix, KeyKind.ENTITY.prefix, KeyKind.FRAME.prefix
     named = {word for key in common if key.startswith(entity) for word in key[2:].split()}
     named.update(e for e in (*a.fact.entities, *b.fact.entities) if " " not in e)
-    ages = [key for key in (*a.keys, *b.keys) if _AGE_KEY.search(key)]  # "d:20-year-old"
+    ages = a.ages | b.ages  # "d:20-year-old": who, with its words
     named.update(word for key in ages for word in re.split(r"[-\s]", key[2:]))
     # a speaker's description is who tells both; in other passages it may be the fact
     # ("Ryoga Seki, a computer science student" / "Seki was in graduate school …")
     described = a.who_words if a.speaker is not None and a.speaker == b.speaker else frozenset()
-    outside = a.attribution | b.attribution
     return all(
         kind_of(key) in (KeyKind.PERSON, KeyKind.ENTITY)
-        or key in outside
+        or key in a.attribution
+        or key in b.attribution
         or key in ages
         or (key.startswith(lemma) and _says_who(key[len(lemma) :], named, described))
         or (key.startswith(frame) and key.rsplit("|", 1)[-1] in SPEECH_VERBS)
         for key in common
     )
-
-
-_AGE_KEY = re.compile(r"^d:.*-(?:year|month|week|day)s?-old$")
 
 
 def _says_who(word: str, named: set[str], described: frozenset[str]) -> bool:
@@ -452,10 +449,16 @@ def _two_victims(a: Passage, b: Passage) -> Conflict | None:
     """Each passage counts one victim of one quantity, of another age ("an Easter
     shooting that killed a 3-year-old girl" / "the 6-month-old girl killed in a
     drive-by shooting Saturday"): two people, two facts."""
+    if not (_counts_one(a.figures) and _counts_one(b.figures)):
+        return None  # most passages: nothing to read ages of
     left, right = victim_ages(a.figures), victim_ages(b.figures)
     if any(key in right and left[key].isdisjoint(right[key]) for key in left):
         return Conflict.APART
     return None
+
+
+def _counts_one(figures: list[Figure]) -> bool:
+    return any(f.value == 1 and f.quantity for f in figures)
 
 
 _STAGE_KEYS = frozenset(KeyKind.LEMMA.key(verb) for verb in word_set("legal_stages"))
