@@ -38,6 +38,24 @@ def test_an_additional_count_of_a_noun_is_an_increment_without_a_quantity() -> N
     assert not figures_disagree([figure], [total]) and not figures_disagree([total], [figure])
 
 
+def test_animals_are_no_casualties_of_the_story() -> None:
+    """ "… injuring one of the family dogs": no one injured; "one of the victims" is."""
+
+    def injuring(noun: str, lemma: str) -> list:
+        doc = parse(
+            W("injuring", 0, "ROOT", "VERB", "injure", "VBG"),
+            W("one", 0, "dobj", "NUM"),
+            W("of", 1, "prep", "ADP"),
+            W("the", 5, "det", "DET"),
+            W("family", 5, "compound", "NOUN"),
+            W(noun, 2, "pobj", "NOUN", lemma, "NNS"),
+        )
+        return [(f.value, f.quantity) for f in with_quantities(doc[:], [])]
+
+    assert injuring("dogs", "dog") == []
+    assert injuring("victims", "victim") == [(1, "injured")]
+
+
 def test_a_participle_after_the_counted_noun_is_its_state() -> None:
     """ "A gun battle left eight people wounded": the parser hangs "wounded" on "left";
     it is what became of the eight."""

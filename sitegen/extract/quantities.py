@@ -26,7 +26,7 @@ from sitegen.extract.lexicon import HUMAN_HEADS
 from sitegen.extract.params import current
 from sitegen.extract.syntax import SUBJECTS
 from sitegen.factbase.model import Figure
-from sitegen.words import word_table
+from sitegen.words import word_set, word_table
 
 # The verbs, adjectives and nouns that name a counted quantity in news prose, by lemma.
 QUANTITY_OF = word_table("quantity_words")
@@ -179,6 +179,8 @@ def quantity_of(number: Token) -> str | None:
     noun = number.head if number.dep_ == "nummod" else number
     if noun is not number and noun.lemma_.lower() == "time":
         return None  # "shot five times": how often, not how many people
+    if _animals(noun):
+        return None  # "injuring one of the family dogs": no casualty of the story
     if _over_an_area_or_a_period(noun):
         return None  # "20 people wounded across the city": a tally, not the story's count
     for token in (number, noun):
@@ -192,6 +194,21 @@ def quantity_of(number: Token) -> str | None:
     if _doer(_noun(number)):
         return None  # "two gunmen killed three people": the killers, not the dead
     return _governing_quantity(noun)
+
+
+def _animals(noun: Token) -> bool:
+    """The counted noun, or what "one of" counts, names animals."""
+    held = [
+        pobj
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+    return any(word.lemma_.lower() in ANIMAL_NOUNS for word in (noun, *held))
+
+
+ANIMAL_NOUNS = word_set("animal_nouns")
 
 
 def _over_an_area_or_a_period(noun: Token) -> bool:
