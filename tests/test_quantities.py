@@ -414,40 +414,38 @@ def test_one_fatally() -> None:
     assert [(f.value, f.quantity) for f in counted] == [(1, "killed")]
 
 
-def test_coordinated_counts_of_one_quantity_are_their_sum() -> None:
+@pytest.mark.parametrize(
+    ("first", "second", "total"),
+    [
+        (("two", "juveniles", "juvenile"), ("eight", "adults", "adult"), 10),
+        # one number written twice is read in both places, each "two" its own count
+        (("two", "men", "man"), ("two", "women", "woman"), 4),
+    ],
+)
+def test_coordinated_counts_of_one_quantity_are_their_sum(
+    first: tuple[str, str, str], second: tuple[str, str, str], total: int
+) -> None:
+    """ "two juveniles and eight adults were wounded": ten wounded; "two men and two
+    women were wounded": four."""
+    from sitegen.extract.numbers import parse_number
     from sitegen.factbase.model import Figure
 
+    (n1, noun1, lemma1), (n2, noun2, lemma2) = first, second
     doc = parse(
-        W("two", 1, "nummod", "NUM"),
-        W("juveniles", 6, "nsubjpass", "NOUN", "juvenile"),
+        W(n1, 1, "nummod", "NUM"),
+        W(noun1, 6, "nsubjpass", "NOUN", lemma1),
         W("and", 1, "cc", "CCONJ"),
-        W("eight", 4, "nummod", "NUM"),
-        W("adults", 1, "conj", "NOUN", "adult"),
+        W(n2, 4, "nummod", "NUM"),
+        W(noun2, 1, "conj", "NOUN", lemma2),
         W("were", 6, "auxpass", "AUX", "be"),
         W("wounded", 6, "ROOT", "VERB", "wound"),
     )
-    found = [Figure(2, "two", counts="juveniles"), Figure(8, "eight", counts="adults")]
-    assert [(f.value, f.text, f.quantity) for f in with_quantities(doc[:], found)] == [
-        (10, "two juveniles and eight adults", "injured")
+    found = [
+        Figure(parse_number(n1) or 0, n1, counts=noun1),
+        Figure(parse_number(n2) or 0, n2, counts=noun2),
     ]
-
-
-def test_one_number_written_twice_is_read_in_both_places() -> None:
-    """ "two men and two women were wounded": four wounded, each "two" its own count."""
-    from sitegen.factbase.model import Figure
-
-    doc = parse(
-        W("two", 1, "nummod", "NUM"),
-        W("men", 6, "nsubjpass", "NOUN", "man"),
-        W("and", 1, "cc", "CCONJ"),
-        W("two", 4, "nummod", "NUM"),
-        W("women", 1, "conj", "NOUN", "woman"),
-        W("were", 6, "auxpass", "AUX", "be"),
-        W("wounded", 6, "ROOT", "VERB", "wound"),
-    )
-    found = [Figure(2, "two", counts="men"), Figure(2, "two", counts="women")]
     assert [(f.value, f.text, f.quantity) for f in with_quantities(doc[:], found)] == [
-        (4, "two men and two women", "injured")
+        (total, f"{n1} {noun1} and {n2} {noun2}", "injured")
     ]
 
 
