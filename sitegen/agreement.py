@@ -101,10 +101,11 @@ def _counts_one_thing(a: Figure, b: Figure) -> bool:
     ("an additional 69 men" / "around 70 men from Japan have volunteered")."""
     if a.quantity and b.quantity:
         return a.quantity == b.quantity
-    return bool(a.counts) and _singular(a.counts or "") == _singular(b.counts or "")
+    return bool(a.counts) and singular(a.counts or "") == singular(b.counts or "")
 
 
-def _singular(noun: str) -> str:
+def singular(noun: str) -> str:
+    """A counted noun's singular, as far as an -s tells it."""
     noun = noun.lower()
     return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
 
@@ -157,11 +158,11 @@ def victim_ages(figures: list[Figure]) -> dict[tuple[str, str], set[float]]:
         written = _AGE_IN.search(one.text)
         value = parse_number(written.group(1)) if written else None
         if written and value is not None:
-            found[(one.quantity or "", _singular(one.counts or ""))] = {
+            found[(one.quantity or "", singular(one.counts or ""))] = {
                 _months(value, written.group(2))
             }
         elif len(ages) == 1 and not refers_to_one(one):
-            found[(one.quantity or "", _singular(one.counts or ""))] = set(ages)
+            found[(one.quantity or "", singular(one.counts or ""))] = set(ages)
     return found
 
 

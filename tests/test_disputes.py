@@ -597,6 +597,36 @@ def test_one_number_counting_two_quantities_is_no_evidence() -> None:
     assert _count_weight(wounded, wounded, TUNED) == TUNED.same_count
 
 
+def test_one_number_of_two_kinds_of_things_is_no_evidence() -> None:
+    """ "The first two skateboards were returned" / "two groups began fighting over a
+    skateboard": one value, two things counted, so two facts; unless each passage
+    speaks of what the other counts, or the nouns are people or one word."""
+    from sitegen.merge.similarity import _two_kinds_of_things
+
+    def things(value: int, counts: str) -> Figure:
+        return Figure(value=value, text="two", counts=counts)
+
+    returned = fact("a", "The first two skateboards were returned, then a fight broke out.", [])
+    fighting = fact("b", "Two groups began fighting over a skateboard on Sunday.", [])
+    a, b = pair(returned, fighting, people())
+    skateboards, groups = things(2, "skateboards"), things(2, "groups")
+    assert _two_kinds_of_things(a, b, skateboards, groups)
+    subpoenas = fact("a", "The committee sent two additional subpoenas to his businesses.", [])
+    subpoenaed = fact("b", "The committee subpoenaed two of his businesses on Tuesday.", [])
+    a, b = pair(subpoenas, subpoenaed, people())
+    assert not _two_kinds_of_things(a, b, things(2, "subpoenas"), things(2, "businesses"))
+    a, b = pair(returned, fighting, people())
+    assert not _two_kinds_of_things(a, b, things(4, "people"), things(4, "individuals"))
+    assert not _two_kinds_of_things(a, b, things(20, "gunshots"), things(20, "shots"))
+
+    def score(left: list[Figure], right: list[Figure]) -> float:
+        a = fact("a", returned.text, left)
+        return compare(*pair(a, fact("b", fighting.text, right), people()), TUNED).score
+
+    assert score([skateboards], [groups]) <= score([], [])
+    assert score([skateboards], [things(2, "skateboards")]) > score([], [])
+
+
 def test_a_number_that_names_nothing_it_counts_is_no_evidence() -> None:
     """ "three of them were armed" / "three people were taken into custody": the same
     number, said of nothing the other passage counts."""

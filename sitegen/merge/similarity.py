@@ -25,9 +25,10 @@ from sitegen.agreement import (
     increment_and_total,
     introduces_one,
     one_quantity,
+    singular,
     victim_ages,
 )
-from sitegen.extract.lexicon import REPORTING_VERBS, SPEECH_VERBS
+from sitegen.extract.lexicon import HUMAN_HEADS, REPORTING_VERBS, SPEECH_VERBS
 from sitegen.extract.names import TITLES
 from sitegen.extract.statements import DATE_PREFIX, TELLING
 from sitegen.factbase.model import Figure
@@ -62,7 +63,9 @@ def compare(a: Passage, b: Passage, params: MergeParams) -> Comparison:
     shared = sum(a.weights[k] for k in common)
     agreeing = figures_agree(a.figures, b.figures, params.approximate_spread)
     figures = sum(
-        a.figure_weights[i] * _count_weight(a.figures[i], b.figures[j], params) for i, j in agreeing
+        a.figure_weights[i] * _count_weight(a.figures[i], b.figures[j], params)
+        for i, j in agreeing
+        if not _two_kinds_of_things(a, b, a.figures[i], b.figures[j])
     )
     size = _size(a.total, b.total, params)
     alike = synonyms(a, keys_b, params)
@@ -148,6 +151,40 @@ def _count_weight(left: Figure, right: Figure, params: MergeParams) -> float:
     if _bare(left) or _bare(right):
         return 0.0  # "three of them were armed" / "three people were taken into custody"
     return params.same_count if _one_count(left, right) else 1.0
+
+
+def _two_kinds_of_things(a: Passage, b: Passage, left: Figure, right: Figure) -> bool:
+    """Counts of things named by two nouns that are neither one word nor of one sense,
+    unless each passage speaks of what the other counts ("the first two skateboards
+    were returned" / "two groups began fighting over a skateboard": one value, two
+    facts; "two additional subpoenas targeting Flynn's businesses" / "they had
+    subpoenaed two of Flynn's businesses": one). People go by many nouns ("four
+    people", "four individuals"), so a count of people is never told apart so; nor is
+    "20 gunshots" from "20 shots"."""
+    if left.unit or right.unit or left.quantity or right.quantity:
+        return False
+    if not (left.counts and right.counts):
+        return False
+    one, other = singular(left.counts), singular(right.counts)
+    if one.endswith(other) or other.endswith(one) or _of_people(one) or _of_people(other):
+        return False
+    lemma = KeyKind.LEMMA.prefix
+    if lemma + other in a.synonyms.get(lemma + one, ()):
+        return False
+    return not (_speaks_of(a, right.counts) and _speaks_of(b, left.counts))
+
+
+def _speaks_of(item: Passage, noun: str) -> bool:
+    """A word of the passage is `noun` in some form ("subpoenaed" of "subpoenas")."""
+    noun, lemma = noun.lower(), KeyKind.LEMMA.prefix
+    return any(
+        key.startswith(lemma) and noun.startswith(key[2:]) and noun[len(key) - 2 :] in ENDINGS
+        for key in item.keys
+    )
+
+
+def _of_people(noun: str) -> bool:
+    return noun in HUMAN_HEADS or noun + "s" in HUMAN_HEADS or noun.endswith(("man", "men"))
 
 
 def _bare(figure: Figure) -> bool:
