@@ -332,6 +332,28 @@ def test_rival_actors_of_a_side_clauses_act_are_kept_apart_not_disputed() -> Non
     assert apart.score >= TUNED.threshold and apart.conflict == Conflict.APART
 
 
+def test_a_group_and_one_person_doing_one_act_are_no_rival_actors() -> None:
+    """ "Democrats closed the clinic" / "Bo Chan closed the clinic": a group's act and
+    one person's (who may be one of them), two facts and no dispute; two groups, or
+    two people, are rival actors."""
+    index = people("Bo Chan")
+
+    def closed(source: str, text: str, frame: str, names: tuple[str, ...]) -> FactCandidate:
+        item = fact(source, text, [], names)
+        item.frames, item.acts = [frame], ["close|clinic"]
+        if not names:
+            item.entities = [text.split()[0].lower()]
+        return item
+
+    group = closed("a", "Democrats closed the clinic in town.", "democrats|close", ())
+    person = closed("b", "Bo Chan closed the clinic in town.", "chan|close", ("Bo Chan",))
+    rivals = closed("b", "Republicans closed the clinic in town.", "republicans|close", ())
+    a, b = pair(group, person, index)
+    assert a.group and not b.group
+    assert compare(a, b, TUNED).conflict == Conflict.APART
+    assert compare(*pair(group, rivals, index), TUNED).conflict == Conflict.ACTOR
+
+
 def test_an_act_in_common_is_no_sign_that_two_dates_tell_one_thing() -> None:
     """One passage dates a past term of office, another until when someone else holds
     the seat: alike in their act ("hold|seat"), not in what they date."""
@@ -599,8 +621,8 @@ def test_one_number_counting_two_quantities_is_no_evidence() -> None:
 
 def test_one_number_of_two_kinds_of_things_is_no_evidence() -> None:
     """ "The first two skateboards were returned" / "two groups began fighting over a
-    skateboard": one value, two things counted, so two facts; unless each passage
-    speaks of what the other counts, or the nouns are people or one word."""
+    skateboard": one value, two things counted, so two facts; unless both passages
+    speak of both things, or neither does, or the nouns are people or one word."""
     from sitegen.merge.similarity import _two_kinds_of_things
 
     def things(value: int, counts: str) -> Figure:
@@ -616,6 +638,7 @@ def test_one_number_of_two_kinds_of_things_is_no_evidence() -> None:
     a, b = pair(subpoenas, subpoenaed, people())
     assert not _two_kinds_of_things(a, b, things(2, "subpoenas"), things(2, "businesses"))
     a, b = pair(returned, fighting, people())
+    assert not _two_kinds_of_things(a, b, things(2, "cases"), things(2, "incidents"))
     assert not _two_kinds_of_things(a, b, things(4, "people"), things(4, "individuals"))
     assert not _two_kinds_of_things(a, b, things(20, "gunshots"), things(20, "shots"))
 

@@ -552,6 +552,22 @@ def test_a_count_ner_left_untagged_is_a_figure_of_its_noun() -> None:
     assert (figure.value, figure.counts, figure.unit) == (70, "men", None)
 
 
+@pytest.mark.parametrize(("number", "ent"), [("2020", "B-CARDINAL"), ("2016", "")])
+def test_four_figures_before_their_noun_are_a_year(number: str, ent: str) -> None:
+    """ "2020 voters are demanding the full report": the year's voters, not 2,020 of
+    them; "2,020 voters" is a count."""
+    for written, read in ((number, False), (f"{number[0]},{number[1:]}", True)):
+        doc = parse(
+            W(written, 1, "nummod", "NUM", ent=ent),
+            W("voters", 3, "nsubj", "NOUN", "voter"),
+            W("are", 3, "aux", "AUX", "be"),
+            W("demanding", 3, "ROOT", "VERB", "demand"),
+            W("the", 5, "det", "DET"),
+            W("report", 3, "dobj", "NOUN"),
+        )
+        assert bool(list(figures(doc[:]))) is read
+
+
 def test_an_age_in_years_old_is_an_age() -> None:
     """ "The youngest victim, just 15 years old, was struck": 15 years of age."""
     doc = parse(

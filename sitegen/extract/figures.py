@@ -43,7 +43,10 @@ def _tagged(sentence: Span, seen: list[tuple[int, int]]) -> Iterator[Figure]:
         if ent.label_ not in NUMBER_LABELS:
             continue
         value = parse_number(ent.text)
-        if value is None or ent.text.lower().strip() in _VAGUE or _names(_number_of(ent)):
+        number = _number_of(ent)
+        if value is None or ent.text.lower().strip() in _VAGUE or _names(number):
+            continue
+        if ent.label_ == "CARDINAL" and _a_year(number):
             continue
         before = ent.doc[max(ent.start - current().context_words, sentence.start) : ent.start].text
         seen.append((ent.start_char, ent.end_char))
@@ -78,6 +81,7 @@ def _untagged(sentence: Span, seen: list[tuple[int, int]]) -> Iterator[Figure]:
             and not token.ent_type_
             and token.head.pos_ == "NOUN"
             and not _names(token)
+            and not _a_year(token)
         ):  # not "27 Feb", not "Boeing 737"
             span = sentence.doc[token.i : token.i + 1]
             value = parse_number(token.text)
@@ -92,6 +96,16 @@ def _untagged(sentence: Span, seen: list[tuple[int, int]]) -> Iterator[Figure]:
                     sentence.doc[max(token.i - current().context_words, 0) : token.i].text
                 ),
             )
+
+
+def _a_year(number: Token) -> bool:
+    """Four figures with no comma, in the years' range, before the noun they modify:
+    a year ("2020 Democrats", "the 2016 election"). News writes a count of a thousand
+    or more with a comma ("2,020 voters")."""
+    return bool(_YEAR.fullmatch(number.text)) and number.head.i > number.i
+
+
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 
 def _names(number: Token) -> bool:

@@ -45,6 +45,7 @@ class Passage:
     figure_weights: list[float] = field(default_factory=list)  # one per fact.figures
     shingles: tuple[str, ...] = ()  # of its quoted words
     subject: frozenset[str] = frozenset()  # words naming the main clause's actor
+    group: bool = False  # that actor is named in the plural ("Democrats"): a group
     action: str | None = None  # the lemma key of the main clause's verb
     words: tuple[str, ...] = ()  # with a subject: every word of its keys but the frames
     total: float = 0.0  # the weight of all its keys and figures
@@ -83,6 +84,8 @@ def passages(facts: list[FactCandidate], people: PeopleIndex, params: MergeParam
             item.action = intern(fold.get(verb, verb))
         if subject:  # only a passage with a subject is asked what else it names
             item.subject = frozenset(fold.get(lemma + w, lemma + w)[2:] for w in subject.split())
+            word = fact.frames[0].split("|", 1)[0]
+            item.group = _plural(word, subject) and not any(word in p.split("-") for p in ids)
             item.words = _words(item.keys)
         if fact.quote:
             item.shingles = tuple(sorted(shingles(fact.quote, params.quote_shingle)))
@@ -241,6 +244,14 @@ def _subject(fact: FactCandidate, people: list[str], person_words: set[str]) -> 
         return next((pid.replace("-", " ") for pid in people if subject in pid.split("-")), None)
     named = [e for e in fact.entities if not e.startswith(DATE_PREFIX)]
     return next((e for e in named if subject in e.split()), None)
+
+
+def _plural(word: str, name: str) -> bool:
+    """The actor's name is a plural: the frame's subject word ("democrats"), or its
+    lemma ("democrat") written with an -s in the name."""
+    if word.endswith("s") and not word.endswith("ss"):
+        return True
+    return any(w.startswith(word) and w[len(word) :] in ("s", "es") for w in name.split())
 
 
 def speaker_phrase(text: str) -> str:

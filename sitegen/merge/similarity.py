@@ -155,12 +155,14 @@ def _count_weight(left: Figure, right: Figure, params: MergeParams) -> float:
 
 def _two_kinds_of_things(a: Passage, b: Passage, left: Figure, right: Figure) -> bool:
     """Counts of things named by two nouns that are neither one word nor of one sense,
-    unless each passage speaks of what the other counts ("the first two skateboards
-    were returned" / "two groups began fighting over a skateboard": one value, two
-    facts; "two additional subpoenas targeting Flynn's businesses" / "they had
-    subpoenaed two of Flynn's businesses": one). People go by many nouns ("four
-    people", "four individuals"), so a count of people is never told apart so; nor is
-    "20 gunshots" from "20 shots"."""
+    where one passage speaks of what the other counts yet counts something else ("the
+    first two skateboards were returned" / "two groups began fighting over a
+    skateboard": one value, two facts). When both speak of both things ("two additional
+    subpoenas targeting Flynn's businesses" / "they had subpoenaed two of Flynn's
+    businesses"), or neither does ("two separate shooting cases" / "two incidents"),
+    the nouns may well name one thing. People go by many nouns ("four people", "four
+    individuals"), so a count of people is never told apart so; nor is "20 gunshots"
+    from "20 shots"."""
     if left.unit or right.unit or left.quantity or right.quantity:
         return False
     if not (left.counts and right.counts):
@@ -171,7 +173,7 @@ def _two_kinds_of_things(a: Passage, b: Passage, left: Figure, right: Figure) ->
     lemma = KeyKind.LEMMA.prefix
     if lemma + other in a.synonyms.get(lemma + one, ()):
         return False
-    return not (_speaks_of(a, right.counts) and _speaks_of(b, left.counts))
+    return _speaks_of(a, right.counts) != _speaks_of(b, left.counts)
 
 
 def _speaks_of(item: Passage, noun: str) -> bool:
@@ -277,6 +279,9 @@ def _actor_conflict(
     act are never one claim."""
     if not (_actors_differ(a, b) and same_action(a, b)):
         return None
+    if a.group != b.group:
+        return Conflict.APART  # "2020 Democrats are demanding the full report" / "O'Rourke
+        # demanded Barr release the full report": a group's act and one person's
     if not (_told(a) or _told(b)):
         frame = KeyKind.FRAME.prefix
         rest = sum(a.weights[k] for k in common if not k.startswith(frame))
