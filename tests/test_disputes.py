@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from sitegen.extract.records import FactCandidate
 from sitegen.extract.statements import DATE_PREFIX
 from sitegen.factbase.model import Figure
@@ -352,6 +354,22 @@ def test_a_group_and_one_person_doing_one_act_are_no_rival_actors() -> None:
     assert a.group and not b.group
     assert compare(a, b, TUNED).conflict == Conflict.APART
     assert compare(*pair(group, rivals, index), TUNED).conflict == Conflict.ACTOR
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "apart"),
+    [
+        ("A third person has been arrested in the death.", "A fourth person was arrested.", True),
+        ("He faces a first-degree murder charge.", "He faces a second-degree murder charge.", True),
+        ("A third person has been arrested in the death.", "A third person was arrested.", False),
+        ("It was the first shooting in town.", "A third person was arrested.", False),
+    ],
+)
+def test_one_word_ranked_by_two_ordinals_is_two_facts(left: str, right: str, apart: bool) -> None:
+    """ "A third person has been arrested" / "A fourth person has now been arrested":
+    two arrests, never one claim; an ordinal of another word says nothing."""
+    a, b = pair(fact("a", left, []), fact("b", right, []), people())
+    assert (compare(a, b, TUNED).conflict == Conflict.APART) is apart
 
 
 def test_an_act_in_common_is_no_sign_that_two_dates_tell_one_thing() -> None:

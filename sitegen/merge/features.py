@@ -59,6 +59,7 @@ class Passage:
     # a quotation's keys from outside its quotation marks ("said ahead of the vote")
     attribution: frozenset[str] = frozenset()
     ages: frozenset[str] = frozenset()  # its date keys that are ages ("d:20-year-old")
+    ranks: frozenset[str] = frozenset()  # an ordinal with the word it ranks ("third person")
 
 
 def passages(facts: list[FactCandidate], people: PeopleIndex, params: MergeParams) -> list[Passage]:
@@ -79,6 +80,10 @@ def passages(facts: list[FactCandidate], people: PeopleIndex, params: MergeParam
         item.keys = tuple(sorted({intern(_folded(k, fold)) for k in keys}))
         if any(_AGE_KEY.match(k) for k in item.keys if k.startswith(date)):
             item.ages = frozenset(k for k in item.keys if _AGE_KEY.match(k))
+        if _ORDINAL.search(fact.text):
+            item.ranks = frozenset(
+                intern(f"{rank} {word}") for rank, word in _ORDINAL.findall(fact.text.lower())
+            )
         if fact.frames:
             verb = lemma + fact.frames[0].rsplit("|", 1)[-1]
             item.action = intern(fold.get(verb, verb))
@@ -103,6 +108,12 @@ def passages(facts: list[FactCandidate], people: PeopleIndex, params: MergeParam
 
 
 _AGE_KEY = re.compile(r"d:.*-(?:year|month|week|day)s?-old$")
+# an ordinal and the word after it: "a third person", "the 2nd shooting", "first-degree"
+_ORDINAL = re.compile(
+    r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh"
+    r"|twelfth|\d*(?:1st|2nd|3rd|[04-9]th|1[1-3]th))[\s-]+([a-z]+)",
+    re.I,
+)
 
 
 def _outside(keys: tuple[str, ...], quote: str) -> frozenset[str]:

@@ -79,9 +79,19 @@ def compare(a: Passage, b: Passage, params: MergeParams) -> Comparison:
         or _two_victims(a, b)
         or _figure_conflict(a, b, shared - _acts_shared(a, common), size, params)
         or _date_conflict(a, b, quote, _topic(quote, words - _acts_shared(a, common), size), params)
+        or _other_ranks(a, b)
         or _actor_conflict(a, b, common, figures, size, params, score)
     )
     return Comparison(score, conflict)
+
+
+def _other_ranks(a: Passage, b: Passage) -> Conflict | None:
+    """One word ranked by two ordinals and by none in common ("A third person has been
+    arrested" / "A fourth person has now been arrested"): two facts."""
+    if not (a.ranks and b.ranks) or a.ranks & b.ranks:
+        return None
+    ranked = {rank.split()[-1] for rank in a.ranks}
+    return Conflict.APART if any(rank.split()[-1] in ranked for rank in b.ranks) else None
 
 
 def _only_who(a: Passage, b: Passage, common: list[str]) -> bool:
