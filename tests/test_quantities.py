@@ -181,6 +181,52 @@ def test_the_shot_are_not_the_dead_when_the_dead_have_their_own_subject() -> Non
     assert quantity_of(both[0]) == "killed"
 
 
+def test_a_verb_joined_with_its_own_object_counts_that_object() -> None:
+    """ "Officers returned three rounds and killed her": no three killed; "he shot two
+    people and killed a third": two shot, one killed."""
+    rounds = parse(
+        W("Officers", 1, "nsubj", "NOUN", "officer"),
+        W("returned", 1, "ROOT", "VERB", "return"),
+        W("three", 3, "nummod", "NUM"),
+        W("rounds", 1, "dobj", "NOUN", "round"),
+        W("and", 1, "cc", "CCONJ"),
+        W("killed", 1, "conj", "VERB", "kill"),
+        W("her", 5, "dobj", "PRON", "she"),
+    )
+    assert quantity_of(rounds[2]) is None
+    third = parse(
+        W("He", 1, "nsubj", "PRON", "he"),
+        W("shot", 1, "ROOT", "VERB", "shoot"),
+        W("two", 3, "nummod", "NUM"),
+        W("people", 1, "dobj", "NOUN", "people"),
+        W("and", 1, "cc", "CCONJ"),
+        W("killed", 1, "conj", "VERB", "kill"),
+        W("a", 7, "det", "DET"),
+        W("third", 5, "dobj", "NOUN", "third"),
+    )
+    assert quantity_of(third[2]) == "shot"
+
+
+def test_a_noun_after_a_clause_of_the_first_is_no_second_count() -> None:
+    """ "Officers killed a woman who barricaded herself and a child": the child may be
+    the clause's object (barricaded with her), so one killed, not two."""
+    doc = parse(
+        W("Officers", 1, "nsubj", "NOUN", "officer"),
+        W("killed", 1, "ROOT", "VERB", "kill"),
+        W("a", 3, "det", "DET"),
+        W("woman", 1, "dobj", "NOUN"),
+        W("who", 5, "nsubj", "PRON"),
+        W("barricaded", 3, "relcl", "VERB", "barricade"),
+        W("herself", 5, "dobj", "PRON"),
+        W("and", 3, "cc", "CCONJ"),
+        W("a", 9, "det", "DET"),
+        W("child", 3, "conj", "NOUN"),
+    )
+    assert [(f.value, f.counts, f.quantity) for f in with_quantities(doc[:], [])] == [
+        (1, "woman", "killed")
+    ]
+
+
 def test_a_definite_person_hurt_is_a_count_of_one_and_nobody_hurt_is_none() -> None:
     """ "an officer shot and wounded the driver": one wounded, the driver (the officer
     does the act); "the officer was not injured", "no one was injured": no count."""

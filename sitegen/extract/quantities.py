@@ -144,6 +144,15 @@ def _coordinated_with(i: int, noun: Token, counted: list[tuple[Figure, Token | N
     ]
 
 
+def _after_its_clause(noun: Token, other: Token) -> bool:
+    """The second noun follows a clause of the first, whose object it may as well join
+    ("killed a woman who barricaded herself and a child": one woman killed)."""
+    return any(
+        c.dep_ in ("relcl", "acl") and noun.i < c.i and c.right_edge.i < other.i
+        for c in noun.children
+    )
+
+
 def _joined_by_and(a: Token, b: Token) -> bool:
     """Two counted nouns written as one phrase, "a girl and two men", that the parser did
     not coordinate ("left a girl and two men wounded" is often parsed as two clauses)."""
@@ -187,6 +196,9 @@ def quantity_of(number: Token) -> str | None:
         for child in token.children:
             if child.dep_ in _MODIFIERS and child.lemma_.lower() in QUANTITY_OF:
                 return QUANTITY_OF[child.lemma_.lower()]  # "one fatally", "two dead"
+    counted = _noun(number)
+    if counted.dep_ == "conj" and _after_its_clause(counted.head, counted):
+        return None  # "killed a woman who barricaded herself and a child": whose object?
     if noun.dep_ == "appos" or (noun.dep_ == "conj" and noun.head.dep_ == "appos"):
         return None  # "four victims -- two men and two women": a breakdown, not a count
     if noun.dep_ == "pobj" and noun.head.text.lower() != "of":
@@ -254,6 +266,8 @@ def _governing_quantity(noun: Token) -> str | None:
             if (
                 child.dep_ in ("oprd", "acomp", "conj") or _complement(child, noun)
             ) and child.lemma_.lower() in QUANTITY_OF:
+                if child.dep_ == "conj" and any(g.dep_ == "dobj" for g in child.children):
+                    continue  # "returned three rounds and killed her": her, not the rounds
                 return QUANTITY_OF[child.lemma_.lower()]
         if token.pos_ == "VERB":
             break  # the verb that governs it counts nothing: not a higher one
@@ -274,7 +288,9 @@ def _outcome(shot: Token) -> str | None:
         for c in shot.children
         if (c.dep_ in ("conj", "xcomp", "advmod") or _resulting(c))
         and not any(g.dep_ in SUBJECTS for g in c.children)
-    ]  # not "four men were shot and two of them died": the dead are counted apart
+        and not (c.dep_ == "conj" and any(g.dep_ == "dobj" for g in c.children))
+    ]  # not "four men were shot and two of them died", "shot two people and killed a
+    # third": the dead are counted apart
     return next((q for q in outcomes if q in _OUTCOMES), None)
 
 
