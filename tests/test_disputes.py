@@ -696,8 +696,9 @@ def test_a_quotation_shares_a_fact_only_through_its_quoted_words() -> None:
 
 def test_two_steps_of_one_case_are_two_facts() -> None:
     """ "The father was charged Thursday with murder" / "The father was sentenced Monday
-    for the murder": the case's steps, told apart and neither disputed; "was arrested
-    and charged" / "was charged" is one step told with another."""
+    for the murder", "was released" / "is being held": the case's steps, told apart and
+    neither disputed; "was arrested and charged" / "was charged" is one step told with
+    another."""
     index = people("Carl Head")
 
     def step(source: str, text: str, verb: str) -> FactCandidate:
@@ -713,6 +714,11 @@ def test_two_steps_of_one_case_are_two_facts() -> None:
     both = step("b", "Carl Head was arrested and charged with murder in his son's death.", "arrest")
     a, c = pair(charged, both, index)
     assert compare(a, c, TUNED).conflict is None
+    released = step(
+        "a", "Carl Head was released on his own recognizance after the arrest.", "release"
+    )
+    held = step("b", "Carl Head is being held without bail after the arrest.", "hold")
+    assert compare(*pair(released, held, index), TUNED).conflict == Conflict.APART
 
 
 def test_ages_both_passages_give_are_who_not_what() -> None:

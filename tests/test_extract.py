@@ -312,3 +312,12 @@ def test_a_statement_cut_from_a_sentence_starts_with_a_capital() -> None:
 def test_the_speaker_through_a_misparse(text: str, words: str, speaker: str) -> None:
     [facts] = extract(text)
     assert quote_with(facts, words).speaker.text == speaker
+
+
+def test_a_paragraph_printed_twice_is_one_fact() -> None:
+    """A crawled page repeating its opening paragraph (a summary above the story)
+    states each of its facts once: one citation, not two of the same words."""
+    lede = "The teen killed in the shooting had been charged with two crimes in March."
+    [facts] = extract(f"{lede}\n\n{lede}\n\nPolice said the shooting began after a fight.\n")
+    cited = [" ".join(f.text.split()) for f in facts.facts]
+    assert cited.count(lede) == 1, cited

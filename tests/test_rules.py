@@ -648,6 +648,28 @@ def test_an_untagged_full_name_and_an_unnamed_person() -> None:
     assert noun_phrase(man[2]) == "the 23 lawyer"
 
 
+def test_a_relative_is_a_person_a_pronoun_can_stand_for() -> None:
+    """ "The boy is in good condition. Her boyfriend is charged with assault. He has
+    been released": he is the boyfriend, the subject just before, not the boy."""
+    story = Discourse(set())
+    boy = parse(
+        W("The", 1, "det", "DET"),
+        W("boy", 2, "nsubj", "NOUN"),
+        W("is", 2, "ROOT", "AUX", "be"),
+        W("well", 2, "acomp", "ADJ"),
+    )
+    boyfriend = parse(
+        W("Her", 1, "poss", "PRON", "her"),
+        W("boyfriend", 3, "nsubjpass", "NOUN"),
+        W("is", 3, "auxpass", "AUX", "be"),
+        W("charged", 3, "ROOT", "VERB", "charge"),
+    )
+    (first,) = story.read(boy[:], [], []).values()
+    found = story.read(boyfriend[:], [], [])
+    assert found[1] is not first and is_human(boyfriend[1])
+    assert story.pronoun("he", subject=True) is found[1]
+
+
 def test_the_speaker_of_a_quotation_is_the_subject_of_the_speech_verb_after_it() -> None:
     doc = parse(
         W("“", 3, "punct", "PUNCT"),

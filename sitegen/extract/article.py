@@ -123,7 +123,21 @@ def extract_article(article: Article, docs: Iterable[Doc]) -> ArticleFacts:
             carry = _read_block(article, parsed, discourse, carry)
         result.facts.extend(carry.facts)
     _other_events_uncounted(result.facts, blocks, article.date)
+    result.facts = _said_once(result.facts)
     return result
+
+
+def _said_once(facts: list[FactCandidate]) -> list[FactCandidate]:
+    """The facts but a repeat of an earlier one's very words: a page that prints its
+    opening paragraph twice (a summary above the story) says it once."""
+    seen: set[str] = set()
+    kept = []
+    for fact in facts:
+        words = " ".join(fact.text.split())
+        if words not in seen:
+            seen.add(words)
+            kept.append(fact)
+    return kept
 
 
 def _other_events_uncounted(

@@ -24,6 +24,7 @@ from sitegen.extract.lexicon import (
     GROUP_LABELS,
     GROUP_PRONOUNS,
     HUMAN_HEADS,
+    KIN_NOUNS,
     ORG_NOUNS,
     PERSON_PRONOUNS,
     STRONG_LABELS,
@@ -185,13 +186,15 @@ class Discourse:
 
     def _unnamed_human(self, token: Token) -> Entity:
         """An unnamed person: the one just talked about when described again ("The
-        volunteer … . The interviewee showed …": one unnamed man), else a new one."""
+        volunteer … . The interviewee showed …": one unnamed man), else a new one (and
+        always a relative of someone: "The boy … . Her boyfriend is charged")."""
         last = self.last_subject
         if (
             last is not None
             and last.kind == "human"
             and _definite(token)
             and last.plural == _plural(token)
+            and not _relative(token)
         ):
             last.words |= _describing_words(token)
             return last
@@ -311,7 +314,9 @@ class Discourse:
                 ):
                     return entity  # "the embassy" after "the Ukrainian Embassy"
         entity = Entity(noun_phrase(token), kind, head=head, words=_describing_words(token))
-        entity.gender = gender_of([t.text for t in token.subtree])
+        owners = {t.i for c in token.children if c.dep_ == "poss" for t in c.subtree}
+        # "her boyfriend" is a man: an owner's word is the owner's gender
+        entity.gender = gender_of([t.text for t in token.subtree if t.i not in owners])
         entity.plural = plural
         age = _AGE.search(entity.name)
         if age:
@@ -454,6 +459,11 @@ def _another(token: Token) -> bool:
     return any(
         c.lower_ in ("other", "second", "third", "fourth", "remaining") for c in token.children
     )
+
+
+def _relative(token: Token) -> bool:
+    """Someone's relative: "her boyfriend", "the victim's mother"."""
+    return token.lemma_.lower() in KIN_NOUNS and any(c.dep_ == "poss" for c in token.children)
 
 
 def _plural(token: Token) -> bool:

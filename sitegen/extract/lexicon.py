@@ -14,10 +14,11 @@ from sitegen.words import word_set
 REPORTING_VERBS = word_set("reporting_verbs")
 # Verbs that attribute words to a speaker (lemmas): the reporting verbs and the rest.
 SPEECH_VERBS = REPORTING_VERBS | word_set("speech_verbs")
-# Words that, as the head of a subject, point to a human being ("the man said").
-HUMAN_HEADS = word_set("human_heads")
 # Relatives: a name in apposition to one is a person ("his daughter Georgina").
 KIN_NOUNS = word_set("kin_nouns")
+# Words that, as the head of a subject, point to a human being ("the man said", "her
+# boyfriend said": every relative is one).
+HUMAN_HEADS = word_set("human_heads") | KIN_NOUNS
 # Things that speak without being a person: a statement, a letter, a post.
 DOCUMENT_NOUNS = word_set("document_nouns")
 # Heads of a noun phrase naming an organisation, which can speak and be "it" or "they".
