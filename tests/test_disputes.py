@@ -372,6 +372,32 @@ def test_one_word_ranked_by_two_ordinals_is_two_facts(left: str, right: str, apa
     assert (compare(a, b, TUNED).conflict == Conflict.APART) is apart
 
 
+@pytest.mark.parametrize(
+    ("left", "right", "apart"),
+    [
+        (
+            "A 22-year-old man was shot in the chest.",
+            "A 22-year-old man was shot in the leg.",
+            True,
+        ),
+        ("The boy was injured in the left cheek.", "The boy was wounded in the arm.", True),
+        ("The man was shot five times in the torso.", "The man was hit in the chest.", False),
+        (
+            "One man was shot in the groin and one had an arm wound.",
+            "A man was hit in his arm.",
+            False,
+        ),
+    ],
+)
+def test_wounds_in_two_regions_of_the_body_are_two_facts(
+    left: str, right: str, apart: bool
+) -> None:
+    """ "shot in the chest" / "shot in the right leg": two people, or accounts of one
+    that cannot both be right, never one corroborated fact; the chest is in the torso."""
+    a, b = pair(fact("a", left, []), fact("b", right, []), people())
+    assert (compare(a, b, TUNED).conflict == Conflict.APART) is apart
+
+
 def test_an_act_in_common_is_no_sign_that_two_dates_tell_one_thing() -> None:
     """One passage dates a past term of office, another until when someone else holds
     the seat: alike in their act ("hold|seat"), not in what they date."""

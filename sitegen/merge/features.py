@@ -25,7 +25,7 @@ from sitegen.merge.keys import KeyKind, kind_of
 from sitegen.merge.params import MergeParams
 from sitegen.merge.people import PeopleIndex
 from sitegen.merge.synonyms import senses
-from sitegen.words import word_set
+from sitegen.words import word_set, word_table
 
 # Endings that make a word's variants: plural, demonym, agent, gerund, adjective, noun.
 ENDINGS = word_set("endings") | {""}  # and no ending at all
@@ -60,6 +60,7 @@ class Passage:
     attribution: frozenset[str] = frozenset()
     ages: frozenset[str] = frozenset()  # its date keys that are ages ("d:20-year-old")
     ranks: frozenset[str] = frozenset()  # an ordinal with the word it ranks ("third person")
+    wounds: frozenset[str] = frozenset()  # body regions it says someone was hurt in
 
 
 def passages(facts: list[FactCandidate], people: PeopleIndex, params: MergeParams) -> list[Passage]:
@@ -80,6 +81,10 @@ def passages(facts: list[FactCandidate], people: PeopleIndex, params: MergeParam
         item.keys = tuple(sorted({intern(_folded(k, fold)) for k in keys}))
         if any(_AGE_KEY.match(k) for k in item.keys if k.startswith(date)):
             item.ages = frozenset(k for k in item.keys if _AGE_KEY.match(k))
+        if _WOUND.search(fact.text):
+            item.wounds = frozenset(
+                BODY_PARTS[(part or before).lower()] for part, before in _WOUND.findall(fact.text)
+            )
         if _ORDINAL.search(fact.text):
             item.ranks = frozenset(
                 intern(f"{rank} {word}") for rank, word in _ORDINAL.findall(fact.text.lower())
@@ -108,6 +113,14 @@ def passages(facts: list[FactCandidate], people: PeopleIndex, params: MergeParam
 
 
 _AGE_KEY = re.compile(r"d:.*-(?:year|month|week|day)s?-old$")
+BODY_PARTS = word_table("body_parts")
+# where a wound is: "in the head", "to his left thigh", "an arm wound"
+_PARTS = "|".join(sorted(BODY_PARTS, key=len, reverse=True))
+_WOUND = re.compile(
+    r"\b(?:in|to|into|through)\s+(?:the|his|her|their|its|a)\s+(?:(?:left|right|upper|lower)\s+)?"
+    rf"({_PARTS})\b|\b({_PARTS})\s+(?:wound|injur)",
+    re.I,
+)
 # an ordinal and the word after it: "a third person", "the 2nd shooting", "first-degree"
 _ORDINAL = re.compile(
     r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh"

@@ -80,6 +80,7 @@ def compare(a: Passage, b: Passage, params: MergeParams) -> Comparison:
         or _figure_conflict(a, b, shared - _acts_shared(a, common), size, params)
         or _date_conflict(a, b, quote, _topic(quote, words - _acts_shared(a, common), size), params)
         or _other_ranks(a, b)
+        or _wounds_apart(a, b)
         or _actor_conflict(a, b, common, figures, size, params, score)
     )
     return Comparison(score, conflict)
@@ -92,6 +93,15 @@ def _other_ranks(a: Passage, b: Passage) -> Conflict | None:
         return None
     ranked = {rank.split()[-1] for rank in a.ranks}
     return Conflict.APART if any(rank.split()[-1] in ranked for rank in b.ranks) else None
+
+
+def _wounds_apart(a: Passage, b: Passage) -> Conflict | None:
+    """Wounds placed in different regions of the body ("a 22-year-old man was shot in
+    the chest" / "a 22-year-old man was shot in the right leg"): two people, or two
+    accounts of one that cannot both be right; never one corroborated fact."""
+    if a.wounds and b.wounds and a.wounds.isdisjoint(b.wounds):
+        return Conflict.APART
+    return None
 
 
 def _only_who(a: Passage, b: Passage, common: list[str]) -> bool:
