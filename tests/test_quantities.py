@@ -307,6 +307,21 @@ def test_two_more_since_is_an_increment() -> None:
     assert is_increment(doc[0], "killed")
 
 
+def test_since_a_date_is_a_span_not_an_increment() -> None:
+    """ "Two people have since died": more dead; "two people have died since Sunday":
+    the dead since then, a total."""
+    doc = parse(
+        W("two", 1, "nummod", "NUM"),
+        W("people", 3, "nsubj", "NOUN", "person"),
+        W("have", 3, "aux", "AUX"),
+        W("died", 3, "ROOT", "VERB", "die"),
+        W("since", 3, "prep", "ADP"),
+        W("Sunday", 4, "pobj", "PROPN", ent="B-DATE"),
+    )
+    assert quantity_of(doc[0]) == "killed"
+    assert not is_increment(doc[0], "killed")
+
+
 def test_more_than_another_quantity_is_a_total() -> None:
     """ "A man was killed and five more people were wounded": five wounded in all."""
     doc = parse(

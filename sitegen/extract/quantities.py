@@ -301,7 +301,7 @@ def _resulting(clause: Token) -> bool:
 
 def is_increment(number: Token, quantity: str | None) -> bool:
     """A count added to an earlier one of the same quantity ("two more", "another three",
-    "an additional 69", "have since died")."""
+    "an additional 69", "have since died"; not "paid $43 million since 2007")."""
     doc = number.doc
     after = doc[number.i + 1].lower_ if number.i + 1 < len(doc) else ""
     window = {t.lower_ for t in doc[max(number.i - current().increment_reach, 0) : number.i]}
@@ -310,7 +310,7 @@ def is_increment(number: Token, quantity: str | None) -> bool:
     marked = (
         after == "more"
         or bool(window & (_INCREMENT_BEFORE - _OTHERS))
-        or any(c.lower_ == "since" for c in head.head.children)
+        or any(c.lower_ == "since" and not list(c.children) for c in head.head.children)
         or (others and not (quantity and _the_others(head)))
     )
     if not marked:
