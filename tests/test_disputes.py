@@ -398,6 +398,16 @@ def test_wounds_in_two_regions_of_the_body_are_two_facts(
     assert (compare(a, b, TUNED).conflict == Conflict.APART) is apart
 
 
+def test_he_and_she_are_two_people() -> None:
+    """ "He was taken to an area hospital, where he was pronounced dead" / "She was
+    taken to a hospital, where she underwent surgery": two facts."""
+    he = fact("a", "He was taken to an area hospital, where he was pronounced dead.", [])
+    she = fact("b", "She was taken to a hospital, where she underwent surgery.", [])
+    again = fact("b", "He was taken to a hospital, where he died.", [])
+    assert compare(*pair(he, she, people()), TUNED).conflict == Conflict.APART
+    assert compare(*pair(he, again, people()), TUNED).conflict is None
+
+
 def test_an_act_in_common_is_no_sign_that_two_dates_tell_one_thing() -> None:
     """One passage dates a past term of office, another until when someone else holds
     the seat: alike in their act ("hold|seat"), not in what they date."""

@@ -81,6 +81,7 @@ def compare(a: Passage, b: Passage, params: MergeParams) -> Comparison:
         or _date_conflict(a, b, quote, _topic(quote, words - _acts_shared(a, common), size), params)
         or _other_ranks(a, b)
         or _wounds_apart(a, b)
+        or _he_and_she(a, b)
         or _actor_conflict(a, b, common, figures, size, params, score)
     )
     return Comparison(score, conflict)
@@ -102,6 +103,19 @@ def _wounds_apart(a: Passage, b: Passage) -> Conflict | None:
     if a.wounds and b.wounds and a.wounds.isdisjoint(b.wounds):
         return Conflict.APART
     return None
+
+
+def _he_and_she(a: Passage, b: Passage) -> Conflict | None:
+    """One passage tells of "he", the other of "she" ("He was taken to an area hospital,
+    where he was pronounced dead" / "She was taken to a hospital, where she underwent
+    surgery"): two people, two facts."""
+    left, right = _opening_pronoun(a), _opening_pronoun(b)
+    return Conflict.APART if left and right and left != right else None
+
+
+def _opening_pronoun(item: Passage) -> str | None:
+    first = item.fact.text[:4].lower()
+    return "he" if first.startswith("he ") else "she" if first == "she " else None
 
 
 def _only_who(a: Passage, b: Passage, common: list[str]) -> bool:
