@@ -681,3 +681,37 @@ def test_a_participle_of_result_tells_the_outcome_of_the_shooting() -> None:
     )
     [figure] = with_quantities(doc[:], [])
     assert (figure.text, figure.quantity) == ("his brother", "killed")
+
+
+def test_a_figure_written_in_another_case_is_stated_by_its_passage(tmp_path: Path) -> None:
+    """ "Two other boys were wounded" / "The two wounded victims were taken to a
+    hospital": both passages give the claim's two, so two origins state it, against
+    one stating one."""
+    from sitegen.config import Config
+    from sitegen.factbase.model import Citation, Claim, Source
+    from sitegen.render.figures import figures_table
+    from sitegen.render.views import build_views
+    from sitegen.reporter import Reporter
+
+    def source(name: str) -> Source:
+        return Source(id=name, file=f"seeds/{name}.md", sha256="0" * 64, title=name)
+
+    def claim(name: str, value: int, text: str, quotes: dict[str, str]) -> Claim:
+        figure = Figure(value=value, text=text, counts="boys", quantity="injured")
+        cited = [Citation(source=s, quote=q, start=0, end=len(q)) for s, q in quotes.items()]
+        return Claim(
+            id=name, statement=name, status="corroborated", figures=[figure], citations=cited
+        )
+
+    two = {"a": "Two other boys were wounded.", "b": "The two wounded victims were taken away."}
+    base = FactBase(
+        sources={name: source(name) for name in "abc"},
+        claims={
+            "two": claim("two", 2, "Two", two),
+            "one": claim("one", 1, "one", {"c": "Police found one person shot and injured."}),
+        },
+    )
+    views = build_views(Config(root=tmp_path), base, Reporter(quiet=True), lambda _: ("", ""))
+    [row] = figures_table(views)
+    assert row.current is not None and row.current.figure.value == 2
+    assert len(row.totals[0].origins) == 2

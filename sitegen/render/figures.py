@@ -100,7 +100,9 @@ def _value(figure: Figure, claim: ClaimView, lines: Lines) -> FigureValue:
     """The figure with the origins of the claim's passages that state it: a claim's
     figures are those of all its passages, and a passage giving another count (or none)
     does not state this one."""
-    cites = [c for c in claim.citations if figure.text in c.citation.quote] or claim.citations
+    written = re.compile(rf"(?<!\w){re.escape(figure.text)}(?!\w)", re.IGNORECASE)
+    # "Two other boys were wounded" / "The two wounded victims": both state two
+    cites = [c for c in claim.citations if written.search(c.citation.quote)] or claim.citations
     groups = lines.groups((c.source.id, c.citation.origin) for c in cites)
     origins = []
     for group in groups:
@@ -154,17 +156,6 @@ def counted_words(figure: Figure, quotes: list[str]) -> str:
                 return found.pop()
             if found:  # "a 2-year-old … and a 15-month-old": which is this one's?
                 return figure.text
-    return figure.text
-    word = rf"\W+(?!(?:{DETERMINERS})(?!\w))[\w'’-]+"
-    pattern = re.compile(
-        rf"(?<!\w){re.escape(figure.text)}(?:{word}){{0,{COUNTED_REACH}}}?"
-        rf"\W+{re.escape(figure.counts)}(?!\w)",
-        re.IGNORECASE,
-    )
-    for quote in quotes:
-        found = pattern.search(quote)
-        if found:
-            return found.group()
     return figure.text
 
 
