@@ -408,6 +408,32 @@ def test_he_and_she_are_two_people() -> None:
     assert compare(*pair(he, again, people()), TUNED).conflict is None
 
 
+def test_one_loose_synonym_does_not_make_two_peoples_facts_one() -> None:
+    """ "Vic Hager lives across the street from the house where the party took place" /
+    "Jesse Vides owns the home where the party took place": other people, and "house" /
+    "home" is all the rewording; no evidence they tell one fact."""
+    from dataclasses import replace
+
+    index = people("Vic Hager", "Jesse Vides")
+    lives = fact(
+        "a",
+        "Vic Hager, a retired teacher, lives across the street from the house where the "
+        "party and the shooting took place on Saturday night.",
+        [],
+        ("Vic Hager",),
+    )
+    owns = fact(
+        "b",
+        "Jesse Vides owns the home where the party and the shooting took place on "
+        "Saturday night, and neighbours said his car and his fence were hit by stray bullets.",
+        [],
+        ("Jesse Vides",),
+    )
+    a, b = pair(lives, owns, index)
+    loose = replace(TUNED, who_synonyms=0.0)
+    assert compare(a, b, TUNED).score < TUNED.threshold <= compare(a, b, loose).score
+
+
 def test_an_act_in_common_is_no_sign_that_two_dates_tell_one_thing() -> None:
     """One passage dates a past term of office, another until when someone else holds
     the seat: alike in their act ("hold|seat"), not in what they date."""

@@ -47,6 +47,9 @@ class MergeParams:
     )
     actor_topic: float = 0.4  # the same, for passages whose named subjects differ
     synonym: float = 0.7  # a synonym counts for this share of the rarer word's weight
+    who_synonyms: float = 0.05  # share of the passages' weight their synonyms must make up
+    # to tie passages of other people, or sharing only who tells them, into one fact (one
+    # loose synonym, "house" / "home", is not enough; a reworded copy has many)
     approximate_spread: float = APPROXIMATE_SPREAD  # "about 70" allows 70 ± this share
 
     # -- candidate pairs (blocking.py)

@@ -69,7 +69,9 @@ def compare(a: Passage, b: Passage, params: MergeParams) -> Comparison:
     )
     size = _size(a.total, b.total, params)
     alike = synonyms(a, keys_b, params)
-    if not (figures or alike) and (_only_who(a, b, common) or _other_people(a, b)):
+    if not (figures or alike >= params.who_synonyms * size) and (
+        _only_who(a, b, common) or _other_people(a, b)
+    ):
         shared = 0.0  # "He was scheduled to meet Vice President Biden" / "He said he and
         # Vice President Biden lived up to their pledge": one person, two facts
     words = shared + alike + figures
