@@ -227,6 +227,28 @@ def test_a_noun_after_a_clause_of_the_first_is_no_second_count() -> None:
     ]
 
 
+def test_shot_dead_counts_the_dead_and_a_short_time_counts_no_one() -> None:
+    """ "A relative was shot dead": one killed; "he died a short time later": "a" says
+    when, not who."""
+    dead = parse(
+        W("A", 1, "det", "DET"),
+        W("relative", 3, "nsubjpass", "NOUN"),
+        W("was", 3, "auxpass", "AUX", "be"),
+        W("shot", 3, "ROOT", "VERB", "shoot"),
+        W("dead", 3, "oprd", "ADJ"),
+    )
+    assert [(f.value, f.quantity) for f in with_quantities(dead[:], [])] == [(1, "killed")]
+    later = parse(
+        W("he", 1, "nsubj", "PRON"),
+        W("died", 1, "ROOT", "VERB", "die"),
+        W("a", 4, "det", "DET"),
+        W("short", 4, "amod", "ADJ"),
+        W("time", 1, "dobj", "NOUN"),
+        W("later", 1, "advmod", "ADV"),
+    )
+    assert with_quantities(later[:], []) == []
+
+
 def test_a_definite_person_hurt_is_a_count_of_one_and_nobody_hurt_is_none() -> None:
     """ "an officer shot and wounded the driver": one wounded, the driver (the officer
     does the act); "the officer was not injured", "no one was injured": no count."""

@@ -281,12 +281,12 @@ def _complement(word: Token, noun: Token) -> bool:
 
 
 def _outcome(shot: Token) -> str | None:
-    """What came of a shooting, joined to "shot": "shot and killed", "shot dead", "shot
-    his brother, killing him"."""
+    """What came of a shooting, joined to "shot": "shot and killed", "was shot dead",
+    "shot his brother, killing him"."""
     outcomes = [
         QUANTITY_OF.get(c.lemma_.lower())
         for c in shot.children
-        if (c.dep_ in ("conj", "xcomp", "advmod") or _resulting(c))
+        if (c.dep_ in ("conj", "xcomp", "advmod", "oprd", "acomp") or _resulting(c))
         and not any(g.dep_ in SUBJECTS for g in c.children)
         and not (c.dep_ == "conj" and any(g.dep_ == "dobj" for g in c.children))
     ]  # not "four men were shot and two of them died", "shot two people and killed a
@@ -349,6 +349,10 @@ def _described(figure: Figure, token: Token) -> Figure:
     return replace(figure, quantity=quantity, increment=is_increment(token, quantity))
 
 
+# nouns of a span of time: "a" before one says when, never who ("died a short time later")
+_TIMES = {"time", "while", "moment", "second", "minute", "hour", "day", "night", "week", "month"}
+
+
 def _one_counted(token: Token) -> Token | None:
     """The noun "a"/"one" counts when it stands for one counted thing: "a man was
     killed", "killed one man", "one was wounded"."""
@@ -357,6 +361,7 @@ def _one_counted(token: Token) -> Token | None:
         noun.dep_ == "conj" and noun.head.dep_ in _COUNTED_ONE
     )  # "a baby and a man were killed"
     event = noun.text.lower().endswith("ing") or noun.lemma_.lower() in QUANTITY_OF
+    event = event or noun.lemma_.lower() in _TIMES  # "he died a short time later"
     nominal = noun.pos_ == "NOUN" or _aged(noun)
     if token.dep_ == "det" and nominal and counted_noun and not event and not _of_many(noun):
         return noun  # not "a shooting", "a death": an event is no one counted
