@@ -601,6 +601,32 @@ def test_a_statement_names_nobody_its_other_citations_leave_out() -> None:
     assert statement == "Another 53 people were wounded in the shooting."
 
 
+def test_a_quotation_claim_quotes_only_its_speakers_own_words() -> None:
+    """A claim said by Thomas Reese that also holds a letter's alike words quotes
+    Reese's, never the letter's under his name."""
+    from sitegen.extract.records import Speaker
+    from sitegen.merge.statement import choose_statement
+
+    def quoted(source: str, words: str, speaker: Speaker) -> FactCandidate:
+        found = fact(source, f"“{words},” {speaker.text} said.", [])
+        found.kind, found.quote, found.speaker = "quote", words, speaker
+        return found
+
+    reese = quoted(
+        "a", "Ryan's budget reflects the values of his philosopher", Speaker("Tom Reese", True)
+    )
+    letter = quoted(
+        "b",
+        "Your budget appears to reflect the values of your philosopher",
+        Speaker("the letter", False),
+    )
+    items = passages([reese, letter, *filler()], people("Tom Reese"), TUNED)
+    members = items[:2]
+    central = {members[0].index: 0.5, members[1].index: 1.0}  # the letter most like the rest
+    statement, _ = choose_statement(members, True, ("tom-reese", "Tom Reese"), {}, central, TUNED)
+    assert statement == "Tom Reese said: “Ryan's budget reflects the values of his philosopher”"
+
+
 def test_two_people_telling_in_aligned_passages_are_no_rival_actors() -> None:
     """Passages standing for one statement by their place in two accounts: "Bill Rawls
     said the shooter came from Jackson" / "Susan Niland said a fight broke out" are two

@@ -544,7 +544,7 @@ def _claim(
     statement, chosen = choose_statement(
         own,
         kind == ClaimKind.QUOTE,
-        names.get(speaker or "", speaker),
+        (speaker, names.get(speaker, speaker)) if speaker else None,
         derived,
         centrality,
         result.params,

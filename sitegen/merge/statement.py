@@ -7,7 +7,7 @@ sentence that stands on its own (no leading pronoun, no trailing colon, no edito
 brackets, a sensible length) wins over a fragment, then one naming nobody the other
 passages do not (its other citations must support the statement), and then the passage
 most like the others (the one that shares most with them) wins. A quotation claim reads
-"Speaker said: “…”" when one of its passages holds a full quoted sentence.
+"Speaker said: “…”" when one of the speaker's own passages holds a full quoted sentence.
 """
 
 from __future__ import annotations
@@ -42,13 +42,14 @@ _CLOSING = ".!?”\"’'"
 def choose_statement(
     members: list[Passage],
     quote: bool,
-    speaker: str | None,
+    speaker: tuple[str, str] | None,
     derived: dict[str, int],
     centrality: dict[int, float],
     params: MergeParams,
 ) -> tuple[str, Passage]:
-    """(statement, the passage it comes from). `quote`: the claim is a quotation;
-    `derived`: how many rewrites each copying source is away from an original."""
+    """(statement, the passage it comes from). `quote`: the claim is a quotation, and
+    `speaker` (its id, its name) the one it is stated as said by; `derived`: how many
+    rewrites each copying source is away from an original."""
     least = min(derived.get(m.source, 0) for m in members)
     originals = [m for m in members if derived.get(m.source, 0) == least]
     best = max(
@@ -66,18 +67,21 @@ def choose_statement(
         statement += "."
     elif statement.endswith(":"):  # a count that opened a quotation: stated alone
         statement = statement[:-1].rstrip() + "."
-    quotes = [
+    said_by, name = speaker or (None, None)
+    quotes = [  # only the speaker's own words: another's alike are not what they said
         m
         for m in originals
-        if m.fact.kind == "quote" and _full_quotation(m.fact.quote, params.full_quotation_words)
+        if m.fact.kind == "quote"
+        and m.speaker == said_by
+        and _full_quotation(m.fact.quote, params.full_quotation_words)
     ]
-    if quote and speaker and quotes:
+    if quote and name and quotes:
         quoted = max(
             quotes,
             key=lambda m: (m is best, centrality[m.index], len(m.fact.quote or ""), -m.index),
         )
         words = (quoted.fact.quote or "").strip(" ,")
-        statement = f"{speaker} said: “{words}”"
+        statement = f"{name} said: “{words}”"
     return statement, best
 
 
