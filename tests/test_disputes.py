@@ -627,6 +627,30 @@ def test_a_quotation_claim_quotes_only_its_speakers_own_words() -> None:
     assert statement == "Tom Reese said: “Ryan's budget reflects the values of his philosopher”"
 
 
+def test_who_tells_a_fact_is_not_whom_it_is_about() -> None:
+    """ "A girl was given permission to throw the party, Ray Pruitt said" / "The daughter
+    had permission to throw the party, Walter Vides said": two tellers, not two people
+    the passages are about; "Lena Ortiz …" / "Lena Diaz …" are."""
+    from sitegen.extract.records import Speaker
+    from sitegen.merge.similarity import _other_people
+
+    def told(source: str, text: str, teller: str) -> FactCandidate:
+        found = fact(source, f"{text}, {teller} said.", [], (teller,))
+        found.speaker = Speaker(teller, True)
+        return found
+
+    index = people("Ray Pruitt", "Walter Vides", "Lena Ortiz", "Lena Diaz")
+    a, b = pair(
+        told("a", "A girl was given permission to throw the party", "Ray Pruitt"),
+        told("b", "The daughter had permission to throw the party", "Walter Vides"),
+        index,
+    )
+    assert a.speaker == "ray-pruitt" and not _other_people(a, b)
+    ortiz = fact("a", "Lena Ortiz threw the party.", [], ("Lena Ortiz",))
+    diaz = fact("b", "Lena Diaz threw the party.", [], ("Lena Diaz",))
+    assert _other_people(*pair(ortiz, diaz, index))
+
+
 def test_two_people_telling_in_aligned_passages_are_no_rival_actors() -> None:
     """Passages standing for one statement by their place in two accounts: "Bill Rawls
     said the shooter came from Jackson" / "Susan Niland said a fight broke out" are two

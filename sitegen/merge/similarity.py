@@ -159,8 +159,11 @@ def _says_who(word: str, named: set[str], described: frozenset[str]) -> bool:
 def _other_people(a: Passage, b: Passage) -> bool:
     """Each passage names people and none the other names: "The victims were
     identified as Joseph Lamar, Janell Knight and Zach Thompson" / "The victim is
-    identified as Amy Marie Hooser" tell of other people."""
-    return bool(a.people and b.people) and not set(a.people) & set(b.people)
+    identified as Amy Marie Hooser" tell of other people. Who tells it is not whom it
+    is about: "…, Pruitt said" / "…, Vides said" may tell one fact."""
+    told_of = [p for p in a.people if p != a.speaker]
+    others = [p for p in b.people if p != b.speaker]
+    return bool(told_of and others) and not set(a.people) & set(b.people)
 
 
 def _topic(quote: float, words: float, size: float) -> float:
