@@ -11,6 +11,7 @@ fields changes the count.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -48,19 +49,34 @@ UNNAMED = "unnamed report"  # the origin of a passage that says it relays one ("
 
 def outlet_key(name: str) -> str:
     """An outlet's name folded for comparison: case, accents, a leading article, a
-    possessive and a trailing lower-case media noun do not matter."""
+    possessive and a trailing lower-case media noun do not matter, and a web address
+    is its site's name ("wdbj7.com", "www.wdbj7.com": "wdbj7")."""
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     words = folded.replace("'s", "").replace("'", "").strip(" .,").split()
     while words and words[0].lower() in _ARTICLES:
         words = words[1:]
     while len(words) > 1 and words[-1].islower() and words[-1] in MEDIA_NOUNS:
         words = words[:-1]
-    return " ".join(words).lower()
+    key = " ".join(words).lower()
+    return _site_name(key) if _ADDRESS.fullmatch(key) else key
+
+
+_ADDRESS = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,}")
+# the ends of a web address that name no site: "com", "co.uk", "org"
+_DOMAIN_ENDS = frozenset({"com", "org", "net", "co", "uk", "us", "ca", "au", "tv", "info", "www"})
+
+
+def _site_name(address: str) -> str:
+    labels = [label for label in address.split(".") if label not in _DOMAIN_ENDS]
+    return labels[-1] if labels else address
 
 
 def same_outlet(a: str, b: str) -> bool:
-    """Two folded outlet names for one outlet: equal, or one a word-prefix of the other
-    ("mainichi" / "mainichi shimbun"; not "new york times" / "new york post")."""
+    """Two folded outlet names for one outlet: equal, written as one word ("abc7
+    chicago" / "abc7chicago"), or one a word-prefix of the other ("mainichi" /
+    "mainichi shimbun"; not "new york times" / "new york post")."""
+    if a.replace(" ", "").replace("-", "") == b.replace(" ", "").replace("-", ""):
+        return True
     short, long = sorted((a.split(), b.split()), key=len)
     return bool(short) and long[: len(short)] == short
 

@@ -159,6 +159,23 @@ def test_independent_origins_count_copies_shared_origins_and_credits_once() -> N
     assert lines.count([("a", None), relayed, ("d", None)]) == 2
 
 
+def test_an_outlet_credited_by_name_is_the_source_published_at_its_web_address() -> None:
+    """ "…, according to WDBJ7" in one outlet's story, and the story of the outlet
+    whose publisher is "wdbj7.com": one origin, not two."""
+    assert outlet_key("www.wdbj7.com") == outlet_key("WDBJ7") == "wdbj7"
+    assert outlet_key("bbc.co.uk") == "bbc"
+    assert same_outlet(outlet_key("ABC7 Chicago"), outlet_key("abc7chicago.com"))
+    lines = Lines.of(
+        {
+            "wtkr": SourceLinks(publisher="wtkr.com"),
+            "wdbj7": SourceLinks(publisher="wdbj7.com"),
+            "wsls": SourceLinks(publisher="wsls.com"),
+        }
+    )
+    assert lines.count([("wtkr", "WDBJ7"), ("wdbj7", None)]) == 1
+    assert lines.count([("wtkr", "WDBJ7"), ("wsls", None)]) == 2
+
+
 def test_a_citation_traces_to_the_credit_in_or_just_before_it_else_its_sources_origin() -> None:
     from sitegen.extract.records import ArticleFacts, Credit
     from sitegen.factbase.model import Citation, Claim, Source
