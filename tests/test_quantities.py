@@ -227,6 +227,27 @@ def test_a_noun_after_a_clause_of_the_first_is_no_second_count() -> None:
     ]
 
 
+def test_a_thing_is_no_casualty() -> None:
+    """ "The man took out a gun and shot at them": no one shot; "a bystander was
+    shot": one."""
+
+    def shot(noun: str) -> list[tuple[float, str | None]]:
+        doc = parse(
+            W("the", 1, "det", "DET"),
+            W("man", 2, "nsubj", "NOUN"),
+            W("took", 2, "ROOT", "VERB", "take"),
+            W("out", 2, "prt", "ADP"),
+            W("a", 5, "det", "DET"),
+            W(noun, 2, "dobj", "NOUN"),
+            W("and", 2, "cc", "CCONJ"),
+            W("shot", 2, "conj", "VERB", "shoot"),
+        )
+        return [(f.value, f.quantity) for f in with_quantities(doc[:], [])]
+
+    assert shot("gun") == []
+    assert shot("bystander") == [(1, "shot")]
+
+
 def test_shot_dead_counts_the_dead_and_a_short_time_counts_no_one() -> None:
     """ "A relative was shot dead": one killed; "he died a short time later": "a" says
     when, not who."""

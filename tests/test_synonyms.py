@@ -9,7 +9,8 @@ from sitegen.merge.features import passages
 from sitegen.merge.params import MergeParams
 from sitegen.merge.people import PeopleIndex
 from sitegen.merge.similarity import compare
-from sitegen.merge.synonyms import PARTS_OF_SPEECH, _index, senses, wordnet_folder
+from sitegen.merge.synonyms import senses
+from sitegen.wordnet import PARTS_OF_SPEECH, index_of, noun_kinds, wordnet_folder
 
 
 def test_the_wordnet_files_are_installed_with_the_package() -> None:
@@ -54,10 +55,19 @@ def test_each_index_file_is_sorted_by_lemma_as_the_lookup_expects() -> None:
     folder = wordnet_folder()
     assert folder is not None
     for pos in PARTS_OF_SPEECH:
-        index = _index(folder / f"index.{pos}")
+        index = index_of(folder / f"index.{pos}")
         lines = index.data[index.starts[0] :].decode("utf-8").splitlines()
         lemmas = [line[: line.index(" ")] for line in lines]
         assert len(lines) > 1000 and list(lines) == sorted(lines)
         assert lemmas == sorted(lemmas) and len(set(lemmas)) == len(lemmas)
         found = senses(lemmas[::97])  # every lemma looked up is found
         assert set(found) == set(lemmas[::97])
+
+
+def test_a_nouns_common_senses_say_what_kind_of_thing_it_names() -> None:
+    """ "victim" names a person, "gun" only things (its rare "gunman" sense aside),
+    "fan" both; a word WordNet lacks names nothing it knows."""
+    assert noun_kinds("victim") == {"noun.person"}
+    assert "noun.person" not in noun_kinds("gun")
+    assert {"noun.person", "noun.artifact"} <= noun_kinds("fan")
+    assert noun_kinds("zzzqx") == frozenset()

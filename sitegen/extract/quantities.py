@@ -26,6 +26,7 @@ from sitegen.extract.lexicon import HUMAN_HEADS
 from sitegen.extract.params import current
 from sitegen.extract.syntax import SUBJECTS
 from sitegen.factbase.model import Figure
+from sitegen.wordnet import noun_kinds
 from sitegen.words import word_set, word_table
 
 # The verbs, adjectives and nouns that name a counted quantity in news prose, by lemma.
@@ -205,7 +206,26 @@ def quantity_of(number: Token) -> str | None:
         return None  # "from 52 countries": a detail of what is counted, not the count
     if _doer(_noun(number)):
         return None  # "two gunmen killed three people": the killers, not the dead
-    return _governing_quantity(noun)
+    quantity = _governing_quantity(noun)
+    if quantity in _OF_PEOPLE and _a_thing(counted):
+        return None  # "took out a gun and shot at them", "died a short time later"
+    return quantity
+
+
+# quantities only people are counted in
+_OF_PEOPLE = {"killed", "injured", "shot", "arrested", "charged", "missing"}
+# what WordNet files the senses of nouns that can name people under
+_PEOPLE_KINDS = {"noun.person", "noun.group", "noun.animal"}
+
+
+def _a_thing(noun: Token) -> bool:
+    """A noun whose common senses name no person ("gun", "time", "round"); an age
+    ("a 22-year-old"), a word for people ("person", filed by WordNet among its top
+    words with "time") or a word WordNet does not know may well be one."""
+    if noun.pos_ != "NOUN" or _aged(noun) or noun.lemma_.lower() in HUMAN_HEADS:
+        return False
+    kinds = noun_kinds(noun.lemma_.lower())
+    return bool(kinds) and kinds.isdisjoint(_PEOPLE_KINDS)
 
 
 def _animals(noun: Token) -> bool:
@@ -349,10 +369,6 @@ def _described(figure: Figure, token: Token) -> Figure:
     return replace(figure, quantity=quantity, increment=is_increment(token, quantity))
 
 
-# nouns of a span of time: "a" before one says when, never who ("died a short time later")
-_TIMES = {"time", "while", "moment", "second", "minute", "hour", "day", "night", "week", "month"}
-
-
 def _one_counted(token: Token) -> Token | None:
     """The noun "a"/"one" counts when it stands for one counted thing: "a man was
     killed", "killed one man", "one was wounded"."""
@@ -361,7 +377,6 @@ def _one_counted(token: Token) -> Token | None:
         noun.dep_ == "conj" and noun.head.dep_ in _COUNTED_ONE
     )  # "a baby and a man were killed"
     event = noun.text.lower().endswith("ing") or noun.lemma_.lower() in QUANTITY_OF
-    event = event or noun.lemma_.lower() in _TIMES  # "he died a short time later"
     nominal = noun.pos_ == "NOUN" or _aged(noun)
     if token.dep_ == "det" and nominal and counted_noun and not event and not _of_many(noun):
         return noun  # not "a shooting", "a death": an event is no one counted
