@@ -60,7 +60,7 @@ class _Index:
 STRETCH = 1024
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=len(PARTS_OF_SPEECH) + 1)  # the index files, and the nouns' data
 def index_of(path: Path) -> _Index:
     """An index file's entries (after its licence: the lines opening with spaces)."""
     try:
