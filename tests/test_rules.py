@@ -568,6 +568,19 @@ def test_four_figures_before_their_noun_are_a_year(number: str, ent: str) -> Non
         assert bool(list(figures(doc[:]))) is read
 
 
+def test_a_number_hyphened_to_a_noun_it_makes_an_adjective_of_is_no_count() -> None:
+    """ "a gray four-door Chevrolet": a kind of car, not four doors."""
+    doc = parse(
+        W("a", 4, "det", "DET"),
+        W("four", 3, "nummod", "NUM", ent="B-CARDINAL", space=False),
+        W("-", 3, "punct", "PUNCT", tag="HYPH", space=False),
+        W("door", 4, "compound", "NOUN", tag="NN"),
+        W("Chevrolet", 5, "nsubj", "PROPN"),
+        W("pulled", 5, "ROOT", "VERB", "pull"),
+    )
+    assert list(figures(doc[:])) == []
+
+
 def test_an_age_in_years_old_is_an_age() -> None:
     """ "The youngest victim, just 15 years old, was struck": 15 years of age."""
     doc = parse(

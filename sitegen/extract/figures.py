@@ -46,7 +46,7 @@ def _tagged(sentence: Span, seen: list[tuple[int, int]]) -> Iterator[Figure]:
         number = _number_of(ent)
         if value is None or ent.text.lower().strip() in _VAGUE or _names(number):
             continue
-        if ent.label_ == "CARDINAL" and _a_year(number):
+        if ent.label_ == "CARDINAL" and (_a_year(number) or _hyphened(number)):
             continue
         before = ent.doc[max(ent.start - current().context_words, sentence.start) : ent.start].text
         seen.append((ent.start_char, ent.end_char))
@@ -82,6 +82,7 @@ def _untagged(sentence: Span, seen: list[tuple[int, int]]) -> Iterator[Figure]:
             and token.head.pos_ == "NOUN"
             and not _names(token)
             and not _a_year(token)
+            and not _hyphened(token)
         ):  # not "27 Feb", not "Boeing 737"
             span = sentence.doc[token.i : token.i + 1]
             value = parse_number(token.text)
@@ -96,6 +97,18 @@ def _untagged(sentence: Span, seen: list[tuple[int, int]]) -> Iterator[Figure]:
                     sentence.doc[max(token.i - current().context_words, 0) : token.i].text
                 ),
             )
+
+
+def _hyphened(number: Token) -> bool:
+    """A number hyphened to a singular noun that modifies another: a kind, not a count
+    ("a four-door Chevrolet", "the three-story home", "a 12-gauge shotgun")."""
+    doc, noun = number.doc, number.head
+    return (
+        number.i + 2 == noun.i
+        and doc[number.i + 1].tag_ == "HYPH"
+        and noun.tag_ == "NN"
+        and noun.dep_ in ("compound", "amod")
+    )
 
 
 def _a_year(number: Token) -> bool:
