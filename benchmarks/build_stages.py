@@ -89,6 +89,34 @@ def start_again(root: Path) -> None:
         (cache / name).unlink(missing_ok=True)
 
 
+def rekey(root: Path, made_by: Path) -> int:
+    """Link each article's cached extraction, keyed under the code of the sitegen
+    package at `made_by`, under this code's key too (the cache is keyed by sitegen's
+    whole source, so a change anywhere would extract everything again). Returns the
+    number linked. Only for measuring: the extraction code must be the same."""
+    from sitegen import freshness, pipeline
+    from sitegen.config import load_config
+    from sitegen.extract.cache import ExtractionCache
+    from sitegen.reporter import Reporter
+
+    config = load_config(root)
+    now = ExtractionCache(config.cache, config.model)
+    package, freshness._PACKAGE = freshness._PACKAGE, made_by.resolve()
+    freshness.code_version.cache_clear()
+    try:
+        then = ExtractionCache(config.cache, config.model)
+    finally:
+        freshness._PACKAGE = package
+        freshness.code_version.cache_clear()
+    linked = 0
+    for article in pipeline.read_sources(config, Reporter(quiet=True), {}):
+        old, new = then._path(article), now._path(article)
+        if old.exists() and not new.exists():
+            new.hardlink_to(old)
+            linked += 1
+    return linked
+
+
 def main(argv: list[str]) -> int:
     options = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     options.add_argument("project", type=Path)
@@ -97,9 +125,16 @@ def main(argv: list[str]) -> int:
     options.add_argument(
         "--trace", type=int, nargs="?", const=8, default=0, help="tracemalloc, top N lines"
     )
+    options.add_argument("--merge", action="store_true", help="also the merge's steps")
+    options.add_argument("--until", choices=["content"], help="stop once content/ is written")
+    options.add_argument(
+        "--cache-made-by", type=Path, help="the sitegen package whose code filled the cache"
+    )
     args = options.parse_args(argv)
     if args.again:
         start_again(args.project)
+    if args.cache_made_by:
+        print(f"{rekey(args.project, args.cache_made_by)} cached extractions linked", flush=True)
     from sitegen import build, collector, pipeline
     from sitegen.config import load_config
     from sitegen.render import site
@@ -117,6 +152,19 @@ def main(argv: list[str]) -> int:
         "load_factbase",
     ):
         probe.wrap(pipeline, name)
+    if args.merge:  # the merge's steps (imported by `merge_claims` when it runs)
+        from sitegen.merge import claims, conflicts, credited, features, people, provenance
+
+        for module, names in (
+            (people, ["build_people"]),
+            (features, ["passages"]),
+            (claims, ["cluster", "join_split_sentences", "build_claims"]),
+            (provenance, ["derived_sources"]),
+            (credited, ["source_origins", "citation_origins", "independent_counts"]),
+            (conflicts, ["mark_conflicts"]),
+        ):
+            for name in names:
+                probe.wrap(module, name, f"  merge: {name}")
     probe.wrap(build, "extract_to_content")
     probe.wrap(collector, "give_back")
     probe.wrap(site, "draw_site")
@@ -127,7 +175,11 @@ def main(argv: list[str]) -> int:
     if args.trace:
         tracemalloc.start()
     probe.report("start")
-    build.build(config, Reporter(stream=sys.stderr))
+    reporter = Reporter(stream=sys.stderr)
+    if args.until == "content":  # in this process, as the dev server runs it
+        build.extract_to_content(config, reporter, skip_unchanged=True)
+    else:
+        build.build(config, reporter)
     probe.report("end")
     return 0
 
