@@ -55,11 +55,14 @@ def extract_to_content(
     cache: FileCache | None = None,
     skip_unchanged: bool = False,
     params: MergeParams | None = None,
+    apart: bool = False,
 ) -> BuildStats:
     """Extract, then merge the result into content/ keeping every hand edit. With
     `skip_unchanged` (build, serve), nothing is done but the same report when nothing
     it reads has changed since it last ran: the run would write nothing. `params`:
-    the merge's, as tuned when None (they count in what "unchanged" means)."""
+    the merge's, as tuned when None (they count in what "unchanged" means). `apart`
+    (a one-shot build): the work runs in a child process (`sitegen.apart`), which
+    takes its memory with it; what it parsed is not kept in `cache` then."""
     # the tuned parameters follow from sitegen's code, which every digest holds: named,
     # not imported (the merge's modules), by a build that may have nothing to do
     identity: object = params if params is not None else TUNED_MERGE
@@ -74,6 +77,29 @@ def extract_to_content(
     previous = freshness.load(config) if skip_unchanged else None
     if previous is not None and previous.digest == freshness.digest(config, inputs, identity):
         return _unchanged(config, reporter, previous, started)
+    if apart:
+        from sitegen.apart import run_apart
+
+        return run_apart(
+            lambda: _merged(config, reporter, None, params, inputs, identity, started, False),
+            reporter,
+        )
+    return _merged(config, reporter, cache, params, inputs, identity, started, True)
+
+
+def _merged(
+    config: Config,
+    reporter: Reporter,
+    cache: FileCache | None,
+    params: MergeParams | None,
+    inputs: freshness.Files,
+    identity: object,
+    started: float,
+    name_writes: bool,
+) -> BuildStats:
+    """`extract_to_content` past its check: extract, merge, write content/ and the
+    stamp. `name_writes`: list the files written in the result (the dev server
+    watches for them; a build in a child sends back no 220,000 paths)."""
     if params is None:
         from sitegen.merge.params import TUNED  # not loaded by a render alone
 
@@ -114,7 +140,9 @@ def extract_to_content(
         claims=counts["claims"],
         multi_source_claims=multi,
         seconds=time.perf_counter() - started,
-        written=[config.content / name for name in writes if name not in committed.kept],
+        written=[config.content / name for name in writes if name not in committed.kept]
+        if name_writes
+        else [],
     )
 
 
@@ -255,10 +283,13 @@ def _read(path: Path) -> str | None:
 
 def build(config: Config, reporter: Reporter) -> BuildStats:
     started = time.perf_counter()
-    cache = FileCache()  # render re-reads only the content/ files the merge rewrote
-    stats = extract_to_content(config, reporter, cache, skip_unchanged=True)
+    # the merge runs in a child that takes its memory with it (where it can fork; else
+    # the render re-reads only the content/ files the merge rewrote, and gets back
+    # the memory the merge freed)
+    cache = FileCache()
+    stats = extract_to_content(config, reporter, cache, skip_unchanged=True, apart=True)
     if stats.merged:
-        collector.give_back()  # what the merge freed, before the render takes its own
+        collector.give_back()
     stats.pages = render(config, reporter, cache=cache.drain()).pages
     stats.seconds = time.perf_counter() - started
     reporter.info(f"built in {stats.seconds:.2f}s")

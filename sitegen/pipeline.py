@@ -36,15 +36,18 @@ if TYPE_CHECKING:
     from sitegen.factbase.files import ContentFiles
     from sitegen.factbase.model import FactBase
     from sitegen.factbase.reconcile import Outcome
+    from sitegen.factbase.records import Records
     from sitegen.ingest import Article
     from sitegen.merge.params import MergeParams
 
 
 @dataclass
 class Extraction:
-    """The machine's view of the story, and the article texts it was read from."""
+    """The machine's view of the story as the records of its files (the model objects
+    it was made of are let go: the records share their values), and the article texts
+    it was read from."""
 
-    base: FactBase
+    records: Records
     texts: dict[str, str]
 
 
@@ -137,9 +140,10 @@ def merge_facts(
 ) -> Extraction:
     """One claim per fact told by several outlets, one person per name's spellings;
     every threshold the merge reads is a field of `params`."""
+    from sitegen.factbase.records import records
     from sitegen.merge import merge
 
-    return Extraction(merge(articles, facts, params), {a.id: a.text for a in articles})
+    return Extraction(records(merge(articles, facts, params)), {a.id: a.text for a in articles})
 
 
 # -- 4. read content/ -------------------------------------------------------------------
@@ -176,15 +180,14 @@ def source_ids(config: Config, read: ContentRead) -> dict[str, str]:
 def reconcile_edits(config: Config, extraction: Extraction, read: ContentRead) -> Outcome:
     """The machine's new view merged with content/ as people left it."""
     from sitegen.factbase.reconcile import reconcile
-    from sitegen.factbase.records import records
 
     current = {
         kind: {doc.data["id"]: doc.data for doc in read.files.documents[kind]} for kind in KINDS
     }
     snapshot = load_snapshot(config.content)
     # with no snapshot yet, the files there are taken as the previous build's output
-    return reconcile(
-        records(extraction.base),
+    return reconcile(  # which copies what it changes: a second attempt gets the same
+        extraction.records,
         current,
         current if snapshot is None else snapshot,
         extraction.texts,
