@@ -342,6 +342,13 @@ def test_a_large_site_is_indexed_in_parts_of_marked_pages(tmp_path: Path) -> Non
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
     assert pagefind.index_site(site, reporter)  # one part: the whole site, no parts listed
     assert json.loads((bundle / pagefind.PARTS).read_text()) == []
+    # the render passes the bytes of HTML it wrote: they decide as the walk does, and
+    # a site they show to be small is indexed whole without being walked
+    html = sum(p.stat().st_size for p in site.glob("*.html"))
+    assert pagefind.index_site(site, reporter, text_per_index=2 * short, html_size=html)
+    assert json.loads((bundle / pagefind.PARTS).read_text()) == ["part-1/", "part-2/"]
+    assert pagefind.index_site(site, reporter, text_per_index=2 * short, html_size=0)
+    assert json.loads((bundle / pagefind.PARTS).read_text()) == []
 
 
 def test_the_text_of_a_page_is_what_pagefind_indexes() -> None:

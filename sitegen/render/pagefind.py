@@ -68,19 +68,25 @@ def index_site(
     output: Path | None = None,
     niceness: int = 0,
     text_per_index: int = TEXT_PER_INDEX,
+    html_size: int | None = None,
 ) -> bool:
     """Index the pages under `site` into `site/pagefind/` (or `output`); False, with a
     warning, when it cannot. `niceness` lowers Pagefind's CPU priority (the dev server
     indexes while the next edit may already be rendering). A large site (see
     `HTML_PER_TEXT`) is indexed in parts of at most `text_per_index` bytes of text,
     the first in the bundle, the others in `part-N/` folders inside it that
-    `parts.json` lists."""
+    `parts.json` lists. `html_size`, when the caller knows it (the render wrote the
+    pages), is at least the bytes of the site's HTML files: a site it shows to be
+    small is indexed whole without walking it (~0.08 s at 2,500 pages)."""
     binary = executable()
     if binary is None:
         _missing(reporter)
         return False
     bundle = output or site / FOLDER
-    parts = _parts(site, bundle, text_per_index)
+    if html_size is not None and html_size <= text_per_index * HTML_PER_TEXT:
+        parts: list[list[str]] = [[]]  # what `_parts` finds for a site of this size
+    else:
+        parts = _parts(site, bundle, text_per_index)
     if len(parts) < 2:
         done = _run(binary, site, bundle, niceness, reporter)
         parts = [[]]
