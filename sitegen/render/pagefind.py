@@ -19,7 +19,7 @@ import tempfile
 import threading
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from functools import cache, partial
+from functools import cache
 from pathlib import Path
 from typing import cast
 
@@ -43,10 +43,6 @@ TEXT_PER_INDEX = 10_000_000  # bytes of indexed text (tags and ignored parts lef
 # text indexed, 7.5 over a whole site; a site of at most this many times the budget in
 # HTML (80 MB, ~10,000 pages: what was indexed whole before) is one part, unread.
 HTML_PER_TEXT = 8
-# threads reading a large site's pages to size them, each RUN pages at a time: the
-# reads wait on the disk (73 s wall for 30 s of CPU at 222,000 pages, one thread)
-READERS = 4
-RUN = 256
 PARTS = "parts.json"  # in the bundle: the folders of the other parts, relative to it
 BODY = b"data-pagefind-body"  # pages marked so are the only ones Pagefind indexes
 IGNORE = b"data-pagefind-ignore"  # an element Pagefind leaves out of a marked page
@@ -116,10 +112,7 @@ def _parts(site: Path, bundle: Path, text_per_index: int) -> list[list[str]]:
     found = list(_html_files(site, bundle))
     if _fits(site, found, text_per_index * HTML_PER_TEXT):
         return [found]
-    with ThreadPoolExecutor(READERS, thread_name_prefix="sitegen-size") as pool:
-        runs = [found[start : start + RUN] for start in range(0, len(found), RUN)]
-        # not their text: 0.5 GB at 55,000 pages
-        sized = [each for run in pool.map(partial(_sized_run, site), runs) for each in run]
+    sized = [_sized(site, page) for page in found]  # not their text: 0.5 GB at 55,000
     marked = [(page, size) for page, size, body in sized if body]
     # when some pages are marked, Pagefind indexes only those, so a part must not be
     # made of unmarked pages alone (it would index them whole)
@@ -134,13 +127,9 @@ def _parts(site: Path, bundle: Path, text_per_index: int) -> list[list[str]]:
     return parts
 
 
-def _sized_run(site: Path, pages: list[str]) -> list[tuple[str, int, bool]]:
-    """Each page, the size of its text and whether it is marked."""
-    return [_sized(site / page, page) for page in pages]
-
-
-def _sized(path: Path, page: str) -> tuple[str, int, bool]:
-    html = path.read_bytes()
+def _sized(site: Path, page: str) -> tuple[str, int, bool]:
+    """A page, the size of its text and whether it is marked."""
+    html = (site / page).read_bytes()
     return page, text_size(html), BODY in html
 
 
