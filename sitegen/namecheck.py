@@ -9,7 +9,7 @@ Roberts-Cole"), is for a person to decide, so `sitegen check` names both in a wa
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -33,29 +33,60 @@ def close_pairs(
 ) -> list[tuple[str, str]]:
     """(id, id) pairs of `people` ((id, name) each) whose names have the same number of
     words, agree on all but one, and differ in that one by at most `max_edits` letters."""
-    by_size: dict[int, list[tuple[str, list[str]]]] = {}
-    for person_id, name in people:
-        parts = [fold(w.strip(".,")) for w in name.split()]
-        if len(parts) >= 2:
-            by_size.setdefault(len(parts), []).append((person_id, parts))
     pairs = []
-    for group in by_size.values():
-        by_last = _bucket(group)
-        for bucket in by_last.values():
-            for (a, pa), (b, pb) in combinations(bucket, 2):
-                if _one_part_misspelt(pa, pb, params):
-                    pairs.append((a, b))
+    for bucket in _agreeing(people).values():
+        for a, b in _candidates(bucket, params.max_edits):
+            if _one_part_misspelt(a[1], b[1], params):
+                pairs.append((a[0], b[0]) if a[2] < b[2] else (b[0], a[0]))
     return sorted(set(pairs))
 
 
-def _bucket(group: list[tuple[str, list[str]]]) -> dict[str, list[tuple[str, list[str]]]]:
-    """Candidates share their first or their last word (each person in two buckets)."""
-    buckets: dict[str, list[tuple[str, list[str]]]] = {}
-    for item in group:
-        parts = item[1]
-        buckets.setdefault("first:" + parts[0], []).append(item)
-        buckets.setdefault("last:" + parts[-1], []).append(item)
+Named = tuple[str, list[str], int]
+FEW = 8  # a bucket of at most this many people: every pair compared  # id, folded words, place in the input
+
+
+def _agreeing(people: Iterable[tuple[str, str]]) -> dict[tuple, list[tuple[Named, str]]]:
+    """People whose names agree on every word but one, by those words and where the
+    other one is; each with that other word. A person is in one bucket per word."""
+    buckets: dict[tuple, list[tuple[Named, str]]] = {}
+    for place, (person_id, name) in enumerate(people):
+        parts = [fold(w.strip(".,")) for w in name.split()]
+        if len(parts) < 2:
+            continue
+        named = (person_id, parts, place)
+        for at, word in enumerate(parts):
+            key = (len(parts), at, *parts[:at], *parts[at + 1 :])
+            buckets.setdefault(key, []).append((named, word))
     return buckets
+
+
+def _candidates(bucket: list[tuple[Named, str]], max_edits: int) -> Iterator[tuple[Named, Named]]:
+    """The pairs of a bucket whose differing words could be `max_edits` apart or one a
+    part of the other's hyphenated word: those sharing a form with up to `max_edits`
+    letters deleted, or a hyphenated part (a bucket of 50 namesakes' first names would
+    be 1,225 pairs to compare letter by letter; most share no such form)."""
+    if len(bucket) <= FEW:
+        yield from ((a, b) for (a, _), (b, _) in combinations(bucket, 2))
+        return
+    forms: dict[str, list[int]] = {}
+    for index, (_, word) in enumerate(bucket):
+        keys = _deletions(word, max_edits) | {"-" + part for part in word.split("-")}
+        for key in keys:
+            forms.setdefault(key, []).append(index)
+    seen: set[tuple[int, int]] = set()
+    for indexes in forms.values():
+        for i, j in combinations(indexes, 2):
+            if (i, j) not in seen:
+                seen.add((i, j))
+                yield bucket[i][0], bucket[j][0]
+
+
+def _deletions(word: str, count: int) -> set[str]:
+    """`word` with up to `count` letters deleted, in every way."""
+    forms = {word}
+    for _ in range(count):
+        forms |= {form[:at] + form[at + 1 :] for form in forms for at in range(len(form))}
+    return forms
 
 
 def _one_part_misspelt(a: list[str], b: list[str], params: Misspellings) -> bool:

@@ -342,6 +342,39 @@ def test_a_large_site_is_indexed_in_parts_of_marked_pages(tmp_path: Path) -> Non
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
     assert pagefind.index_site(site, reporter)  # one part: the whole site, no parts listed
     assert json.loads((bundle / pagefind.PARTS).read_text()) == []
+    # the render passes the bytes of HTML it wrote: they decide as the walk does, and
+    # a site they show to be small is indexed whole without being walked
+    html = sum(p.stat().st_size for p in site.glob("*.html"))
+    assert pagefind.index_site(site, reporter, text_per_index=2 * short, html_size=html)
+    assert json.loads((bundle / pagefind.PARTS).read_text()) == ["part-1/", "part-2/"]
+    assert pagefind.index_site(site, reporter, text_per_index=2 * short, html_size=0)
+    assert json.loads((bundle / pagefind.PARTS).read_text()) == []
+
+
+def test_a_part_that_fails_stops_the_index_and_leaves_no_folder_of_links(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The next part's folder of links is made while a part is indexed: when that part
+    fails, the later parts are not indexed and every folder made is gone."""
+    if pagefind.executable() is None:
+        pytest.skip("Pagefind is not installed")
+    site = tmp_path / "site"
+    site.mkdir()
+    for name in ("a", "b", "c", "d"):
+        _page(site, name, words=0)
+    short = pagefind.text_size((site / "a.html").read_bytes())
+    ran: list[Path] = []
+
+    def run(binary: Path, folder: Path, *args: object) -> bool:
+        ran.append(folder)
+        assert sorted(p.name for p in folder.iterdir()) in (["a.html"], ["b.html"])
+        return len(ran) < 2  # the second part fails
+
+    monkeypatch.setattr(pagefind, "_run", run)
+    reporter = Reporter(stream=io.StringIO())
+    assert not pagefind.index_site(site, reporter, text_per_index=short)
+    assert len(ran) == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 
 def test_the_text_of_a_page_is_what_pagefind_indexes() -> None:

@@ -730,7 +730,7 @@ def test_a_render_lets_go_of_the_fact_base_before_pagefind(
     del base
     kept: list[object] = []
 
-    def index(site: Path, reporter: Reporter, *args: object) -> bool:
+    def index(site: Path, reporter: Reporter, *args: object, **kwargs: object) -> bool:
         gc.collect()
         shown = (Claim, Person, Source, ClaimView, PersonView, SourceView)
         kept.extend(o for o in gc.get_objects() if isinstance(o, shown))

@@ -18,10 +18,12 @@ import subprocess
 import tempfile
 import threading
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from functools import cache
 from pathlib import Path
+from typing import cast
 
-from sitegen.fsutil import atomic_write
+from sitegen.fsutil import atomic_write, remove_tree
 from sitegen.reporter import Reporter
 
 FOLDER = "pagefind"  # Pagefind's default output folder, inside the site
@@ -68,27 +70,30 @@ def index_site(
     output: Path | None = None,
     niceness: int = 0,
     text_per_index: int = TEXT_PER_INDEX,
+    html_size: int | None = None,
 ) -> bool:
     """Index the pages under `site` into `site/pagefind/` (or `output`); False, with a
     warning, when it cannot. `niceness` lowers Pagefind's CPU priority (the dev server
     indexes while the next edit may already be rendering). A large site (see
     `HTML_PER_TEXT`) is indexed in parts of at most `text_per_index` bytes of text,
     the first in the bundle, the others in `part-N/` folders inside it that
-    `parts.json` lists."""
+    `parts.json` lists. `html_size`, when the caller knows it (the render wrote the
+    pages), is at least the bytes of the site's HTML files: a site it shows to be
+    small is indexed whole without walking it (~0.08 s at 2,500 pages)."""
     binary = executable()
     if binary is None:
         _missing(reporter)
         return False
     bundle = output or site / FOLDER
-    parts = _parts(site, bundle, text_per_index)
+    if html_size is not None and html_size <= text_per_index * HTML_PER_TEXT:
+        parts: list[list[str]] = [[]]  # what `_parts` finds for a site of this size
+    else:
+        parts = _parts(site, bundle, text_per_index)
     if len(parts) < 2:
         done = _run(binary, site, bundle, niceness, reporter)
         parts = [[]]
     else:
-        done = all(
-            _index_part(binary, site, part, _part_folder(bundle, n), niceness, reporter)
-            for n, part in enumerate(parts)
-        )
+        done = _index_parts(binary, site, parts, bundle, niceness, reporter)
     if done:
         listed = [f"part-{n}/" for n in range(1, len(parts))]
         atomic_write(bundle / PARTS, json.dumps(listed) + "\n", durable=False)
@@ -204,11 +209,43 @@ def _tags(name: bytes) -> re.Pattern[bytes]:
     return re.compile(rb"<(/?)" + re.escape(name) + rb"[\s/>]", re.IGNORECASE)
 
 
-def _index_part(
-    binary: Path, site: Path, pages: list[str], bundle: Path, niceness: int, reporter: Reporter
+def _index_parts(
+    binary: Path,
+    site: Path,
+    parts: list[list[str]],
+    bundle: Path,
+    niceness: int,
+    reporter: Reporter,
 ) -> bool:
-    """Index `pages` alone: Pagefind reads a folder, so it gets one holding links to
-    them (hard links: no copy of the pages), removed afterwards."""
+    """Index each part alone, in order, until one fails: Pagefind reads a folder, so it
+    gets one holding links to the part's pages. The next part's folder is made, and
+    the last one's removed, while Pagefind runs: on this machine's disk each page
+    folder costs milliseconds to make and more to remove, a minute for a part of
+    16,000 pages, which Pagefind's run (CPU) then hides. All are gone on return."""
+    removing: list[threading.Thread] = []
+    with ThreadPoolExecutor(1, thread_name_prefix="sitegen-link") as linker:
+        ahead: Future[Path] | None = linker.submit(_linked, site, parts[0])
+        try:
+            for number in range(len(parts)):
+                folder = cast(Future[Path], ahead).result()
+                following = number + 1 < len(parts)
+                ahead = linker.submit(_linked, site, parts[number + 1]) if following else None
+                try:
+                    if not _run(binary, folder, _part_folder(bundle, number), niceness, reporter):
+                        return False
+                finally:
+                    removing += remove_tree(folder)
+            return True
+        finally:
+            if ahead is not None:  # made for a part that was not indexed
+                with contextlib.suppress(OSError):
+                    removing += remove_tree(ahead.result())
+            for thread in removing:
+                thread.join()
+
+
+def _linked(site: Path, pages: list[str]) -> Path:
+    """A new folder beside `site` holding hard links to `pages` (no copy of them)."""
     linked = Path(tempfile.mkdtemp(prefix=f".{FOLDER}-part.", dir=site.parent))
     try:
         for page in pages:
@@ -218,9 +255,10 @@ def _index_part(
                 os.link(site / page, target)
             except OSError:  # another file system, or links refused: copy it
                 shutil.copyfile(site / page, target)
-        return _run(binary, linked, bundle, niceness, reporter)
-    finally:
+    except BaseException:
         shutil.rmtree(linked, ignore_errors=True)
+        raise
+    return linked
 
 
 def _run(binary: Path, site: Path, bundle: Path, niceness: int, reporter: Reporter) -> bool:

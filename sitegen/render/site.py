@@ -11,6 +11,7 @@ atomically.
 from __future__ import annotations
 
 import shutil
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, fields
 from functools import cache, partial
@@ -136,6 +137,7 @@ class Drawn:
     trash: Path | None = None
     incremental: Incremental | None = None
     depends: dict[str, frozenset[str] | None] = field(default_factory=dict)
+    html: int | None = None  # bytes of the HTML files in `staging`, or more
 
     def finish(self, reporter: Reporter) -> RenderResult:
         """Index the staged site and put it in place of the old one."""
@@ -144,7 +146,7 @@ class Drawn:
         try:
             if self.incremental is None:  # the last page of a one-shot render is drawn
                 _let_go()
-            index_site(self.staging, reporter)
+            index_site(self.staging, reporter, html_size=self.html)
             if self.incremental is not None:  # the dev server's last index, of the site
                 self.incremental.indexer.wait()  # replaced here, must not land in the new one
             replace_tree(self.staging, self.folder, self.trash)
@@ -156,17 +158,34 @@ class Drawn:
         return self.result
 
 
+# A process that never held more than this has little to give back before Pagefind,
+# and giving it back costs a small render ~0.1 s (a full collection, the C library
+# looked up by a subprocess, the trim): 2,000 claims peak at ~45 MB, 40,000 at ~270 MB.
+GIVE_BACK_ABOVE = 200 * 2**20  # bytes of peak resident memory
+
+
 def _let_go() -> None:
     """Give back what the drawing freed before Pagefind runs beside this process: the
     caches kept for the dev server's next edit (the articles' texts with the names
     found in them, statements' markup, close names, feed ids), then the memory itself
-    (`collector.give_back`). At 160,000 claims: 890 MB at its peak, 399 MB beside
-    Pagefind."""
+    (`collector.give_back`) when there was much of it. At 160,000 claims: 890 MB at
+    its peak, 399 MB beside Pagefind."""
     inline_markdown.cache_clear()
     views.forget()
     check.forget()
     feed.forget()
-    collector.give_back()
+    if _peak_memory() > GIVE_BACK_ABOVE:
+        collector.give_back()
+
+
+def _peak_memory() -> float:
+    """This process's peak resident memory in bytes (infinite where unknown)."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return float("inf")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak if sys.platform == "darwin" else peak * 1024  # bytes on macOS, else KB
 
 
 def site_specs(views: SiteViews) -> Iterator[PageSpec]:
@@ -211,18 +230,19 @@ def _render(
     staging = staging_dir(folder)
     depends: dict[str, frozenset[str] | None] = {}  # the dev server's, page by page
 
-    def draw(spec: PageSpec) -> int:
+    def draw(spec: PageSpec) -> tuple[int, int]:
+        """Pages written (0 or 1) and their bytes."""
         page = spec.file.endswith(".html")
         # a page is joined whole (Jinja's join is quicker than writing its thousands of
         # pieces); a document (the sitemap of a large site, the feed) is streamed
         made = templates.render if page else templates.stream
-        _write(
+        size = _write(
             staging / unquote(spec.path) / spec.file,
             made(spec.template, page_context(views, spec, fragments)),
         )
         if incremental is not None:
             depends[spec.output] = spec.shown()
-        return page
+        return (1, size) if page else (0, 0)
 
     def not_pages() -> None:
         _write(staging / ".nojekyll", "")  # GitHub Pages: serve the files as they are
@@ -237,12 +257,13 @@ def _render(
         processes = 1 if incremental is not None else job_count(config.jobs)
         if processes > 1:
             templates.compile_all()
-        pages = draw_all(partial(site_specs, views), draw, processes, not_pages)
+        pages, html = draw_all(partial(site_specs, views), draw, processes, not_pages)
+        html += sum(path.stat().st_size for path in (staging / links.STATIC).rglob("*.html"))
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     result = RenderResult(pages=pages, site_dir=config.site, static_files=static_files)
-    return Drawn(result, staging, folder, config.cache / TRASH, incremental, depends)
+    return Drawn(result, staging, folder, config.cache / TRASH, incremental, depends, html)
 
 
 def _render_in_place(
@@ -287,17 +308,18 @@ def _render_in_place(
 TRASH = "trash"  # in the cache folder: replaced sites, removed after the command ends
 
 
-def _write(target: Path, text: str | Iterable[str]) -> None:
-    """Write a file given whole or in pieces. Jinja streams a page as thousands of
-    small strings; they are joined into blocks, since a write per piece costs more
-    than drawing the page."""
+def _write(target: Path, text: str | Iterable[str]) -> int:
+    """Write a file given whole or in pieces; its size in bytes. Jinja streams a page
+    as thousands of small strings; they are joined into blocks, since a write per
+    piece costs more than drawing the page."""
     target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("w", encoding="utf-8", newline="") as handle:
         if isinstance(text, str):
             handle.write(text)
-            return
-        for block in joined_blocks(text):
-            handle.write(block)
+        else:
+            for block in joined_blocks(text):
+                handle.write(block)
+        return handle.tell()
 
 
 def site_pages(views: SiteViews) -> Iterator[PageSpec]:

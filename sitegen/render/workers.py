@@ -44,18 +44,21 @@ class _Claims:
         return start
 
 
+Counts = tuple[int, ...]  # what drawing a spec adds up (pages, bytes), summed by place
+
+
 def draw_all(
     specs: Callable[[], Iterable[Spec]],
-    draw: Callable[[Spec], int],
+    draw: Callable[[Spec], Counts],
     processes: int,
     meanwhile: Callable[[], None] = lambda: None,
-) -> int:
+) -> Counts:
     """Call `draw` on every spec `specs()` makes, in `processes` processes (this one
-    included); the sum of what `draw` returned. `meanwhile` runs here first, while the
-    others draw (files that are not pages: the search index)."""
+    included); the sums of what `draw` returned, place by place. `meanwhile` runs here
+    first, while the others draw (files that are not pages)."""
     if processes < 2 or "fork" not in multiprocessing.get_all_start_methods():
         meanwhile()
-        return sum(draw(spec) for spec in specs())
+        return _sums(map(draw, specs()))
     context = multiprocessing.get_context("fork")
     claims = _Claims(context)
     pool: dict[Connection, BaseProcess] = {}
@@ -68,8 +71,7 @@ def draw_all(
             there.close()
             pool[here] = process
         meanwhile()
-        total = sum(draw(spec) for spec in _claimed(specs(), claims))
-        total += sum(_answers(pool))
+        total = _sums([_sums(map(draw, _claimed(specs(), claims))), *_answers(pool)])
         finished = True
         return total
     finally:
@@ -78,6 +80,17 @@ def draw_all(
                 worker.terminate()
             worker.join()
             connection.close()
+
+
+def _sums(counts: Iterable[Counts]) -> Counts:
+    """The sums of the counts, place by place (an empty tuple for none)."""
+    totals: list[int] = []
+    for each in counts:
+        if len(totals) < len(each):
+            totals.extend([0] * (len(each) - len(totals)))
+        for place, count in enumerate(each):
+            totals[place] += count
+    return tuple(totals)
 
 
 def _claimed(specs: Iterable[Spec], claims: _Claims) -> Iterator[Spec]:
@@ -95,7 +108,7 @@ def _claimed(specs: Iterable[Spec], claims: _Claims) -> Iterator[Spec]:
         yield from run
 
 
-def _answers(pool: dict[Connection, BaseProcess]) -> Iterator[int]:
+def _answers(pool: dict[Connection, BaseProcess]) -> Iterator[Counts]:
     """Each worker's total, or its error raised here."""
     waiting = dict(pool)
     while waiting:
@@ -119,14 +132,14 @@ def _answers(pool: dict[Connection, BaseProcess]) -> Iterator[int]:
 def _work(
     connection: Connection,
     specs: Callable[[], Iterable[Spec]],
-    draw: Callable[[Spec], int],
+    draw: Callable[[Spec], Counts],
     claims: _Claims,
 ) -> None:
     """A worker: draw the runs it claims, then send its total (or its error)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the parent, which stops us
     try:
-        answer: tuple[int | None, BaseException | None] = (
-            sum(draw(spec) for spec in _claimed(specs(), claims)),
+        answer: tuple[Counts | None, BaseException | None] = (
+            _sums(map(draw, _claimed(specs(), claims))),
             None,
         )
     except (SitegenError, OSError) as exc:  # a template error, a full disk: the parent raises it
