@@ -248,6 +248,27 @@ def test_a_thing_is_no_casualty() -> None:
     assert shot("bystander") == [(1, "shot")]
 
 
+def test_an_act_only_attempted_counts_no_one() -> None:
+    """ "agents were injured while trying to arrest a robbery suspect": no one arrested;
+    "police arrested a robbery suspect": one."""
+    tried = parse(
+        W("agents", 1, "nsubj", "NOUN", "agent"),
+        W("tried", 1, "ROOT", "VERB", "try"),
+        W("to", 3, "aux", "PART"),
+        W("arrest", 1, "xcomp", "VERB", "arrest"),
+        W("a", 5, "det", "DET"),
+        W("suspect", 3, "dobj", "NOUN"),
+    )
+    assert with_quantities(tried[:], []) == []
+    done = parse(
+        W("agents", 1, "nsubj", "NOUN", "agent"),
+        W("arrested", 1, "ROOT", "VERB", "arrest"),
+        W("a", 3, "det", "DET"),
+        W("suspect", 1, "dobj", "NOUN"),
+    )
+    assert [(f.value, f.quantity) for f in with_quantities(done[:], [])] == [(1, "arrested")]
+
+
 def test_shot_dead_counts_the_dead_and_a_short_time_counts_no_one() -> None:
     """ "A relative was shot dead": one killed; "he died a short time later": "a" says
     when, not who."""

@@ -278,6 +278,8 @@ def _governing_quantity(noun: Token) -> str | None:
             break
         token = token.head
         quantity = QUANTITY_OF.get(token.lemma_.lower())
+        if quantity is not None and _only_attempted(token):
+            return None  # "while trying to arrest a robbery suspect": no one arrested
         if quantity == "shot":  # "shot and killed": the outcome is counted
             return _outcome(token) or quantity
         if quantity is not None:
@@ -292,6 +294,16 @@ def _governing_quantity(noun: Token) -> str | None:
         if token.pos_ == "VERB":
             break  # the verb that governs it counts nothing: not a higher one
     return None
+
+
+def _only_attempted(verb: Token) -> bool:
+    """The act is what someone tried, meant or failed to do ("trying to arrest",
+    "attempted to kill"), not what happened."""
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _ATTEMPTS
+
+
+# verbs whose infinitive complement did not (or not yet) happen
+_ATTEMPTS = {"try", "attempt", "seek", "plan", "want", "intend", "hope", "fail", "threaten"}
 
 
 def _complement(word: Token, noun: Token) -> bool:
