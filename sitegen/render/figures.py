@@ -100,7 +100,7 @@ def _value(figure: Figure, claim: ClaimView, lines: Lines) -> FigureValue:
     """The figure with the origins of the claim's passages that state it: a claim's
     figures are those of all its passages, and a passage giving another count (or none)
     does not state this one."""
-    written = re.compile(rf"(?<!\w){re.escape(figure.text)}(?!\w)", re.IGNORECASE)
+    written = re.compile(_as_written(figure), re.IGNORECASE)
     # "Two other boys were wounded" / "The two wounded victims": both state two
     cites = [c for c in claim.citations if written.search(c.citation.quote)] or claim.citations
     groups = lines.groups((c.source.id, c.citation.origin) for c in cites)
@@ -124,6 +124,11 @@ def _value(figure: Figure, claim: ClaimView, lines: Lines) -> FigureValue:
     )
 
 
+def _as_written(figure: Figure) -> str:
+    """A pattern of the figure's own words, whole ("two", not the "two" of "twofold")."""
+    return rf"(?<!\w){re.escape(figure.text)}(?!\w)"
+
+
 def has_digit(text: str) -> bool:
     """A figure written with digits ("70", "$17 million") shows as written; one in
     words only ("a man", "two") shows its value beside the words."""
@@ -142,7 +147,7 @@ def counted_words(figure: Figure, quotes: list[str]) -> str:
     does "2.70" where the passage writes "$2.70". Just the figure's own words when no
     passage has them, or when a passage writes two such phrases and either could be
     this figure's."""
-    written = rf"(?:{CURRENCY_SIGNS}\s?)?(?<!\w){re.escape(figure.text)}(?!\w)"
+    written = rf"(?:{CURRENCY_SIGNS}\s?)?{_as_written(figure)}"
     shapes = [written]
     if figure.counts:
         word = rf"\W+(?!(?:{DETERMINERS})(?!\w))[\w'’-]+"
