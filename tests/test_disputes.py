@@ -910,3 +910,25 @@ def test_one_victim_counted_at_two_ages_is_two_victims() -> None:
     )
     a, c = pair(easter, same, index)
     assert compare(a, c, TUNED).conflict is None
+
+
+def test_two_words_for_one_counted_outcome_tell_one_fact() -> None:
+    """ "Police identified the juvenile killed in the shooting as 10-year-old Jo Swanson"
+    / "The child who died was 10-year-old Jo Swanson": "killed" and "died" name one
+    counted outcome, so the passages say what happened to him, not only who he is."""
+    from dataclasses import replace
+
+    from sitegen.merge.features import synonym_keys
+
+    assert "l:die" in synonym_keys({"l:kill", "l:die", "l:child"}).get("l:kill", ())
+    index = people("Jo Swanson")
+    killed = fact(
+        "a",
+        "Police identified the juvenile killed in the shooting as 10-year-old Jo Swanson.",
+        [age(10)],
+        ("Jo Swanson",),
+    )
+    died = fact("b", "The child who died was 10-year-old Jo Swanson.", [age(10)], ("Jo Swanson",))
+    killed = replace(killed, lemmas=["police", "identify", "juvenile", "kill", "shooting"])
+    died = replace(died, lemmas=["child", "die"])
+    assert compare(*pair(killed, died, index), TUNED).score >= TUNED.threshold

@@ -353,6 +353,25 @@ def test_the_writers_own_voice_and_judgements_are_not_checkable() -> None:
     assert not is_checkable(clear[:])
 
 
+def test_a_casualty_told_as_a_state_is_checkable() -> None:
+    """ "A child is dead after a shooting": the state names a counted outcome, not a
+    judgement like "the message was clear"."""
+    dead = parse(
+        W("A", 1, "det", "DET"),
+        W("child", 2, "nsubj", "NOUN"),
+        W("is", 2, "ROOT", "AUX", "be"),
+        W("dead", 2, "acomp", "ADJ"),
+        W("after", 2, "prep", "ADP"),
+        W("a", 6, "det", "DET"),
+        W("shooting", 4, "pobj", "NOUN"),
+        W("on", 6, "prep", "ADP"),
+        W("the", 9, "det", "DET"),
+        W("Northside", 7, "pobj", "PROPN"),
+        W(".", 2, "punct", "PUNCT"),
+    )
+    assert is_checkable(dead[:])
+
+
 def _additional_men(last: str) -> list[W]:
     """ "By Tuesday , there were an additional 69 men willing to go :" (`last` ends it)."""
     return [

@@ -8,7 +8,7 @@ written against (pronouns, determiners, entity labels) are listed here.
 
 from __future__ import annotations
 
-from sitegen.words import word_set
+from sitegen.words import word_set, word_table
 
 # Speech verbs that report content (a clause), making an indirect statement.
 REPORTING_VERBS = word_set("reporting_verbs")
@@ -67,3 +67,7 @@ DEFINITE = {"the", "this", "that", "these", "those"}
 ENTITY_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
 GROUP_LABELS = {"ORG", "GPE", "NORP"}
 STRONG_LABELS = {"ORG", "GPE", "NORP", "LOC", "DATE", "TIME", "MONEY", "CARDINAL", "PERCENT"}
+
+# The verbs, adjectives and nouns that name a counted quantity in news prose, by lemma
+# ("12 were killed", "two dead", "a child is dead").
+QUANTITY_OF = word_table("quantity_words")

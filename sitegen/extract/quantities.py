@@ -22,15 +22,13 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from sitegen.agreement import WEEKDAYS
-from sitegen.extract.lexicon import HUMAN_HEADS
+from sitegen.extract.lexicon import HUMAN_HEADS, QUANTITY_OF
 from sitegen.extract.params import current
 from sitegen.extract.syntax import SUBJECTS
 from sitegen.factbase.model import Figure
 from sitegen.wordnet import noun_kinds
-from sitegen.words import word_set, word_table
+from sitegen.words import word_set
 
-# The verbs, adjectives and nouns that name a counted quantity in news prose, by lemma.
-QUANTITY_OF = word_table("quantity_words")
 _INCREMENT_BEFORE = {"another", "additional", "further", "extra", "other"}
 _OTHERS = {"others", "other"}  # "four others were shot": beyond a count told before
 _ONE = {"a", "an", "one"}

@@ -17,6 +17,7 @@ from sitegen.extract.lexicon import (
     ENTITY_LABELS,
     FIRST_SECOND_PERSON,
     INDEFINITE,
+    QUANTITY_OF,
     SPEECH_VERBS,
 )
 from sitegen.extract.names import clean_name
@@ -66,8 +67,10 @@ def is_checkable(sentence: Span) -> bool:
     counted = _counted(subject)
     if len(words) < params.min_statement_words and not counted:
         return False  # "Two victims died." is a whole fact; "He then left." is not
-    if root.lemma_ == "be" and any(c.dep_ == "acomp" for c in root.children) and not counted:
-        return False  # "the message was clear", "the crowd was enthralled": a judgement
+    states = [c.lemma_.lower() for c in root.children if c.dep_ == "acomp"]
+    if root.lemma_ == "be" and states and not counted and not QUANTITY_OF.keys() & states:
+        return False  # "the message was clear", "the crowd was enthralled": a judgement;
+        # "a child is dead" is a casualty
     # not the writer's own voice ("we hope that ..."), not "something changed"
     return subject.lower_ not in FIRST_SECOND_PERSON | INDEFINITE
 

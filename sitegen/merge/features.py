@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from sys import intern
 
 from sitegen.agreement import refers_to_one
+from sitegen.extract.lexicon import QUANTITY_OF
 from sitegen.extract.names import name_parts
 from sitegen.extract.records import FactCandidate
 from sitegen.extract.statements import DATE_PREFIX, TELLING
@@ -178,7 +179,7 @@ def shared_keys(a: Passage, b: Passage) -> list[str]:
 
 def synonym_keys(keys: set[str]) -> dict[str, frozenset[str]]:
     """For each lemma key, the other keys of the input that share a WordNet sense with
-    it; for each act key, the input's acts on one object by a verb of one sense
+    it, or name one counted quantity; for each act key, the input's acts on one object by a verb of one sense
     ("decline|offer", "turn_down|offer"). One map for the whole input: per passage it
     would cost more than its keys."""
     lemma, act = KeyKind.LEMMA.prefix, KeyKind.ACT.prefix
@@ -190,6 +191,9 @@ def synonym_keys(keys: set[str]) -> dict[str, frozenset[str]]:
         if lemma + word in keys:
             for sense in ids:
                 by_sense[sense].append(KeyKind.LEMMA.key(word))
+    for word in words:  # "was killed" / "died": what happened to whom, told two ways
+        if word in QUANTITY_OF and lemma + word in keys:
+            by_sense[QUANTITY_OF[word]].append(KeyKind.LEMMA.key(word))
     for verb, thing in acts:
         for sense in found.get(verb, frozenset()):
             by_sense[f"{sense}|{thing}"].append(KeyKind.ACT.key(f"{verb}|{thing}"))
