@@ -52,6 +52,38 @@ def test_a_named_subject_of_report_is_a_report_credit() -> None:
     assert credits(doc) == [("AP", "report")]
 
 
+def test_an_outlets_report_as_the_subject_credits_the_outlet() -> None:
+    """ "a Guardian newspaper report that revealed …, a Washington Post report detailed
+    …": each piece's outlet reported what it tells; "a police report said" names none."""
+    doc = parse(
+        W("a", 3, "det", "DET"),
+        W("Guardian", 3, "compound", "PROPN", ent="B-ORG"),
+        W("newspaper", 3, "compound", "NOUN"),
+        W("report", 12, "npadvmod", "NOUN"),
+        W("that", 5, "nsubj", "PRON"),
+        W("revealed", 3, "relcl", "VERB", "reveal", "VBD"),
+        W("records", 5, "dobj", "NOUN", "record"),
+        W(",", 12, "punct", "PUNCT"),
+        W("a", 11, "det", "DET"),
+        W("Washington", 10, "compound", "PROPN", ent="B-ORG"),
+        W("Post", 11, "compound", "PROPN", ent="I-ORG"),
+        W("report", 12, "nsubj", "NOUN"),
+        W("detailed", 12, "ROOT", "VERB", "detail", "VBD"),
+        W("a", 14, "det", "DET"),
+        W("program", 12, "dobj", "NOUN"),
+    )
+    assert credits(doc) == [("Guardian", "report"), ("Washington Post", "report")]
+    police = parse(
+        W("a", 2, "det", "DET"),
+        W("police", 2, "compound", "NOUN"),
+        W("report", 3, "nsubj", "NOUN"),
+        W("said", 3, "ROOT", "VERB", "say", "VBD"),
+        W("he", 5, "nsubj", "PRON"),
+        W("fled", 3, "ccomp", "VERB", "flee", "VBD"),
+    )
+    assert credits(police) == []
+
+
 def test_an_organisation_saying_is_a_speaker_but_a_newspaper_saying_is_a_credit() -> None:
     embassy = parse(
         W("the", 2, "det", "DET"),

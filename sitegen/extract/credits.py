@@ -30,6 +30,11 @@ _INTERVIEW_NOUNS = {"interview", "conversation"}
 _REPORT_VERBS = {"report", "publish", "reveal", "break"}
 _SAY_VERBS = SPEECH_VERBS | {"cite", "quote"}
 _PASSIVE_CREDIT_VERBS = {"report", "quote", "cite", "publish"}
+# An outlet's piece as the subject: "a Washington Post report detailed", "the Times'
+# investigation found": the outlet reported it.
+_PIECE_NOUNS = {"report", "story", "article", "investigation", "analysis", "editorial"}
+_PIECE_VERBS = _REPORT_VERBS | _SAY_VERBS | {"detail", "disclose", "describe", "show", "find"}
+_RELATIVE_PRONOUNS = {"that", "which"}
 # "has reportedly thanked": the writer relays a report it does not name.
 _HEARSAY = {"reportedly"}
 _NOT_OUTLETS = {"PERSON", "NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY"}
@@ -121,6 +126,24 @@ def _reported_by(verb: Token) -> Iterator[Span]:
             outlet = _outlet(subject, media_only=media_only)
             if outlet is not None:
                 yield outlet
+    if lemma in _PIECE_VERBS:
+        for subject in children(verb, "nsubj"):
+            if subject.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                subject = verb.head  # "a Guardian report that revealed …"
+            if subject.lemma_.lower() in _PIECE_NOUNS:
+                yield from _piece_owner(subject)
+
+
+def _piece_owner(piece: Token) -> Iterator[Span]:
+    """The outlet whose report, story or article `piece` is: its name before it ("a
+    Washington Post report", "a Guardian newspaper report"), its possessor ("the Post's
+    report") or "a report by/in X"."""
+    names = [t for t in _compounds(piece) if t.pos_ == "PROPN"]
+    owner = names[-1] if names else _report_owner(piece)
+    if owner is not piece:
+        outlet = _outlet(owner)
+        if outlet is not None:
+            yield outlet
 
 
 def _next_name(verb: Token) -> list[Token]:
