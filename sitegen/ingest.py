@@ -28,6 +28,7 @@ from sitegen.yamlio import parse_yaml
 META_FIELDS = ("title", "publisher", "url", "date", "author")
 
 PROSE = "prose"
+TITLE = "title"
 SKIPPED = "skipped"  # prose past the extraction limit: shown on the site, never read
 # >2x the longest of 1,788 real news paragraphs (937 characters). spaCy's memory grows
 # with the characters of a batch (16 blocks): ~270 MB peak for 2,000-character blocks,
@@ -99,6 +100,7 @@ def read_one(
         meta, body_start = _front_matter(text, path)
     blocks = split_blocks(text, body_start, limit)
     title = _title_block(text, blocks, meta)
+    blocks = _title_set_apart(text, blocks, title)
     prose = [i for i, b in enumerate(blocks) if b.kind == PROSE]
     if prose:
         blocks[prose[0]] = _without_dateline(text, blocks[prose[0]])
@@ -141,11 +143,50 @@ def _title_block(text: str, blocks: list[Block], meta: dict[str, str]) -> str:
     if header:
         meta.setdefault("date", header[0])
         title = title or header[1]
-        blocks[0] = Block(blocks[0].start, blocks[0].end, "title")
+        blocks[0] = Block(blocks[0].start, blocks[0].end, TITLE)
     elif not title and _is_heading(first):
         title = first
-        blocks[0] = Block(blocks[0].start, blocks[0].end, "title")
+        blocks[0] = Block(blocks[0].start, blocks[0].end, TITLE)
     return title
+
+
+TITLE_WORDS = 4  # a shorter title may well be words of a sentence ("Two men shot")
+
+
+def _title_set_apart(text: str, blocks: list[Block], title: str) -> list[Block]:
+    """Prose blocks with the article's own title cut out where a web page runs it into
+    a paragraph ("News Baby, 20-year-old man killed in south Minneapolis shooting An
+    eight-month-old baby and a man were shot …"): the headline is no part of the
+    sentence after it. The title stays a block of its own kind, shown, never cited."""
+    words = title.split()
+    if len(words) < TITLE_WORDS:
+        return blocks
+    # followed by no lower-case word or comma: a sentence beginning with the title's
+    # words goes on ("… killed in a shooting, police said")
+    pattern = re.compile(r"\s+".join(map(re.escape, words)) + r"(?!\s*[a-z,;:])")
+    kept: list[Block] = []
+    for block in blocks:
+        found = list(pattern.finditer(text, block.start, block.end)) if block.kind == PROSE else []
+        if not found or (found[0].start() == block.start and found[0].end() == block.end):
+            kept.append(block)
+            continue
+        at = block.start
+        for match in found:
+            kept += _trimmed(text, at, match.start(), PROSE)
+            kept.append(Block(match.start(), match.end(), TITLE))
+            at = match.end()
+        kept += _trimmed(text, at, block.end, PROSE)
+    return kept
+
+
+def _trimmed(text: str, start: int, end: int, kind: str) -> list[Block]:
+    """The block of `text[start:end]` without its outer spaces, if anything is left."""
+    piece = text[start:end]
+    if not piece.strip():
+        return []
+    start += len(piece) - len(piece.lstrip())
+    end -= len(piece) - len(piece.rstrip())
+    return [Block(start, end, kind)]
 
 
 def _front_matter(text: str, path: Path) -> tuple[dict[str, str], int]:

@@ -104,6 +104,27 @@ def test_dateline_is_not_part_of_the_first_fact(tmp_path: Path) -> None:
     assert article.title.startswith("Forty workers")
 
 
+def test_a_title_run_into_a_paragraph_is_cut_out_of_its_prose(tmp_path: Path) -> None:
+    """A web page printing its headline inside a paragraph ("News Baby, man killed in
+    park shooting An infant and a man were shot …"): the headline is set apart as a
+    title block, and a lead that goes on after the title's words keeps them."""
+    path = tmp_path / "e.md"
+    title = "Baby, man killed in park shooting"
+    path.write_text(
+        f'---\ntitle: "{title}"\n---\n\nLast week there was rain. News {title} An infant '
+        f"and a man were shot near the park Sunday.\n\n{title}, police said on Monday.\n",
+        encoding="utf-8",
+    )
+    article = read_one(path, tmp_path, "e")
+    prose = [article.text[b.start : b.end] for b in article.prose]
+    assert prose == [
+        "Last week there was rain. News",
+        "An infant and a man were shot near the park Sunday.",
+        f"{title}, police said on Monday.",
+    ]
+    assert [b.kind for b in article.blocks].count("title") == 1
+
+
 def test_bad_front_matter_names_file_and_line(tmp_path: Path) -> None:
     path = tmp_path / "d.md"
     path.write_text("---\ntitle: ok\ndate: [unclosed\n---\nBody.\n", encoding="utf-8")
