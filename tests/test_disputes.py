@@ -912,6 +912,27 @@ def test_one_victim_counted_at_two_ages_is_two_victims() -> None:
     assert compare(a, c, TUNED).conflict is None
 
 
+@pytest.mark.parametrize(
+    ("other", "apart"),
+    [
+        (count(1, "his father", "father", "killed"), True),  # a child, an adult
+        (count(1, "a woman", "woman", "killed"), True),
+        (count(1, "a child", "child", "killed"), False),
+        (count(1, "a boy", "boy", "killed"), True),  # a girl, a boy
+        (count(1, "the victim", "victim", "killed"), False),
+    ],
+)
+def test_one_victim_named_by_nouns_of_two_people_is_two_victims(other: Figure, apart: bool) -> None:
+    """ "a child has died after she accidentally shot herself with her grandma's gun" /
+    "his father was shot and killed in the same shooting": two people killed."""
+    girl = fact(
+        "a", "A girl has died after she shot herself with a gun.", [count(1, "A", "girl", "killed")]
+    )
+    father = fact("b", f"{other.text} was shot and killed in the shooting.", [other])
+    a, b = pair(girl, father, people())
+    assert (compare(a, b, TUNED).conflict == Conflict.APART) is apart
+
+
 def test_two_words_for_one_counted_outcome_tell_one_fact() -> None:
     """ "Police identified the juvenile killed in the shooting as 10-year-old Jo Swanson"
     / "The child who died was 10-year-old Jo Swanson": "killed" and "died" name one

@@ -358,6 +358,29 @@ def test_a_count_over_a_whole_area_or_a_span_of_time_counts_no_quantity() -> Non
     assert wounded("in", *park).quantity == "injured"
 
 
+@pytest.mark.parametrize(
+    ("span", "lemma", "counted"), [("weekend", "weekend", False), ("shooting", "shooting", True)]
+)
+def test_a_count_told_of_a_span_of_time_is_its_tally(span: str, lemma: str, counted: bool) -> None:
+    """ "a bloody weekend that left seven people dead" (the parser hangs the clause on a
+    word before the span): the weekend's tally; "a shooting that left seven people
+    dead" counts the story's dead."""
+    doc = parse(
+        W("one", 0, "ROOT", "NUM"),
+        W("of", 0, "prep", "ADP"),
+        W("a", 4, "det", "DET"),
+        W("bloody", 4, "amod", "ADJ"),
+        W(span, 1, "pobj", "NOUN", lemma),
+        W("that", 6, "nsubj", "PRON"),
+        W("left", 0, "relcl", "VERB", "leave"),
+        W("seven", 8, "nummod", "NUM"),
+        W("people", 6, "dobj", "NOUN", "person"),
+        W("dead", 6, "oprd", "ADJ"),
+    )
+    [figure] = with_quantities(doc[:], [Figure(value=7, text="seven", counts="people")])
+    assert (figure.quantity == "killed") is counted
+
+
 def test_two_more_since_is_an_increment() -> None:
     doc = parse(
         W("two", 2, "nummod", "NUM"),
@@ -572,6 +595,34 @@ def test_coordinated_counts_of_one_quantity_are_their_sum(
     assert [(f.value, f.text, f.quantity) for f in with_quantities(doc[:], found)] == [
         (total, f"{n1} {noun1} and {n2} {noun2}", "injured")
     ]
+
+
+@pytest.mark.parametrize(
+    ("second", "total"),
+    [(("mother",), 2), (("his", "son"), 2), (("his", "dog"), 1)],
+)
+def test_a_count_of_one_joined_to_people_of_no_count_of_their_own_counts_them(
+    second: tuple[str, ...], total: int
+) -> None:
+    """ "A father and mother have been arrested": two arrested, as "a man and his son
+    were killed" is two killed; "a man and his dog": one."""
+    from sitegen.factbase.model import Figure
+
+    words = [
+        W("A", 1, "det", "DET"),
+        W("father", len(second) + 4, "nsubjpass", "NOUN"),
+        W("and", 1, "cc", "CCONJ"),
+    ]
+    if len(second) == 2:
+        words.append(W(second[0], 4, "poss", "PRON"))
+    words += [
+        W(second[-1], 1, "conj", "NOUN"),
+        W("were", len(second) + 4, "auxpass", "AUX", "be"),
+        W("arrested", len(second) + 4, "ROOT", "VERB", "arrest"),
+    ]
+    doc = parse(*words)
+    found = with_quantities(doc[:], [Figure(1, "A", counts="father")])
+    assert [(f.value, f.quantity) for f in found] == [(total, "arrested")]
 
 
 def test_coordinated_amounts_of_money_are_not_summed() -> None:

@@ -37,6 +37,7 @@ _COUNTED_ONE = SUBJECTS | {"dobj"}  # "a man was killed", "killed one man"
 _MODIFIERS = {"amod", "advmod", "acomp", "oprd", "appos", "npadvmod", "conj", "acl"}
 _OUTCOMES = ("killed", "injured")
 _OVER_AN_AREA = {"across", "throughout"}  # "across the city", "throughout the state"
+_PERIODS = {"weekend", "week", "month", "year", "summer", "winter", "spring", "holiday"}
 _PAST_SPAN = {"past", "last"}  # "in the past 17 months", "over the last week"
 
 
@@ -124,8 +125,34 @@ def _coordinations_summed(counted: list[tuple[Figure, Token | None]]) -> list[Fi
         members = [i, *_coordinated_with(i, _noun(token), counted)]
         done.update(members)
         group = [counted[j] for j in members]
-        result.append(figure if len(group) == 1 else _summed(figure, group))
+        if len(group) > 1:
+            result.append(_summed(figure, group))
+        else:
+            result.append(_with_bare_conjuncts(figure, token))
     return result
+
+
+def _with_bare_conjuncts(figure: Figure, token: Token) -> Figure:
+    """A count of one by an article whose noun is coordinated with people of no count of
+    their own ("A father and mother have been arrested", "a man and his son were
+    killed"): one for each."""
+    noun = _noun(token)
+    if token.lower_ not in ("a", "an") or noun is token:
+        return figure
+    bare = [
+        c
+        for c in noun.conjuncts
+        if c.i > noun.i
+        and c.lower_ in HUMAN_HEADS
+        and not any(g.dep_ in _OWN_COUNT for g in c.children)
+    ]
+    if not bare:
+        return figure
+    text = token.doc[token.i : bare[-1].i + 1].text
+    return replace(figure, value=1 + len(bare), text=text, counts=None)
+
+
+_OWN_COUNT = {"det", "nummod"}  # "a man and a woman": each counted, then summed
 
 
 def _coordinated_with(i: int, noun: Token, counted: list[tuple[Figure, Token | None]]) -> list[int]:
@@ -248,6 +275,8 @@ def _over_an_area_or_a_period(noun: Token) -> bool:
     verb = next((t for t in noun.ancestors if t.pos_ in ("VERB", "AUX")), None)
     if verb is None:
         return False
+    if _of_a_period(noun):
+        return True
     for prep in (c for c in verb.children if c.dep_ == "prep"):
         if prep.lower_ in _OVER_AN_AREA:
             return True
@@ -255,6 +284,17 @@ def _over_an_area_or_a_period(noun: Token) -> bool:
         if any(m.lower_ in _PAST_SPAN for o in spans for m in o.children if m.dep_ == "amod"):
             return True
     return False
+
+
+def _of_a_period(noun: Token) -> bool:
+    """The count is told in a relative clause of a span of time ("a bloody weekend in
+    Detroit that left seven people dead", "a week that saw 12 people shot"): that
+    span's tally. The parser may hang the clause on a word before the span's noun."""
+    clause = next((t for t in noun.ancestors if t.dep_ == "relcl"), None)
+    if clause is None:
+        return False
+    before = clause.doc[clause.head.i : clause.left_edge.i]
+    return any(t.pos_ == "NOUN" and t.lemma_.lower() in _PERIODS for t in before)
 
 
 def _doer(noun: Token) -> bool:

@@ -29,13 +29,13 @@ from sitegen.agreement import (
     victim_ages,
 )
 from sitegen.extract.lexicon import HUMAN_HEADS, REPORTING_VERBS, SPEECH_VERBS
-from sitegen.extract.names import TITLES
+from sitegen.extract.names import FEMALE, MALE, TITLES
 from sitegen.extract.statements import DATE_PREFIX, TELLING
 from sitegen.factbase.model import Figure
 from sitegen.merge.features import ENDINGS, Passage
 from sitegen.merge.keys import KeyKind, kind_of
 from sitegen.merge.params import MergeParams
-from sitegen.words import word_set
+from sitegen.words import word_set, word_table
 
 TELLING_NOUNS = word_set("telling_nouns")
 
@@ -535,7 +535,34 @@ def _two_victims(a: Passage, b: Passage) -> Conflict | None:
     left, right = victim_ages(a.figures), victim_ages(b.figures)
     if any(key in right and left[key].isdisjoint(right[key]) for key in left):
         return Conflict.APART
+    for quantity in {f.quantity for f in a.figures if f.value == 1 and f.quantity}:
+        left_ones = [f for f in a.figures if f.value == 1 and f.quantity == quantity]
+        right_ones = [g for g in b.figures if g.value == 1 and g.quantity == quantity]
+        if right_ones and all(_other_person(f, g) for f in left_ones for g in right_ones):
+            return Conflict.APART  # "a child has died" / "his father was shot and killed"
     return None
+
+
+def _other_person(left: Figure, right: Figure) -> bool:
+    """Two counts of one person by nouns that cannot name one: a man and a woman, a
+    child and an adult ("a boy" / "his father")."""
+    one, other = _person_noun(left), _person_noun(right)
+    if one == other:
+        return False
+    stages = LIFE_STAGES.get(one), LIFE_STAGES.get(other)
+    genders = _gender(one), _gender(other)
+    return (None not in stages and stages[0] != stages[1]) or (
+        None not in genders and genders[0] != genders[1]
+    )
+
+
+def _person_noun(figure: Figure) -> str:
+    words = (figure.counts or "").split()
+    return singular(words[-1]) if words else ""
+
+
+def _gender(noun: str) -> str | None:
+    return "male" if noun in MALE else "female" if noun in FEMALE else None
 
 
 def _counts_one(figures: list[Figure]) -> bool:
@@ -543,6 +570,7 @@ def _counts_one(figures: list[Figure]) -> bool:
 
 
 _STAGE_KEYS = frozenset(KeyKind.LEMMA.key(verb) for verb in word_set("legal_stages"))
+LIFE_STAGES = word_table("life_stages")
 
 
 def same_action(a: Passage, b: Passage) -> bool:
