@@ -389,6 +389,18 @@ def _spun(
     return text.rsplit("\n\n", 1)[0] + "\n"
 
 
+@pytest.mark.parametrize(("shared", "copies"), [(7, False), (10, True)])
+def test_near_copies_share_most_of_the_shorter_texts_facts(shared: int, copies: bool) -> None:
+    """Two outlets at one press conference share its quotations and about half their
+    facts, told in its order: independent reporting. Copies of one report share most."""
+    from sitegen.merge.params import TUNED
+    from sitegen.merge.provenance import _one_line, _Pair
+
+    order = {claim: claim for claim in range(12)}  # twelve claims each, in one order
+    pair = _Pair(shared=list(range(shared)), quotes=2)
+    assert _one_line(pair, order, order, TUNED) is copies
+
+
 def test_undated_near_copies_share_an_origin_and_count_once(extract: Extract) -> None:
     """Nothing says which of two near copies came first: neither copies the other, both
     carry one shared origin, and what both state is one origin's word."""

@@ -78,7 +78,9 @@ class MergeParams:
     anchor_sources: int = 50  # a claim cited by more sources anchors no pair of them
 
     # -- who copies whom (provenance.py)
-    shared_facts: float = 0.5  # share of the shorter source's claims the other also states
+    # share of the shorter source's claims the other also states: copies of one report
+    # share most; outlets at one press conference share its quotes and half their facts
+    shared_facts: float = 0.7
     same_order: float = 0.8  # share of the shared claims told in the same order
     min_shared: int = 3  # claims two sources must share to be one line of reporting
     min_shared_quotes: int = 2  # ... of which quotations
