@@ -933,6 +933,45 @@ def test_one_victim_named_by_nouns_of_two_people_is_two_victims(other: Figure, a
     assert (compare(a, b, TUNED).conflict == Conflict.APART) is apart
 
 
+@pytest.mark.parametrize(
+    ("other", "qualifier", "apart"), [(4230, "more than", True), (40, "about", False)]
+)
+def test_hedged_counts_of_one_thing_far_apart_are_two_tallies(
+    other: int, qualifier: str, apart: bool
+) -> None:
+    """ "More than 4,230 people have been shot in Chicago this year" / "At least 35 people
+    have been shot across the city since Friday": both bounds, never in conflict, yet two
+    tallies; "about 40 people" may well be the same count."""
+    weekend = fact(
+        "a",
+        "At least 35 people have been shot across the city since Friday.",
+        [Figure(value=35, text="At least 35", counts="people", qualifier="at least")],
+    )
+    year = fact(
+        "b",
+        f"{qualifier} {other} people have been shot across the city this year.",
+        [Figure(value=other, text=f"{qualifier} {other}", counts="people", qualifier=qualifier)],
+    )
+    a, b = pair(weekend, year, people())
+    assert (compare(a, b, TUNED).conflict == Conflict.APART) is apart
+
+
+def test_another_in_one_source_is_no_restatement() -> None:
+    """ "The 47-year-old man suffered multiple gunshot wounds and was pronounced dead" /
+    "Another man, 33, suffered a gunshot wound to the chest", one source: two people.
+    From another source, "another man" may be the one the first source tells of."""
+    from dataclasses import replace
+
+    first = fact("a", "The man suffered multiple gunshot wounds and was pronounced dead.", [])
+    text = "Another man suffered a gunshot wound and was pronounced dead."
+    another = replace(fact("a", text, []), start=100, end=100 + len(text))
+    assert compare(*pair(first, another, people()), TUNED).conflict == Conflict.APART
+    before = replace(first, start=200, end=200 + len(first.text))  # what follows tells more
+    assert compare(*pair(before, another, people()), TUNED).conflict is None
+    elsewhere = replace(another, source="b")
+    assert compare(*pair(first, elsewhere, people()), TUNED).conflict is None
+
+
 def test_two_words_for_one_counted_outcome_tell_one_fact() -> None:
     """ "Police identified the juvenile killed in the shooting as 10-year-old Jo Swanson"
     / "The child who died was 10-year-old Jo Swanson": "killed" and "died" name one

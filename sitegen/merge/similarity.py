@@ -84,6 +84,7 @@ def compare(a: Passage, b: Passage, params: MergeParams) -> Comparison:
         or _other_ranks(a, b)
         or _wounds_apart(a, b)
         or _he_and_she(a, b)
+        or _another_of_one_source(a, b)
         or _actor_conflict(a, b, common, figures, size, params, score)
     )
     return Comparison(score, conflict)
@@ -113,6 +114,21 @@ def _he_and_she(a: Passage, b: Passage) -> Conflict | None:
     surgery"): two people, two facts."""
     left, right = _opening_pronoun(a), _opening_pronoun(b)
     return Conflict.APART if left and right and left != right else None
+
+
+def _another_of_one_source(a: Passage, b: Passage) -> Conflict | None:
+    """A source's passage opening on "Another …" tells of something other than what the
+    source told before it ("The 47-year-old man suffered multiple gunshot wounds" /
+    "Another man, 33, suffered a gunshot wound to the chest"): never one fact restated.
+    What follows may tell more of it ("Another volunteer, Ryoga Seki, …" / "The
+    23-year-old donated …")."""
+    if a.source != b.source:
+        return None
+    later = a if a.fact.start > b.fact.start else b
+    return Conflict.APART if _ANOTHER.match(later.fact.text) else None
+
+
+_ANOTHER = re.compile(r"\W*(?:another|a second|a third)\b", re.IGNORECASE)
 
 
 def _opening_pronoun(item: Passage) -> str | None:
@@ -264,7 +280,7 @@ def _figure_conflict(
     if increment_and_total(a.figures, b.figures):
         return Conflict.APART
     if not _figures_disagree(a.figures, b.figures, params):
-        return None
+        return Conflict.APART if _bounds_far_apart(a.figures, b.figures) else None
     rivals = a.source != b.source
     if rivals and _one_person_two_ages(a, b):
         return Conflict.FIGURE
@@ -275,6 +291,20 @@ def _figure_conflict(
     if one_quantity(a.figures, b.figures):
         return Conflict.APART  # two values of one quantity: two facts
     return None
+
+
+BOUNDS_APART = 2.0  # hedged counts of one thing further apart than this are two counts
+
+
+def _bounds_far_apart(left: list[Figure], right: list[Figure]) -> bool:
+    """Counts of one thing both hedged as bounds, so never in conflict, yet of another
+    size ("More than 4,230 people have been shot in Chicago this year" / "At least 35
+    people have been shot across the city since Friday"): two tallies, two facts."""
+    pairs = [(f, g) for f in left for g in right if f.counts != "age" and comparable(f, g)]
+    return bool(pairs) and all(
+        f.qualifier and g.qualifier and max(f.value, g.value) > BOUNDS_APART * min(f.value, g.value)
+        for f, g in pairs
+    )
 
 
 def _rival_weight(a: Passage, b: Passage) -> float:
