@@ -972,6 +972,27 @@ def test_another_in_one_source_is_no_restatement() -> None:
     assert compare(*pair(first, elsewhere, people()), TUNED).conflict is None
 
 
+def test_one_victim_on_two_days_is_a_dispute_of_dates() -> None:
+    """ "Authorities say an 11-year-old girl has died after she was shot Friday evening"
+    / "An 11-year-old girl was killed on Saturday night": one girl, one death, told
+    with other verbs and subjects, on two days."""
+    from dataclasses import replace
+
+    friday = fact(
+        "a",
+        "Authorities say an 11-year-old girl has died after she was shot Friday evening.",
+        [age(11), count(1, "an", "girl", "killed")],
+    )
+    saturday = fact(
+        "b",
+        "An 11-year-old girl was killed on Saturday night during a shooting.",
+        [age(11), count(1, "An", "girl", "killed")],
+    )
+    friday = replace(friday, entities=[DATE_PREFIX + "friday"], frames=["authority|say"])
+    saturday = replace(saturday, entities=[DATE_PREFIX + "saturday night"], frames=["girl|kill"])
+    assert compare(*pair(friday, saturday, people()), TUNED).conflict == Conflict.DATE
+
+
 def test_two_words_for_one_counted_outcome_tell_one_fact() -> None:
     """ "Police identified the juvenile killed in the shooting as 10-year-old Jo Swanson"
     / "The child who died was 10-year-old Jo Swanson": "killed" and "died" name one

@@ -827,3 +827,23 @@ def test_a_gerund_after_a_preposition_acts_too() -> None:
     add_features(doc[:], fact)
     assert fact.frames == ["embassy|react"]
     assert fact.acts == ["thank|volunteer"]  # the act the embassy's reaction was
+
+
+def test_a_time_of_a_named_day_dates_the_fact() -> None:
+    """ "killed on Saturday night" (tagged TIME) dates the fact as "Friday" (DATE) does;
+    "at 8:30 p.m." names no day."""
+    doc = parse(
+        W("A", 1, "det", "DET"),
+        W("girl", 3, "nsubjpass", "NOUN"),
+        W("was", 3, "auxpass", "AUX", "be"),
+        W("killed", 3, "ROOT", "VERB", "kill", "VBN"),
+        W("on", 3, "prep", "ADP"),
+        W("Saturday", 6, "compound", "PROPN", ent="B-TIME"),
+        W("night", 4, "pobj", "NOUN", ent="I-TIME"),
+        W("at", 3, "prep", "ADP"),
+        W("8:30", 9, "nummod", "NUM", ent="B-TIME"),
+        W("p.m.", 7, "pobj", "NOUN", ent="I-TIME"),
+    )
+    fact = FactCandidate("a", 0, len(doc.text), doc.text, "event")
+    add_features(doc[:], fact)
+    assert [e for e in fact.entities if e.startswith("date:")] == ["date:saturday night"]

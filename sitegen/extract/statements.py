@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from sitegen.agreement import MONTHS, WEEKDAYS
 from sitegen.extract.lexicon import (
     DOCUMENT_NOUNS,
     ENTITY_LABELS,
@@ -176,12 +177,20 @@ def _add_entities(span: Span, fact: FactCandidate) -> None:
             name = clean_name(ent.text)
             if name and name not in fact.names:
                 fact.names.append(name)
-        elif ent.label_ in ENTITY_LABELS or ent.label_ == "DATE":
+        elif ent.label_ in ENTITY_LABELS or _names_a_day(ent):
             key = entity_key(ent.text)
-            if ent.label_ == "DATE":
+            if _names_a_day(ent):
                 key = DATE_PREFIX + (TELLING if _dates_the_telling(ent) else "") + key
             if key and key not in fact.entities:
                 fact.entities.append(key)
+
+
+def _names_a_day(ent: Span) -> bool:
+    """A date, or a time of a named day ("Saturday night", tagged TIME): when it
+    happened, to set against another source's day."""
+    return ent.label_ == "DATE" or (
+        ent.label_ == "TIME" and any(t.lower_ in WEEKDAYS or t.lower_ in MONTHS for t in ent)
+    )
 
 
 def _add_words(span: Span, fact: FactCandidate) -> None:

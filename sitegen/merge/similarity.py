@@ -528,8 +528,18 @@ def _days_disagree(a: Passage, b: Passage) -> bool:
     ban Saturday" / "the backlash grew Monday")."""
     left, right = _dates(a), _dates(b)
     return dates_disagree(left, right, weekdays=False) or (
-        one_act(a, b) and dates_disagree(left, right)
+        (one_act(a, b) or _one_victim(a, b)) and dates_disagree(left, right)
     )
+
+
+def _one_victim(a: Passage, b: Passage) -> bool:
+    """Both passages count one person of one age for one quantity: one act, whatever
+    words tell it ("Authorities say an 11-year-old girl has died after she was shot
+    Friday evening" / "An 11-year-old girl was killed on Saturday night")."""
+    if not (_counts_one(a.figures) and _counts_one(b.figures)):
+        return False
+    left, right = victim_ages(a.figures), victim_ages(b.figures)
+    return any(key in right and left[key] == right[key] for key in left)
 
 
 def _dates(item: Passage, telling: bool = False) -> list[str]:
