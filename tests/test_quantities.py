@@ -625,6 +625,29 @@ def test_a_count_of_one_joined_to_people_of_no_count_of_their_own_counts_them(
     assert [(f.value, f.quantity) for f in found] == [(total, "arrested")]
 
 
+def test_a_participle_after_an_object_hung_on_a_higher_verb_is_its_state() -> None:
+    """ "Two people were killed in a shooting that left three men wounded", with
+    "wounded" hung on "killed": the three men were wounded."""
+    from sitegen.factbase.model import Figure
+
+    doc = parse(
+        W("Two", 1, "nummod", "NUM"),
+        W("people", 3, "nsubjpass", "NOUN", "person"),
+        W("were", 3, "auxpass", "AUX", "be"),
+        W("killed", 3, "ROOT", "VERB", "kill", "VBN"),
+        W("in", 3, "prep", "ADP"),
+        W("a", 6, "det", "DET"),
+        W("shooting", 4, "pobj", "NOUN"),
+        W("that", 8, "nsubj", "PRON"),
+        W("left", 6, "relcl", "VERB", "leave", "VBD"),
+        W("three", 10, "nummod", "NUM"),
+        W("men", 8, "dobj", "NOUN", "man"),
+        W("wounded", 3, "advcl", "VERB", "wound", "VBN"),
+    )
+    found = [Figure(2, "Two", counts="people"), Figure(3, "three", counts="men")]
+    assert [f.quantity for f in with_quantities(doc[:], found)] == ["killed", "injured"]
+
+
 def test_coordinated_amounts_of_money_are_not_summed() -> None:
     """ "$30,000 in fines and $20,000 in fines" (two charges' maximums): two amounts."""
     from sitegen.factbase.model import Figure

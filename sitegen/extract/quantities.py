@@ -310,6 +310,9 @@ def _doer(noun: Token) -> bool:
 def _governing_quantity(noun: Token) -> str | None:
     """The quantity named by a word the counted noun hangs on, climbing up to the first
     verb: "two people were killed", "left two dead"."""
+    state = _state_after(noun)
+    if state is not None:
+        return state
     token = noun
     for _ in range(current().governor_climb):
         if token.head is token:
@@ -331,6 +334,18 @@ def _governing_quantity(noun: Token) -> str | None:
                 return QUANTITY_OF[child.lemma_.lower()]
         if token.pos_ == "VERB":
             break  # the verb that governs it counts nothing: not a higher one
+    return None
+
+
+def _state_after(noun: Token) -> str | None:
+    """The quantity of a participle right after an object that the parser hung on a
+    higher verb ("Two people were killed in a shooting that left three men wounded":
+    "wounded" on "killed"): the object's state."""
+    if noun.dep_ != "dobj" or noun.i + 1 >= noun.sent.end:
+        return None
+    word = noun.doc[noun.i + 1]
+    if word.dep_ == "advcl" and word.tag_ == "VBN" and word.head is not noun.head:
+        return QUANTITY_OF.get(word.lemma_.lower())
     return None
 
 
