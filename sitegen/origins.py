@@ -207,6 +207,10 @@ class Lines:
         return [list(group) for group in found]  # the caller's to change
 
     def _grouped(self, citations: Citations) -> list[list[int]]:
+        if len({self.family.get(source, _SOURCE.of(source)) for source, _ in citations}) == 1:
+            # one family: its outlets and the origins it credits all join it, so every
+            # citation traces to one origin (no outlet names to compare)
+            return _relayed_joined([list(range(len(citations)))], [o for _, o in citations])
         union = UnionFind()
         families, keys, origins = [], set(), []
         for source, origin in citations:
@@ -232,12 +236,16 @@ _last: tuple[object, Lines] = ((), Lines())  # the sources' links, and `Lines.of
 
 
 def _join_same_outlets(union: UnionFind, keys: set[str]) -> None:
-    """Folded outlet names for one outlet ("mainichi", "mainichi shimbun") are one node."""
+    """Folded outlet names for one outlet ("mainichi", "mainichi shimbun") are one node.
+    Names already in one set are not compared: joining them would change nothing, and a
+    family's outlets all are (in a 10,000-article story, one family of 23 outlets made
+    253 comparisons for every claim)."""
     ordered = sorted(keys)
+    roots = [union.root(_OUTLET.of(key)) for key in ordered]
     for i, a in enumerate(ordered):
-        for b in ordered[i + 1 :]:
-            if same_outlet(a, b):
-                union.join(_OUTLET.of(a), _OUTLET.of(b))
+        for j in range(i + 1, len(ordered)):
+            if roots[i] != roots[j] and same_outlet(a, ordered[j]):
+                union.join(_OUTLET.of(a), _OUTLET.of(ordered[j]))
 
 
 def _relayed_joined(groups: list[list[int]], origins: list[str | None]) -> list[list[int]]:
