@@ -264,7 +264,7 @@ def _render(
         # the dev server (threads, and `depends` kept here) draws in its own process
         processes = 1 if incremental is not None else job_count(config.jobs)
         if processes > 1:
-            templates.compile_all()
+            templates.compile_ahead(PAGE_TEMPLATES)
         pages, html = draw_all(partial(site_specs, views), draw, processes, not_pages, sized)
         html += sum(path.stat().st_size for path in (staging / links.STATIC).rglob("*.html"))
     except BaseException:
@@ -337,6 +337,14 @@ def _write(target: Path, text: str | bytes | Iterable[str]) -> int:
             for block in joined_blocks(text):
                 handle.write(block)
         return handle.tell()
+
+
+# the templates `site_specs` draws with, compiled before render processes fork
+PAGE_TEMPLATES = (
+    *("index.html", "search.html", "claims.html", "claim.html", "people.html"),
+    *("person.html", "sources.html", "source.html", "corrections.html", "page.html"),
+    *("404.html", "feed.xml", "sitemap.xml", "robots.txt"),
+)
 
 
 def site_pages(views: SiteViews) -> Iterator[PageSpec]:
