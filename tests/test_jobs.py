@@ -139,6 +139,25 @@ def test_pages_sized_while_drawn_are_not_read_back_and_give_the_same_index(
     assert _files(drawn / "site") == site
 
 
+def test_a_first_render_in_two_processes_stamps_what_it_read(tmp_path: Path) -> None:
+    """With no site yet a build's render has nothing to compare, so the digest of what
+    it reads (for the next build's freshness check) is made beside it: it is the same
+    digest, and the next render finds the site up to date."""
+    from sitegen.build import render
+    from sitegen.config import load_config
+    from sitegen.freshness import render_fingerprint
+
+    project = _sample(tmp_path / "project")
+    with (project / "sitegen.yaml").open("a", encoding="utf-8") as settings:
+        settings.write("jobs: 2\n")
+    first, again = io.StringIO(), io.StringIO()
+    render(load_config(project), Reporter(stream=first))
+    stamp = (project / ".sitegen-cache" / "site.stamp").read_text(encoding="utf-8")
+    assert stamp == render_fingerprint(load_config(project))
+    render(load_config(project), Reporter(stream=again))
+    assert "is up to date" in again.getvalue() and "is up to date" not in first.getvalue()
+
+
 def test_a_template_error_in_a_render_process_names_file_and_line(tmp_path: Path) -> None:
     project = _sample(tmp_path / "project")
     assert run_sitegen("render", "--project", str(project)).returncode == 0
