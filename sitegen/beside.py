@@ -12,36 +12,26 @@ from __future__ import annotations
 import os
 import pickle
 from collections.abc import Callable
-from typing import Generic, TypeVar, cast
-
-from sitegen.errors import SitegenError
+from typing import Generic, TypeVar
 
 T = TypeVar("T")
 
 
 class Beside(Generic[T]):
-    """`work()` started in a child now (where processes fork); `result()` is its value.
-    With `again` False a child that fails is an error, not work done here (the caller
-    has consumed what the work reads)."""
+    """`work()` started in a child now (where processes fork); `result()` is its value."""
 
-    def __init__(self, work: Callable[[], T], again: bool = True) -> None:
+    def __init__(self, work: Callable[[], T]) -> None:
         self._work = work
-        self._again = again  # the work can be done here if the child fails
         self._child: tuple[int, int] | None = None  # pid, the pipe's reading end
-        self._done: tuple[T] | None = None
         if hasattr(os, "fork"):
             self._child = _start(work)
-        else:  # worked out here, now: before the caller goes on with what it reads
-            self._done = (work(),)
 
     def result(self) -> T:
         """The work's value: the child's, else worked out here."""
-        if self._done is None:
-            self._done = (self._answer(),)
-        return self._done[0]
-
-    def _answer(self) -> T:
-        child, reading = cast(tuple[int, int], self._child)
+        if self._child is None:
+            return self._work()
+        child, reading = self._child
+        self._child = None
         try:
             with os.fdopen(reading, "rb") as pipe:
                 data = pipe.read()
@@ -49,8 +39,6 @@ class Beside(Generic[T]):
             os.waitpid(child, 0)
         if data:
             return pickle.loads(data)
-        if not self._again:  # what it worked on is gone here
-            raise SitegenError("a process working beside this one ended without an answer")
         return self._work()  # the child failed (killed, an error): no answer from it
 
 

@@ -260,20 +260,16 @@ def render(
             return BuildStats(seconds=time.perf_counter() - started)
     else:  # no site to compare with: the digest for the next build is made beside
         inputs = Beside(partial(freshness.render_fingerprint, config))
-    from sitegen.factbase.store import load_factbase_beside
     from sitegen.render.site import draw_site  # Jinja2 and the theme: only when rendering
 
     stored = None
     if cache is None:  # `sitegen render`: parse only the YAML changed since the last one
         cache = stored = StoredCache(config.cache / PARSED_CONTENT)
     with collector.paused():
-        if incremental is None and job_count(config.jobs) > 1:  # checked beside the views
-            base, checked = load_factbase_beside(config, reporter, cache)
-        else:
-            base, checked = pipeline.load_factbase(config, reporter, cache), _nothing
+        base = pipeline.load_factbase(config, reporter, cache)
     if stored is not None:
         stored.save()
-    drawn = draw_site(config, base, reporter, incremental, cache.article, checked)
+    drawn = draw_site(config, base, reporter, incremental, cache.article)
     stats = _stats(base, started)
     del base, cache, stored  # before Pagefind indexes the pages, beside this process
     result = drawn.finish(reporter)
@@ -285,10 +281,6 @@ def render(
         f"site: {result.pages} pages written to {config.site_dir}/ in {stats.seconds:.2f}s"
     )
     return stats
-
-
-def _nothing() -> None:
-    """A check already made."""
 
 
 def _read(path: Path) -> str | None:

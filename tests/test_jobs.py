@@ -158,35 +158,6 @@ def test_a_first_render_in_two_processes_stamps_what_it_read(tmp_path: Path) -> 
     assert "is up to date" in again.getvalue() and "is up to date" not in first.getvalue()
 
 
-def test_content_checked_beside_the_views_stops_the_render_with_its_errors(
-    tmp_path: Path,
-) -> None:
-    """With `--jobs 2` the check of content/ runs in a child while the fact base and its
-    views are made: its warnings are reported, its errors stop the render before a page
-    is drawn, and a file too broken to make a fact base of gives the check's error, not
-    a traceback; the site is as it was."""
-    project = _sample(tmp_path / "project")
-    assert run_sitegen("render", "--project", str(project)).returncode == 0
-    before = _files(project / "site")
-    alone = run_sitegen("render", "--project", str(project), "-j", "1")
-    beside = run_sitegen("render", "--project", str(project), "-j", "2")
-    assert beside.returncode == 0, beside.stderr
-    warnings = sorted(line for line in alone.stderr.splitlines() if "warning" in line)
-    assert sorted(line for line in beside.stderr.splitlines() if "warning" in line) == warnings
-    claim = sorted((project / "content" / "claims").iterdir())[0]
-    text = claim.read_text(encoding="utf-8")
-    for broken, message in (
-        (text.replace("people: []", "people: [no-such-person]"), "no-such-person"),
-        (text.split("citations:")[0] + "citations: 5\n", "citations"),
-    ):
-        claim.write_text(broken, encoding="utf-8")
-        result = run_sitegen("render", "--project", str(project), "-j", "2", prelude=COUNTED)
-        assert result.returncode != 0 and "Traceback" not in result.stderr
-        assert f"{claim.name}:" in result.stderr and message in result.stderr
-        assert "errors in content/" in result.stderr and "drew" not in result.stderr
-        assert _files(project / "site") == before
-
-
 def test_a_template_error_in_a_render_process_names_file_and_line(tmp_path: Path) -> None:
     project = _sample(tmp_path / "project")
     assert run_sitegen("render", "--project", str(project)).returncode == 0

@@ -16,14 +16,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from sitegen.beside import Beside, Known
 from sitegen.config import Config
 from sitegen.errors import InputError, Location
-from sitegen.factbase.files import ContentFiles, Reading, read_files
+from sitegen.factbase.files import ContentFiles, read_files
 from sitegen.factbase.model import DIFFERENCES, STATUSES, Citation, Figure, Review
 from sitegen.factbase.records import TYPES
 from sitegen.factbase.schema import KINDS, FieldSpec, fields_of
@@ -83,32 +82,6 @@ def read_and_check(
         if cache
         else read_files(config.content)
     )
-    return reading.files, _check_reading(config, reading, cache)
-
-
-# A content/ of at most this many files is checked beside the render's other work: the
-# child touches every parsed file, copying it from the parent (2,000 claims: ~50 MB).
-CHECKED_BESIDE_UP_TO = 20_000  # files
-
-
-def read_and_check_beside(
-    config: Config, cache: FileCache | None = None
-) -> tuple[ContentFiles, Beside[list[Problem]] | Known[list[Problem]]]:
-    """`read_and_check`, with the check (of a content/ that is not too large) run in a
-    forked child while the caller goes on with the files: the child has its own copy,
-    so the caller may consume them. The problems are the child's answer."""
-    reading = (
-        read_files(config.content, cache.yaml, cache.unchanged)
-        if cache
-        else read_files(config.content)
-    )
-    files = sum(map(len, reading.files.documents.values())) + len(reading.files.pages)
-    if files > CHECKED_BESIDE_UP_TO:
-        return reading.files, Known(_check_reading(config, reading, cache))
-    return reading.files, Beside(partial(_check_reading, config, reading, cache), again=False)
-
-
-def _check_reading(config: Config, reading: Reading, cache: FileCache | None) -> list[Problem]:
     checker = _Checker(
         config.root,
         config.seeds,
@@ -120,7 +93,7 @@ def _check_reading(config: Config, reading: Reading, cache: FileCache | None) ->
         checker.report(
             "error", failure.message, failure.location or Location(config.content), blocking=True
         )
-    return checker.run(reading.files)
+    return reading.files, checker.run(reading.files)
 
 
 # -- checking --------------------------------------------------------------------------

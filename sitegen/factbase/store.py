@@ -9,13 +9,12 @@ quoting) and a fresh fact base (`write_factbase`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from sitegen.config import Config
 from sitegen.errors import ContentError
-from sitegen.factbase.check import Problem, read_and_check, read_and_check_beside
+from sitegen.factbase.check import read_and_check
 from sitegen.factbase.files import ContentFiles, read_files
 from sitegen.factbase.journal import Committed, commit
 from sitegen.factbase.model import FactBase, Page
@@ -51,32 +50,6 @@ def load_factbase(config: Config, reporter: Reporter, cache: FileCache | None = 
     """The fact base, only once it is valid: every problem goes to `reporter` first.
     A `cache` (the dev server's) saves parsing the files that did not change."""
     files, problems = read_and_check(config, cache)
-    _verdict(problems, reporter)
-    return to_factbase(files, cache.objects if cache else None)
-
-
-def load_factbase_beside(
-    config: Config, reporter: Reporter, cache: FileCache | None = None
-) -> tuple[FactBase, Callable[[], None]]:
-    """The fact base, made while a forked child checks content/ (where it can fork, and
-    for a content/ of at most `CHECKED_BESIDE_UP_TO` files); `checked()` waits for the
-    check, reports its problems and raises ContentError on an error. The caller calls it
-    before anything made from the fact base is used or kept: a file the check rejects
-    may make a wrong object, or none (then the check's verdict is raised here)."""
-    files, pending = read_and_check_beside(config, cache)
-
-    def checked() -> None:
-        _verdict(pending.result(), reporter)
-
-    try:
-        return to_factbase(files, cache.objects if cache else None), checked
-    except Exception:
-        checked()
-        raise
-
-
-def _verdict(problems: list[Problem], reporter: Reporter) -> None:
-    """Every problem to `reporter`; an error stops the render."""
     for problem in problems:
         if problem.level == "error":
             reporter.error(problem.message, problem.location)
@@ -85,6 +58,7 @@ def _verdict(problems: list[Problem], reporter: Reporter) -> None:
     error_count = sum(problem.level == "error" for problem in problems)
     if error_count:
         raise ContentError(f"{error_count} errors in content/")
+    return to_factbase(files, cache.objects if cache else None)
 
 
 def read_factbase(content_dir: Path) -> FactBase:

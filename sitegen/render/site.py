@@ -116,20 +116,12 @@ def draw_site(
     reporter: Reporter,
     incremental: Incremental | None = None,
     read: Callable[[Path], tuple[str, str]] = read_article,
-    checked: Callable[[], None] = lambda: None,
 ) -> Drawn:
     """The site's pages drawn, not yet indexed for search nor in place (`Drawn.finish`
     does both): a caller that lets go of `base` in between leaves Pagefind more of the
-    machine's memory (at 10,000 articles the fact base is ~0.9 GB). `checked()` gives
-    the verdict of a check of content/ still running (`load_factbase_beside`), awaited
-    once the views are built and before any page is drawn."""
+    machine's memory (at 10,000 articles the fact base is ~0.9 GB)."""
     with collector.paused():
-        try:
-            views = build_views(config, base, reporter, read)
-        except Exception:
-            checked()  # views of a fact base the check rejects: its errors, not this
-            raise
-    checked()
+        views = build_views(config, base, reporter, read)
     with collector.frozen():
         return _render(config, views, reporter, incremental)
 
