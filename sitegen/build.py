@@ -259,7 +259,8 @@ def render(
             reporter.info(f"site: {config.site_dir}/ is up to date")
             return BuildStats(seconds=time.perf_counter() - started)
     else:  # no site to compare with: the digest for the next build is made beside
-        inputs = Beside(partial(freshness.render_fingerprint, config))
+        # no digest if its process fails: the next build renders again
+        inputs = Beside(partial(freshness.render_fingerprint, config), failed="")
     from sitegen.render.site import draw_site  # Jinja2 and the theme: only when rendering
 
     stored = None
