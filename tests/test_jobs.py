@@ -4,6 +4,7 @@ site as one process, and long loops report progress through the Reporter."""
 from __future__ import annotations
 
 import io
+import json
 import re
 import shutil
 from pathlib import Path
@@ -96,6 +97,65 @@ def test_two_render_processes_write_the_same_site_as_one(tmp_path: Path) -> None
     pages = sum(name.endswith((".html", ".xml", ".txt")) for name in site)
     assert len(drawn) == 2 and min(drawn) > 0 and sum(drawn) == pages
     assert _files(two / "site") == site
+
+
+# the search index in parts of little text; pages read back to size them are named
+IN_PARTS = """
+import sys
+import sitegen.render.pagefind as pagefind
+import sitegen.render.site as site
+site.SIZED_WHILE_DRAWN = {sized_above}
+indexed = site.index_site
+site.index_site = lambda *args, **kwargs: indexed(*args, text_per_index=20_000, **kwargs)
+read = pagefind._sized
+def _sized(folder, page):
+    print(f"read back {{page}}", file=sys.stderr, flush=True)
+    return read(folder, page)
+pagefind._sized = _sized
+"""
+
+
+def test_pages_sized_while_drawn_are_not_read_back_and_give_the_same_index(
+    tmp_path: Path,
+) -> None:
+    """A large site's pages are sized for the search index's parts by the processes
+    that draw them, not read back from disk afterwards: the parts, and so the site
+    with its index, are the same as when every page is read back."""
+    read_back, drawn = _sample(tmp_path / "read"), _sample(tmp_path / "drawn")
+    runs = [
+        run_sitegen("render", "--project", str(project), "-j", "2", prelude=prelude)
+        for project, prelude in (
+            (read_back, IN_PARTS.format(sized_above=10**9)),
+            (drawn, IN_PARTS.format(sized_above=0) + COUNTED),
+        )
+    ]
+    assert all(run.returncode == 0 for run in runs), runs[0].stderr + runs[1].stderr
+    site = _files(read_back / "site")
+    pages = {name for name in site if name.endswith(".html") and "pagefind" not in name}
+    assert set(re.findall(r"read back (\S+)", runs[0].stderr)) == pages
+    assert re.findall(r"read back", runs[1].stderr) == []
+    assert len([int(n) for n in re.findall(r"drew (\d+)", runs[1].stderr) if int(n)]) == 2
+    assert json.loads(site["pagefind/parts.json"]) == ["part-1/", "part-2/"]
+    assert _files(drawn / "site") == site
+
+
+def test_a_first_render_in_two_processes_stamps_what_it_read(tmp_path: Path) -> None:
+    """With no site yet a build's render has nothing to compare, so the digest of what
+    it reads (for the next build's freshness check) is made beside it: it is the same
+    digest, and the next render finds the site up to date."""
+    from sitegen.build import render
+    from sitegen.config import load_config
+    from sitegen.freshness import render_fingerprint
+
+    project = _sample(tmp_path / "project")
+    with (project / "sitegen.yaml").open("a", encoding="utf-8") as settings:
+        settings.write("jobs: 2\n")
+    first, again = io.StringIO(), io.StringIO()
+    render(load_config(project), Reporter(stream=first))
+    stamp = (project / ".sitegen-cache" / "site.stamp").read_text(encoding="utf-8")
+    assert stamp == render_fingerprint(load_config(project))
+    render(load_config(project), Reporter(stream=again))
+    assert "is up to date" in again.getvalue() and "is up to date" not in first.getvalue()
 
 
 def test_a_template_error_in_a_render_process_names_file_and_line(tmp_path: Path) -> None:

@@ -741,3 +741,34 @@ def test_a_render_lets_go_of_the_fact_base_before_pagefind(
     build_render(config, Reporter(stream=io.StringIO()), force=True)
     assert (config.site / "claims" / "seventy" / "index.html").is_file()
     assert kept == []
+
+
+def test_the_templates_compiled_before_forking_are_those_the_pages_use(tmp_path: Path) -> None:
+    """Render processes fork once the templates the pages use are compiled: every page
+    spec's template is among them, with what it extends or imports, and a theme's
+    template that no page reaches (the built-in macros under a project's own pages) is
+    not compiled."""
+    from sitegen.render.templates import Templates
+    from sitegen.render.views import build_views
+
+    config = Config(root=tmp_path, base_url="https://example.org/story/")
+    source = Source(id="s", file="seeds/s.md", sha256="0" * 64, title="A report")
+    cited = [Citation(source="s", quote="A claim.", start=0, end=8)]
+    claim = Claim(id="c", statement="A claim", status="single_source", citations=cited)
+    base = FactBase(
+        sources={"s": source},
+        people={"p": Person(id="p", name="Ann Lee")},
+        claims={"c": claim},
+        pages={"about": Page(slug="about", title="About", body="Text")},
+    )
+    views = build_views(config, base, Reporter(quiet=True), lambda _: ("", ""))
+    used = {spec.template for spec in site_module.site_specs(views)}
+    assert "sitemap.xml" in used and used <= set(site_module.PAGE_TEMPLATES)
+    config.templates.mkdir()
+    (config.templates / "claim.html").write_text('{% extends "base.html" %}', encoding="utf-8")
+    (config.templates / "index.html").write_text("<p>{{ site.title }}</p>", encoding="utf-8")
+    templates = Templates.for_project(config)
+    templates.compile_ahead(["claim.html", "index.html"])
+    compiled = {name for _, name in templates.env.cache}
+    assert {"claim.html", "index.html", "base.html", "footer.html"} <= compiled
+    assert "macros.html" not in compiled

@@ -42,7 +42,7 @@ from sitegen.render.markdown import inline_markdown
 from sitegen.render.opendata import FOLDER as DATA_FOLDER
 from sitegen.render.opendata import copy_schemas, data_files
 from sitegen.render.origins import picture
-from sitegen.render.pagefind import index_site
+from sitegen.render.pagefind import SIZED_WHILE_DRAWN, index_site, page_size
 from sitegen.render.pager import Pager, pagers
 from sitegen.render.story import coverage, disputes, first_report, key_people, lead, timeline
 from sitegen.render.structured import (
@@ -138,6 +138,7 @@ class Drawn:
     incremental: Incremental | None = None
     depends: dict[str, frozenset[str] | None] = field(default_factory=dict)
     html: int | None = None  # bytes of the HTML files in `staging`, or more
+    sizes: dict[str, int] | None = None  # the pages' `page_size`, for a large site
 
     def finish(self, reporter: Reporter) -> RenderResult:
         """Index the staged site and put it in place of the old one."""
@@ -146,7 +147,8 @@ class Drawn:
         try:
             if self.incremental is None:  # the last page of a one-shot render is drawn
                 _let_go()
-            index_site(self.staging, reporter, html_size=self.html)
+            index_site(self.staging, reporter, html_size=self.html, sizes=self.sizes)
+            self.sizes = None
             if self.incremental is not None:  # the dev server's last index, of the site
                 self.incremental.indexer.wait()  # replaced here, must not land in the new one
             replace_tree(self.staging, self.folder, self.trash)
@@ -229,17 +231,23 @@ def _render(
         raise ConfigError(str(exc), config.set_at.get("site")) from None
     staging = staging_dir(folder)
     depends: dict[str, frozenset[str] | None] = {}  # the dev server's, page by page
+    # a large site's pages are sized for the search index as they are drawn
+    sizing = incremental is None and _pages_about(views) > SIZED_WHILE_DRAWN
+    sized: list[tuple[str, int]] = []  # (page, its page_size), from every process
 
     def draw(spec: PageSpec) -> tuple[int, int]:
         """Pages written (0 or 1) and their bytes."""
         page = spec.file.endswith(".html")
+        target = staging / unquote(spec.path) / spec.file
+        if page and sizing:
+            html = templates.render(spec.template, page_context(views, spec, fragments))
+            encoded = html.encode("utf-8")
+            sized.append((str(Path(spec.output)), page_size(encoded)))
+            return 1, _write(target, encoded)
         # a page is joined whole (Jinja's join is quicker than writing its thousands of
         # pieces); a document (the sitemap of a large site, the feed) is streamed
         made = templates.render if page else templates.stream
-        size = _write(
-            staging / unquote(spec.path) / spec.file,
-            made(spec.template, page_context(views, spec, fragments)),
-        )
+        size = _write(target, made(spec.template, page_context(views, spec, fragments)))
         if incremental is not None:
             depends[spec.output] = spec.shown()
         return (1, size) if page else (0, 0)
@@ -256,14 +264,20 @@ def _render(
         # the dev server (threads, and `depends` kept here) draws in its own process
         processes = 1 if incremental is not None else job_count(config.jobs)
         if processes > 1:
-            templates.compile_all()
-        pages, html = draw_all(partial(site_specs, views), draw, processes, not_pages)
+            templates.compile_ahead(PAGE_TEMPLATES)
+        pages, html = draw_all(partial(site_specs, views), draw, processes, not_pages, sized)
         html += sum(path.stat().st_size for path in (staging / links.STATIC).rglob("*.html"))
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     result = RenderResult(pages=pages, site_dir=config.site, static_files=static_files)
-    return Drawn(result, staging, folder, config.cache / TRASH, incremental, depends, html)
+    sizes = dict(sized) if sizing else None
+    return Drawn(result, staging, folder, config.cache / TRASH, incremental, depends, html, sizes)
+
+
+def _pages_about(views: SiteViews) -> int:
+    """About how many pages the site has: one a claim, person and source."""
+    return len(views.claims) + len(views.people) + len(views.sources)
 
 
 def _render_in_place(
@@ -308,11 +322,14 @@ def _render_in_place(
 TRASH = "trash"  # in the cache folder: replaced sites, removed after the command ends
 
 
-def _write(target: Path, text: str | Iterable[str]) -> int:
-    """Write a file given whole or in pieces; its size in bytes. Jinja streams a page
-    as thousands of small strings; they are joined into blocks, since a write per
-    piece costs more than drawing the page."""
+def _write(target: Path, text: str | bytes | Iterable[str]) -> int:
+    """Write a file given whole (encoded or not) or in pieces; its size in bytes. Jinja
+    streams a page as thousands of small strings; they are joined into blocks, since a
+    write per piece costs more than drawing the page."""
     target.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        with target.open("wb") as binary:
+            return binary.write(text)
     with target.open("w", encoding="utf-8", newline="") as handle:
         if isinstance(text, str):
             handle.write(text)
@@ -320,6 +337,14 @@ def _write(target: Path, text: str | Iterable[str]) -> int:
             for block in joined_blocks(text):
                 handle.write(block)
         return handle.tell()
+
+
+# the templates `site_specs` draws with, compiled before render processes fork
+PAGE_TEMPLATES = (
+    *("index.html", "search.html", "claims.html", "claim.html", "people.html"),
+    *("person.html", "sources.html", "source.html", "corrections.html", "page.html"),
+    *("404.html", "feed.xml", "sitemap.xml", "robots.txt"),
+)
 
 
 def site_pages(views: SiteViews) -> Iterator[PageSpec]:

@@ -52,10 +52,12 @@ def draw_all(
     draw: Callable[[Spec], Counts],
     processes: int,
     meanwhile: Callable[[], None] = lambda: None,
+    kept: list[Any] | None = None,
 ) -> Counts:
     """Call `draw` on every spec `specs()` makes, in `processes` processes (this one
     included); the sums of what `draw` returned, place by place. `meanwhile` runs here
-    first, while the others draw (files that are not pages)."""
+    first, while the others draw (files that are not pages). What `draw` appends to
+    `kept` in another process is sent here and appended to it too (in no set order)."""
     if processes < 2 or "fork" not in multiprocessing.get_all_start_methods():
         meanwhile()
         return _sums(map(draw, specs()))
@@ -66,12 +68,14 @@ def draw_all(
     try:
         for _ in range(processes - 1):
             here, there = context.Pipe(duplex=False)
-            process = context.Process(target=_work, args=(there, specs, draw, claims), daemon=True)
+            process = context.Process(
+                target=_work, args=(there, specs, draw, claims, kept), daemon=True
+            )
             process.start()
             there.close()
             pool[here] = process
         meanwhile()
-        total = _sums([_sums(map(draw, _claimed(specs(), claims))), *_answers(pool)])
+        total = _sums([_sums(map(draw, _claimed(specs(), claims))), *_answers(pool, kept)])
         finished = True
         return total
     finally:
@@ -108,8 +112,8 @@ def _claimed(specs: Iterable[Spec], claims: _Claims) -> Iterator[Spec]:
         yield from run
 
 
-def _answers(pool: dict[Connection, BaseProcess]) -> Iterator[Counts]:
-    """Each worker's total, or its error raised here."""
+def _answers(pool: dict[Connection, BaseProcess], kept: list[Any] | None) -> Iterator[Counts]:
+    """Each worker's total, or its error raised here; what it kept goes into `kept`."""
     waiting = dict(pool)
     while waiting:
         sentinels = {waiting[c].sentinel: c for c in waiting}
@@ -118,13 +122,15 @@ def _answers(pool: dict[Connection, BaseProcess]) -> Iterator[Counts]:
             if connection not in waiting:
                 continue
             try:
-                total, error = connection.recv()
+                total, error, theirs = connection.recv()
             except (EOFError, OSError):
                 raise SitegenError(
                     "a render process stopped unexpectedly (out of memory?); try fewer jobs"
                 ) from None
             if error is not None:
                 raise error
+            if kept is not None:
+                kept.extend(theirs)
             del waiting[connection]
             yield total
 
@@ -134,8 +140,10 @@ def _work(
     specs: Callable[[], Iterable[Spec]],
     draw: Callable[[Spec], Counts],
     claims: _Claims,
+    kept: list[Any] | None,
 ) -> None:
-    """A worker: draw the runs it claims, then send its total (or its error)."""
+    """A worker: draw the runs it claims, then send its total (or its error) and what
+    `draw` kept."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the parent, which stops us
     try:
         answer: tuple[Counts | None, BaseException | None] = (
@@ -151,5 +159,5 @@ def _work(
             TemplateError(f"rendering failed in a worker process: {type(exc).__name__}: {exc}"),
         )
     with suppress(OSError):
-        connection.send(answer)
+        connection.send((*answer, kept if answer[1] is None else None))
     connection.close()
