@@ -177,9 +177,9 @@ def _add_entities(span: Span, fact: FactCandidate) -> None:
             name = clean_name(ent.text)
             if name and name not in fact.names:
                 fact.names.append(name)
-        elif ent.label_ in ENTITY_LABELS or _names_a_day(ent):
+        elif (dated := _names_a_day(ent)) or ent.label_ in ENTITY_LABELS:
             key = entity_key(ent.text)
-            if _names_a_day(ent):
+            if dated:
                 key = DATE_PREFIX + (TELLING if _dates_the_telling(ent) else "") + key
             if key and key not in fact.entities:
                 fact.entities.append(key)

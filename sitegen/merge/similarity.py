@@ -29,7 +29,7 @@ from sitegen.agreement import (
     victim_ages,
 )
 from sitegen.extract.lexicon import HUMAN_HEADS, REPORTING_VERBS, SPEECH_VERBS
-from sitegen.extract.names import FEMALE, MALE, TITLES
+from sitegen.extract.names import TITLES, gender_of
 from sitegen.extract.statements import DATE_PREFIX, TELLING
 from sitegen.factbase.model import Figure
 from sitegen.merge.features import ENDINGS, Passage
@@ -590,7 +590,7 @@ def _other_person(left: Figure, right: Figure) -> bool:
     if one == other:
         return False
     stages = LIFE_STAGES.get(one), LIFE_STAGES.get(other)
-    genders = _gender(one), _gender(other)
+    genders = gender_of([one]), gender_of([other])
     return (None not in stages and stages[0] != stages[1]) or (
         None not in genders and genders[0] != genders[1]
     )
@@ -599,10 +599,6 @@ def _other_person(left: Figure, right: Figure) -> bool:
 def _person_noun(figure: Figure) -> str:
     words = (figure.counts or "").split()
     return singular(words[-1]) if words else ""
-
-
-def _gender(noun: str) -> str | None:
-    return "male" if noun in MALE else "female" if noun in FEMALE else None
 
 
 def _counts_one(figures: list[Figure]) -> bool:
