@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from sitegen.extract.credits import dateline_credit, sentence_credits
+from sitegen.extract.credits import dateline_credit, resolved, sentence_credits
 from sitegen.origins import UNNAMED, Lines, SourceLinks, outlet_key, same_outlet
 from tests.builders import W, parse
 
@@ -145,6 +145,50 @@ def test_told_reporters_or_said_on_monday_is_no_credit() -> None:
         W("Monday", 3, "pobj", "PROPN", ent="B-DATE"),
     )
     assert credits(doc) == []
+
+
+def test_the_newspaper_is_the_outlet_credited_before_and_a_newspaper_is_unnamed() -> None:
+    """ "Schiff told The Washington Post … He told the paper that …": the second credit
+    is the Post's. With no outlet credited before it, or as "a local newspaper", the
+    words relay a report the article does not name (no origin of their own)."""
+    named = parse(
+        W("Schiff", 1, "nsubj", "PROPN", ent="B-PERSON"),
+        W("told", 1, "ROOT", "VERB", "tell", "VBD"),
+        W("The", 4, "det", "DET"),
+        W("Washington", 4, "compound", "PROPN", ent="B-ORG"),
+        W("Post", 1, "dobj", "PROPN", ent="I-ORG"),
+    )
+    back = parse(
+        W("He", 1, "nsubj", "PRON"),
+        W("told", 1, "ROOT", "VERB", "tell", "VBD"),
+        W("the", 3, "det", "DET"),
+        W("paper", 1, "dobj", "NOUN"),
+        W("it", 5, "nsubj", "PRON"),
+        W("ended", 1, "ccomp", "VERB", "end", "VBD"),
+    )
+    found = [*sentence_credits(named[:], 0), *sentence_credits(back[:], 100)]
+    assert [(c.outlet, c.kind) for c in resolved(found)] == [
+        ("Washington Post", "interview"),
+        ("Washington Post", "interview"),
+    ]
+    assert resolved(found)[1].start == 100 + back.text.index("told")
+    alone = resolved(list(sentence_credits(back[:], 0)))
+    assert [(c.outlet, c.kind) for c in alone] == [(UNNAMED, "unnamed")]
+    local = parse(
+        W("A", 1, "det", "DET"),
+        W("neighbor", 2, "nsubj", "NOUN"),
+        W("told", 2, "ROOT", "VERB", "tell", "VBD"),
+        W("a", 5, "det", "DET"),
+        W("local", 5, "amod", "ADJ"),
+        W("newspaper", 2, "dobj", "NOUN"),
+    )
+    assert resolved(found[:1] + list(sentence_credits(local[:], 100)))[1].outlet == UNNAMED
+    agency = parse(
+        W("the", 1, "det", "DET"),
+        W("agency", 2, "nsubj", "NOUN"),
+        W("said", 2, "ROOT", "VERB", "say", "VBD"),
+    )
+    assert credits(agency) == []  # a government agency speaks for itself
 
 
 @pytest.mark.parametrize(

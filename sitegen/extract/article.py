@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from sitegen.extract.attribution import Attribution, attribute, speaker_of
-from sitegen.extract.credits import dateline_credit, sentence_credits
+from sitegen.extract.credits import dateline_credit, resolved, sentence_credits
 from sitegen.extract.discourse import Discourse, Entity
 from sitegen.extract.figures import figures
 from sitegen.extract.lexicon import DOCUMENT_NOUNS, SPEECH_VERBS
@@ -186,10 +186,10 @@ def _read_marks(article: Article, docs: Iterable[Doc]) -> list[_Block]:
 
 
 def article_credits(text: str, blocks: list[_Block]) -> list[Credit]:
-    """Every outlet credit in the article's prose, and its dateline's."""
+    """Every outlet credit in the article's prose, and its dateline's, in text order."""
     found = [c for b in blocks for s in b.sentences for c in sentence_credits(s, b.block.start)]
     dateline = dateline_credit(text)
-    return [dateline, *found] if dateline is not None else found
+    return resolved([dateline, *found] if dateline is not None else found)
 
 
 def _read_block(article: Article, parsed: _Block, discourse: Discourse, carry: _Carry) -> _Carry:

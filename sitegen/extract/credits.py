@@ -3,7 +3,8 @@ Mainichi Shimbun", "the AP reported", "as quoted by the BBC", a "(Reuters) -" da
 
 A credited outlet is where those words come from: two articles repeating what one
 outlet reported are one origin, not two. "Reportedly" credits a report it does not name:
-such a passage adds no origin of its own. Only the shapes of a credit are read (a speech
+such a passage adds no origin of its own, and so does "told a newspaper"; "according
+to the newspaper" points back to the outlet credited before it. Only the shapes of a credit are read (a speech
 made *to* a named party, a named party or a newspaper-like noun as the subject of a
 reporting verb, "according to" a name), never a list of outlet names.
 """
@@ -38,6 +39,14 @@ _RELATIVE_PRONOUNS = {"that", "which"}
 # "has reportedly thanked": the writer relays a report it does not name.
 _HEARSAY = {"reportedly"}
 _NOT_OUTLETS = {"PERSON", "NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY"}
+# A press noun with "the" points back to the outlet credited before it ("Beals said,
+# according to the newspaper" after "… told The Gazette"); with "a" it names none.
+_PRESS_NOUNS = frozenset(
+    {"newspaper", "paper", "daily", "broadcaster", "network", "channel", "magazine"}
+    | {"tabloid", "outlet", "website", "station"}
+)
+_POINTING_BACK = {"the", "that", "this"}
+_CREDITED_BEFORE = "the outlet credited before"  # a placeholder `resolved` replaces
 _PLACES = {"GPE", "LOC"}  # "told Japan" is no credit; "according to The Mainichi" (GPE) is
 # "TOKYO (Reuters) -": a wire dateline credits the whole article.
 _DATELINE = re.compile(
@@ -58,17 +67,32 @@ def sentence_credits(sentence: Span, offset: int) -> Iterator[Credit]:
             if outlet.root.i in seen:
                 continue
             seen.add(outlet.root.i)
-            name = outlet_name(outlet)
+            name = outlet_name(outlet) if _is_named(outlet) else _press_reference(outlet)
             if name:
                 first = min(token.i, outlet.start)
                 last = max(token.i + 1, outlet.end)
                 doc = sentence.doc
                 yield Credit(
                     outlet=name,
-                    kind=kind,
+                    kind="unnamed" if name == UNNAMED else kind,
                     start=offset + doc[first].idx,
                     end=offset + doc[last - 1].idx + len(doc[last - 1].text),
                 )
+
+
+def resolved(credits: list[Credit]) -> list[Credit]:
+    """`credits` (in text order) with each "the newspaper" given the outlet credited
+    last before it; with none before, it credits an unnamed report."""
+    last = None
+    found = []
+    for credit in credits:
+        if credit.outlet == _CREDITED_BEFORE:
+            outlet, kind = (last, credit.kind) if last else (UNNAMED, "unnamed")
+            credit = Credit(outlet, kind, credit.start, credit.end)
+        elif credit.outlet != UNNAMED:
+            last = credit.outlet
+        found.append(credit)
+    return found
 
 
 def dateline_credit(text: str) -> Credit | None:
@@ -190,6 +214,9 @@ def _outlet(token: Token, media_only: bool = False, places: bool = False) -> Spa
     only with `places` (the tagger takes some outlets for places)."""
     words = [*_compounds(token), token]
     names = [t for t in words if t.pos_ == "PROPN"]
+    if not words[:-1] and token.pos_ == "NOUN" and token.lemma_.lower() in _PRESS_NOUNS:
+        determiners = [c for c in token.lefts if c.dep_ == "det"]
+        return token.doc[determiners[0].i if determiners else token.i : token.i + 1]
     excluded = _NOT_OUTLETS if places else _NOT_OUTLETS | _PLACES
     if not names or any(t.ent_type_ in excluded for t in names):
         return None
@@ -200,6 +227,16 @@ def _outlet(token: Token, media_only: bool = False, places: bool = False) -> Spa
         return None
     start = min(t.i for t in words)
     return token.doc[start : token.i + 1]
+
+
+def _is_named(outlet: Span) -> bool:
+    return any(t.pos_ == "PROPN" for t in outlet)
+
+
+def _press_reference(outlet: Span) -> str:
+    """What an outlet phrase without a name credits: the outlet credited before it
+    ("the newspaper"), else a report it does not name ("a newspaper")."""
+    return _CREDITED_BEFORE if outlet[0].lower_ in _POINTING_BACK else UNNAMED
 
 
 def _compounds(token: Token) -> list[Token]:
