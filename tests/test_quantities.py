@@ -19,6 +19,7 @@ from sitegen.extract.quantities import (
 from sitegen.factbase.model import FactBase, Figure
 from sitegen.ingest import read_articles
 from sitegen.merge import merge
+from sitegen.render.figures import QuantityRow, figures_table
 from tests.builders import W, parse
 
 
@@ -821,35 +822,65 @@ def test_a_participle_of_result_tells_the_outcome_of_the_shooting() -> None:
     assert (figure.text, figure.quantity) == ("his brother", "killed")
 
 
-def test_a_figure_written_in_another_case_is_stated_by_its_passage(tmp_path: Path) -> None:
-    """ "Two other boys were wounded" / "The two wounded victims were taken to a
-    hospital": both passages give the claim's two, so two origins state it, against
-    one stating one."""
+def _table_row(
+    tmp_path: Path, quantity: str, claims: dict[str, tuple[int, str, dict[str, str]]]
+) -> QuantityRow:
+    """The figures table's one row for claims named by their (value, figure words,
+    passages by source): each a claim of its own with one figure of `quantity`."""
     from sitegen.config import Config
     from sitegen.factbase.model import Citation, Claim, Source
-    from sitegen.render.figures import figures_table
     from sitegen.render.views import build_views
     from sitegen.reporter import Reporter
 
-    def source(name: str) -> Source:
-        return Source(id=name, file=f"seeds/{name}.md", sha256="0" * 64, title=name)
-
     def claim(name: str, value: int, text: str, quotes: dict[str, str]) -> Claim:
-        figure = Figure(value=value, text=text, counts="boys", quantity="injured")
+        figure = Figure(value=value, text=text, quantity=quantity)
         cited = [Citation(source=s, quote=q, start=0, end=len(q)) for s, q in quotes.items()]
         return Claim(
             id=name, statement=name, status="corroborated", figures=[figure], citations=cited
         )
 
-    two = {"a": "Two other boys were wounded.", "b": "The two wounded victims were taken away."}
+    quoted = {source for _, _, quotes in claims.values() for source in quotes}
     base = FactBase(
-        sources={name: source(name) for name in "abc"},
-        claims={
-            "two": claim("two", 2, "Two", two),
-            "one": claim("one", 1, "one", {"c": "Police found one person shot and injured."}),
+        sources={
+            name: Source(id=name, file=f"seeds/{name}.md", sha256="0" * 64, title=name)
+            for name in quoted
         },
+        claims={name: claim(name, *values) for name, values in claims.items()},
     )
     views = build_views(Config(root=tmp_path), base, Reporter(quiet=True), lambda _: ("", ""))
     [row] = figures_table(views)
+    return row
+
+
+def test_a_figure_written_in_another_case_is_stated_by_its_passage(tmp_path: Path) -> None:
+    """ "Two other boys were wounded" / "The two wounded victims were taken to a
+    hospital": both passages give the claim's two, so two origins state it, against
+    one stating one."""
+    two = {"a": "Two other boys were wounded.", "b": "The two wounded victims were taken away."}
+    row = _table_row(
+        tmp_path,
+        "injured",
+        {
+            "two": (2, "Two", two),
+            "one": (1, "one", {"c": "Police found one person shot and injured."}),
+        },
+    )
     assert row.current is not None and row.current.figure.value == 2
     assert len(row.totals[0].origins) == 2
+
+
+def test_a_count_written_as_a_total_is_the_storys_count(tmp_path: Path) -> None:
+    """ "a 16-year-old and a 20-year-old woman were slain" (by a gunman later shot dead)
+    told by two outlets, "Paramedics pronounced all three dead" by one: counts of
+    different things, and the one written as a total sums them."""
+    slain = "Police say a 16-year-old male and 20-year-old woman were slain."
+    row = _table_row(
+        tmp_path,
+        "killed",
+        {
+            "two": (2, "a 16-year-old male and 20-year-old woman", {"a": slain, "b": slain}),
+            "all": (3, "three", {"c": "Paramedics pronounced all three dead at the scene."}),
+        },
+    )
+    assert row.status == "several"
+    assert row.current is not None and row.current.figure.value == 3

@@ -215,11 +215,15 @@ def _main(totals: list[FigureValue]) -> FigureValue | None:
     (later reports add other events to the story), the most cited, and the one told
     earliest in its article (the lead tells the story's count). A count of one
     written with a determiner comes last: it introduces one person ("a man was
-    wounded", "the driver was wounded"), it does not total the story."""
+    wounded", "the driver was wounded"), it does not total the story; a count written
+    as a total ("all three", "a total of five", "six in all") comes first: it sums the
+    people the other counts name ("a 16-year-old and a woman were slain" by a gunman
+    later shot, "Paramedics pronounced all three dead")."""
     return min(
         totals,
         key=lambda v: (
             introduces_one(v.figure),
+            not _written_as_total(v),
             -len(v.origins),
             v.dates[0] if v.dates else "9999",
             -sum(len(o.citations) for o in v.origins),
@@ -227,6 +231,17 @@ def _main(totals: list[FigureValue]) -> FigureValue | None:
         ),
         default=None,
     )
+
+
+def _written_as_total(value: FigureValue) -> bool:
+    """Some passage writes the value as a total: "all three", "a total of five", "six
+    (people) in all"."""
+    figure = _as_written(value.figure)
+    total = re.compile(
+        rf"(?<!\w)(?:all|a total of)\s+{figure}|{figure}\s+(?:\w+\s+)?in (?:all|total)(?!\w)",
+        re.IGNORECASE,
+    )
+    return any(total.search(c.citation.quote) for o in value.origins for c in o.citations)
 
 
 def _same_values_joined(values: list[FigureValue]) -> list[FigureValue]:
