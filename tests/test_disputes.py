@@ -601,6 +601,31 @@ def test_a_statement_names_nobody_its_other_citations_leave_out() -> None:
     assert statement == "Another 53 people were wounded in the shooting."
 
 
+def test_a_statement_says_no_more_than_its_other_citations() -> None:
+    """Of "He was shot and killed in a drive-by in Cleveland." (Ben Major) and "Ben Major
+    was one of the many children under fifteen shot and killed in Cleveland last
+    year.", the claim states the first, with his name put in: the second's children and
+    year no other passage supports, even where it is the passage most like the rest of
+    the story."""
+    from sitegen.merge.statement import choose_statement
+
+    index = people("Ben Major")
+    drive_by = fact("a", "He was shot and killed in a drive-by in Cleveland.", [], ("Ben Major",))
+    drive_by.standalone = "[Ben Major] was shot and killed in a drive-by in Cleveland."
+    children = fact(
+        "b",
+        "Ben Major was one of the many children under fifteen shot and killed in Cleveland"
+        " last year.",
+        [],
+        ("Ben Major",),
+    )
+    items = passages([drive_by, children, *filler()], index, TUNED)
+    members = items[:2]
+    central = {members[0].index: 0.5, members[1].index: 1.0}  # the second most like the rest
+    statement, _ = choose_statement(members, False, None, {}, central, TUNED)
+    assert statement == "[Ben Major] was shot and killed in a drive-by in Cleveland."
+
+
 def test_a_quotation_claim_quotes_only_its_speakers_own_words() -> None:
     """A claim said by Thomas Reese that also holds a letter's alike words quotes
     Reese's, never the letter's under his name."""

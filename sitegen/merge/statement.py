@@ -5,8 +5,10 @@ source states the fact (a synonym-spun copy reads oddly), and then one from the 
 fewest rewrites away from an original (a copy of a copy drifts furthest). Among the rest, a complete
 sentence that stands on its own (no leading pronoun, no trailing colon, no editorial
 brackets, a sensible length) wins over a fragment, then one naming nobody the other
-passages do not (its other citations must support the statement), and then the passage
-most like the others (the one that shares most with them) wins. A quotation claim reads
+passages do not, then the one whose words the other passages share most (its other
+citations must support the statement: a passage telling more than they do would be
+called corroborated for what one source alone says), and then the passage most like
+the others (the one that scores highest against them) wins. A quotation claim reads
 "Speaker said: “…”" when one of the speaker's own passages holds a full quoted sentence.
 """
 
@@ -57,6 +59,7 @@ def choose_statement(
         key=lambda m: (
             _readability(m, params),
             -_named_only_here(m, members),
+            _supported(m, members),
             centrality[m.index],
             -len(m.fact.text),
             -m.index,
@@ -85,6 +88,21 @@ def choose_statement(
     return statement, best
 
 
+def _supported(item: Passage, members: list[Passage]) -> float:
+    """The share of the passage's words (lemmas, named things, dates) the claim's other
+    passages also have: a statement should say no more than its citations support
+    ("He was shot and killed in a drive-by in Cleveland" / "Major was just one of the
+    multiple children under 15 who were shot and killed in Cleveland last year")."""
+    told = [k for k in item.keys if kind_of(k) in _TOLD]
+    if len(members) < 2 or not told:
+        return 0.0
+    others = {key for m in members if m is not item for key in m.keys}
+    return sum(k in others for k in told) / len(told)
+
+
+_TOLD = (KeyKind.LEMMA, KeyKind.ENTITY, KeyKind.DATE)
+
+
 def _named_only_here(item: Passage, members: list[Passage]) -> int:
     """The people this passage names that no other passage of the claim does: a
     statement naming them would say more than its other citations support ("Johnson
@@ -101,7 +119,8 @@ def _readability(item: Passage, params: MergeParams) -> int:
         return 0
     first = words[0].strip(_OPENING).lower()
     points = 0
-    points += text[0].isupper() or text[0] in _OPENING
+    opening = text.lstrip("[")  # "[Major Howard] was shot …": a name put in for "He"
+    points += opening[:1].isupper() or text[0] in _OPENING
     points += text.rstrip()[-1:] in _CLOSING
     points += first not in CONTEXT_OPENERS and "[" not in item.fact.text
     points += params.statement_words_least <= len(words) <= params.statement_words_most
