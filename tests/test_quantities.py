@@ -182,6 +182,48 @@ def test_the_shot_are_not_the_dead_when_the_dead_have_their_own_subject() -> Non
     assert quantity_of(both[0]) == "killed"
 
 
+def test_a_verb_that_counts_nothing_lends_no_outcome_of_another_clause() -> None:
+    """ "Four people were hit by gunfire and three of them died": the three died, not
+    the four ("hit" itself names no quantity)."""
+    doc = parse(
+        W("Four", 1, "nummod", "NUM"),
+        W("people", 3, "nsubjpass", "NOUN", "person"),
+        W("were", 3, "auxpass", "AUX", "be"),
+        W("hit", 3, "ROOT", "VERB", "hit", "VBN"),
+        W("by", 3, "agent", "ADP"),
+        W("gunfire", 4, "pobj", "NOUN"),
+        W("and", 3, "cc", "CCONJ"),
+        W("three", 10, "nsubj", "NUM"),
+        W("of", 7, "prep", "ADP"),
+        W("them", 8, "pobj", "PRON", "they"),
+        W("died", 3, "conj", "VERB", "die", "VBD"),
+    )
+    assert quantity_of(doc[0]) is None
+    assert quantity_of(doc[7]) == "killed"
+
+
+def test_people_shooting_are_the_shooters_not_the_shot() -> None:
+    """ "At least five people were shooting during the gunfight": five shooters, no one
+    shot; "five people were shot" counts the shot."""
+    shooting = parse(
+        W("five", 1, "nummod", "NUM"),
+        W("people", 3, "nsubj", "NOUN", "person"),
+        W("were", 3, "aux", "AUX", "be"),
+        W("shooting", 3, "ROOT", "VERB", "shoot", "VBG"),
+        W("during", 3, "prep", "ADP"),
+        W("the", 6, "det", "DET"),
+        W("gunfight", 4, "pobj", "NOUN"),
+    )
+    assert quantity_of(shooting[0]) is None
+    shot = parse(
+        W("five", 1, "nummod", "NUM"),
+        W("people", 3, "nsubjpass", "NOUN", "person"),
+        W("were", 3, "auxpass", "AUX", "be"),
+        W("shot", 3, "ROOT", "VERB", "shoot", "VBN"),
+    )
+    assert quantity_of(shot[0]) == "shot"
+
+
 def test_a_verb_joined_with_its_own_object_counts_that_object() -> None:
     """ "Officers returned three rounds and killed her": no three killed; "he shot two
     people and killed a third": two shot, one killed."""

@@ -300,9 +300,12 @@ def _of_a_period(noun: Token) -> bool:
 def _doer(noun: Token) -> bool:
     """The subject of a verb that has an object, itself or a verb joined to it, does
     the act ("more than one shooter hurt 15 people", "an officer shot and wounded the
-    driver"): what the verb counts is its object."""
+    driver"): what the verb counts is its object. So does the subject of the act in
+    its "-ing" form ("at least five people were shooting during the gunfight")."""
     if noun.dep_ != "nsubj":
         return False
+    if noun.head.tag_ == "VBG" and noun.head.lemma_.lower() in QUANTITY_OF:
+        return True
     verbs = [noun.head, *(c for c in noun.head.children if c.dep_ == "conj")]
     return any(c.dep_ == "dobj" for verb in verbs for c in verb.children)
 
@@ -329,12 +332,23 @@ def _governing_quantity(noun: Token) -> str | None:
             if (
                 child.dep_ in ("oprd", "acomp", "conj") or _complement(child, noun)
             ) and child.lemma_.lower() in QUANTITY_OF:
-                if child.dep_ == "conj" and any(g.dep_ == "dobj" for g in child.children):
-                    continue  # "returned three rounds and killed her": her, not the rounds
+                if child.dep_ == "conj" and any(
+                    g.dep_ == "dobj" or _part_of_them(g) for g in child.children
+                ):
+                    continue  # "returned three rounds and killed her": her, not the rounds;
+                    # "Four people were hit by gunfire and three of them died": the three
                 return QUANTITY_OF[child.lemma_.lower()]
         if token.pos_ == "VERB":
             break  # the verb that governs it counts nothing: not a higher one
     return None
+
+
+def _part_of_them(subject: Token) -> bool:
+    """A subject counting part of a set told before ("three of them", "two of those
+    victims"): what it does is the part's, not the whole set's."""
+    return subject.dep_ in SUBJECTS and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in subject.children
+    )
 
 
 def _state_after(noun: Token) -> str | None:
