@@ -245,6 +245,32 @@ def test_figures_of_two_periods_are_no_dispute() -> None:
     assert compare(a, b, TUNED).conflict == "figure"
 
 
+def test_the_day_one_source_spoke_is_not_set_against_the_day_of_the_fact() -> None:
+    """ "A man was killed and four other people were hurt in a shooting at a home,
+    police said Tuesday" / "One man was killed and four other people wounded in a
+    shooting at a home on Monday night": one fact. Two tellings on two days ("police
+    said Tuesday" / "police said Wednesday") are still told apart."""
+    index = people()
+    said = fact(
+        "a",
+        "A man was killed and four other people were hurt in a shooting at a home, police"
+        " said Tuesday.",
+        [count(1, "A", "man", "killed"), count(4, "four", "people", "injured")],
+    )
+    said.entities = ["date:told:tuesday"]
+    happened = fact(
+        "b",
+        "One man was killed and four other people wounded in a shooting at a home on Monday night.",
+        [count(1, "One", "man", "killed"), count(4, "four", "people", "injured")],
+    )
+    happened.entities = ["date:monday night"]
+    a, b = pair(said, happened, index)
+    assert compare(a, b, TUNED).conflict is None
+    happened.entities = ["date:told:wednesday"]
+    a, b = pair(said, happened, index)
+    assert compare(a, b, TUNED).conflict == Conflict.APART
+
+
 def test_a_fact_forms_across_sources_before_a_source_restates_it() -> None:
     """Joins between sources come first: a source's second passage, joining early,
     would lower the claim's mean link and keep out a third source that matches both

@@ -323,12 +323,14 @@ def _date_conflict(
     a: Passage, b: Passage, quote: float, score: float, params: MergeParams
 ) -> Conflict | None:
     """Two sources dating alike passages (not one quotation) differently: a dispute
-    when the dates of what they tell differ, else only told on different days."""
+    when the dates of what they tell differ, else only told on different days. The day
+    one source spoke is not set against the day another's fact happened ("…, police
+    said Tuesday" / "… on Monday night")."""
     if (
         quote < params.quote_overlap
         and score >= params.conflict_topic
         and a.source != b.source
-        and dates_disagree(_dates(a, telling=True), _dates(b, telling=True))
+        and _dated_apart(a, b)
     ):
         return Conflict.DATE if _days_disagree(a, b) else Conflict.APART
     return None
@@ -403,7 +405,8 @@ def disagreement(a: Passage, b: Passage, params: MergeParams) -> Conflict | None
         if _one_person_two_ages(a, b) or _figures_disagree(_counts(a), _counts(b), params):
             return Conflict.FIGURE
         return Conflict.APART
-    if dates_disagree(_dates(a, telling=True), _dates(b, telling=True)):
+    if dates_disagree(_dates(a) + _told_on(a), _dates(b) + _told_on(b)):
+        # passages matched by their place alone: any other day keeps them apart
         return Conflict.DATE if dates_disagree(_dates(a), _dates(b)) else Conflict.APART
     if _actors_differ(a, b):  # two people telling are two tellings, not rival actors
         return Conflict.APART if _told(a) or _told(b) else Conflict.ACTOR
@@ -542,15 +545,27 @@ def _one_victim(a: Passage, b: Passage) -> bool:
     return any(key in right and left[key] == right[key] for key in left)
 
 
-def _dates(item: Passage, telling: bool = False) -> list[str]:
-    """The dates of what the passage tells; with `telling`, also of its telling ("…, an
-    official said Friday"). Two passages whose tellings differ in date are told apart,
-    but only the dates of what they tell can dispute each other: outlets report one
-    fact on different days."""
+def _dated_apart(a: Passage, b: Passage) -> bool:
+    """The dates of what the passages tell differ, or the dates of their tellings do
+    ("Japan said on Monday it could …" / "Japan said on Tuesday …"): two passages whose
+    tellings differ in date are told apart, but only the dates of what they tell can
+    dispute each other (outlets report one fact on different days), and the day one
+    source spoke is not set against the day of another's fact."""
+    return dates_disagree(_dates(a), _dates(b)) or dates_disagree(_told_on(a), _told_on(b))
+
+
+def _told_on(item: Passage) -> list[str]:
+    """The dates of the passage's telling ("…, an official said Friday")."""
+    told = DATE_PREFIX + TELLING
+    return [e[len(told) :] for e in item.fact.entities if e.startswith(told)]
+
+
+def _dates(item: Passage) -> list[str]:
+    """The dates of what the passage tells, not of its telling."""
     return [
-        e[len(DATE_PREFIX) :].removeprefix(TELLING)
+        e[len(DATE_PREFIX) :]
         for e in item.fact.entities
-        if e.startswith(DATE_PREFIX) and (telling or not e.startswith(DATE_PREFIX + TELLING))
+        if e.startswith(DATE_PREFIX) and not e.startswith(DATE_PREFIX + TELLING)
     ]
 
 
