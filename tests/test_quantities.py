@@ -202,6 +202,26 @@ def test_a_verb_that_counts_nothing_lends_no_outcome_of_another_clause() -> None
     assert quantity_of(doc[7]) == "killed"
 
 
+def test_a_clause_of_its_own_counts_nothing_of_the_clause_it_is_joined_to() -> None:
+    """ "Two people were killed and four others were in the hospital": the four were
+    not killed."""
+    doc = parse(
+        W("Two", 1, "nummod", "NUM"),
+        W("people", 3, "nsubjpass", "NOUN", "person"),
+        W("were", 3, "auxpass", "AUX", "be"),
+        W("killed", 3, "ROOT", "VERB", "kill", "VBN"),
+        W("and", 3, "cc", "CCONJ"),
+        W("four", 6, "nummod", "NUM"),
+        W("others", 7, "nsubj", "NOUN", "other"),
+        W("were", 3, "conj", "AUX", "be"),
+        W("in", 7, "prep", "ADP"),
+        W("the", 10, "det", "DET"),
+        W("hospital", 8, "pobj", "NOUN"),
+    )
+    assert quantity_of(doc[0]) == "killed"
+    assert quantity_of(doc[5]) is None
+
+
 def test_people_shooting_are_the_shooters_not_the_shot() -> None:
     """ "At least five people were shooting during the gunfight": five shooters, no one
     shot; "five people were shot" counts the shot."""

@@ -338,9 +338,20 @@ def _governing_quantity(noun: Token) -> str | None:
                     continue  # "returned three rounds and killed her": her, not the rounds;
                     # "Four people were hit by gunfire and three of them died": the three
                 return QUANTITY_OF[child.lemma_.lower()]
-        if token.pos_ == "VERB":
-            break  # the verb that governs it counts nothing: not a higher one
+        if token.pos_ == "VERB" or _clause_of_its_own(token):
+            break  # the verb that governs it counts nothing: not a higher one ("Two
+            # people were killed and four others were in the hospital": not killed)
     return None
+
+
+def _clause_of_its_own(token: Token) -> bool:
+    """A "be" with its own subject heads a clause: what a verb it is joined to counts
+    is not its subject's."""
+    return (
+        token.pos_ == "AUX"
+        and token.dep_ not in ("aux", "auxpass")
+        and any(c.dep_ in SUBJECTS for c in token.children)
+    )
 
 
 def _part_of_them(subject: Token) -> bool:
