@@ -124,6 +124,30 @@ def test_according_to_a_name_and_to_a_report_by_one() -> None:
     assert credits(report) == [("Kyodo", "report")]
 
 
+def test_according_to_a_titled_name_is_a_person_not_an_outlet() -> None:
+    """ "according to Lt. Cooper" (the tagger left Cooper unmarked) names a person; "the
+    Justice Department revealed" (a body the tagger marks) still credits it."""
+    titled = parse(
+        W("Three", 1, "nummod", "NUM"),
+        W("others", 2, "nsubjpass", "NOUN", "other"),
+        W("injured", 2, "ROOT", "VERB", "injure", "VBN"),
+        W("according", 2, "prep", "VERB", "accord", "VBG"),
+        W("to", 3, "prep", "ADP"),
+        W("Lt.", 6, "compound", "PROPN"),
+        W("Cooper", 4, "pobj", "PROPN"),
+    )
+    assert credits(titled) == []
+    body = parse(
+        W("The", 2, "det", "DET"),
+        W("Justice", 2, "compound", "PROPN", ent="B-ORG"),
+        W("Department", 3, "nsubj", "PROPN", ent="I-ORG"),
+        W("revealed", 3, "ROOT", "VERB", "reveal", "VBD"),
+        W("the", 5, "det", "DET"),
+        W("report", 3, "dobj", "NOUN"),
+    )
+    assert credits(body) == [("Justice Department", "report")]
+
+
 def test_as_quoted_by_an_outlet() -> None:
     doc = parse(
         W("he", 1, "nsubj", "PRON"),

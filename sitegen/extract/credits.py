@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from sitegen.extract.lexicon import SPEECH_VERBS
+from sitegen.extract.names import TITLES
 from sitegen.extract.params import current
 from sitegen.extract.records import Credit
 from sitegen.extract.syntax import agents_of, children, objects_of
@@ -208,7 +209,7 @@ def _report_owner(noun: Token) -> Token:
 
 def _outlet(token: Token, media_only: bool = False, places: bool = False) -> Span | None:
     """The phrase `token` heads when it names an outlet or a named organisation: a proper
-    name that is not a person, place or date, or a phrase headed by a media noun with a
+    name that is not a person (nor titled as one: "Lt. Cooper"), place or date, or a phrase headed by a media noun with a
     name in it ("the Mainichi Shimbun newspaper"). With `media_only`, the media noun is
     required: "the embassy said" is a speaker, not a credit. A place's name is one
     only with `places` (the tagger takes some outlets for places)."""
@@ -220,6 +221,9 @@ def _outlet(token: Token, media_only: bool = False, places: bool = False) -> Spa
     excluded = _NOT_OUTLETS if places else _NOT_OUTLETS | _PLACES
     if not names or any(t.ent_type_ in excluded for t in names):
         return None
+    if token.ent_type_ != "ORG" and any(t.lower_.rstrip(".") in TITLES for t in words):
+        return None  # "according to Lt. Cooper": a person the tagger did not mark (not
+        # "the Justice Department", a body)
     media = token.lemma_.lower() in MEDIA_NOUNS or token.text.lower() in MEDIA_NOUNS
     if media_only and not media:
         return None
