@@ -56,6 +56,19 @@ def test_animals_are_no_casualties_of_the_story() -> None:
     assert injuring("dogs", "dog") == []
     assert injuring("victims", "victim") == [(1, "injured")]
 
+    def found_dead(noun: str) -> list:
+        doc = parse(
+            W("A", 1, "det", "DET"),
+            W(noun, 3, "nsubjpass", "NOUN"),
+            W("was", 3, "auxpass", "AUX", "be"),
+            W("found", 3, "ROOT", "VERB", "find", "VBN"),
+            W("dead", 3, "oprd", "ADJ"),
+        )
+        return [(f.value, f.quantity) for f in with_quantities(doc[:], [])]
+
+    assert found_dead("dog") == [], "a dog was also found dead"
+    assert found_dead("man") == [(1, "killed")]
+
 
 def test_a_participle_after_the_counted_noun_is_its_state() -> None:
     """ "A gun battle left eight people wounded": the parser hangs "wounded" on "left";

@@ -214,8 +214,9 @@ def quantity_of(number: Token) -> str | None:
     noun = number.head if number.dep_ == "nummod" else number
     if noun is not number and noun.lemma_.lower() == "time":
         return None  # "shot five times": how often, not how many people
-    if _animals(noun):
-        return None  # "injuring one of the family dogs": no casualty of the story
+    if _animals(_noun(number)):
+        return None  # "injuring one of the family dogs", "a dog was also found dead": no
+        # casualty of the story
     if _over_an_area_or_a_period(noun):
         return None  # "20 people wounded across the city": a tally, not the story's count
     for token in (number, noun):
