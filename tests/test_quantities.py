@@ -435,6 +435,32 @@ def test_a_count_over_a_whole_area_or_a_span_of_time_counts_no_quantity() -> Non
 
 
 @pytest.mark.parametrize(
+    ("determiner", "period", "counted"),
+    [
+        ("every", "week", False),
+        ("this", "summer", False),
+        ("last", "year", False),
+        ("this", "weekend", True),
+    ],
+)
+def test_a_count_dated_by_a_rate_or_a_season_is_a_tally(
+    determiner: str, period: str, counted: bool
+) -> None:
+    """ "one child has been shot every week", "four girls shot this summer", "… last
+    year": tallies; "two people were shot this weekend" may be the story's count."""
+    doc = parse(
+        W("Two", 1, "nummod", "NUM"),
+        W("people", 3, "nsubjpass", "NOUN", "person"),
+        W("were", 3, "auxpass", "AUX", "be"),
+        W("shot", 3, "ROOT", "VERB", "shoot", "VBN"),
+        W(determiner, 5, "det", "DET"),
+        W(period, 3, "npadvmod", "NOUN"),
+    )
+    [figure] = with_quantities(doc[:], [Figure(value=2, text="Two")])
+    assert (figure.quantity == "shot") is counted
+
+
+@pytest.mark.parametrize(
     ("span", "lemma", "counted"), [("weekend", "weekend", False), ("shooting", "shooting", True)]
 )
 def test_a_count_told_of_a_span_of_time_is_its_tally(span: str, lemma: str, counted: bool) -> None:

@@ -278,6 +278,9 @@ def _over_an_area_or_a_period(noun: Token) -> bool:
         return False
     if _of_a_period(noun):
         return True
+    described = [c for c in noun.children if c.dep_ == "acl"]  # "four girls shot in …"
+    if any(_a_rate_or_a_season(v) for v in (verb, *described)):
+        return True
     for prep in (c for c in verb.children if c.dep_ == "prep"):
         if prep.lower_ in _OVER_AN_AREA:
             return True
@@ -285,6 +288,25 @@ def _over_an_area_or_a_period(noun: Token) -> bool:
         if any(m.lower_ in _PAST_SPAN for o in spans for m in o.children if m.dep_ == "amod"):
             return True
     return False
+
+
+def _a_rate_or_a_season(verb: Token) -> bool:
+    """The act is dated by a rate or a whole season ("one child has been shot every
+    week", "at least four girls shot in Chicago this summer", "… last year"): a tally.
+    A week or a weekend with "this" may well be the story's own ("two people were shot
+    this weekend")."""
+    for child in verb.children:
+        if child.dep_ != "npadvmod" or child.lemma_.lower() not in _PERIODS:
+            continue
+        words = {c.lower_ for c in child.children if c.dep_ in ("det", "amod")}
+        if words & _EVERY or (child.lemma_.lower() in _SEASONS and words & _THIS_OR_LAST):
+            return True
+    return False
+
+
+_EVERY = {"every", "each", "per"}
+_SEASONS = {"month", "year", "summer", "winter", "spring"}  # of _PERIODS: longer than a week
+_THIS_OR_LAST = {"this", "last"}
 
 
 def _of_a_period(noun: Token) -> bool:
