@@ -970,6 +970,28 @@ def test_a_figure_written_in_another_case_is_stated_by_its_passage(tmp_path: Pat
     assert len(row.totals[0].origins) == 2
 
 
+def test_a_passage_writing_the_value_in_its_own_words_states_it(tmp_path: Path) -> None:
+    """ "left a 10-year-old girl and two men wounded" / "A 10-year-old child was among
+    three people wounded" (one claim): both state three injured, so two origins agree;
+    a passage writing another number does not."""
+    row = _table_row(
+        tmp_path,
+        "injured",
+        {
+            "three": (
+                3,
+                "a 10-year-old girl and two men",
+                {
+                    "a": "A shooting left a 10-year-old girl and two men wounded.",
+                    "b": "A 10-year-old child was among three people wounded.",
+                    "c": "A 10-year-old girl was among 13 people shot this month.",
+                },
+            )
+        },
+    )
+    assert sorted(c.source.id for o in row.totals[0].origins for c in o.citations) == ["a", "b"]
+
+
 def test_a_count_written_as_a_total_is_the_storys_count(tmp_path: Path) -> None:
     """ "a 16-year-old and a 20-year-old woman were slain" (by a gunman later shot dead)
     told by two outlets, "Paramedics pronounced all three dead" by one: counts of

@@ -54,6 +54,23 @@ QUALIFIERS = tuple(sorted(APPROXIMATE | AT_LEAST | AT_MOST, key=lambda hedge: (-
 CURRENCIES = word_table("currencies")
 
 
+def written_forms(value: float) -> list[str]:
+    """How prose writes a whole count of two or more: digits ("1,200", "1200") and, up to
+    ninety-nine, words ("three", "twenty-one"). A count of one has too many forms ("a
+    man", "the driver") to look for."""
+    if value < 2 or value != int(value):
+        return []
+    whole = int(value)
+    forms = [f"{whole:,}", str(whole)] if whole >= 1000 else [str(whole)]
+    words = {number: word for word, number in {**_UNITS, **_TENS}.items() if word.isalpha()}
+    words.update({1: "one"})  # not "a" or "single": the tens' "twenty-one"
+    if whole in words:
+        forms.append(words[whole])
+    elif whole < 100:
+        forms.append(f"{words[whole - whole % 10]}-{words[whole % 10]}")
+    return forms
+
+
 def parse_number(text: str) -> float | None:
     """The value of a number phrase, or None when it holds no number, or only numbers
     joined by a slash: a date or a name ("9/11", "24/7"), not their sum."""

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from sitegen.agreement import compatible, introduces_one
+from sitegen.extract.numbers import written_forms
 from sitegen.factbase.model import Figure
 from sitegen.origins import SHARED_LABEL, Lines
 from sitegen.render.views import CitationView, ClaimView, SiteViews
@@ -100,8 +101,13 @@ def _value(figure: Figure, claim: ClaimView, lines: Lines) -> FigureValue:
     """The figure with the origins of the claim's passages that state it: a claim's
     figures are those of all its passages, and a passage giving another count (or none)
     does not state this one."""
-    written = re.compile(_as_written(figure), re.IGNORECASE)
-    # "Two other boys were wounded" / "The two wounded victims": both state two
+    forms = [
+        _as_written(figure),
+        *(rf"(?<![\w,.]){re.escape(f)}(?![\w,]|\.\d)" for f in written_forms(figure.value)),
+    ]
+    written = re.compile("|".join(forms), re.IGNORECASE)
+    # "Two other boys were wounded" / "The two wounded victims": both state two; so does
+    # "three people wounded" beside "a 10-year-old girl and two men wounded"
     cites = [c for c in claim.citations if written.search(c.citation.quote)] or claim.citations
     groups = lines.groups((c.source.id, c.citation.origin) for c in cites)
     origins = []
