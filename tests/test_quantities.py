@@ -235,6 +235,37 @@ def test_a_clause_of_its_own_counts_nothing_of_the_clause_it_is_joined_to() -> N
     assert quantity_of(doc[5]) is None
 
 
+def test_the_set_a_part_is_taken_from_is_not_what_the_part_did() -> None:
+    """ "One of five people … has died": one killed, not five."""
+    doc = parse(
+        W("One", 5, "nsubj", "NUM"),
+        W("of", 0, "prep", "ADP"),
+        W("five", 3, "nummod", "NUM"),
+        W("people", 1, "pobj", "NOUN", "person"),
+        W("has", 5, "aux", "AUX", "have"),
+        W("died", 5, "ROOT", "VERB", "die", "VBN"),
+    )
+    assert quantity_of(doc[2]) is None
+    assert quantity_of(doc[0]) == "killed"
+
+
+@pytest.mark.parametrize(
+    ("since", "counted"), [("October", False), ("2013", False), ("Friday", True)]
+)
+def test_a_count_since_a_month_or_a_year_is_a_tally(since: str, counted: bool) -> None:
+    """ "Since early October, eight people have died": a span's tally; "… since Friday"
+    may be the story's own deaths."""
+    doc = parse(
+        W("Since", 5, "prep", "ADP"),
+        W(since, 0, "pobj", "PROPN"),
+        W("eight", 3, "nummod", "NUM"),
+        W("people", 5, "nsubj", "NOUN", "person"),
+        W("have", 5, "aux", "AUX", "have"),
+        W("died", 5, "ROOT", "VERB", "die", "VBN"),
+    )
+    assert (quantity_of(doc[2]) == "killed") is counted
+
+
 def test_people_shooting_are_the_shooters_not_the_shot() -> None:
     """ "At least five people were shooting during the gunfight": five shooters, no one
     shot; "five people were shot" counts the shot."""

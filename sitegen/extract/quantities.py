@@ -21,7 +21,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from sitegen.agreement import WEEKDAYS
+from sitegen.agreement import MONTHS, WEEKDAYS
 from sitegen.extract.lexicon import HUMAN_HEADS, QUANTITY_OF
 from sitegen.extract.params import current
 from sitegen.extract.syntax import SUBJECTS
@@ -223,6 +223,8 @@ def quantity_of(number: Token) -> str | None:
         for child in token.children:
             if child.dep_ in _MODIFIERS and child.lemma_.lower() in QUANTITY_OF:
                 return QUANTITY_OF[child.lemma_.lower()]  # "one fatally", "two dead"
+    if _the_set_of_a_part(noun):
+        return None  # "One of five people shot … has died": the one died, not the five
     counted = _noun(number)
     if counted.dep_ == "conj" and _after_its_clause(counted.head, counted):
         return None  # "killed a woman who barricaded herself and a child": whose object?
@@ -282,12 +284,31 @@ def _over_an_area_or_a_period(noun: Token) -> bool:
     if any(_a_rate_or_a_season(v) for v in (verb, *described)):
         return True
     for prep in (c for c in verb.children if c.dep_ == "prep"):
-        if prep.lower_ in _OVER_AN_AREA:
+        if prep.lower_ in _OVER_AN_AREA or _since_a_month_or_year(prep):
             return True
         spans = (o for o in prep.children if o.dep_ == "pobj")
         if any(m.lower_ in _PAST_SPAN for o in spans for m in o.children if m.dep_ == "amod"):
             return True
     return False
+
+
+def _since_a_month_or_year(prep: Token) -> bool:
+    """ "Since early October, eight people have died", "since 2013": the count of a
+    span of months, not of the story's act ("have died since Friday's shooting" is)."""
+    if prep.lower_ != "since":
+        return False
+    words = [t for o in prep.children if o.dep_ == "pobj" for t in o.subtree]
+    return any(t.lower_ in MONTHS or _A_YEAR.fullmatch(t.text) for t in words)
+
+
+_A_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+
+def _the_set_of_a_part(noun: Token) -> bool:
+    """The counted noun is the set a part is taken from ("one of five people", "two of
+    the three victims"): what the sentence says happened is the part's."""
+    of = noun.head
+    return noun.dep_ == "pobj" and of.lower_ == "of" and of.head.pos_ == "NUM"
 
 
 def _a_rate_or_a_season(verb: Token) -> bool:
