@@ -266,6 +266,28 @@ def test_a_count_since_a_month_or_a_year_is_a_tally(since: str, counted: bool) -
     assert (quantity_of(doc[2]) == "killed") is counted
 
 
+@pytest.mark.parametrize(
+    ("adverb", "lemma", "quantity"),
+    [("seriously", "seriously", None), ("fatally", "fatally", "killed")],
+)
+def test_how_badly_some_fared_is_a_part_not_a_count(
+    adverb: str, lemma: str, quantity: str | None
+) -> None:
+    """ "Four people were wounded, two seriously": two of the four, no count of its own;
+    "…, one fatally" counts the dead."""
+    doc = parse(
+        W("Four", 1, "nummod", "NUM"),
+        W("people", 3, "nsubjpass", "NOUN", "person"),
+        W("were", 3, "auxpass", "AUX", "be"),
+        W("wounded", 3, "ROOT", "VERB", "wound", "VBN"),
+        W(",", 3, "punct", "PUNCT"),
+        W("two", 3, "npadvmod", "NUM"),
+        W(adverb, 5, "advmod", "ADV", lemma),
+    )
+    assert quantity_of(doc[0]) == "injured"
+    assert quantity_of(doc[5]) == quantity
+
+
 def test_people_shooting_are_the_shooters_not_the_shot() -> None:
     """ "At least five people were shooting during the gunfight": five shooters, no one
     shot; "five people were shot" counts the shot."""

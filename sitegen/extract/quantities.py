@@ -223,6 +223,8 @@ def quantity_of(number: Token) -> str | None:
         for child in token.children:
             if child.dep_ in _MODIFIERS and child.lemma_.lower() in QUANTITY_OF:
                 return QUANTITY_OF[child.lemma_.lower()]  # "one fatally", "two dead"
+    if _how_badly(number):
+        return None  # "five other people wounded, one critically": one of the five
     if _the_set_of_a_part(noun):
         return None  # "One of five people shot … has died": the one died, not the five
     counted = _noun(number)
@@ -302,6 +304,17 @@ def _since_a_month_or_year(prep: Token) -> bool:
 
 
 _A_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+
+def _how_badly(number: Token) -> bool:
+    """A number set after the verb with an adverb ("were wounded, one critically", "two
+    seriously") tells how badly some of the counted fared: a part, no count of its own
+    (unless its adverb names an outcome, "one fatally", read before)."""
+    return (
+        number.dep_ == "npadvmod"
+        and number.head.pos_ == "VERB"
+        and any(c.dep_ == "advmod" for c in number.children)
+    )
 
 
 def _the_set_of_a_part(noun: Token) -> bool:
