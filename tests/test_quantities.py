@@ -288,6 +288,23 @@ def test_how_badly_some_fared_is_a_part_not_a_count(
     assert quantity_of(doc[5]) == quantity
 
 
+@pytest.mark.parametrize(("first", "counted"), [("Originally", False), ("Later", True)])
+def test_a_count_first_told_and_since_revised_is_not_the_storys(first: str, counted: bool) -> None:
+    """ "Originally, reports said that eight teens were injured": an earlier count."""
+    doc = parse(
+        W(first, 3, "advmod", "ADV"),
+        W(",", 3, "punct", "PUNCT"),
+        W("reports", 3, "nsubj", "NOUN", "report"),
+        W("said", 3, "ROOT", "VERB", "say", "VBD"),
+        W("that", 8, "mark", "SCONJ"),
+        W("eight", 6, "nummod", "NUM"),
+        W("teens", 8, "nsubjpass", "NOUN", "teen"),
+        W("were", 8, "auxpass", "AUX", "be"),
+        W("injured", 3, "ccomp", "VERB", "injure", "VBN"),
+    )
+    assert (quantity_of(doc[5]) == "injured") is counted
+
+
 def test_people_shooting_are_the_shooters_not_the_shot() -> None:
     """ "At least five people were shooting during the gunfight": five shooters, no one
     shot; "five people were shot" counts the shot."""

@@ -22,7 +22,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from sitegen.agreement import MONTHS, WEEKDAYS
-from sitegen.extract.lexicon import HUMAN_HEADS, QUANTITY_OF
+from sitegen.extract.lexicon import HUMAN_HEADS, QUANTITY_OF, SPEECH_VERBS
 from sitegen.extract.params import current
 from sitegen.extract.syntax import SUBJECTS
 from sitegen.factbase.model import Figure
@@ -223,6 +223,8 @@ def quantity_of(number: Token) -> str | None:
         for child in token.children:
             if child.dep_ in _MODIFIERS and child.lemma_.lower() in QUANTITY_OF:
                 return QUANTITY_OF[child.lemma_.lower()]  # "one fatally", "two dead"
+    if _first_told(number):
+        return None  # "Originally, reports said that eight teens were injured"
     if _how_badly(number):
         return None  # "five other people wounded, one critically": one of the five
     if _the_set_of_a_part(noun):
@@ -304,6 +306,20 @@ def _since_a_month_or_year(prep: Token) -> bool:
 
 
 _A_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+
+def _first_told(number: Token) -> bool:
+    """The count is what a telling first said ("Originally, reports said that eight
+    teens were injured", "Police initially said …"): a count since revised, not the
+    story's."""
+    return any(
+        t.lemma_.lower() in SPEECH_VERBS
+        and any(c.dep_ == "advmod" and c.lower_ in _AT_FIRST for c in t.children)
+        for t in number.ancestors
+    )
+
+
+_AT_FIRST = {"originally", "initially"}
 
 
 def _how_badly(number: Token) -> bool:
