@@ -305,6 +305,22 @@ def test_a_count_first_told_and_since_revised_is_not_the_storys(first: str, coun
     assert (quantity_of(doc[5]) == "injured") is counted
 
 
+@pytest.mark.parametrize(("acts", "counted"), [("12", False), ("two", True)])
+def test_a_count_summed_over_many_acts_is_a_tally(acts: str, counted: bool) -> None:
+    """ "Ten people were injured in 12 shootings": a tally of many acts; "in two attacks"
+    may be the story's own count."""
+    doc = parse(
+        W("Ten", 1, "nummod", "NUM"),
+        W("people", 3, "nsubjpass", "NOUN", "person"),
+        W("were", 3, "auxpass", "AUX", "be"),
+        W("injured", 3, "ROOT", "VERB", "injure", "VBN"),
+        W("in", 3, "prep", "ADP"),
+        W(acts, 6, "nummod", "NUM"),
+        W("shootings", 4, "pobj", "NOUN", "shooting", "NNS"),
+    )
+    assert (quantity_of(doc[0]) == "injured") is counted
+
+
 def test_people_shooting_are_the_shooters_not_the_shot() -> None:
     """ "At least five people were shooting during the gunfight": five shooters, no one
     shot; "five people were shot" counts the shot."""

@@ -23,6 +23,7 @@ from spacy.tokens import Span, Token
 
 from sitegen.agreement import MONTHS, WEEKDAYS
 from sitegen.extract.lexicon import HUMAN_HEADS, QUANTITY_OF, SPEECH_VERBS
+from sitegen.extract.numbers import parse_number
 from sitegen.extract.params import current
 from sitegen.extract.syntax import SUBJECTS
 from sitegen.factbase.model import Figure
@@ -288,12 +289,27 @@ def _over_an_area_or_a_period(noun: Token) -> bool:
     if any(_a_rate_or_a_season(v) for v in (verb, *described)):
         return True
     for prep in (c for c in verb.children if c.dep_ == "prep"):
-        if prep.lower_ in _OVER_AN_AREA or _since_a_month_or_year(prep):
+        if prep.lower_ in _OVER_AN_AREA or _since_a_month_or_year(prep) or _of_many_acts(prep):
             return True
         spans = (o for o in prep.children if o.dep_ == "pobj")
         if any(m.lower_ in _PAST_SPAN for o in spans for m in o.children if m.dep_ == "amod"):
             return True
     return False
+
+
+def _of_many_acts(prep: Token) -> bool:
+    """ "at least 10 others were injured in 12 shootings": the count sums many acts
+    (three or more), a tally; "in two attacks" may be the story's own."""
+    for act in (o for o in prep.children if o.dep_ == "pobj"):
+        numbers = [c for c in act.children if c.dep_ == "nummod"]
+        many = any((parse_number(n.text) or 0) >= _MANY_ACTS for n in numbers)
+        if many and noun_kinds(act.lemma_.lower()) & _ACTS:
+            return True
+    return False
+
+
+_MANY_ACTS = 3
+_ACTS = {"noun.act", "noun.event"}  # WordNet's files of "shooting", "attack", "incident"
 
 
 def _since_a_month_or_year(prep: Token) -> bool:
