@@ -11,19 +11,16 @@ import os
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sitegen import collector, freshness, pipeline
-from sitegen.beside import Beside, Known
 from sitegen.config import Config
 from sitegen.errors import Location
 from sitegen.factbase.journal import SNAPSHOT, STATE_DIR, Committed, record_corrections, recover
 from sitegen.factbase.schema import KINDS
 from sitegen.filecache import FileCache, StoredCache
 from sitegen.fsutil import atomic_write, restore_tree
-from sitegen.jobs import job_count
 from sitegen.reporter import Reporter
 
 if TYPE_CHECKING:
@@ -250,17 +247,10 @@ def render(
     started = time.perf_counter()
     restore_tree(config.site)  # a build killed mid-swap left the old site aside
     stamp = config.cache / "site.stamp"
-    there = (config.site / "index.html").is_file()
-    if force or there or incremental is not None or job_count(config.jobs) < 2:
-        inputs: Known[str] | Beside[str] = Known(
-            "" if force else freshness.render_fingerprint(config)
-        )
-        if not force and there and _read(stamp) == inputs.result():
-            reporter.info(f"site: {config.site_dir}/ is up to date")
-            return BuildStats(seconds=time.perf_counter() - started)
-    else:  # no site to compare with: the digest for the next build is made beside
-        # no digest if its process fails: the next build renders again
-        inputs = Beside(partial(freshness.render_fingerprint, config), failed="")
+    inputs = "" if force else freshness.render_fingerprint(config)
+    if not force and (config.site / "index.html").is_file() and _read(stamp) == inputs:
+        reporter.info(f"site: {config.site_dir}/ is up to date")
+        return BuildStats(seconds=time.perf_counter() - started)
     from sitegen.render.site import draw_site  # Jinja2 and the theme: only when rendering
 
     stored = None
@@ -274,8 +264,8 @@ def render(
     stats = _stats(base, started)
     del base, cache, stored  # before Pagefind indexes the pages, beside this process
     result = drawn.finish(reporter)
-    if _read(stamp) != (digest := inputs.result()):  # the dev server's: as it is (no fsync)
-        atomic_write(stamp, digest)
+    if _read(stamp) != inputs:  # the dev server's renders leave it as it is (no fsync)
+        atomic_write(stamp, inputs)
     stats.seconds = time.perf_counter() - started
     stats.pages = result.pages
     reporter.info(

@@ -140,9 +140,9 @@ def test_pages_sized_while_drawn_are_not_read_back_and_give_the_same_index(
 
 
 def test_a_first_render_in_two_processes_stamps_what_it_read(tmp_path: Path) -> None:
-    """With no site yet a build's render has nothing to compare, so the digest of what
-    it reads (for the next build's freshness check) is made beside it: it is the same
-    digest, and the next render finds the site up to date."""
+    """With no site yet a build's render has nothing to compare; it still stamps the
+    digest of what it read (for the next build's freshness check), and the next render
+    finds the site up to date."""
     from sitegen.build import render
     from sitegen.config import load_config
     from sitegen.freshness import render_fingerprint

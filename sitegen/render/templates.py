@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 import traceback
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
 import jinja2
+import jinja2.runtime
 
 from sitegen.config import Config
 from sitegen.errors import Location, TemplateError
@@ -57,6 +58,32 @@ def format_number(value: float) -> str:
 _NAMED = re.compile(r"""\{%-?\s*(?:extends|include|import|from)\s+["']([^"']+)["']""")
 
 
+class Later:
+    """A page's variable worked out the first time a template looks it up: the built-in
+    claim page shows each outlet's wording against the first report, which a minimal
+    theme does not, and should not pay for on every claim page."""
+
+    __slots__ = ("_make", "_value")
+
+    def __init__(self, make: Callable[[], Any]) -> None:
+        self._make: Callable[[], Any] | None = make
+        self._value: Any = None
+
+    def value(self) -> Any:
+        if self._make is not None:
+            self._value, self._make = self._make(), None
+        return self._value
+
+
+class _Context(jinja2.runtime.Context):
+    """Jinja's context, with the `Later` variables worked out when looked up (Jinja's
+    documented way to change how names are looked up)."""
+
+    def resolve_or_missing(self, key: str) -> Any:
+        value = super().resolve_or_missing(key)
+        return value.value() if type(value) is Later else value
+
+
 @dataclass
 class Templates:
     dirs: list[Path]  # searched first to last
@@ -89,6 +116,7 @@ class Templates:
             long_date=long_date,
         )
         env.tests["web_url"] = is_web_url
+        env.context_class = _Context
         return cls(dirs, env)
 
     @property
