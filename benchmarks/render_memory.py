@@ -205,9 +205,9 @@ def by_stage(timeline: list[tuple[float, int, dict[str, int]]], marks: list[str]
         inside = [sample for sample in timeline if start <= sample[0] < end]
         if not inside:
             continue
-        at, total, roles = max(inside, key=lambda sample: sample[1])
+        _, total, roles = max(inside, key=lambda sample: sample[1])
         shares = ", ".join(f"{role} {pss / MB:.0f}" for role, pss in sorted(roles.items()))
-        took = (min(end, inside[-1][0]) - start) if end != float("inf") else at - start
+        took = min(end, inside[-1][0]) - start
         print(f"    {name:>14} ({took:6.1f} s): peak tree PSS {total / MB:6.0f} MB ({shares})")
 
 
