@@ -14,16 +14,22 @@ has its reference count written). Two measurements on a generated fact base
   from /proc: the peak of the tree's PSS (shared pages split between their sharers),
   each process's peak PSS and RSS, the parent's RSS when its first worker appears
   (everything loaded, nothing drawn), the parent's PSS while Pagefind indexes, the
-  Pagefind parts' peaks, and the wall time with the load average.
+  Pagefind parts' peaks, and the wall time with the load average;
+- `--as-build`: the render as `sitegen build` runs it after its merge (no site and no
+  parse cache yet: every YAML file parsed, the freshness digest made beside), with
+  the tree's PSS by process (parent, render workers, other children, Pagefind) at the
+  tree's peak within each stage of the render (content/ read, views, drawing, letting
+  go, Pagefind).
 
     .venv/bin/python -m benchmarks.render_memory [--claims 40000] [--jobs 1 2]
-        [--work DIR] [--phases]
+        [--work DIR] [--phases] [--as-build] [--project DIR]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -81,9 +87,12 @@ class Peaks:
     processes: dict[tuple[int, str], dict[str, int]] = field(default_factory=dict)
     before_fork: int | None = None  # the parent's RSS when its first worker appears
     beside_pagefind: int = 0  # the parent's peak PSS while a Pagefind part runs
+    # (wall clock, tree PSS, {role: PSS}) of every sample, for the stages' peaks
+    timeline: list[tuple[float, int, dict[str, int]]] = field(default_factory=list)
 
     def sample(self, root: int, started: float) -> None:
         total, parent, forked = 0, {"rss": 0, "pss": 0}, False
+        roles: dict[str, int] = {}
         tree = descendants(root)
         indexing = any(name == PAGEFIND for _, name in tree)
         for pid, name in tree:
@@ -92,6 +101,8 @@ class Peaks:
             except (OSError, KeyError, ValueError):
                 continue
             total += now["pss"]
+            role = _role(pid, name, root, tree[0][1], now["rss"], parent["rss"])
+            roles[role] = roles.get(role, 0) + now["pss"]
             peak = self.processes.setdefault((pid, name), dict.fromkeys(now, 0))
             for key, value in now.items():
                 peak[key] = max(peak[key], value)
@@ -103,8 +114,22 @@ class Peaks:
             self.beside_pagefind = max(self.beside_pagefind, parent["pss"])
         if self.before_fork is None and forked:
             self.before_fork = parent["rss"]  # its PSS is already shared with the copy
+        self.timeline.append((time.time(), total, roles))
         if total > self.tree:
             self.tree, self.tree_at = total, time.perf_counter() - started
+
+
+def _role(pid: int, name: str, root: int, root_name: str, rss: int, parent_rss: int) -> str:
+    """What a process of the render's tree is: the parent, a render worker (a fork
+    of the parent holding most of its pages), Pagefind, or another child (the digest
+    made beside, a fresh interpreter)."""
+    if pid == root:
+        return "parent"
+    if name == PAGEFIND:
+        return "pagefind"
+    if name == root_name and rss * 2 > parent_rss:
+        return "workers"
+    return "other"
 
 
 def load() -> str:
@@ -121,10 +146,21 @@ def project_for(work: Path, claims: int) -> Path:
     return project
 
 
-def render(project: Path, jobs: int, interval: float) -> None:
+def render(project: Path, jobs: int, interval: float, as_build: bool = False) -> None:
     command = [sys.executable, "-m", "sitegen", "render", "--jobs", str(jobs)]
+    marks = project / ".render-memory-marks"
+    marks.unlink(missing_ok=True)
+    environment = dict(os.environ)
+    if as_build:  # a build's first render: no site, no parse cache
+        shutil.rmtree(project / "site", ignore_errors=True)
+        shutil.rmtree(project / ".sitegen-cache", ignore_errors=True)
+        command = [sys.executable, "-m", "benchmarks.render_memory", "--build-render"]
+        command += [str(project), "--jobs", str(jobs)]
+        environment["PYTHONPATH"] = str(Path(__file__).resolve().parent.parent)
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=project, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        command, cwd=project, stderr=subprocess.PIPE, text=True, env=environment
+    )
     peaks = Peaks()
     done = threading.Event()
 
@@ -158,6 +194,51 @@ def render(project: Path, jobs: int, interval: float) -> None:
                 f"    {name:>10} {pid}: peak PSS {peak['pss'] / MB:6.0f} MB, "
                 f"RSS {peak['rss'] / MB:6.0f} MB, USS {peak['uss'] / MB:6.0f} MB"
             )
+    if marks.exists():
+        by_stage(peaks.timeline, marks.read_text().splitlines())
+
+
+def by_stage(timeline: list[tuple[float, int, dict[str, int]]], marks: list[str]) -> None:
+    """The tree's peak within each stage the render marked, and whose it was."""
+    stages = [(float(at), name) for at, name in (line.split(" ", 1) for line in marks)]
+    for (start, name), (end, _) in zip(stages, [*stages[1:], (float("inf"), "")], strict=True):
+        inside = [sample for sample in timeline if start <= sample[0] < end]
+        if not inside:
+            continue
+        _, total, roles = max(inside, key=lambda sample: sample[1])
+        shares = ", ".join(f"{role} {pss / MB:.0f}" for role, pss in sorted(roles.items()))
+        took = min(end, inside[-1][0]) - start
+        print(f"    {name:>14} ({took:6.1f} s): peak tree PSS {total / MB:6.0f} MB ({shares})")
+
+
+def build_render(project: Path, jobs: int) -> None:
+    """In the measured process: `sitegen build`'s render after its merge, each stage
+    marked (wall clock and name) in the project's marks file."""
+    from sitegen import build, pipeline
+    from sitegen.config import load_config
+    from sitegen.filecache import FileCache
+    from sitegen.render import site
+    from sitegen.reporter import Reporter
+
+    marks = (project / ".render-memory-marks").open("a", encoding="utf-8", buffering=1)
+
+    def marked(module: object, attribute: str, name: str) -> None:
+        original = getattr(module, attribute)
+
+        def wrapper(*args: object, **kwargs: object) -> object:
+            marks.write(f"{time.time()} {name}\n")
+            return original(*args, **kwargs)
+
+        setattr(module, attribute, wrapper)
+
+    marked(pipeline, "load_factbase", "content/ read")
+    marked(site, "build_views", "views")
+    marked(site, "draw_all", "drawing")
+    marked(site, "_let_go", "letting go")
+    marked(site, "index_site", "Pagefind")
+    config = load_config(project)
+    config.jobs = jobs
+    build.render(config, Reporter(), cache=FileCache().drain())
 
 
 def high_water() -> int:
@@ -221,18 +302,26 @@ def main() -> int:
     parser.add_argument("--work", type=Path, default=Path("/tmp/sitegen-render-memory"))
     parser.add_argument("--interval", type=float, default=0.25, help="seconds between samples")
     parser.add_argument("--phases", action="store_true", help="memory of each step, in-process")
+    parser.add_argument("--as-build", action="store_true", help="render as a build's first")
+    parser.add_argument("--project", type=Path, help="render this project (not generated)")
+    parser.add_argument("--build-render", type=Path, help=argparse.SUPPRESS)  # the child
     args = parser.parse_args()
-    for claims in args.claims:
-        project = project_for(args.work, claims)
-        people, sources = shape(claims)
-        print(f"{claims} claims, {people} people, {sources} sources  (load {load()})", flush=True)
+    if args.build_render:
+        build_render(args.build_render, args.jobs[0])
+        return 0
+    for claims in args.claims if args.project is None else [0]:
+        project = args.project or project_for(args.work, claims)
+        if args.project is None:
+            people, sources = shape(claims)
+            print(f"{claims} claims, {people} people, {sources} sources  (load {load()})")
         if args.phases:
             phases(project)
             continue
-        if not (project / ".sitegen-cache").is_dir():
+        if not args.as_build and not (project / ".sitegen-cache").is_dir():
             render(project, max(args.jobs), args.interval)  # writes the parse cache
         for jobs in args.jobs:
-            render(project, jobs, args.interval)
+            print(f"{project} (load {load()})", flush=True)
+            render(project, jobs, args.interval, args.as_build)
     return 0
 
 

@@ -45,9 +45,16 @@ def give_back() -> None:
     10,000-article story most of its gigabyte is free but still held by the C library
     (free chunks between live ones), and the render would add its own on top. Only
     glibc has `malloc_trim`; elsewhere this only collects."""
+    gc.collect()
+    trim()
+
+
+def trim() -> None:
+    """Hand the C library's free memory back to the system, without a collection (a
+    full one over a render's millions of objects takes seconds). Only glibc has
+    `malloc_trim`; elsewhere this does nothing."""
     import ctypes.util  # not with this module: ~7 ms of a build with nothing to do
 
-    gc.collect()
     name = ctypes.util.find_library("c")
     libc = ctypes.CDLL(name) if name else None
     if libc is not None and hasattr(libc, "malloc_trim"):

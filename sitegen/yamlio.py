@@ -160,8 +160,8 @@ class _Converter:
             raise self.fail(node, f"unsupported YAML tag {node.tag}")
         if node.tag in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"):
             return shared(node.value)  # dates stay the strings the person wrote
-        try:
-            return self.scalars.construct_object(node)
+        try:  # the tag's own constructor: `construct_object` would keep every node
+            return self.scalars.yaml_constructors[node.tag](self.scalars, node)
         except (ValueError, OverflowError) as exc:  # a 5,000-digit integer, say
             raise self.fail(node, f"unreadable value: {exc}") from None
 

@@ -743,6 +743,30 @@ def test_a_render_lets_go_of_the_fact_base_before_pagefind(
     assert kept == []
 
 
+def test_a_render_lets_go_of_the_articles_texts_before_drawing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The names found in every article's text (kept with the texts for the dev
+    server's next edit) are gone before pages are drawn, so that forked render
+    processes do not share them; the dev server keeps them."""
+    from sitegen.build import render as build_render
+    from sitegen.render.views import _mentions
+
+    config, base = make_project(tmp_path / "project")
+    del base.claims["stale"], base.sources["gone"]  # errors: the render would stop
+    write_factbase(base, config.content)
+    kept: list[int] = []
+    draw_all = site_module.draw_all
+
+    def drawing(*args: object, **kwargs: object) -> tuple[int, ...]:
+        kept.append(_mentions.cache_info().currsize)
+        return draw_all(*args, **kwargs)
+
+    monkeypatch.setattr(site_module, "draw_all", drawing)
+    build_render(config, Reporter(stream=io.StringIO()), force=True)
+    assert (config.site / "people").is_dir() and kept == [0]
+
+
 def test_the_templates_compiled_before_forking_are_those_the_pages_use(tmp_path: Path) -> None:
     """Render processes fork once the templates the pages use are compiled: every page
     spec's template is among them, with what it extends or imports, and a theme's

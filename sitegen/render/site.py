@@ -123,6 +123,10 @@ def draw_site(
     machine's memory (at 10,000 articles the fact base is ~0.9 GB)."""
     with collector.paused():
         views = build_views(config, base, reporter, read)
+    if incremental is None:  # before workers fork: what only a next edit would reuse
+        _forget_caches()
+        if _peak_memory() > GIVE_BACK_ABOVE:
+            collector.trim()
     with collector.frozen():
         return _render(config, views, reporter, incremental)
 
@@ -169,16 +173,21 @@ GIVE_BACK_ABOVE = 200 * 2**20  # bytes of peak resident memory
 
 def _let_go() -> None:
     """Give back what the drawing freed before Pagefind runs beside this process: the
-    caches kept for the dev server's next edit (the articles' texts with the names
-    found in them, statements' markup, close names, feed ids), then the memory itself
+    caches kept for the dev server's next edit (statements' markup, feed ids; the
+    articles' texts and close names went before drawing), then the memory itself
     (`collector.give_back`) when there was much of it. At 160,000 claims: 890 MB at
     its peak, 399 MB beside Pagefind."""
     inline_markdown.cache_clear()
-    views.forget()
-    check.forget()
     feed.forget()
     if _peak_memory() > GIVE_BACK_ABOVE:
         collector.give_back()
+
+
+def _forget_caches() -> None:
+    """What the views and the check keep for the dev server's next edit (every
+    article's text with the names found in it, the close names): no page uses it."""
+    views.forget()
+    check.forget()
 
 
 def _peak_memory() -> float:
