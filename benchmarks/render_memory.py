@@ -16,7 +16,7 @@ has its reference count written). Two measurements on a generated fact base
   (everything loaded, nothing drawn), the parent's PSS while Pagefind indexes, the
   Pagefind parts' peaks, and the wall time with the load average;
 - `--as-build`: the render as `sitegen build` runs it after its merge (no site and no
-  parse cache yet: every YAML file parsed, the freshness digest made beside), with
+  parse cache yet: every YAML file parsed, the freshness digest made first), with
   the tree's PSS by process (parent, render workers, other children, Pagefind) at the
   tree's peak within each stage of the render (content/ read, views, drawing, letting
   go, Pagefind).
@@ -121,8 +121,8 @@ class Peaks:
 
 def _role(pid: int, name: str, root: int, root_name: str, rss: int, parent_rss: int) -> str:
     """What a process of the render's tree is: the parent, a render worker (a fork
-    of the parent holding most of its pages), Pagefind, or another child (the digest
-    made beside, a fresh interpreter)."""
+    of the parent holding most of its pages), Pagefind, or another child (a fresh
+    interpreter)."""
     if pid == root:
         return "parent"
     if name == PAGEFIND:
