@@ -15,6 +15,7 @@ the others (the one that scores highest against them) wins. A quotation claim re
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from sitegen.extract.statements import clean_statement
 from sitegen.merge.features import Passage
@@ -54,12 +55,13 @@ def choose_statement(
     rewrites each copying source is away from an original."""
     least = min(derived.get(m.source, 0) for m in members)
     originals = [m for m in members if derived.get(m.source, 0) == least]
+    held = Counter(key for m in members for key in set(m.keys))  # passages holding a key
     best = max(
         originals,
         key=lambda m: (
             _readability(m, params),
-            -_named_only_here(m, members),
-            _supported(m, members),
+            -_named_only_here(m, held),
+            _supported(m, held),
             centrality[m.index],
             -len(m.fact.text),
             -m.index,
@@ -88,27 +90,26 @@ def choose_statement(
     return statement, best
 
 
-def _supported(item: Passage, members: list[Passage]) -> float:
+def _supported(item: Passage, held: Counter[str]) -> float:
     """The share of the passage's words (lemmas, named things, dates) the claim's other
-    passages also have: a statement should say no more than its citations support
-    ("He was shot and killed in a drive-by in Cleveland" / "Major was just one of the
-    multiple children under 15 who were shot and killed in Cleveland last year")."""
+    passages also have (`held`: how many of the claim's passages hold each key): a
+    statement should say no more than its citations support ("He was shot and killed in
+    a drive-by in Cleveland" / "Major was just one of the multiple children under 15 who
+    were shot and killed in Cleveland last year")."""
     told = [k for k in item.keys if kind_of(k) in _TOLD]
-    if len(members) < 2 or not told:
+    if not told:
         return 0.0
-    others = {key for m in members if m is not item for key in m.keys}
-    return sum(k in others for k in told) / len(told)
+    return sum(held[k] > 1 for k in told) / len(told)
 
 
 _TOLD = (KeyKind.LEMMA, KeyKind.ENTITY, KeyKind.DATE)
 
 
-def _named_only_here(item: Passage, members: list[Passage]) -> int:
+def _named_only_here(item: Passage, held: Counter[str]) -> int:
     """The people this passage names that no other passage of the claim does: a
     statement naming them would say more than its other citations support ("Johnson
     was among the 53 others wounded" for "Another 53 were wounded")."""
-    others = {key for m in members if m is not item for key in m.keys}
-    return sum(kind_of(key) is KeyKind.PERSON and key not in others for key in item.keys)
+    return sum(kind_of(key) is KeyKind.PERSON and held[key] < 2 for key in item.keys)
 
 
 def _readability(item: Passage, params: MergeParams) -> int:
