@@ -62,13 +62,19 @@ def written_forms(value: float) -> list[str]:
         return []
     whole = int(value)
     forms = [f"{whole:,}", str(whole)] if whole >= 1000 else [str(whole)]
-    words = {number: word for word, number in {**_UNITS, **_TENS}.items() if word.isalpha()}
-    words.update({1: "one"})  # not "a" or "single": the tens' "twenty-one"
-    if whole in words:
-        forms.append(words[whole])
+    if whole in _NUMBER_WORDS:
+        forms.append(_NUMBER_WORDS[whole])
     elif whole < 100:
-        forms.append(f"{words[whole - whole % 10]}-{words[whole % 10]}")
+        forms.append(f"{_NUMBER_WORDS[whole - whole % 10]}-{_NUMBER_WORDS[whole % 10]}")
     return forms
+
+
+# each whole number's word ("one", not "a" or "single": the tens' "twenty-one")
+_NUMBER_WORDS = {
+    number: word
+    for word, number in {**_UNITS, **_TENS}.items()
+    if word not in ("a", "an", "single", "half")
+}
 
 
 def parse_number(text: str) -> float | None:
