@@ -195,9 +195,10 @@ def test_the_shot_are_not_the_dead_when_the_dead_have_their_own_subject() -> Non
     assert quantity_of(both[0]) == "killed"
 
 
-def test_a_verb_that_counts_nothing_lends_no_outcome_of_another_clause() -> None:
-    """ "Four people were hit by gunfire and three of them died": the three died, not
-    the four ("hit" itself names no quantity)."""
+def test_hit_by_gunfire_is_shot_and_lends_no_outcome_of_another_clause() -> None:
+    """ "Four people were hit by gunfire and three of them died": the three died, the
+    four were shot (hit by gunfire), not killed; "the driver hit two vehicles" counts
+    nothing."""
     doc = parse(
         W("Four", 1, "nummod", "NUM"),
         W("people", 3, "nsubjpass", "NOUN", "person"),
@@ -211,8 +212,16 @@ def test_a_verb_that_counts_nothing_lends_no_outcome_of_another_clause() -> None
         W("them", 8, "pobj", "PRON", "they"),
         W("died", 3, "conj", "VERB", "die", "VBD"),
     )
-    assert quantity_of(doc[0]) is None
+    assert quantity_of(doc[0]) == "shot"
     assert quantity_of(doc[7]) == "killed"
+    car = parse(
+        W("The", 1, "det", "DET"),
+        W("driver", 2, "nsubj", "NOUN"),
+        W("hit", 2, "ROOT", "VERB", "hit", "VBD"),
+        W("two", 4, "nummod", "NUM"),
+        W("vehicles", 2, "dobj", "NOUN", "vehicle"),
+    )
+    assert quantity_of(car[3]) is None
 
 
 def test_a_clause_of_its_own_counts_nothing_of_the_clause_it_is_joined_to() -> None:

@@ -410,7 +410,7 @@ def _governing_quantity(noun: Token) -> str | None:
         if token.head is token:
             break
         token = token.head
-        quantity = QUANTITY_OF.get(token.lemma_.lower())
+        quantity = QUANTITY_OF.get(token.lemma_.lower()) or _struck_by_gunfire(token)
         if quantity is not None and _only_attempted(token):
             return None  # "while trying to arrest a robbery suspect": no one arrested
         if quantity == "shot":  # "shot and killed": the outcome is counted
@@ -431,6 +431,19 @@ def _governing_quantity(noun: Token) -> str | None:
             break  # the verb that governs it counts nothing: not a higher one ("Two
             # people were killed and four others were in the hospital": not killed)
     return None
+
+
+def _struck_by_gunfire(verb: Token) -> str | None:
+    """ "Four people were hit by gunfire", "grazed by a bullet": shot. ("The driver hit
+    two vehicles" counts nothing.)"""
+    if verb.lemma_.lower() not in _STRUCK:
+        return None
+    agents = (o for c in verb.children if c.dep_ == "agent" for o in c.children)
+    return "shot" if any(o.lemma_.lower() in _GUNFIRE for o in agents) else None
+
+
+_STRUCK = {"hit", "strike", "graze"}
+_GUNFIRE = {"gunfire", "bullet", "gunshot", "round", "shot"}
 
 
 def _clause_of_its_own(token: Token) -> bool:
