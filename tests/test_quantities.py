@@ -224,6 +224,36 @@ def test_hit_by_gunfire_is_shot_and_lends_no_outcome_of_another_clause() -> None
     assert quantity_of(car[3]) is None
 
 
+def test_struck_by_what_a_firing_sent_is_shot() -> None:
+    """ "fired several shots, striking three people" and "Gunfire struck two men" count
+    the shot; "Three bullets struck the car" counts no one (the bullets strike)."""
+    firing = parse(
+        W("He", 1, "nsubj", "PRON", "he"),
+        W("fired", 1, "ROOT", "VERB", "fire", "VBD"),
+        W("shots", 1, "dobj", "NOUN", "shot"),
+        W(",", 1, "punct", "PUNCT"),
+        W("striking", 1, "advcl", "VERB", "strike", "VBG"),
+        W("three", 6, "nummod", "NUM"),
+        W("people", 4, "dobj", "NOUN", "person"),
+    )
+    assert quantity_of(firing[5]) == "shot"
+    gunfire = parse(
+        W("Gunfire", 1, "nsubj", "NOUN", "gunfire"),
+        W("struck", 1, "ROOT", "VERB", "strike", "VBD"),
+        W("two", 3, "nummod", "NUM"),
+        W("men", 1, "dobj", "NOUN", "man"),
+    )
+    assert quantity_of(gunfire[2]) == "shot"
+    bullets = parse(
+        W("Three", 1, "nummod", "NUM"),
+        W("bullets", 2, "nsubj", "NOUN", "bullet"),
+        W("struck", 2, "ROOT", "VERB", "strike", "VBD"),
+        W("the", 4, "det", "DET"),
+        W("car", 2, "dobj", "NOUN"),
+    )
+    assert quantity_of(bullets[0]) is None
+
+
 def test_a_clause_of_its_own_counts_nothing_of_the_clause_it_is_joined_to() -> None:
     """ "Two people were killed and four others were in the hospital": the four were
     not killed."""

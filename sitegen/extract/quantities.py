@@ -409,8 +409,8 @@ def _governing_quantity(noun: Token) -> str | None:
     for _ in range(current().governor_climb):
         if token.head is token:
             break
-        token = token.head
-        quantity = QUANTITY_OF.get(token.lemma_.lower()) or _struck_by_gunfire(token)
+        below, token = token, token.head
+        quantity = QUANTITY_OF.get(token.lemma_.lower()) or _struck_by_gunfire(token, below)
         if quantity is not None and _only_attempted(token):
             return None  # "while trying to arrest a robbery suspect": no one arrested
         if quantity == "shot":  # "shot and killed": the outcome is counted
@@ -433,17 +433,37 @@ def _governing_quantity(noun: Token) -> str | None:
     return None
 
 
-def _struck_by_gunfire(verb: Token) -> str | None:
-    """ "Four people were hit by gunfire", "grazed by a bullet": shot. ("The driver hit
-    two vehicles" counts nothing.)"""
+def _struck_by_gunfire(verb: Token, below: Token) -> str | None:
+    """ "Four people were hit by gunfire", "grazed by a bullet", "Gunfire struck two
+    men", "fired several shots, striking three people", "opened fire and hit two
+    bystanders": shot. What the verb strikes is its object, so "Three bullets struck the
+    car" counts no one shot, and "The driver hit two vehicles" nothing."""
     if verb.lemma_.lower() not in _STRUCK:
         return None
     agents = (o for c in verb.children if c.dep_ == "agent" for o in c.children)
-    return "shot" if any(o.lemma_.lower() in _GUNFIRE for o in agents) else None
+    if any(o.lemma_.lower() in _GUNFIRE for o in agents):
+        return "shot"
+    if below.dep_ != "dobj":
+        return None
+    subjects = (c for c in verb.children if c.dep_ in SUBJECTS)
+    by_gunfire = any(s.lemma_.lower() in _GUNFIRE for s in subjects)
+    return "shot" if by_gunfire or _what_firing_did(verb) else None
+
+
+def _what_firing_did(verb: Token) -> bool:
+    """The verb is the "-ing" clause or the joined verb of a firing ("fired into the
+    crowd, hitting four people"; "opened fire and hit two bystanders")."""
+    if verb.dep_ not in ("advcl", "conj"):
+        return False
+    firing = verb.head
+    return firing.lemma_.lower() in _FIRING or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _GUNFIRE | {"fire"} for c in firing.children
+    )
 
 
 _STRUCK = {"hit", "strike", "graze"}
 _GUNFIRE = {"gunfire", "bullet", "gunshot", "round", "shot"}
+_FIRING = {"fire", "shoot"}
 
 
 def _clause_of_its_own(token: Token) -> bool:
