@@ -50,6 +50,18 @@ def test_a_quotation_split_around_its_attribution_is_one_quote() -> None:
     assert quote.speaker is not None and quote.speaker.text == "Anna Berg"
 
 
+def test_a_name_in_quotes_after_the_attribution_is_not_said() -> None:
+    """ "…,” Mr. Berg told “The Morning Show” radio program": the show's name is whom
+    she told, not words she said."""
+    [facts] = extract(
+        "Mayor Anna Berg visited the flooded district on Monday.\n\n"
+        "“Whatever it takes to rebuild these homes, I will do,” Ms. Berg told “The "
+        "Morning Show” radio program.\n"
+    )
+    [quote] = quotes(facts)
+    assert quote.quote.rstrip(" ,") == "Whatever it takes to rebuild these homes, I will do"
+
+
 def test_a_narrative_sentence_between_quotations_parts_them() -> None:
     """Five words between two quotations are an attribution only when they say who
     speaks: "They were welcomed if they" is the story going on."""

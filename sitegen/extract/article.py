@@ -368,8 +368,9 @@ def _quote_groups(
                 len(gap.split()) <= current().max_attribution_gap
                 and not re.search(r"[“\"‘]", gap)
                 and not gap.rstrip().endswith(":")
+                and not _a_name_in_quotes(mark.words(text))
                 and attribution(groups[-1][-1].end, mark.start)
-            ):  # "” X responds: “": another
+            ):  # "” X responds: “": another; "” he told “The Mike Gallagher Show”": a name
                 groups[-1].append(mark)
                 continue
         groups.append([mark])
@@ -381,13 +382,22 @@ def _is_quotation(group: list[QuoteSpan], text: str) -> bool:
     marks ("International Legion for the Territorial Defence of Ukraine"); a quotation
     broken by an attribution, or ending in its own punctuation, is speech."""
     words = " ".join(q.words(text) for q in group)
-    tokens = re.findall(r"[^\W\d_][\w'’-]*", words)
-    if len(tokens) < current().min_quote_words:
+    if len(_WORD.findall(words)) < current().min_quote_words:
         return False
-    if len(group) > 1 or words.rstrip().endswith((",", ".", "!", "?")):
-        return True
+    return len(group) > 1 or not _a_name_in_quotes(words)
+
+
+def _a_name_in_quotes(words: str) -> bool:
+    """Title-case words without a closing stop or comma of their own: the name of a
+    show, a book or a unit in quote marks, not words someone said."""
+    tokens = _WORD.findall(words)
+    if not tokens or words.rstrip().endswith((",", ".", "!", "?")):
+        return False
     capitalised = sum(1 for t in tokens if t[0].isupper())
-    return capitalised / len(tokens) < current().name_capitals
+    return capitalised / len(tokens) >= current().name_capitals
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def _follows(group: list[QuoteSpan], sentence: Span, offset: int, text: str) -> bool:
