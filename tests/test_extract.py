@@ -62,6 +62,22 @@ def test_a_name_in_quotes_after_the_attribution_is_not_said() -> None:
     assert quote.quote.rstrip(" ,") == "Whatever it takes to rebuild these homes, I will do"
 
 
+def test_two_quotations_of_one_sentence_keep_the_left_out_narration_as_an_ellipsis() -> None:
+    """ "“…,” Mayor Berg said, citing the cost of the repairs, adding, “…”": her words do
+    not run on from one quotation into the other."""
+    [facts] = extract(
+        "Mayor Anna Berg visited the flooded district on Monday.\n\n"
+        "“We cannot afford to rebuild every house on this street,” Mayor Berg said, "
+        "citing the cost of the repairs to the council, adding, “The river will come "
+        "back next spring.”\n"
+    )
+    [quote] = quotes(facts)
+    assert quote.quote == (
+        "We cannot afford to rebuild every house on this street … The river will come "
+        "back next spring."
+    )
+
+
 def test_a_narrative_sentence_between_quotations_parts_them() -> None:
     """Five words between two quotations are an attribution only when they say who
     speaks: "They were welcomed if they" is the story going on."""

@@ -228,6 +228,7 @@ class _BlockReader:
     done: int = 0  # sentences read into the discourse model
     spoke: int = -2  # the last sentence whose speaker is `out.speaker`
     out: _Carry = field(default_factory=_Carry)
+    continued: set[int] = field(default_factory=set)  # starts of a quotation's later parts
 
     def read_upto(self, last: int) -> None:
         while self.done <= min(last, len(self.sentences) - 1):
@@ -244,6 +245,7 @@ class _BlockReader:
         groups = _quote_groups(self.parsed.marks, text, self._attribution_gap)
         short = [g for g in groups if not _is_quotation(g, text)]
         groups = [g for g in groups if g not in short]
+        self.continued = {q.start for g in groups for q in g[1:]}
         used: set[int] = set()
         for number, sentence in enumerate(self.sentences):
             self.read_upto(number)
@@ -293,7 +295,7 @@ class _BlockReader:
             offset + self.sentences[covered[0]].start_char,
             offset + self.sentences[covered[-1]].end_char,
         )
-        words = " ".join(q.words(text) for q in group)
+        words = _joined(group, text, self.continued)
         attribution = _not_named_within(attribution, words, self.discourse)
         self.out.facts.append(_quote_fact(self.article, self.parsed, span, words, attribution))
         self._spoken(attribution, covered[-1])
@@ -353,6 +355,20 @@ def _cover(
             for i, s in enumerate(sentences)
             if offset + s.start_char < taken[-1].end and offset + s.end_char > taken[0].start
         ]
+
+
+def _joined(spans: list[QuoteSpan], text: str, continued: set[int]) -> str:
+    """The quoted words of a passage. A quotation's parts around its attribution run on
+    ("…,” she said. “…”); two quotations in one sentence are kept apart by an ellipsis,
+    since the narration between them is left out ("…,” Mr. Schumer said, citing
+    concerns over …, adding, “…”)."""
+    words = spans[0].words(text)
+    for span in spans[1:]:
+        if span.start in continued:
+            words += " " + span.words(text)
+        else:
+            words = words.rstrip(" ,;:") + " … " + span.words(text)
+    return words
 
 
 def _quote_groups(
