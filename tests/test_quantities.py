@@ -1132,3 +1132,27 @@ def test_a_count_written_as_a_total_is_the_storys_count(tmp_path: Path) -> None:
     )
     assert row.status == "several"
     assert row.current is not None and row.current.figure.value == 3
+
+
+def test_a_death_supposed_in_a_condition_is_no_count_and_a_graded_word_adds_no_one() -> None:
+    """ "if a more liberal justice dies": nobody died, and "a more liberal justice" is
+    not one more of anything; "two more people were killed" is."""
+    supposed = parse(
+        W("if", 5, "mark", "SCONJ"),
+        W("a", 4, "det", "DET"),
+        W("more", 3, "advmod", "ADV", "more", "RBR"),
+        W("liberal", 4, "amod", "ADJ"),
+        W("justice", 5, "nsubj", "NOUN"),
+        W("dies", 5, "ROOT", "VERB", "die", "VBZ"),
+    )
+    assert quantity_of(supposed[1]) is None
+    assert not is_increment(supposed[1], None)
+    more = parse(
+        W("two", 2, "nummod", "NUM"),
+        W("more", 2, "amod", "ADJ", "more", "JJR"),
+        W("people", 4, "nsubjpass", "NOUN", "person"),
+        W("were", 4, "auxpass", "AUX", "be"),
+        W("killed", 4, "ROOT", "VERB", "kill", "VBN"),
+    )
+    assert quantity_of(more[0]) == "killed"
+    assert is_increment(more[0], "killed")

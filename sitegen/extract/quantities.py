@@ -411,7 +411,7 @@ def _governing_quantity(noun: Token) -> str | None:
             break
         below, token = token, token.head
         quantity = QUANTITY_OF.get(token.lemma_.lower()) or _struck_by_gunfire(token, below)
-        if quantity is not None and _only_attempted(token):
+        if quantity is not None and (_only_attempted(token) or _only_supposed(token)):
             return None  # "while trying to arrest a robbery suspect": no one arrested
         if quantity == "shot":  # "shot and killed": the outcome is counted
             return _outcome(token) or quantity
@@ -506,6 +506,15 @@ def _only_attempted(verb: Token) -> bool:
 _ATTEMPTS = {"try", "attempt", "seek", "plan", "want", "intend", "hope", "fail", "threaten"}
 
 
+def _only_supposed(verb: Token) -> bool:
+    """The act is a condition or a question, not what happened ("if a more liberal
+    justice dies", "unless someone is hurt")."""
+    return any(c.dep_ == "mark" and c.lower_ in _SUPPOSING for c in verb.children)
+
+
+_SUPPOSING = {"if", "unless"}
+
+
 def _complement(word: Token, noun: Token) -> bool:
     """A participle right after the counted noun that the parser hung on the verb as an
     adverbial clause: the noun's state ("left eight people wounded")."""
@@ -540,7 +549,7 @@ def is_increment(number: Token, quantity: str | None) -> bool:
     head = number.head if number.dep_ == "nummod" else number
     others = after in _OTHERS or head.lower_ in _OTHERS or "other" in window
     marked = (
-        after == "more"
+        (after == "more" and not _degree(doc[number.i + 1]))
         or bool(window & (_INCREMENT_BEFORE - _OTHERS))
         or any(c.lower_ == "since" and not list(c.children) for c in head.head.children)
         or (others and not (quantity and _the_others(head)))
@@ -556,6 +565,11 @@ def is_increment(number: Token, quantity: str | None) -> bool:
     # "49 people were killed. Another 53 were wounded.": 53 more than the dead
     told = _quantities_told(doc[sentence.start - 1].sent)
     return not told or quantity in told
+
+
+def _degree(more: Token) -> bool:
+    """ "a more liberal justice": "more" grades a word after it; it adds no one."""
+    return more.dep_ == "advmod" and more.head.pos_ in ("ADJ", "ADV")
 
 
 def _quantities_told(words: Span) -> set[str]:
