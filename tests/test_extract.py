@@ -349,3 +349,16 @@ def test_a_paragraph_printed_twice_is_one_fact() -> None:
     [facts] = extract(f"{lede}\n\n{lede}\n\nPolice said the shooting began after a fight.\n")
     cited = [" ".join(f.text.split()) for f in facts.facts]
     assert cited.count(lede) == 1, cited
+
+
+def test_their_of_a_plural_group_reads_as_its_plural_possessive() -> None:
+    """ "Their rhetoric …" after "Republican Senate leaders …" stands alone as
+    "[Republican Senate leaders'] rhetoric …", not "leaders's"."""
+    [facts] = extract(
+        "Republican Senate leaders so far have refrained from using the term on Monday.\n\n"
+        "Their exasperated rhetoric shows they are ready to change the rules of the "
+        "Senate on Tuesday, as Mitch McConnell said.\n"
+    )
+    fact = next(f for f in facts.facts if f.text.startswith("Their"))
+    assert fact.standalone is not None
+    assert fact.standalone.startswith("[Republican Senate leaders'] exasperated")

@@ -549,9 +549,15 @@ def _stands_alone(
     if referent is None or _someone_else_before(sentence, entity, refs):
         return False
     at = offset + opening.idx - fact.start
-    fill = f"[{referent}'s]" if opening.tag_ == "PRP$" else f"[{referent}]"
+    fill = f"[{_possessive(referent, opening)}]" if opening.tag_ == "PRP$" else f"[{referent}]"
     fact.standalone = fact.text[:at] + fill + fact.text[at + len(opening.text) :]
     return True
+
+
+def _possessive(referent: str, pronoun: Token) -> str:
+    """ "his" → "Lee's"; "their" of a plural in -s → "Senate leaders'"."""
+    plural = pronoun.lower_ == "their" and referent.endswith("s")
+    return f"{referent}'" if plural else f"{referent}'s"
 
 
 def _opening_reference(sentence: Span) -> Token | None:
