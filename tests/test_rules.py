@@ -454,6 +454,30 @@ def test_a_sentence_joining_two_actors_facts_is_two_clauses() -> None:
     assert parts == ["Hundreds gathered in central Tokyo", "the embassy said it collected money ."]
 
 
+def test_a_clause_cut_from_its_sentence_keeps_its_opening_mark() -> None:
+    """ "…, and “yea” votes have dwindled": the second clause starts at its quote mark,
+    never with a closing mark alone."""
+    doc = parse(
+        W("Ginsburg", 2, "nsubjpass", "PROPN"),
+        W("was", 2, "auxpass", "AUX", "be"),
+        W("confirmed", 2, "ROOT", "VERB", "confirm", "VBN"),
+        W("by", 2, "agent", "ADP"),
+        W("the", 5, "det", "DET"),
+        W("Senate", 3, "pobj", "PROPN"),
+        W("and", 2, "cc", "CCONJ"),
+        W("“", 10, "punct", "PUNCT", space=False),
+        W("yea", 10, "amod", "ADJ", space=False),
+        W("”", 10, "punct", "PUNCT"),
+        W("votes", 12, "nsubj", "NOUN", "vote"),
+        W("have", 12, "aux", "AUX"),
+        W("dwindled", 2, "conj", "VERB", "dwindle", "VBN"),
+        W("ever", 14, "advmod", "ADV"),
+        W("since", 12, "advmod", "ADV"),
+    )
+    parts = [part.text for part in clauses(doc[:])]
+    assert parts == ["Ginsburg was confirmed by the Senate", "“yea” votes have dwindled ever since"]
+
+
 # -- numbers.py and figures.py -----------------------------------------------------------
 
 

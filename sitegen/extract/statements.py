@@ -124,12 +124,18 @@ def clauses(sentence: Span) -> list[Span]:
             end -= 1
         parts.append(doc[start:end])
         start = clause.left_edge.i
-        while start < clause.i and (doc[start].is_punct or doc[start].dep_ in ("cc", "mark")):
+        while start < clause.i and _joint(doc[start]):
             start += 1
     parts.append(doc[start : sentence.end])
     if all(_clause_checkable(part) for part in parts):
         return parts
     return [sentence]
+
+
+def _joint(token: Token) -> bool:
+    """What joins a clause to the one before ("and", ","), not an opening mark of its
+    own ("and “yea” votes have dwindled")."""
+    return (token.is_punct and not token.is_left_punct) or token.dep_ in ("cc", "mark")
 
 
 def _own_clause(token: Token) -> bool:
