@@ -78,6 +78,20 @@ def test_two_quotations_of_one_sentence_keep_the_left_out_narration_as_an_ellips
     )
 
 
+def test_a_quotation_resumed_after_its_attribution_reads_as_two_sentences() -> None:
+    """ "“…expected,” she said. “We will …”": her first sentence ended where the comma
+    stood before the attribution."""
+    [facts] = extract(
+        "Mayor Anna Berg visited the flooded district on Monday.\n\n"
+        "“The water rose faster than anyone expected,” she said. “We will rebuild every "
+        "house on this street.”\n"
+    )
+    [quote] = quotes(facts)
+    assert quote.quote == (
+        "The water rose faster than anyone expected. We will rebuild every house on this street."
+    )
+
+
 def test_a_narrative_sentence_between_quotations_parts_them() -> None:
     """Five words between two quotations are an attribution only when they say who
     speaks: "They were welcomed if they" is the story going on."""

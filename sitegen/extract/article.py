@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
@@ -359,15 +360,18 @@ def _cover(
 
 def _joined(spans: list[QuoteSpan], text: str, continued: set[int]) -> str:
     """The quoted words of a passage. A quotation's parts around its attribution run on
-    ("…,” she said. “…”); two quotations in one sentence are kept apart by an ellipsis,
+    ("…,” she said. “…”: "…. …"); two quotations in one sentence are kept apart by an ellipsis,
     since the narration between them is left out ("…,” Mr. Schumer said, citing
     concerns over …, adding, “…”)."""
     words = spans[0].words(text)
-    for span in spans[1:]:
-        if span.start in continued:
-            words += " " + span.words(text)
-        else:
-            words = words.rstrip(" ,;:") + " … " + span.words(text)
+    for before, span in pairwise(spans):
+        more = span.words(text)
+        if span.start not in continued:
+            words = words.rstrip(" ,;:") + " … " + more
+            continue
+        if words.endswith(",") and text[before.end : span.start].rstrip().endswith("."):
+            words = words[:-1] + "."  # "…an agency,” he said. “That’s …": her sentence ended
+        words += " " + more
     return words
 
 
