@@ -376,3 +376,19 @@ def test_their_of_a_plural_group_reads_as_its_plural_possessive() -> None:
     fact = next(f for f in facts.facts if f.text.startswith("Their"))
     assert fact.standalone is not None
     assert fact.standalone.startswith("[Republican Senate leaders'] exasperated")
+
+
+def test_a_speech_verb_the_parser_set_beside_its_sentence_is_the_named_persons() -> None:
+    """ "…, Berg, advocating for farmers …, clearly says, "…"": the parser makes "says"
+    a parataxis and "Berg" an apposition; she speaks, not the campaign credited in the
+    paragraph before."""
+    [facts] = extract(
+        "Mayor Anna Berg spoke to the farmers union on Monday.\n\n"
+        'Her office disputed a report in the Times as an "outrageous distortion" of her '
+        "work, according to her campaign.\n\n"
+        "At that March 2 event, which can be found here on You Tube, Berg, advocating for "
+        'farmers returning from the fields, clearly says, "We have learned something very '
+        'important since the days that I worked on the farm."\n'
+    )
+    quote = quote_with(facts, "We have learned")
+    assert quote.speaker is not None and quote.speaker.text == "Anna Berg"

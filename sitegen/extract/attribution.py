@@ -119,9 +119,13 @@ def _speaker(
     if reporting:
         return None
     entity = _named_before(verb, refs, outside)
-    if entity is None and verb.dep_ in ("ROOT", "conj") and verb.tag_ not in ("VBG", "VBN"):
-        entity = _stray_subject(verb, refs) or _topic(discourse)
-    return entity
+    if entity is not None or verb.tag_ in ("VBG", "VBN"):
+        return entity
+    if verb.dep_ in ("ROOT", "conj"):
+        return _stray_subject(verb, refs) or _topic(discourse)
+    if verb.dep_ == "parataxis":
+        return _last_named(verb, refs, outside)
+    return None
 
 
 def _asked_about(verb: Token) -> bool:
@@ -148,6 +152,17 @@ def _named_before(verb: Token, refs: dict[int, Entity], outside: Outside) -> Ent
         entity = refs.get(token.i)
         if found is None and entity is not None and entity.kind == "person":
             found = entity
+    return None
+
+
+def _last_named(verb: Token, refs: dict[int, Entity], outside: Outside) -> Entity | None:
+    """The person named last before a main verb the parser set beside the sentence
+    ("At that event, …, Blumenthal, advocating for troops, clearly says, “…”": "says"
+    made parataxis, "Blumenthal" an apposition of the word before)."""
+    for token in reversed(verb.sent[: verb.i - verb.sent.start]):
+        entity = refs.get(token.i) if outside(token) else None
+        if entity is not None and entity.kind == "person":
+            return entity
     return None
 
 
