@@ -392,3 +392,12 @@ def test_a_speech_verb_the_parser_set_beside_its_sentence_is_the_named_persons()
     )
     quote = quote_with(facts, "We have learned")
     assert quote.speaker is not None and quote.speaker.text == "Anna Berg"
+
+
+def test_echoed_attributes_a_quotation() -> None:
+    [facts] = extract(
+        "Two men were hurt in a fire at a warehouse in Springfield on Monday.\n\n"
+        '"This is certainly a very sad day for the whole city," echoed Mayor Anna Berg.\n'
+    )
+    quote = quote_with(facts, "very sad day")
+    assert quote.speaker is not None and quote.speaker.text == "Anna Berg"
