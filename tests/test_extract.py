@@ -401,3 +401,16 @@ def test_echoed_attributes_a_quotation() -> None:
     )
     quote = quote_with(facts, "very sad day")
     assert quote.speaker is not None and quote.speaker.text == "Anna Berg"
+
+
+def test_a_speaker_after_the_verb_parsed_as_its_object_still_speaks() -> None:
+    """ "“It was scary,” recalled one woman": the parser takes "woman" for the object
+    of "recalled"; she speaks, not the officer of the paragraph before."""
+    [facts] = extract(
+        "An officer followed the suspect down an alley and into the backyard, where he "
+        "fatally shot him, cops said.\n\n"
+        "“It was scary,” recalled one woman, who works at a nearby salon. “We just heard "
+        "some shots and hid.”\n"
+    )
+    quote = quote_with(facts, "We just heard")
+    assert quote.speaker is not None and quote.speaker.text == "one woman"

@@ -118,6 +118,9 @@ def _speaker(
         return _entity_of(subject, refs, discourse)
     if reporting:
         return None
+    inverted = _inverted_speaker(verb, outside)
+    if inverted is not None:
+        return _entity_of(inverted, refs, discourse)
     entity = _named_before(verb, refs, outside)
     if entity is not None or verb.tag_ in ("VBG", "VBN"):
         return entity
@@ -126,6 +129,15 @@ def _speaker(
     if verb.dep_ == "parataxis":
         return _last_named(verb, refs, outside)
     return None
+
+
+def _inverted_speaker(verb: Token, outside: Outside) -> Token | None:
+    """The speaker after the verb that follows a quotation, which the parser may take
+    for its object ("“It was scary,” recalled one woman")."""
+    before = next((t for t in reversed(verb.doc[: verb.i]) if not t.is_punct), None)
+    if before is None or outside(before):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
 
 
 def _asked_about(verb: Token) -> bool:
