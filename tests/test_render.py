@@ -796,3 +796,40 @@ def test_the_templates_compiled_before_forking_are_those_the_pages_use(tmp_path:
     compiled = {name for _, name in templates.env.cache}
     assert {"claim.html", "index.html", "base.html", "footer.html"} <= compiled
     assert "macros.html" not in compiled
+
+
+def test_a_quotation_claim_says_which_origins_print_its_words(tmp_path: Path) -> None:
+    """Corroborated is the fact; the page says which origins print the quoted words
+    whole, which some of them, and which tell the fact in other words."""
+    texts = {
+        "a": 'Mayor Anna Berg spoke on Monday. "We will rebuild every house on this street '
+        'before the winter comes," she said.\n',
+        "b": "Berg, speaking on Monday, said the town would rebuild every house on the "
+        "street before winter.\n",
+        "c": 'Berg said the town would "rebuild every house on this street" soon.\n',
+    }
+    root = tmp_path / "project"
+    (root / "seeds").mkdir(parents=True)
+    sources, citations = {}, []
+    for name, text in texts.items():
+        (root / "seeds" / f"{name}.txt").write_text(text, encoding="utf-8")
+        sources[name] = Source(name, f"seeds/{name}.txt", "0" * 64, f"Report {name}")
+        sources[name].publisher = f"Outlet {name.upper()}"
+        citations.append(cite(text, name, text.strip()))
+    claim = Claim(
+        id="rebuild",
+        statement="Anna Berg said: “We will rebuild every house on this street before the "
+        "winter comes”",
+        citations=citations,
+        status="corroborated",
+        kind="quote",
+        independent_sources=3,
+    )
+    base = FactBase(sources=sources, people={}, claims={"rebuild": claim})
+    render(Config(root=root), base)
+    page = parse(root / "site" / "claims" / "rebuild" / "index.html")
+    why = text_of(page.find(".//section[@aria-labelledby='why']"))
+    assert (
+        "Of these 3 origins, Outlet A prints the quoted words whole, Outlet C prints some of "
+        "them and 1 other tells the fact in other words." in " ".join(why.split())
+    )

@@ -45,6 +45,7 @@ from sitegen.render.opendata import copy_schemas, data_files
 from sitegen.render.origins import picture
 from sitegen.render.pagefind import SIZED_WHILE_DRAWN, index_site, page_size
 from sitegen.render.pager import Pager, pagers
+from sitegen.render.quoting import quoted_by
 from sitegen.render.story import coverage, disputes, first_report, key_people, lead, timeline
 from sitegen.render.structured import (
     Deferred,
@@ -556,6 +557,7 @@ def _claim_context(view: ClaimView, path: str, base_url: str) -> dict[str, Any]:
         "first": Later(lambda: report()[0]),
         "first_day": Later(lambda: report()[1]),
         "comparisons": Later(lambda: comparisons(view, report()[0])),
+        "quoted": Later(partial(quoted_by, view)),
     }
 
 
