@@ -833,3 +833,38 @@ def test_a_quotation_claim_says_which_origins_print_its_words(tmp_path: Path) ->
         "Of these 3 origins, Outlet A prints the quoted words whole, Outlet C prints some of "
         "them and 1 other tells the fact in other words." in " ".join(why.split())
     )
+
+
+def test_a_claims_figures_say_which_origins_state_them(tmp_path: Path) -> None:
+    """Passages of one claim share its fact, not always its counts: the four hurt are
+    stated by one of the two origins."""
+    texts = {
+        "a": "A man was killed and four other people were hurt on Main Street on Monday.\n",
+        "b": "One man died at the scene on Main Street on Monday.\n",
+    }
+    root = tmp_path / "project"
+    (root / "seeds").mkdir(parents=True)
+    sources = {}
+    for name, text in texts.items():
+        (root / "seeds" / f"{name}.txt").write_text(text, encoding="utf-8")
+        sources[name] = Source(name, f"seeds/{name}.txt", "0" * 64, f"Report {name}")
+        sources[name].publisher = f"Outlet {name.upper()}"
+    claim = Claim(
+        id="killed",
+        statement=texts["a"].strip(),
+        citations=[cite(text, name, text.strip()) for name, text in texts.items()],
+        status="corroborated",
+        kind="figure",
+        independent_sources=2,
+        figures=[
+            Figure(1.0, "A man", None, "man", quantity="killed"),
+            Figure(4.0, "four", None, "people", quantity="injured"),
+        ],
+    )
+    render(Config(root=root), FactBase(sources=sources, people={}, claims={"killed": claim}))
+    page = parse(root / "site" / "claims" / "killed" / "index.html")
+    table = page.find(".//section[@aria-labelledby='figures']")
+    rows = [" ".join(text_of(tr).split()) for tr in table.iter("tr")]
+    assert rows[0].endswith("Stated by")
+    assert rows[1].endswith("—")  # a count of one: "a man", "one man", "the driver"
+    assert rows[2].endswith("Outlet A (1 of 2 origins)")

@@ -101,11 +101,7 @@ def _value(figure: Figure, claim: ClaimView, lines: Lines) -> FigureValue:
     """The figure with the origins of the claim's passages that state it: a claim's
     figures are those of all its passages, and a passage giving another count (or none)
     does not state this one."""
-    forms = [
-        _as_written(figure),
-        *(rf"(?<![\w,.]){re.escape(f)}(?![\w,]|\.\d)" for f in written_forms(figure.value)),
-    ]
-    written = re.compile("|".join(forms), re.IGNORECASE)
+    written = writing(figure)
     # "Two other boys were wounded" / "The two wounded victims": both state two; so does
     # "three people wounded" beside "a 10-year-old girl and two men wounded"
     cites = [c for c in claim.citations if written.search(c.citation.quote)] or claim.citations
@@ -128,6 +124,40 @@ def _value(figure: Figure, claim: ClaimView, lines: Lines) -> FigureValue:
         counted_words(figure, [c.citation.quote for c in cites]),
         has_digit(figure.text) and not introduces_one(figure),
     )
+
+
+def stated_by(view: ClaimView) -> list[list[str] | None]:
+    """For each figure of a claim, the origins (labels) whose passages write its value:
+    the passages of one claim share its fact, not always all its counts ("A man was
+    killed and four other people were hurt" / "One man died at the scene"). None for
+    a figure no passage writes as such (a count of one: "a man", "the driver")."""
+    found: list[list[str] | None] = []
+    for figure in view.claim.figures:
+        if not written_forms(figure.value) and not has_digit(figure.text):
+            found.append(None)
+            continue
+        written = writing(figure)
+        labels = [
+            origin.label
+            for origin in view.origins
+            if any(
+                written.search(cite.citation.quote)
+                for cite in view.citations
+                if cite.source.id in origin.source_ids
+            )
+        ]
+        found.append(labels or None)
+    return found
+
+
+def writing(figure: Figure) -> re.Pattern[str]:
+    """What a passage writing the figure's value holds: its own words, or the value in
+    digits or words ("two" for 2, "1,500" for 1500)."""
+    forms = [
+        _as_written(figure),
+        *(rf"(?<![\w,.]){re.escape(f)}(?![\w,]|\.\d)" for f in written_forms(figure.value)),
+    ]
+    return re.compile("|".join(forms), re.IGNORECASE)
 
 
 def _as_written(figure: Figure) -> str:

@@ -37,7 +37,7 @@ from sitegen.jobs import job_count
 from sitegen.render import feed, links, views
 from sitegen.render.corrections import Correction
 from sitegen.render.feed import build_feed, page_dates
-from sitegen.render.figures import figures_table
+from sitegen.render.figures import figures_table, stated_by
 from sitegen.render.incremental import Fragments, Incremental, draw, shows
 from sitegen.render.markdown import inline_markdown
 from sitegen.render.opendata import FOLDER as DATA_FOLDER
@@ -558,6 +558,7 @@ def _claim_context(view: ClaimView, path: str, base_url: str) -> dict[str, Any]:
         "first_day": Later(lambda: report()[1]),
         "comparisons": Later(lambda: comparisons(view, report()[0])),
         "quoted": Later(partial(quoted_by, view)),
+        "stated_by": Later(partial(stated_by, view)),
     }
 
 
