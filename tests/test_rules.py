@@ -853,6 +853,22 @@ def test_a_gerund_after_a_preposition_acts_too() -> None:
     assert fact.acts == ["thank|volunteer"]  # the act the embassy's reaction was
 
 
+def test_what_someone_had_to_do_is_the_act_of_the_frame() -> None:
+    """ "The director had to apologize": "director|apologize", as "The staffer
+    apologized" says; "have" only says it was due."""
+    doc = parse(
+        W("The", 1, "det", "DET"),
+        W("director", 2, "nsubj", "NOUN"),
+        W("had", 2, "ROOT", "VERB", "have", "VBD"),
+        W("to", 4, "aux", "PART"),
+        W("apologize", 2, "xcomp", "VERB", "apologize", "VB"),
+        W("Saturday", 4, "npadvmod", "PROPN"),
+    )
+    fact = FactCandidate("a", 0, len(doc.text), doc.text, "event")
+    add_features(doc[:], fact)
+    assert fact.frames == ["director|apologize"]
+
+
 def test_a_time_of_a_named_day_dates_the_fact() -> None:
     """ "killed on Saturday night" (tagged TIME) dates the fact as "Friday" (DATE) does;
     "at 8:30 p.m." names no day."""

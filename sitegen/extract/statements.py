@@ -216,9 +216,17 @@ def _add_words(span: Span, fact: FactCandidate) -> None:
             if lemma.isalpha() and lemma not in fact.lemmas:
                 fact.lemmas.append(lemma)
         if is_subject(token) and token.head.pos_ == "VERB":
-            frame = f"{token.lemma_.lower()}|{token.head.lemma_.lower()}"
+            frame = f"{token.lemma_.lower()}|{_what_is_done(token.head).lemma_.lower()}"
             if frame not in fact.frames:
                 fact.frames.append(frame)
+
+
+def _what_is_done(verb: Token) -> Token:
+    """ "had to apologize": the act is the apology; "have" only says it was due."""
+    if verb.lemma_.lower() != "have":
+        return verb
+    done = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    return done if done is not None and has_child(done, "aux") else verb
 
 
 def acts_of(token: Token) -> list[str]:
