@@ -102,8 +102,8 @@ def read_one(
     title = _title_block(text, blocks, meta)
     blocks = _title_set_apart(text, blocks, title)
     prose = [i for i, b in enumerate(blocks) if b.kind == PROSE]
-    if prose:
-        blocks[prose[0]] = _without_dateline(text, blocks[prose[0]])
+    for number in prose:  # the lead is not always the first prose a web page holds
+        blocks[number] = _without_dateline(text, blocks[number], first=number == prose[0])
     if not title:
         first = blocks[prose[0]] if prose else None
         title = _shorten(text[first.start : first.end]) if first else path.stem
@@ -405,14 +405,18 @@ def _mark_promos(text: str, blocks: list[Block]) -> list[Block]:
 
 _DATELINE = re.compile(
     r"^[A-Z][A-Z.'-]{2,}(?: [A-Z][A-Z.'-]+)*(?:, [A-Z][\w.]+(?: [A-Z][\w.]+)*)?"
-    r"(?: \([^)]{1,40}\))?\s*(?::|—|–|--| -)\s+(?=\S)"
+    r"(?: \([^)]{1,40}\))?\s*(?P<mark>:|—|–|--| -|(?<=\))-)\s+(?=\S)"
 )
 
 
-def _without_dateline(text: str, block: Block) -> Block:
-    """`WASHINGTON — ...`, `TOKYO, Japan: ...`: the place tag is not part of the first fact."""
+def _without_dateline(text: str, block: Block, first: bool) -> Block:
+    """`WASHINGTON — ...`, `TOKYO, Japan: ...`, `BLOOMFIELD (KDKA/AP)- ...`: the place tag
+    is not part of the fact after it (the parser would make it the sentence's root).
+    Past the first paragraph, only a dash marks one ("UPDATE: …" is not a place)."""
     match = _DATELINE.match(text[block.start : block.end])  # `^` never matches at pos > 0
-    return Block(block.start + match.end(), block.end, block.kind) if match else block
+    if match is None or (not first and match.group("mark") == ":"):
+        return block
+    return Block(block.start + match.end(), block.end, block.kind)
 
 
 def _shorten(text: str, limit: int = 120) -> str:

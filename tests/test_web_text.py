@@ -101,6 +101,24 @@ def test_a_dateline_after_the_title_is_stripped(tmp_path: Path) -> None:
     assert article.text[first.start : first.end].startswith("Three people are dead")
 
 
+def test_a_dateline_opening_a_later_paragraph_is_stripped_too(tmp_path: Path) -> None:
+    """A web page's lead is not always its first prose: the dateline of "PINE HILLS,
+    Fla. — One of five people hurt … has died" would be parsed as the sentence's root.
+    Past the first paragraph only a dash marks a dateline ("UPDATE: …" stays)."""
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "Three dead in shooting\n\n"
+        "Neighbors gathered near the store on Elm Street on Sunday night.\n\n"
+        "PINE HILLS, Fla. — One of five people hurt in a shooting on Sunday has died.\n\n"
+        "RIVERTON (KDKA/AP)- Police say a man was arrested on Monday.\n\n"
+        "UPDATE: Police said on Tuesday that the man was charged.\n",
+        encoding="utf-8",
+    )
+    article = read_one(path, tmp_path, "a")
+    starts = [article.text[b.start : b.end][:12] for b in article.prose]
+    assert starts[1:] == ["One of five ", "Police say a", "UPDATE: Poli"]
+
+
 def test_a_statement_opening_with_a_pronoun_names_its_referent_in_brackets() -> None:
     text = (
         "Mayor Tom Berg visited the flooded district on Monday with two aides.\n\n"
