@@ -1156,3 +1156,17 @@ def test_a_death_supposed_in_a_condition_is_no_count_and_a_graded_word_adds_no_o
     )
     assert quantity_of(more[0]) == "killed"
     assert is_increment(more[0], "killed")
+
+
+def test_a_participle_after_of_tells_the_set_not_the_part() -> None:
+    """ "One of five people hurt … has died", with "hurt" hung on "One": the one died."""
+    doc = parse(
+        W("One", 6, "nsubj", "NUM", "one"),
+        W("of", 0, "prep", "ADP"),
+        W("five", 3, "nummod", "NUM"),
+        W("people", 1, "pobj", "NOUN", "person"),
+        W("hurt", 0, "acl", "VERB", "hurt", "VBN"),
+        W("has", 6, "aux", "AUX", "have"),
+        W("died", 6, "ROOT", "VERB", "die", "VBN"),
+    )
+    assert quantity_of(doc[0]) == "killed"

@@ -222,7 +222,11 @@ def quantity_of(number: Token) -> str | None:
         return None  # "20 people wounded across the city": a tally, not the story's count
     for token in (number, noun):
         for child in token.children:
-            if child.dep_ in _MODIFIERS and child.lemma_.lower() in QUANTITY_OF:
+            if (
+                child.dep_ in _MODIFIERS
+                and child.lemma_.lower() in QUANTITY_OF
+                and not _of_the_set(child, token)
+            ):
                 return QUANTITY_OF[child.lemma_.lower()]  # "one fatally", "two dead"
     if _first_told(number):
         return None  # "Originally, reports said that eight teens were injured"
@@ -243,6 +247,15 @@ def quantity_of(number: Token) -> str | None:
     if quantity in _OF_PEOPLE and _a_thing(counted):
         return None  # "took out a gun and shot at them", "died a short time later"
     return quantity
+
+
+def _of_the_set(modifier: Token, part: Token) -> bool:
+    """A participle after "of …" that the parser hung on the part: it tells the set
+    ("One of five people hurt in a shooting … has died": the five were hurt, the one
+    died)."""
+    return modifier.dep_ == "acl" and any(
+        c.dep_ == "prep" and c.lower_ == "of" and c.i < modifier.i for c in part.children
+    )
 
 
 # quantities only people are counted in
