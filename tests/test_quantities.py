@@ -1170,3 +1170,13 @@ def test_a_participle_after_of_tells_the_set_not_the_part() -> None:
         W("died", 6, "ROOT", "VERB", "die", "VBN"),
     )
     assert quantity_of(doc[0]) == "killed"
+
+
+def test_people_who_remain_hospitalized_are_injured() -> None:
+    doc = parse(
+        W("Four", 1, "nummod", "NUM"),
+        W("people", 2, "nsubj", "NOUN", "person"),
+        W("remain", 2, "ROOT", "VERB", "remain", "VBP"),
+        W("hospitalized", 2, "acomp", "ADJ", "hospitalized", "JJ"),
+    )
+    assert quantity_of(doc[0]) == "injured"
