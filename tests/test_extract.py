@@ -29,6 +29,12 @@ def quote_with(facts: ArticleFacts, words: str) -> FactCandidate:
     return next(f for f in quotes(facts) if words in (f.quote or ""))
 
 
+def said_by(facts: ArticleFacts, words: str) -> str | None:
+    """Who the quotation holding `words` is said by, as written."""
+    speaker = quote_with(facts, words).speaker
+    return speaker.text if speaker is not None else None
+
+
 def speaker_id(people: PeopleIndex, fact: FactCandidate) -> str | None:
     assert fact.speaker is not None, f"no speaker for {fact.quote!r}"
     return people.resolve(fact.source, fact.speaker.text) if fact.speaker.is_person else None
@@ -117,8 +123,7 @@ def test_a_paragraph_after_a_colon_is_said_by_its_author_but_quoted_only_in_mark
         "The city engineer, Paul Novak, wrote to the council on Friday:\n\n"
         "The bridge is “unsafe for lorries” until the cracked beams are replaced in May.\n"
     )
-    quote = quote_with(facts, "unsafe for lorries")
-    assert quote.speaker is not None and quote.speaker.text == "Paul Novak"
+    assert said_by(facts, "unsafe for lorries") == "Paul Novak"
 
 
 def test_he_and_she_resolve_to_the_person_meant() -> None:
@@ -236,8 +241,7 @@ def test_a_quotation_running_over_two_paragraphs() -> None:
         "Nothing less will do.\n\n"
         "It is also vital that every document is kept for the committee.”\n"
     )
-    quote = quote_with(facts, "every document is kept")
-    assert quote.speaker is not None and quote.speaker.text == "Mark Ellis"
+    assert said_by(facts, "every document is kept") == "Mark Ellis"
 
 
 def test_figures_with_hedges_units_and_what_they_count() -> None:
@@ -390,8 +394,7 @@ def test_a_speech_verb_the_parser_set_beside_its_sentence_is_the_named_persons()
         'farmers returning from the fields, clearly says, "We have learned something very '
         'important since the days that I worked on the farm."\n'
     )
-    quote = quote_with(facts, "We have learned")
-    assert quote.speaker is not None and quote.speaker.text == "Anna Berg"
+    assert said_by(facts, "We have learned") == "Anna Berg"
 
 
 def test_echoed_attributes_a_quotation() -> None:
@@ -399,8 +402,7 @@ def test_echoed_attributes_a_quotation() -> None:
         "Two men were hurt in a fire at a warehouse in Springfield on Monday.\n\n"
         '"This is certainly a very sad day for the whole city," echoed Mayor Anna Berg.\n'
     )
-    quote = quote_with(facts, "very sad day")
-    assert quote.speaker is not None and quote.speaker.text == "Anna Berg"
+    assert said_by(facts, "very sad day") == "Anna Berg"
 
 
 def test_a_speaker_after_the_verb_parsed_as_its_object_still_speaks() -> None:
@@ -412,5 +414,4 @@ def test_a_speaker_after_the_verb_parsed_as_its_object_still_speaks() -> None:
         "“It was scary,” recalled one woman, who works at a nearby salon. “We just heard "
         "some shots and hid.”\n"
     )
-    quote = quote_with(facts, "We just heard")
-    assert quote.speaker is not None and quote.speaker.text == "one woman"
+    assert said_by(facts, "We just heard") == "one woman"
