@@ -109,7 +109,7 @@ class Discourse:
         }
         groups = {ent.root.i: ent for ent in sentence.ents if ent.label_ in GROUP_LABELS}
         for token in tokens_of(sentence):
-            if any(a <= token.idx < b for a, b in quoted):
+            if quoted and any(a <= token.idx < b for a, b in quoted):
                 continue
             entity = self._referent(token, names, groups, found)
             if entity is None:

@@ -750,7 +750,7 @@ def surname_mentions(
     for token in tokens_of(sentence):
         if token.ent_type_ or not token.is_title or fold(token.text) not in surnames:
             continue
-        if any(a <= token.idx < b for a, b in quoted):
+        if quoted and any(a <= token.idx < b for a, b in quoted):
             continue
         mention = NameMention(
             name=token.text, start=offset + token.idx, end=offset + token.idx + len(token), label=""
