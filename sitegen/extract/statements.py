@@ -226,8 +226,10 @@ def acts_of(token: Token) -> list[str]:
     act, makes two tellings of one fact: "police arrested a man" and "a man was
     arrested" share "arrest|man". A verb that is no content word ("have", "say") or
     is negated makes no act."""
+    if token.dep_ not in ("dobj", "nsubjpass"):
+        return []
     verb = token.head
-    if token.dep_ not in ("dobj", "nsubjpass") or verb.pos_ != "VERB":
+    if verb.pos_ != "VERB":
         return []
     if verb.is_stop or verb.lemma_ in _UNCOUNTED_LEMMAS or has_child(verb, "neg"):
         return []  # "had experience" says no act; "did not have it" denies one
