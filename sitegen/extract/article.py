@@ -45,6 +45,7 @@ from sitegen.extract.statements import (
     is_checkable,
 )
 from sitegen.extract.syntax import is_subject, root_subject
+from sitegen.extract.view import sharing, text_of, tokens_of
 from sitegen.furniture import is_furniture
 from sitegen.ingest import Article, Block
 
@@ -98,10 +99,15 @@ def _paragraph(block: Block) -> Iterator[None]:
 
 def extract_article(article: Article, docs: Iterable[Doc]) -> ArticleFacts:
     """Facts of `article`, given one parsed Doc per prose block (in `article.prose` order)."""
+    with sharing():  # the rules share one list of each Doc's tokens
+        return _article_facts(article, docs)
+
+
+def _article_facts(article: Article, docs: Iterable[Doc]) -> ArticleFacts:
     blocks = _read_marks(article, docs)
     result = ArticleFacts(source=article.id)
     result.mentions = [m for b in blocks for sentence in b.mentions for _, m in sentence]
-    prose = " ".join(b.doc.text for b in blocks)
+    prose = " ".join(text_of(b.doc) for b in blocks)
     cut_common_plurals(result.mentions, prose)
     given = titles_used_as_names(s for b in blocks for s in b.sentences)
     join_given_titles(result.mentions, article.text, given)
@@ -113,7 +119,7 @@ def extract_article(article: Article, docs: Iterable[Doc]) -> ArticleFacts:
         for b in blocks
         for s in b.sentences
         for m in surname_mentions(s, b.block.start, b.quoted, surnames)
-        if not is_furniture(s.text)
+        if not is_furniture(text_of(s))
     ]
     result.mentions.sort(key=lambda m: m.start)
     result.credits = article_credits(article.text, blocks)
@@ -179,7 +185,7 @@ def _read_marks(article: Article, docs: Iterable[Doc]) -> list[_Block]:
             marks = disjoint(marks, block.start, block.end)
             parsed = _Block(block, doc, marks, [], list(doc.sents))
             parsed.mentions = [
-                [] if is_furniture(s.text) else sentence_mentions(s, block.start, parsed.quoted)
+                [] if is_furniture(text_of(s)) else sentence_mentions(s, block.start, parsed.quoted)
                 for s in parsed.sentences
             ]
         blocks.append(parsed)
@@ -443,7 +449,9 @@ def _introduction(
     subject = discourse.last_subject
     if subject is not None and subject.personal:
         return Attribution(speaker_of(subject))  # "As for X, he is adamant that …:"
-    speaks = any(t.lemma_ in SPEECH_VERBS or t.lemma_.lower() in DOCUMENT_NOUNS for t in sentence)
+    speaks = any(
+        t.lemma_ in SPEECH_VERBS or t.lemma_.lower() in DOCUMENT_NOUNS for t in tokens_of(sentence)
+    )
     person = discourse.most_salient_person() if speaks else None
     return Attribution(speaker_of(person)) if person is not None else None
 
@@ -482,7 +490,7 @@ def _statement_facts(
 ) -> list[FactCandidate]:
     """The sentence's checkable content: one fact per main clause when each clause has
     some, else the whole sentence, else nothing."""
-    if not is_checkable(sentence) or is_furniture(sentence.text):
+    if not is_checkable(sentence) or is_furniture(text_of(sentence)):
         return []  # page furniture a crawl ran into the paragraph is no fact
     parts = clauses(sentence)
     if len(parts) > 1:
@@ -522,7 +530,9 @@ def _candidate(
         source=article.id, start=start, end=end, text=article.text[start:end], kind="event"
     )
     add_features(sentence, fact)
-    people = [refs[t.i].name for t in sentence if t.i in refs and refs[t.i].kind == "person"]
+    people = [
+        refs[t.i].name for t in tokens_of(sentence) if t.i in refs and refs[t.i].kind == "person"
+    ]
     for name in reversed(list(dict.fromkeys(people))):
         if name not in fact.names:
             fact.names.insert(0, name)
@@ -568,7 +578,7 @@ def _opening_reference(sentence: Span) -> Token | None:
     """The pronoun a passage opens with when it stands for someone named before ("He
     was …", "His son …", "They said …"), or a demonstrative of its subject ("These men
     …"); a demonstrative of time or place ("That night, …") names its own referent."""
-    words = _without_openers([t for t in sentence if not (t.is_punct or t.is_space)])
+    words = _without_openers([t for t in tokens_of(sentence) if not (t.is_punct or t.is_space)])
     if not words or words[0].i - sentence.start > current().opening_reach:
         return None
     first = words[0]
@@ -608,7 +618,7 @@ def _someone_else_before(sentence: Span, entity: Entity | None, refs: dict[int, 
         and token.head == before.root
         and token.pos_ == "PROPN"
         and refs.get(token.i) is not entity
-        for token in before
+        for token in tokens_of(before)
     )
 
 

@@ -36,6 +36,7 @@ from sitegen.extract.syntax import (
     is_subject,
     subject_of,
 )
+from sitegen.extract.view import children_of, tokens_of
 
 _SOURCE_PREPOSITIONS = {"to", "with", "by", "on", "via"}  # "said to HuffPost", "via Gawker"
 _VIA_VERBS = {"quote", "report", "cite"}  # "as quoted by Reuters": the outlet, not the speaker
@@ -94,7 +95,7 @@ def _speech_verbs(
     verbs = [
         t
         for s in sentences
-        for t in s
+        for t in tokens_of(s)
         if t.lemma_ in lemmas and _verbal(t) and outside(t) and not _asked_about(t)
     ]
     if reporting:
@@ -143,7 +144,7 @@ def _inverted_speaker(verb: Token, outside: Outside) -> Token | None:
 def _asked_about(verb: Token) -> bool:
     """A verb of an "if"/"whether" clause is what someone was asked about, not who
     speaks: in "X, asked if Mr. Trump should demand …, said, “…”", X speaks."""
-    return any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in verb.children)
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in children_of(verb))
 
 
 def _verbal(token: Token) -> bool:
@@ -227,7 +228,7 @@ def _subject_of(verb: Token, outside: Outside) -> Token | None:
     the subject of the clause it hangs on ("..., saying", "was quoted as saying")."""
     at = verb
     for _ in range(current().subject_climb):
-        for child in at.children:
+        for child in children_of(at):
             if child.dep_ in SUBJECTS and outside(child) and not _dateline(child, at):
                 if at is not verb and verb.tag_ == "VBG":
                     return _main_subject(at, outside) or child
@@ -253,7 +254,7 @@ def _dateline(subject: Token, verb: Token) -> bool:
         subject.i == subject.sent.start
         and subject.i + 1 < len(doc)
         and doc[subject.i + 1].text in ("--", "—", "–", "-", "(")
-        and any(is_subject(c) and c.i > subject.i for c in verb.children)
+        and any(is_subject(c) and c.i > subject.i for c in children_of(verb))
     )
 
 
@@ -264,7 +265,9 @@ def _main_subject(clause: Token, outside: Outside) -> Token | None:
     held Congress by saying …", X is the one saying."""
     if clause.dep_ not in ("ccomp", "advcl", "relcl") or is_root(clause):
         return None
-    if not any(c.dep_ in ("mark", "advmod") and c.tag_ in ("IN", "WRB") for c in clause.children):
+    if not any(
+        c.dep_ in ("mark", "advmod") and c.tag_ in ("IN", "WRB") for c in children_of(clause)
+    ):
         return None
     at = clause.head
     for _ in range(current().main_subject_climb):  # "his failure to secure …" to "explained"
@@ -297,7 +300,7 @@ def _entity_of(subject: Token, refs: dict[int, Entity], discourse: Discourse) ->
 def _via_of(verb: Token, refs: dict[int, Entity]) -> str | None:
     """The outlet attached to the speech verb: "told Reuters", "said in an interview
     with The Asahi Shimbun", "confirmed to HuffPost", "said on ABC's This Week"."""
-    for child in verb.children:
+    for child in children_of(verb):
         if child.dep_ in ("dative", "dobj") and verb.lemma_ in ("tell", "inform"):
             outlet = _outlet(child, refs)
             if outlet:
@@ -329,7 +332,7 @@ def _outlet_after(prep: Token, refs: dict[int, Entity]) -> str | None:
 
 def _outlet_in(noun: Token, refs: dict[int, Entity]) -> str | None:
     """The outlet inside "an interview with X", "a statement to X", "X's program"."""
-    for child in noun.children:
+    for child in children_of(noun):
         if child.dep_ in OWNERS:
             outlet = _outlet(child, refs)
             if outlet:
@@ -365,7 +368,7 @@ def _via_phrase(sentences: list[Span], refs: dict[int, Entity], outside: Outside
     if source is not None:
         return _outlet_text(source)
     for sentence in sentences:
-        for token in sentence:
+        for token in tokens_of(sentence):
             if token.lemma_ in _VIA_VERBS and token.tag_ == "VBN":
                 for pobj in agents_of(token):
                     outlet = _outlet(pobj, refs)
@@ -376,7 +379,7 @@ def _via_phrase(sentences: list[Span], refs: dict[int, Entity], outside: Outside
 
 def _according_to(sentences: list[Span], outside: Outside) -> Span | None:
     for sentence in sentences:
-        for token in sentence:
+        for token in tokens_of(sentence):
             if token.lower_ != "according" or token.i + 1 >= len(token.doc):
                 continue
             if not outside(token) or token.nbor().lower_ != "to":

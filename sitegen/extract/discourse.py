@@ -52,6 +52,7 @@ from sitegen.extract.syntax import (
     main_subject,
     subject_of,
 )
+from sitegen.extract.view import children_of, tokens_of
 
 _AGE = re.compile(r"(\d{1,3})-year-old")
 _ROLE_END = re.compile(r"\s(?:in|at|of|for|from|with|who|which|that|whose|on|to)\s.*$")
@@ -107,8 +108,8 @@ class Discourse:
             if not mention.quoted and mention.name in self.people
         }
         groups = {ent.root.i: ent for ent in sentence.ents if ent.label_ in GROUP_LABELS}
-        for token in sentence:
-            if any(a <= token.idx < b for a, b in quoted):
+        for token in tokens_of(sentence):
+            if quoted and any(a <= token.idx < b for a, b in quoted):
                 continue
             entity = self._referent(token, names, groups, found)
             if entity is None:
@@ -132,7 +133,7 @@ class Discourse:
             ent, mention = names[token.i]
             return self._named(ent, mention)
         if _stands_for(token, names) and any(
-            c.dep_ == "appos" and c.i in names for c in token.children
+            c.dep_ == "appos" and c.i in names for c in children_of(token)
         ):
             return None  # "the first lady, Melania Trump": the name stands for both
         if token.pos_ == "PRON":
@@ -314,7 +315,7 @@ class Discourse:
                 ):
                     return entity  # "the embassy" after "the Ukrainian Embassy"
         entity = Entity(noun_phrase(token), kind, head=head, words=_describing_words(token))
-        owners = {t.i for c in token.children if c.dep_ == "poss" for t in c.subtree}
+        owners = {t.i for c in children_of(token) if c.dep_ == "poss" for t in c.subtree}
         # "her boyfriend" is a man: an owner's word is the owner's gender
         entity.gender = gender_of([t.text for t in token.subtree if t.i not in owners])
         entity.plural = plural
@@ -457,13 +458,13 @@ def _another(token: Token) -> bool:
     """ "the two other people", "the second man": a phrase that sets itself apart from
     those mentioned before, so it is a new entity however definite."""
     return any(
-        c.lower_ in ("other", "second", "third", "fourth", "remaining") for c in token.children
+        c.lower_ in ("other", "second", "third", "fourth", "remaining") for c in children_of(token)
     )
 
 
 def _relative(token: Token) -> bool:
     """Someone's relative: "her boyfriend", "the victim's mother"."""
-    return token.lemma_.lower() in KIN_NOUNS and any(c.dep_ == "poss" for c in token.children)
+    return token.lemma_.lower() in KIN_NOUNS and any(c.dep_ == "poss" for c in children_of(token))
 
 
 def _plural(token: Token) -> bool:
@@ -480,7 +481,7 @@ def _describing_words(token: Token) -> set[str]:
 def _definite(token: Token) -> bool:
     """ "the lawyer", "Strzok's lawyer": someone the reader is meant to know."""
     return any(
-        (c.dep_ == "det" and c.lower_ in DEFINITE) or c.dep_ == "poss" for c in token.children
+        (c.dep_ == "det" and c.lower_ in DEFINITE) or c.dep_ == "poss" for c in children_of(token)
     )
 
 
@@ -538,8 +539,8 @@ def is_human(token: Token) -> bool:
     if token.lower_ == "old" and token.i >= 2 and token.doc[token.i - 2].lower_ == "year":
         return True  # "the 23-year-old" (tokenised as 23 - year - old)
     return any(
-        child.dep_ == "relcl" and any(t.lower_ == "who" for t in child.children)
-        for child in token.children
+        child.dep_ == "relcl" and any(t.lower_ == "who" for t in children_of(child))
+        for child in children_of(token)
     )
 
 

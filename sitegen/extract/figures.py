@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 from sitegen.extract.numbers import currency_of, parse_number, qualifier_of
 from sitegen.extract.params import current
 from sitegen.extract.syntax import SUBJECTS
+from sitegen.extract.view import children_of, text_of, tokens_of
 from sitegen.factbase.model import Figure
 
 NUMBER_LABELS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT"}
@@ -74,7 +75,7 @@ def _unit_of(ent: Span) -> str | None:
 
 def _untagged(sentence: Span, seen: list[tuple[int, int]]) -> Iterator[Figure]:
     """A count NER left untagged ("Seventy men, including …")."""
-    for token in sentence:
+    for token in tokens_of(sentence):
         if (
             token.pos_ == "NUM"
             and token.dep_ == "nummod"
@@ -129,7 +130,7 @@ def _names(number: Token) -> bool:
 
 def _ages(sentence: Span, seen: list[tuple[int, int]]) -> Iterator[Figure]:
     """ "a 39-year-old", "Ann Cole, 39,": an age, unless read as a figure already."""
-    for match in _AGE.finditer(sentence.text):
+    for match in _AGE.finditer(text_of(sentence)):
         age = parse_number(match.group(1) or match.group(2) or match.group(3))
         if age is None or (match.group(2) and not _preceded_by_name(sentence, match.start())):
             continue  # "a-year-old" is no age; "Smith, 39," is, "June 6, 2015," is not
@@ -172,9 +173,9 @@ def counted(ent: Span) -> str | None:
         subject = _sum_subject(root)
         if subject is not None:
             return _noun_words(subject)  # "bail has been set at $130,000": the bail
-    for child in root.children:
+    for child in children_of(root):
         if child.dep_ == "prep" and child.lower_ in ("of", "in"):
-            objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
+            objects = [c for c in children_of(child) if c.dep_ == "pobj" and c.pos_ == "NOUN"]
             if objects:
                 return _noun_words(objects[0])
     return None
@@ -187,7 +188,7 @@ def _sum_subject(root: Token) -> Token | None:
     verb = root.head.head if root.dep_ == "pobj" and root.head.dep_ == "prep" else root.head
     if verb.pos_ not in ("VERB", "AUX"):
         return None
-    subjects = [c for c in verb.children if c.dep_ in SUBJECTS and c.pos_ == "NOUN"]
+    subjects = [c for c in children_of(verb) if c.dep_ in SUBJECTS and c.pos_ == "NOUN"]
     return subjects[0] if subjects else None
 
 

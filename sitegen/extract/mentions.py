@@ -45,6 +45,7 @@ from sitegen.extract.names import (
 from sitegen.extract.params import current
 from sitegen.extract.records import NameMention
 from sitegen.extract.syntax import children, is_subject
+from sitegen.extract.view import children_of, text_of, tokens_of
 
 if TYPE_CHECKING:  # spaCy types only: merging imports this module without spaCy
     from spacy.tokens import Doc, Span, Token
@@ -126,7 +127,7 @@ def _with_given_names(ent: Span) -> Span:
     root = ent.root
     if len(ent) != 1 or (root.dep_ == "compound" and root.head.pos_ == "NOUN"):
         return ent  # "a Go Lo vestibule": a name modifying a thing is no one's
-    first = next((t.i for t in ent.sent if not (t.is_punct or t.is_space)), ent.start)
+    first = next((t.i for t in tokens_of(ent.sent) if not (t.is_punct or t.is_space)), ent.start)
     start = ent.start
     while start - 1 > first:
         word = ent.doc[start - 1]
@@ -150,7 +151,7 @@ def _unlabelled_with_age(sentence: Span, offset: int) -> list[tuple[Span, NameMe
     """ "Murjan Issack Abdi, 20, was booked": a run of two to four capitalised proper
     nouns NER gave no label, followed by an age in commas, is a person's name."""
     found = []
-    for head in sentence:
+    for head in tokens_of(sentence):
         if head.pos_ != "PROPN" or head.ent_type_ or not head.is_title:
             continue
         if not _AGE_AFTER.match(sentence.doc[head.i + 1 : head.i + 4].text_with_ws):
@@ -259,7 +260,7 @@ def _with_nicknames(
     sentence: Span, offset: int, found: list[tuple[Span, NameMention]]
 ) -> list[tuple[Span, NameMention]]:
     """William "Mo" Cowan: NER splits such a name at the quote marks; read it whole."""
-    for match in _NICKNAMED.finditer(sentence.text):
+    for match in _NICKNAMED.finditer(text_of(sentence)):
         span = sentence.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is None:
             continue
@@ -285,7 +286,10 @@ def _add_evidence(ent: Span, mention: NameMention) -> None:
         mention.evidence.append("speaker")
     _add_title(ent, mention)
     _add_roles(ent, mention)
-    if any(c.dep_ == "relcl" and any(t.lower_ == "who" for t in c.children) for c in head.children):
+    if any(
+        c.dep_ == "relcl" and any(t.lower_ == "who" for t in children_of(c))
+        for c in children_of(head)
+    ):
         mention.evidence.append("who")
     age = _AGE_AFTER.match(
         ent.doc[ent.end : ent.end + current().context_words].text_with_ws
@@ -375,7 +379,7 @@ def _names_a_thing(ent: Span) -> bool:
         and governor.head.lemma_.lower() in ORG_NOUNS
     ):
         return True
-    for child in head.children:
+    for child in children_of(head):
         if child.dep_ == "appos" and child.i > head.i and child.lemma_.lower() in ORG_NOUNS:
             return True
     return _joined_with_organisations(head)
@@ -388,7 +392,7 @@ def _joined_with_organisations(head: Token) -> bool:
     governor = head.head
     linked = [
         t
-        for t in (governor, *head.children)
+        for t in (governor, *children_of(head))
         if t.i != head.i and (t.dep_ == "conj" or (head.dep_ == "conj" and t is governor))
     ]
     return bool(linked) and all(t.ent_type_ in ("ORG", "FAC") for t in linked)
@@ -414,7 +418,7 @@ def _names_a_street(ent: Span) -> bool:
     preposition of place ("on Castro Lane", "near Hazel Way")."""
     head = ent.root
     linked = [head.head] if head.dep_ == "conj" else []
-    linked += [t for t in head.children if t.dep_ == "conj"]
+    linked += [t for t in children_of(head) if t.dep_ == "conj"]
     if any(_ORDINAL.fullmatch(t.text) for t in linked) or _beside_a_street(ent):
         return True
     after_place = head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPOSITIONS
@@ -447,7 +451,9 @@ def _common_noun(ent: Span) -> bool:
     """ "a Republican", "the Californian": one capitalised word after an article is a
     noun, not someone's name."""
     head = ent.root
-    return len(ent) == 1 and any(c.dep_ == "det" and c.lower_ in _ARTICLES for c in head.children)
+    return len(ent) == 1 and any(
+        c.dep_ == "det" and c.lower_ in _ARTICLES for c in children_of(head)
+    )
 
 
 def _names_a_place_it_owns(ent: Span) -> bool:
@@ -586,7 +592,7 @@ def _roles_after(ent: Span) -> Iterable[str]:
     """The appositive after a name (", a 23-year-old student in Osaka,") and a "who is a
     ..." clause."""
     head = ent.root
-    for child in head.children:
+    for child in children_of(head):
         if child.i <= head.i:
             continue
         if (
@@ -601,7 +607,7 @@ def _roles_after(ent: Span) -> Iterable[str]:
         elif (
             child.dep_ == "relcl"
             and child.lemma_ == "be"
-            and any(t.lower_ == "who" for t in child.children)
+            and any(t.lower_ == "who" for t in children_of(child))
         ):
             for attr in children(child, "attr"):
                 role = _phrase(attr)
@@ -615,7 +621,7 @@ def _plural(noun: Token) -> bool:
 
 def _in_a_list(name: Token) -> bool:
     """A name coordinated with others ("Malia and Sasha"), which a plural role fits."""
-    return name.dep_ == "conj" or any(c.dep_ == "conj" for c in name.children)
+    return name.dep_ == "conj" or any(c.dep_ == "conj" for c in children_of(name))
 
 
 def _hyphenated_start(token: Token) -> bool:
@@ -660,7 +666,7 @@ def _role_it_names(ent: Span) -> str | None:
         return None  # "his whimsically named hometown, Frog Jump": a place
     if role.dep_ == "appos" and role.head.pos_ in ("NOUN", "PRON"):
         return None  # "you, the police department, the mayor, the FBI": a list
-    if sum(c.dep_ == "appos" for c in role.children) > 1:
+    if sum(c.dep_ == "appos" for c in children_of(role)) > 1:
         return None  # "the mayor, the FBI, everyone": a list too, parsed another way
     between = ent.doc[role.i + 1 : ent.start]
     inside = {t.i for t in role.subtree}
@@ -741,10 +747,10 @@ def surname_mentions(
     """A person's surname NER left untagged ("Sato said she …"), as a mention of its own,
     without a label of its own."""
     found = []
-    for token in sentence:
+    for token in tokens_of(sentence):
         if token.ent_type_ or not token.is_title or fold(token.text) not in surnames:
             continue
-        if any(a <= token.idx < b for a, b in quoted):
+        if quoted and any(a <= token.idx < b for a, b in quoted):
             continue
         mention = NameMention(
             name=token.text, start=offset + token.idx, end=offset + token.idx + len(token), label=""
@@ -776,13 +782,15 @@ def titles_used_as_names(sentences: Iterable[Span]) -> set[str]:
     ("3-year-old Major Howard")."""
     found = set()
     for sentence in sentences:
-        for token in sentence:
+        for token in tokens_of(sentence):
             if (
                 token.pos_ == "PROPN"
                 and token.is_title
                 and token.lower_ in TITLES
                 and is_subject(token)
-                and not any(c.dep_ in ("det", "compound", "amod", "poss") for c in token.children)
+                and not any(
+                    c.dep_ in ("det", "compound", "amod", "poss") for c in children_of(token)
+                )
                 and (token.i + 1 >= len(token.doc) or token.nbor().pos_ != "PROPN")
             ):
                 found.add(token.text)

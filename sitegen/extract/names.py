@@ -37,8 +37,10 @@ _NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|\w+)$", re.UNICODE)
 _QUOTED_NICKNAME = re.compile(r"\s+[\"“'‘]([A-Z][\w.-]*)[\"”'’]\s+")
 
 
+@lru_cache(maxsize=8192)
 def clean_name(text: str) -> str | None:
-    """The bare name in an entity's text, or None when it cannot be a person's name."""
+    """The bare name in an entity's text, or None when it cannot be a person's name.
+    Remembered: the rules ask it of one entity's text several times."""
     words = _name_words(text)
     if not words or len(words) > 5 or not all(_name_word(w) for w in words):
         return None
@@ -72,13 +74,17 @@ def _name_words(text: str) -> list[str] | None:
     if any(re.search(r"\w['’]s$", w) for w in words[:-1]):
         return None  # "Trump’s Supreme Court": what a person has, not a person
     words = [_POSSESSIVE.sub("", w) if i == len(words) - 1 else w for i, w in enumerate(words)]
-    while words and words[0].lower().strip(".") in TITLES | {"the"}:
+    while words and words[0].lower().strip(".") in _LEADING:
         words = words[1:]
     words = [w for w in words if w]
     for i, word in enumerate(words[1:-1], start=1):
-        if word.strip(".,").lower() in SUFFIXES - {"v"}:
+        if word.strip(".,").lower() in _INNER_SUFFIXES:
             return words[: i + 1]  # "Douglas Shine Jr. Jurors": a name ends at its suffix
     return words
+
+
+_LEADING = TITLES | {"the"}  # words a name's text may open with that are not the name
+_INNER_SUFFIXES = SUFFIXES - {"v"}  # "v" inside a name is an initial, not "the fifth"
 
 
 def _name_word(word: str) -> bool:

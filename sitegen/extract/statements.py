@@ -32,6 +32,7 @@ from sitegen.extract.syntax import (
     root_subject,
     subject_of,
 )
+from sitegen.extract.view import children_of, text_of, tokens_of
 
 if TYPE_CHECKING:  # spaCy types only: merging imports this module without spaCy
     from spacy.tokens import Span, Token
@@ -50,11 +51,11 @@ CONTRAST_MARKS = {"while", "whereas"}  # "A did X, whereas B did Y": two facts, 
 
 def is_checkable(sentence: Span) -> bool:
     """A complete declarative sentence whose subject is not the writer or "something"."""
-    words = [t for t in sentence if not t.is_punct and not t.is_space]
+    words = [t for t in tokens_of(sentence) if not t.is_punct and not t.is_space]
     params = current()
     if len(words) < params.min_counted_words or len(words) > params.max_statement_words:
         return False
-    text = sentence.text.strip()
+    text = text_of(sentence).strip()
     if text.endswith(("?", ",")) or not _starts_like_a_sentence(text):
         return False
     if text.endswith(":") and not _states_before_colon(sentence):
@@ -68,7 +69,7 @@ def is_checkable(sentence: Span) -> bool:
     counted = _counted(subject)
     if len(words) < params.min_statement_words and not counted:
         return False  # "Two victims died." is a whole fact; "He then left." is not
-    states = [c.lemma_.lower() for c in root.children if c.dep_ == "acomp"]
+    states = [c.lemma_.lower() for c in children_of(root) if c.dep_ == "acomp"]
     if root.lemma_ == "be" and states and not counted and not QUANTITY_OF.keys() & states:
         return False  # "the message was clear", "the crowd was enthralled": a judgement;
         # "a child is dead" is a casualty
@@ -82,7 +83,7 @@ def _states_before_colon(sentence: Span) -> bool:
     its own only when its clause is complete, speaks of no words and counts something:
     "By Tuesday, there were an additional 69 men willing to go:" gives a count before
     the quotation it opens."""
-    words = [t for t in sentence if not t.is_punct and not t.is_space]
+    words = [t for t in tokens_of(sentence) if not t.is_punct and not t.is_space]
     if words[-1].pos_ in _OPEN_ENDS or words[-1].lemma_.lower() in _POINTING_AHEAD:
         return False
     lemmas = {t.lemma_.lower() for t in words}
@@ -99,7 +100,7 @@ _POINTING_AHEAD = {"follow", "following", "below"}  # "as follows:", "the follow
 def _counted(subject: Token) -> bool:
     """A subject that counts ("Two people are dead", "16 others were hurt"): how many
     are in a state is a checkable figure, not a judgement."""
-    return subject.like_num or any(c.dep_ == "nummod" and c.like_num for c in subject.children)
+    return subject.like_num or any(c.dep_ == "nummod" and c.like_num for c in children_of(subject))
 
 
 def _starts_like_a_sentence(text: str) -> bool:
@@ -114,7 +115,7 @@ def clauses(sentence: Span) -> list[Span]:
     in Tokyo, and the embassy said it collected $17 million"; "..., whereas ..."), so
     that each can join the claim of its own fact; otherwise the sentence alone."""
     root = sentence.root
-    joined = [c for c in root.children if c.i > root.i and _own_clause(c)]
+    joined = [c for c in children_of(root) if c.i > root.i and _own_clause(c)]
     if not joined:
         return [sentence]
     doc, parts, start = sentence.doc, [], sentence.start
@@ -145,12 +146,12 @@ def _own_clause(token: Token) -> bool:
     if token.dep_ == "conj":
         return True
     return token.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in token.children
+        c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in children_of(token)
     )
 
 
 def _clause_checkable(clause: Span) -> bool:
-    words = [t for t in clause if not t.is_punct and not t.is_space]
+    words = [t for t in tokens_of(clause) if not t.is_punct and not t.is_space]
     subject = root_subject(clause)
     # a pronoun subject ("..., but he said") leans on the other clause: keep them whole
     return (
@@ -202,7 +203,7 @@ def _names_a_day(ent: Span) -> bool:
 def _add_words(span: Span, fact: FactCandidate) -> None:
     """The content words' lemmas, each subject with its verb ("police|arrest"), and
     each verb with what it acts on ("arrest|man")."""
-    for token in span:
+    for token in tokens_of(span):
         for act in acts_of(token):
             if act not in fact.acts:
                 fact.acts.append(act)
@@ -239,16 +240,18 @@ def acts_of(token: Token) -> list[str]:
     act, makes two tellings of one fact: "police arrested a man" and "a man was
     arrested" share "arrest|man". A verb that is no content word ("have", "say") or
     is negated makes no act."""
+    if token.dep_ not in ("dobj", "nsubjpass"):
+        return []
     verb = token.head
-    if token.dep_ not in ("dobj", "nsubjpass") or verb.pos_ != "VERB":
+    if verb.pos_ != "VERB":
         return []
     if verb.is_stop or verb.lemma_ in _UNCOUNTED_LEMMAS or has_child(verb, "neg"):
         return []  # "had experience" says no act; "did not have it" denies one
-    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    particle = next((c.lower_ for c in children_of(verb) if c.dep_ == "prt"), None)
     name = verb.lemma_.lower() + (f"_{particle}" if particle else "")
     # a modifier holding a number tells an age or a measure ("a 6-month-old baby"), not
     # who the participant is
-    naming = (c for c in token.children if c.dep_ in _NAMING and not _numbered(c))
+    naming = (c for c in children_of(token) if c.dep_ in _NAMING and not _numbered(c))
     return [
         f"{name}|{word.lemma_.lower()}"
         for word in (token, *naming)

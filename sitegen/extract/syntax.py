@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
+from sitegen.extract.view import children_of
+
 if TYPE_CHECKING:  # spaCy types only: merging imports `statements` (and so this) without spaCy
     from spacy.tokens import Span, Token
 
@@ -38,25 +40,25 @@ def subject_of(
 ) -> Token | None:
     """The first child of `verb` with one of `labels` (and passing `where`)."""
     return next(
-        (c for c in verb.children if c.dep_ in labels and (where is None or where(c))), None
+        (c for c in children_of(verb) if c.dep_ in labels and (where is None or where(c))), None
     )
 
 
 def has_child(token: Token, labels: frozenset[str] | str) -> bool:
     """Whether `token` has a child with one of `labels` (a set, or one label)."""
     if isinstance(labels, str):
-        return any(c.dep_ == labels for c in token.children)
-    return any(c.dep_ in labels for c in token.children)
+        return any(c.dep_ == labels for c in children_of(token))
+    return any(c.dep_ in labels for c in children_of(token))
 
 
 def children(token: Token, label: str) -> list[Token]:
     """The children of `token` with `label`, in order."""
-    return [c for c in token.children if c.dep_ == label]
+    return [c for c in children_of(token) if c.dep_ == label]
 
 
 def objects_of(verb: Token, labels: frozenset[str] = OBJECTS) -> list[Token]:
     """The objects of `verb`, in order."""
-    return [c for c in verb.children if c.dep_ in labels]
+    return [c for c in children_of(verb) if c.dep_ in labels]
 
 
 def agents_of(verb: Token) -> Iterator[Token]:

@@ -22,13 +22,15 @@ class KeyKind(StrEnum):
     FIGURE = "f"  # a figure's unit and rounded value (blocking only)
     QUOTED = "q"  # a run of quoted words (blocking only)
 
-    @property
-    def prefix(self) -> str:
-        """What keys of this kind start with ("l:")."""
-        return f"{self.value}:"
+    prefix: str  # what keys of this kind start with ("l:")
+
+    def __init__(self, letter: str) -> None:
+        # made once: the merge reads it some 100,000 times per story, and an enum
+        # member's `value` is a property lookup each time
+        self.prefix = f"{letter}:"
 
     def key(self, value: str) -> str:
-        return f"{self.value}:{value}"
+        return self.prefix + value
 
 
 def kind_of(key: str) -> KeyKind | None:

@@ -1,0 +1,86 @@
+"""Token objects made once per parse and shared by the rules.
+
+Every rule walks its sentence's tokens for its own test, and spaCy makes a new `Token`
+for each step of each walk (`Span.__iter__`, `Token.children`): about thirty objects per
+token per article, and `Span.text` joins the tokens' texts again on each call. Inside
+`sharing()` (one per article), `tokens_of` and `children_of` hand out lists made once
+per Doc and per token instead (the same tokens in the same order, so a rule reads what
+it read before), and `text_of` cuts a span's text from the Doc's, made once. Outside
+it (a rule called on its own) they ask spaCy each time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, cast
+
+if TYPE_CHECKING:  # spaCy types only: merging imports `syntax` (and so this) without spaCy
+    from spacy.tokens import Doc, Span, Token
+
+
+@dataclass
+class _Parse:
+    """One Doc's tokens and text, and the children of those asked about (by token index)."""
+
+    doc: Doc  # held so that the Doc's id is not reused while it is cached
+    tokens: list[Token]
+    text: str
+    children: dict[int, list[Token]] = field(default_factory=dict)
+
+
+_SHARED: ContextVar[dict[int, _Parse] | None] = ContextVar("shared_parses", default=None)
+
+
+@contextmanager
+def sharing() -> Iterator[None]:
+    """Share token lists between the rules until the block ends."""
+    reset = _SHARED.set({})
+    try:
+        yield
+    finally:
+        _SHARED.reset(reset)
+
+
+def _parse(doc: Doc) -> _Parse | None:
+    shared = _SHARED.get()
+    if shared is None:
+        return None
+    parse = shared.get(id(doc))
+    if parse is None:
+        parse = shared[id(doc)] = _Parse(doc, list(doc), doc.text)
+    return parse
+
+
+def tokens_of(span: Span) -> list[Token]:
+    """The tokens of `span`, in order (a new list the caller may change)."""
+    parse = _parse(span.doc)
+    if parse is None:
+        return list(span)
+    return parse.tokens[span.start : span.end]
+
+
+def children_of(token: Token) -> list[Token]:
+    """The syntactic children of `token`, in order, as `Token.children` gives them (do
+    not change the list)."""
+    parse = _parse(token.doc)
+    if parse is None:
+        return list(token.children)
+    found = parse.children.get(token.i)
+    if found is None:
+        found = parse.children[token.i] = [parse.tokens[c.i] for c in token.children]
+    return found
+
+
+def text_of(span: Span | Doc) -> str:
+    """`span.text`: the Doc's text from the span's first character to its last (spaCy's
+    text is its tokens' texts with their whitespace, so the two are one string)."""
+    parse = _parse(span.doc)
+    if parse is None:
+        return span.text
+    if span is parse.doc:
+        return parse.text
+    part = cast("Span", span)
+    return parse.text[part.start_char : part.end_char]
