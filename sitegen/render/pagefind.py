@@ -246,8 +246,8 @@ def _index_parts(
 ) -> bool:
     """Index each part alone, in order, until one fails: Pagefind reads a folder, so it
     gets one holding links to the part's pages. The next part's folder is made while
-    a part is indexed, from the page folders of the part before (emptied of their
-    links, not removed): on a file system that skips recently freed inodes one by one
+    a part is indexed, from the page folders of parts indexed already (emptied of
+    their links, not removed): on a file system that skips recently freed inodes one by one
     when it makes a file (ext4 without a journal, as on this machine), folders made
     right after others were removed cost several times more, and removing one part's
     folders while making the next made every part slower than the one before (22
