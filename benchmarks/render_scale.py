@@ -14,12 +14,17 @@ The projects go on disk (a new folder in the system's temp folder, or in `--dir`
 tmpfs: users render to disk, and folder sizes matter there. `--work DIR` keeps them in
 DIR and reuses the ones it finds there (generating 160,000 claims takes minutes). The
 first render of each (untimed in the medians) writes the parse cache; every timed run
-re-renders with it, replacing the previous site, as a user's next render does. The
-previous site is removed by a process of its own once the command has ended; the next
-run waits for it, and its time is printed apart.
+re-renders with it into a project with no site, as a build's render does: the previous
+site is moved aside, and all of them are removed at the end. On this machine's disk (ext4
+without a journal) the kernel skips inodes freed in the last minute or more, one by one,
+when it makes a file, so a render following the removal of another's site (or of a
+larger size's) made its folders several times slower, and repeated renders of one
+project slowed down round after round. `--replace` keeps the previous site in place
+instead: each run replaces it, as a user's next render does, and the removal that
+follows (a process of its own) is waited for and printed apart.
 
     .venv/bin/python -m benchmarks.render_scale [--claims 16000 160000] [--jobs 1 2]
-        [--runs 3] [--dir DIR | --work DIR]
+        [--runs 3] [--dir DIR | --work DIR] [--replace]
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ import time
 from pathlib import Path
 
 from benchmarks.factbase import generate
+from sitegen.fsutil import remove_tree
 from sitegen.render.site import TRASH
 
 TARGET_SCALE = 0.9  # pages/s of the largest size over the smallest's
@@ -46,10 +52,13 @@ def shape(claims: int) -> tuple[int, int]:
     return max(1, claims * 5 // 16), max(1, claims // 16)
 
 
-def render(project: Path, jobs: int) -> tuple[float, int, float]:
+def render(project: Path, jobs: int, aside: Path | None = None) -> tuple[float, int, float]:
     """Wall seconds of one `sitegen render` process, the HTML pages it wrote, and the
     seconds its previous site took to go after the command ended (waited for, so that
-    no run shares the disk with the removal of the one before)."""
+    no run shares the disk with the removal of the one before). Given `aside`, the
+    previous site is moved there first, and there is nothing to remove."""
+    if aside is not None and (project / "site").is_dir():
+        os.replace(project / "site", tempfile.mkdtemp(prefix="site.", dir=aside))
     command = [sys.executable, "-m", "sitegen", "render", "--jobs", str(jobs)]
     started = time.perf_counter()
     result = subprocess.run(command, cwd=project, capture_output=True, text=True)
@@ -79,8 +88,12 @@ def main() -> int:
     parser.add_argument(
         "--work", type=Path, help="keep the projects in this folder, and reuse those found there"
     )
+    parser.add_argument(
+        "--replace", action="store_true", help="each run replaces the previous site (see above)"
+    )
     args = parser.parse_args()
     folder = args.work or Path(tempfile.mkdtemp(prefix="sitegen-render-scale-", dir=args.dir))
+    aside = None if args.replace else Path(tempfile.mkdtemp(prefix="old-sites.", dir=folder))
     try:
         projects: dict[int, Path] = {}
         pages: dict[int, int] = {}
@@ -105,12 +118,13 @@ def main() -> int:
         for round_number in range(args.runs):
             for claims in args.claims:
                 for jobs in args.jobs:
-                    elapsed, _, removal = render(projects[claims], jobs)
+                    elapsed, _, removal = render(projects[claims], jobs, aside)
                     times.setdefault((claims, jobs), []).append(elapsed)
                     print(
                         f"round {round_number + 1}: {claims} claims --jobs {jobs}: "
-                        f"{elapsed:.1f} s, {pages[claims] / elapsed:.0f} pages/s; previous "
-                        f"site removed {removal:.1f} s after  (load {load()})",
+                        f"{elapsed:.1f} s, {pages[claims] / elapsed:.0f} pages/s"
+                        + (f"; previous site removed {removal:.1f} s after" if args.replace else "")
+                        + f"  (load {load()})",
                         flush=True,
                     )
         rate = {key: pages[key[0]] / statistics.median(runs) for key, runs in times.items()}
@@ -135,6 +149,9 @@ def main() -> int:
                     f"(target >= {TARGET_JOBS}x for 2 / 1)"
                 )
     finally:
+        if aside is not None:
+            for thread in remove_tree(aside):
+                thread.join()
         if args.work:
             print(f"projects kept in {folder}")
         else:

@@ -377,6 +377,45 @@ def test_a_part_that_fails_stops_the_index_and_leaves_no_folder_of_links(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 
+def test_the_folders_of_later_parts_are_those_of_earlier_parts_moved(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A part's folder of links is made from the page folders of the part indexed two
+    before it, emptied of their links: where a file system skips recently freed inodes
+    one by one, folders made after others were removed cost several times more. Each
+    part still holds its own pages only, and nothing is left afterwards."""
+    if pagefind.executable() is None:
+        pytest.skip("Pagefind is not installed")
+    site = tmp_path / "site"
+    names = ("a", "b", "c", "d", "e")
+    for name in names:
+        (site / name).mkdir(parents=True)
+        _page(site / name, "index")
+    short = pagefind.text_size((site / "a" / "index.html").read_bytes())
+    made: list[str] = []
+    real_mkdir = os.mkdir
+    monkeypatch.setattr(
+        os, "mkdir", lambda path, *a, **k: made.append(os.fspath(path)) or real_mkdir(path, *a, **k)
+    )
+    held: list[list[str]] = []
+    real_run = pagefind._run
+
+    def run(binary: Path, folder: Path, *args: object) -> bool:
+        held.append(sorted(str(p.relative_to(folder)) for p in folder.rglob("*.html")))
+        return real_run(binary, folder, *args)
+
+    monkeypatch.setattr(pagefind, "_run", run)
+    reporter = Reporter(stream=io.StringIO())
+    assert pagefind.index_site(site, reporter, text_per_index=short)
+    assert held == [[f"{name}/index.html"] for name in names]
+    page_folders = [path for path in made if os.path.basename(path) in names]
+    assert len(page_folders) == 2  # the first two parts'; the others' are moved
+    parts = json.loads((site / pagefind.FOLDER / pagefind.PARTS).read_text())
+    folders = [pagefind.FOLDER, *(f"{pagefind.FOLDER}/{part}" for part in parts)]
+    assert [_indexed_pages(site, folder) for folder in folders] == [1] * len(names)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
 def test_the_text_of_a_page_is_what_pagefind_indexes() -> None:
     """A part's size is counted in the text Pagefind keeps: the marked elements' text
     without tags or ignored elements, a space after each word; all of a page not marked."""
