@@ -73,36 +73,39 @@ def _memory(pid: int) -> int:
         return 0  # the process ended meanwhile
 
 
-def build(articles: int, jobs: int) -> Run:
-    with tempfile.TemporaryDirectory(prefix="sitegen-scale-") as folder:
-        root = write_corpus(Path(folder), articles)
-        command = [
-            sys.executable,
-            "-m",
-            "sitegen",
-            "build",
-            "--project",
-            str(root),
-            "--jobs",
-            str(jobs),
-        ]
-        started = time.perf_counter()
-        process = subprocess.Popen(
-            command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True
-        )
-        peak = [0]
-        stop = threading.Event()
+def build(articles: int, jobs: int, folder: Path) -> Run:
+    """One fresh project of `articles` under `folder`, built once. Projects are removed
+    together at the end: a disk may slow every file made in the minutes after a large
+    deletion (ext4 without a journal skips recently freed inodes one by one), which
+    would charge the next size for the previous one's removal."""
+    root = write_corpus(folder / f"{articles}", articles)
+    command = [
+        sys.executable,
+        "-m",
+        "sitegen",
+        "build",
+        "--project",
+        str(root),
+        "--jobs",
+        str(jobs),
+    ]
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True
+    )
+    peak = [0]
+    stop = threading.Event()
 
-        def sample() -> None:
-            while not stop.wait(SAMPLE_SECONDS):
-                peak[0] = max(peak[0], tree_memory(process.pid))
+    def sample() -> None:
+        while not stop.wait(SAMPLE_SECONDS):
+            peak[0] = max(peak[0], tree_memory(process.pid))
 
-        sampler = threading.Thread(target=sample, daemon=True)
-        sampler.start()
-        _, errors = process.communicate()
-        seconds = time.perf_counter() - started
-        stop.set()
-        sampler.join()
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, errors = process.communicate()
+    seconds = time.perf_counter() - started
+    stop.set()
+    sampler.join()
     if process.returncode != 0:
         raise SystemExit(f"sitegen build failed ({process.returncode}):\n{errors[-3000:]}")
     largest = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
@@ -124,18 +127,19 @@ def main(argv: list[str]) -> int:
     options.add_argument("--jobs", type=int, default=2, help="sitegen build --jobs")
     args = options.parse_args(argv)
     runs = []
-    for size in args.sizes:
-        print(f"building {size} articles with --jobs {args.jobs} ...", flush=True)
-        run = build(size, args.jobs)
-        runs.append(run)
-        for line in run.summary:
-            print(f"    {line}")
-        print(
-            f"  {size:6} articles: {run.seconds:8.1f} s  {size / run.seconds:6.1f} articles/s  "
-            f"peak {run.tree_peak_mb:6.0f} MB (tree), {run.largest_mb:6.0f} MB (largest "
-            f"process so far)",
-            flush=True,
-        )
+    with tempfile.TemporaryDirectory(prefix="sitegen-scale-") as folder:
+        for size in args.sizes:
+            print(f"building {size} articles with --jobs {args.jobs} ...", flush=True)
+            run = build(size, args.jobs, Path(folder))
+            runs.append(run)
+            for line in run.summary:
+                print(f"    {line}")
+            print(
+                f"  {size:6} articles: {run.seconds:8.1f} s  {size / run.seconds:6.1f} "
+                f"articles/s  peak {run.tree_peak_mb:6.0f} MB (tree), {run.largest_mb:6.0f} "
+                "MB (largest process so far)",
+                flush=True,
+            )
     if len(runs) > 1:
         first, last = runs[0], runs[-1]
         print(
