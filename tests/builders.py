@@ -59,3 +59,16 @@ def parse(*words: W) -> Doc:
         ents=[w.ent for w in words],
         sent_starts=[i == 0 for i in range(len(words))],
     )
+
+
+def said_that() -> list[W]:
+    """ "The mayor said the storm passed ." """
+    return [
+        W("The", 1, "det", "DET"),
+        W("mayor", 2, "nsubj", "NOUN"),
+        W("said", 2, "ROOT", "VERB", "say", "VBD"),
+        W("the", 4, "det", "DET"),
+        W("storm", 5, "nsubj", "NOUN"),
+        W("passed", 2, "ccomp", "VERB", "pass", "VBD"),
+        W(".", 2, "punct", "PUNCT"),
+    ]

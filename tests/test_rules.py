@@ -41,31 +41,18 @@ from sitegen.extract.syntax import (
     root_subject,
     subject_of,
 )
-from tests.builders import W, parse
+from tests.builders import W, parse, said_that
 
 
 def _everywhere(_: Token) -> bool:
     return True  # no quotation marks in the sentence
 
 
-def _said_that() -> list[W]:
-    """ "The mayor said the storm passed ." """
-    return [
-        W("The", 1, "det", "DET"),
-        W("mayor", 2, "nsubj", "NOUN"),
-        W("said", 2, "ROOT", "VERB", "say", "VBD"),
-        W("the", 4, "det", "DET"),
-        W("storm", 5, "nsubj", "NOUN"),
-        W("passed", 2, "ccomp", "VERB", "pass", "VBD"),
-        W(".", 2, "punct", "PUNCT"),
-    ]
-
-
 # -- syntax.py ---------------------------------------------------------------------------
 
 
 def test_subjects_clauses_and_the_main_verb() -> None:
-    doc = parse(*_said_that())
+    doc = parse(*said_that())
     said, passed = doc[2], doc[5]
     assert subject_of(said) == doc[1] and subject_of(passed) == doc[4]
     assert main_subject(doc[:]) == doc[1] and root_subject(doc[:]) == doc[1]
@@ -138,7 +125,7 @@ def test_the_agent_of_a_passive_speech_verb_is_its_speaker() -> None:
 
 
 def test_a_main_speech_verb_with_a_clause_reports_it_but_a_passive_does_not() -> None:
-    doc = parse(*_said_that())
+    doc = parse(*said_that())
     assert _reports(doc[2])
     passive = parse(
         W("He", 2, "nsubjpass", "PRON"),
@@ -327,7 +314,7 @@ def test_a_place_a_name_stands_in_apposition_to_is_no_role() -> None:
 
 
 def test_a_declarative_sentence_with_a_subject_is_checkable() -> None:
-    doc = parse(*_said_that())
+    doc = parse(*said_that())
     assert is_checkable(doc[:])
 
 

@@ -6,19 +6,13 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from sitegen.extract.view import children_of, sharing, text_of, tokens_of
-from tests.builders import W, parse
+from tests.builders import W, parse, said_that
 
 
 def _two_sentences() -> list[W]:
     """ "The mayor said the storm passed . Police left ." (two sentences by hand)"""
     return [
-        W("The", 1, "det", "DET"),
-        W("mayor", 2, "nsubj", "NOUN"),
-        W("said", 2, "ROOT", "VERB", "say", "VBD"),
-        W("the", 4, "det", "DET"),
-        W("storm", 5, "nsubj", "NOUN"),
-        W("passed", 2, "ccomp", "VERB", "pass", "VBD"),
-        W(".", 2, "punct", "PUNCT"),
+        *said_that(),
         W("Police", 8, "nsubj", "NOUN"),
         W("left", 8, "ROOT", "VERB", "leave", "VBD"),
         W(".", 8, "punct", "PUNCT"),
