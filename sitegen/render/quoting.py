@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from sitegen.merge.features import shingles
 from sitegen.render.views import ClaimView
 
 SAID = re.compile(r" said: “(.+)”$", re.DOTALL)
 QUOTED = re.compile(r"“([^”]*)(?:”|$)|\"([^\"]*)(?:\"|$)")  # words inside quote marks
-WORD = re.compile(r"\w+(?:['’]\w+)*")
 RUN = 3  # words in a run compared
 WHOLE = 0.8  # share of the quotation's runs a passage holds to print it whole
 
@@ -38,8 +38,8 @@ class Quoted:
             else "",
         ]
         said = [c for c in clauses if c]
-        listed = ", ".join(said[:-1]) + " and " + said[-1] if len(said) > 1 else said[0]
-        return f"Of these {len(self.whole) + len(self.part) + self.others} origins, {listed}."
+        origins = len(self.whole) + len(self.part) + self.others
+        return f"Of these {origins} origins, {_listed(said)}."
 
 
 def quoted_by(view: ClaimView) -> Quoted | None:
@@ -48,7 +48,7 @@ def quoted_by(view: ClaimView) -> Quoted | None:
     said = SAID.search(view.claim.statement)
     if said is None or len(view.origins) < 2:
         return None
-    wanted = _runs(said.group(1))
+    wanted = shingles(said.group(1), RUN)
     if not wanted:
         return None
     quotes: dict[str, list[str]] = {}
@@ -58,7 +58,7 @@ def quoted_by(view: ClaimView) -> Quoted | None:
     for origin in view.origins:
         held = max(
             (
-                len(wanted & _runs(_inside_marks(quote)))
+                len(wanted & shingles(_inside_marks(quote), RUN))
                 for source_id in origin.source_ids
                 for quote in quotes.get(source_id, [])
             ),
@@ -76,12 +76,10 @@ def _inside_marks(passage: str) -> str:
     return " … ".join(m.group(1) or m.group(2) or "" for m in QUOTED.finditer(passage))
 
 
-def _runs(text: str) -> set[tuple[str, ...]]:
-    words = [w.lower().replace("’", "'") for w in WORD.findall(text)]
-    return {tuple(words[i : i + RUN]) for i in range(len(words) - RUN + 1)}
-
-
 def _names(labels: list[str]) -> str:
-    verb = "prints" if len(labels) == 1 else "print"
-    listed = ", ".join(labels[:-1]) + " and " + labels[-1] if len(labels) > 1 else labels[0]
-    return f"{listed} {verb}"
+    return f"{_listed(labels)} {'prints' if len(labels) == 1 else 'print'}"
+
+
+def _listed(items: list[str]) -> str:
+    """ "a", "a and b", "a, b and c"."""
+    return ", ".join(items[:-1]) + " and " + items[-1] if len(items) > 1 else items[0]
