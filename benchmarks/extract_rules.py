@@ -44,25 +44,26 @@ def parse(project: Path, out: Path) -> str:
     parses as made (not stored and read back)."""
     from spacy.tokens import DocBin
 
-    from sitegen.extract import BATCH_SIZE
+    from sitegen.extract import BATCH_SIZE, parsed_blocks
     from sitegen.ingest import read_articles
     from sitegen.nlp import load_model
 
     articles = read_articles(project / "seeds", project)
-    texts = [a.text[b.start : b.end] for a in articles for b in a.prose]
+    texts = [a.text[b.start : b.end] for a in articles for b in parsed_blocks(a)]
     parsed = list(load_model().pipe(texts, batch_size=BATCH_SIZE))
     DocBin(docs=parsed, store_user_data=True).to_disk(out)
     return facts_digest(_extracted(articles, parsed))
 
 
 def _extracted(articles: list[Any], parsed: list[Any]) -> list[Any]:
+    from sitegen.extract import parsed_blocks
     from sitegen.extract.article import extract_article
     from sitegen.extract.params import DEFAULT, using
 
     blocks, facts = iter(parsed), []
     for article in articles:
         with using(DEFAULT):
-            facts.append(extract_article(article, [next(blocks) for _ in article.prose]))
+            facts.append(extract_article(article, [next(blocks) for _ in parsed_blocks(article)]))
     return facts
 
 

@@ -29,15 +29,16 @@ from pathlib import Path
 
 from benchmarks.generate import write_corpus
 from sitegen.config import DEFAULT_MODEL
-from sitegen.extract import BATCH_SIZE, extract_articles
+from sitegen.extract import BATCH_SIZE, extract_articles, parsed_blocks
 from sitegen.extract.parallel import extract_facts
 from sitegen.ingest import Article, read_articles
 from sitegen.nlp import load_model, unload_models
 
 
 def prose_texts(articles: list[Article]) -> list[str]:
-    """The texts extraction hands to spaCy: every prose block of every article."""
-    return [a.text[b.start : b.end] for a in articles for b in a.prose]
+    """The texts extraction hands to spaCy: every prose block of every article, and the
+    headlines that write a number."""
+    return [a.text[b.start : b.end] for a in articles for b in parsed_blocks(a)]
 
 
 def timed(run: Callable[[], object]) -> tuple[float, float]:

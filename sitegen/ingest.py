@@ -62,6 +62,7 @@ class Article:
     author: str | None = None
     warnings: list[str] = field(default_factory=list)
     cut: int | None = None  # the limit that left prose unread; None: all prose is read
+    headline: Block | None = None  # where the title stands verbatim in the file, to cite
 
     @property
     def prose(self) -> list[Block]:
@@ -104,6 +105,7 @@ def read_one(
     prose = [i for i, b in enumerate(blocks) if b.kind == PROSE]
     for number in prose:  # the lead is not always the first prose a web page holds
         blocks[number] = _without_dateline(text, blocks[number], first=number == prose[0])
+    headline = _headline(text, blocks, title, body_start)
     if not title:
         first = blocks[prose[0]] if prose else None
         title = _shorten(text[first.start : first.end]) if first else path.stem
@@ -118,6 +120,7 @@ def read_one(
         publisher=meta.get("publisher"),
         url=meta.get("url"),
         author=meta.get("author"),
+        headline=headline,
     )
     article.date = _iso_date(meta.get("date"), article)
     unread = sum(b.end - b.start for b in blocks if b.kind == SKIPPED)
@@ -148,6 +151,17 @@ def _title_block(text: str, blocks: list[Block], meta: dict[str, str]) -> str:
         title = first
         blocks[0] = Block(blocks[0].start, blocks[0].end, TITLE)
     return title
+
+
+def _headline(text: str, blocks: list[Block], title: str, body_start: int) -> Block | None:
+    """The title's span in the file: in its block, else in the front matter; None when
+    it is not written there verbatim (a YAML escape or a folded line): a citation must
+    point at the very words."""
+    if not title:
+        return None
+    bounds = [(b.start, b.end) for b in blocks if b.kind == TITLE][:1] or [(0, body_start)]
+    at = text.find(title, *bounds[0])
+    return Block(at, at + len(title), TITLE) if at >= 0 else None
 
 
 TITLE_WORDS = 4  # a shorter title may well be words of a sentence ("Two men shot")

@@ -86,6 +86,38 @@ def test_front_matter_gives_metadata(tmp_path: Path) -> None:
     assert article.text[article.prose[0].start :].startswith("The bridge")
 
 
+@pytest.mark.parametrize(
+    ("line", "cited"),
+    [
+        ('title: "Two dead, three hurt in crash"', True),
+        ("title: Two dead, three hurt in crash", True),
+        ('title: "Two dead, \\"three\\" hurt in crash"', False),  # escaped: not verbatim
+    ],
+)
+def test_the_headline_is_found_verbatim_in_the_front_matter(
+    tmp_path: Path, line: str, cited: bool
+) -> None:
+    path = tmp_path / "story.md"
+    path.write_text(f"---\n{line}\n---\n\nThe road reopened.\n", encoding="utf-8")
+    article = read_one(path, tmp_path, "story")
+    headline = article.headline
+    if not cited:
+        assert headline is None
+        return
+    assert headline is not None
+    assert article.text[headline.start : headline.end] == article.title
+
+
+def test_a_header_lines_headline_is_its_title_part(tmp_path: Path) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text(
+        " date 2022-03-02 Two Hurt As Bridge Fails\n\nThe bridge fell.\n", encoding="utf-8"
+    )
+    article = read_one(path, tmp_path, "story")
+    assert article.headline is not None
+    assert article.text[article.headline.start : article.headline.end] == "Two Hurt As Bridge Fails"
+
+
 def test_header_line_gives_date_and_title(tmp_path: Path) -> None:
     path = tmp_path / "b.txt"
     path.write_text(

@@ -191,6 +191,37 @@ def test_a_source_restating_a_fact_is_cited_twice(extract: Extract) -> None:
     assert [x.source[:1] for x in bridge[0].citations].count("b") == 2
 
 
+def test_a_headline_joins_only_a_passage_giving_all_its_counts(extract: Extract) -> None:
+    """ "Two dead in Elm Street shooting" is the fact of "Two men were killed …", not of
+    a passage sharing its words and a bare number ("… the two Elm Street suspects");
+    "Six shot, two dead …" is the fact of neither passage that gives one of its counts:
+    it would join the two facts through it."""
+    articles = {
+        f"{name}.md": f'---\ntitle: "{title}"\n---\n\n{body}\n'
+        for name, title, body in (
+            (
+                "a",
+                "Two dead in Elm Street shooting",
+                "Police released an image of the two Elm Street shooting suspects on Friday.",
+            ),
+            ("b", "Shooting", "Two men were killed in a shooting on Elm Street on Friday."),
+            ("c", "Six shot, two dead in Elm Street shooting", "Six men were shot on Elm Street."),
+        )
+    }
+    base = merge(*extract(articles))
+
+    def quotes_with(headline: str) -> list[str]:
+        [claim] = [c for c in base.claims.values() if headline in [x.quote for x in c.citations]]
+        return sorted(x.quote for x in claim.citations if x.quote != headline)
+
+    joined = quotes_with("Two dead in Elm Street shooting")
+    assert [q for q in joined if "image" in q] == []
+    assert any("were killed" in q for q in joined)
+    assert [
+        q for q in quotes_with("Six shot, two dead in Elm Street shooting") if "were" in q
+    ] == []
+
+
 def test_a_statement_with_a_quotation_is_cited_by_both_its_claims(sample: FactBase) -> None:
     """ "He told Reuters he phoned the embassy …, stating, “…”" states the call and the
     quotation: it is cited by the quotation's claim and by the call's, whose passages it

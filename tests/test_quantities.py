@@ -360,6 +360,51 @@ def test_a_count_summed_over_many_acts_is_a_tally(acts: str, counted: bool) -> N
     assert (quantity_of(doc[0]) == "injured") is counted
 
 
+def test_the_one_an_outcome_befell_is_counted_with_the_others() -> None:
+    """ "The death of a woman and her two sons": three dead, not the two sons alone."""
+    doc = parse(
+        W("The", 1, "det", "DET"),
+        W("death", 1, "ROOT", "NOUN", "death", "NN"),
+        W("of", 1, "prep", "ADP"),
+        W("a", 4, "det", "DET"),
+        W("woman", 2, "pobj", "NOUN", "woman", "NN"),
+        W("and", 4, "cc", "CCONJ"),
+        W("her", 8, "poss", "PRON"),
+        W("two", 8, "nummod", "NUM", ent="B-CARDINAL"),
+        W("sons", 4, "conj", "NOUN", "son", "NNS"),
+    )
+    found = [Figure(value=2, text="two", counts="sons")]
+    assert [(f.value, f.quantity) for f in with_quantities(doc[:], found)] == [(3, "killed")]
+
+
+@pytest.mark.parametrize(("whole", "counted"), [("Father", False), ("Group", True)])
+def test_the_number_of_kin_of_someone_is_no_count_of_the_act(whole: str, counted: bool) -> None:
+    """ "Father of 5 killed": his five children, not five killed; "Group of 5 killed"
+    counts the five."""
+    doc = parse(
+        W(whole, 3, "nsubj", "PROPN", whole.lower(), "NNP"),
+        W("of", 0, "prep", "ADP"),
+        W("5", 1, "pobj", "NUM"),
+        W("killed", 3, "ROOT", "VERB", "kill", "VBN"),
+    )
+    assert (quantity_of(doc[2]) == "killed") is counted
+
+
+@pytest.mark.parametrize(("many", "counted"), [("several", False), ("the", True)])
+def test_a_headlines_count_over_an_unsaid_many_acts_is_a_tally(many: str, counted: bool) -> None:
+    """ "20 people wounded in several shootings" (no verb: the participle describes the
+    people) is a tally; "in the shootings" may be the story's own acts."""
+    doc = parse(
+        W("20", 1, "nummod", "NUM"),
+        W("people", 1, "ROOT", "NOUN", "person", "NNS"),
+        W("wounded", 1, "acl", "VERB", "wound", "VBN"),
+        W("in", 2, "prep", "ADP"),
+        W(many, 5, "amod" if many == "several" else "det", "ADJ" if many == "several" else "DET"),
+        W("shootings", 3, "pobj", "NOUN", "shooting", "NNS"),
+    )
+    assert (quantity_of(doc[0]) == "injured") is counted
+
+
 def test_people_shooting_are_the_shooters_not_the_shot() -> None:
     """ "At least five people were shooting during the gunfight": five shooters, no one
     shot; "five people were shot" counts the shot."""
@@ -980,6 +1025,35 @@ def test_the_home_page_shows_the_figures_table(tmp_path: Path) -> None:
     assert "Injured" in table and "Ten people" in table and "Nine people" in table
     assert "Daily A" in table and "Daily B" in table
     assert "sources disagree" in table
+
+
+def test_a_count_only_a_headline_states_is_cited_there(tmp_path: Path) -> None:
+    """A web story's headline is often its only full count: the table shows it, citing
+    the headline's words in the file, and the source page highlights them."""
+    from sitegen.cli import main
+    from sitegen.factbase.store import read_factbase
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    headline = "One dead, four hurt in Elm Street shooting"
+    text = (
+        f'---\ntitle: "{headline}"\npublisher: Daily A\n---\n\n'
+        "A man died and several people were hurt in a shooting on Elm Street on Friday "
+        "night, police said.\n"
+    )
+    (seeds / "a.md").write_text(text, encoding="utf-8")
+    assert main(["build", "--project", str(tmp_path), "-q"]) == 0
+    home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    table = home[home.index('class="figures-table"') : home.index("</table>")]
+    assert "Injured" in table and "four hurt" in table
+    factbase = read_factbase(tmp_path / "content")
+    claims = factbase.claims.values()
+    cited = [c for claim in claims for c in claim.citations if c.quote == headline]
+    assert [(c.start, c.end) for c in cited] == [
+        (text.index(headline), text.index(headline) + len(headline))
+    ]
+    page = (tmp_path / "site" / "sources" / "a" / "index.html").read_text(encoding="utf-8")
+    assert f'id="p-{cited[0].start}-{cited[0].end}"' in page
 
 
 def test_a_later_dated_count_is_an_update_not_a_dispute(tmp_path: Path) -> None:

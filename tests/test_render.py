@@ -610,6 +610,16 @@ def test_relative_url(from_page: str, to_path: str, expected: str) -> None:
     assert relative_url(from_page, to_path) == expected
 
 
+def test_a_passage_cited_before_the_text_is_shown_first_as_its_own_paragraph() -> None:
+    """A headline cited in the front matter: shown above the text, with its anchor."""
+    text = '---\ntitle: "Two hurt"\n---\n\nThe bridge fell.\n'
+    headline = Passage(text.index("Two"), text.index("Two") + len("Two hurt"))
+    article = segment(text, [headline], start=text.index("The"))
+    first, body = ["".join(piece.text for piece in p.pieces) for p in article.paragraphs]
+    assert (first, body) == ("Two hurt", "The bridge fell.")
+    assert article.anchors == {headline.anchor}
+
+
 @given(
     st.text(alphabet="ab \n", max_size=40),
     st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40)), max_size=6),

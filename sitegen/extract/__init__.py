@@ -15,7 +15,7 @@ if TYPE_CHECKING:  # `sitegen.extract.params` is read by every build's freshness
     from spacy.language import Language
 
     from sitegen.extract.records import ArticleFacts
-    from sitegen.ingest import Article
+    from sitegen.ingest import Article, Block
 
 BATCH_SIZE = 16  # larger batches cost memory for no speed (see shared baselines)
 
@@ -27,17 +27,29 @@ def extract_articles(
     article's facts under `params`."""
     from sitegen.extract.article import extract_article
 
+    read = [parsed_blocks(a) for a in articles]
     blocks = (
         (a.text[b.start : b.end], (i, j))
-        for i, a in enumerate(articles)
-        for j, b in enumerate(a.prose)
+        for i, (a, parsed) in enumerate(zip(articles, read, strict=True))
+        for j, b in enumerate(parsed)
     )
     docs = nlp.pipe(blocks, as_tuples=True, batch_size=BATCH_SIZE)
-    for article in articles:
-        article_docs = [next(docs)[0] for _ in article.prose]
+    for article, parsed in zip(articles, read, strict=True):
+        article_docs = [next(docs)[0] for _ in parsed]
         with using(params):  # set and reset around the rules only, never across a yield
             facts = _guarded(extract_article, article, article_docs)
         yield facts
+
+
+def parsed_blocks(article: Article) -> list[Block]:
+    """The blocks parsed, in order: the prose, then the headline when it writes a number
+    (a web story's headline is often its only full count: "One dead, four hurt in …")."""
+    from sitegen.extract.numbers import may_count
+
+    headline = article.headline
+    if headline is None or not may_count(article.text[headline.start : headline.end]):
+        return article.prose
+    return [*article.prose, headline]
 
 
 def _guarded(extract: Callable, article: Article, docs: list) -> ArticleFacts:

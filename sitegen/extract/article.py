@@ -21,6 +21,7 @@ from sitegen.extract.attribution import Attribution, attribute, speaker_of
 from sitegen.extract.credits import dateline_credit, resolved, sentence_credits
 from sitegen.extract.discourse import Discourse, Entity
 from sitegen.extract.figures import figures
+from sitegen.extract.headlines import headline_counts
 from sitegen.extract.lexicon import DOCUMENT_NOUNS, SPEECH_VERBS
 from sitegen.extract.mentions import (
     article_people,
@@ -98,9 +99,29 @@ def _paragraph(block: Block) -> Iterator[None]:
 
 
 def extract_article(article: Article, docs: Iterable[Doc]) -> ArticleFacts:
-    """Facts of `article`, given one parsed Doc per prose block (in `article.prose` order)."""
+    """Facts of `article`, given one parsed Doc per block of `parsed_blocks(article)`:
+    its prose blocks in order, then its headline when that is parsed."""
+    docs = list(docs)
+    headline = docs.pop() if len(docs) > len(article.prose) else None
     with sharing():  # the rules share one list of each Doc's tokens
-        return _article_facts(article, docs)
+        result = _article_facts(article, docs)
+        if headline is not None and article.headline is not None:
+            result.facts.extend(_headline_facts(article, article.headline, headline))
+        return result
+
+
+def _headline_facts(article: Article, block: Block, doc: Doc) -> list[FactCandidate]:
+    """The headline's counts ("One dead, four hurt in …", `headline_counts`), each
+    headline sentence that states one a fact citing the headline; nothing else of it
+    (no one is quoted or named in a headline the way the prose does it)."""
+    facts = []
+    for sentence in doc.sents:
+        counts = headline_counts(sentence)
+        if counts:
+            fact = _candidate(article, sentence, block.start, {})
+            fact.figures, fact.kind, fact.headline = counts, "figure", True
+            facts.append(fact)
+    return facts
 
 
 def _article_facts(article: Article, docs: Iterable[Doc]) -> ArticleFacts:

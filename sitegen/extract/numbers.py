@@ -76,6 +76,17 @@ _NUMBER_WORDS = {
     if word not in ("a", "an", "single", "half")
 }
 
+_WRITTEN_NUMBERS = frozenset(_NUMBER_WORDS.values())
+
+
+def may_count(text: str) -> bool:
+    """Whether `text` writes a number, in digits or words ("dozen" and the scales too):
+    a headline without one states no count, and is not parsed."""
+    return any(
+        word[0].isdigit() or word in _WRITTEN_NUMBERS or word in _SCALES
+        for word in (w.lower() for w in _WORD.findall(text.replace("-", " ")))
+    )
+
 
 def parse_number(text: str) -> float | None:
     """The value of a number phrase, or None when it holds no number, or only numbers

@@ -22,7 +22,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from sitegen.agreement import MONTHS, WEEKDAYS
-from sitegen.extract.lexicon import HUMAN_HEADS, QUANTITY_OF, SPEECH_VERBS
+from sitegen.extract.lexicon import HUMAN_HEADS, KIN_NOUNS, QUANTITY_OF, SPEECH_VERBS
 from sitegen.extract.numbers import parse_number
 from sitegen.extract.params import current
 from sitegen.extract.syntax import SUBJECTS
@@ -30,14 +30,14 @@ from sitegen.factbase.model import Figure
 from sitegen.wordnet import noun_kinds
 from sitegen.words import word_set
 
-_INCREMENT_BEFORE = {"another", "additional", "further", "extra", "other"}
+INCREMENT_BEFORE = {"another", "additional", "further", "extra", "other"}
 _OTHERS = {"others", "other"}  # "four others were shot": beyond a count told before
 _ONE = {"a", "an", "one"}
 _POSSESSIVES = {"his", "her", "their", "its", "my", "our", "your"}
 _COUNTED_ONE = SUBJECTS | {"dobj"}  # "a man was killed", "killed one man"
 _MODIFIERS = {"amod", "advmod", "acomp", "oprd", "appos", "npadvmod", "conj", "acl"}
 _OUTCOMES = ("killed", "injured")
-_OVER_AN_AREA = {"across", "throughout"}  # "across the city", "throughout the state"
+OVER_AN_AREA = {"across", "throughout"}  # "across the city", "throughout the state"
 _PERIODS = {"weekend", "week", "month", "year", "summer", "winter", "spring", "holiday"}
 _PAST_SPAN = {"past", "last"}  # "in the past 17 months", "over the last week"
 
@@ -220,14 +220,9 @@ def quantity_of(number: Token) -> str | None:
         # casualty of the story
     if _over_an_area_or_a_period(noun):
         return None  # "20 people wounded across the city": a tally, not the story's count
-    for token in (number, noun):
-        for child in token.children:
-            if (
-                child.dep_ in _MODIFIERS
-                and child.lemma_.lower() in QUANTITY_OF
-                and not _of_the_set(child, token)
-            ):
-                return QUANTITY_OF[child.lemma_.lower()]  # "one fatally", "two dead"
+    named = _named_by_a_modifier(number, noun)
+    if named is not None:
+        return named
     if _first_told(number):
         return None  # "Originally, reports said that eight teens were injured"
     if _how_badly(number):
@@ -239,14 +234,33 @@ def quantity_of(number: Token) -> str | None:
         return None  # "killed a woman who barricaded herself and a child": whose object?
     if noun.dep_ == "appos" or (noun.dep_ == "conj" and noun.head.dep_ == "appos"):
         return None  # "four victims -- two men and two women": a breakdown, not a count
-    if noun.dep_ == "pobj" and noun.head.text.lower() != "of":
-        return None  # "from 52 countries": a detail of what is counted, not the count
+    if noun.dep_ == "pobj" and (noun.head.text.lower() != "of" or _kin_of(noun.head)):
+        return None  # "from 52 countries": a detail of what is counted, not the count;
+        # "father of five": his children
     if _doer(_noun(number)):
         return None  # "two gunmen killed three people": the killers, not the dead
     quantity = _governing_quantity(noun)
     if quantity in _OF_PEOPLE and _a_thing(counted):
         return None  # "took out a gun and shot at them", "died a short time later"
     return quantity
+
+
+def _named_by_a_modifier(number: Token, noun: Token) -> str | None:
+    """The quantity a word modifying the count names ("one fatally", "two dead")."""
+    for token in (number, noun):
+        for child in token.children:
+            if (
+                child.dep_ in _MODIFIERS
+                and child.lemma_.lower() in QUANTITY_OF
+                and not _of_the_set(child, token)
+            ):
+                return QUANTITY_OF[child.lemma_.lower()]
+    return None
+
+
+def _kin_of(of: Token) -> bool:
+    """ "Father of 5 killed", "a mother of three": "of" tells whose kin is counted."""
+    return of.head.lemma_.lower() in KIN_NOUNS or of.head.lower_ in KIN_NOUNS
 
 
 def _of_the_set(modifier: Token, part: Token) -> bool:
@@ -294,15 +308,16 @@ def _over_an_area_or_a_period(noun: Token) -> bool:
     been shot across the city", "eight children have been shot in the past 17
     months"): a tally of many events, of which the story's is one."""
     verb = next((t for t in noun.ancestors if t.pos_ in ("VERB", "AUX")), None)
-    if verb is None:
-        return False
-    if _of_a_period(noun):
-        return True
     described = [c for c in noun.children if c.dep_ == "acl"]  # "four girls shot in …"
-    if any(_a_rate_or_a_season(v) for v in (verb, *described)):
+    governing = [v for v in (verb, *described) if v is not None]  # a headline has no verb
+    if not governing:
+        return False
+    if verb is not None and _of_a_period(noun):
         return True
-    for prep in (c for c in verb.children if c.dep_ == "prep"):
-        if prep.lower_ in _OVER_AN_AREA or _since_a_month_or_year(prep) or _of_many_acts(prep):
+    if any(_a_rate_or_a_season(v) for v in governing):
+        return True
+    for prep in (c for v in governing for c in v.children if c.dep_ == "prep"):
+        if prep.lower_ in OVER_AN_AREA or _since_a_month_or_year(prep) or _of_many_acts(prep):
             return True
         spans = (o for o in prep.children if o.dep_ == "pobj")
         if any(m.lower_ in _PAST_SPAN for o in spans for m in o.children if m.dep_ == "amod"):
@@ -311,17 +326,22 @@ def _over_an_area_or_a_period(noun: Token) -> bool:
 
 
 def _of_many_acts(prep: Token) -> bool:
-    """ "at least 10 others were injured in 12 shootings": the count sums many acts
-    (three or more), a tally; "in two attacks" may be the story's own."""
+    """ "at least 10 others were injured in 12 shootings", "in several shootings": the
+    count sums many acts (three or more, or an unsaid many), a tally; "in two attacks"
+    or "in the shootings" may be the story's own."""
     for act in (o for o in prep.children if o.dep_ == "pobj"):
         numbers = [c for c in act.children if c.dep_ == "nummod"]
-        many = any((parse_number(n.text) or 0) >= _MANY_ACTS for n in numbers)
+        if numbers:
+            many = any((parse_number(n.text) or 0) >= _MANY_ACTS for n in numbers)
+        else:  # "in two separate shootings": the number says how many
+            many = any(c.lower_ in UNSAID_MANY for c in act.children if c.dep_ in ("amod", "det"))
         if many and noun_kinds(act.lemma_.lower()) & _ACTS:
             return True
     return False
 
 
 _MANY_ACTS = 3
+UNSAID_MANY = {"several", "multiple", "numerous", "many", "separate"}
 _ACTS = {"noun.act", "noun.event"}  # WordNet's files of "shooting", "attack", "incident"
 
 
@@ -563,7 +583,7 @@ def is_increment(number: Token, quantity: str | None) -> bool:
     others = after in _OTHERS or head.lower_ in _OTHERS or "other" in window
     marked = (
         (after == "more" and not _degree(doc[number.i + 1]))
-        or bool(window & (_INCREMENT_BEFORE - _OTHERS))
+        or bool(window & (INCREMENT_BEFORE - _OTHERS))
         or any(c.lower_ == "since" and not list(c.children) for c in head.head.children)
         or (others and not (quantity and _the_others(head)))
     )
@@ -612,9 +632,11 @@ def _one_counted(token: Token) -> Token | None:
     """The noun "a"/"one" counts when it stands for one counted thing: "a man was
     killed", "killed one man", "one was wounded"."""
     noun = token.head
-    counted_noun = noun.dep_ in _COUNTED_ONE or (
-        noun.dep_ == "conj" and noun.head.dep_ in _COUNTED_ONE
-    )  # "a baby and a man were killed"
+    counted_noun = (
+        noun.dep_ in _COUNTED_ONE
+        or (noun.dep_ == "conj" and noun.head.dep_ in _COUNTED_ONE)  # "a baby and a man"
+        or _whose_outcome(noun)
+    )
     event = noun.text.lower().endswith("ing") or noun.lemma_.lower() in QUANTITY_OF
     nominal = noun.pos_ == "NOUN" or _aged(noun)
     if token.dep_ == "det" and nominal and counted_noun and not event and not _of_many(noun):
@@ -624,6 +646,13 @@ def _one_counted(token: Token) -> Token | None:
     if token.text.lower() == "one" and token.dep_ in (*_COUNTED_ONE, "appos", "npadvmod"):
         return token
     return None
+
+
+def _whose_outcome(noun: Token) -> bool:
+    """ "the death of a woman and her two sons", "the killing of a man": the one the
+    outcome befell."""
+    of = noun.head
+    return noun.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in QUANTITY_OF
 
 
 def _of_many(noun: Token) -> bool:

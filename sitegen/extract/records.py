@@ -54,6 +54,7 @@ class FactCandidate:
     # the passage with an opening pronoun replaced by its referent in editor's brackets
     # ("[Ted Lieu] was one of …"), for the claim's statement; the citation stays `text`
     standalone: str | None = None
+    headline: bool = False  # told by the article's headline: its count, in few words
 
 
 @dataclass(slots=True)

@@ -77,7 +77,8 @@ def compare(a: Passage, b: Passage, params: MergeParams) -> Comparison:
     words = shared + alike + figures
     score = max(quote, words / size) if size else quote
     conflict = (
-        _stages_apart(a, b)
+        _headline_apart(a, b, agreeing)
+        or _stages_apart(a, b)
         or _two_victims(a, b)
         or _figure_conflict(a, b, shared - _acts_shared(a, common), size, params)
         or _date_conflict(a, b, quote, _topic(quote, words - _acts_shared(a, common), size), params)
@@ -194,6 +195,21 @@ def _acts_shared(a: Passage, common: list[str]) -> float:
     """The weight of the acts (verb and object) among the keys both passages have."""
     act = KeyKind.ACT.prefix
     return sum(a.weights[k] for k in common if k.startswith(act))
+
+
+def _headline_apart(a: Passage, b: Passage, agreeing: list[tuple[int, int]]) -> Conflict | None:
+    """A headline tells counts in few words: it states the fact of another passage only
+    when that passage gives every count it gives, each of one named quantity ("One
+    dead, four hurt in …" / "a man was killed and four people were wounded"); never for
+    a word or a bare number in common ("mom, two sons died" / "shows the two … boys"),
+    nor for one of its counts, which would join two facts through it ("6 shot; 2
+    killed" / "Six people were shot" and "Two of them died")."""
+    if not (a.fact.headline or b.fact.headline):
+        return None
+    matched = [(i, j) for i, j in agreeing if _one_count(a.figures[i], b.figures[j])]
+    whole_a = not a.fact.headline or len({i for i, _ in matched}) == len(a.figures)
+    whole_b = not b.fact.headline or len({j for _, j in matched}) == len(b.figures)
+    return None if matched and whole_a and whole_b else Conflict.APART
 
 
 def _count_weight(left: Figure, right: Figure, params: MergeParams) -> float:

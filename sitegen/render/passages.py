@@ -145,10 +145,24 @@ def excerpt(
 def segment(text: str, passages: Sequence[Passage[T]], start: int = 0) -> Article[T]:
     """`text[start:]` as paragraphs of pieces, marking where passages begin and end.
 
-    A passage that covers no visible text (only whitespace, or text before `start`)
+    Passages cited before `start` (a headline in the front matter) are shown first, as
+    paragraphs of their own. A passage that covers no visible text (only whitespace)
     gets no anchor; callers check `Article.anchors` before linking to one.
     """
-    return Article(text, passages, start, list(paragraph_spans(text, start)))
+    return Article(
+        text, passages, start, [*_cited_before(passages, start), *paragraph_spans(text, start)]
+    )
+
+
+def _cited_before(passages: Sequence[Passage[T]], start: int) -> list[tuple[int, int]]:
+    """The spans passages cite before `start`, overlapping ones joined, in text order."""
+    spans: list[tuple[int, int]] = []
+    for first, last in sorted((p.start, p.end) for p in passages if p.start < min(p.end, start)):
+        if spans and first <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], min(last, start)))
+        else:
+            spans.append((first, min(last, start)))
+    return spans
 
 
 def _cut(

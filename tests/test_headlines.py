@@ -1,0 +1,74 @@
+"""The counts a headline states plainly, read from its words (parses built by hand)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitegen.extract.headlines import headline_counts
+from tests.builders import W, parse
+
+
+def _headline(text: str) -> list[tuple[float, str | None]]:
+    """`text` as one sentence, each word tagged by its look: a number NUM, a
+    capitalised or plain word NOUN, an outcome or "in" as the words below say. The
+    reader must not need a good parse: every word hangs on the first."""
+    verbs = {"killed": "kill", "died": "die", "shot": "shoot", "injured": "injure"}
+    words = []
+    for number, word in enumerate(text.replace(",", " ,").replace(";", " ;").split()):
+        lower = word.lower()
+        if lower in ("one", "two", "four") or word.isdigit():
+            pos = "NUM"
+        elif lower in (",", ";", "-"):
+            pos = "PUNCT"
+        elif lower in ("in", "of", "at"):
+            pos = "ADP"
+        elif lower in verbs:
+            pos = "VERB"
+        elif lower in ("dead", "more"):
+            pos = "ADJ"
+        else:
+            pos = "NOUN"
+        lemma = verbs.get(lower, lower)
+        words.append(W(word, 0, "ROOT" if number == 0 else "dep", pos, lemma, space=True))
+    doc = parse(*words)
+    return [(f.value, f.quantity) for f in headline_counts(doc[:])]
+
+
+@pytest.mark.parametrize(
+    ("headline", "counts"),
+    [
+        ("One dead, four hurt in park shooting", [(1, "killed"), (4, "injured")]),
+        ("6 shot outside home; 2 killed", [(6, "shot"), (2, "killed")]),
+        ("14 people wounded in shooting at party", [(14, "injured")]),
+        ("Woman Killed, 3 Hurt in shooting", [(3, "injured")]),
+    ],
+)
+def test_a_number_then_its_outcome_is_a_count(headline: str, counts: list) -> None:
+    assert _headline(headline) == counts
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Mom, two sons died in shooting",  # a list: three died
+        "Father of 5 killed in shooting",  # his children
+        "Grandparents charged in shooting of girl, 5",  # an age
+        "8 dead, 27 wounded in weekend shootings",  # a tally of many acts
+        "2 victims in shooting at club",  # no outcome: who were they?
+        "Man dead, 2 more hurt in crash",  # added to a count told before
+        "Suspect & 2 victims shot",  # a list: three shot
+        "2nd person arrested in shooting",  # an ordinal
+    ],
+)
+def test_a_number_said_otherwise_is_no_count(headline: str) -> None:
+    assert _headline(headline) == []
+
+
+@pytest.mark.parametrize(
+    ("title", "parsed"),
+    [("One dead, four hurt", True), ("Dozens hurt in crash", False), ("$2 million stolen", True)],
+)
+def test_only_a_headline_writing_a_number_is_parsed(title: str, parsed: bool) -> None:
+    from sitegen.extract.numbers import may_count
+
+    assert may_count(title) is parsed
