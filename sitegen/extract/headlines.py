@@ -72,7 +72,10 @@ def _counted_and_outcome(number: Token, sentence: Span) -> tuple[Token | None, s
 
 def _outcome(word: Token) -> str | None:
     """The quantity an outcome word names, in whatever form the headline writes it: the
-    parser often takes a capitalised "Killed" for a name, and "shot" for a noun."""
+    parser often takes a capitalised "Killed" for a name, and "shot" for a noun. Not
+    an act ("two shooting scenes")."""
+    if word.lower_.endswith("ing"):
+        return None
     for form in _forms(word):
         quantity = QUANTITY_OF.get(form)
         if quantity in OUTCOMES:
