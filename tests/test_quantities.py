@@ -1054,6 +1054,9 @@ def test_a_count_only_a_headline_states_is_cited_there(tmp_path: Path) -> None:
     ]
     page = (tmp_path / "site" / "sources" / "a" / "index.html").read_text(encoding="utf-8")
     assert f'id="p-{cited[0].start}-{cited[0].end}"' in page
+    [claim] = [c for c in claims if any(x.quote == headline for x in c.citations)]
+    claim_page = tmp_path / "site" / "claims" / claim.id / "index.html"
+    assert "the article's headline" in claim_page.read_text(encoding="utf-8")
 
 
 def test_a_later_dated_count_is_an_update_not_a_dispute(tmp_path: Path) -> None:

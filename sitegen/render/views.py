@@ -66,6 +66,12 @@ class CitationView:
     about: SourceView | None = field(default=None, repr=False)  # its outlet, kind, ...
 
     @property
+    def headline(self) -> bool:
+        """The passage is its article's headline (a count read from it): a reader
+        weighs a headline's few words apart from the story's sentences."""
+        return " ".join(self.citation.quote.split()) == self.source.title
+
+    @property
     def excerpt(self) -> Excerpt | None:
         """The quote within its paragraph, when the text matches: cut each time a page
         shows it, never kept (kept, they add up with every page a large site renders)."""
