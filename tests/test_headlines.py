@@ -35,7 +35,8 @@ def _headline(text: str) -> list[tuple[float, str | None]]:
         else:
             pos = "NOUN"
         lemma = verbs.get(lower, lower)
-        words.append(W(word, 0, "ROOT" if number == 0 else "dep", pos, lemma, space=True))
+        tag = "NNS" if pos == "NOUN" and lower.endswith("s") else ""
+        words.append(W(word, 0, "ROOT" if number == 0 else "dep", pos, lemma, tag))
     doc = parse(*words)
     return [(f.value, f.quantity) for f in headline_counts(doc[:])]
 
@@ -47,6 +48,7 @@ def _headline(text: str) -> list[tuple[float, str | None]]:
         ("6 shot outside home; 2 killed", [(6, "shot"), (2, "killed")]),
         ("14 people wounded in shooting at party", [(14, "injured")]),
         ("Woman Killed, 3 Hurt in shooting", [(3, "injured")]),
+        ("One dead, four hurt in overnight shooting", [(1, "killed"), (4, "injured")]),
     ],
 )
 def test_a_number_then_its_outcome_is_a_count(headline: str, counts: list) -> None:
@@ -60,6 +62,7 @@ def test_a_number_then_its_outcome_is_a_count(headline: str, counts: list) -> No
         "Father of 5 killed in shooting",  # his children
         "Grandparents charged in shooting of girl, 5",  # an age
         "8 dead, 27 wounded in weekend shootings",  # a tally of many acts
+        "One dead, four wounded in overnight NYC shootings",  # the same
         "2 victims in shooting at club",  # no outcome: who were they?
         "Man dead, 2 more hurt in crash",  # added to a count told before
         "Suspect & 2 victims shot",  # a list: three shot

@@ -24,8 +24,9 @@ from sitegen.factbase.model import Figure
 
 # quantities a headline counts people in
 OUTCOMES = {"killed", "injured", "shot", "arrested", "charged", "missing"}
-# a span of time a tally covers ("weekend shootings", "deadliest month")
-TALLY_PERIODS = {"weekend", "week", "month", "holiday"}
+# a span of time a tally covers, before the acts it sums ("weekend shootings")
+TALLY_PERIODS = {"weekend", "week", "month", "holiday", "overnight"}
+_PLURAL = {"NNS", "NNPS"}
 _LISTING = {",", "&", "and"}
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.I)  # "2nd person arrested": no count
 _HEDGE_WORDS = 3  # words before the number that may hedge it ("at least 3 dead")
@@ -121,13 +122,22 @@ def _added(number: Token) -> bool:
 
 
 def _a_tally(sentence: Span) -> bool:
-    """A headline summing many acts: over an area ("across the city"), a span of
-    time ("weekend shootings"), or an unsaid many ("in several shootings")."""
+    """A headline summing many acts: over an area ("across the city"), an unsaid many
+    ("in several shootings"), or over a span of time ("weekend shootings", "overnight
+    NYC shootings"; "overnight shooting" is one act)."""
     words = [t for t in sentence if not _hyphened(t)]
+    if any(t.lower_ in OVER_AN_AREA or t.lower_ in UNSAID_MANY for t in words):
+        return True
+    doc = sentence.doc
     return any(
-        t.lower_ in OVER_AN_AREA or t.lower_ in UNSAID_MANY or t.lower_ in TALLY_PERIODS
+        t.lower_ in TALLY_PERIODS and any(doc[i].tag_ in _PLURAL for i in _next_words(t, sentence))
         for t in words
     )
+
+
+def _next_words(token: Token, sentence: Span) -> range:
+    """The two words after `token` ("weekend shootings", "overnight NYC shootings")."""
+    return range(token.i + 1, min(token.i + 3, sentence.end))
 
 
 def _hyphened(token: Token) -> bool:
