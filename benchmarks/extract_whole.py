@@ -8,8 +8,8 @@ repository). Each round runs, as separate processes and in alternating order:
 - `sitegen extract --jobs 1 -q` on a fresh copy of the project (no extraction cache, no
   content/): start-up, model load, parse, extraction rules, merge, content/ writes;
 - a process that loads the same model (`sitegen.nlp.load_model`) and runs raw
-  `nlp.pipe` over exactly the texts extraction parses (each article's prose blocks,
-  same batch size);
+  `nlp.pipe` over exactly the texts extraction parses (each article's prose blocks and
+  a headline that writes a number, `extract.parsed_blocks`; same batch size);
 - for reference, the same over each whole article.
 
 Before the first round sitegen's modules (of this checkout and of `--baseline`) are
@@ -84,13 +84,14 @@ def write_project(clusters: list[Cluster], root: Path) -> Path:
 
 
 def write_texts(project: Path, out: Path) -> dict[str, int]:
-    """The prose blocks extraction parses and the whole articles, as JSON for the raw
+    """The blocks extraction parses and the whole articles, as JSON for the raw
     process; returns their word counts."""
+    from sitegen.extract import parsed_blocks
     from sitegen.ingest import read_articles
 
     articles = read_articles(project / "seeds", project)
     texts = {
-        "blocks": [a.text[b.start : b.end] for a in articles for b in a.prose],
+        "blocks": [a.text[b.start : b.end] for a in articles for b in parsed_blocks(a)],
         "whole": [a.text for a in articles],
     }
     out.write_text(json.dumps(texts), encoding="utf-8")
