@@ -360,6 +360,18 @@ def test_a_count_summed_over_many_acts_is_a_tally(acts: str, counted: bool) -> N
     assert (quantity_of(doc[0]) == "injured") is counted
 
 
+@pytest.mark.parametrize(("noun", "counted"), [("shootings", False), ("victims", True)])
+def test_fatal_acts_are_no_count_of_the_dead(noun: str, counted: bool) -> None:
+    """ "after two fatal shootings in the past few weeks": two acts, not two dead."""
+    doc = parse(
+        W("after", 0, "ROOT", "ADP"),
+        W("two", 3, "nummod", "NUM", ent="B-CARDINAL"),
+        W("fatal", 3, "amod", "ADJ"),
+        W(noun, 0, "pobj", "NOUN", noun[:-1], "NNS"),
+    )
+    assert (quantity_of(doc[1]) == "killed") is counted
+
+
 def test_the_one_an_outcome_befell_is_counted_with_the_others() -> None:
     """ "The death of a woman and her two sons": three dead, not the two sons alone."""
     doc = parse(

@@ -221,6 +221,8 @@ def quantity_of(number: Token) -> str | None:
     if _over_an_area_or_a_period(noun):
         return None  # "20 people wounded across the city": a tally, not the story's count
     named = _named_by_a_modifier(number, noun)
+    if named in _OF_PEOPLE and noun is not number and _a_thing(noun):
+        return None  # "two fatal shootings in the past few weeks": acts, not the dead
     if named is not None:
         return named
     if _first_told(number):
