@@ -29,6 +29,7 @@ META_FIELDS = ("title", "publisher", "url", "date", "author")
 
 PROSE = "prose"
 TITLE = "title"
+PROMO = "promo"  # a prompt or label of the page, not the article's
 SKIPPED = "skipped"  # prose past the extraction limit: shown on the site, never read
 # >2x the longest of 1,788 real news paragraphs (937 characters). spaCy's memory grows
 # with the characters of a batch (16 blocks): ~270 MB peak for 2,000-character blocks,
@@ -102,6 +103,7 @@ def read_one(
     blocks = split_blocks(text, body_start, limit)
     title = _title_block(text, blocks, meta)
     blocks = _title_set_apart(text, blocks, title)
+    blocks = _set_apart(text, blocks, _AD_SLOT, PROMO)
     prose = [i for i, b in enumerate(blocks) if b.kind == PROSE]
     for number in prose:  # the lead is not always the first prose a web page holds
         blocks[number] = _without_dateline(text, blocks[number], first=number == prose[0])
@@ -178,6 +180,21 @@ def _title_set_apart(text: str, blocks: list[Block], title: str) -> list[Block]:
     # followed by no lower-case word or comma: a sentence beginning with the title's
     # words goes on ("… killed in a shooting, police said")
     pattern = re.compile(r"\s+".join(map(re.escape, words)) + r"(?!\s*[a-z,;:])")
+    return _set_apart(text, blocks, pattern, TITLE)
+
+
+# An ad slot's label a crawl ran in between two sentences ("… has died. Advertisement
+# Orlando police said …"): it would open the next sentence's parse and citation.
+_AD_SLOT = re.compile(
+    r"(?<=[.!?”\"'’]\s)\s*(?:Advertisement|ADVERTISEMENT"
+    r"|(?i:(?:story|article) continues below(?: advertisement)?|continue reading below))"
+    r"(?=\s+[A-Z“\"‘])"
+)
+
+
+def _set_apart(text: str, blocks: list[Block], pattern: re.Pattern[str], kind: str) -> list[Block]:
+    """Prose blocks with what `pattern` finds cut out as blocks of `kind` (a block that
+    is all of it stays as it is)."""
     kept: list[Block] = []
     for block in blocks:
         found = list(pattern.finditer(text, block.start, block.end)) if block.kind == PROSE else []
@@ -187,7 +204,7 @@ def _title_set_apart(text: str, blocks: list[Block], title: str) -> list[Block]:
         at = block.start
         for match in found:
             kept += _trimmed(text, at, match.start(), PROSE)
-            kept.append(Block(match.start(), match.end(), TITLE))
+            kept += _trimmed(text, match.start(), match.end(), kind)
             at = match.end()
         kept += _trimmed(text, at, block.end, PROSE)
     return kept
@@ -412,7 +429,7 @@ def _mark_promos(text: str, blocks: list[Block]) -> list[Block]:
         cues = len(_PROMO_CUES.findall(text, block.start, block.end)) if block.kind == PROSE else 0
         near_end = index >= len(blocks) - 2
         if cues >= 2 or (cues and near_end):
-            block = Block(block.start, block.end, "promo")
+            block = Block(block.start, block.end, PROMO)
         marked.append(block)
     return marked
 

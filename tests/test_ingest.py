@@ -118,6 +118,25 @@ def test_a_header_lines_headline_is_its_title_part(tmp_path: Path) -> None:
     assert article.text[article.headline.start : article.headline.end] == "Two Hurt As Bridge Fails"
 
 
+def test_an_ad_slot_run_in_between_sentences_is_set_apart(tmp_path: Path) -> None:
+    """ "… has died. Advertisement Orlando police said …": the label is the page's, and
+    would open the next sentence; "An advertisement ran." is prose."""
+    path = tmp_path / "story.md"
+    path.write_text(
+        "---\ntitle: x\n---\n\nA man has died. Advertisement Police said shots rang out.  "
+        "ADVERTISEMENT  An advertisement ran.\n",
+        encoding="utf-8",
+    )
+    article = read_one(path, tmp_path, "story")
+    assert [(b.kind, article.text[b.start : b.end]) for b in article.blocks] == [
+        (PROSE, "A man has died."),
+        ("promo", "Advertisement"),
+        (PROSE, "Police said shots rang out."),
+        ("promo", "ADVERTISEMENT"),
+        (PROSE, "An advertisement ran."),
+    ]
+
+
 def test_header_line_gives_date_and_title(tmp_path: Path) -> None:
     path = tmp_path / "b.txt"
     path.write_text(
