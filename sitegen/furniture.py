@@ -3,7 +3,7 @@
 Contact footers and tip lines (an e-mail address, a phone number, a link, a handle),
 embedded posts ("— Name (@handle) June 9, 2016"), video and photo captions (a running
 time such as "1:29" that is no clock time, credits in parentheses, player controls such
-as "Skip x Embed x Share"), copyright and "may not be published" lines, prompts to the
+as "Skip x Embed x Share", a broadcast's caption track in capitals), copyright and "may not be published" lines, prompts to the
 reader ("Sign up for our newsletter", "Copy this code to your website"), staff-writer
 footers, related-link labels and weather or traffic alerts. None of it is a fact, a
 quotation or a person of the story. Plain text only (no spaCy): ingest uses it on whole
@@ -106,6 +106,8 @@ def kind_of(paragraph: str) -> str | None:
         return "embed"
     if _player_parts(text) or _credit_at_end(text) or _MORE_MEDIA.search(text):
         return "caption"
+    if _caption_track(text):
+        return "caption"
     if _other_furniture(text):
         return "promo"
     return None
@@ -117,6 +119,21 @@ def is_furniture(sentence: str) -> bool:
     extraction asks about each sentence several times (mentions, statements)."""
     text = " ".join(sentence.split())
     return bool(_EMBEDDED_POST.search(text) or _player_parts(text) or _other_furniture(text))
+
+
+CAPTION_TRACK_WORDS = 12  # a shorter line in capitals may be a heading or a name
+
+
+def _caption_track(text: str) -> bool:
+    """A broadcast's caption track the page carries with its video: a WebVTT file
+    ("WEBVTT POLICE SAY FIVE PEOPLE …") or a long paragraph all in capitals. Machine
+    captions of what was said on air ("PALM HILLS" for Pine Hills) are no passage to
+    cite as the outlet's words."""
+    if text.startswith("WEBVTT"):
+        return True
+    letters = [c for c in text if c.isalpha()]
+    capitals = sum(c.isupper() for c in letters)
+    return len(text.split()) >= CAPTION_TRACK_WORDS and capitals >= 0.9 * len(letters)
 
 
 def _player_parts(text: str) -> bool:

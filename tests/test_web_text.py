@@ -45,6 +45,8 @@ from tests.builders import W, article, parse
         "Officials discuss the crash on Elm Street. Jane Roe reports. More",
         "Jane Roe works on the Real Time News Desk. She writes about crime and transit.",
         "Image 2 of 10 Crews gather behind the tape on Elm Street where two men were shot.",
+        "WEBVTT >> GOOD MORNING. LET ME BEGIN.",
+        "POLICE SAY FIVE PEOPLE WERE SHOT. JANE: OUR REPORTER HAS BEEN SPEAKING WITH THEM.",
     ],
 )
 def test_page_furniture_is_not_prose(paragraph: str) -> None:
