@@ -53,7 +53,9 @@ def _parse(doc: Doc) -> _Parse | None:
         return None
     parse = shared.get(id(doc))
     if parse is None:
-        parse = shared[id(doc)] = _Parse(doc, list(doc), doc.text)
+        tokens = list(doc)  # `doc.text` would make every token again to join their texts
+        text = "".join([t.text_with_ws for t in tokens])
+        parse = shared[id(doc)] = _Parse(doc, tokens, text)
     return parse
 
 
