@@ -21,6 +21,7 @@ from sitegen.extract.names import TITLES
 from sitegen.extract.params import current
 from sitegen.extract.records import Credit
 from sitegen.extract.syntax import agents_of, children, objects_of
+from sitegen.extract.view import tokens_of
 from sitegen.origins import MEDIA_NOUNS, UNNAMED
 
 # Someone spoke *to* the outlet: the outlet did the interview ("interview" credits).
@@ -60,7 +61,7 @@ def sentence_credits(sentence: Span, offset: int) -> Iterator[Credit]:
     """The outlets `sentence` credits, with the character span (article-relative:
     `offset` is where the sentence's doc starts) of the crediting words."""
     seen: set[int] = set()
-    for token in sentence:
+    for token in tokens_of(sentence):
         if token.text.lower() in _HEARSAY and token.dep_ == "advmod":
             start = offset + token.idx
             yield Credit(UNNAMED, "unnamed", start, start + len(token.text))

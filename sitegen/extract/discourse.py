@@ -52,7 +52,7 @@ from sitegen.extract.syntax import (
     main_subject,
     subject_of,
 )
-from sitegen.extract.view import children_of, tokens_of
+from sitegen.extract.view import children_of, ents_of, tokens_of
 
 _AGE = re.compile(r"(\d{1,3})-year-old")
 _ROLE_END = re.compile(r"\s(?:in|at|of|for|from|with|who|which|that|whose|on|to)\s.*$")
@@ -107,7 +107,7 @@ class Discourse:
             for ent, mention in mentions
             if not mention.quoted and mention.name in self.people
         }
-        groups = {ent.root.i: ent for ent in sentence.ents if ent.label_ in GROUP_LABELS}
+        groups = {ent.root.i: ent for ent in ents_of(sentence) if ent.label_ in GROUP_LABELS}
         for token in tokens_of(sentence):
             if quoted and any(a <= token.idx < b for a, b in quoted):
                 continue

@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 from sitegen.extract.numbers import currency_of, parse_number, qualifier_of
 from sitegen.extract.params import current
 from sitegen.extract.syntax import SUBJECTS
-from sitegen.extract.view import children_of, text_of, tokens_of
+from sitegen.extract.view import children_of, ents_of, text_of, tokens_of
 from sitegen.factbase.model import Figure
 
 NUMBER_LABELS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT"}
@@ -40,7 +40,7 @@ def figures(sentence: Span) -> Iterator[Figure]:
 
 
 def _tagged(sentence: Span, seen: list[tuple[int, int]]) -> Iterator[Figure]:
-    for ent in sentence.ents:
+    for ent in ents_of(sentence):
         if ent.label_ not in NUMBER_LABELS:
             continue
         value = parse_number(ent.text)

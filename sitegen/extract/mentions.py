@@ -45,7 +45,7 @@ from sitegen.extract.names import (
 from sitegen.extract.params import current
 from sitegen.extract.records import NameMention
 from sitegen.extract.syntax import children, is_subject
-from sitegen.extract.view import children_of, text_of, tokens_of
+from sitegen.extract.view import children_of, ents_of, text_of, tokens_of
 
 if TYPE_CHECKING:  # spaCy types only: merging imports this module without spaCy
     from spacy.tokens import Doc, Span, Token
@@ -85,7 +85,7 @@ def sentence_mentions(
     """The name mentions of one sentence, each with its entity span; `quoted` holds the
     doc-relative character ranges inside quotation marks."""
     found: list[tuple[Span, NameMention]] = []
-    for ent in sentence.ents:
+    for ent in ents_of(sentence):
         if ent.label_ != "PERSON" and ent.label_ not in ENTITY_LABELS:
             continue
         if _is_title_fragment(ent):

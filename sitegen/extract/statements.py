@@ -32,7 +32,7 @@ from sitegen.extract.syntax import (
     root_subject,
     subject_of,
 )
-from sitegen.extract.view import children_of, text_of, tokens_of
+from sitegen.extract.view import children_of, ents_of, text_of, tokens_of
 
 if TYPE_CHECKING:  # spaCy types only: merging imports this module without spaCy
     from spacy.tokens import Span, Token
@@ -179,7 +179,7 @@ def add_features(span: Span, fact: FactCandidate) -> None:
 
 def _add_entities(span: Span, fact: FactCandidate) -> None:
     """The people's names, and the other entities and dates, as keys."""
-    for ent in span.ents:
+    for ent in ents_of(span):
         if ent.label_ == "PERSON":
             name = clean_name(ent.text)
             if name and name not in fact.names:

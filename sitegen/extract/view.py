@@ -5,8 +5,10 @@ for each step of each walk (`Span.__iter__`, `Token.children`): about thirty obj
 token per article, and `Span.text` joins the tokens' texts again on each call. Inside
 `sharing()` (one per article), `tokens_of` and `children_of` hand out lists made once
 per Doc and per token instead (the same tokens in the same order, so a rule reads what
-it read before), and `text_of` cuts a span's text from the Doc's, made once. Outside
-it (a rule called on its own) they ask spaCy each time.
+it read before), `text_of` cuts a span's text from the Doc's, made once, and `ents_of`
+picks a sentence's entities from the Doc's, made once (`Span.ents` makes every entity
+of the Doc again on each call). Outside it (a rule called on its own) they ask spaCy
+each time.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ class _Parse:
     tokens: list[Token]
     text: str
     children: dict[int, list[Token]] = field(default_factory=dict)
+    ents: tuple[Span, ...] | None = None  # the Doc's entities, once asked for
 
 
 _SHARED: ContextVar[dict[int, _Parse] | None] = ContextVar("shared_parses", default=None)
@@ -50,7 +53,9 @@ def _parse(doc: Doc) -> _Parse | None:
         return None
     parse = shared.get(id(doc))
     if parse is None:
-        parse = shared[id(doc)] = _Parse(doc, list(doc), doc.text)
+        tokens = list(doc)  # `doc.text` would make every token again to join their texts
+        text = "".join([t.text_with_ws for t in tokens])
+        parse = shared[id(doc)] = _Parse(doc, tokens, text)
     return parse
 
 
@@ -84,3 +89,21 @@ def text_of(span: Span | Doc) -> str:
         return parse.text
     part = cast("Span", span)
     return parse.text[part.start_char : part.end_char]
+
+
+def ents_of(span: Span) -> list[Span]:
+    """`span.ents`: the entities wholly inside `span`, in order, picked from the Doc's
+    as spaCy picks them (the first that runs past the span's end stops the search)."""
+    parse = _parse(span.doc)
+    if parse is None:
+        return list(span.ents)
+    if parse.ents is None:
+        parse.ents = span.doc.ents
+    found = []
+    start, end = span.start, span.end
+    for ent in parse.ents:
+        if ent.start >= start:
+            if ent.end > end:
+                break
+            found.append(ent)
+    return found

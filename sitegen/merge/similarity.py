@@ -76,12 +76,13 @@ def compare(a: Passage, b: Passage, params: MergeParams) -> Comparison:
         # Vice President Biden lived up to their pledge": one person, two facts
     words = shared + alike + figures
     score = max(quote, words / size) if size else quote
+    acts = _acts_shared(a, common)
     conflict = (
         _headline_apart(a, b, agreeing)
         or _stages_apart(a, b)
         or _two_victims(a, b)
-        or _figure_conflict(a, b, shared - _acts_shared(a, common), size, params)
-        or _date_conflict(a, b, quote, _topic(quote, words - _acts_shared(a, common), size), params)
+        or _figure_conflict(a, b, shared - acts, size, params)
+        or _date_conflict(a, b, quote, _topic(quote, words - acts, size), params)
         or _other_ranks(a, b)
         or _wounds_apart(a, b)
         or _he_and_she(a, b)
