@@ -26,6 +26,7 @@ from sitegen.extract.lexicon import HUMAN_HEADS, KIN_NOUNS, QUANTITY_OF, SPEECH_
 from sitegen.extract.numbers import parse_number
 from sitegen.extract.params import current
 from sitegen.extract.syntax import SUBJECTS
+from sitegen.extract.view import ents_of
 from sitegen.factbase.model import Figure
 from sitegen.wordnet import noun_kinds
 from sitegen.words import word_set
@@ -75,7 +76,7 @@ def of_another_time(sentence: Span, published: str | None) -> bool:
     year", and to no day of this week ("the worst mass shooting in city history was Aug.
     21, 2015, when two people were killed"; "last year's Pulse nightclub massacre that
     killed 49 people"): another event's count, not the story's."""
-    dates = [ent.text.lower() for ent in sentence.ents if ent.label_ == "DATE"]
+    dates = [ent.text.lower() for ent in ents_of(sentence) if ent.label_ == "DATE"]
     if any(word in WEEKDAYS for date in dates for word in re.findall(r"[a-z]+", date)):
         return False  # "killed Sunday, the most since 2015": this week's count too
     year = int(published[:4]) if published and published[:4].isdigit() else None
