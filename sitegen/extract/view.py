@@ -98,7 +98,7 @@ def ents_of(span: Span) -> list[Span]:
     if parse is None:
         return list(span.ents)
     if parse.ents is None:
-        parse.ents = span.doc.ents
+        parse.ents = tuple(span.doc.ents)
     found = []
     start, end = span.start, span.end
     for ent in parse.ents:
