@@ -222,6 +222,22 @@ def test_a_headline_joins_only_a_passage_giving_all_its_counts(extract: Extract)
     ] == []
 
 
+@pytest.mark.parametrize(("counts", "quantity"), [("news", None), ("victims", "shot")])
+def test_a_count_of_things_takes_no_count_of_people(counts: str, quantity: str | None) -> None:
+    """ "2 NEWS has confirmed that two victims …" stated for a claim another passage of
+    which counts two shot: the station's "2" counts no one."""
+    from sitegen.extract.records import FactCandidate
+    from sitegen.merge.claims import _with_quantities
+    from sitegen.merge.features import Passage
+
+    shot = Figure(value=2, text="two", counts="people", quantity="shot")
+    other = Passage(0, FactCandidate("b", 0, 9, "Two people were shot.", "figure"), [], None)
+    other.figures = [shot]
+    statement = Figure(value=2, text="2", counts=counts)
+    [first, *_] = _with_quantities([statement], [other])
+    assert first.quantity == quantity
+
+
 def test_a_statement_with_a_quotation_is_cited_by_both_its_claims(sample: FactBase) -> None:
     """ "He told Reuters he phoned the embassy …, stating, “…”" states the call and the
     quotation: it is cited by the quotation's claim and by the call's, whose passages it

@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
-from sitegen.agreement import figures_agree
+from sitegen.agreement import figures_agree, singular
 from sitegen.factbase.model import Citation, Claim, Figure, status_for
 from sitegen.merge.alignment import gap_links
 from sitegen.merge.blocking import candidate_pairs
@@ -28,6 +28,7 @@ from sitegen.merge.params import MergeParams
 from sitegen.merge.similarity import Conflict, compare, disagreement, same_action, synonyms
 from sitegen.merge.statement import choose_statement
 from sitegen.slug import slugify, unique_slug
+from sitegen.wordnet import noun_kinds
 
 
 class ClaimKind(StrEnum):
@@ -586,7 +587,9 @@ def _with_quantities(figures: list[Figure], members: list[Passage]) -> list[Figu
     reads for the same value when the statement's own wording names none ("these 70
     men include …" / "Seventy men … have volunteered"), then the counts of quantities
     only other passages give ("six were shot, one fatally" / "a man was killed and
-    five more were wounded": the passages of one claim never disagree on a count)."""
+    five more were wounded": the passages of one claim never disagree on a count). A
+    count of things takes no count of people ("2 NEWS has confirmed that two victims
+    …": the station's name, not two shot)."""
     found = []
     for figure in figures:
         if figure.quantity is None:
@@ -595,7 +598,10 @@ def _with_quantities(figures: list[Figure], members: list[Passage]) -> list[Figu
                     replace(figure, quantity=f.quantity, increment=f.increment)
                     for m in members
                     for f in m.figures
-                    if f.quantity and f.value == figure.value and f.unit == figure.unit
+                    if f.quantity
+                    and f.value == figure.value
+                    and f.unit == figure.unit
+                    and (f.quantity not in PEOPLE_COUNTS or _may_be_people(figure.counts))
                 ),
                 figure,
             )
@@ -607,6 +613,19 @@ def _with_quantities(figures: list[Figure], members: list[Passage]) -> list[Figu
                 counted.add((figure.quantity, figure.increment))
                 found.append(figure)
     return found
+
+
+PEOPLE_COUNTS = {"killed", "injured", "shot", "arrested", "charged", "missing"}
+_PEOPLE_KINDS = {"noun.person", "noun.group", "noun.animal"}  # WordNet's files
+
+
+def _may_be_people(noun: str | None) -> bool:
+    """Whether a counted noun may name people: unnamed, unknown to WordNet, or filed
+    with people in some sense ("news" is not)."""
+    if noun is None:
+        return True
+    kinds = noun_kinds(noun) | noun_kinds(singular(noun))
+    return not kinds or not kinds.isdisjoint(_PEOPLE_KINDS)
 
 
 def _with_ids(claims: list[Claim]) -> None:
