@@ -949,6 +949,24 @@ def test_coordinated_amounts_of_money_are_not_summed() -> None:
     assert [f.value for f in with_quantities(doc[:], found)] == [30000, 20000]
 
 
+def test_a_joined_clause_with_its_own_subject_counts_its_own() -> None:
+    """ "identified two suspects in a shooting … and 16 injured", the small model
+    joining "injured" to "identified": the 16 were injured, not the suspects."""
+    doc = parse(
+        W("police", 1, "nsubj", "NOUN"),
+        W("identified", 1, "ROOT", "VERB", "identify", "VBD"),
+        W("two", 3, "nummod", "NUM"),
+        W("suspects", 1, "dobj", "NOUN", "suspect", "NNS"),
+        W("in", 1, "prep", "ADP"),
+        W("a", 6, "det", "DET"),
+        W("shooting", 4, "pobj", "NOUN"),
+        W("and", 1, "cc", "CCONJ"),
+        W("16", 9, "nsubj", "NUM"),
+        W("injured", 1, "conj", "VERB", "injure", "VBN"),
+    )
+    assert (quantity_of(doc[2]), quantity_of(doc[8])) == (None, "injured")
+
+
 def test_counts_joined_by_and_are_summed_where_the_parse_splits_them() -> None:
     """ "left a girl and two men wounded", parsed as two clauses: one count of three."""
     from sitegen.factbase.model import Figure

@@ -457,8 +457,9 @@ def _governing_quantity(noun: Token) -> str | None:
             if (
                 child.dep_ in ("oprd", "acomp", "conj") or _complement(child, noun)
             ) and child.lemma_.lower() in QUANTITY_OF:
-                if child.dep_ == "conj" and any(
-                    g.dep_ == "dobj" or _part_of_them(g) for g in child.children
+                if child.dep_ == "conj" and (
+                    any(g.dep_ == "dobj" or _part_of_them(g) for g in child.children)
+                    or _a_clause_apart(below, child)
                 ):
                     continue  # "returned three rounds and killed her": her, not the rounds;
                     # "Four people were hit by gunfire and three of them died": the three
@@ -467,6 +468,20 @@ def _governing_quantity(noun: Token) -> str | None:
             break  # the verb that governs it counts nothing: not a higher one ("Two
             # people were killed and four others were in the hospital": not killed)
     return None
+
+
+def _a_clause_apart(counted: Token, joined: Token) -> bool:
+    """A joined verb with a subject of its own, away from the counted object, tells
+    another clause ("identified two suspects in a shooting … and 16 injured": the 16);
+    right after the object's words it is the parse splitting one object ("left a girl
+    and two men wounded")."""
+    if counted.dep_ != "dobj":
+        return False
+    subject = next((g for g in joined.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.left_edge.i > counted.right_edge.i + _AND_ONLY
+
+
+_AND_ONLY = 2  # the noun's last word, "and", then the next subject's first word
 
 
 def _struck_by_gunfire(verb: Token, below: Token) -> str | None:
