@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import shutil
 import threading
 import time
@@ -445,6 +446,21 @@ def test_the_folders_of_parts_go_to_the_trash_not_waited_for(
         time.sleep(0.05)
     assert list(trash.iterdir()) == []
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "trash"]
+
+
+def test_text_is_counted_as_words_split_on_any_space() -> None:
+    """Every kind of space `bytes.split()` splits on separates words, runs of them and
+    tags count as one, and a word at either end counts."""
+    for text in (
+        b"",
+        b" ",
+        b"a",
+        b" a ",
+        b"\tone\x0btwo\x0cthree\r\nfour  five",
+        b"x<b>y</b> z<br>",
+    ):
+        words = re.sub(rb"<[^>]*>", b" ", text).split()
+        assert pagefind.text_size(text) == sum(map(len, words)) + len(words), text
 
 
 def test_the_text_of_a_page_is_what_pagefind_indexes() -> None:

@@ -210,9 +210,17 @@ def _visible(html: bytes, start: int, end: int) -> int:
     return size + _text(html[at:end])
 
 
+# what `bytes.split()` splits on, made a space; every other byte made an "x"
+_SPACES = b" \t\n\r\x0b\x0c"
+_LETTERS = bytes(b" "[0] if byte in _SPACES else b"x"[0] for byte in range(256))
+
+
 def _text(chunk: bytes) -> int:
-    words = _TAG.sub(b" ", chunk).split()
-    return sum(map(len, words)) + len(words)  # each word and one space
+    """Each word and one space, counted without making the words (`split()` makes ~1,000
+    objects a page: sizing the 55,001 pages of 40,000 claims took 61 us a page with
+    it, 52 without)."""
+    marks = _TAG.sub(b" ", chunk).translate(_LETTERS)
+    return marks.count(b"x") + marks.count(b" x") + marks.startswith(b"x")
 
 
 def _element(html: bytes, attribute: int) -> tuple[int, int]:
