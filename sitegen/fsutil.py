@@ -272,6 +272,17 @@ def replace_tree(staging: Path, target: Path, trash: Path | None = None) -> None
     _deleting.extend(remove_tree(aside))
 
 
+def discard(folder: Path, trash: Path) -> bool:
+    """Mark `folder` as sitegen's and move it into `trash`, for the next `remove_later`
+    (or `empty_trash`) to remove; False when it cannot be moved (then it is left where it
+    is, marked)."""
+    try:
+        (folder / OUTPUT_MARKER).write_text(_MARKER_TEXT, encoding="utf-8")
+    except OSError:
+        return False
+    return _moved(folder, trash)
+
+
 def _moved(folder: Path, trash: Path) -> bool:
     """Move `folder` into `trash`; False when it cannot (another file system)."""
     try:

@@ -10,8 +10,10 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import shutil
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -414,6 +416,51 @@ def test_the_folders_of_later_parts_are_those_of_earlier_parts_moved(
     folders = [pagefind.FOLDER, *(f"{pagefind.FOLDER}/{part}" for part in parts)]
     assert [_indexed_pages(site, folder) for folder in folders] == [1] * len(names)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_the_folders_of_parts_go_to_the_trash_not_waited_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Given a trash folder, the parts' folders of links are moved there and removed by
+    a process of its own after the index is made, not by this one while it waits; the
+    index is the same and nothing but the site is left once the trash is emptied."""
+    if pagefind.executable() is None:
+        pytest.skip("Pagefind is not installed")
+    site, trash = tmp_path / "site", tmp_path / "trash"
+    names = ("a", "b", "c")
+    for name in names:
+        (site / name).mkdir(parents=True)
+        _page(site / name, "index")
+    short = pagefind.text_size((site / "a" / "index.html").read_bytes())
+    removed_here: list[Path] = []
+    monkeypatch.setattr(pagefind, "remove_tree", lambda folder: removed_here.append(folder) or [])
+    reporter = Reporter(stream=io.StringIO())
+    assert pagefind.index_site(site, reporter, text_per_index=short, trash=trash)
+    assert removed_here == []
+    parts = json.loads((site / pagefind.FOLDER / pagefind.PARTS).read_text())
+    folders = [pagefind.FOLDER, *(f"{pagefind.FOLDER}/{part}" for part in parts)]
+    assert [_indexed_pages(site, folder) for folder in folders] == [1] * len(names)
+    for _ in range(300):  # the remover is a process of its own
+        if not any(trash.iterdir()):
+            break
+        time.sleep(0.05)
+    assert list(trash.iterdir()) == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "trash"]
+
+
+def test_text_is_counted_as_words_split_on_any_space() -> None:
+    """Every kind of space `bytes.split()` splits on separates words, runs of them and
+    tags count as one, and a word at either end counts."""
+    for text in (
+        b"",
+        b" ",
+        b"a",
+        b" a ",
+        b"\tone\x0btwo\x0cthree\r\nfour  five",
+        b"x<b>y</b> z<br>",
+    ):
+        words = re.sub(rb"<[^>]*>", b" ", text).split()
+        assert pagefind.text_size(text) == sum(map(len, words)) + len(words), text
 
 
 def test_the_text_of_a_page_is_what_pagefind_indexes() -> None:

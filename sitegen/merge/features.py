@@ -26,6 +26,7 @@ from sitegen.merge.keys import KeyKind, kind_of
 from sitegen.merge.params import MergeParams
 from sitegen.merge.people import PeopleIndex
 from sitegen.merge.synonyms import senses
+from sitegen.shingles import shingles
 from sitegen.words import word_set, word_table
 
 # Endings that make a word's variants: plural, demonym, agent, gerund, adjective, noun.
@@ -301,14 +302,6 @@ def speaker_phrase(text: str) -> str:
     """An unnamed speaker as a phrase that reads in a sentence ("The embassy")."""
     text = " ".join(text.split())
     return text[:1].upper() + text[1:]
-
-
-def shingles(text: str, size: int) -> set[str]:
-    """The quotation's runs of `size` words ("fight for ukraine"), each one string."""
-    words = re.findall(r"[a-z0-9]+", text.lower().replace("’", "'"))
-    if len(words) < size:
-        return {" ".join(words)} if words else set()
-    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
 def rank_shingles(quoted: list[tuple[Passage, list[str]]], runs: dict[str, str]) -> None:

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sitegen.merge.features import shingles
 from sitegen.render.views import ClaimView
+from sitegen.shingles import shingles
 
 SAID = re.compile(r" said: “(.+)”$", re.DOTALL)
 QUOTED = re.compile(r"“([^”]*)(?:”|$)|\"([^\"]*)(?:\"|$)")  # words inside quote marks

@@ -153,7 +153,9 @@ class Drawn:
         try:
             if self.incremental is None:  # the last page of a one-shot render is drawn
                 _let_go()
-            index_site(self.staging, reporter, html_size=self.html, sizes=self.sizes)
+            index_site(
+                self.staging, reporter, html_size=self.html, sizes=self.sizes, trash=self.trash
+            )
             self.sizes = None
             if self.incremental is not None:  # the dev server's last index, of the site
                 self.incremental.indexer.wait()  # replaced here, must not land in the new one
