@@ -47,6 +47,7 @@ from sitegen.extract.statements import (
 )
 from sitegen.extract.syntax import is_subject, root_subject
 from sitegen.extract.view import sharing, text_of, tokens_of
+from sitegen.factbase.model import Figure
 from sitegen.furniture import is_furniture
 from sitegen.ingest import Article, Block
 
@@ -118,8 +119,8 @@ def _headline_facts(article: Article, block: Block, doc: Doc) -> list[FactCandid
     for sentence in doc.sents:
         counts = headline_counts(sentence)
         if counts:
-            fact = _candidate(article, sentence, block.start, {})
-            fact.figures, fact.kind, fact.headline = counts, "figure", True
+            fact = _candidate(article, sentence, block.start, {}, counts)
+            fact.headline = True
             facts.append(fact)
     return facts
 
@@ -543,9 +544,14 @@ def _statement_fact(
 
 
 def _candidate(
-    article: Article, sentence: Span, offset: int, refs: dict[int, Entity]
+    article: Article,
+    sentence: Span,
+    offset: int,
+    refs: dict[int, Entity],
+    counts: list[Figure] | None = None,
 ) -> FactCandidate:
-    """The sentence as a fact: its text, keys, the people it names, its figures."""
+    """The sentence as a fact: its text, keys, the people it names, its figures (read
+    by the prose rules unless `counts` gives them: a headline's)."""
     start, end = _trimmed(article.text, offset + sentence.start_char, offset + sentence.end_char)
     fact = FactCandidate(
         source=article.id, start=start, end=end, text=article.text[start:end], kind="event"
@@ -557,7 +563,9 @@ def _candidate(
     for name in reversed(list(dict.fromkeys(people))):
         if name not in fact.names:
             fact.names.insert(0, name)
-    fact.figures = with_quantities(sentence, list(figures(sentence)))
+    if counts is None:
+        counts = with_quantities(sentence, list(figures(sentence)))
+    fact.figures = counts
     if fact.figures:
         fact.kind = "figure"
     return fact
