@@ -44,9 +44,9 @@ class W:
 _VOCAB = English().vocab
 
 
-def parse(*words: W) -> Doc:
+def parse(*words: W, starts: tuple[int, ...] = (0,)) -> Doc:
     """One sentence parsed as the words say (tag defaults to the part of speech, lemma
-    to the lower-cased word)."""
+    to the lower-cased word); more when `starts` gives where each begins."""
     return Doc(
         _VOCAB,
         words=[w.text for w in words],
@@ -57,7 +57,7 @@ def parse(*words: W) -> Doc:
         tags=[w.tag or w.pos for w in words],
         lemmas=[w.lemma or w.text.lower() for w in words],
         ents=[w.ent for w in words],
-        sent_starts=[i == 0 for i in range(len(words))],
+        sent_starts=[i in starts for i in range(len(words))],
     )
 
 

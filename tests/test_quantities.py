@@ -775,6 +775,51 @@ def test_another_count_after_a_sentence_of_other_quantities_is_a_total() -> None
     assert is_increment(more[4], "killed")
 
 
+def test_a_person_counted_with_an_ordinal_is_one_more() -> None:
+    """ "A seventh person was injured": one more than the six counted before, not a
+    total of one; "a young person was injured" is a count of one."""
+
+    def person(modifier: str, tag: str) -> list[Figure]:
+        doc = parse(
+            W("A", 2, "det", "DET"),
+            W(modifier, 2, "amod", "ADJ", tag=tag),
+            W("person", 4, "nsubjpass", "NOUN"),
+            W("was", 4, "auxpass", "AUX", "be"),
+            W("injured", 4, "ROOT", "VERB", "injure"),
+        )
+        return with_quantities(doc[:], [])
+
+    [seventh] = person("seventh", "JJ")
+    assert (seventh.quantity, seventh.value, seventh.increment) == ("injured", 1, True)
+    [seventh] = person("7th", "JJ")
+    assert seventh.increment
+    [young] = person("young", "JJ")
+    assert (young.quantity, young.value, young.increment) == ("injured", 1, False)
+
+
+def test_the_counts_own_verb_tells_no_count_before_it() -> None:
+    """ "Two teens were killed. The gunfire injured another four teenagers.": four more
+    people than the dead, so four injured in all; "injured" is the count's own verb,
+    not an injured count told before it."""
+    doc = parse(
+        W("Two", 1, "nummod", "NUM"),
+        W("teens", 3, "nsubjpass", "NOUN", "teen"),
+        W("were", 3, "auxpass", "AUX", "be"),
+        W("killed", 3, "ROOT", "VERB", "kill"),
+        W(".", 3, "punct", "PUNCT"),
+        W("The", 6, "det", "DET"),
+        W("gunfire", 7, "nsubj", "NOUN"),
+        W("injured", 7, "ROOT", "VERB", "injure"),
+        W("another", 10, "det", "DET"),
+        W("four", 10, "nummod", "NUM"),
+        W("teenagers", 7, "dobj", "NOUN", "teenager"),
+        W(".", 7, "punct", "PUNCT"),
+        starts=(0, 5),
+    )
+    assert quantity_of(doc[9]) == "injured"
+    assert not is_increment(doc[9], "injured")
+
+
 def test_the_others_are_the_rest_of_a_set_not_an_increment() -> None:
     """ "Johnson was among the 53 others wounded": all the wounded; "four others were
     wounded" is beyond a count told before."""

@@ -17,6 +17,7 @@ adults were wounded": ten wounded); amounts of money are not summed.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 
 from spacy.tokens import Span, Token
@@ -33,6 +34,9 @@ from sitegen.words import word_set
 
 INCREMENT_BEFORE = {"another", "additional", "further", "extra", "other"}
 _OTHERS = {"others", "other"}  # "four others were shot": beyond a count told before
+# "a second man was arrested", "a seventh person was hurt": one more than told before
+_ORDINALS = {"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
+_ORDINAL_DIGITS = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
 _ONE = {"a", "an", "one"}
 _POSSESSIVES = {"his", "her", "their", "its", "my", "our", "your"}
 _COUNTED_ONE = SUBJECTS | {"dobj"}  # "a man was killed", "killed one man"
@@ -593,7 +597,10 @@ def _resulting(clause: Token) -> bool:
 
 def is_increment(number: Token, quantity: str | None) -> bool:
     """A count added to an earlier one of the same quantity ("two more", "another three",
-    "an additional 69", "have since died"; not "paid $43 million since 2007")."""
+    "an additional 69", "have since died", "a fourth victim"; not "paid $43 million
+    since 2007")."""
+    if _one_more(number):
+        return True
     doc = number.doc
     after = doc[number.i + 1].lower_ if number.i + 1 < len(doc) else ""
     window = {t.lower_ for t in doc[max(number.i - current().increment_reach, 0) : number.i]}
@@ -608,7 +615,9 @@ def is_increment(number: Token, quantity: str | None) -> bool:
     if not marked:
         return False
     sentence = number.sent
-    told = _quantities_told(doc[sentence.start : number.i])
+    # the count's own verb tells no count before it: "The gunfire injured another four"
+    before = (t for t in doc[sentence.start : number.i] if t != head.head)
+    told = _quantities_told(before)
     if told:  # "a man was killed and five more were wounded": five more than the dead
         return told <= {quantity}
     if sentence.start == 0:
@@ -618,12 +627,26 @@ def is_increment(number: Token, quantity: str | None) -> bool:
     return not told or quantity in told
 
 
+def _one_more(article: Token) -> bool:
+    """ "a fourth victim walked into the hospital": the ordinal says others were counted
+    before; the passage adds one to their count, it does not total the story."""
+    return (
+        article.dep_ == "det"
+        and article.lower_ in ("a", "an")
+        and any(
+            c.dep_ == "amod"
+            and (c.lower_ in _ORDINALS or _ORDINAL_DIGITS.fullmatch(c.text) is not None)
+            for c in article.head.children
+        )
+    )
+
+
 def _degree(more: Token) -> bool:
     """ "a more liberal justice": "more" grades a word after it; it adds no one."""
     return more.dep_ == "advmod" and more.head.pos_ in ("ADJ", "ADV")
 
 
-def _quantities_told(words: Span) -> set[str]:
+def _quantities_told(words: Iterable[Token]) -> set[str]:
     return {q for t in words if (q := QUANTITY_OF.get(t.lemma_.lower())) is not None}
 
 
