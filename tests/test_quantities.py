@@ -820,6 +820,39 @@ def test_the_counts_own_verb_tells_no_count_before_it() -> None:
     assert not is_increment(doc[9], "injured")
 
 
+def test_counts_of_joined_clauses_of_one_outcome_are_summed() -> None:
+    """ "Three boys were wounded and a girl was critically injured": four injured; "three
+    were wounded and one of them critically" keeps the three (one is among them)."""
+
+    def sentence(*second: W) -> list[tuple[float, str | None]]:
+        doc = parse(
+            W("Three", 1, "nummod", "NUM"),
+            W("boys", 3, "nsubjpass", "NOUN", "boy"),
+            W("were", 3, "auxpass", "AUX", "be"),
+            W("wounded", 3, "ROOT", "VERB", "wound"),
+            W("and", 3, "cc", "CCONJ"),
+            *second,
+        )
+        three = Figure(value=3, text="Three", counts="boys")
+        return [(f.value, f.quantity) for f in with_quantities(doc[:], [three])]
+
+    joined = sentence(
+        W("a", 6, "det", "DET"),
+        W("girl", 8, "nsubjpass", "NOUN"),
+        W("was", 8, "auxpass", "AUX", "be"),
+        W("injured", 3, "conj", "VERB", "injure"),
+    )
+    assert joined == [(4, "injured")]
+    part = sentence(
+        W("one", 8, "nsubjpass", "NUM"),
+        W("of", 5, "prep", "ADP"),
+        W("them", 6, "pobj", "PRON"),
+        W("was", 8, "auxpass", "AUX", "be"),
+        W("injured", 3, "conj", "VERB", "injure"),
+    )
+    assert (3, "injured") in part and (4, "injured") not in part
+
+
 def test_the_others_are_the_rest_of_a_set_not_an_increment() -> None:
     """ "Johnson was among the 53 others wounded": all the wounded; "four others were
     wounded" is beyond a count told before."""

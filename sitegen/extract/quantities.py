@@ -172,7 +172,11 @@ def _coordinated_with(i: int, noun: Token, counted: list[tuple[Figure, Token | N
         and t is not None
         and other.quantity == figure.quantity
         and other.increment == figure.increment
-        and (_noun(t) in noun.conjuncts or _joined_by_and(noun, _noun(t)))
+        and (
+            _noun(t) in noun.conjuncts
+            or _joined_by_and(noun, _noun(t))
+            or _subjects_of_joined_clauses(noun, _noun(t))
+        )
     ]
 
 
@@ -194,6 +198,19 @@ def _joined_by_and(a: Token, b: Token) -> bool:
         first.i + 2 < len(doc)
         and doc[first.i + 1].lower_ == "and"
         and second.left_edge.i == first.i + 2
+    )
+
+
+def _subjects_of_joined_clauses(a: Token, b: Token) -> bool:
+    """Two counted nouns, each the subject of one of two joined clauses of one outcome:
+    "Three boys were wounded and a girl was critically injured" (four injured); not
+    "three were wounded and one of them critically" (a part of the three)."""
+    return (
+        a.dep_ in SUBJECTS
+        and b.dep_ in SUBJECTS
+        and a.head is not b.head
+        and b.head in a.head.conjuncts
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in (*a.children, *b.children))
     )
 
 
