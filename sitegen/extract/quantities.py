@@ -128,7 +128,7 @@ def _coordinations_summed(counted: list[tuple[Figure, Token | None]]) -> list[Fi
         if token is None or not figure.quantity or figure.unit:
             result.append(figure)  # amounts are not summed: "up to $30,000 in fines on
             continue  # one charge and $20,000 on another" are two maximums
-        members = [i, *_coordinated_with(i, _noun(token), counted)]
+        members = [i, *_coordinated_with(i, token, counted)]
         done.update(members)
         group = [counted[j] for j in members]
         if len(group) > 1:
@@ -161,17 +161,19 @@ def _with_bare_conjuncts(figure: Figure, token: Token) -> Figure:
 _OWN_COUNT = {"det", "nummod"}  # "a man and a woman": each counted, then summed
 
 
-def _coordinated_with(i: int, noun: Token, counted: list[tuple[Figure, Token | None]]) -> list[int]:
-    """The later counts of count i's quantity whose nouns are coordinated with its `noun`
-    (by the parse, or by an "and" between the two phrases)."""
-    figure = counted[i][0]
+def _coordinated_with(
+    i: int, token: Token, counted: list[tuple[Figure, Token | None]]
+) -> list[int]:
+    """The later counts of count i's quantity (its number `token`) whose nouns are
+    coordinated with its noun (by the parse, or by an "and" between the two phrases)."""
+    figure, noun = counted[i][0], _noun(token)
     return [
         j
         for j, (other, t) in enumerate(counted)
         if j > i
         and t is not None
         and other.quantity == figure.quantity
-        and other.increment == figure.increment
+        and (other.increment == figure.increment or _one_more(t) or _one_more(token))
         and (
             _noun(t) in noun.conjuncts
             or _joined_by_and(noun, _noun(t))
@@ -223,6 +225,7 @@ def _summed(figure: Figure, group: list[tuple[Figure, Token | None]]) -> Figure:
     return replace(
         figure,
         value=sum(f.value for f, _ in group),
+        increment=any(f.increment for f, _ in group),  # "a second man and two women"
         text=doc[tokens[0].i : last + 1].text,
         counts=None,
     )
