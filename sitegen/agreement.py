@@ -84,7 +84,15 @@ def interval(figure: Figure, spread: float = APPROXIMATE_SPREAD) -> Interval:
 
 
 def compatible(a: Figure, b: Figure, spread: float = APPROXIMATE_SPREAD) -> bool:
+    if _street_blocks(a, b):  # "the 680 block" lies in "the 600 block"
+        return a.value // 100 == b.value // 100
     return interval(a, spread).meets(interval(b, spread))
+
+
+def _street_blocks(a: Figure, b: Figure) -> bool:
+    """Both number a street's block, as US police give an address: by its hundred,
+    "the 600 block of Racine Avenue", or more closely, "the 680 block"."""
+    return a.counts == b.counts == "block" and a.value >= 100 and b.value >= 100
 
 
 def comparable(a: Figure, b: Figure) -> bool:
@@ -184,7 +192,7 @@ def figures_disagree(
     for a in left:
         if any(_same_figure(a, b, spread) for b in right):
             continue
-        rivals = [b for b in right if comparable(a, b)]
+        rivals = [b for b in right if comparable(a, b) and bool(a.quantity) == bool(b.quantity)]
         if any(not any(_same_figure(b, c, spread) for c in left) for b in rivals):
             return True
     return False

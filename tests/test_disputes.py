@@ -360,6 +360,28 @@ def test_rival_actors_of_a_side_clauses_act_are_kept_apart_not_disputed() -> Non
     assert apart.score >= TUNED.threshold and apart.conflict == Conflict.APART
 
 
+def test_people_undergoing_one_act_or_named_by_one_source_are_no_rival_actors() -> None:
+    """ "Ann Lee closed the clinic" / "Bo Chan closed the clinic" from two sources is a
+    dispute over who did it; "Ann Lee was taken to the clinic" / "Bo Chan was taken to
+    the clinic" tells of two people taken, and one source naming two doers tells of
+    two acts: two facts, no dispute."""
+    index = people("Ann Lee", "Bo Chan")
+
+    def told(source: str, name: str, words: str, verb: str, acts: list[str]) -> FactCandidate:
+        item = fact(source, f"{name} {words} the clinic in town.", [], (name,))
+        item.frames, item.acts = [f"{name.split()[1].lower()}|{verb}"], acts
+        return item
+
+    lee = told("a", "Ann Lee", "closed", "close", ["close|clinic"])
+    chan = told("b", "Bo Chan", "closed", "close", ["close|clinic"])
+    assert compare(*pair(lee, chan, index), TUNED).conflict == Conflict.ACTOR
+    chan_in_a = told("a", "Bo Chan", "closed", "close", ["close|clinic"])
+    assert compare(*pair(lee, chan_in_a, index), TUNED).conflict == Conflict.APART
+    lee_taken = told("a", "Ann Lee", "was taken to", "take", ["take|lee"])
+    chan_taken = told("b", "Bo Chan", "was taken to", "take", ["take|chan"])
+    assert compare(*pair(lee_taken, chan_taken, index), TUNED).conflict == Conflict.APART
+
+
 def test_a_group_and_one_person_doing_one_act_are_no_rival_actors() -> None:
     """ "Democrats closed the clinic" / "Bo Chan closed the clinic": a group's act and
     one person's (who may be one of them), two facts and no dispute; two groups, or

@@ -78,12 +78,28 @@ def test_rounding_and_hedges_are_compatible() -> None:
     assert compatible(figure(70, "about 70", qualifier="about"), figure(69, "69"))
 
 
+def test_a_street_block_and_its_hundred_are_compatible() -> None:
+    """ "the 680 block of Racine Avenue" is in "the 600 block"; "the 700 block" is not."""
+    assert compatible(figure(680, "680", counts="block"), figure(600, "600", counts="block"))
+    assert not compatible(figure(700, "700", counts="block"), figure(680, "680", counts="block"))
+    assert not compatible(figure(680, "680", counts="men"), figure(600, "600", counts="men"))
+
+
 def test_close_counts_of_the_same_thing_disagree() -> None:
     seventy = [figure(70, "70", counts="volunteers")]
     assert figures_disagree(seventy, [figure(69, "69", counts="volunteers")])
     assert not figures_disagree(seventy, [figure(70, "Seventy", counts="volunteers")])
     assert not figures_disagree(seventy, [figure(69, "69", counts="soldiers")])
     assert not compatible(figure(1_500_000, "1.5 million"), figure(1_600_000, "1.6 million"))
+
+
+def test_a_count_of_an_outcome_and_a_count_of_its_noun_are_no_rivals() -> None:
+    """ "Seven people were shot" / "three people pulled out guns": people shot, and
+    people who did something else; two people counts of one outcome are rivals."""
+    shot = [Figure(value=7, text="Seven", counts="people", quantity="shot")]
+    assert not figures_disagree(shot, [figure(3, "three", counts="people")])
+    assert not figures_disagree([figure(3, "three", counts="people")], shot)
+    assert figures_disagree(shot, [Figure(value=6, text="six", counts="people", quantity="shot")])
 
 
 def test_a_figure_matched_on_the_other_side_is_no_rival_to_the_rest() -> None:

@@ -367,6 +367,8 @@ def _actor_conflict(
     act are never one claim."""
     if not (_actors_differ(a, b) and same_action(a, b)):
         return None
+    if not _rival_actors(a, b):
+        return Conflict.APART
     if a.group != b.group:
         return Conflict.APART  # "2020 Democrats are demanding the full report" / "O'Rourke
         # demanded Barr release the full report": a group's act and one person's
@@ -426,7 +428,7 @@ def disagreement(a: Passage, b: Passage, params: MergeParams) -> Conflict | None
         # passages matched by their place alone: any other day keeps them apart
         return Conflict.DATE if dates_disagree(_dates(a), _dates(b)) else Conflict.APART
     if _actors_differ(a, b):  # two people telling are two tellings, not rival actors
-        return Conflict.APART if _told(a) or _told(b) else Conflict.ACTOR
+        return Conflict.APART if _told(a) or _told(b) or not _rival_actors(a, b) else Conflict.ACTOR
     return None
 
 
@@ -672,6 +674,20 @@ def _told(item: Passage) -> bool:
     if item.action not in _TELLING_KEYS or not item.subject:
         return False
     return any(item.subject & set(person.split("-")) for person in item.people)
+
+
+def _rival_actors(a: Passage, b: Passage) -> bool:
+    """Two subjects of one act contend for it only when two sources each name one as
+    its doer. One source naming two tells of two people ("Young was taken to the
+    hospital" / "Miller was taken to the hospital"); two people can undergo one act
+    ("Cotton was shot" / "Kinard was shot"), as two can be arrested."""
+    return a.source != b.source and not (_undergoes(a) or _undergoes(b))
+
+
+def _undergoes(item: Passage) -> bool:
+    """The passage's subject is what its verb acts on: "Cotton was taken to …"."""
+    act = KeyKind.ACT.prefix
+    return any(k.startswith(act) and k.rsplit("|", 1)[1] in item.subject for k in item.keys)
 
 
 def _actors_differ(a: Passage, b: Passage) -> bool:
