@@ -853,6 +853,32 @@ def test_counts_of_joined_clauses_of_one_outcome_are_summed() -> None:
     assert (3, "injured") in part and (4, "injured") not in part
 
 
+def test_more_adds_to_a_count_told_two_sentences_before() -> None:
+    """ "He killed two men. Two others were hurt. He killed two more men.": two more
+    dead, told two sentences after the first dead."""
+    doc = parse(
+        W("He", 1, "nsubj", "PRON"),
+        W("killed", 1, "ROOT", "VERB", "kill"),
+        W("two", 3, "nummod", "NUM"),
+        W("men", 1, "dobj", "NOUN", "man"),
+        W(".", 1, "punct", "PUNCT"),
+        W("Two", 6, "nummod", "NUM"),
+        W("others", 8, "nsubjpass", "NOUN", "other"),
+        W("were", 8, "auxpass", "AUX", "be"),
+        W("hurt", 8, "ROOT", "VERB", "hurt"),
+        W(".", 8, "punct", "PUNCT"),
+        W("He", 11, "nsubj", "PRON"),
+        W("killed", 11, "ROOT", "VERB", "kill"),
+        W("two", 14, "nummod", "NUM"),
+        W("more", 14, "amod", "ADJ"),
+        W("men", 11, "dobj", "NOUN", "man"),
+        W(".", 11, "punct", "PUNCT"),
+        starts=(0, 5, 10),
+    )
+    assert quantity_of(doc[12]) == "killed"
+    assert is_increment(doc[12], "killed")
+
+
 def test_the_others_are_the_rest_of_a_set_not_an_increment() -> None:
     """ "Johnson was among the 53 others wounded": all the wounded; "four others were
     wounded" is beyond a count told before."""

@@ -33,6 +33,7 @@ from sitegen.wordnet import noun_kinds
 from sitegen.words import word_set
 
 INCREMENT_BEFORE = {"another", "additional", "further", "extra", "other"}
+INCREMENT_LOOK_BACK = 2  # sentences where the count an increment adds to may be told
 _OTHERS = {"others", "other"}  # "four others were shot": beyond a count told before
 # "a second man was arrested", "a seventh person was hurt": one more than told before
 _ORDINALS = {"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
@@ -177,7 +178,7 @@ def _coordinated_with(
         and (
             _noun(t) in noun.conjuncts
             or _joined_by_and(noun, _noun(t))
-            or _subjects_of_joined_clauses(noun, _noun(t))
+            or _counted_in_joined_clauses(token, t, figure.quantity)
         )
     ]
 
@@ -203,15 +204,22 @@ def _joined_by_and(a: Token, b: Token) -> bool:
     )
 
 
-def _subjects_of_joined_clauses(a: Token, b: Token) -> bool:
-    """Two counted nouns, each the subject of one of two joined clauses of one outcome:
-    "Three boys were wounded and a girl was critically injured" (four injured); not
-    "three were wounded and one of them critically" (a part of the three)."""
+def _counted_in_joined_clauses(first: Token, second: Token, quantity: str | None) -> bool:
+    """Two counts, one a number, each the subject of one of two joined clauses whose
+    verbs both tell the outcome: "Three boys were wounded and a girl was critically
+    injured" (four injured); not "three were wounded and one of them critically" (a
+    part of the three), "the man was shot to death and the girl was wounded" (people
+    named before, not counted), nor "six children were home and one girl was hurt"."""
+    a, b = _noun(first), _noun(second)
     return (
-        a.dep_ in SUBJECTS
+        (first.like_num or second.like_num)
+        and all(t.like_num or t.lower_ in _ONE for t in (first, second))
+        and a.dep_ in SUBJECTS
         and b.dep_ in SUBJECTS
-        and a.head is not b.head
         and b.head in a.head.conjuncts
+        and QUANTITY_OF.get(a.head.lemma_.lower())
+        == QUANTITY_OF.get(b.head.lemma_.lower())
+        == quantity
         and not any(c.dep_ == "prep" and c.lower_ == "of" for c in (*a.children, *b.children))
     )
 
@@ -636,15 +644,21 @@ def is_increment(number: Token, quantity: str | None) -> bool:
         return False
     sentence = number.sent
     # the count's own verb tells no count before it: "The gunfire injured another four"
-    before = (t for t in doc[sentence.start : number.i] if t != head.head)
-    told = _quantities_told(before)
+    told = _quantities_told(t for t in doc[sentence.start : number.i] if t != head.head)
     if told:  # "a man was killed and five more were wounded": five more than the dead
         return told <= {quantity}
-    if sentence.start == 0:
-        return True
-    # "49 people were killed. Another 53 were wounded.": 53 more than the dead
-    told = _quantities_told(doc[sentence.start - 1].sent)
-    return not told or quantity in told
+    # "49 people were killed. Another 53 were wounded.": 53 more than the dead; "… to
+    # kill two customers. Two other men were wounded. He then killed two more men."
+    start = sentence.start
+    for _ in range(INCREMENT_LOOK_BACK):
+        if start == 0:
+            break
+        before = doc[start - 1].sent
+        told |= _quantities_told(before)
+        if quantity in told:
+            return True
+        start = before.start
+    return not told
 
 
 def _one_more(article: Token) -> bool:
