@@ -548,3 +548,30 @@ def test_a_name_opening_or_ending_in_a_venue_word_is_a_place() -> None:
         W("Memorial", 2, "dobj", "PROPN", ent="I-PERSON"),
     )
     assert mentions(doc) == {}
+
+
+def test_names_beside_a_noun_for_people_are_people_though_ner_calls_one_an_org() -> None:
+    """ "Two survivors, Odalis Lugo and Gelissa Watson, spoke": the small model labels
+    the unfamiliar name ORG; coordinated with it, Watson is still a person, not a
+    name among organisations ("Harvard and Harvard Law")."""
+
+    def spoke(before: list[W]) -> dict[str, NameMention]:
+        n = len(before)
+        return mentions(
+            parse(
+                *before,
+                W("Odalis", n + 1, "compound", "PROPN", ent="B-ORG"),
+                W("Lugo", n - 1, "appos", "PROPN", ent="I-ORG"),
+                W("and", n + 1, "cc", "CCONJ"),
+                W("Gelissa", n + 4, "compound", "PROPN", ent="B-PERSON"),
+                W("Watson", n + 1, "conj", "PROPN", ent="I-PERSON"),
+                W("spoke", n + 5, "ROOT", "VERB", "speak"),
+            )
+        )
+
+    survivors = spoke(
+        [W("Two", 1, "nummod", "NUM"), W("survivors", 7, "nsubj", "NOUN", "survivor")]
+    )
+    assert "thing" not in survivors["Gelissa Watson"].evidence
+    firms = spoke([W("Two", 1, "nummod", "NUM"), W("firms", 7, "nsubj", "NOUN", "firm")])
+    assert "thing" in firms["Gelissa Watson"].evidence

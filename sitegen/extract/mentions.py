@@ -395,7 +395,14 @@ def _joined_with_organisations(head: Token) -> bool:
         for t in (governor, *children_of(head))
         if t.i != head.i and (t.dep_ == "conj" or (head.dep_ == "conj" and t is governor))
     ]
+    if any(_names_people(t) for t in (head, *linked)):
+        return False  # "two survivors, Odalis Lugo and Gelissa Watson": NER's ORG, people
     return bool(linked) and all(t.ent_type_ in ("ORG", "FAC") for t in linked)
+
+
+def _names_people(name: Token) -> bool:
+    """The name stands beside a noun for people: "the survivors, A and B"."""
+    return name.dep_ == "appos" and name.head.lemma_.lower() in HUMAN_HEADS
 
 
 def _names_a_residence(ent: Span) -> bool:
