@@ -650,15 +650,15 @@ def is_increment(number: Token, quantity: str | None) -> bool:
     # "49 people were killed. Another 53 were wounded.": 53 more than the dead; "… to
     # kill two customers. Two other men were wounded. He then killed two more men."
     start = sentence.start
-    for _ in range(INCREMENT_LOOK_BACK):
+    for step in range(INCREMENT_LOOK_BACK):
         if start == 0:
-            break
+            return step == 0
         before = doc[start - 1].sent
-        told |= _quantities_told(before)
-        if quantity in told:
+        told = _quantities_told(before)
+        if quantity in told or (step == 0 and not told):
             return True
         start = before.start
-    return not told
+    return False
 
 
 def _one_more(article: Token) -> bool:
