@@ -375,7 +375,9 @@ def test_an_age_after_a_name_is_a_role_only_a_person_has() -> None:
 
 def test_a_name_whose_word_alone_is_mostly_an_organisation_is_no_one() -> None:
     """ "Cameo Nightlife" beside "the Cameo" (NER: an organisation) is the club; "Jayden
-    Redden" beside "Jayden" (NER: a place, as for many unfamiliar given names) is a boy."""
+    Redden" beside "Jayden" (NER: a place, as for many unfamiliar given names) is a boy;
+    "Kayla Walker" and "Christina Walker" beside "Walker" (NER: an organisation) are two
+    people of one family."""
 
     def named(name: str, label: str, n: int = 1) -> list[NameMention]:
         return [NameMention(name, 0, len(name), label) for _ in range(n)]
@@ -384,6 +386,14 @@ def test_a_name_whose_word_alone_is_mostly_an_organisation_is_no_one() -> None:
     boy = ArticleFacts("b", named("Jayden Redden", "PERSON") + named("Jayden", "GPE", 3))
     assert [p.name for p in build_people([club]).people.values()] == []
     assert [p.name for p in build_people([boy]).people.values()] == ["Jayden Redden"]
+    sisters = ArticleFacts(
+        "c",
+        named("Kayla Walker", "PERSON")
+        + named("Christina Walker", "PERSON")
+        + named("Walker", "ORG", 3),
+    )
+    found = sorted(p.name for p in build_people([sisters]).people.values())
+    assert found == ["Christina Walker", "Kayla Walker"], "a family's name, NER's ORG alone"
 
 
 def test_a_capitalised_particle_ending_a_name_is_a_surname() -> None:

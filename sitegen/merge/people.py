@@ -240,12 +240,13 @@ def _full_names(stats: dict[str, _NameStats], params: MergeParams) -> list[_Name
     """Full names of people: those the vote makes people, and names NER labelled
     otherwise that are a variant of one ("Volodymyr Zelenskyy" tagged ORG beside a
     person "Volodymyr Zelensky") or whose surname alone is a person's ("Zelenskyy said")."""
+    families = _family_names(stats)
     full = [
         s
         for s in stats.values()
         if len(s.words) >= 2
         and not _names_a_group(s, stats)
-        and not _named_for_a_thing(s, stats, params.thing_word_labels)
+        and not _named_for_a_thing(s, stats, params.thing_word_labels, families)
     ]
     people = [s for s in full if _is_person(s)]
     given = {fold(p.words[0]) for p in people} - {fold(p.words[-1]) for p in people}
@@ -282,15 +283,28 @@ def _unopposed(stats: _NameStats) -> bool:
     return could_be_person(stats.votes) and not stats.votes.against
 
 
-def _named_for_a_thing(name: _NameStats, stats: dict[str, _NameStats], least: float) -> bool:
+def _family_names(stats: dict[str, _NameStats]) -> set[str]:
+    """Last words that end the names of two people of different given names, each
+    labelled a person somewhere: "Kayla Walker", "Christina Walker"."""
+    given: dict[str, set[str]] = {}
+    for name in stats.values():
+        if len(name.words) >= 2 and name.votes.labels["PERSON"]:
+            given.setdefault(name.words[-1], set()).add(name.words[0])
+    return {last for last, firsts in given.items() if len(firsts) >= 2}
+
+
+def _named_for_a_thing(
+    name: _NameStats, stats: dict[str, _NameStats], least: float, families: set[str]
+) -> bool:
     """ "Cameo Nightlife" beside "the Cameo" an organisation a dozen times, "Safer City
     Roanoke" beside "Roanoke" an organisation: a name nothing marks as a person's (no
     title, role, age or speech) whose first or last word the story uses alone mostly as
     an organisation's or a building's (not a place's: NER gives unfamiliar given names
-    place labels, "Jayden" GPE)."""
+    place labels, "Jayden" GPE). A family's name is a person's, however NER labels it
+    alone ("Walker" ORG beside "Kayla Walker" and "Christina Walker")."""
     if name.evidence & PERSON_EVIDENCE:
         return False
-    for word in {name.words[0], name.words[-1]}:
+    for word in {name.words[0], name.words[-1]} - (families & {name.words[-1]}):
         alone = stats.get(word)
         if alone is None or alone.evidence & PERSON_EVIDENCE:
             continue
