@@ -27,6 +27,7 @@ from sitegen.extract.lexicon import (
     KIN_NOUNS,
     ORG_NOUNS,
     PERSON_PRONOUNS,
+    SPEECH_VERBS,
     STRONG_LABELS,
 )
 from sitegen.extract.mentions import title_before
@@ -85,6 +86,9 @@ class Discourse:
         self.people = people  # names this article treats as people
         self.entities: list[Entity] = []
         self.last_subject: Entity | None = None  # main subject of the previous sentence
+        # the subject of what the previous sentence reports: "Police said [four men]
+        # exited the vehicles."
+        self.last_reported: Entity | None = None
 
     # --- reading ------------------------------------------------------------------------
 
@@ -108,10 +112,11 @@ class Discourse:
             if not mention.quoted and mention.name in self.people
         }
         groups = {ent.root.i: ent for ent in ents_of(sentence) if ent.label_ in GROUP_LABELS}
+        reported = _reported_subject(sentence)
         for token in tokens_of(sentence):
             if quoted and any(a <= token.idx < b for a, b in quoted):
                 continue
-            entity = self._referent(token, names, groups, found)
+            entity = self._referent(token, names, groups, found, token is reported)
             if entity is None:
                 continue
             found[token.i] = entity
@@ -120,6 +125,7 @@ class Discourse:
                 found[token.head.i] = entity  # "the first lady, Melania Trump"
         subject = main_subject(sentence)
         self.last_subject = found.get(subject.i) if subject is not None else None
+        self.last_reported = found.get(reported.i) if reported is not None else None
         return found
 
     def _referent(
@@ -128,6 +134,7 @@ class Discourse:
         names: dict[int, tuple[Span, NameMention]],
         groups: dict[int, Span],
         found: dict[int, Entity],
+        reported: bool = False,
     ) -> Entity | None:
         if token.i in names:
             ent, mention = names[token.i]
@@ -145,7 +152,8 @@ class Discourse:
             if entity is not None:
                 entity.plural = ent.label_ == "NORP" or token.tag_ in ("NNS", "NNPS")
             return entity
-        if not is_subject(token) or not (token.pos_ in ("NOUN", "PROPN") or is_human(token)):
+        subject = is_subject(token) or reported
+        if not subject or not (token.pos_ in ("NOUN", "PROPN") or is_human(token)):
             return None
         return self.subject(token)
 
@@ -155,7 +163,7 @@ class Discourse:
         if lower in PERSON_PRONOUNS:
             return self.pronoun(lower, _coargument(token, found), subject=is_subject(token))
         if lower in GROUP_PRONOUNS and is_subject(token):
-            return self.group_pronoun(lower)
+            return self.group_pronoun(lower, telling=token.head.lemma_ in SPEECH_VERBS)
         return None
 
     def subject(self, token: Token) -> Entity | None:
@@ -366,20 +374,24 @@ class Discourse:
             best.gender = gender  # learnt: later "she" cannot mean him
         return best
 
-    def group_pronoun(self, word: str) -> Entity | None:
+    def group_pronoun(self, word: str, telling: bool = False) -> Entity | None:
         """It/they as a speaker: the most salient organisation or other group ("it" not
         a plural one such as "the Democrats"); "they" also people spoken of in the
-        plural ("the two other people followed him. They pulled alongside …")."""
-        groups = [
-            e
-            for e in self.entities
-            if e.salience >= current().min_salience
-            and (
+        plural ("the two other people followed him. They pulled alongside …"). A
+        pronoun doing something (not `telling`) right after a sentence reporting what a
+        group did is that group, not the teller: "Police said four men exited the
+        vehicles. They fired multiple shots" (the men fired)."""
+
+        def fits(e: Entity) -> bool:
+            return e.salience >= current().min_salience and (
                 (e.kind == "group" and (word != "it" or not e.plural))
                 or (e.kind == "human" and e.plural and word != "it")
             )
-        ]
-        return max(groups, key=lambda e: e.salience, default=None)
+
+        reported = self.last_reported
+        if not telling and reported is not None and fits(reported):
+            return reported
+        return max(filter(fits, self.entities), key=lambda e: e.salience, default=None)
 
     def description(self, token: Token) -> Entity | None:
         """A definite description of someone already in the text: "the governor" (a role
@@ -416,6 +428,21 @@ class Discourse:
     def most_salient_person(self) -> Entity | None:
         people = [e for e in self.entities if e.personal and e.salience >= current().min_salience]
         return max(people, key=lambda e: e.salience, default=None)
+
+
+def _reported_subject(sentence: Span) -> Token | None:
+    """The subject of the clause a telling root reports: "Police said [the men] fled"."""
+    root = sentence.root
+    if root.lemma_ not in SPEECH_VERBS:
+        return None
+    reported = next((c for c in children_of(root) if c.dep_ == "ccomp"), None)
+    if reported is None:
+        return None
+    # "Police said four men … exited the vehicles": the parser often takes the subject
+    # of what is told for the telling verb's object
+    return subject_of(reported) or next(
+        (c for c in children_of(root) if c.dep_ == "dobj" and c.i < reported.i), None
+    )
 
 
 def _names_its_head(token: Token, names: dict[int, tuple[Span, NameMention]]) -> bool:
