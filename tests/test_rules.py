@@ -713,6 +713,26 @@ def test_a_relative_is_a_person_a_pronoun_can_stand_for() -> None:
     assert story.pronoun("he", subject=True) is found[1]
 
 
+def test_they_doing_something_after_a_report_is_who_the_report_is_of() -> None:
+    """ "Police said four men exited the cars. They fired shots.": the men fired (the
+    parser takes the men for the object of "said"); "They said …" is still the police."""
+    story = Discourse(set())
+    report = parse(
+        W("Police", 1, "nsubj", "NOUN", "police", "NNS"),
+        W("said", 1, "ROOT", "VERB", "say", "VBD"),
+        W("four", 3, "nummod", "NUM"),
+        W("men", 1, "dobj", "NOUN", "man", "NNS"),
+        W("exited", 1, "ccomp", "VERB", "exit", "VBD"),
+        W("the", 6, "det", "DET"),
+        W("cars", 4, "dobj", "NOUN", "car", "NNS"),
+    )
+    found = story.read(report[:], [], [])
+    police, men = found[0], found[3]
+    assert police is not men
+    assert story.group_pronoun("they") is men
+    assert story.group_pronoun("they", telling=True) is police
+
+
 def test_the_speaker_of_a_quotation_is_the_subject_of_the_speech_verb_after_it() -> None:
     doc = parse(
         W("“", 3, "punct", "PUNCT"),

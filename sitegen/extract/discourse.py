@@ -116,7 +116,9 @@ class Discourse:
         for token in tokens_of(sentence):
             if quoted and any(a <= token.idx < b for a, b in quoted):
                 continue
-            entity = self._referent(token, names, groups, found, token is reported)
+            entity = self._referent(
+                token, names, groups, found, reported is not None and token.i == reported.i
+            )
             if entity is None:
                 continue
             found[token.i] = entity
