@@ -380,8 +380,8 @@ class Discourse:
         """It/they as a speaker: the most salient organisation or other group ("it" not
         a plural one such as "the Democrats"); "they" also people spoken of in the
         plural ("the two other people followed him. They pulled alongside …"). A
-        pronoun doing something (not `telling`) right after a sentence reporting what a
-        group did is that group, not the teller: "Police said four men exited the
+        pronoun doing something (not `telling`) right after a sentence reporting what
+        people did is those people, not the teller: "Police said four men exited the
         vehicles. They fired multiple shots" (the men fired)."""
 
         def fits(e: Entity) -> bool:
@@ -391,7 +391,7 @@ class Discourse:
             )
 
         reported = self.last_reported
-        if not telling and reported is not None and fits(reported):
+        if not telling and reported is not None and reported.kind == "human" and fits(reported):
             return reported
         return max(filter(fits, self.entities), key=lambda e: e.salience, default=None)
 
@@ -442,9 +442,10 @@ def _reported_subject(sentence: Span) -> Token | None:
         return None
     # "Police said four men … exited the vehicles": the parser often takes the subject
     # of what is told for the telling verb's object
-    return subject_of(reported) or next(
+    subject = subject_of(reported) or next(
         (c for c in children_of(root) if c.dep_ == "dobj" and c.i < reported.i), None
     )
+    return subject if subject is not None and subject.pos_ != "PRON" else None
 
 
 def _names_its_head(token: Token, names: dict[int, tuple[Span, NameMention]]) -> bool:
