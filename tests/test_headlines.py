@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitegen.extract.headlines import headline_counts
+from sitegen.extract.headlines import counted_part, headline_counts
 from tests.builders import W, parse
 
 
@@ -82,3 +82,23 @@ def test_only_a_headline_writing_a_number_is_parsed(title: str, parsed: bool) ->
     from sitegen.extract.numbers import may_count
 
     assert may_count(title) is parsed
+
+
+@pytest.mark.parametrize(
+    ("headline", "part"),
+    [
+        ("Surprise : 3 dead , 2 hurt in spree", "3 dead , 2 hurt in spree"),
+        ("3 dead : police seek gunman", "3 dead : police seek gunman"),
+        ("Three dead in park shooting", "Three dead in park shooting"),
+    ],
+)
+def test_a_label_before_a_colon_is_left_out_of_the_headlines_statement(
+    headline: str, part: str
+) -> None:
+    """ "He Took Them by Surprise: 3 Dead, 2 Hurt in Shooting Spree": the counts' part;
+    a headline whose counts come first is kept whole."""
+    words = [
+        W(w, 0, "ROOT" if i == 0 else "dep", "NUM" if w[0].isdigit() else "NOUN")
+        for i, w in enumerate(headline.split())
+    ]
+    assert counted_part(parse(*words)[:]).text == part

@@ -21,7 +21,7 @@ from sitegen.extract.attribution import Attribution, attribute, speaker_of
 from sitegen.extract.credits import dateline_credit, resolved, sentence_credits
 from sitegen.extract.discourse import Discourse, Entity
 from sitegen.extract.figures import figures
-from sitegen.extract.headlines import headline_counts
+from sitegen.extract.headlines import counted_part, headline_counts
 from sitegen.extract.lexicon import DOCUMENT_NOUNS, SPEECH_VERBS
 from sitegen.extract.mentions import (
     article_people,
@@ -119,7 +119,7 @@ def _headline_facts(article: Article, block: Block, doc: Doc) -> list[FactCandid
     for sentence in doc.sents:
         counts = headline_counts(sentence)
         if counts:
-            fact = _candidate(article, sentence, block.start, {}, counts)
+            fact = _candidate(article, counted_part(sentence), block.start, {}, counts)
             fact.headline = True
             facts.append(fact)
     return facts

@@ -32,6 +32,22 @@ _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.I)  # "2nd person arrested": no 
 _HEDGE_WORDS = 3  # words before the number that may hedge it ("at least 3 dead")
 
 
+def counted_part(sentence: Span) -> Span:
+    """The headline's words from its counts on, when a colon sets a label or a quotation
+    before them ("He Took Them by Surprise: 3 Dead, 2 Hurt in Shooting Spree"): the
+    statement the counts make, without words that need the article to be understood."""
+    colons = [t for t in sentence if t.text == ":"]
+    if not colons:
+        return sentence
+    rest = sentence.doc[colons[-1].i + 1 : sentence.end]
+    return (
+        rest
+        if any(t.like_num for t in rest)
+        and not any(t.like_num for t in sentence[: colons[-1].i - sentence.start])
+        else sentence
+    )
+
+
 def headline_counts(sentence: Span) -> list[Figure]:
     """The people counts a headline sentence states plainly, each with the quantity its
     outcome word names."""
