@@ -33,19 +33,19 @@ _HEDGE_WORDS = 3  # words before the number that may hedge it ("at least 3 dead"
 
 
 def counted_part(sentence: Span) -> Span:
-    """The headline's words from its counts on, when a colon sets a label or a quotation
-    before them ("He Took Them by Surprise: 3 Dead, 2 Hurt in Shooting Spree"): the
-    statement the counts make, without words that need the article to be understood."""
+    """The headline's words from its counts on, when a clause of its own comes before
+    them, set off by a colon ("He Took Them by Surprise: 3 Dead, 2 Hurt in Shooting
+    Spree"): a quotation or a teaser that needs the article to be understood. A label
+    without a verb stays: it says who tells the counts ("Police: 5 people shot") or of
+    what ("Cincinnati nightclub shooting: One killed, 15 injured")."""
     colons = [t for t in sentence if t.text == ":"]
     if not colons:
         return sentence
+    before = sentence.doc[sentence.start : colons[-1].i]
     rest = sentence.doc[colons[-1].i + 1 : sentence.end]
-    return (
-        rest
-        if any(t.like_num for t in rest)
-        and not any(t.like_num for t in sentence[: colons[-1].i - sentence.start])
-        else sentence
-    )
+    told = any(t.pos_ in ("VERB", "AUX") for t in before)
+    counts_after = any(t.like_num for t in rest) and not any(t.like_num for t in before)
+    return rest if told and counts_after else sentence
 
 
 def headline_counts(sentence: Span) -> list[Figure]:
