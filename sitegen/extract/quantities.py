@@ -27,7 +27,7 @@ from sitegen.extract.lexicon import HUMAN_HEADS, KIN_NOUNS, QUANTITY_OF, SPEECH_
 from sitegen.extract.numbers import parse_number
 from sitegen.extract.params import current
 from sitegen.extract.syntax import SUBJECTS
-from sitegen.extract.view import ents_of
+from sitegen.extract.view import ents_of, text_of, tokens_of
 from sitegen.factbase.model import Figure
 from sitegen.wordnet import noun_kinds
 from sitegen.words import word_set
@@ -60,7 +60,7 @@ def with_quantities(sentence: Span, found: list[Figure]) -> list[Figure]:
             continue
         used.add(token.i)
         result.append((_described(figure, token), token))
-    for token in sentence:
+    for token in tokens_of(sentence):
         if token.i in used:
             continue
         counted = _one_counted(token) if token.lower_ in _ONE else _one_named(token)
@@ -109,13 +109,15 @@ def _one_named(token: Token) -> Token | None:
     """The person a definite determiner introduces as the one hurt or killed: "the
     driver" in "shot and wounded the driver", "her son" in "her son was also wounded"
     (one person, singular and human; not "the victims", not "the car")."""
-    noun = token.head
     definite = (token.dep_ == "det" and token.lower_ == "the") or (
         token.dep_ == "poss" and token.lower_ in _POSSESSIVES
     )
+    if not definite:  # most words: no need to make the head's token
+        return None
+    noun = token.head
     singular = noun.lemma_.lower() == noun.lower_  # "drivers" has the lemma "driver"
     human = noun.lower_ in HUMAN_HEADS
-    return noun if definite and singular and human and noun.dep_ in _COUNTED_ONE else None
+    return noun if singular and human and noun.dep_ in _COUNTED_ONE else None
 
 
 def _coordinations_summed(counted: list[tuple[Figure, Token | None]]) -> list[Figure]:
@@ -760,7 +762,8 @@ _SPANS = {"year", "month", "week", "day"}
 def _token_of(sentence: Span, text: str, used: set[int]) -> Token | None:
     """The number token of a figure written as `text` in the sentence: the first place
     it is written that is not read already ("two other men and two women")."""
-    at = sentence.text.find(text)
+    whole = text_of(sentence)
+    at = whole.find(text)
     while at >= 0:
         span = sentence.char_span(at, at + len(text), alignment_mode="expand")
         if span is not None:
@@ -769,5 +772,5 @@ def _token_of(sentence: Span, text: str, used: set[int]) -> Token | None:
             ]
             if numbers:
                 return numbers[-1]
-        at = sentence.text.find(text, at + 1)
+        at = whole.find(text, at + 1)
     return None
