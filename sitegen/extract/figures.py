@@ -196,7 +196,7 @@ def _number_of(ent: Span) -> Token:
     """The entity's word that attaches it to the sentence, a number first: in "an
     additional 69 men" the article, the adjective and the number all modify "men", and
     the number is what counts them."""
-    outward = [t for t in ent if not (ent.start <= t.head.i < ent.end) or t.head is t]
+    outward = [t for t in ent if not (ent.start <= t.head.i < ent.end) or t.head == t]
     return next((t for t in reversed(outward) if t.like_num), ent.root)
 
 

@@ -477,7 +477,7 @@ def _governing_quantity(noun: Token) -> str | None:
         return state
     token = noun
     for _ in range(current().governor_climb):
-        if token.head is token:
+        if token.head == token:
             break
         below, token = token, token.head
         quantity = QUANTITY_OF.get(token.lemma_.lower()) or _struck_by_gunfire(token, below)
@@ -576,7 +576,7 @@ def _state_after(noun: Token) -> str | None:
     if noun.dep_ != "dobj" or noun.i + 1 >= noun.sent.end:
         return None
     word = noun.doc[noun.i + 1]
-    if word.dep_ == "advcl" and word.tag_ == "VBN" and word.head is not noun.head:
+    if word.dep_ == "advcl" and word.tag_ == "VBN" and word.head != noun.head:
         return QUANTITY_OF.get(word.lemma_.lower())
     return None
 

@@ -164,7 +164,7 @@ def _dates_the_telling(ent: Span) -> bool:
     on Monday it would …"): when the source spoke, not when the fact happened, so two
     outlets reporting one fact on two days do not contradict each other."""
     token = ent.root
-    while token.dep_ in ("pobj", "prep", "npadvmod") and token.head is not token:
+    while token.dep_ in ("pobj", "prep", "npadvmod") and token.head != token:
         token = token.head
     return token.lemma_ in SPEECH_VERBS and (
         token.dep_ in REPORTED_CLAUSES or has_child(token, "ccomp")
