@@ -22,7 +22,7 @@ from sitegen.extract.credits import dateline_credit, resolved, sentence_credits
 from sitegen.extract.discourse import Discourse, Entity
 from sitegen.extract.figures import figures
 from sitegen.extract.headlines import counted_part, headline_counts
-from sitegen.extract.lexicon import DOCUMENT_NOUNS, SPEECH_VERBS
+from sitegen.extract.lexicon import DOCUMENT_NOUNS, ORG_NOUNS, PLACE_TAILS, SPEECH_VERBS
 from sitegen.extract.mentions import (
     article_people,
     cut_common_plurals,
@@ -657,7 +657,10 @@ def _referent(entity: Entity | None) -> str | None:
     if entity is None:
         return None
     if entity.kind == "person":
-        return entity.name
+        # "News Channel 11 was told …. He is being held …": a name of an organisation
+        # or a place the article took for a person's is no one "he" stands for
+        named = {w.lower() for w in entity.name.split()}
+        return None if named & (ORG_NOUNS | PLACE_TAILS) else entity.name
     words = entity.name.split()
     if not words or len(words) > current().referent_words:
         return None
