@@ -165,11 +165,7 @@ class Discourse:
         if lower in PERSON_PRONOUNS:
             return self.pronoun(lower, _coargument(token, found), subject=is_subject(token))
         if lower in GROUP_PRONOUNS and is_subject(token):
-            return self.group_pronoun(
-                lower,
-                telling=token.head.lemma_ in SPEECH_VERBS,
-                undergoing=token.dep_ == "nsubjpass",
-            )
+            return self.group_pronoun(lower, telling=token.head.lemma_ in SPEECH_VERBS)
         return None
 
     def subject(self, token: Token) -> Entity | None:
@@ -380,21 +376,17 @@ class Discourse:
             best.gender = gender  # learnt: later "she" cannot mean him
         return best
 
-    def group_pronoun(
-        self, word: str, telling: bool = False, undergoing: bool = False
-    ) -> Entity | None:
+    def group_pronoun(self, word: str, telling: bool = False) -> Entity | None:
         """It/they as a speaker: the most salient organisation or other group ("it" not
         a plural one such as "the Democrats"); "they" also people spoken of in the
         plural ("the two other people followed him. They pulled alongside …"). A
         pronoun doing something (not `telling`) right after a sentence reporting what
         people did is those people, not the teller: "Police said four men exited the
-        vehicles. They fired multiple shots" (the men fired). One `undergoing` an act
-        ("They were taken to Stroger Hospital", "They were pronounced dead") is people
-        spoken of, not an organisation that speaks or acts."""
+        vehicles. They fired multiple shots" (the men fired)."""
 
         def fits(e: Entity) -> bool:
             return e.salience >= current().min_salience and (
-                (e.kind == "group" and (word != "it" or not e.plural) and not undergoing)
+                (e.kind == "group" and (word != "it" or not e.plural))
                 or (e.kind == "human" and e.plural and word != "it")
             )
 
