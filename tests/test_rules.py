@@ -733,30 +733,6 @@ def test_they_doing_something_after_a_report_is_who_the_report_is_of() -> None:
     assert story.group_pronoun("they", telling=True) is police
 
 
-def test_a_passive_they_is_people_not_an_organisation() -> None:
-    """ "Police found two women. They were pronounced dead": the women, however salient
-    the police; "They said …" may be the police."""
-    story = Discourse(set())
-    found = story.read(
-        parse(
-            W("Police", 1, "nsubj", "NOUN", "police", "NNS"),
-            W("found", 1, "ROOT", "VERB", "find", "VBD"),
-            W("two", 3, "nummod", "NUM"),
-            W("women", 1, "dobj", "NOUN", "woman", "NNS"),
-        )[:],
-        [],
-        [],
-    )
-    officers = found[0]
-    women = story.subject(
-        parse(W("The", 1, "det", "DET"), W("women", 1, "ROOT", "NOUN", "woman", "NNS"))[1]
-    )
-    assert officers.kind == "group" and women is not None
-    women.salience = officers.salience / 2
-    assert story.group_pronoun("they") is officers
-    assert story.group_pronoun("they", undergoing=True) is women
-
-
 def test_a_name_of_an_organisation_is_no_ones_bracketed_referent() -> None:
     from sitegen.extract.article import _referent
 
