@@ -901,3 +901,20 @@ def test_a_time_of_a_named_day_dates_the_fact() -> None:
     fact = FactCandidate("a", 0, len(doc.text), doc.text, "event")
     add_features(doc[:], fact)
     assert [e for e in fact.entities if e.startswith("date:")] == ["date:saturday night"]
+
+
+def test_a_pronoun_introduced_by_name_gets_no_bracketed_name() -> None:
+    """ "He is Jahaun Jones, 18": who he is; "He is 18" is of someone named before."""
+    from sitegen.extract.article import _introduces_by_name
+
+    named = parse(
+        W("He", 1, "nsubj", "PRON"),
+        W("is", 1, "ROOT", "AUX", "be"),
+        W("Jahaun", 3, "compound", "PROPN"),
+        W("Jones", 1, "attr", "PROPN"),
+    )
+    aged = parse(
+        W("He", 1, "nsubj", "PRON"), W("is", 1, "ROOT", "AUX", "be"), W("18", 1, "attr", "NUM")
+    )
+    assert _introduces_by_name(named[0])
+    assert not _introduces_by_name(aged[0])

@@ -46,7 +46,7 @@ from sitegen.extract.statements import (
     is_checkable,
 )
 from sitegen.extract.syntax import is_subject, root_subject
-from sitegen.extract.view import sharing, text_of, tokens_of
+from sitegen.extract.view import children_of, sharing, text_of, tokens_of
 from sitegen.factbase.model import Figure
 from sitegen.furniture import is_furniture
 from sitegen.ingest import Article, Block
@@ -583,6 +583,8 @@ def _stands_alone(
     opening = _opening_reference(sentence)
     if opening is None:
         return True
+    if _introduces_by_name(opening):
+        return False  # "He is Jahaun Jones, 18": who "he" is, not someone named before
     entity = refs.get(opening.i)
     if entity is None and opening.lower_ == "his":
         entity = discourse.pronoun("he", refs.get(opening.head.i))  # not "His son Jim"
@@ -595,6 +597,17 @@ def _stands_alone(
     fill = f"[{_possessive(referent, opening)}]" if opening.tag_ == "PRP$" else f"[{referent}]"
     fact.standalone = fact.text[:at] + fill + fact.text[at + len(opening.text) :]
     return True
+
+
+def _introduces_by_name(pronoun: Token) -> bool:
+    """ "He is Jahaun Jones": the pronoun is the subject of "be" whose complement is a
+    name; the sentence tells who the person is, so a bracketed name would clash."""
+    verb = pronoun.head
+    return (
+        pronoun.dep_ == "nsubj"
+        and verb.lemma_ == "be"
+        and any(c.dep_ == "attr" and c.pos_ == "PROPN" for c in children_of(verb))
+    )
 
 
 def _possessive(referent: str, pronoun: Token) -> str:
