@@ -811,6 +811,33 @@ def test_the_templates_compiled_before_forking_are_those_the_pages_use(tmp_path:
     assert "macros.html" not in compiled
 
 
+def test_templates_compiled_in_a_child_are_not_compiled_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With several processes, the templates compile in a child while content/ is read:
+    this process then compiles none of them itself, and a template changed after the
+    child read it is compiled afresh, not taken stale. One process forks nothing."""
+    config = Config(root=tmp_path, jobs=2)
+    config.templates.mkdir()
+    (config.templates / "page.html").write_text("<p>before</p>", encoding="utf-8")
+    templates = site_module.templates_apart(config)
+    assert templates is not None
+    (config.templates / "page.html").write_text("<p>after</p>", encoding="utf-8")
+    compiled: list[str] = []
+    compile = templates.env.compile
+    monkeypatch.setattr(
+        templates.env,
+        "compile",
+        lambda source, name, *a: compiled.append(name) or compile(source, name, *a),
+    )
+    templates.compile_ahead(site_module.PAGE_TEMPLATES)
+    names = {name for _, name in templates.env.cache}
+    assert {"claim.html", "macros.html", "base.html", "page.html"} <= names
+    assert set(compiled) <= {"page.html"}  # only the one changed meanwhile, if it was read
+    assert templates.render("page.html", {}) == "<p>after</p>"
+    assert site_module.templates_apart(Config(root=tmp_path, jobs=1)) is None
+
+
 def test_a_quotation_claim_says_which_origins_print_its_words(tmp_path: Path) -> None:
     """Corroborated is the fact; the page says which origins print the quoted words
     whole, which some of them, and which tell the fact in other words."""
