@@ -39,7 +39,7 @@ from sitegen.render.corrections import Correction
 from sitegen.render.feed import build_feed, page_dates
 from sitegen.render.figures import figures_table, stated_by
 from sitegen.render.incremental import Fragments, Incremental, draw, shows
-from sitegen.render.markdown import inline_markdown
+from sitegen.render.markdown import inline_markdown, plain_text
 from sitegen.render.opendata import FOLDER as DATA_FOLDER
 from sitegen.render.opendata import copy_schemas, data_files
 from sitegen.render.origins import picture
@@ -195,6 +195,7 @@ def _let_go() -> None:
     (`collector.give_back`) when there was much of it. At 160,000 claims: 890 MB at
     its peak, 399 MB beside Pagefind."""
     inline_markdown.cache_clear()
+    plain_text.cache_clear()
     feed.forget()
     if _peak_memory() > GIVE_BACK_ABOVE:
         collector.give_back()
@@ -617,7 +618,13 @@ def _sitemap_context(views: SiteViews) -> dict[str, Any]:
 
 def _fields(view: Any) -> dict[str, Any]:
     """A view's fields as template variables: `claim`, `citations`, ... not `view.claim`."""
-    return {f.name: getattr(view, f.name) for f in fields(view) if not f.name.startswith("_")}
+    return {name: getattr(view, name) for name in _field_names(type(view))}
+
+
+@cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    """The public fields of a view class, looked up once, not on each of its pages."""
+    return tuple(f.name for f in fields(kind) if not f.name.startswith("_"))
 
 
 def page_context(
