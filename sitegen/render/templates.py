@@ -11,6 +11,8 @@ from __future__ import annotations
 import marshal
 import os
 import re
+import select
+import signal
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
@@ -56,6 +58,9 @@ def format_number(value: float) -> str:
     """60000.0 -> "60,000"; 2.5 -> "2.5"."""
     return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
 
+
+# seconds to wait for the templates compiled in a child (the built-in theme: ~0.2 s)
+APART_WAIT = 60
 
 # a template another one names in a tag (`{% extends "base.html" %}`, include, import)
 _NAMED = re.compile(r"""\{%-?\s*(?:extends|include|import|from)\s+["']([^"']+)["']""")
@@ -200,7 +205,12 @@ class Templates:
         child, read = self._apart
         self._apart = None
         with os.fdopen(read, "rb") as pipe:
-            data = pipe.read()
+            # the child writes its code at once, then ends; one stuck (a lock some
+            # thread held when it forked) is given up on
+            ready, _, _ = select.select([pipe], [], [], APART_WAIT)
+            data = pipe.read() if ready else b""
+        if not ready:
+            os.kill(child, signal.SIGKILL)
         _, status = os.waitpid(child, 0)
         if status != 0:
             return
