@@ -251,16 +251,22 @@ def render(
     if not force and (config.site / "index.html").is_file() and _read(stamp) == inputs:
         reporter.info(f"site: {config.site_dir}/ is up to date")
         return BuildStats(seconds=time.perf_counter() - started)
-    from sitegen.render.site import draw_site  # Jinja2 and the theme: only when rendering
+    # Jinja2 and the theme: only when rendering
+    from sitegen.render.site import draw_site, templates_apart
 
-    stored = None
-    if cache is None:  # `sitegen render`: parse only the YAML changed since the last one
-        cache = stored = StoredCache(config.cache / PARSED_CONTENT)
-    with collector.paused():
-        base = pipeline.load_factbase(config, reporter, cache)
-    if stored is not None:
-        stored.save()
-    drawn = draw_site(config, base, reporter, incremental, cache.article)
+    templates = templates_apart(config) if incremental is None else None
+    try:
+        stored = None
+        if cache is None:  # `sitegen render`: parse only the YAML changed since the last one
+            cache = stored = StoredCache(config.cache / PARSED_CONTENT)
+        with collector.paused():
+            base = pipeline.load_factbase(config, reporter, cache)
+        if stored is not None:
+            stored.save()
+        drawn = draw_site(config, base, reporter, incremental, cache.article, templates)
+    finally:
+        if templates is not None:  # a content/ error: the compiled templates go unused
+            templates.close()
     stats = _stats(base, started)
     del base, cache, stored  # before Pagefind indexes the pages, beside this process
     result = drawn.finish(reporter)

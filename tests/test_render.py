@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import io
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -809,6 +810,61 @@ def test_the_templates_compiled_before_forking_are_those_the_pages_use(tmp_path:
     compiled = {name for _, name in templates.env.cache}
     assert {"claim.html", "index.html", "base.html", "footer.html"} <= compiled
     assert "macros.html" not in compiled
+
+
+def test_templates_compiled_in_a_child_are_not_compiled_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With several processes, the templates compile in a child while content/ is read:
+    this process then compiles none of them itself, and a template changed after the
+    child read it is compiled afresh, not taken stale. One process forks nothing."""
+    config = Config(root=tmp_path, jobs=2)
+    config.templates.mkdir()
+    (config.templates / "page.html").write_text("<p>before</p>", encoding="utf-8")
+    templates = site_module.templates_apart(config)
+    assert templates is not None
+    (config.templates / "page.html").write_text("<p>after</p>", encoding="utf-8")
+    compiled: list[str] = []
+    compile = templates.env.compile
+    monkeypatch.setattr(
+        templates.env,
+        "compile",
+        lambda source, name, *a: compiled.append(name) or compile(source, name, *a),
+    )
+    templates.compile_ahead(site_module.PAGE_TEMPLATES)
+    names = {name for _, name in templates.env.cache}
+    assert {"claim.html", "macros.html", "base.html", "page.html"} <= names
+    assert set(compiled) <= {"page.html"}  # only the one changed meanwhile, if it was read
+    assert templates.render("page.html", {}) == "<p>after</p>"
+    assert site_module.templates_apart(Config(root=tmp_path, jobs=1)) is None
+
+
+def test_a_stuck_compiling_child_is_given_up_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A child that never hands its code over (forked while a thread held a lock it
+    needs) is stopped after `APART_WAIT`; the templates then compile here."""
+    import time
+
+    from sitegen.render import templates as templates_module
+
+    parent = os.getpid()
+    made = templates_module._Compiled.__init__
+
+    def stuck(self: object, *args: object) -> None:
+        if os.getpid() != parent:
+            time.sleep(60)
+        made(self, *args)
+
+    monkeypatch.setattr(templates_module._Compiled, "__init__", stuck)
+    monkeypatch.setattr(templates_module, "APART_WAIT", 0.5)
+    templates = site_module.templates_apart(Config(root=tmp_path, jobs=2))
+    assert templates is not None
+    started = time.monotonic()
+    templates.compile_ahead(["page.html"])
+    assert time.monotonic() - started < 10
+    assert templates.env.bytecode_cache is None  # nothing taken from the child
+    assert "page.html" in {name for _, name in templates.env.cache}
 
 
 def test_a_quotation_claim_says_which_origins_print_its_words(tmp_path: Path) -> None:

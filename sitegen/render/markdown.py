@@ -42,6 +42,7 @@ def inline_markdown(text: str | None, links: bool = True) -> Markup:
     return Markup(parser.renderInline(text))
 
 
+@lru_cache(maxsize=65_536)  # a claim page shows its statement so three times
 def plain_text(text: str | None) -> str:
     """One line of Markdown as plain text: for titles in feeds, search and metadata."""
     if text and _MARKUP.search(text) is None:

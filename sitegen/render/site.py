@@ -39,7 +39,7 @@ from sitegen.render.corrections import Correction
 from sitegen.render.feed import build_feed, page_dates
 from sitegen.render.figures import figures_table, stated_by
 from sitegen.render.incremental import Fragments, Incremental, draw, shows
-from sitegen.render.markdown import inline_markdown
+from sitegen.render.markdown import inline_markdown, plain_text
 from sitegen.render.opendata import FOLDER as DATA_FOLDER
 from sitegen.render.opendata import copy_schemas, data_files
 from sitegen.render.origins import picture
@@ -118,10 +118,12 @@ def draw_site(
     reporter: Reporter,
     incremental: Incremental | None = None,
     read: Callable[[Path], tuple[str, str]] = read_article,
+    templates: Templates | None = None,
 ) -> Drawn:
     """The site's pages drawn, not yet indexed for search nor in place (`Drawn.finish`
     does both): a caller that lets go of `base` in between leaves Pagefind more of the
-    machine's memory (at 10,000 articles the fact base is ~0.9 GB)."""
+    machine's memory (at 10,000 articles the fact base is ~0.9 GB). `templates`: those
+    of `templates_apart`, compiling since before `base` was read."""
     with collector.paused():
         views = build_views(config, base, reporter, read)
     if incremental is None:  # before workers fork: what only a next edit would reuse
@@ -129,7 +131,19 @@ def draw_site(
         if _peak_memory() > GIVE_BACK_ABOVE:
             collector.trim()
     with collector.frozen():
-        return _render(config, views, reporter, incremental)
+        return _render(config, views, reporter, incremental, templates)
+
+
+def templates_apart(config: Config) -> Templates | None:
+    """For a one-shot render in several processes, the project's templates, compiled
+    in a child while this process reads content/ and builds the views (the cores
+    are otherwise idle until the pages are drawn); None for one process, which
+    compiles each template as its first page is drawn."""
+    if job_count(config.jobs) < 2:
+        return None
+    templates = Templates.for_project(config)
+    templates.compile_apart(PAGE_TEMPLATES)
+    return templates
 
 
 @dataclass
@@ -181,6 +195,7 @@ def _let_go() -> None:
     (`collector.give_back`) when there was much of it. At 160,000 claims: 890 MB at
     its peak, 399 MB beside Pagefind."""
     inline_markdown.cache_clear()
+    plain_text.cache_clear()
     feed.forget()
     if _peak_memory() > GIVE_BACK_ABOVE:
         collector.give_back()
@@ -211,11 +226,15 @@ def site_specs(views: SiteViews) -> Iterator[PageSpec]:
 
 
 def _render(
-    config: Config, views: SiteViews, reporter: Reporter, incremental: Incremental | None
+    config: Config,
+    views: SiteViews,
+    reporter: Reporter,
+    incremental: Incremental | None,
+    given: Templates | None = None,
 ) -> Drawn:
     fragments = None
     if incremental is None:
-        templates = Templates.for_project(config)
+        templates = given or Templates.for_project(config)
     else:
         site = tuple(vars(views.site).values())
         if site != incremental.site:  # a new title (from a headline) is on every page
@@ -599,7 +618,13 @@ def _sitemap_context(views: SiteViews) -> dict[str, Any]:
 
 def _fields(view: Any) -> dict[str, Any]:
     """A view's fields as template variables: `claim`, `citations`, ... not `view.claim`."""
-    return {f.name: getattr(view, f.name) for f in fields(view) if not f.name.startswith("_")}
+    return {name: getattr(view, name) for name in _field_names(type(view))}
+
+
+@cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    """The public fields of a view class, looked up once, not on each of its pages."""
+    return tuple(f.name for f in fields(kind) if not f.name.startswith("_"))
 
 
 def page_context(
