@@ -616,15 +616,22 @@ def _sitemap_context(views: SiteViews) -> dict[str, Any]:
     }
 
 
-def _fields(view: Any) -> dict[str, Any]:
+def _fields(view: object) -> dict[str, Any]:
     """A view's fields as template variables: `claim`, `citations`, ... not `view.claim`."""
     return {name: getattr(view, name) for name in _field_names(type(view))}
 
 
-@cache
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
 def _field_names(kind: type) -> tuple[str, ...]:
     """The public fields of a view class, looked up once, not on each of its pages."""
-    return tuple(f.name for f in fields(kind) if not f.name.startswith("_"))
+    names = _FIELD_NAMES.get(kind)
+    if names is None:
+        names = _FIELD_NAMES[kind] = tuple(
+            f.name for f in fields(kind) if not f.name.startswith("_")
+        )
+    return names
 
 
 def page_context(
