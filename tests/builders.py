@@ -72,3 +72,14 @@ def said_that() -> list[W]:
         W("passed", 2, "ccomp", "VERB", "pass", "VBD"),
         W(".", 2, "punct", "PUNCT"),
     ]
+
+
+def were_done(count: str, noun: str, verb: str, verb_lemma: str, noun_lemma: str = "") -> list[W]:
+    """ "Two teens were killed" as the sentence's first four words: a count, its noun,
+    "were" and the verb, the root."""
+    return [
+        W(count, 1, "nummod", "NUM"),
+        W(noun, 3, "nsubjpass", "NOUN", noun_lemma),
+        W("were", 3, "auxpass", "AUX", "be"),
+        W(verb, 3, "ROOT", "VERB", verb_lemma),
+    ]

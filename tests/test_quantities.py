@@ -20,7 +20,7 @@ from sitegen.factbase.model import FactBase, Figure
 from sitegen.ingest import read_articles
 from sitegen.merge import merge
 from sitegen.render.figures import QuantityRow, figures_table
-from tests.builders import W, parse
+from tests.builders import W, parse, were_done
 
 
 def test_an_additional_count_of_a_noun_is_an_increment_without_a_quantity() -> None:
@@ -109,10 +109,7 @@ def test_a_count_dated_to_an_earlier_year_is_another_events() -> None:
 
 def test_the_verb_a_count_is_the_subject_of_names_the_quantity() -> None:
     doc = parse(
-        W("Two", 1, "nummod", "NUM"),
-        W("people", 3, "nsubjpass", "NOUN", "person"),
-        W("were", 3, "auxpass", "AUX", "be"),
-        W("killed", 3, "ROOT", "VERB", "kill"),
+        *were_done("Two", "people", "killed", "kill", "person"),
     )
     assert quantity_of(doc[0]) == "killed"
     assert not is_increment(doc[0], "killed")
@@ -172,10 +169,7 @@ def test_the_shot_are_not_the_dead_when_the_dead_have_their_own_subject() -> Non
     """ "Four men were shot and two of them died": four shot, two killed; but "two men
     were shot and killed": two killed."""
     doc = parse(
-        W("Four", 1, "nummod", "NUM"),
-        W("men", 3, "nsubjpass", "NOUN", "man"),
-        W("were", 3, "auxpass", "AUX", "be"),
-        W("shot", 3, "ROOT", "VERB", "shoot"),
+        *were_done("Four", "men", "shot", "shoot", "man"),
         W("and", 3, "cc", "CCONJ"),
         W("two", 8, "nsubj", "NUM"),
         W("of", 5, "prep", "ADP"),
@@ -185,10 +179,7 @@ def test_the_shot_are_not_the_dead_when_the_dead_have_their_own_subject() -> Non
     assert quantity_of(doc[0]) == "shot"
     assert quantity_of(doc[5]) == "killed"
     both = parse(
-        W("Two", 1, "nummod", "NUM"),
-        W("men", 3, "nsubjpass", "NOUN", "man"),
-        W("were", 3, "auxpass", "AUX", "be"),
-        W("shot", 3, "ROOT", "VERB", "shoot"),
+        *were_done("Two", "men", "shot", "shoot", "man"),
         W("and", 3, "cc", "CCONJ"),
         W("killed", 3, "conj", "VERB", "kill"),
     )
@@ -594,10 +585,7 @@ def test_a_count_over_a_whole_area_or_a_span_of_time_counts_no_quantity() -> Non
 
     def wounded(prep: str, *place: W) -> Figure:
         doc = parse(
-            W("Twenty", 1, "nummod", "NUM"),
-            W("people", 3, "nsubjpass", "NOUN", "person"),
-            W("were", 3, "auxpass", "AUX", "be"),
-            W("wounded", 3, "ROOT", "VERB", "wound"),
+            *were_done("Twenty", "people", "wounded", "wound", "person"),
             W(prep, 3, "prep", "ADP"),
             *place,
         )
@@ -748,10 +736,7 @@ def test_another_count_after_a_sentence_of_other_quantities_is_a_total() -> None
     """ "49 people were killed. Another 53 were wounded.": 53 wounded in all; after
     "Two people died." "two more died" are more of the dead."""
     doc = parse(
-        W("49", 1, "nummod", "NUM"),
-        W("people", 3, "nsubjpass", "NOUN", "person"),
-        W("were", 3, "auxpass", "AUX", "be"),
-        W("killed", 3, "ROOT", "VERB", "kill"),
+        *were_done("49", "people", "killed", "kill", "person"),
         W(".", 3, "punct", "PUNCT"),
         W("Another", 6, "det", "DET"),
         W("53", 8, "nsubjpass", "NUM"),
@@ -802,10 +787,7 @@ def test_the_counts_own_verb_tells_no_count_before_it() -> None:
     people than the dead, so four injured in all; "injured" is the count's own verb,
     not an injured count told before it."""
     doc = parse(
-        W("Two", 1, "nummod", "NUM"),
-        W("teens", 3, "nsubjpass", "NOUN", "teen"),
-        W("were", 3, "auxpass", "AUX", "be"),
-        W("killed", 3, "ROOT", "VERB", "kill"),
+        *were_done("Two", "teens", "killed", "kill", "teen"),
         W(".", 3, "punct", "PUNCT"),
         W("The", 6, "det", "DET"),
         W("gunfire", 7, "nsubj", "NOUN"),
@@ -826,10 +808,7 @@ def test_counts_of_joined_clauses_of_one_outcome_are_summed() -> None:
 
     def sentence(*second: W) -> list[tuple[float, str | None]]:
         doc = parse(
-            W("Three", 1, "nummod", "NUM"),
-            W("boys", 3, "nsubjpass", "NOUN", "boy"),
-            W("were", 3, "auxpass", "AUX", "be"),
-            W("wounded", 3, "ROOT", "VERB", "wound"),
+            *were_done("Three", "boys", "wounded", "wound", "boy"),
             W("and", 3, "cc", "CCONJ"),
             *second,
         )
@@ -893,10 +872,7 @@ def test_the_others_are_the_rest_of_a_set_not_an_increment() -> None:
     )
     assert not is_increment(the_others[4], "injured")
     others = parse(
-        W("four", 1, "nummod", "NUM"),
-        W("others", 3, "nsubjpass", "NOUN", "other"),
-        W("were", 3, "auxpass", "AUX", "be"),
-        W("wounded", 3, "ROOT", "VERB", "wound"),
+        *were_done("four", "others", "wounded", "wound", "other"),
     )
     assert is_increment(others[0], "injured")
 
@@ -912,10 +888,7 @@ def test_how_often_is_no_count_of_people() -> None:
     )
     assert quantity_of(doc[3]) is None
     people = parse(
-        W("five", 1, "nummod", "NUM"),
-        W("people", 3, "nsubjpass", "NOUN", "person"),
-        W("were", 3, "auxpass", "AUX", "be"),
-        W("shot", 3, "ROOT", "VERB", "shoot"),
+        *were_done("five", "people", "shot", "shoot", "person"),
     )
     assert quantity_of(people[0]) == "shot"
 
@@ -937,10 +910,7 @@ def test_a_breakdown_of_a_count_counts_nothing() -> None:
 
 def test_one_fatally() -> None:
     doc = parse(
-        W("Six", 1, "nummod", "NUM"),
-        W("people", 3, "nsubjpass", "NOUN", "person"),
-        W("were", 3, "auxpass", "AUX", "be"),
-        W("shot", 3, "ROOT", "VERB", "shoot"),
+        *were_done("Six", "people", "shot", "shoot", "person"),
         W(",", 3, "punct", "PUNCT"),
         W("one", 1, "appos", "NUM"),
         W("fatally", 5, "advmod", "ADV"),
