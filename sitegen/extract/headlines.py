@@ -13,12 +13,10 @@ the city").
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Span, Token
 
 from sitegen.extract.lexicon import QUANTITY_OF
-from sitegen.extract.numbers import parse_number, qualifier_of
+from sitegen.extract.numbers import ORDINAL_DIGITS, parse_number, qualifier_of
 from sitegen.extract.quantities import INCREMENT_BEFORE, OVER_AN_AREA, UNSAID_MANY
 from sitegen.factbase.model import Figure
 
@@ -28,7 +26,6 @@ OUTCOMES = {"killed", "injured", "shot", "arrested", "charged", "missing"}
 TALLY_PERIODS = {"weekend", "week", "month", "holiday", "overnight"}
 _PLURAL = {"NNS", "NNPS"}
 _LISTING = {",", "&", "and"}
-_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.I)  # "2nd person arrested": no count
 _HEDGE_WORDS = 3  # words before the number that may hedge it ("at least 3 dead")
 
 
@@ -55,7 +52,7 @@ def headline_counts(sentence: Span) -> list[Figure]:
         return []
     counts = []
     for token in sentence:
-        if not token.like_num or _ORDINAL.fullmatch(token.text) or _ends_a_list(token):
+        if not token.like_num or ORDINAL_DIGITS.fullmatch(token.text) or _ends_a_list(token):
             continue
         value = parse_number(token.text)
         if value is None:

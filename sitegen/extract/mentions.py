@@ -42,6 +42,7 @@ from sitegen.extract.names import (
     name_parts,
     quoted_nickname,
 )
+from sitegen.extract.numbers import ORDINAL_DIGITS
 from sitegen.extract.params import current
 from sitegen.extract.records import NameMention
 from sitegen.extract.syntax import children, is_subject
@@ -426,7 +427,7 @@ def _names_a_street(ent: Span) -> bool:
     head = ent.root
     linked = [head.head] if head.dep_ == "conj" else []
     linked += [t for t in children_of(head) if t.dep_ == "conj"]
-    if any(_ORDINAL.fullmatch(t.text) for t in linked) or _beside_a_street(ent):
+    if any(ORDINAL_DIGITS.fullmatch(t.text) for t in linked) or _beside_a_street(ent):
         return True
     after_place = head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPOSITIONS
     if after_place and head.head.head.lemma_.lower() in PLACE_NOUNS | PLACE_TAILS:
@@ -495,7 +496,6 @@ _THING_RULES = (
     _names_a_hometown,
     _names_a_place_it_owns,
 )
-_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
 
 
 def title_before(ent: Span) -> str | None:

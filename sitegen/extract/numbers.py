@@ -54,6 +54,26 @@ QUALIFIERS = tuple(sorted(APPROXIMATE | AT_LEAST | AT_MOST, key=lambda hedge: (-
 CURRENCIES = word_table("currencies")
 
 
+# "2nd", "21st": an ordinal in digits ranks, it does not count
+ORDINAL_DIGITS = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
+# ordinals past the first: "a second man", "a seventh person" (others came before)
+LATER_ORDINALS = frozenset(
+    [
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+    ]
+)
+
+
 def written_forms(value: float) -> list[str]:
     """How prose writes a whole count of two or more: digits ("1,200", "1200") and, up to
     ninety-nine, words ("three", "twenty-one"). A count of one has too many forms ("a

@@ -24,7 +24,7 @@ from spacy.tokens import Span, Token
 
 from sitegen.agreement import MONTHS, WEEKDAYS
 from sitegen.extract.lexicon import HUMAN_HEADS, KIN_NOUNS, QUANTITY_OF, SPEECH_VERBS
-from sitegen.extract.numbers import parse_number
+from sitegen.extract.numbers import LATER_ORDINALS, ORDINAL_DIGITS, parse_number
 from sitegen.extract.params import current
 from sitegen.extract.syntax import SUBJECTS
 from sitegen.extract.view import ents_of, text_of, tokens_of
@@ -35,9 +35,6 @@ from sitegen.words import word_set
 INCREMENT_BEFORE = {"another", "additional", "further", "extra", "other"}
 INCREMENT_LOOK_BACK = 2  # sentences where the count an increment adds to may be told
 _OTHERS = {"others", "other"}  # "four others were shot": beyond a count told before
-# "a second man was arrested", "a seventh person was hurt": one more than told before
-_ORDINALS = {"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
-_ORDINAL_DIGITS = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
 _ONE = {"a", "an", "one"}
 _POSSESSIVES = {"his", "her", "their", "its", "my", "our", "your"}
 _COUNTED_ONE = SUBJECTS | {"dobj"}  # "a man was killed", "killed one man"
@@ -222,7 +219,7 @@ def _counted_in_joined_clauses(first: Token, second: Token, quantity: str | None
         and QUANTITY_OF.get(a.head.lemma_.lower())
         == QUANTITY_OF.get(b.head.lemma_.lower())
         == quantity
-        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in (*a.children, *b.children))
+        and not (_part_of_them(a) or _part_of_them(b))
     )
 
 
@@ -671,7 +668,7 @@ def _one_more(article: Token) -> bool:
         and article.lower_ in ("a", "an")
         and any(
             c.dep_ == "amod"
-            and (c.lower_ in _ORDINALS or _ORDINAL_DIGITS.fullmatch(c.text) is not None)
+            and (c.lower_ in LATER_ORDINALS or ORDINAL_DIGITS.fullmatch(c.text) is not None)
             for c in article.head.children
         )
     )
