@@ -664,6 +664,9 @@ def _someone_else_before(sentence: Span, entity: Entity | None, refs: dict[int, 
     )
 
 
+_THING_WORDS = ORG_NOUNS | PLACE_TAILS  # "News Channel", "Trauma Institute": no one
+
+
 def _referent(entity: Entity | None) -> str | None:
     """How a statement names `entity` in brackets: a person's name, or the short phrase
     that introduced an unnamed person or a group ("the woman", "police")."""
@@ -673,7 +676,7 @@ def _referent(entity: Entity | None) -> str | None:
         # "News Channel 11 was told …. He is being held …": a name of an organisation
         # or a place the article took for a person's is no one "he" stands for
         named = {w.lower() for w in entity.name.split()}
-        return None if named & (ORG_NOUNS | PLACE_TAILS) else entity.name
+        return None if named & _THING_WORDS else entity.name
     words = entity.name.split()
     if not words or len(words) > current().referent_words:
         return None
