@@ -1361,3 +1361,65 @@ def test_people_who_remain_hospitalized_are_injured() -> None:
         W("hospitalized", 2, "acomp", "ADJ", "hospitalized", "JJ"),
     )
     assert quantity_of(doc[0]) == "injured"
+
+
+def test_shot_to_death_and_shot_who_were_killed_count_the_dead() -> None:
+    """ "Two people were shot to death"; "The two men shot who were killed …", parsed
+    with the relative clause hung on "shot": both count two killed."""
+    to_death = parse(
+        *were_done("Two", "people", "shot", "shoot", "person"),
+        W("to", 3, "prep", "ADP"),
+        W("death", 4, "pobj", "NOUN"),
+    )
+    assert quantity_of(to_death[0]) == "killed"
+    relative = parse(
+        W("The", 2, "det", "DET"),
+        W("two", 2, "nummod", "NUM"),
+        W("men", 3, "nsubj", "NOUN", "man"),
+        W("shot", 8, "nsubjpass", "VERB", "shoot"),
+        W("who", 6, "nsubjpass", "PRON"),
+        W("were", 6, "auxpass", "AUX", "be"),
+        W("killed", 3, "ccomp", "VERB", "kill"),
+        W("were", 8, "auxpass", "AUX", "be"),
+        W("identified", 8, "ROOT", "VERB", "identify"),
+    )
+    assert quantity_of(relative[1]) == "killed"
+    sentenced = parse(
+        *were_done("Two", "men", "sentenced", "sentence", "man"),
+        W("to", 3, "prep", "ADP"),
+        W("death", 4, "pobj", "NOUN"),
+    )
+    assert quantity_of(sentenced[0]) is None
+
+
+def test_others_after_a_homicide_are_not_more_of_the_wounded() -> None:
+    """ "Police are working a double homicide. Two other people were wounded.": the two
+    are all the wounded, other than the dead; after "Two people were wounded." they
+    would be two more."""
+
+    def other_two(first: list[W]) -> bool:
+        n = len(first)
+        doc = parse(
+            *first,
+            W("Two", n + 2, "nummod", "NUM"),
+            W("other", n + 2, "amod", "ADJ"),
+            W("people", n + 4, "nsubjpass", "NOUN", "person"),
+            W("were", n + 4, "auxpass", "AUX", "be"),
+            W("wounded", n + 4, "ROOT", "VERB", "wound"),
+            starts=(0, n),
+        )
+        assert quantity_of(doc[n]) == "injured"
+        return is_increment(doc[n], "injured")
+
+    homicide = [
+        W("Police", 2, "nsubj", "NOUN"),
+        W("are", 2, "aux", "AUX", "be"),
+        W("working", 2, "ROOT", "VERB", "work"),
+        W("a", 5, "det", "DET"),
+        W("double", 5, "amod", "ADJ"),
+        W("homicide", 2, "dobj", "NOUN"),
+        W(".", 2, "punct", "PUNCT"),
+    ]
+    wounded = [*were_done("Two", "people", "wounded", "wound", "person"), W(".", 3, "punct", "PUNCT")]
+    assert not other_two(homicide)
+    assert other_two(wounded)

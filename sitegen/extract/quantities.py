@@ -605,16 +605,42 @@ def _complement(word: Token, noun: Token) -> bool:
 
 def _outcome(shot: Token) -> str | None:
     """What came of a shooting, joined to "shot": "shot and killed", "was shot dead",
-    "shot his brother, killing him"."""
+    "shot his brother, killing him", "shot to death", "the two men shot who were
+    killed"."""
+    if any(_to_death(c) for c in shot.children):
+        return "killed"
     outcomes = [
         QUANTITY_OF.get(c.lemma_.lower())
         for c in shot.children
-        if (c.dep_ in ("conj", "xcomp", "advmod", "oprd", "acomp") or _resulting(c))
-        and not any(g.dep_ in SUBJECTS for g in c.children)
-        and not (c.dep_ == "conj" and any(g.dep_ == "dobj" for g in c.children))
+        if (
+            (c.dep_ in ("conj", "xcomp", "advmod", "oprd", "acomp") or _resulting(c))
+            and not any(g.dep_ in SUBJECTS for g in c.children)
+            and not (c.dep_ == "conj" and any(g.dep_ == "dobj" for g in c.children))
+        )
+        or _of_the_same_people(c)
     ]  # not "four men were shot and two of them died", "shot two people and killed a
     # third": the dead are counted apart
     return next((q for q in outcomes if q in _OUTCOMES), None)
+
+
+def _to_death(preposition: Token) -> bool:
+    """ "shot to death": the phrase tells the shooting's end."""
+    return (
+        preposition.dep_ == "prep"
+        and preposition.lower_ == "to"
+        and any(g.dep_ == "pobj" and g.lower_ == "death" for g in preposition.children)
+    )
+
+
+def _of_the_same_people(clause: Token) -> bool:
+    """A clause whose subject is a relative pronoun ("the two men shot who were
+    killed") tells more of the people shot, whatever the parser hung it on."""
+    return clause.dep_ in ("relcl", "ccomp") and any(
+        g.dep_ in SUBJECTS and g.lower_ in _RELATIVES for g in clause.children
+    )
+
+
+_RELATIVES = {"who", "that", "which"}
 
 
 def _resulting(clause: Token) -> bool:
@@ -680,7 +706,16 @@ def _degree(more: Token) -> bool:
 
 
 def _quantities_told(words: Iterable[Token]) -> set[str]:
-    return {q for t in words if (q := QUANTITY_OF.get(t.lemma_.lower())) is not None}
+    """The quantities some words tell of: "working a double homicide" tells the dead,
+    so "Two other people were shot and wounded" after it are all the wounded."""
+    return {
+        q
+        for t in words
+        if (q := QUANTITY_OF.get(t.lemma_.lower()) or _KILLINGS.get(t.lower_)) is not None
+    }
+
+
+_KILLINGS = {"homicide": "killed", "homicides": "killed"}  # a count's act, not its noun
 
 
 def _the_others(noun: Token) -> bool:
