@@ -1423,3 +1423,30 @@ def test_others_after_a_homicide_are_not_more_of_the_wounded() -> None:
     wounded = [*were_done("Two", "people", "wounded", "wound", "person"), W(".", 3, "punct", "PUNCT")]
     assert not other_two(homicide)
     assert other_two(wounded)
+
+
+def test_the_many_wounds_one_died_of_are_no_tally_and_shot_and_killed_are_dead() -> None:
+    """ "All three died of multiple gunshot wounds": three killed (wounds are no acts);
+    "one of the three men shot and killed": three killed, not three shot."""
+    wounds = parse(
+        W("All", 1, "det", "DET"),
+        W("three", 2, "nsubj", "NUM"),
+        W("died", 2, "ROOT", "VERB", "die"),
+        W("of", 2, "prep", "ADP"),
+        W("multiple", 6, "amod", "ADJ"),
+        W("gunshot", 6, "compound", "NOUN"),
+        W("wounds", 3, "pobj", "NOUN", "wound"),
+    )
+    assert quantity_of(wounds[1]) == "killed"
+    men = parse(
+        W("one", 8, "nsubj", "NUM"),
+        W("of", 0, "prep", "ADP"),
+        W("the", 4, "det", "DET"),
+        W("three", 4, "nummod", "NUM"),
+        W("men", 1, "pobj", "NOUN", "man"),
+        W("shot", 4, "acl", "VERB", "shoot"),
+        W("and", 5, "cc", "CCONJ"),
+        W("killed", 5, "conj", "VERB", "kill"),
+        W("was", 8, "ROOT", "AUX", "be"),
+    )
+    assert quantity_of(men[3]) == "killed"

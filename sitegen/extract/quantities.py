@@ -280,7 +280,8 @@ def quantity_of(number: Token) -> str | None:
 
 
 def _named_by_a_modifier(number: Token, noun: Token) -> str | None:
-    """The quantity a word modifying the count names ("one fatally", "two dead")."""
+    """The quantity a word modifying the count names ("one fatally", "two dead"; "the
+    three men shot and killed": the outcome)."""
     for token in (number, noun):
         for child in token.children:
             if (
@@ -288,7 +289,8 @@ def _named_by_a_modifier(number: Token, noun: Token) -> str | None:
                 and child.lemma_.lower() in QUANTITY_OF
                 and not _of_the_set(child, token)
             ):
-                return QUANTITY_OF[child.lemma_.lower()]
+                named = QUANTITY_OF[child.lemma_.lower()]
+                return (_outcome(child) or named) if named == "shot" else named
     return None
 
 
@@ -362,8 +364,11 @@ def _over_an_area_or_a_period(noun: Token) -> bool:
 def _of_many_acts(prep: Token) -> bool:
     """ "at least 10 others were injured in 12 shootings", "in several shootings": the
     count sums many acts (three or more, or an unsaid many), a tally; "in two attacks"
-    or "in the shootings" may be the story's own."""
+    or "in the shootings" may be the story's own; "died of multiple gunshot wounds" counts
+    wounds, each one person's."""
     for act in (o for o in prep.children if o.dep_ == "pobj"):
+        if QUANTITY_OF.get(act.lemma_.lower()) == "injured":
+            continue
         numbers = [c for c in act.children if c.dep_ == "nummod"]
         if numbers:
             many = any((parse_number(n.text) or 0) >= _MANY_ACTS for n in numbers)
