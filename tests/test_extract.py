@@ -415,3 +415,17 @@ def test_a_speaker_after_the_verb_parsed_as_its_object_still_speaks() -> None:
         "some shots and hid.”\n"
     )
     assert said_by(facts, "We just heard") == "one woman"
+
+
+def test_a_count_told_around_a_quotation_is_the_outlets_and_the_quoted_ones_are_not() -> None:
+    """The outlet's own count beside a few quoted words is read; a count inside the
+    quotation marks is the speaker's words, not read as the outlet's figure."""
+    (facts,) = extract(
+        "Police are looking for two suspects after three people were killed Friday in what "
+        'the chief called "a deal gone bad." Neighbors were stunned. "We heard five '
+        'people were hurt," said Ann Cole, who lives nearby.'
+    )
+    around = quote_with(facts, "a deal gone bad")
+    assert [(f.value, f.quantity) for f in around.figures] == [(3, "killed")]
+    inside = quote_with(facts, "We heard five people were hurt")
+    assert not [f for f in inside.figures if f.quantity]

@@ -1420,7 +1420,10 @@ def test_others_after_a_homicide_are_not_more_of_the_wounded() -> None:
         W("homicide", 2, "dobj", "NOUN"),
         W(".", 2, "punct", "PUNCT"),
     ]
-    wounded = [*were_done("Two", "people", "wounded", "wound", "person"), W(".", 3, "punct", "PUNCT")]
+    wounded = [
+        *were_done("Two", "people", "wounded", "wound", "person"),
+        W(".", 3, "punct", "PUNCT"),
+    ]
     assert not other_two(homicide)
     assert other_two(wounded)
 

@@ -326,7 +326,9 @@ class _BlockReader:
         )
         words = _joined(group, text, self.continued)
         attribution = _not_named_within(attribution, words, self.discourse)
-        self.out.facts.append(_quote_fact(self.article, self.parsed, span, words, attribution))
+        fact = _quote_fact(self.article, self.parsed, span, words, attribution)
+        fact.figures = _told_around([self.sentences[i] for i in covered], group, text, offset)
+        self.out.facts.append(fact)
         self._spoken(attribution, covered[-1])
         return covered
 
@@ -476,6 +478,28 @@ def _introduction(
     )
     person = discourse.most_salient_person() if speaks else None
     return Attribution(speaker_of(person)) if person is not None else None
+
+
+def _told_around(
+    sentences: list[Span], group: list[QuoteSpan], text: str, offset: int
+) -> list[Figure]:
+    """The counts the outlet tells itself around a quotation ("after three people were
+    killed … in what police said was “a drug deal gone bad”"): the quoted words are the
+    speaker's, the rest the outlet's own."""
+    counts: list[Figure] = []
+    for sentence in sentences:
+        start = offset + sentence.start_char
+        own = list(text[start : offset + sentence.end_char])
+        for quoted in group:
+            for at in range(max(quoted.start, start), min(quoted.end, start + len(own))):
+                own[at - start] = " "
+        unquoted = "".join(own)
+        counts += [
+            figure
+            for figure in with_quantities(sentence, list(figures(sentence)))
+            if figure.quantity and re.search(rf"\b{re.escape(figure.text)}\b", unquoted)
+        ]
+    return counts
 
 
 def _quote_fact(
