@@ -1453,3 +1453,25 @@ def test_the_many_wounds_one_died_of_are_no_tally_and_shot_and_killed_are_dead()
         W("was", 8, "ROOT", "AUX", "be"),
     )
     assert quantity_of(men[3]) == "killed"
+
+
+def test_one_beside_people_in_an_unsaid_number_is_no_count() -> None:
+    """ "The suspect and both victims were found dead": the suspect is one of a total
+    the sentence does not give; beside "two victims" the suspect's one is summed with
+    the two the figure reader finds."""
+
+    def dead(det: str, pos: str, dep: str) -> list[tuple[float, str | None]]:
+        doc = parse(
+            W("The", 1, "det", "DET"),
+            W("suspect", 6, "nsubjpass", "NOUN"),
+            W("and", 1, "cc", "CCONJ"),
+            W(det, 4, dep, pos),
+            W("victims", 1, "conj", "NOUN", "victim", "NNS"),
+            W("were", 6, "auxpass", "AUX", "be"),
+            W("found", 6, "ROOT", "VERB", "find"),
+            W("dead", 6, "oprd", "ADJ"),
+        )
+        return [(f.value, f.quantity) for f in with_quantities(doc[:], []) if f.quantity]
+
+    assert dead("both", "DET", "det") == []
+    assert dead("two", "NUM", "nummod") == [(1, "killed")]  # "two" is the figure reader's

@@ -133,9 +133,20 @@ def _coordinations_summed(counted: list[tuple[Figure, Token | None]]) -> list[Fi
         group = [counted[j] for j in members]
         if len(group) > 1:
             result.append(_summed(figure, group))
-        else:
+        elif figure.value != 1 or not _with_uncounted_many(token):
             result.append(_with_bare_conjuncts(figure, token))
     return result
+
+
+def _with_uncounted_many(token: Token) -> bool:
+    """A count coordinated with people in a number it does not give ("The suspect and
+    both victims were confirmed dead"): the one is part of a total the sentence leaves
+    unsaid, no count of its own."""
+    noun = _noun(token)
+    return noun is not token and any(
+        c.tag_ in ("NNS", "NNPS") and not any(g.dep_ == "nummod" for g in c.children)
+        for c in noun.conjuncts
+    )
 
 
 def _with_bare_conjuncts(figure: Figure, token: Token) -> Figure:
