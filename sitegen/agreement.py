@@ -190,12 +190,24 @@ def figures_disagree(
     one fund and $600 million from another" and "about $600 million from the second
     fund" agree on what both say."""
     for a in left:
-        if any(_same_figure(a, b, spread) for b in right):
+        if any(_same_figure(a, b, spread) for b in right) or _sum_of_parts(a, right):
             continue
         rivals = [b for b in right if comparable(a, b) and bool(a.quantity) == bool(b.quantity)]
-        if any(not any(_same_figure(b, c, spread) for c in left) for b in rivals):
+        if any(
+            not any(_same_figure(b, c, spread) for c in left) and not _sum_of_parts(b, left)
+            for b in rivals
+        ):
             return True
     return False
+
+
+def _sum_of_parts(total: Figure, side: list[Figure]) -> bool:
+    """The other side counts the same quantity in parts that add up to the total ("Four
+    people were killed" / "killed his girlfriend and then fatally shot three men")."""
+    if not total.quantity:
+        return False
+    parts = [f.value for f in side if comparable(total, f) and f.quantity == total.quantity]
+    return len(parts) > 1 and sum(parts) == total.value
 
 
 def _same_figure(a: Figure, b: Figure, spread: float) -> bool:

@@ -1475,3 +1475,18 @@ def test_one_beside_people_in_an_unsaid_number_is_no_count() -> None:
 
     assert dead("both", "DET", "det") == []
     assert dead("two", "NUM", "nummod") == [(1, "killed")]  # "two" is the figure reader's
+
+
+def test_a_total_told_in_parts_by_the_other_side_is_no_dispute() -> None:
+    """ "Four people were killed" / "killed his girlfriend and then fatally shot three
+    men": 1 + 3 is the four; "two men were killed" against them would be a rival."""
+    four = [Figure(value=4, text="Four", counts="people", quantity="killed")]
+    parts = [
+        Figure(value=1, text="his girlfriend", counts="girlfriend", quantity="killed"),
+        Figure(value=3, text="three", counts="men", quantity="killed"),
+    ]
+    two = [Figure(value=2, text="two", counts="men", quantity="killed")]
+    assert not figures_disagree(four, parts)
+    assert not figures_disagree(parts, four)
+    assert figures_disagree(four, two)
+    assert figures_disagree(two, parts)
