@@ -1490,3 +1490,26 @@ def test_a_total_told_in_parts_by_the_other_side_is_no_dispute() -> None:
     assert not figures_disagree(parts, four)
     assert figures_disagree(four, two)
     assert figures_disagree(two, parts)
+
+
+@pytest.mark.parametrize(
+    ("number", "ent", "adjective", "counted"),
+    [("four", "O", "separate", None), ("2014", "B-DATE", "random", "killed")],
+)
+def test_a_count_in_a_clause_describing_many_acts_is_a_tally(
+    number: str, ent: str, adjective: str, counted: str | None
+) -> None:
+    """ "in four separate shootings that left two men dead": a tally of many acts; "in
+    2014 random shootings that left two men dead": dated acts, not how many."""
+    doc = parse(
+        W("in", 0, "ROOT", "ADP"),
+        W(number, 3, "nummod", "NUM", ent=ent),
+        W(adjective, 3, "amod", "ADJ"),
+        W("shootings", 0, "pobj", "NOUN", "shooting", "NNS"),
+        W("that", 5, "nsubj", "PRON"),
+        W("left", 3, "relcl", "VERB", "leave"),
+        W("two", 7, "nummod", "NUM"),
+        W("men", 8, "nsubj", "NOUN", "man"),
+        W("dead", 5, "ccomp", "ADJ"),
+    )
+    assert quantity_of(doc[6]) == counted

@@ -359,7 +359,7 @@ def _over_an_area_or_a_period(noun: Token) -> bool:
     governing = [v for v in (verb, *described) if v is not None]  # a headline has no verb
     if not governing:
         return False
-    if verb is not None and _of_a_period(noun):
+    if verb is not None and (_of_a_period(noun) or _told_of_many_acts(verb)):
         return True
     if any(_a_rate_or_a_season(v) for v in governing):
         return True
@@ -377,17 +377,28 @@ def _of_many_acts(prep: Token) -> bool:
     count sums many acts (three or more, or an unsaid many), a tally; "in two attacks"
     or "in the shootings" may be the story's own; "died of multiple gunshot wounds" counts
     wounds, each one person's."""
-    for act in (o for o in prep.children if o.dep_ == "pobj"):
-        if QUANTITY_OF.get(act.lemma_.lower()) == "injured":
-            continue
-        numbers = [c for c in act.children if c.dep_ == "nummod"]
-        if numbers:
-            many = any((parse_number(n.text) or 0) >= _MANY_ACTS for n in numbers)
-        else:  # "in two separate shootings": the number says how many
-            many = any(c.lower_ in UNSAID_MANY for c in act.children if c.dep_ in ("amod", "det"))
-        if many and noun_kinds(act.lemma_.lower()) & _ACTS:
-            return True
-    return False
+    return any(_many_acts(act) for act in prep.children if act.dep_ == "pobj")
+
+
+def _told_of_many_acts(verb: Token) -> bool:
+    """The count's clause describes many acts ("four separate shootings that left two
+    men dead and injured seven others")."""
+    while verb.dep_ == "conj" and verb.head != verb:
+        verb = verb.head
+    return verb.dep_ == "relcl" and _many_acts(verb.head)
+
+
+def _many_acts(act: Token) -> bool:
+    """A noun of acts, three or more or an unsaid many ("12 shootings", "several
+    attacks"); not "in two separate shootings", where the number says how many."""
+    if QUANTITY_OF.get(act.lemma_.lower()) == "injured":
+        return False
+    numbers = [c for c in act.children if c.dep_ == "nummod" and c.ent_type_ != "DATE"]
+    if numbers:  # not "a 2014 shooting": a year
+        many = any((parse_number(n.text) or 0) >= _MANY_ACTS for n in numbers)
+    else:
+        many = any(c.lower_ in UNSAID_MANY for c in act.children if c.dep_ in ("amod", "det"))
+    return many and bool(noun_kinds(act.lemma_.lower()) & _ACTS)
 
 
 _MANY_ACTS = 3
