@@ -429,3 +429,14 @@ def test_a_count_told_around_a_quotation_is_the_outlets_and_the_quoted_ones_are_
     assert [(f.value, f.quantity) for f in around.figures] == [(3, "killed")]
     inside = quote_with(facts, "We heard five people were hurt")
     assert not [f for f in inside.figures if f.quantity]
+
+
+def test_an_age_in_a_list_parted_by_semicolons_is_a_persons() -> None:
+    """ "identified the victims as Ronald Roberts, 24; Kem Delaney, 23; and Maria Nash,
+    19.": each age after a name, before a semicolon or the sentence's end, is a person's."""
+    (facts,) = extract(
+        "The medical examiner identified the victims as Ronald Roberts, 24; Kem Delaney, "
+        "23; and Maria Nash, 19.\n"
+    )
+    aged = {m.name for m in facts.mentions if "age" in m.evidence}
+    assert aged == {"Ronald Roberts", "Kem Delaney", "Maria Nash"}

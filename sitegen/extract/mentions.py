@@ -72,7 +72,7 @@ THING_NOUNS = ORG_NOUNS | PLACE_NOUNS
 # general attach to places and organisations too.
 ROLE_EVIDENCE = {"kin", "human-role", "age"}
 NOT_PERSON_EVIDENCE = {"platform", "common-words", "thing"}
-_AGE_AFTER = re.compile(r",\s(\d{1,3}),")
+_AGE_AFTER = re.compile(r",\s(\d{1,3})(?:[,;]|\.(?:\s|$))")  # "Kem Delaney, 23;"
 _AGE_BEFORE = re.compile(r"\b(?:\d{1,3}|[A-Za-z]+)[- ](?:year|month|week)s?[- ]old\s*$")
 _NICKNAMED = re.compile(r"\b([A-Z][a-z]+)\s+[\"“]([A-Z][\w.-]*)[\"”]\s+([A-Z][\w'’-]+)")
 _NICKNAMING = {"nicknamed", "dubbed", "nickname", "moniker", "called"}
