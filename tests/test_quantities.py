@@ -1513,3 +1513,28 @@ def test_a_count_in_a_clause_describing_many_acts_is_a_tally(
         W("dead", 5, "ccomp", "ADJ"),
     )
     assert quantity_of(doc[6]) == counted
+
+
+@pytest.mark.parametrize(
+    ("words", "counted"),
+    [
+        (("nationwide", "advmod", "ADV"), None),
+        (("2016", "pobj", "NUM"), None),
+        (("July", "pobj", "PROPN"), "killed"),
+    ],
+)
+def test_a_count_over_a_nation_or_a_whole_year_is_a_tally(
+    words: tuple[str, str, str], counted: str | None
+) -> None:
+    """ "19 officers had been slain nationwide", "… slain in 2016": tallies; "slain in
+    July" may be the story's own."""
+    word, dep, pos = words
+    area = dep == "advmod"
+    doc = parse(
+        W("19", 1, "nummod", "NUM"),
+        W("officers", 3, "nsubjpass", "NOUN", "officer"),
+        W("were", 3, "auxpass", "AUX", "be"),
+        W("slain", 3, "ROOT", "VERB", "slay"),
+        *([W(word, 3, dep, pos)] if area else [W("in", 3, "prep", "ADP"), W(word, 4, dep, pos)]),
+    )
+    assert quantity_of(doc[0]) == counted

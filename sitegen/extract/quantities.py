@@ -40,7 +40,8 @@ _POSSESSIVES = {"his", "her", "their", "its", "my", "our", "your"}
 _COUNTED_ONE = SUBJECTS | {"dobj"}  # "a man was killed", "killed one man"
 _MODIFIERS = {"amod", "advmod", "acomp", "oprd", "appos", "npadvmod", "conj", "acl"}
 _OUTCOMES = ("killed", "injured")
-OVER_AN_AREA = {"across", "throughout"}  # "across the city", "throughout the state"
+# "across the city", "throughout the state", "slain nationwide"
+OVER_AN_AREA = {"across", "throughout", "nationwide", "statewide", "countywide", "citywide"}
 _PERIODS = {"weekend", "week", "month", "year", "summer", "winter", "spring", "holiday"}
 _PAST_SPAN = {"past", "last"}  # "in the past 17 months", "over the last week"
 
@@ -363,8 +364,15 @@ def _over_an_area_or_a_period(noun: Token) -> bool:
         return True
     if any(_a_rate_or_a_season(v) for v in governing):
         return True
+    if any(c.dep_ == "advmod" and c.lower_ in OVER_AN_AREA for v in governing for c in v.children):
+        return True
     for prep in (c for v in governing for c in v.children if c.dep_ == "prep"):
-        if prep.lower_ in OVER_AN_AREA or _since_a_month_or_year(prep) or _of_many_acts(prep):
+        if (
+            prep.lower_ in OVER_AN_AREA
+            or _since_a_month_or_year(prep)
+            or _in_a_whole_year(prep)
+            or _of_many_acts(prep)
+        ):
             return True
         spans = (o for o in prep.children if o.dep_ == "pobj")
         if any(m.lower_ in _PAST_SPAN for o in spans for m in o.children if m.dep_ == "amod"):
@@ -416,6 +424,15 @@ def _since_a_month_or_year(prep: Token) -> bool:
 
 
 _A_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+
+def _in_a_whole_year(prep: Token) -> bool:
+    """ "34 officers had died from shootings in 2016": a year's tally; not "in July
+    2016", nor "in a 2014 shooting"."""
+    return prep.lower_ == "in" and any(
+        o.dep_ == "pobj" and _A_YEAR.fullmatch(o.text) and not list(o.children)
+        for o in prep.children
+    )
 
 
 def _first_told(number: Token) -> bool:
