@@ -1353,14 +1353,16 @@ def test_a_participle_after_of_tells_the_set_not_the_part() -> None:
     assert quantity_of(doc[0]) == "killed"
 
 
-def test_people_who_remain_hospitalized_are_injured() -> None:
+def test_people_who_remain_hospitalized_are_counted_as_hospitalized() -> None:
+    """ "Four people remain hospitalized": a count of the hospitalized, some of the
+    injured ("eight people were shot … six hospitalized"), not the injured total."""
     doc = parse(
         W("Four", 1, "nummod", "NUM"),
         W("people", 2, "nsubj", "NOUN", "person"),
         W("remain", 2, "ROOT", "VERB", "remain", "VBP"),
         W("hospitalized", 2, "acomp", "ADJ", "hospitalized", "JJ"),
     )
-    assert quantity_of(doc[0]) == "injured"
+    assert quantity_of(doc[0]) == "hospitalized"
 
 
 def test_shot_to_death_and_shot_who_were_killed_count_the_dead() -> None:

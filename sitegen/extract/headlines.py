@@ -15,13 +15,12 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from sitegen.extract.lexicon import QUANTITY_OF
+from sitegen.extract.lexicon import PEOPLE_COUNTS, QUANTITY_OF
 from sitegen.extract.numbers import ORDINAL_DIGITS, parse_number, qualifier_of
 from sitegen.extract.quantities import INCREMENT_BEFORE, OVER_AN_AREA, UNSAID_MANY
 from sitegen.factbase.model import Figure
 
 # quantities a headline counts people in
-OUTCOMES = {"killed", "injured", "shot", "arrested", "charged", "missing"}
 # a span of time a tally covers, before the acts it sums ("weekend shootings")
 TALLY_PERIODS = {"weekend", "week", "month", "holiday", "overnight"}
 _PLURAL = {"NNS", "NNPS"}
@@ -92,7 +91,7 @@ def _outcome(word: Token) -> str | None:
         return None
     for form in _forms(word):
         quantity = QUANTITY_OF.get(form)
-        if quantity in OUTCOMES:
+        if quantity in PEOPLE_COUNTS:
             return quantity
     return None
 

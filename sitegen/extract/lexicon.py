@@ -71,3 +71,7 @@ STRONG_LABELS = {"ORG", "GPE", "NORP", "LOC", "DATE", "TIME", "MONEY", "CARDINAL
 # The verbs, adjectives and nouns that name a counted quantity in news prose, by lemma
 # ("12 were killed", "two dead", "a child is dead").
 QUANTITY_OF = word_table("quantity_words")
+# the quantities that count people (a count of news or of cars is none of them)
+PEOPLE_COUNTS = frozenset(
+    {"killed", "injured", "hospitalized", "shot", "arrested", "charged", "missing"}
+)

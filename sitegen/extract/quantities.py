@@ -23,7 +23,13 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from sitegen.agreement import MONTHS, WEEKDAYS
-from sitegen.extract.lexicon import HUMAN_HEADS, KIN_NOUNS, QUANTITY_OF, SPEECH_VERBS
+from sitegen.extract.lexicon import (
+    HUMAN_HEADS,
+    KIN_NOUNS,
+    PEOPLE_COUNTS,
+    QUANTITY_OF,
+    SPEECH_VERBS,
+)
 from sitegen.extract.numbers import LATER_ORDINALS, ORDINAL_DIGITS, parse_number
 from sitegen.extract.params import current
 from sitegen.extract.syntax import SUBJECTS
@@ -65,7 +71,7 @@ def with_quantities(sentence: Span, found: list[Figure]) -> list[Figure]:
         if counted is None or _negated(token):  # the rarer, cheaper test first
             continue
         quantity = quantity_of(token)
-        if quantity in ("killed", "injured", "shot", "arrested"):
+        if quantity in ("killed", "injured", "hospitalized", "shot", "arrested"):
             text = (
                 token.text if token.lower_ in _ONE else sentence.doc[token.i : counted.i + 1].text
             )
@@ -265,7 +271,7 @@ def quantity_of(number: Token) -> str | None:
     if _over_an_area_or_a_period(noun):
         return None  # "20 people wounded across the city": a tally, not the story's count
     named = _named_by_a_modifier(number, noun)
-    if named in _OF_PEOPLE and noun is not number and _a_thing(noun):
+    if named in PEOPLE_COUNTS and noun is not number and _a_thing(noun):
         return None  # "two fatal shootings in the past few weeks": acts, not the dead
     if named is not None:
         return named
@@ -286,7 +292,7 @@ def quantity_of(number: Token) -> str | None:
     if _doer(_noun(number)):
         return None  # "two gunmen killed three people": the killers, not the dead
     quantity = _governing_quantity(noun)
-    if quantity in _OF_PEOPLE and _a_thing(counted):
+    if quantity in PEOPLE_COUNTS and _a_thing(counted):
         return None  # "took out a gun and shot at them", "died a short time later"
     return quantity
 
@@ -321,7 +327,6 @@ def _of_the_set(modifier: Token, part: Token) -> bool:
 
 
 # quantities only people are counted in
-_OF_PEOPLE = {"killed", "injured", "shot", "arrested", "charged", "missing"}
 # what WordNet files the senses of nouns that can name people under
 _PEOPLE_KINDS = {"noun.person", "noun.group", "noun.animal"}
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from sitegen.agreement import figures_agree, singular
+from sitegen.extract.lexicon import PEOPLE_COUNTS
 from sitegen.factbase.model import Citation, Claim, Figure, status_for
 from sitegen.merge.alignment import gap_links
 from sitegen.merge.blocking import candidate_pairs
@@ -615,7 +616,6 @@ def _with_quantities(figures: list[Figure], members: list[Passage]) -> list[Figu
     return found
 
 
-PEOPLE_COUNTS = {"killed", "injured", "shot", "arrested", "charged", "missing"}
 _PEOPLE_KINDS = {"noun.person", "noun.group", "noun.animal"}  # WordNet's files
 
 

@@ -268,7 +268,13 @@ def _bare(figure: Figure) -> bool:
 
 # quantities one count can be told as: the shot are the killed and the wounded, the
 # charged were arrested
-_OVERLAPPING = [{"shot", "killed"}, {"shot", "injured"}, {"arrested", "charged"}]
+_OVERLAPPING = [
+    {"shot", "killed"},
+    {"shot", "injured"},
+    {"shot", "hospitalized"},
+    {"injured", "hospitalized"},
+    {"arrested", "charged"},
+]
 
 
 def _one_count(left: Figure, right: Figure) -> bool:

@@ -25,6 +25,7 @@ from sitegen.render.views import CitationView, ClaimView, SiteViews
 ORDER = (
     "killed",
     "injured",
+    "hospitalized",
     "shot",
     "arrested",
     "charged",
@@ -37,6 +38,7 @@ ORDER = (
 LABELS = {
     "killed": "Killed",
     "injured": "Injured",
+    "hospitalized": "Hospitalized",
     "shot": "Shot",
     "arrested": "Arrested",
     "charged": "Charged",
