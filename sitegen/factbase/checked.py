@@ -1,11 +1,11 @@
 """The content check's findings kept between renders, for content/ as it was checked.
 
 `sitegen render` parses only the content/ files changed since the last render
-(`filecache.StoredCache`), but checked every file again: a tenth of a render of a
-2,000-claim story when nothing changed. What the check finds follows from content/,
-the articles its sources name, the project's folders and sitegen's code, so while
-all of them are the same its problems are the same, and are replayed from here
-(warnings included: skipping the check must not hide them).
+(`filecache.StoredCache`), but checked every file again: 0.12-0.15 s, ~7% of a
+2,000-claim story's render, when nothing changed. What the check finds follows from
+content/, the articles its sources name, the project's folders and sitegen's code,
+so while all of them are the same its problems are the same, and are replayed from
+here (warnings included: skipping the check must not hide them).
 
 Kept only when every source's article was read: whether a `file` can be read, or
 leads out of the seeds folder, depends on more than those files' bytes. On reuse,
