@@ -138,6 +138,13 @@ class StoredCache(FileCache):
         self._used[name] = (digest, json.dumps(doc.data, ensure_ascii=False))
         return doc
 
+    def digests(self) -> list[tuple[str, str]]:
+        """(path, sha256) of each file this run read (until `save`)."""
+        return [
+            (name, entry if isinstance(entry, str) else entry[0])
+            for name, entry in self._used.items()
+        ]
+
     def save(self) -> None:
         """Keep what this run read in the file, unless it holds exactly that already,
         and no longer in memory: the render asks for no file again."""

@@ -320,6 +320,54 @@ def test_the_dev_servers_indexing_yields_the_cores(
     assert asked == [pagefind.BACKGROUND_NICENESS] and _indexed_pages(tmp_path) == 1
 
 
+def _fake_pagefind(tmp_path: Path, body: str) -> Path:
+    """A stand-in for the Pagefind binary: a shell script (`$2` is the site)."""
+    script = tmp_path / "fake-pagefind"
+    script.write_text(f"#!/bin/sh\n{body}\n", encoding="utf-8")
+    script.chmod(0o755)
+    return script
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the stand-in binary is a shell script")
+def test_the_files_that_are_not_pages_are_written_while_pagefind_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pagefind indexes a small site mostly on one core, so the render writes its
+    other files (data, feed, sitemap) meanwhile: the stand-in ends well only if they
+    are written while it runs. An error in writing them stops Pagefind and fails the
+    render, not the index (no warning); without Pagefind, or when it cannot start,
+    they are written all the same."""
+    site = tmp_path / "site"
+    site.mkdir()
+    waits = 'for i in $(seq 100); do [ -e "$2/written" ] && exit 0; sleep 0.1; done; exit 1'
+    monkeypatch.setattr(pagefind, "executable", lambda: _fake_pagefind(tmp_path, waits))
+    reporter = Reporter(stream=io.StringIO())
+
+    def write() -> None:
+        (site / "written").write_text("")
+
+    assert pagefind.index_site(site, reporter, html_size=0, meanwhile=write)
+    assert not reporter.warnings
+
+    (site / "written").unlink()
+    monkeypatch.setattr(pagefind, "executable", lambda: _fake_pagefind(tmp_path, "sleep 30"))
+
+    def full_disk() -> None:
+        raise OSError(28, "No space left on device")
+
+    started = time.monotonic()
+    with pytest.raises(OSError, match="No space left"):
+        pagefind.index_site(site, reporter, html_size=0, meanwhile=full_disk)
+    assert time.monotonic() - started < 10 and not reporter.warnings
+
+    for binary in (None, tmp_path / "no-such-pagefind"):
+        monkeypatch.setattr(pagefind, "executable", lambda binary=binary: binary)
+        assert not pagefind.index_site(site, reporter, html_size=0, meanwhile=write)
+        assert (site / "written").is_file() and len(reporter.warnings) == 1
+        (site / "written").unlink()
+        reporter.messages.clear()
+
+
 def test_a_large_site_is_indexed_in_parts_of_marked_pages(tmp_path: Path) -> None:
     """Pagefind holds the text it indexes in memory, so a site of more text than a part
     holds is indexed part by part, cut by text and not by pages: a long page fills a

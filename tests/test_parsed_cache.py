@@ -9,6 +9,8 @@ import os
 import shutil
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import REPO, run_sitegen
 
 
@@ -83,3 +85,46 @@ def test_a_damaged_entry_is_parsed_again_and_written_back(tmp_path: Path) -> Non
     _render(project)
     assert {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()} == site
     assert _stored(project)[str(path)] == json.loads(whole)[1:]
+
+
+def _problems(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if ": warning: " in line or ": error: " in line]
+
+
+def test_the_check_is_kept_while_nothing_it_reads_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A render whose content/, articles and code are those of the last check replays
+    its findings (`.sitegen-cache/checked.json`), warnings included, without checking
+    again. An article edited or gone is checked again though content/ is the same;
+    `sitegen check` always checks."""
+    from sitegen.factbase import check
+
+    project = _project(tmp_path / "project")
+    path, text = _a_claim(project)
+    path.write_text(text + "note_x: 1\n", encoding="utf-8")
+    checks: list[int] = []
+    real = check._Checker.run
+    monkeypatch.setattr(
+        check._Checker, "run", lambda self, files: checks.append(1) or real(self, files)
+    )
+    first = run_sitegen("render", "--project", str(project))
+    again = run_sitegen("render", "--project", str(project))
+    assert first.returncode == again.returncode == 0
+    assert any("unknown field 'note_x'" in line for line in _problems(first.stderr))
+    assert _problems(again.stderr) == _problems(first.stderr) and len(checks) == 1
+
+    source = sorted((project / "content" / "sources").glob("*.yaml"))[0]
+    file = next(line for line in source.read_text("utf-8").splitlines() if line.startswith("file:"))
+    article = project / file.removeprefix("file:").strip()
+    article.write_text(article.read_text("utf-8") + "\n", encoding="utf-8")
+    edited = run_sitegen("render", "--project", str(project))
+    assert "article changed since extraction" in edited.stderr and len(checks) == 2
+    assert run_sitegen("check", "--project", str(project)).returncode == 0 and len(checks) == 3
+
+    article.unlink()
+    gone = run_sitegen("render", "--project", str(project))
+    assert gone.returncode != 0 and len(checks) == 4
+    assert any(
+        ": error: " in line and file.split("/")[-1] in line for line in _problems(gone.stderr)
+    )

@@ -729,12 +729,15 @@ def test_a_text_two_outlets_print_word_for_word_is_one_origin_named_as_such(
     assert "shared original (wire-9)" in page
 
 
+@pytest.mark.parametrize("large", [False, True])
 def test_a_render_lets_go_of_the_fact_base_before_pagefind(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, large: bool
 ) -> None:
     """Pagefind indexes the drawn site beside the render's process, which by then holds
     no model object or view (~0.9 GB at 10,000 articles) nor the caches the dev server
-    keeps for its next edit (one holds every article's text)."""
+    keeps for its next edit (one holds every article's text). A small site's files
+    that are not pages are written while Pagefind runs, and all that goes once they
+    are; a large site's are written before."""
     from sitegen.build import render as build_render
     from sitegen.render.views import ClaimView, PersonView, SourceView, _mentions
 
@@ -742,9 +745,17 @@ def test_a_render_lets_go_of_the_fact_base_before_pagefind(
     del base.claims["stale"], base.sources["gone"]  # errors: the render would stop
     write_factbase(base, config.content)
     del base
+    if large:
+        monkeypatch.setattr(site_module, "SIZED_WHILE_DRAWN", 0)
     kept: list[object] = []
 
-    def index(site: Path, reporter: Reporter, *args: object, **kwargs: object) -> bool:
+    def index(
+        site: Path, reporter: Reporter, *args: object, meanwhile: object = None, **kwargs: object
+    ) -> bool:
+        assert (meanwhile is None) == large and (site / "feed.xml").exists() == large
+        if callable(meanwhile):
+            meanwhile()
+        assert (site / "feed.xml").is_file() and (site / "data" / "claims.json").is_file()
         gc.collect()
         shown = (Claim, Person, Source, ClaimView, PersonView, SourceView)
         kept.extend(o for o in gc.get_objects() if isinstance(o, shown))

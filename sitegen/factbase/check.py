@@ -22,11 +22,13 @@ from typing import Any
 
 from sitegen.config import Config
 from sitegen.errors import InputError, Location
-from sitegen.factbase.files import ContentFiles, read_files
+from sitegen.factbase.checked import Read, StoredCheck
+from sitegen.factbase.files import ContentFiles, Reading, read_files
 from sitegen.factbase.model import DIFFERENCES, STATUSES, Citation, Figure, Review
 from sitegen.factbase.records import TYPES
 from sitegen.factbase.schema import KINDS, FieldSpec, fields_of
-from sitegen.filecache import FileCache, Kept, KeptChecks
+from sitegen.filecache import FileCache, Kept, KeptChecks, StoredCache
+from sitegen.freshness import file_digest
 from sitegen.namecheck import close_pairs
 from sitegen.origins import Lines, SourceLinks, citation_pairs, links_of
 from sitegen.paths import Articles, article_path
@@ -82,6 +84,10 @@ def read_and_check(
         if cache
         else read_files(config.content)
     )
+    kept = _kept(config, cache, reading)
+    stored = kept.problems() if kept is not None else None
+    if stored is not None:
+        return reading.files, stored
     checker = _Checker(
         config.root,
         config.seeds,
@@ -93,7 +99,19 @@ def read_and_check(
         checker.report(
             "error", failure.message, failure.location or Location(config.content), blocking=True
         )
-    return reading.files, checker.run(reading.files)
+    problems = checker.run(reading.files)
+    if kept is not None and not checker.unread:
+        kept.save(problems, checker.read)
+    return reading.files, problems
+
+
+def _kept(config: Config, cache: FileCache | None, reading: Reading) -> StoredCheck | None:
+    """The findings kept between renders (`checked`), for `sitegen render` (whose
+    cache outlives it) when every file of content/ parsed."""
+    if not isinstance(cache, StoredCache) or reading.failures:
+        return None
+    pages = [(str(path), file_digest(path) or "") for path, _, _ in reading.files.pages]
+    return StoredCheck(config.cache, config.root, config.seeds, [*cache.digests(), *pages])
 
 
 # -- checking --------------------------------------------------------------------------
@@ -126,6 +144,8 @@ class _Checker:
         self.links: dict[str, SourceLinks] = {}  # source id -> what ties it to others
         self.lines: Lines | None = None  # built from `links` once every source is read
         self.shapes: Kept[list[Problem]] = {}  # this check's `kept.shapes`
+        self.read: Read = {}  # the articles read, by the `file` naming them
+        self.unread = False  # a source's article could not be read, or was refused
 
     def run(self, files: ContentFiles) -> list[Problem]:
         docs = {kind: self._mappings(kind, files.documents.get(kind, [])) for kind in KINDS}
@@ -303,7 +323,9 @@ class _Checker:
             text, digest = self.read_article(path)
         except InputError as exc:
             self.error(f"{exc.message}: {file}", doc, "file")
+            self.unread = True
             return
+        self.read[file] = (str(path), digest)
         if source_id is not None:
             self.articles.setdefault(source_id, text)
         if _get(doc.data, "sha256", str) not in (None, digest):

@@ -17,7 +17,7 @@ import shutil
 import subprocess
 import tempfile
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from functools import cache
 from pathlib import Path
@@ -80,6 +80,7 @@ def index_site(
     html_size: int | None = None,
     sizes: Mapping[str, int] | None = None,
     trash: Path | None = None,
+    meanwhile: Callable[[], None] | None = None,
 ) -> bool:
     """Index the pages under `site` into `site/pagefind/` (or `output`); False, with a
     warning, when it cannot. `niceness` lowers Pagefind's CPU priority (the dev server
@@ -92,18 +93,26 @@ def index_site(
     what `page_size` said of pages (paths relative to `site`) while they were in
     memory: those are not read again. Given `trash` (a folder on the same file
     system), a large site's folders of links are moved there and removed by a process
-    of its own after the command (`fsutil.remove_later`), not waited for."""
+    of its own after the command (`fsutil.remove_later`), not waited for.
+    `meanwhile` (writing files that are not pages, none of them in `bundle`) runs in
+    this process while a site indexed whole is indexed (Pagefind's run is mostly one
+    core's work), else before the index; an error in it stops Pagefind and is raised."""
     binary = executable()
     if binary is None:
         _missing(reporter)
+        if meanwhile is not None:
+            meanwhile()
         return False
     bundle = output or site / FOLDER
     if html_size is not None and html_size <= text_per_index * HTML_PER_TEXT:
         parts: list[list[str]] = [[]]  # what `_parts` finds for a site of this size
     else:
+        if meanwhile is not None:  # the parts are found by walking the site
+            meanwhile()
+            meanwhile = None
         parts = _parts(site, bundle, text_per_index, sizes or {})
     if len(parts) < 2:
-        done = _run(binary, site, bundle, niceness, reporter)
+        done = _run(binary, site, bundle, niceness, reporter, meanwhile)
         parts = [[]]
     else:
         done = _index_parts(binary, site, parts, bundle, niceness, reporter, trash)
@@ -339,8 +348,18 @@ def _emptied(folder: Path, spare: list[str]) -> None:
             spare.append(where)
 
 
-def _run(binary: Path, site: Path, bundle: Path, niceness: int, reporter: Reporter) -> bool:
+def _run(
+    binary: Path,
+    site: Path,
+    bundle: Path,
+    niceness: int,
+    reporter: Reporter,
+    meanwhile: Callable[[], None] | None = None,
+) -> bool:
+    """One Pagefind run; `meanwhile` runs here while it indexes (see `index_site`)."""
     command = [str(binary), "--site", str(site), "--output-path", str(bundle), "--silent"]
+    failed: BaseException | None = None  # in `meanwhile`: the render fails, not the index
+    pending = meanwhile  # until it is called
     try:
         with subprocess.Popen(
             command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
@@ -350,11 +369,22 @@ def _run(binary: Path, site: Path, bundle: Path, niceness: int, reporter: Report
                 with contextlib.suppress(OSError):
                     os.setpriority(os.PRIO_PROCESS, process.pid, niceness)
             try:
+                if meanwhile is not None:
+                    pending = None
+                    try:
+                        meanwhile()
+                    except BaseException as exc:
+                        failed = exc
+                        raise
                 stdout, stderr = process.communicate(timeout=TIMEOUT)
-            except subprocess.TimeoutExpired:
+            except BaseException:  # a timeout, or the render fails: no index is wanted
                 process.kill()
                 raise
     except (OSError, subprocess.TimeoutExpired) as exc:
+        if failed is not None:
+            raise
+        if pending is not None:  # Pagefind did not start: the files are still to write
+            pending()
         reporter.warning(f"search index not made: Pagefind failed ({exc})")
         return False
     if process.returncode != 0:

@@ -159,16 +159,24 @@ class Drawn:
     depends: dict[str, frozenset[str] | None] = field(default_factory=dict)
     html: int | None = None  # bytes of the HTML files in `staging`, or more
     sizes: dict[str, int] | None = None  # the pages' `page_size`, for a large site
+    # the files that are not pages (data, feed, sitemap), still to write: Pagefind reads
+    # only the pages and runs on one core, so they are written beside it (`_beside`)
+    later: Callable[[], None] | None = None
 
     def finish(self, reporter: Reporter) -> RenderResult:
         """Index the staged site and put it in place of the old one."""
         if self.staging is None or self.folder is None:
             return self.result
         try:
-            if self.incremental is None:  # the last page of a one-shot render is drawn
+            if self.incremental is None and self.later is None:  # every file is written
                 _let_go()
             index_site(
-                self.staging, reporter, html_size=self.html, sizes=self.sizes, trash=self.trash
+                self.staging,
+                reporter,
+                html_size=self.html,
+                sizes=self.sizes,
+                trash=self.trash,
+                meanwhile=None if self.later is None else self._beside,
             )
             self.sizes = None
             if self.incremental is not None:  # the dev server's last index, of the site
@@ -180,6 +188,14 @@ class Drawn:
         if self.incremental is not None:
             self.incremental.depends = self.depends
         return self.result
+
+    def _beside(self) -> None:
+        """Write the files left for the time Pagefind indexes the pages, then let go."""
+        later, self.later = self.later, None
+        if later is not None:
+            with collector.frozen():  # the views, as while the pages were drawn
+                later()
+        _let_go()
 
 
 # A process that never held more than this has little to give back before Pagefind,
@@ -265,6 +281,9 @@ def _render(
     depends: dict[str, frozenset[str] | None] = {}  # the dev server's, page by page
     # a large site's pages are sized for the search index as they are drawn
     sizing = incremental is None and _pages_about(views) > SIZED_WHILE_DRAWN
+    # a small one-shot render writes what is not a page while Pagefind indexes the
+    # pages; a large one lets go of its views first (Pagefind's memory beside them)
+    beside = incremental is None and not sizing
     sized: list[tuple[str, int]] = []  # (page, its page_size), from every process
 
     root = str(staging)  # pages' paths as strings: ~10 us a page less than paths
@@ -289,12 +308,6 @@ def _render(
             depends[spec.output] = spec.shown()
         return (1, size) if page else (0, 0)
 
-    def not_pages() -> None:
-        _write(staging / ".nojekyll", "")  # GitHub Pages: serve the files as they are
-        for data_path, pieces in data_files(views):
-            _write(staging / data_path, pieces)
-        copy_schemas(staging / DATA_FOLDER / "schema")
-
     try:
         staging.chmod(0o755)  # a temp folder is private; a web server must read the site
         static_files = copy_static(templates.static_dirs, staging / links.STATIC)
@@ -302,14 +315,57 @@ def _render(
         processes = 1 if incremental is not None else job_count(config.jobs)
         if processes > 1:
             templates.compile_ahead(PAGE_TEMPLATES)
-        pages, html = draw_all(partial(site_specs, views), draw, processes, not_pages, sized)
+        specs, meanwhile, later = _shares(views, staging, draw, beside)
+        pages, html = draw_all(specs, draw, processes, meanwhile, sized)
         html += sum(path.stat().st_size for path in (staging / links.STATIC).rglob("*.html"))
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     result = RenderResult(pages=pages, site_dir=config.site, static_files=static_files)
     sizes = dict(sized) if sizing else None
-    return Drawn(result, staging, folder, config.cache / TRASH, incremental, depends, html, sizes)
+    return Drawn(
+        result,
+        staging,
+        folder,
+        config.cache / TRASH,
+        incremental,
+        depends,
+        html,
+        sizes,
+        later,
+    )
+
+
+def _shares(
+    views: SiteViews, staging: Path, draw: Callable[[PageSpec], tuple[int, int]], beside: bool
+) -> tuple[Callable[[], Iterable[PageSpec]], Callable[[], None], Callable[[], None] | None]:
+    """What the drawing processes draw, what this one writes first while the others
+    draw, and (`beside`) what is left to write while Pagefind indexes the pages."""
+    not_pages = partial(_not_pages, staging, views)
+    if not beside:
+        return partial(site_specs, views), not_pages, None
+    return partial(site_pages, views), _nothing, partial(_after_pages, not_pages, views, draw)
+
+
+def _not_pages(staging: Path, views: SiteViews) -> None:
+    """The data files and what GitHub Pages needs."""
+    _write(staging / ".nojekyll", "")  # GitHub Pages: serve the files as they are
+    for data_path, pieces in data_files(views):
+        _write(staging / data_path, pieces)
+    copy_schemas(staging / DATA_FOLDER / "schema")
+
+
+def _after_pages(
+    not_pages: Callable[[], None], views: SiteViews, draw: Callable[[PageSpec], tuple[int, int]]
+) -> None:
+    """Every file that is not a page (none of them is indexed for search)."""
+    not_pages()
+    for spec in site_documents(views):
+        draw(spec)
+
+
+def _nothing() -> None:
+    pass
 
 
 def _pages_about(views: SiteViews) -> int:
