@@ -1540,3 +1540,21 @@ def test_a_count_over_a_nation_or_a_whole_year_is_a_tally(
         *([W(word, 3, dep, pos)] if area else [W("in", 3, "prep", "ADP"), W(word, 4, dep, pos)]),
     )
     assert quantity_of(doc[0]) == counted
+
+
+def test_people_recovering_are_hurt_and_things_recovered_are_not() -> None:
+    """ "Two others are recovering": two injured; "police recovered two guns": none."""
+    recovering = parse(
+        W("Two", 1, "nummod", "NUM"),
+        W("others", 3, "nsubj", "NOUN", "other"),
+        W("are", 3, "aux", "AUX", "be"),
+        W("recovering", 3, "ROOT", "VERB", "recover", "VBG"),
+    )
+    assert quantity_of(recovering[0]) == "injured"
+    guns = parse(
+        W("Police", 1, "nsubj", "NOUN"),
+        W("recovered", 1, "ROOT", "VERB", "recover"),
+        W("two", 3, "nummod", "NUM"),
+        W("guns", 1, "dobj", "NOUN", "gun"),
+    )
+    assert quantity_of(guns[2]) is None

@@ -526,7 +526,11 @@ def _governing_quantity(noun: Token) -> str | None:
         if token.head == token:
             break
         below, token = token, token.head
-        quantity = QUANTITY_OF.get(token.lemma_.lower()) or _struck_by_gunfire(token, below)
+        quantity = (
+            QUANTITY_OF.get(token.lemma_.lower())
+            or _struck_by_gunfire(token, below)
+            or _recovering(token, below)
+        )
         if quantity is not None and (_only_attempted(token) or _only_supposed(token)):
             return None  # "while trying to arrest a robbery suspect": no one arrested
         if quantity == "shot":  # "shot and killed": the outcome is counted
@@ -562,6 +566,13 @@ def _a_clause_apart(counted: Token, joined: Token) -> bool:
 
 
 _AND_ONLY = 2  # the noun's last word, "and", then the next subject's first word
+
+
+def _recovering(verb: Token, below: Token) -> str | None:
+    """ "Two died and two others are recovering": the people recovering are hurt (not
+    "police recovered two guns", nor "recovered the bodies of two people")."""
+    recovers = verb.lemma_.lower() == "recover" and below.dep_ in SUBJECTS
+    return "injured" if recovers and not any(c.dep_ == "dobj" for c in verb.children) else None
 
 
 def _struck_by_gunfire(verb: Token, below: Token) -> str | None:
