@@ -585,3 +585,24 @@ def test_names_beside_a_noun_for_people_are_people_though_ner_calls_one_an_org()
     assert "thing" not in survivors["Gelissa Watson"].evidence
     firms = spoke([W("Two", 1, "nummod", "NUM"), W("firms", 7, "nsubj", "NOUN", "firm")])
     assert "thing" in firms["Gelissa Watson"].evidence
+
+
+def test_a_name_with_an_age_is_no_thing_beside_organisations() -> None:
+    """ "Dejuan Jones and 24-year-old Deashaun Turrentine were charged", NER labelling
+    both names organisations: the age makes the second a person, not a thing named
+    beside an organisation."""
+    doc = parse(
+        W("Dejuan", 1, "compound", "PROPN", ent="B-ORG"),
+        W("Jones", 8, "nsubjpass", "PROPN", ent="I-ORG"),
+        W("and", 1, "cc", "CCONJ"),
+        W("24-year-old", 5, "amod", "ADJ", space=True),
+        W("Deashaun", 5, "compound", "PROPN", ent="B-ORG"),
+        W("Turrentine", 1, "conj", "PROPN", ent="I-ORG"),
+        W("were", 8, "auxpass", "AUX", "be"),
+        W("really", 8, "advmod", "ADV"),
+        W("charged", 8, "ROOT", "VERB", "charge"),
+    )
+    found = mentions(doc)
+    assert "age" in found["Deashaun Turrentine"].evidence
+    assert "thing" not in found["Deashaun Turrentine"].evidence
+    assert "thing" in found["Dejuan Jones"].evidence  # nothing marks Jones a person

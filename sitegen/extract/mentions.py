@@ -306,8 +306,9 @@ def _add_evidence(ent: Span, mention: NameMention) -> None:
         mention.evidence.append("kin")  # "Melina's mother": only a person has one
     if _on_a_platform(head):
         mention.evidence.append("platform")  # "posted on Twitter", "via Gawker"
-    if any(rule(ent) for rule in _THING_RULES):
-        mention.evidence.append("thing")
+    if not {"age", "kin"} & set(mention.evidence) and any(rule(ent) for rule in _THING_RULES):
+        mention.evidence.append("thing")  # not "24-year-old Deashaun Turrentine" beside an
+        # organisation NER saw in "Dejuan Jones": only a person has an age or kin
 
 
 def _age_before(ent: Span) -> bool:
