@@ -606,3 +606,15 @@ def test_a_name_with_an_age_is_no_thing_beside_organisations() -> None:
     assert "age" in found["Deashaun Turrentine"].evidence
     assert "thing" not in found["Deashaun Turrentine"].evidence
     assert "thing" in found["Dejuan Jones"].evidence  # nothing marks Jones a person
+
+
+def test_a_surname_that_is_also_a_title_is_a_name_not_a_place_before_a_title() -> None:
+    """ "Miracle King was treated": "King" ends the name (a title only abbreviated, as
+    in "Vallejo Lt. Kenny Park", makes the words before it a place)."""
+    doc = parse(
+        W("Miracle", 1, "compound", "PROPN", ent="B-PERSON"),
+        W("King", 3, "nsubjpass", "PROPN", ent="I-PERSON"),
+        W("was", 3, "auxpass", "AUX", "be"),
+        W("treated", 3, "ROOT", "VERB", "treat"),
+    )
+    assert list(mentions(doc)) == ["Miracle King"]

@@ -189,7 +189,7 @@ def _names_a_place(name: str) -> bool:
         return last in PLACE_TAILS or last in STREET_WORDS
     if len(words) > 1 and words[0].lower() in PLACE_HEADS:
         return True  # "Club Rehab", "Fort Myers"
-    return len(words) > 1 and (last in PLACE_TAILS or (last in TITLES and len(last) <= 4))
+    return len(words) > 1 and (last in PLACE_TAILS or last in TITLE_WORDS)  # not "Miracle King"
 
 
 _COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
