@@ -618,3 +618,20 @@ def test_a_surname_that_is_also_a_title_is_a_name_not_a_place_before_a_title() -
         W("treated", 3, "ROOT", "VERB", "treat"),
     )
     assert list(mentions(doc)) == ["Miracle King"]
+
+
+def test_an_occasion_named_for_a_person_is_no_one() -> None:
+    """ "Martin Luther King Day": a name of three words or more ending in a word for an
+    occasion is the occasion; "Doris Day", two words, may be a person."""
+    doc = parse(
+        W("Martin", 3, "compound", "PROPN", ent="B-PERSON"),
+        W("Luther", 3, "compound", "PROPN", ent="I-PERSON"),
+        W("King", 3, "compound", "PROPN", ent="I-PERSON"),
+        W("Day", 4, "nsubj", "PROPN", ent="I-PERSON"),
+        W("passed", 4, "ROOT", "VERB", "pass"),
+        W("and", 4, "cc", "CCONJ"),
+        W("Doris", 7, "compound", "PROPN", ent="B-PERSON"),
+        W("Day", 8, "nsubj", "PROPN", ent="I-PERSON"),
+        W("sang", 4, "conj", "VERB", "sing"),
+    )
+    assert list(mentions(doc)) == ["Doris Day"]

@@ -27,6 +27,7 @@ ORG_NOUNS = word_set("org_nouns")
 PLACE_NOUNS = word_set("place_nouns")
 # Last words of a name that make it a place, a building or a notice, never a person.
 PLACE_TAILS = word_set("place_tails")
+EVENT_TAILS = word_set("event_tails")
 # First words of a name that make it a place, never a person ("Club Rehab").
 PLACE_HEADS = word_set("place_heads")
 # Last words of a street's name that are also surnames or given words ("Nathan Lane",

@@ -19,6 +19,7 @@ from sitegen.agreement import MONTHS, WEEKDAYS
 from sitegen.extract.lexicon import (
     DOCUMENT_NOUNS,
     ENTITY_LABELS,
+    EVENT_TAILS,
     HUMAN_HEADS,
     KIN_NOUNS,
     ORG_NOUNS,
@@ -189,6 +190,8 @@ def _names_a_place(name: str) -> bool:
         return last in PLACE_TAILS or last in STREET_WORDS
     if len(words) > 1 and words[0].lower() in PLACE_HEADS:
         return True  # "Club Rehab", "Fort Myers"
+    if len(words) > 2 and last in EVENT_TAILS:
+        return True  # "Martin Luther King Day": an occasion named for a person
     return len(words) > 1 and (last in PLACE_TAILS or last in TITLE_WORDS)  # not "Miracle King"
 
 
