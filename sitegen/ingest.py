@@ -28,6 +28,8 @@ from sitegen.yamlio import parse_yaml
 META_FIELDS = ("title", "publisher", "url", "date", "author")
 
 PROSE = "prose"
+ITEM = "item"  # a line of a list of people ("Vashon Dukes, 19, of Little Rock"): read for
+# the people it names, never a fact
 TITLE = "title"
 PROMO = "promo"  # a prompt or label of the page, not the article's
 SKIPPED = "skipped"  # prose past the extraction limit: shown on the site, never read
@@ -68,6 +70,10 @@ class Article:
     @property
     def prose(self) -> list[Block]:
         return [b for b in self.blocks if b.kind == PROSE]
+
+    @property
+    def items(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind == ITEM]
 
 
 def read_articles(
@@ -252,7 +258,8 @@ def split_blocks(text: str, offset: int = 0, limit: int | None = None) -> list[B
             blocks.append(_classified(text, start, stop))
         position = match.end() if match else len(text)
     blocks = [piece for block in blocks for piece in split_long(text, block)]
-    return _mark_promos(text, blocks if limit is None else bound(text, blocks, limit))
+    blocks = _mark_promos(text, blocks if limit is None else bound(text, blocks, limit))
+    return _named_in_a_list(text, blocks)
 
 
 def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -402,6 +409,27 @@ def _is_heading(block: str) -> bool:
         and "\n" not in block.strip()
         and not _ends_sentence(block)
     )
+
+
+def _named_in_a_list(text: str, blocks: list[Block]) -> list[Block]:
+    """People listed one a line after a paragraph ending in a colon ("The victims were
+    identified as:" / "Vashon Dukes, 19, of Little Rock" / …) are items of a list, not
+    headings: read for the people they name, never as facts (the line states none, and
+    the colon's paragraph is no one's speech)."""
+    listed = []
+    after_colon = False
+    for block in blocks:
+        words = text[block.start : block.end]
+        if block.kind == "heading" and after_colon and _LISTED_PERSON.match(words):
+            block = Block(block.start, block.end, ITEM)
+        else:
+            after_colon = block.kind == PROSE and words.rstrip().endswith(":")
+        listed.append(block)
+    return listed
+
+
+# a name of two to four capitalised words, then an age: "Vashon Dukes, 19, of Little Rock"
+_LISTED_PERSON = re.compile(r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}, \d{1,3}\b")
 
 
 def _header_line(block: str) -> tuple[str, str] | None:

@@ -440,3 +440,19 @@ def test_an_age_in_a_list_parted_by_semicolons_is_a_persons() -> None:
     )
     aged = {m.name for m in facts.mentions if "age" in m.evidence}
     assert aged == {"Ronald Roberts", "Kem Delaney", "Maria Nash"}
+
+
+def test_people_listed_one_a_line_after_a_colon_are_named_but_state_no_fact() -> None:
+    """ "The other victims were identified as:" then one line per person: each line is
+    an item of a list, read for the person it names (with the age), cited as no fact
+    and spoken by no one; a heading elsewhere stays a heading."""
+    (facts,) = extract(
+        "Five people were injured on Friday night. The other victims were identified as:\n\n"
+        "Vashon Dukes, 19, of Little Rock\n\n"
+        "Whitney Lewis, 29, of Little Rock\n\n"
+        "Arrests made\n\n"
+        "No arrests have been made.\n"
+    )
+    aged = {m.name for m in facts.mentions if "age" in m.evidence}
+    assert {"Vashon Dukes", "Whitney Lewis"} <= aged
+    assert not [f for f in facts.facts if "Little Rock" in f.text or "Arrests made" in f.text]

@@ -42,14 +42,15 @@ def extract_articles(
 
 
 def parsed_blocks(article: Article) -> list[Block]:
-    """The blocks parsed, in order: the prose, then the headline when it writes a number
-    (a web story's headline is often its only full count: "One dead, four hurt in …")."""
+    """The blocks parsed, in order: the prose, the items of lists of people, then the
+    headline when it writes a number (a web story's headline is often its only full
+    count: "One dead, four hurt in …")."""
     from sitegen.extract.numbers import may_count
 
     headline = article.headline
     if headline is None or not may_count(article.text[headline.start : headline.end]):
-        return article.prose
-    return [*article.prose, headline]
+        return [*article.prose, *article.items]
+    return [*article.prose, *article.items, headline]
 
 
 def _guarded(extract: Callable, article: Article, docs: list) -> ArticleFacts:

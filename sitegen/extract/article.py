@@ -101,11 +101,17 @@ def _paragraph(block: Block) -> Iterator[None]:
 
 def extract_article(article: Article, docs: Iterable[Doc]) -> ArticleFacts:
     """Facts of `article`, given one parsed Doc per block of `parsed_blocks(article)`:
-    its prose blocks in order, then its headline when that is parsed."""
+    its prose blocks in order, its list items, then its headline when that is parsed."""
     docs = list(docs)
-    headline = docs.pop() if len(docs) > len(article.prose) else None
+    prose, items = len(article.prose), len(article.items)
+    headline = docs.pop() if len(docs) > prose + items else None
     with sharing():  # the rules share one list of each Doc's tokens
-        result = _article_facts(article, docs)
+        result = _article_facts(article, docs[:prose])
+        for block, doc in zip(article.items, docs[prose:], strict=True):
+            with _paragraph(block):
+                result.mentions += [
+                    m for s in doc.sents for _, m in sentence_mentions(s, block.start, [])
+                ]
         if headline is not None and article.headline is not None:
             result.facts.extend(_headline_facts(article, article.headline, headline))
         return result
