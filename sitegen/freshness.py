@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sys
 import sysconfig
 from dataclasses import asdict, dataclass, field
@@ -39,7 +40,7 @@ from sitegen import params as stage_params
 from sitegen.config import Config
 from sitegen.errors import InputError, Location
 from sitegen.fsutil import atomic_write
-from sitegen.paths import find_articles, open_regular
+from sitegen.paths import find_articles, regular_fd
 from sitegen.reporter import Message
 
 if TYPE_CHECKING:
@@ -55,10 +56,18 @@ def file_digest(path: Path) -> str | None:
     """sha256 of a file's bytes; None when there is no regular file there (a FIFO or a
     device is never opened for reading: see `paths.open_regular`)."""
     try:
-        with open_regular(path) as handle:
-            return _sha256(handle.read())
-    except (InputError, OSError):
+        fd, size = regular_fd(path)
+    except InputError:
         return None
+    try:
+        hasher = hashlib.sha256()
+        while chunk := os.read(fd, size + 1):  # to its end, should it grow meanwhile
+            hasher.update(chunk)
+        return hasher.hexdigest()
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
 
 
 def render_fingerprint(config: Config) -> str:

@@ -122,3 +122,20 @@ def test_settings_and_a_new_article_make_the_phase_run(project: Path) -> None:
     _, report = run_build(project)
     assert UP_TO_DATE in report
     assert "not a recognisable date" in report, "a skipped build repeats the warnings"
+
+
+def test_a_file_digest_is_the_sha256_of_its_bytes_and_none_for_no_regular_file(
+    tmp_path: Path,
+) -> None:
+    """Every cache of sitegen keys a file by `file_digest`, read with `os.read` to the
+    file's end; a missing file, a folder or a FIFO (never opened to wait) has none."""
+    import hashlib
+
+    from sitegen.freshness import file_digest
+
+    sizes = {"empty": b"", "small": b"id: a\n", "large": os.urandom(3 * 2**20 + 7)}
+    for name, data in sizes.items():
+        (tmp_path / name).write_bytes(data)
+        assert file_digest(tmp_path / name) == hashlib.sha256(data).hexdigest()
+    os.mkfifo(tmp_path / "fifo")
+    assert [file_digest(tmp_path / name) for name in ("missing", "fifo", ".")] == [None] * 3

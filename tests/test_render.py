@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import gc
 import io
 import os
@@ -501,6 +502,38 @@ def test_structured_data_is_made_only_for_a_theme_that_shows_it(
     )
     render(config, base)
     assert made == []
+
+
+def test_the_names_in_the_articles_are_counted_only_for_a_theme_that_shows_them(
+    project: tuple[Config, FactBase], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A person's sources (with how often each names them) are counted by one scan of
+    every article for every name, when a page first asks: the built-in person page
+    shows them, a theme whose person page does not never scans."""
+    from sitegen.render import views as views_module
+
+    config, base = project
+    scans = []
+    real = views_module._mentions.__wrapped__
+    counted = functools.lru_cache(maxsize=2)(lambda *a: scans.append(1) or real(*a))
+    monkeypatch.setattr(views_module, "_mentions", counted)
+    render(config, base)
+    person = parse(config.site / "people" / "kurogi" / "index.html")
+    found = person.find(".//section[@aria-labelledby='mentioned-in']")
+    assert "named" in text_of(found) and "../../sources/a/" in {
+        a.get("href") for a in found.iter("a")
+    }
+    assert len(scans) == 1  # once for every person
+    scans.clear()
+    config.templates.mkdir()
+    (config.templates / "person.html").write_text(
+        '{% extends "base.html" %}{% block content %}{{ person.name }} {{ claims | length }}'
+        "{% endblock %}",
+        encoding="utf-8",
+    )
+    render(config, base)
+    assert "Keiichi Kurogi" in (config.site / "people" / "kurogi" / "index.html").read_text()
+    assert scans == []
 
 
 def test_template_syntax_error_names_file_and_line(project: tuple[Config, FactBase]) -> None:

@@ -311,6 +311,34 @@ def test_within_sees_links_of_files_and_of_folders(tmp_path: Path) -> None:
     assert [inside(p) for p in paths] == [is_inside(p, content) for p in paths]
 
 
+def test_reading_content_refuses_the_files_linked_out_as_the_folder_lists_them(
+    tmp_path: Path,
+) -> None:
+    """Which files of content/ are links is taken from their folder's listing, not
+    asked of each file: a link leading out is refused, YAML or page, and a link to a
+    file inside is read like the file, in name order."""
+    from sitegen.factbase.files import read_files
+
+    content, outside = tmp_path / "content", tmp_path / "outside"
+    (content / "claims").mkdir(parents=True)
+    (content / "pages").mkdir()
+    outside.mkdir()
+    (outside / "secret.yaml").write_text("id: secret\n")
+    (outside / "secret.md").write_text("---\ntitle: Secret\n---\nSecret\n")
+    (content / "claims" / "plain.yaml").write_text("id: plain\n")
+    (content / "claims" / "notes.txt").write_text("not YAML")
+    (content / "claims" / "linked.yaml").symlink_to(outside / "secret.yaml")
+    (content / "claims" / "inner.yaml").symlink_to(content / "claims" / "plain.yaml")
+    (content / "pages" / "linked.md").symlink_to(outside / "secret.md")
+    reading = read_files(content)
+    read = [(doc.path.name, doc.data) for doc in reading.files.documents["claims"]]
+    assert read == [("inner.yaml", {"id": "plain"}), ("plain.yaml", {"id": "plain"})]
+    assert reading.files.pages == []
+    refused = sorted(Path(exc.location.path).name for exc in reading.failures if exc.location)
+    assert refused == ["linked.md", "linked.yaml"] and len(reading.failures) == 2
+    assert all("leads out of content/" in exc.message for exc in reading.failures)
+
+
 # -- 4. an edit saved while a build runs is never lost ---------------------------------
 
 

@@ -206,13 +206,15 @@ GIVE_BACK_ABOVE = 200 * 2**20  # bytes of peak resident memory
 
 def _let_go() -> None:
     """Give back what the drawing freed before Pagefind runs beside this process: the
-    caches kept for the dev server's next edit (statements' markup, feed ids; the
-    articles' texts and close names went before drawing), then the memory itself
+    caches kept for the dev server's next edit (statements' markup, feed ids, the
+    names found in every article, counted when a page first shows a person's sources;
+    the close names went before drawing), then the memory itself
     (`collector.give_back`) when there was much of it. At 160,000 claims: 890 MB at
     its peak, 399 MB beside Pagefind."""
     inline_markdown.cache_clear()
     plain_text.cache_clear()
     feed.forget()
+    views.forget()
     if _peak_memory() > GIVE_BACK_ABOVE:
         collector.give_back()
 
@@ -654,7 +656,11 @@ def _corrections_shown(corrections: list[Correction]) -> frozenset[str]:
 
 def _person_context(view: PersonView, path: str, base_url: str) -> dict[str, Any]:
     linker = links.Linker(path, base_url)
-    return {**_fields(view), "structured_data": Deferred(partial(person_data, view, linker))}
+    return {
+        **_fields(view),
+        "sources": Later(lambda: view.sources),  # counted when a template shows them
+        "structured_data": Deferred(partial(person_data, view, linker)),
+    }
 
 
 def _feed_context(views: SiteViews) -> dict[str, Any]:

@@ -10,7 +10,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -175,7 +175,20 @@ class PersonView:
     person: Person
     quotes: list[ClaimView]  # quotes spoken by the person
     claims: list[ClaimView]  # other claims about the person
-    sources: list[PersonSource]  # most mentions first
+    # `sources`, or what makes them the first time they are asked for
+    _sources: list[PersonSource] | Callable[[], list[PersonSource]] = field(
+        repr=False, compare=False
+    )
+
+    @property
+    def sources(self) -> list[PersonSource]:
+        """The sources that name the person or back a claim about them, most mentions
+        first. Worked out when first asked for: counting the mentions scans every
+        article for every name, which a theme that never shows them (a minimal one)
+        should not pay for before its first page is drawn."""
+        if callable(self._sources):
+            self._sources = self._sources()
+        return self._sources
 
 
 @dataclass
@@ -282,7 +295,7 @@ class _ViewBuilder:
 
     def _person_views(self, claims: list[ClaimView]) -> list[PersonView]:
         """Every person's view, by name: the quotations they said, the claims about them."""
-        mentions = self._name_mentions()
+        mentions = _Mentions(self.people, self.sources, self.texts)
         quotes_by: dict[str, list[ClaimView]] = defaultdict(list)
         about: dict[str, list[ClaimView]] = defaultdict(list)
         for view in claims:
@@ -293,7 +306,18 @@ class _ViewBuilder:
                 if person_id != speaker:
                     about[person_id].append(view)
         people = [
-            self._person_view(person, quotes_by[person.id], about[person.id], mentions[person.id])
+            PersonView(
+                person,
+                quotes_by[person.id],
+                about[person.id],
+                partial(
+                    _person_sources,
+                    self.sources,
+                    quotes_by[person.id],
+                    about[person.id],
+                    partial(mentions.of, person.id),
+                ),
+            )
             for person in self.people.values()
         ]
         people.sort(key=lambda view: (view.person.name.casefold(), view.person.id))
@@ -467,39 +491,58 @@ class _ViewBuilder:
                 )
         return found
 
-    def _person_view(
-        self,
-        person: Person,
-        quotes: list[ClaimView],
-        about: list[ClaimView],
-        mentions: Counter[str],
-    ) -> PersonView:
-        return PersonView(person, quotes, about, self._person_sources(quotes + about, mentions))
 
-    def _name_mentions(self) -> dict[str, Counter[str]]:
-        """How often each person's name or alias occurs in each source: one scan of each
-        article for all the names at once, the longest name winning at a position."""
+class _Mentions:
+    """How often each person's name or alias occurs in each source, counted for every
+    person at once the first time one is asked for (`PersonView.sources`)."""
+
+    def __init__(
+        self,
+        people: dict[str, Person],
+        sources: dict[str, Source],
+        texts: dict[str, tuple[str, int]],
+    ) -> None:
+        self._people = people
+        self._sources = sources
+        self._texts = texts  # source id -> (text, body start), filled by the views
+        self._found: dict[str, Counter[str]] | None = None
+
+    def of(self, person_id: str) -> Counter[str]:
+        """Source id -> mentions of the person; shared: never change it."""
+        if self._found is None:
+            self._found = self._count()
+        return self._found.get(person_id) or Counter()
+
+    def _count(self) -> dict[str, Counter[str]]:
+        """One scan of each article for all the names at once, the longest name
+        winning at a position."""
         owners: dict[str, list[str]] = defaultdict(list)
-        for person in self.people.values():
+        for person in self._people.values():
             for name in {n for n in (person.name, *person.aliases) if n.strip()}:
                 owners[name].append(person.id)
         texts = tuple(
-            (source_id, *self.texts.get(source_id, ("", 0))) for source_id in self.sources
+            (source_id, *self._texts.get(source_id, ("", 0))) for source_id in self._sources
         )
-        found = _mentions(tuple((name, tuple(ids)) for name, ids in owners.items()), texts)
-        return defaultdict(Counter, found)
+        return _mentions(tuple((name, tuple(ids)) for name, ids in owners.items()), texts)
 
-    def _person_sources(
-        self, claims: list[ClaimView], mentions: Counter[str]
-    ) -> list[PersonSource]:
-        citing = Counter(source_id for view in claims for source_id in view.claim.source_ids)
-        found = [
-            PersonSource(self.sources[source_id], mentions[source_id], citing[source_id])
-            for source_id in mentions.keys() | citing.keys()
-            if source_id in self.sources
-        ]
-        found.sort(key=lambda ps: (-ps.mentions, -ps.claims, ps.source.id))
-        return found
+
+def _person_sources(
+    sources: dict[str, Source],
+    quotes: list[ClaimView],
+    about: list[ClaimView],
+    mentions: Callable[[], Counter[str]],
+) -> list[PersonSource]:
+    """A person's sources (`PersonView.sources`): those their quotes and the claims
+    about them cite, and those that name them."""
+    named = mentions()
+    citing = Counter(source_id for view in (*quotes, *about) for source_id in view.claim.source_ids)
+    found = [
+        PersonSource(sources[source_id], named[source_id], citing[source_id])
+        for source_id in named.keys() | citing.keys()
+        if source_id in sources
+    ]
+    found.sort(key=lambda ps: (-ps.mentions, -ps.claims, ps.source.id))
+    return found
 
 
 def _title_is_cut(title: str, text: str, body_start: int) -> bool:
