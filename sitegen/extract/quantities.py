@@ -326,7 +326,6 @@ def _of_the_set(modifier: Token, part: Token) -> bool:
     )
 
 
-# quantities only people are counted in
 # what WordNet files the senses of nouns that can name people under
 _PEOPLE_KINDS = {"noun.person", "noun.group", "noun.animal"}
 
