@@ -701,6 +701,24 @@ def test_more_than_another_quantity_is_a_total() -> None:
     assert [(f.value, f.quantity) for f in counted] == [(1, "killed")], "a man: one killed"
 
 
+def test_other_people_joined_to_the_verb_of_the_dead_are_all_the_injured() -> None:
+    """ "A student was killed and five other people injured", parsed with "people" as a
+    conjunct of "killed": the five are other than the dead, all the injured."""
+    doc = parse(
+        W("A", 1, "det", "DET"),
+        W("student", 3, "nsubjpass", "NOUN"),
+        W("was", 3, "auxpass", "AUX", "be"),
+        W("killed", 3, "ROOT", "VERB", "kill"),
+        W("and", 3, "cc", "CCONJ"),
+        W("five", 7, "nummod", "NUM"),
+        W("other", 7, "amod", "ADJ"),
+        W("people", 3, "conj", "NOUN", "person"),
+        W("injured", 7, "acl", "VERB", "injure"),
+    )
+    assert quantity_of(doc[5]) == "injured"
+    assert not is_increment(doc[5], "injured")
+
+
 def test_a_noun_holding_a_number_or_a_plural_is_no_count_of_one() -> None:
     """ "A total of 50 people were killed": not one killed ("a total"); "A man was
     killed" still is."""
@@ -1558,3 +1576,71 @@ def test_people_recovering_are_hurt_and_things_recovered_are_not() -> None:
         W("guns", 1, "dobj", "NOUN", "gun"),
     )
     assert quantity_of(guns[2]) is None
+    casings = parse(*were_done("21", "shells", "recovered", "recover", "shell"))
+    assert quantity_of(casings[0]) is None
+
+
+def test_people_found_shot_to_death_are_killed() -> None:
+    """ "Four people were found shot to death": the participle the people were found in
+    tells the outcome; "were found shot in the head" leaves them shot."""
+    found = parse(
+        *were_done("Four", "people", "found", "find", "person"),
+        W("shot", 3, "xcomp", "VERB", "shoot", "VBN"),
+        W("to", 4, "prep", "ADP"),
+        W("death", 5, "pobj", "NOUN"),
+    )
+    assert quantity_of(found[0]) == "killed"
+    head = parse(
+        *were_done("Four", "people", "found", "find", "person"),
+        W("shot", 3, "ccomp", "VERB", "shoot", "VBN"),
+        W("in", 4, "prep", "ADP"),
+        W("the", 7, "det", "DET"),
+        W("head", 5, "pobj", "NOUN"),
+    )
+    assert quantity_of(head[0]) == "shot"
+
+
+def test_a_noun_joined_to_shot_tells_no_outcome() -> None:
+    """ "Three … were shot in the head and the fourth suffered multiple gunshot wounds",
+    with "wounds" parsed as a conjunct of "shot": the three were shot, not wounded."""
+    doc = parse(
+        *were_done("Three", "victims", "shot", "shoot", "victim"),
+        W("and", 3, "cc", "CCONJ"),
+        W("multiple", 7, "amod", "ADJ"),
+        W("gunshot", 7, "compound", "NOUN"),
+        W("wounds", 3, "conj", "NOUN", "wound"),
+    )
+    assert quantity_of(doc[0]) == "shot"
+
+
+def test_one_person_in_a_state_an_adjective_gives() -> None:
+    """ "an attack that left a woman critically injured": one injured, where no verb
+    above names a count; "the mother of the woman killed" is no one killed, nor is "a
+    fatal shot"."""
+    left = parse(
+        W("It", 1, "nsubj", "PRON"),
+        W("left", 1, "ROOT", "VERB", "leave"),
+        W("a", 3, "det", "DET"),
+        W("woman", 1, "dobj", "NOUN", tag="NN"),
+        W("critically", 5, "advmod", "ADV"),
+        W("injured", 3, "acl", "VERB", "injure", "VBN"),
+    )
+    assert [(f.value, f.quantity) for f in with_quantities(left[:], [])] == [(1, "injured")]
+    mother = parse(
+        W("The", 1, "det", "DET"),
+        W("mother", 6, "nsubj", "NOUN", tag="NN"),
+        W("of", 1, "prep", "ADP"),
+        W("the", 4, "det", "DET"),
+        W("woman", 2, "pobj", "NOUN", tag="NN"),
+        W("killed", 1, "acl", "VERB", "kill", "VBN"),
+        W("spoke", 6, "ROOT", "VERB", "speak"),
+    )
+    assert with_quantities(mother[:], []) == []
+    shot = parse(
+        W("He", 1, "nsubj", "PRON"),
+        W("fired", 1, "ROOT", "VERB", "fire"),
+        W("a", 4, "det", "DET"),
+        W("fatal", 4, "amod", "ADJ", tag="JJ"),
+        W("shot", 1, "dobj", "NOUN", tag="NN"),
+    )
+    assert with_quantities(shot[:], []) == []

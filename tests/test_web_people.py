@@ -463,6 +463,63 @@ def test_a_surname_ner_tagged_alone_takes_its_given_name_but_not_a_title() -> No
     assert list(mentions(doc)) == ["Nixon", "Tajze Battle"]
 
 
+def test_proper_nouns_without_a_label_after_an_age_are_a_name() -> None:
+    """ "the shooting of 8-year-old De'Maree Adkins", no entity from NER: a name."""
+    doc = parse(
+        W("the", 1, "det", "DET"),
+        W("shooting", 1, "ROOT", "NOUN"),
+        W("of", 1, "prep", "ADP"),
+        W("8", 5, "nummod", "NUM", space=False),
+        W("-", 5, "punct", "PUNCT", space=False),
+        W("year", 7, "npadvmod", "NOUN", space=False),
+        W("-", 7, "punct", "PUNCT", space=False),
+        W("old", 9, "amod", "ADJ"),
+        W("De'Maree", 9, "compound", "PROPN"),
+        W("Adkins", 2, "pobj", "PROPN", space=False),
+        W(".", 1, "punct", "PUNCT"),
+    )
+    found = mentions(doc)
+    assert list(found) == ["De'Maree Adkins"]
+    assert "age" in found["De'Maree Adkins"].evidence
+
+
+def test_a_two_word_name_takes_a_given_name_before_it_but_not_an_office() -> None:
+    """ "as Anaiya Denise Montgomery" with NER's PERSON on the last two words: the
+    whole name; "Alderman Emma Mitts": an office the title list lacks stays out."""
+
+    def named(before: str) -> list[str]:
+        return list(
+            mentions(
+                parse(
+                    W("identified", 0, "ROOT", "VERB", "identify", "VBD"),
+                    W("as", 0, "prep", "ADP"),
+                    W(before, 4, "compound", "PROPN"),
+                    W("Denise", 4, "compound", "PROPN", ent="B-PERSON"),
+                    W("Montgomery", 1, "pobj", "PROPN", ent="I-PERSON"),
+                )
+            )
+        )
+
+    assert named("Anaiya") == ["Anaiya Denise Montgomery"]
+    assert named("Alderman") == ["Denise Montgomery"]
+
+
+def test_a_given_name_and_a_family_name_make_a_person_though_ner_says_org() -> None:
+    """ "Amorian Hale" (NER: an organisation) beside "Amorian's grandmother, Lynne Hale":
+    Amorian, a person by the kin word, and the family's name."""
+    article = ArticleFacts(
+        "a",
+        [
+            NameMention("Amorian Hale", 0, 12, "ORG"),
+            NameMention("Amorian Hale", 20, 32, "ORG"),
+            NameMention("Amorian", 40, 47, "ORG", ["kin"]),
+            NameMention("Lynne Hale", 60, 70, "PERSON", ["kin"]),
+        ],
+    )
+    found = {p.name: p.aliases for p in build_people([article]).people.values()}
+    assert "Amorian Hale" in found
+
+
 def test_a_house_number_is_no_title() -> None:
     doc = parse(
         W("He", 1, "nsubj", "PRON"),

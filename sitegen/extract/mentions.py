@@ -48,6 +48,7 @@ from sitegen.extract.params import current
 from sitegen.extract.records import NameMention
 from sitegen.extract.syntax import children, is_subject
 from sitegen.extract.view import children_of, ents_of, text_of, tokens_of
+from sitegen.wordnet import noun_kinds
 
 if TYPE_CHECKING:  # spaCy types only: merging imports this module without spaCy
     from spacy.tokens import Doc, Span, Token
@@ -122,12 +123,12 @@ def sentence_mentions(
 
 def _with_given_names(ent: Span) -> Span:
     """ "Demetrius O'Neal, 19, and Tajze Battle, 22,": NER often tags only the surname of
-    an unfamiliar name; the capitalised proper nouns right before a one-word name that
-    the parser joins to it, and NER gives no label of their own, are its given names
-    (not a title or a role, "Detective Nixon", a day, "said Friday Santiago", nor a
-    sentence's first word, "“Hi Don.”")."""
+    an unfamiliar name, or its last two words ("as Anaiya [Denise Montgomery]"); the
+    capitalised proper nouns right before it that the parser joins to it, and NER gives
+    no label of their own, are its given names (not a title or a role, "Detective
+    Nixon", a day, "said Friday Santiago", nor a sentence's first word, "“Hi Don.”")."""
     root = ent.root
-    if len(ent) != 1 or (root.dep_ == "compound" and root.head.pos_ == "NOUN"):
+    if len(ent) > _GIVEN_BEFORE or (root.dep_ == "compound" and root.head.pos_ == "NOUN"):
         return ent  # "a Go Lo vestibule": a name modifying a thing is no one's
     first = next((t.i for t in tokens_of(ent.sent) if not (t.is_punct or t.is_space)), ent.start)
     start = ent.start
@@ -140,25 +141,42 @@ def _with_given_names(ent: Span) -> Span:
             and word.dep_ == "compound"
             and start <= word.head.i < ent.end
             and word.lower_.strip(".") not in _ROLE_WORDS
+            and (len(ent) == 1 or _no_common_noun(word))
         ):
             break
         start -= 1
     return ent.doc[start : ent.end]
 
 
+def _no_common_noun(word: Token) -> bool:
+    """A word that names nothing in WordNet and ends in no title: before a two-word name
+    NER found, a given name ("Anaiya") rather than an office the title list does not
+    hold ("Alderman Emma Mitts", "Investigator Timothy Blaise", "Undersheriff")."""
+    lower = word.lower_.strip(".")
+    return not noun_kinds(lower) and not any(
+        lower.endswith(title) for title in TITLES if len(title) >= _TITLE_TAIL
+    )
+
+
+_TITLE_TAIL = 5  # letters of a title that ends a compound office ("undersheriff")
+
+
 _ROLE_WORDS = TITLES | HUMAN_HEADS | KIN_NOUNS | THING_NOUNS | set(WEEKDAYS) | set(MONTHS)
+_GIVEN_BEFORE = 2  # words of a name NER tagged that may still miss a given name
 
 
 def _unlabelled_with_age(sentence: Span, offset: int) -> list[tuple[Span, NameMention]]:
-    """ "Murjan Issack Abdi, 20, was booked": a run of two to four capitalised proper
-    nouns NER gave no label, followed by an age in commas, is a person's name."""
+    """ "Murjan Issack Abdi, 20, was booked", "the shooting of 8-year-old De'Maree
+    Adkins": a run of two to four capitalised proper nouns NER gave no label, followed
+    by an age in commas or right after an age, is a person's name."""
     found = []
     for head in tokens_of(sentence):
         if head.pos_ != "PROPN" or head.ent_type_ or not head.is_title:
             continue
-        if not _AGE_AFTER.match(sentence.doc[head.i + 1 : head.i + 4].text_with_ws):
-            continue
         start = head.i
+        after = sentence.doc[head.i + 1 : head.i + 4].text_with_ws
+        if not (_AGE_AFTER.match(after) or _after_an_age(head)):
+            continue
         while start > sentence.start and (word := sentence.doc[start - 1]).pos_ == "PROPN":
             if (
                 not word.is_title
@@ -177,6 +195,24 @@ def _unlabelled_with_age(sentence: Span, offset: int) -> list[tuple[Span, NameMe
         _add_evidence(span, mention)
         found.append((span, mention))
     return found
+
+
+def _after_an_age(head: Token) -> bool:
+    """The last of a run of unlabelled proper nouns the parser joins to it, right after
+    "8-year-old"."""
+    following = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+    if following is not None and following.pos_ == "PROPN" and following.is_title:
+        return False  # not the run's last word
+    start = head.i
+    while start > head.sent.start and (word := head.doc[start - 1]).pos_ == "PROPN":
+        if not word.is_title or word.ent_type_ or word.head != head:
+            return False
+        start -= 1
+    before = head.doc[max(start - _AGE_WORDS, head.sent.start) : start].text
+    return start < head.i and _AGE_BEFORE.search(before) is not None
+
+
+_AGE_WORDS = 6  # tokens of "8-year-old", "2 years old"
 
 
 def _names_a_place(name: str) -> bool:

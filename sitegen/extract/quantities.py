@@ -289,9 +289,11 @@ def quantity_of(number: Token) -> str | None:
     if noun.dep_ == "pobj" and (noun.head.text.lower() != "of" or _kin_of(noun.head)):
         return None  # "from 52 countries": a detail of what is counted, not the count;
         # "father of five": his children
-    if _doer(_noun(number)):
+    if _doer(counted):
         return None  # "two gunmen killed three people": the killers, not the dead
     quantity = _governing_quantity(noun)
+    if quantity is None and counted is not noun:
+        quantity = _state_of_one(counted)
     if quantity in PEOPLE_COUNTS and _a_thing(counted):
         return None  # "took out a gun and shot at them", "died a short time later"
     return quantity
@@ -307,9 +309,37 @@ def _named_by_a_modifier(number: Token, noun: Token) -> str | None:
                 and child.lemma_.lower() in QUANTITY_OF
                 and not _of_the_set(child, token)
             ):
-                named = QUANTITY_OF[child.lemma_.lower()]
-                return (_outcome(child) or named) if named == "shot" else named
+                return _named_by(child)
     return None
+
+
+def _named_by(word: Token) -> str:
+    """The quantity a word names; for "shot", what came of the shooting when the words
+    say ("shot to death", "fatally shot")."""
+    named = QUANTITY_OF[word.lemma_.lower()]
+    return (_outcome(word) or named) if named == "shot" else named
+
+
+def _state_of_one(noun: Token) -> str | None:
+    """What an adjective or participle says befell the one person an article introduces,
+    when no verb above says it: "left a woman critically injured", "found a girl dead",
+    "the slain man" (not "a fatal shot": gunfire is no one; not "the four injured
+    people": a count of its own; not "the suspect in the shooting", nor "the mother of
+    the woman killed")."""
+    if noun.tag_ != "NN" or noun.lemma_.lower() in _GUNFIRE:
+        return None
+    return next(
+        (
+            _named_by(c)
+            for c in noun.children
+            if c.dep_ in ("amod", "acl")
+            and c.pos_ in ("ADJ", "VERB")
+            and c.tag_ != "VBG"
+            and c.lemma_.lower() in QUANTITY_OF
+            and not _of_the_set(c, noun)
+        ),
+        None,
+    )
 
 
 def _kin_of(of: Token) -> bool:
@@ -538,7 +568,9 @@ def _governing_quantity(noun: Token) -> str | None:
             return quantity
         for child in token.children:
             if (
-                child.dep_ in ("oprd", "acomp", "conj") or _complement(child, noun)
+                child.dep_ in ("oprd", "acomp", "conj")
+                or _complement(child, noun)
+                or _found_in_a_state(child)
             ) and child.lemma_.lower() in QUANTITY_OF:
                 if child.dep_ == "conj" and (
                     any(g.dep_ == "dobj" or _part_of_them(g) for g in child.children)
@@ -546,7 +578,7 @@ def _governing_quantity(noun: Token) -> str | None:
                 ):
                     continue  # "returned three rounds and killed her": her, not the rounds;
                     # "Four people were hit by gunfire and three of them died": the three
-                return QUANTITY_OF[child.lemma_.lower()]
+                return _named_by(child)
         if token.pos_ == "VERB" or _clause_of_its_own(token):
             break  # the verb that governs it counts nothing: not a higher one ("Two
             # people were killed and four others were in the hospital": not killed)
@@ -569,8 +601,9 @@ _AND_ONLY = 2  # the noun's last word, "and", then the next subject's first word
 
 def _recovering(verb: Token, below: Token) -> str | None:
     """ "Two died and two others are recovering": the people recovering are hurt (not
-    "police recovered two guns", nor "recovered the bodies of two people")."""
-    recovers = verb.lemma_.lower() == "recover" and below.dep_ in SUBJECTS
+    "police recovered two guns", "21 shells were recovered", nor "recovered the
+    bodies of two people")."""
+    recovers = verb.lemma_.lower() == "recover" and below.dep_ == "nsubj"
     return "injured" if recovers and not any(c.dep_ == "dobj" for c in verb.children) else None
 
 
@@ -656,6 +689,17 @@ def _only_supposed(verb: Token) -> bool:
 _SUPPOSING = {"if", "unless"}
 
 
+def _found_in_a_state(word: Token) -> bool:
+    """A participle complement with no subject of its own: the state the counted people
+    were found or reported in ("four people were found shot to death", "were found
+    fatally shot", "were reported killed")."""
+    return (
+        word.dep_ in ("xcomp", "ccomp")
+        and word.tag_ == "VBN"
+        and not any(c.dep_ in SUBJECTS for c in word.children)
+    )
+
+
 def _complement(word: Token, noun: Token) -> bool:
     """A participle right after the counted noun that the parser hung on the verb as an
     adverbial clause: the noun's state ("left eight people wounded")."""
@@ -674,11 +718,14 @@ def _outcome(shot: Token) -> str | None:
         if (
             (c.dep_ in ("conj", "xcomp", "advmod", "oprd", "acomp") or _resulting(c))
             and not any(g.dep_ in SUBJECTS for g in c.children)
-            and not (c.dep_ == "conj" and any(g.dep_ == "dobj" for g in c.children))
+            and not (
+                c.dep_ == "conj" and (c.pos_ == "NOUN" or any(g.dep_ == "dobj" for g in c.children))
+            )
         )
         or _of_the_same_people(c)
     ]  # not "four men were shot and two of them died", "shot two people and killed a
-    # third": the dead are counted apart
+    # third": the dead are counted apart; nor a noun the parser joined to "shot" ("Three
+    # … were shot in the head and the fourth suffered multiple gunshot wounds")
     return next((q for q in outcomes if q in _OUTCOMES), None)
 
 
@@ -727,8 +774,11 @@ def is_increment(number: Token, quantity: str | None) -> bool:
     if not marked:
         return False
     sentence = number.sent
-    # the count's own verb tells no count before it: "The gunfire injured another four"
-    told = _quantities_told(t for t in doc[sentence.start : number.i] if t != head.head)
+    # the count's own verb tells no count before it: "The gunfire injured another four";
+    # a conjunct's head is the verb of the clause before ("A student was killed and five
+    # other people injured": five more than the dead)
+    own_verb = head.head if head.dep_ != "conj" else None
+    told = _quantities_told(t for t in doc[sentence.start : number.i] if t != own_verb)
     if told:  # "a man was killed and five more were wounded": five more than the dead
         return told <= {quantity}
     # "49 people were killed. Another 53 were wounded.": 53 more than the dead; "… to

@@ -261,7 +261,9 @@ def _variants_of_people(
 ) -> list[_NameStats]:
     """The full names the vote did not make people that could be, and are the same
     person as one of `people` (or as one added before them), or end in the folded
-    surname of a person known by one name (`surnames`)."""
+    surname of a person known by one name (`surnames`), or open with such a name and end
+    in a person's family name ("Amorian Hale" ORG beside "Amorian's grandmother, Lynne
+    Hale")."""
     voted = {id(s) for s in people}
     by_surname: _BySpelling[_NameStats] = _BySpelling()
     for person in people:
@@ -270,12 +272,20 @@ def _variants_of_people(
     for candidate in full:
         if id(candidate) in voted or not _unopposed(candidate):
             continue
-        if fold(candidate.words[-1]) in surnames or any(
-            _same_person(candidate, p) for p in by_surname.near(candidate.words[-1])
+        kin = by_surname.near(candidate.words[-1])
+        if (
+            fold(candidate.words[-1]) in surnames
+            or any(_same_person(candidate, p) for p in kin)
+            or (fold(candidate.words[0]) in surnames and _a_family_name(candidate, kin))
         ):
             added.append(candidate)
             by_surname.add(candidate.words[-1], candidate)
     return added
+
+
+def _a_family_name(name: _NameStats, people: list[_NameStats]) -> bool:
+    """The name ends in the very last name of one of `people` (not a near spelling)."""
+    return any(fold(p.words[-1]) == fold(name.words[-1]) for p in people)
 
 
 def _unopposed(stats: _NameStats) -> bool:
