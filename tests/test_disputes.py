@@ -964,29 +964,33 @@ def test_a_step_of_the_case_and_the_harm_done_are_two_facts() -> None:
     shot") may state the harm's fact."""
     index = people("Ned Pak", "Ray Lee")
     pak, lee = ("Ned Pak",), ("Ray Lee",)
-    killed = told("a", "Ned Pak was shot and killed Friday at a restaurant.", ["pak|shoot"], pak)
-    charged = told(
-        "b",
-        "A man was charged with the aggravated murder in the slaying of Ned Pak at a restaurant.",
-        ["man|charge"],
-        pak,
-    )
-    assert compare(*pair(killed, charged, index), TUNED).conflict == Conflict.APART
-    both = told("a", "Both are charged with murder in the death of Ned Pak.", [], pak)
-    died = told("b", "Ned Pak died in his bed.", ["pak|die"], pak)
-    assert compare(*pair(both, died, index), TUNED).conflict == Conflict.APART
-    said = told(
-        "a",
-        "Police said a man was charged with murder in the death of Ned Pak.",
-        ["police|say"],
-        pak,
-    )
-    assert compare(*pair(said, died, index), TUNED).conflict == Conflict.APART
-    confessed = told(
-        "a", "Ray Lee confessed to accidentally shooting the victim.", ["lee|confess"], lee
-    )
-    fired = told("b", "Ray Lee fired the gun, killing his friend.", ["lee|fire"], lee)
-    assert compare(*pair(confessed, fired, index), TUNED).conflict == Conflict.APART
+    died = ("Ned Pak died in his bed.", ["pak|die"], pak)
+    apart = [
+        (
+            (
+                "A man was charged with the aggravated murder in the slaying of Ned Pak.",
+                ["man|charge"],
+                pak,
+            ),
+            ("Ned Pak was shot and killed Friday at a restaurant.", ["pak|shoot"], pak),
+        ),
+        (("Both are charged with murder in the death of Ned Pak.", [], pak), died),
+        (
+            (
+                "Police said a man was charged with murder in the death of Ned Pak.",
+                ["police|say"],
+                pak,
+            ),
+            died,
+        ),
+        (
+            ("Ray Lee confessed to accidentally shooting the victim.", ["lee|confess"], lee),
+            ("Ray Lee fired the gun, killing his friend.", ["lee|fire"], lee),
+        ),
+    ]
+    for step, harm in apart:
+        found = compare(*pair(told("a", *step), told("b", *harm), index), TUNED)
+        assert found.conflict == Conflict.APART, step[0]
     arrested = told(
         "a",
         "The parents were arrested when the infant was accidentally shot.",
