@@ -35,8 +35,8 @@ class Cluster:
         return "tune" if digest[0] % 2 == 0 else "held-out"
 
 
-def load_clusters(name: str = "basil-dev.jsonl") -> list[Cluster]:
-    path = CORPORA / name
+def load_clusters(name: str = "basil-dev.jsonl", folder: Path = CORPORA) -> list[Cluster]:
+    path = folder / name
     if not path.is_file():
         raise SystemExit(f"corpus not found: {path} (set SITEGEN_CORPORA)")
     with path.open(encoding="utf-8") as handle:

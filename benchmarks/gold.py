@@ -6,11 +6,20 @@ passage. Anchors keep the gold valid when extraction changes its spans: a citati
 belongs to every fact whose anchor it overlaps. A sentence that no fact lists states a
 fact of its own, so linking it to anything else is an error.
 
-Articles are named by file (the sample story) or by index in a corpus cluster.
+Articles are named by file (the sample story) or by index in a corpus cluster. A
+passage's third item `every` marks every place its anchor stands (a page printing its
+opening twice): else an anchor found twice is an error.
+
+Gold of fresh stories (`benchmarks/gva_more.py`) names its batch as `corpus: gva-more-N`.
+Its texts stay outside the repository, as the corpora do: the batch is read from
+`$SITEGEN_FRESH/gva-more-N/gva-dev.jsonl` (write it there with `gva_more --out`), and a
+story whose batch is not there is skipped (`missing_gold`).
 """
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -18,12 +27,13 @@ from pathlib import Path
 
 import yaml
 
-from benchmarks.corpus import Cluster, load_clusters, write_project
+from benchmarks.corpus import CORPORA, Cluster, load_clusters, write_project
 from sitegen.factbase.model import FactBase
 from sitegen.ingest import Article
 
 REPO = Path(__file__).resolve().parent.parent
 GOLD = REPO / "benchmarks" / "gold"
+FRESH_PREFIX = "gva-more-"  # a fresh batch's corpus name: gva-more-2
 
 
 class Tally:
@@ -40,6 +50,7 @@ class GoldFact:
     id: str
     passages: list[tuple[str, str]]  # (article file name, anchor)
     conflicts_with: list[str] = field(default_factory=list)
+    every: set[tuple[str, str]] = field(default_factory=set)  # anchors marked at each place
 
 
 @dataclass
@@ -96,7 +107,10 @@ def load_gold(path: Path) -> GoldStory:
         name=data["story"],
         facts=[
             GoldFact(
-                f["id"], [(str(a), s) for a, s in f["passages"]], list(f.get("conflicts_with", []))
+                f["id"],
+                [(str(a), s) for a, s, *_ in f["passages"]],
+                list(f.get("conflicts_with", [])),
+                {(str(a), s) for a, s, *mark in f["passages"] if mark == ["every"]},
             )
             for f in data["facts"]
         ],
@@ -105,7 +119,7 @@ def load_gold(path: Path) -> GoldStory:
         cluster=data.get("cluster"),
     )
     if story.cluster:
-        cluster = _cluster(story)
+        cluster = story_cluster(story)
         story.files = {
             str(i): f"{i:02d}-{a.get('source', 'src')}.md" for i, a in enumerate(cluster.articles)
         }
@@ -113,12 +127,46 @@ def load_gold(path: Path) -> GoldStory:
 
 
 def all_gold() -> list[GoldStory]:
-    return [load_gold(path) for path in sorted(GOLD.glob("*.yaml"))]
+    """Every gold story whose articles are here (`missing_gold` names the others)."""
+    return [load_gold(path) for path in sorted(GOLD.glob("*.yaml")) if path not in _missing()]
 
 
-def _cluster(story: GoldStory) -> Cluster:
-    clusters = {c.cluster_id: c for c in load_clusters(story.corpus or "basil-dev.jsonl")}
-    return clusters[story.cluster]
+def missing_gold() -> list[str]:
+    """The gold files of fresh batches not written under $SITEGEN_FRESH, with the batch
+    each wants: skipped, and said so, rather than failing every run without them."""
+    return [f"{path.name} ({_corpus_of(path)})" for path in _missing()]
+
+
+def _missing() -> list[Path]:
+    return [path for path in sorted(GOLD.glob("*.yaml")) if not corpus_path(_corpus_of(path))]
+
+
+def _corpus_of(path: Path) -> str:
+    return str(yaml.safe_load(path.read_text(encoding="utf-8")).get("corpus") or "")
+
+
+def corpus_path(corpus: str) -> Path | None:
+    """Where a gold story's corpus file is: a fresh batch under $SITEGEN_FRESH (None when
+    it is not written there), any other corpus among the shared corpora."""
+    if not corpus.startswith(FRESH_PREFIX):
+        return CORPORA / (corpus or "basil-dev.jsonl")
+    folder = os.environ.get("SITEGEN_FRESH")
+    path = Path(folder) / corpus / "gva-dev.jsonl" if folder else None
+    return path if path and path.is_file() else None
+
+
+def fresh(story: GoldStory) -> bool:
+    """A story of a fresh batch, reported apart from the corpora's parts."""
+    return (story.corpus or "").startswith(FRESH_PREFIX)
+
+
+def story_cluster(story: GoldStory) -> Cluster:
+    """The corpus cluster a gold story annotates."""
+    path = corpus_path(story.corpus or "")
+    if path is None:
+        raise SystemExit(f"{story.name}: {story.corpus} not found (set SITEGEN_FRESH)")
+    clusters = {c.cluster_id: c for c in load_clusters(path.name, path.parent)}
+    return clusters[story.cluster or ""]
 
 
 def write_story(story: GoldStory, root: Path) -> Path:
@@ -126,7 +174,7 @@ def write_story(story: GoldStory, root: Path) -> Path:
     if story.seeds is not None:
         shutil.copytree(story.seeds, root / "seeds")
         return root
-    return write_project(_cluster(story), root)
+    return write_project(story_cluster(story), root)
 
 
 def anchor_spans(
@@ -139,11 +187,12 @@ def anchor_spans(
     for fact in story.facts:
         for key, anchor in fact.passages:
             article = by_file[story.files.get(key, key)]
-            at = article.text.find(anchor)
-            if at < 0 or article.text.find(anchor, at + 1) >= 0:
-                problem = "not found" if at < 0 else "not unique"
+            places = [m.start() for m in re.finditer(re.escape(anchor), article.text)]
+            if not places or (len(places) > 1) != ((key, anchor) in fact.every):
+                problem = "not found" if not places else "not unique" if len(places) > 1 else "once"
                 raise SystemExit(f"{story.name}: anchor {problem} in {key}: {anchor!r}")
-            spans.setdefault(article.id, []).append((at, at + len(anchor), fact.id))
+            rows = spans.setdefault(article.id, [])
+            rows.extend((at, at + len(anchor), fact.id) for at in places)
     return spans
 
 

@@ -1,6 +1,7 @@
 """Merge quality against the gold fact groups: pairwise precision and recall, and more.
 
-    .venv/bin/python -m benchmarks.merge_eval [--disputes] [--set NAME=VALUE ...] [STORY ...]
+    .venv/bin/python -m benchmarks.merge_eval [--disputes] [--fresh DIR] [--set NAME=VALUE ...]
+        [STORY ...]
     .venv/bin/python -m benchmarks.merge_eval --gva-figures [--part tune] [--disputes] [--set ...]
     .venv/bin/python -m benchmarks.merge_eval --corpus-disputes [--part tune] [--set NAME=VALUE ...]
     .venv/bin/python -m benchmarks.merge_eval --pairs [--set NAME=VALUE ...] [STORY ...]
@@ -13,7 +14,10 @@ left (gold facts split over several claims each stating only that fact), wrong m
 (claims joining passages of different gold facts), corroborated claims, and for
 gva-dev stories whether the story's figures include the archive's killed and injured
 counts. Totals are given per part: the sample, the corpora's `tune` clusters (rules
-were tuned on them) and their `held-out` clusters. `--disputes` prints every disputed
+were tuned on them) and their `held-out` clusters, and apart from them the gold of
+fresh batches (`fresh-tune`, `fresh-held-out`: stories of `benchmarks/gva_more.py`,
+read from `--fresh DIR` or $SITEGEN_FRESH, DIR/gva-more-N/gva-dev.jsonl; without it
+they are skipped, and named). `--disputes` prints every disputed
 claim with its rivals and what differs, to be read and judged by a person.
 
 `--gva-figures` runs every gva-dev cluster instead (no fact gold needed): per part, of
@@ -38,6 +42,7 @@ changed ("--set threshold=0.4"), to sweep it; the parameters changed are printed
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 import time
@@ -53,7 +58,10 @@ from benchmarks.gold import (
     all_gold,
     anchor_spans,
     cited_facts,
+    fresh,
+    missing_gold,
     score,
+    story_cluster,
     write_story,
 )
 from benchmarks.web_eval import OUTCOMES, cluster_text, states_count
@@ -156,8 +164,7 @@ def _count_figures(extra: Extra, story: GoldStory, base: FactBase) -> None:
 def _gold_figures(story: GoldStory) -> dict[str, int]:
     if not story.cluster or not (story.corpus or "").startswith("gva"):
         return {}
-    cluster = next(c for c in load_clusters(story.corpus) if c.cluster_id == story.cluster)
-    return dict(cluster.gold.get("figures") or {})
+    return dict(story_cluster(story).gold.get("figures") or {})
 
 
 @dataclass
@@ -270,7 +277,7 @@ def print_pairs(stories: list[GoldStory], named: bool, params: MergeParams = TUN
     stories only when named, so that their pairs stay unread while rules are tuned."""
     for story in stories:
         part = part_of(story)
-        if part == "held-out" and not named:
+        if part.endswith("held-out") and not named:
             continue
         print(f"\n== {story.name} ({part})")
         with tempfile.TemporaryDirectory() as tmp:
@@ -301,10 +308,12 @@ def print_pairs(stories: list[GoldStory], named: bool, params: MergeParams = TUN
 
 
 def part_of(story: GoldStory) -> str:
+    """`sample`, the cluster's part of its corpus, or `fresh-` and the part of a fresh
+    batch's cluster: a fresh story is never pooled with the corpora's."""
     if not story.cluster:
         return "sample"
-    cluster = next(c for c in load_clusters(story.corpus or "") if c.cluster_id == story.cluster)
-    return cluster.part
+    part = story_cluster(story).part
+    return f"fresh-{part}" if fresh(story) else part
 
 
 def figures(result: Score) -> dict[str, float]:
@@ -385,6 +394,10 @@ def main(argv: list[str]) -> int:
     show_disputes = "--disputes" in argv
     at = argv.index("--part") + 1 if "--part" in argv else 0
     part = argv[at] if at else None
+    if "--fresh" in argv:
+        folder = argv[argv.index("--fresh") + 1]
+        os.environ["SITEGEN_FRESH"] = folder  # where `gold.corpus_path` looks
+        argv = [a for a in argv if a not in ("--fresh", folder)]
     if "--gva-figures" in argv:
         gva_figures(show_disputes, part, params)
         return 0
@@ -397,7 +410,7 @@ def main(argv: list[str]) -> int:
         print_pairs(stories, bool(names), params)
         return 0
     header = (
-        f"{'story':<22} {'part':<8} {'P':>5} {'R':>5} {'links':>6} {'gold':>5} {'claims':>6} "
+        f"{'story':<22} {'part':<14} {'P':>5} {'R':>5} {'links':>6} {'gold':>5} {'claims':>6} "
         f"{'cited':>7} {'confl':>5} {'disp':>4} {'dup':>3} {'wrong':>5} {'corr':>4} "
         f"{'figs':>5} {'ms':>5}"
     )
@@ -417,6 +430,8 @@ def main(argv: list[str]) -> int:
     print("-" * len(header))
     for result, extra in totals.values():
         print(_row(result, extra, "", ""))
+    for skipped in missing_gold():
+        print(f"skipped (no fresh batch; --fresh DIR): {skipped}")
     if missed:
         print("\nfigures not found (story quantity gold: values stated):")
         print("\n".join(f"  {m}" for m in missed))
@@ -430,7 +445,7 @@ def main(argv: list[str]) -> int:
 def _row(s: Score, e: Extra, part: str, ms: str) -> str:
     figures = f"{e.figures_stated}/{e.figures_gold}" if e.figures_gold else ""
     return (
-        f"{s.story:<22} {part:<8} {s.precision:5.3f} {s.recall:5.3f} {s.pairs_linked:>6} "
+        f"{s.story:<22} {part:<14} {s.precision:5.3f} {s.recall:5.3f} {s.pairs_linked:>6} "
         f"{s.pairs_gold:>5} {s.claims:>6} "
         f"{s.anchors_cited:>3}/{s.anchors:<3} {s.conflicts_found:>2}/{s.conflicts_gold:<2} "
         f"{s.disputed:>4} {e.duplicates:>3} {e.wrong_merges:>5} {e.corroborated:>4} "

@@ -906,6 +906,125 @@ def test_two_steps_of_one_case_are_two_facts() -> None:
     assert compare(*pair(released, held, index), TUNED).conflict == Conflict.APART
 
 
+def told(source: str, text: str, frames: list[str], names: tuple[str, ...] = ()) -> FactCandidate:
+    """A fact with its subject-verb frames, as extraction reads them off the parse, and
+    its words as lemmas ("charged": "charge")."""
+    found = fact(source, text, [], names)
+    found.frames = frames
+    found.lemmas = [_LEMMAS.get(w, w) for w in found.lemmas]
+    return found
+
+
+_LEMMAS = {
+    "charged": "charge",
+    "charges": "charge",
+    "pleaded": "plead",
+    "accused": "accuse",
+    "shooting": "shoot",
+    "shot": "shoot",
+    "killed": "kill",
+    "sentenced": "sentence",
+    "scheduled": "schedule",
+    "arrested": "arrest",
+    "confessed": "confess",
+    "fired": "fire",
+    "died": "die",
+    "taken": "take",
+    "said": "say",
+}
+
+
+def test_a_step_told_only_by_its_noun_is_another_step() -> None:
+    """ "A man was charged with aggravated murder" / "The man accused of shooting the
+    boy pleaded guilty to murder and other charges": two steps, though the plea
+    names the charges; "Lee was arrested on a manslaughter charge" tells the charge
+    of "Lee was charged with manslaughter" by its noun."""
+    index = people("Ray Lee")
+    charged = told("a", "A man was charged with aggravated murder in the slaying.", ["man|charge"])
+    pleaded = told(
+        "b",
+        "The man accused of shooting the boy pleaded guilty to murder and other charges.",
+        ["man|plead"],
+    )
+    assert compare(*pair(charged, pleaded, index), TUNED).conflict == Conflict.APART
+    lee = ("Ray Lee",)
+    on_charge = told(
+        "a", "Ray Lee was arrested Sunday on a manslaughter charge.", ["lee|arrest"], lee
+    )
+    charged = told("b", "Ray Lee was charged with manslaughter.", ["lee|charge"], lee)
+    assert compare(*pair(on_charge, charged, index), TUNED).conflict is None
+
+
+def test_a_step_of_the_case_and_the_harm_done_are_two_facts() -> None:
+    """ "A man was charged with the aggravated murder in the slaying of a boy" /
+    "Ned Pak was shot and killed Friday"; "Both are charged with murder in the death of
+    Ned Pak" / "Ned Pak died in his bed"; "Ray Lee confessed to accidentally shooting
+    the victim" / "Ray Lee fired the gun, killing his friend": two facts each. A step
+    whose clause tells the harm too ("The parents were arrested when the infant was
+    shot") may state the harm's fact."""
+    index = people("Ned Pak", "Ray Lee")
+    pak, lee = ("Ned Pak",), ("Ray Lee",)
+    died = ("Ned Pak died in his bed.", ["pak|die"], pak)
+    apart = [
+        (
+            (
+                "A man was charged with the aggravated murder in the slaying of Ned Pak.",
+                ["man|charge"],
+                pak,
+            ),
+            ("Ned Pak was shot and killed Friday at a restaurant.", ["pak|shoot"], pak),
+        ),
+        (("Both are charged with murder in the death of Ned Pak.", [], pak), died),
+        (
+            (
+                "Police said a man was charged with murder in the death of Ned Pak.",
+                ["police|say"],
+                pak,
+            ),
+            died,
+        ),
+        (
+            ("Ray Lee confessed to accidentally shooting the victim.", ["lee|confess"], lee),
+            ("Ray Lee fired the gun, killing his friend.", ["lee|fire"], lee),
+        ),
+    ]
+    for step, harm in apart:
+        found = compare(*pair(told("a", *step), told("b", *harm), index), TUNED)
+        assert found.conflict == Conflict.APART, step[0]
+    arrested = told(
+        "a",
+        "The parents were arrested when the infant was accidentally shot.",
+        ["parent|arrest", "infant|shoot"],
+    )
+    shot = told("b", "The infant was accidentally shot on Sunday.", ["infant|shoot"])
+    assert compare(*pair(arrested, shot, index), TUNED).conflict is None
+
+
+def test_an_arrest_told_as_custody_is_a_step_of_the_case() -> None:
+    """ "Police have taken a man into custody in the shooting" / "The man who shot the
+    teenager has been sentenced to life": an arrest and a sentence, two facts."""
+    custody = told(
+        "a",
+        "Police have taken a man into custody in the shooting of the teenager.",
+        ["police|take"],
+    )
+    sentenced = told(
+        "b", "The man who shot the teenager has been sentenced to life.", ["man|sentence"]
+    )
+    assert compare(*pair(custody, sentenced, people()), TUNED).conflict == Conflict.APART
+
+
+def test_a_step_that_may_come_is_not_the_step_done_or_set() -> None:
+    """ "He could be sentenced to life in prison" / "He is scheduled to be sentenced
+    Friday": what may come and what is set, two facts; two passages telling one
+    possibility are not told apart so."""
+    could = told("a", "He could be sentenced to life in prison.", [])
+    scheduled = told("b", "He is scheduled to be sentenced Friday.", [])
+    assert compare(*pair(could, scheduled, people()), TUNED).conflict == Conflict.APART
+    may = told("b", "He may be sentenced to life in prison.", [])
+    assert compare(*pair(could, may, people()), TUNED).conflict is None
+
+
 def test_ages_both_passages_give_are_who_not_what() -> None:
     """ "Eight-month-old Ann Reed and 20-year-old Bo Lee were shot in a parked car" /
     "Cy Moss was charged with murder for the killing of 8-month-old Ann Reed and

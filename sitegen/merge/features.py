@@ -66,6 +66,10 @@ class Passage:
     ages: frozenset[str] = frozenset()  # its date keys that are ages ("d:20-year-old")
     ranks: frozenset[str] = frozenset()  # an ordinal with the word it ranks ("third person")
     wounds: frozenset[str] = frozenset()  # body regions it says someone was hurt in
+    # the steps of a case it writes as verbs ("was arrested and charged": arrest, charge;
+    # not the noun of "pleaded guilty to other charges"), as lemma keys
+    steps: frozenset[str] = frozenset()
+    hedged: frozenset[str] = frozenset()  # steps it tells as what may come ("could be sentenced")
 
 
 def passages(facts: list[FactCandidate], people: PeopleIndex, params: MergeParams) -> list[Passage]:
@@ -103,6 +107,8 @@ def passages(facts: list[FactCandidate], people: PeopleIndex, params: MergeParam
             item.ranks = frozenset(
                 intern(f"{rank} {word}") for rank, word in _ORDINAL.findall(fact.text.lower())
             )
+        if not STAGE_KEYS.isdisjoint(item.keys):
+            item.steps, item.hedged = steps_told(fact.text)
         if fact.frames:
             verb = lemma + fact.frames[0].rsplit("|", 1)[-1]
             item.action = intern(fold.get(verb, verb))
@@ -144,6 +150,36 @@ _ORDINAL = re.compile(
     r"|twelfth|\d*(?:1st|2nd|3rd|[04-9]th|1[1-3]th))[\s-]+([a-z]+)",
     re.I,
 )
+
+
+# the steps a criminal case goes through, as lemma keys ("was charged", "pleaded")
+STAGE_KEYS = frozenset(KeyKind.LEMMA.key(verb) for verb in word_set("legal_stages"))
+_IRREGULAR = {"hold": "held", "plead": "pled"}
+# a step's past form ("arrested", "sentenced", "held"): a verb, where the bare word or its
+# plural may well be a noun ("an arrest", "other charges")
+_STEP_FORMS = {
+    form: KeyKind.LEMMA.key(verb)
+    for verb in word_set("legal_stages")
+    for form in (verb + ("d" if verb.endswith("e") else "ed"), _IRREGULAR.get(verb, ""))
+    if form
+}
+# a charge told by its noun as the charge itself: "arrested on a manslaughter charge",
+# "faces charges" (not "pleaded guilty to other charges")
+_ON_CHARGE = re.compile(r"\b(?:on|fac(?:e|es|ed|ing))\s+(?:[\w-]+\s+){0,4}?charges?\b")
+_CHARGE = KeyKind.LEMMA.key("charge")
+# a step told as what may come, not what is or is set: "could be sentenced"
+_HEDGED = re.compile(r"\b(?:could|might|may)\s+(?:\w+ly\s+|also\s+|still\s+)?be\s+([a-z]+)")
+
+
+def steps_told(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The steps of a case a passage writes as verbs, and those it tells as only
+    possible."""
+    lower = text.lower()
+    steps = frozenset(_STEP_FORMS[w] for w in re.findall(r"[a-z]+", lower) if w in _STEP_FORMS)
+    if _ON_CHARGE.search(lower):
+        steps |= {_CHARGE}
+    hedged = frozenset(_STEP_FORMS[w] for w in _HEDGED.findall(lower) if w in _STEP_FORMS)
+    return steps, hedged
 
 
 def _outside(keys: tuple[str, ...], quote: str) -> frozenset[str]:

@@ -32,7 +32,7 @@ from sitegen.extract.lexicon import HUMAN_HEADS, REPORTING_VERBS, SPEECH_VERBS
 from sitegen.extract.names import TITLES, gender_of
 from sitegen.extract.statements import DATE_PREFIX, TELLING
 from sitegen.factbase.model import Figure
-from sitegen.merge.features import ENDINGS, Passage
+from sitegen.merge.features import ENDINGS, STAGE_KEYS, Passage
 from sitegen.merge.keys import KeyKind, kind_of
 from sitegen.merge.params import MergeParams
 from sitegen.words import word_set, word_table
@@ -80,6 +80,8 @@ def compare(a: Passage, b: Passage, params: MergeParams) -> Comparison:
     conflict = (
         _headline_apart(a, b, agreeing)
         or _stages_apart(a, b)
+        or _step_and_harm(a, b)
+        or _hedged_apart(a, b)
         or _two_victims(a, b)
         or _figure_conflict(a, b, shared - acts, size, params)
         or _date_conflict(a, b, quote, _topic(quote, words - acts, size), params)
@@ -596,14 +598,64 @@ def _dates(item: Passage) -> list[str]:
 
 def _stages_apart(a: Passage, b: Passage) -> Conflict | None:
     """Two steps of one case told as each passage's main act, neither passage telling
-    the other's ("the father was charged Thursday" / "the father was sentenced
-    Monday"): two facts, neither one wrong."""
-    stages = {a.action, b.action}
-    if len(stages) < 2 or not stages <= _STAGE_KEYS or same_action(a, b):
+    the other's as a verb ("the father was charged Thursday" / "the father was
+    sentenced Monday"; "… was charged with the aggravated murder" / "… pleaded guilty to
+    murder and other charges"): two facts, neither one wrong. The steps are verbs of
+    one case, not of one sense: "charge" and "plead" both tell of an accusation."""
+    left, right = _stage(a), _stage(b)
+    if left is None or right is None or right in {left, *a.synonyms.get(left, ())}:
         return None
-    if a.action in b.keys or b.action in a.keys:
+    if left in b.steps or right in a.steps:
         return None  # "was arrested and charged" / "was charged": one step told with another
     return Conflict.APART
+
+
+def _stage(item: Passage) -> str | None:
+    """The step of a case that is the passage's main act: its verb, or an arrest told
+    as "has taken a person into custody"."""
+    if item.action in STAGE_KEYS:
+        return item.action
+    return _ARREST if item.action == _TAKE and _CUSTODY in item.keys else None
+
+
+_ARREST, _TAKE, _CUSTODY = (KeyKind.LEMMA.key(w) for w in ("arrest", "take", "custody"))
+
+
+def _step_and_harm(a: Passage, b: Passage) -> Conflict | None:
+    """One passage tells a step of the case ("A man was charged with the aggravated
+    murder in the slaying of a 15-year-old boy", "Both are charged with murder in the
+    death of …", "Smith confessed to accidentally shooting the victim"), the other the
+    harm done as its main act and no step ("Sunny Patel, 15, was shot and killed
+    Friday", "… died in his bed"): two facts, though they share the victim and the
+    words of the crime. (Harm a passage only tells of, "His brother tells us Moises was
+    shot and killed", is left alone: read so, it split passages of one fact.)"""
+    for step, harm in ((a, b), (b, a)):
+        if _tells_step(step) and harm.action in _HARM_KEYS and not harm.steps:
+            return None if _harm_clause(step) else Conflict.APART
+    return None
+
+
+def _harm_clause(item: Passage) -> bool:
+    """A clause of the passage tells the harm with its own subject: "The parents were
+    arrested when the infant was accidentally shot" states the shooting too (not so
+    "accused of shooting a 15-year-old", nor "in the slaying of a boy")."""
+    lemma = KeyKind.LEMMA.prefix
+    return any(lemma + frame.rsplit("|", 1)[-1] in _HARM_KEYS for frame in item.fact.frames)
+
+
+def _tells_step(item: Passage) -> bool:
+    """A step of the case is the passage's main act, or what it tells."""
+    if _stage(item) is not None:
+        return True
+    return bool(item.steps) and (item.action is None or item.action in _TELLING_KEYS)
+
+
+def _hedged_apart(a: Passage, b: Passage) -> Conflict | None:
+    """One passage tells a step as what may come, the other the same step as done or
+    set ("He could be sentenced to life in prison" / "He is scheduled to be sentenced
+    Friday", "… has been sentenced to life without parole"): two facts."""
+    shared = a.steps & b.steps
+    return Conflict.APART if (a.hedged & shared) != (b.hedged & shared) else None
 
 
 def _two_victims(a: Passage, b: Passage) -> Conflict | None:
@@ -645,7 +697,8 @@ def _counts_one(figures: list[Figure]) -> bool:
     return any(f.value == 1 and f.quantity for f in figures)
 
 
-_STAGE_KEYS = frozenset(KeyKind.LEMMA.key(verb) for verb in word_set("legal_stages"))
+# what is done to a victim ("shot", "killed", "died", "fired"), as lemma keys
+_HARM_KEYS = frozenset(KeyKind.LEMMA.key(verb) for verb in word_set("harm_verbs"))
 LIFE_STAGES = word_table("life_stages")
 
 
