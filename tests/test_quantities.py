@@ -1644,3 +1644,22 @@ def test_one_person_in_a_state_an_adjective_gives() -> None:
         W("shot", 1, "dobj", "NOUN", tag="NN"),
     )
     assert with_quantities(shot[:], []) == []
+
+
+def test_a_part_of_acts_is_no_count_of_people() -> None:
+    """ "Six of those incidents were fatal": acts, not the dead; "Three of the victims
+    died": three dead."""
+
+    def part(noun: str, lemma: str, verb: list[W]) -> str | None:
+        doc = parse(
+            W("Six", len(verb) and 4, "nsubj", "NUM"),
+            W("of", 0, "prep", "ADP"),
+            W("the", 3, "det", "DET"),
+            W(noun, 1, "pobj", "NOUN", lemma),
+            *verb,
+        )
+        return quantity_of(doc[0])
+
+    fatal = [W("were", 4, "ROOT", "AUX", "be"), W("fatal", 4, "acomp", "ADJ", tag="JJ")]
+    assert part("incidents", "incident", fatal) is None
+    assert part("victims", "victim", [W("died", 4, "ROOT", "VERB", "die")]) == "killed"

@@ -141,20 +141,24 @@ def _with_given_names(ent: Span) -> Span:
             and word.dep_ == "compound"
             and start <= word.head.i < ent.end
             and word.lower_.strip(".") not in _ROLE_WORDS
-            and (len(ent) == 1 or _no_common_noun(word))
+            and (len(ent) == 1 or _opens_a_name(word))
         ):
             break
         start -= 1
     return ent.doc[start : ent.end]
 
 
-def _no_common_noun(word: Token) -> bool:
-    """A word that names nothing in WordNet and ends in no title: before a two-word name
-    NER found, a given name ("Anaiya") rather than an office the title list does not
-    hold ("Alderman Emma Mitts", "Investigator Timothy Blaise", "Undersheriff")."""
+def _opens_a_name(word: Token) -> bool:
+    """Before a two-word name NER found, a given name ("as Anaiya Denise Montgomery"):
+    a word that names nothing in WordNet, ends in no title and follows no proper noun,
+    rather than an office the title list does not hold ("Alderman Emma Mitts",
+    "Investigator Timothy Blaise", "Undersheriff", "Antioch Baptist Church
+    Undershepherd Willie Spencer")."""
     lower = word.lower_.strip(".")
-    return not noun_kinds(lower) and not any(
-        lower.endswith(title) for title in TITLES if len(title) >= _TITLE_TAIL
+    return (
+        not noun_kinds(lower)
+        and not any(lower.endswith(title) for title in TITLES if len(title) >= _TITLE_TAIL)
+        and not (word.i > 0 and word.doc[word.i - 1].pos_ == "PROPN")
     )
 
 

@@ -294,8 +294,9 @@ def quantity_of(number: Token) -> str | None:
     quantity = _governing_quantity(noun)
     if quantity is None and counted is not noun:
         quantity = _state_of_one(counted)
-    if quantity in PEOPLE_COUNTS and _a_thing(counted):
-        return None  # "took out a gun and shot at them", "died a short time later"
+    if quantity in PEOPLE_COUNTS and _a_thing(_of_what(counted)):
+        return None  # "took out a gun and shot at them", "died a short time later", "Six
+        # of those incidents were fatal"
     return quantity
 
 
@@ -339,6 +340,23 @@ def _state_of_one(noun: Token) -> str | None:
             and not _of_the_set(c, noun)
         ),
         None,
+    )
+
+
+def _of_what(noun: Token) -> Token:
+    """What a number standing alone counts ("six of those incidents": incidents), else
+    the noun itself."""
+    if noun.pos_ != "NUM":
+        return noun
+    return next(
+        (
+            pobj
+            for prep in noun.children
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+        ),
+        noun,
     )
 
 
