@@ -1333,6 +1333,25 @@ def test_a_count_written_as_a_total_is_the_storys_count(tmp_path: Path) -> None:
     assert row.current is not None and row.current.figure.value == 3
 
 
+def test_victims_each_introduced_as_one_do_not_outvote_the_storys_count(tmp_path: Path) -> None:
+    """Three outlets each name one victim ("his father", "a woman"), joined under "One
+    shooting victim died" of a fourth; two outlets say "Five people were killed": the
+    count of one has more origins, but only one writes it as a number."""
+    row = _table_row(
+        tmp_path,
+        "killed",
+        {
+            "one": (1, "One", {"a": "One shooting victim died two days later."}),
+            "father": (1, "his father", {"b": "He killed his father.", "c": "His father died."}),
+            "woman": (1, "a woman", {"d": "A woman was fatally shot outside the library."}),
+            "five": (5, "Five", {"e": "Five people were killed.", "f": "Five are dead."}),
+        },
+    )
+    assert row.status == "several"
+    assert len(row.totals[0].origins) > 2 and row.totals[0].figure.value == 1
+    assert row.current is not None and row.current.figure.value == 5
+
+
 def test_a_death_supposed_in_a_condition_is_no_count_and_a_graded_word_adds_no_one() -> None:
     """ "if a more liberal justice dies": nobody died, and "a more liberal justice" is
     not one more of anything; "two more people were killed" is."""

@@ -262,13 +262,28 @@ def _main(totals: list[FigureValue]) -> FigureValue | None:
         key=lambda v: (
             introduces_one(v.figure),
             not _written_as_total(v),
-            -len(v.origins),
+            -_speaking_for(v),
             v.dates[0] if v.dates else "9999",
             -sum(len(o.citations) for o in v.origins),
             min(c.citation.start for o in v.origins for c in o.citations),
         ),
         default=None,
     )
+
+
+def _speaking_for(value: FigureValue) -> int:
+    """How many origins state the value as a count. A count of one gathers every
+    passage introducing one person ("his father", "a woman": each victim of the story
+    named apart); only those writing the number ("One shooting victim died") speak for
+    one as the story's count."""
+    if value.figure.value != 1:
+        return len(value.origins)
+    return sum(
+        any(_ONE.search(c.citation.quote) for c in origin.citations) for origin in value.origins
+    )
+
+
+_ONE = re.compile(r"(?<![\w.,-])(?:one|1)(?![\w.,-])", re.IGNORECASE)
 
 
 def _written_as_total(value: FigureValue) -> bool:
