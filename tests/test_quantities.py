@@ -1227,7 +1227,7 @@ def test_among_counts_of_different_things_the_most_reported_is_the_storys(
     assert main(["build", "--project", str(tmp_path), "-q"]) == 0
     home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     table = home[home.index('class="figures-table"') : home.index("</table>")]
-    assert "counts of different things" in table
+    assert "differing counts, not compared" in table
     assert table.index("Two") < table.index("(most reported)") < table.index("seven")
 
 

@@ -232,7 +232,8 @@ def _status(totals: list[FigureValue]) -> tuple[str, FigureValue | None]:
         elif rivals:
             disputed = True
         else:
-            several = True  # two counts of different things
+            several = True  # counts the merge found no rivals: often of different
+            # things, sometimes outlets that differ (11 / 12 injured); not compared
     if disputed:
         status, current = "disputed", None
     elif latest is not None:
