@@ -1682,3 +1682,28 @@ def test_a_part_of_acts_is_no_count_of_people() -> None:
     fatal = [W("were", 4, "ROOT", "AUX", "be"), W("fatal", 4, "acomp", "ADJ", tag="JJ")]
     assert part("incidents", "incident", fatal) is None
     assert part("victims", "victim", [W("died", 4, "ROOT", "VERB", "die")]) == "killed"
+
+
+def test_a_count_of_the_possessor_of_one_is_no_count_of_its_state() -> None:
+    """ "found the 911 caller's father dead": one father, not 911 dead; "three sheriff's
+    deputies were shot" (the number hung on "sheriff"): three shot."""
+    caller = parse(
+        W("Police", 1, "nsubj", "NOUN"),
+        W("found", 1, "ROOT", "VERB", "find", "VBD"),
+        W("the", 4, "det", "DET"),
+        W("911", 4, "nummod", "NUM"),
+        W("caller", 6, "poss", "NOUN", tag="NN", space=False),
+        W("'s", 4, "case", "PART"),
+        W("father", 1, "dobj", "NOUN", tag="NN"),
+        W("dead", 1, "oprd", "ADJ", tag="JJ"),
+    )
+    assert quantity_of(caller[3]) is None
+    deputies = parse(
+        W("three", 1, "nummod", "NUM"),
+        W("sheriff", 3, "poss", "NOUN", tag="NN", space=False),
+        W("'s", 1, "case", "PART"),
+        W("deputies", 5, "nsubjpass", "NOUN", "deputy", "NNS"),
+        W("were", 5, "auxpass", "AUX", "be"),
+        W("shot", 5, "ROOT", "VERB", "shoot", "VBN"),
+    )
+    assert quantity_of(deputies[0]) == "shot"

@@ -282,6 +282,9 @@ def quantity_of(number: Token) -> str | None:
     if _the_set_of_a_part(noun):
         return None  # "One of five people shot … has died": the one died, not the five
     counted = _noun(number)
+    if counted.dep_ == "poss" and counted.pos_ == "NOUN" and counted.head.tag_ == "NN":
+        return None  # "found the 911 caller's father dead": one father, not 911 (not so
+        # "three sheriff's deputies", where the parser hangs the number on "sheriff")
     if counted.dep_ == "conj" and _after_its_clause(counted.head, counted):
         return None  # "killed a woman who barricaded herself and a child": whose object?
     if noun.dep_ == "appos" or (noun.dep_ == "conj" and noun.head.dep_ == "appos"):
