@@ -282,18 +282,8 @@ def quantity_of(number: Token) -> str | None:
     if _the_set_of_a_part(noun):
         return None  # "One of five people shot … has died": the one died, not the five
     counted = _noun(number)
-    if counted.dep_ == "poss" and counted.pos_ == "NOUN" and counted.head.tag_ == "NN":
-        return None  # "found the 911 caller's father dead": one father, not 911 (not so
-        # "three sheriff's deputies", where the parser hangs the number on "sheriff")
-    if counted.dep_ == "conj" and _after_its_clause(counted.head, counted):
-        return None  # "killed a woman who barricaded herself and a child": whose object?
-    if noun.dep_ == "appos" or (noun.dep_ == "conj" and noun.head.dep_ == "appos"):
-        return None  # "four victims -- two men and two women": a breakdown, not a count
-    if noun.dep_ == "pobj" and (noun.head.text.lower() != "of" or _kin_of(noun.head)):
-        return None  # "from 52 countries": a detail of what is counted, not the count;
-        # "father of five": his children
-    if _doer(counted):
-        return None  # "two gunmen killed three people": the killers, not the dead
+    if not _counted_alone(counted, noun):
+        return None
     quantity = _governing_quantity(noun)
     if quantity is None and counted is not noun:
         quantity = _state_of_one(counted)
@@ -301,6 +291,22 @@ def quantity_of(number: Token) -> str | None:
         return None  # "took out a gun and shot at them", "died a short time later", "Six
         # of those incidents were fatal"
     return quantity
+
+
+def _counted_alone(counted: Token, noun: Token) -> bool:
+    """The counted noun's place in its phrase lets the count stand for a quantity of its
+    own: not a part, a detail, a possessor or a doer of something else."""
+    if counted.dep_ == "poss" and counted.pos_ == "NOUN" and counted.head.tag_ == "NN":
+        return False  # "found the 911 caller's father dead": one father, not 911 (not so
+        # "three sheriff's deputies", where the parser hangs the number on "sheriff")
+    if counted.dep_ == "conj" and _after_its_clause(counted.head, counted):
+        return False  # "killed a woman who barricaded herself and a child": whose object?
+    if noun.dep_ == "appos" or (noun.dep_ == "conj" and noun.head.dep_ == "appos"):
+        return False  # "four victims -- two men and two women": a breakdown, not a count
+    if noun.dep_ == "pobj" and (noun.head.text.lower() != "of" or _kin_of(noun.head)):
+        return False  # "from 52 countries": a detail of what is counted, not the count;
+        # "father of five": his children
+    return not _doer(counted)  # "two gunmen killed three people": the killers, not the dead
 
 
 def _named_by_a_modifier(number: Token, noun: Token) -> str | None:
