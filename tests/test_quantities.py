@@ -1579,6 +1579,26 @@ def test_a_count_over_a_nation_or_a_whole_year_is_a_tally(
     assert quantity_of(doc[0]) == counted
 
 
+@pytest.mark.parametrize(("before", "counted"), [(False, None), (True, "killed")])
+def test_words_after_a_year_leave_it_a_whole_year(before: bool, counted: str | None) -> None:
+    """ "… slain in 2016, a 79% increase": still the year's tally (the parser hangs the
+    appositive on the year); "slain in July 2016": a month of it, maybe the story's."""
+    year = [W("July", 6, "compound", "PROPN")] if before else []
+    doc = parse(
+        W("19", 1, "nummod", "NUM"),
+        W("officers", 3, "nsubjpass", "NOUN", "officer"),
+        W("were", 3, "auxpass", "AUX", "be"),
+        W("slain", 3, "ROOT", "VERB", "slay"),
+        W("in", 3, "prep", "ADP"),
+        *year,
+        W("2016", 4, "pobj", "NUM", space=False),
+        W(",", 5 + len(year), "punct", "PUNCT"),
+        W("an", 8 + len(year), "det", "DET"),
+        W("increase", 5 + len(year), "appos", "NOUN"),
+    )
+    assert quantity_of(doc[0]) == counted
+
+
 def test_people_recovering_are_hurt_and_things_recovered_are_not() -> None:
     """ "Two others are recovering": two injured; "police recovered two guns": none."""
     recovering = parse(

@@ -489,9 +489,10 @@ _A_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 def _in_a_whole_year(prep: Token) -> bool:
     """ "34 officers had died from shootings in 2016": a year's tally; not "in July
-    2016", nor "in a 2014 shooting"."""
+    2016", nor "in a 2014 shooting" (what follows the year, ", a 79% increase …", is no
+    part of it)."""
     return prep.lower_ == "in" and any(
-        o.dep_ == "pobj" and _A_YEAR.fullmatch(o.text) and not list(o.children)
+        o.dep_ == "pobj" and _A_YEAR.fullmatch(o.text) and not any(c.i < o.i for c in o.children)
         for o in prep.children
     )
 
