@@ -83,3 +83,14 @@ def were_done(count: str, noun: str, verb: str, verb_lemma: str, noun_lemma: str
         W("were", 3, "auxpass", "AUX", "be"),
         W(verb, 3, "ROOT", "VERB", verb_lemma),
     ]
+
+
+def was_done(noun: str, verb: str, verb_lemma: str, tag: str = "") -> list[W]:
+    """ "A man was killed" as the sentence's first four words: "A", its noun, "was" and
+    the verb, the root."""
+    return [
+        W("A", 1, "det", "DET"),
+        W(noun, 3, "nsubjpass", "NOUN"),
+        W("was", 3, "auxpass", "AUX", "be"),
+        W(verb, 3, "ROOT", "VERB", verb_lemma, tag),
+    ]

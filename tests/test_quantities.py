@@ -20,7 +20,7 @@ from sitegen.factbase.model import FactBase, Figure
 from sitegen.ingest import read_articles
 from sitegen.merge import merge
 from sitegen.render.figures import QuantityRow, figures_table
-from tests.builders import W, parse, were_done
+from tests.builders import W, parse, was_done, were_done
 
 
 def test_an_additional_count_of_a_noun_is_an_increment_without_a_quantity() -> None:
@@ -58,10 +58,7 @@ def test_animals_are_no_casualties_of_the_story() -> None:
 
     def found_dead(noun: str) -> list:
         doc = parse(
-            W("A", 1, "det", "DET"),
-            W(noun, 3, "nsubjpass", "NOUN"),
-            W("was", 3, "auxpass", "AUX", "be"),
-            W("found", 3, "ROOT", "VERB", "find", "VBN"),
+            *was_done(noun, "found", "find", "VBN"),
             W("dead", 3, "oprd", "ADJ"),
         )
         return [(f.value, f.quantity) for f in with_quantities(doc[:], [])]
@@ -522,10 +519,7 @@ def test_shot_dead_counts_the_dead_and_a_short_time_counts_no_one() -> None:
     """ "A relative was shot dead": one killed; "he died a short time later": "a" says
     when, not who."""
     dead = parse(
-        W("A", 1, "det", "DET"),
-        W("relative", 3, "nsubjpass", "NOUN"),
-        W("was", 3, "auxpass", "AUX", "be"),
-        W("shot", 3, "ROOT", "VERB", "shoot"),
+        *was_done("relative", "shot", "shoot"),
         W("dead", 3, "oprd", "ADJ"),
     )
     assert [(f.value, f.quantity) for f in with_quantities(dead[:], [])] == [(1, "killed")]
@@ -684,10 +678,7 @@ def test_since_a_date_is_a_span_not_an_increment() -> None:
 def test_more_than_another_quantity_is_a_total() -> None:
     """ "A man was killed and five more people were wounded": five wounded in all."""
     doc = parse(
-        W("A", 1, "det", "DET"),
-        W("man", 3, "nsubjpass", "NOUN"),
-        W("was", 3, "auxpass", "AUX", "be"),
-        W("killed", 3, "ROOT", "VERB", "kill"),
+        *was_done("man", "killed", "kill"),
         W("and", 3, "cc", "CCONJ"),
         W("five", 7, "nummod", "NUM"),
         W("more", 7, "amod", "ADJ"),
@@ -705,10 +696,7 @@ def test_other_people_joined_to_the_verb_of_the_dead_are_all_the_injured() -> No
     """ "A student was killed and five other people injured", parsed with "people" as a
     conjunct of "killed": the five are other than the dead, all the injured."""
     doc = parse(
-        W("A", 1, "det", "DET"),
-        W("student", 3, "nsubjpass", "NOUN"),
-        W("was", 3, "auxpass", "AUX", "be"),
-        W("killed", 3, "ROOT", "VERB", "kill"),
+        *was_done("student", "killed", "kill"),
         W("and", 3, "cc", "CCONJ"),
         W("five", 7, "nummod", "NUM"),
         W("other", 7, "amod", "ADJ"),
