@@ -102,22 +102,28 @@ def kind_of(paragraph: str) -> str | None:
     """The furniture kind of a whole paragraph ("caption", "embed", "promo"), or None
     for article prose."""
     text = " ".join(paragraph.split())
+    if not _furniture(text):  # most paragraphs; a sentence that is one is then known
+        caption = _credit_at_end(text) or _MORE_MEDIA.search(text) or _caption_track(text)
+        return "caption" if caption else None
     if _EMBEDDED_POST.search(text):
         return "embed"
     if _player_parts(text) or _credit_at_end(text) or _MORE_MEDIA.search(text):
         return "caption"
     if _caption_track(text):
         return "caption"
-    if _other_furniture(text):
-        return "promo"
-    return None
+    return "promo"
+
+
+def is_furniture(sentence: str) -> bool:
+    """A sentence (or a paragraph) of furniture: see the module docstring."""
+    return _furniture(" ".join(sentence.split()))
 
 
 @lru_cache(maxsize=4096)
-def is_furniture(sentence: str) -> bool:
-    """A sentence (or a paragraph) of furniture: see the module docstring. Remembered:
-    extraction asks about each sentence several times (mentions, statements)."""
-    text = " ".join(sentence.split())
+def _furniture(text: str) -> bool:
+    """`is_furniture` of a text with its spaces normalised. Remembered: extraction asks
+    about each sentence several times (mentions, statements), and a sentence that is a
+    whole paragraph was asked about when ingest classified the paragraph."""
     return bool(_EMBEDDED_POST.search(text) or _player_parts(text) or _other_furniture(text))
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from sitegen import cli, fsutil
+from sitegen import cli, fsutil, furniture
 from sitegen.extract.cache import ExtractionCache
 from sitegen.extract.mentions import has_word
 from sitegen.extract.records import ArticleFacts, Credit, FactCandidate, NameMention, Speaker
@@ -83,7 +83,40 @@ def test_furniture_is_the_same_answer_asked_again() -> None:
     for text in ("Follow Jane Roe on Twitter @janeroe.", "Two men were hurt, police said."):
         first = is_furniture(text)
         assert is_furniture(" ".join(text.split(" "))) is first
-        assert is_furniture.__wrapped__(text) is first  # type: ignore[attr-defined]
+        assert furniture._furniture.__wrapped__(text) is first  # type: ignore[attr-defined]
+
+
+def _kind_in_the_order_written(text: str) -> str | None:
+    """`kind_of` as its tests are written out, one after another."""
+    if furniture._EMBEDDED_POST.search(text):
+        return "embed"
+    if (
+        furniture._player_parts(text)
+        or furniture._credit_at_end(text)
+        or furniture._MORE_MEDIA.search(text)
+        or furniture._caption_track(text)
+    ):
+        return "caption"
+    return "promo" if furniture._other_furniture(text) else None
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Two men were hurt, police said.",
+        "I love this city. — Jane Roe (@janeroe) June 9, 2016",
+        "Skip x Embed x Share the video of the fire.",
+        "Firefighters at the scene on Main Street. (Photo: Jane Roe, Daily Bugle)",
+        "Crews cleared the road by noon. See more videos",
+        "WEBVTT POLICE SAY FIVE PEOPLE WERE HURT IN THE CRASH ON THE HIGHWAY LAST NIGHT",
+        "Sign up for our newsletter to get the news in your inbox.",
+        "Follow Jane Roe on Twitter @janeroe. (Photo: Jane Roe, Daily Bugle)",
+    ],
+)
+def test_a_paragraphs_kind_is_that_of_its_tests_in_order(paragraph: str) -> None:
+    """`kind_of` first asks what `is_furniture` asks (a sentence that is a whole
+    paragraph is then known), and gives the kind its tests in order give."""
+    assert furniture.kind_of(paragraph) == _kind_in_the_order_written(paragraph)
 
 
 @pytest.mark.parametrize(
