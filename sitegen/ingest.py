@@ -183,11 +183,6 @@ def _title_set_apart(text: str, blocks: list[Block], title: str) -> list[Block]:
     words = title.split()
     if len(words) < TITLE_WORDS:
         return blocks
-    # the pattern holds each word as written: without its longest word no prose block
-    # can hold the title, and no pattern need be compiled (most articles)
-    longest = max(words, key=len)
-    if not any(b.kind == PROSE and text.find(longest, b.start, b.end) >= 0 for b in blocks):
-        return blocks
     # followed by no lower-case word or comma: a sentence beginning with the title's
     # words goes on ("… killed in a shooting, police said")
     pattern = re.compile(r"\s+".join(map(re.escape, words)) + r"(?!\s*[a-z,;:])")
