@@ -12,6 +12,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sitegen import cli, fsutil, furniture
 from sitegen.extract.cache import ExtractionCache
@@ -98,6 +100,40 @@ def _kind_in_the_order_written(text: str) -> str | None:
     ):
         return "caption"
     return "promo" if furniture._other_furniture(text) else None
+
+
+_GUARDED = [v for v in vars(furniture).values() if isinstance(v, furniture._Guarded)]
+_GUARD_TEXTS = [
+    "Two men were hurt, police said.",
+    "STAFF WRİTER Jane Roe",  # a dotted capital I: "i" to a pattern that ignores case
+    "ſtaff wrıter Jane Roe",  # a long s and a dotless i: "s" and "i" to it
+    "Copyright 2020 The Daily Bugle. All Rights Reserved.",
+    "(Additional reporting by Jane Roe; editing by John Doe)",
+    "UPDATED: 5:12 PM EST",
+    "Call 713-222-TIPS or visit www.crimestoppers.org or https://example.com",
+    "Follow @janeroe",
+    "I love this city. — Jane Roe (@janeroe) June 9, 2016",
+    "pic.twitter.com/abc",
+    "A Flood Watch in effect until 10 PM EDT",
+]
+
+
+@pytest.mark.parametrize("text", _GUARD_TEXTS)
+def test_a_pattern_asked_only_where_its_words_are_finds_what_it_finds_alone(text: str) -> None:
+    """Each guarded pattern finds a match exactly where the pattern alone does: its
+    words are in every text it matches, in any case a pattern that ignores case takes."""
+    assert len(_GUARDED) >= 6
+    for guarded in _GUARDED:
+        for variant in (text, text.upper(), text.lower(), text.title()):
+            alone = guarded.pattern.search(variant)
+            assert (guarded.search(variant) is None) is (alone is None), (guarded, variant)
+
+
+@given(st.text(alphabet="ſıİK" + "stafwrieocpyghdbu:@©()-./ 0123456789ESTD", max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_a_guarded_pattern_answers_as_the_pattern_alone(text: str) -> None:
+    for guarded in _GUARDED:
+        assert (guarded.search(text) is None) is (guarded.pattern.search(text) is None)
 
 
 @pytest.mark.parametrize(
