@@ -88,7 +88,9 @@ _STAFF = _Guarded(
         *("editing by", "by:", "updated:", "reporting by"),
     ),
 )
-_CONTRIBUTED = re.compile(r"[A-Z][\w.'’-]+ [A-Z][\w.'’-]+ contributed\s*\.?\s*$")
+_CONTRIBUTED = _Guarded(
+    re.compile(r"[A-Z][\w.'’-]+ [A-Z][\w.'’-]+ contributed\s*\.?\s*$"), (" contributed",)
+)
 # a staff bio: "Jane Roe works on the Real Time News Desk.", "… works for the Albany bureau"
 _STAFF_BIO = re.compile(
     r"^[A-Z][\w.'’-]+ [A-Z][\w.'’-]+ (?:works|writes|reports) (?:on|for) the "
@@ -102,7 +104,10 @@ _PROMPT = re.compile(
     r"facebook|instagram))\b)",
     re.IGNORECASE,
 )
-_NEWSLETTER = re.compile(r"\b(?:newsletters?|mobile app|news alerts?)\b", re.IGNORECASE)
+_NEWSLETTER = _Guarded(
+    re.compile(r"\b(?:newsletters?|mobile app|news alerts?)\b", re.IGNORECASE),
+    ("newsletter", "mobile app", "news alert"),
+)
 _LABEL = re.compile(
     r"^\W*(?:related(?: \w+)?|more(?: \w+)?|read more|see also|recommended|also read|"
     r"watch|video|photos?|gallery)\s*:",
@@ -128,10 +133,13 @@ _ALERT_NAMED = re.compile(
     r"(?:\b[A-Z][a-z]+ ){1,3}(?:Warning|Watch|Advisory) (?:issued|until|in effect|for)\b"
 )
 # a player's closing link to more of its media: "… See more videos", "View all photos"
-_MORE_MEDIA = re.compile(
-    r"\b(?:see|watch|view|browse)\s+(?:more|all|other)\s+(?:\w+\s+)?"
-    r"(?:videos?|photos?|clips?|galler(?:y|ies)|slideshows?)\W*$",
-    re.IGNORECASE,
+_MORE_MEDIA = _Guarded(
+    re.compile(
+        r"\b(?:see|watch|view|browse)\s+(?:more|all|other)\s+(?:\w+\s+)?"
+        r"(?:videos?|photos?|clips?|galler(?:y|ies)|slideshows?)\W*$",
+        re.IGNORECASE,
+    ),
+    ("video", "photo", "clip", "galler", "slideshow"),
 )
 # a photo gallery's counter opening each caption: "Image 2 of 10 People gather …"
 _GALLERY = re.compile(
@@ -195,7 +203,7 @@ def _player_parts(text: str) -> bool:
 def _other_furniture(text: str) -> bool:
     """Furniture of any kind but an embedded post and a player's parts (which `kind_of`
     tells apart first)."""
-    spoken = bool(re.search(r"[“”\"]", text))  # "“Get out now,” he said" is no prompt
+    spoken = "“" in text or "”" in text or '"' in text  # "“Get out now,” he said": no prompt
     return _page_line(text, spoken) or _contact(text) or (_prompt(text) and not spoken)
 
 
