@@ -13,7 +13,35 @@ paragraphs, extraction on sentences of paragraphs a crawl ran together.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
+
+_SPECIAL_FOLDS = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+
+
+def _folded(text: str) -> str:
+    """`text` with every character a pattern that ignores case takes for an ASCII
+    letter made that letter in lower case: `str.lower` does it but for the dotted and
+    dotless i and the long s, which such a pattern also takes for "i" and "s"."""
+    return text.lower() if text.isascii() else text.translate(_SPECIAL_FOLDS).lower()
+
+
+@dataclass(frozen=True)
+class _Guarded:
+    """A pattern searched only in a text holding one of `needles`, words that every
+    match of it holds (in the text `_folded` when the pattern ignores case). A pattern
+    is tried at every character of every sentence and paragraph; `in` finds that a
+    text holds none of its words at a fraction of the cost."""
+
+    pattern: re.Pattern[str]
+    needles: tuple[str, ...]
+
+    def search(self, text: str) -> re.Match[str] | None:
+        seen = _folded(text) if self.pattern.flags & re.IGNORECASE else text
+        if any(needle in seen for needle in self.needles):
+            return self.pattern.search(text)
+        return None
+
 
 # contact details, in three patterns: one alternation of all three is tried at every
 # character, while an e-mail address needs an "@" and a link opens with a literal
@@ -22,31 +50,47 @@ _PHONE = re.compile(
     r"(?:\(\d{3}\)\s?|\b\d{3}[-.])\d{3}[-.][\dA-Z]{4}\b"  # phone (…-TIPS)
     r"|\b\d{3}-\d{3}-[A-Z]{4}\b|\b1-800-[A-Z0-9-]+"  # 713-222-TIPS, 1-800-SPEAK-UP
 )
-_LINK = re.compile(r"https?://|\bwww\.\w")
-_HANDLE = re.compile(r"(?<![\w@])@\w{3,}")
+_DIGIT = re.compile(r"\d")  # every phone number has digits
+_LINK = _Guarded(re.compile(r"https?://|\bwww\.\w"), ("://", "www."))
+_HANDLE = _Guarded(re.compile(r"(?<![\w@])@\w{3,}"), ("@",))
 _REACH = re.compile(
     r"\b(?:call|calling|contact|reach|reached|e-?mail|text|texting|tips?|follow|twitter|"
     r"facebook|share|read|information)\b",
     re.IGNORECASE,
 )
-_EMBEDDED_POST = re.compile(
-    r"(?:—|--|-)\s*[^—\n]{1,80}\(@\w+\)\s+[A-Z][a-z]+\.? \d{1,2},? \d{4}\s*$|pic\.twitter\.com/"
+_EMBEDDED_POST = _Guarded(
+    re.compile(
+        r"(?:—|--|-)\s*[^—\n]{1,80}\(@\w+\)\s+[A-Z][a-z]+\.? \d{1,2},? \d{4}\s*$"
+        r"|pic\.twitter\.com/"
+    ),
+    ("(@", "pic.twitter.com/"),
 )
 # The word boundaries stand outside the alternations (one test at each character, not
 # one per alternative): these patterns are searched in every sentence and paragraph.
-_RIGHTS = re.compile(
-    r"©|\b(?:copyright|all rights reserved|may not be (?:re)?published"
-    r"|rewritten,? or redistributed)\b",
-    re.IGNORECASE,
+_RIGHTS = _Guarded(
+    re.compile(
+        r"©|\b(?:copyright|all rights reserved|may not be (?:re)?published"
+        r"|rewritten,? or redistributed)\b",
+        re.IGNORECASE,
+    ),
+    ("©", "copyright", "rights reserved", "published", "redistributed"),
 )
-_STAFF = re.compile(
-    r"\b(?:(?:staff|freelance|contributing) (?:writer|reporter|photographer)s?"
-    r"|contributed (?:to )?(?:this (?:report|article|story)|reporting)"
-    r"|(?:originally|first) published|editing by)\b"
-    r"|^\s*by:\s|\bupdated:\s|\((?:additional )?reporting by\b",
-    re.IGNORECASE,
+_STAFF = _Guarded(
+    re.compile(
+        r"\b(?:(?:staff|freelance|contributing) (?:writer|reporter|photographer)s?"
+        r"|contributed (?:to )?(?:this (?:report|article|story)|reporting)"
+        r"|(?:originally|first) published|editing by)\b"
+        r"|^\s*by:\s|\bupdated:\s|\((?:additional )?reporting by\b",
+        re.IGNORECASE,
+    ),
+    (
+        *("writer", "reporter", "photographer", "contributed", "published"),
+        *("editing by", "by:", "updated:", "reporting by"),
+    ),
 )
-_CONTRIBUTED = re.compile(r"[A-Z][\w.'’-]+ [A-Z][\w.'’-]+ contributed\s*\.?\s*$")
+_CONTRIBUTED = _Guarded(
+    re.compile(r"[A-Z][\w.'’-]+ [A-Z][\w.'’-]+ contributed\s*\.?\s*$"), (" contributed",)
+)
 # a staff bio: "Jane Roe works on the Real Time News Desk.", "… works for the Albany bureau"
 _STAFF_BIO = re.compile(
     r"^[A-Z][\w.'’-]+ [A-Z][\w.'’-]+ (?:works|writes|reports) (?:on|for) the "
@@ -60,7 +104,10 @@ _PROMPT = re.compile(
     r"facebook|instagram))\b)",
     re.IGNORECASE,
 )
-_NEWSLETTER = re.compile(r"\b(?:newsletters?|mobile app|news alerts?)\b", re.IGNORECASE)
+_NEWSLETTER = _Guarded(
+    re.compile(r"\b(?:newsletters?|mobile app|news alerts?)\b", re.IGNORECASE),
+    ("newsletter", "mobile app", "news alert"),
+)
 _LABEL = re.compile(
     r"^\W*(?:related(?: \w+)?|more(?: \w+)?|read more|see also|recommended|also read|"
     r"watch|video|photos?|gallery)\s*:",
@@ -78,15 +125,21 @@ _CREDIT = re.compile(
     re.IGNORECASE,
 )
 # a weather or traffic alert: a time with its zone, or a named warning (`_alert`)
-_ALERT_TIME = re.compile(r"\b\d{1,2}(?::\d\d)?\s*(?:AM|PM|am|pm|a\.m\.|p\.m\.)\s+[ECMPAH][SD]T\b")
+_ALERT_TIME = _Guarded(
+    re.compile(r"\b\d{1,2}(?::\d\d)?\s*(?:AM|PM|am|pm|a\.m\.|p\.m\.)\s+[ECMPAH][SD]T\b"),
+    ("ST", "DT"),  # the zone: EST, PDT …
+)
 _ALERT_NAMED = re.compile(
     r"(?:\b[A-Z][a-z]+ ){1,3}(?:Warning|Watch|Advisory) (?:issued|until|in effect|for)\b"
 )
 # a player's closing link to more of its media: "… See more videos", "View all photos"
-_MORE_MEDIA = re.compile(
-    r"\b(?:see|watch|view|browse)\s+(?:more|all|other)\s+(?:\w+\s+)?"
-    r"(?:videos?|photos?|clips?|galler(?:y|ies)|slideshows?)\W*$",
-    re.IGNORECASE,
+_MORE_MEDIA = _Guarded(
+    re.compile(
+        r"\b(?:see|watch|view|browse)\s+(?:more|all|other)\s+(?:\w+\s+)?"
+        r"(?:videos?|photos?|clips?|galler(?:y|ies)|slideshows?)\W*$",
+        re.IGNORECASE,
+    ),
+    ("video", "photo", "clip", "galler", "slideshow"),
 )
 # a photo gallery's counter opening each caption: "Image 2 of 10 People gather …"
 _GALLERY = re.compile(
@@ -102,22 +155,28 @@ def kind_of(paragraph: str) -> str | None:
     """The furniture kind of a whole paragraph ("caption", "embed", "promo"), or None
     for article prose."""
     text = " ".join(paragraph.split())
+    if not _furniture(text):  # most paragraphs; a sentence that is one is then known
+        caption = _credit_at_end(text) or _MORE_MEDIA.search(text) or _caption_track(text)
+        return "caption" if caption else None
     if _EMBEDDED_POST.search(text):
         return "embed"
     if _player_parts(text) or _credit_at_end(text) or _MORE_MEDIA.search(text):
         return "caption"
     if _caption_track(text):
         return "caption"
-    if _other_furniture(text):
-        return "promo"
-    return None
+    return "promo"
+
+
+def is_furniture(sentence: str) -> bool:
+    """A sentence (or a paragraph) of furniture: see the module docstring."""
+    return _furniture(" ".join(sentence.split()))
 
 
 @lru_cache(maxsize=4096)
-def is_furniture(sentence: str) -> bool:
-    """A sentence (or a paragraph) of furniture: see the module docstring. Remembered:
-    extraction asks about each sentence several times (mentions, statements)."""
-    text = " ".join(sentence.split())
+def _furniture(text: str) -> bool:
+    """`is_furniture` of a text with its spaces normalised. Remembered: extraction asks
+    about each sentence several times (mentions, statements), and a sentence that is a
+    whole paragraph was asked about when ingest classified the paragraph."""
     return bool(_EMBEDDED_POST.search(text) or _player_parts(text) or _other_furniture(text))
 
 
@@ -144,7 +203,7 @@ def _player_parts(text: str) -> bool:
 def _other_furniture(text: str) -> bool:
     """Furniture of any kind but an embedded post and a player's parts (which `kind_of`
     tells apart first)."""
-    spoken = bool(re.search(r"[“”\"]", text))  # "“Get out now,” he said" is no prompt
+    spoken = "“" in text or "”" in text or '"' in text  # "“Get out now,” he said": no prompt
     return _page_line(text, spoken) or _contact(text) or (_prompt(text) and not spoken)
 
 
@@ -187,7 +246,11 @@ def _alert(text: str) -> bool:
 
 def _details(text: str) -> bool:
     """An e-mail address, a phone number or a link."""
-    return bool(("@" in text and _EMAIL.search(text)) or _PHONE.search(text) or _LINK.search(text))
+    return bool(
+        ("@" in text and _EMAIL.search(text))
+        or (_DIGIT.search(text) and _PHONE.search(text))
+        or _LINK.search(text)
+    )
 
 
 def _prompt(text: str) -> bool:
@@ -201,6 +264,8 @@ _PROMPT_WORDS = re.compile(r"\b(?:sign up|subscribe|download|get|our|your)\b", r
 def _running_time(text: str) -> bool:
     """A video's running time ("… 1 Dead 1:29 autoplay", "| 3:20"): m:ss that is no time
     of day (not followed by a.m./p.m., not after "at", "about", "until" …)."""
+    if ":" not in text:
+        return False
     for match in re.finditer(r"(?<![\w:.,$])(\d{1,2}):(\d\d)(?![\w:])", text):
         after = text[match.end() : match.end() + 6].lower().replace(".", "").strip()
         if after.startswith(("am", "pm", "a m", "p m", "oclock", "o'clock", "o’clock")):

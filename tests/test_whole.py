@@ -12,8 +12,10 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from sitegen import cli, fsutil
+from sitegen import cli, fsutil, furniture
 from sitegen.extract.cache import ExtractionCache
 from sitegen.extract.mentions import has_word
 from sitegen.extract.records import ArticleFacts, Credit, FactCandidate, NameMention, Speaker
@@ -83,7 +85,74 @@ def test_furniture_is_the_same_answer_asked_again() -> None:
     for text in ("Follow Jane Roe on Twitter @janeroe.", "Two men were hurt, police said."):
         first = is_furniture(text)
         assert is_furniture(" ".join(text.split(" "))) is first
-        assert is_furniture.__wrapped__(text) is first  # type: ignore[attr-defined]
+        assert furniture._furniture.__wrapped__(text) is first  # type: ignore[attr-defined]
+
+
+def _kind_in_the_order_written(text: str) -> str | None:
+    """`kind_of` as its tests are written out, one after another."""
+    if furniture._EMBEDDED_POST.search(text):
+        return "embed"
+    if (
+        furniture._player_parts(text)
+        or furniture._credit_at_end(text)
+        or furniture._MORE_MEDIA.search(text)
+        or furniture._caption_track(text)
+    ):
+        return "caption"
+    return "promo" if furniture._other_furniture(text) else None
+
+
+_GUARDED = [v for v in vars(furniture).values() if isinstance(v, furniture._Guarded)]
+_GUARD_TEXTS = [
+    "Two men were hurt, police said.",
+    "STAFF WRİTER Jane Roe",  # a dotted capital I: "i" to a pattern that ignores case
+    "ſtaff wrıter Jane Roe",  # a long s and a dotless i: "s" and "i" to it
+    "Copyright 2020 The Daily Bugle. All Rights Reserved.",
+    "(Additional reporting by Jane Roe; editing by John Doe)",
+    "UPDATED: 5:12 PM EST",
+    "Call 713-222-TIPS or visit www.crimestoppers.org or https://example.com",
+    "Follow @janeroe",
+    "I love this city. — Jane Roe (@janeroe) June 9, 2016",
+    "pic.twitter.com/abc",
+    "A Flood Watch in effect until 10 PM EDT",
+]
+
+
+@pytest.mark.parametrize("text", _GUARD_TEXTS)
+def test_a_pattern_asked_only_where_its_words_are_finds_what_it_finds_alone(text: str) -> None:
+    """Each guarded pattern finds a match exactly where the pattern alone does: its
+    words are in every text it matches, in any case a pattern that ignores case takes."""
+    assert len(_GUARDED) >= 9
+    for guarded in _GUARDED:
+        for variant in (text, text.upper(), text.lower(), text.title()):
+            alone = guarded.pattern.search(variant)
+            assert (guarded.search(variant) is None) is (alone is None), (guarded, variant)
+
+
+@given(st.text(alphabet="ſıİK" + "stafwrieocpyghdbu:@©()-./ 0123456789ESTD", max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_a_guarded_pattern_answers_as_the_pattern_alone(text: str) -> None:
+    for guarded in _GUARDED:
+        assert (guarded.search(text) is None) is (guarded.pattern.search(text) is None)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Two men were hurt, police said.",
+        "I love this city. — Jane Roe (@janeroe) June 9, 2016",
+        "Skip x Embed x Share the video of the fire.",
+        "Firefighters at the scene on Main Street. (Photo: Jane Roe, Daily Bugle)",
+        "Crews cleared the road by noon. See more videos",
+        "WEBVTT POLICE SAY FIVE PEOPLE WERE HURT IN THE CRASH ON THE HIGHWAY LAST NIGHT",
+        "Sign up for our newsletter to get the news in your inbox.",
+        "Follow Jane Roe on Twitter @janeroe. (Photo: Jane Roe, Daily Bugle)",
+    ],
+)
+def test_a_paragraphs_kind_is_that_of_its_tests_in_order(paragraph: str) -> None:
+    """`kind_of` first asks what `is_furniture` asks (a sentence that is a whole
+    paragraph is then known), and gives the kind its tests in order give."""
+    assert furniture.kind_of(paragraph) == _kind_in_the_order_written(paragraph)
 
 
 @pytest.mark.parametrize(

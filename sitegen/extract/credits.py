@@ -37,6 +37,9 @@ _PASSIVE_CREDIT_VERBS = {"report", "quote", "cite", "publish"}
 # investigation found": the outlet reported it.
 _PIECE_NOUNS = {"report", "story", "article", "investigation", "analysis", "editorial"}
 _PIECE_VERBS = _REPORT_VERBS | _SAY_VERBS | {"detail", "disclose", "describe", "show", "find"}
+# unions asked about for every verb, made once
+_SPOKE_OR_TOLD = _SPOKE_VERBS | _TOLD_VERBS
+_REPORT_OR_SAY = _REPORT_VERBS | _SAY_VERBS
 _RELATIVE_PRONOUNS = {"that", "which"}
 # "has reportedly thanked": the writer relays a report it does not name.
 _HEARSAY = {"reportedly"}
@@ -62,9 +65,12 @@ def sentence_credits(sentence: Span, offset: int) -> Iterator[Credit]:
     `offset` is where the sentence's doc starts) of the crediting words."""
     seen: set[int] = set()
     for token in tokens_of(sentence):
-        if token.text.lower() in _HEARSAY and token.dep_ == "advmod":
+        lower = token.text.lower()
+        if lower in _HEARSAY and token.dep_ == "advmod":
             start = offset + token.idx
             yield Credit(UNNAMED, "unnamed", start, start + len(token.text))
+        if lower != "according" and token.pos_ not in _CREDITING_POS:
+            continue  # `_credited` finds nothing: most tokens of a sentence
         for outlet, kind in _credited(token):
             if outlet.root.i in seen:
                 continue
@@ -105,11 +111,14 @@ def dateline_credit(text: str) -> Credit | None:
     return Credit(match["outlet"].strip(), "dateline", match.start("outlet"), match.end("outlet"))
 
 
+_CREDITING_POS = ("VERB", "AUX")  # a credit's head is "according" or a verb
+
+
 def _credited(token: Token) -> Iterator[tuple[Span, str]]:
     """(outlet phrase, kind) for every credit `token` heads."""
     if token.text.lower() == "according":
         yield from ((o, "report") for o in _according_to(token))
-    elif token.pos_ in ("VERB", "AUX"):
+    elif token.pos_ in _CREDITING_POS:
         yield from ((o, "interview") for o in _spoken_to(token))
         yield from ((o, "report") for o in _reported_by(token))
 
@@ -133,7 +142,7 @@ def _spoken_to(verb: Token) -> Iterator[Span]:
         yield from (o for child in objects or _next_name(verb) if (o := _outlet(child)))
     for prep in children(verb, "prep"):
         for pobj in children(prep, "pobj"):
-            if lemma in _SPOKE_VERBS | _TOLD_VERBS and prep.text.lower() in _TO_PREPOSITIONS:
+            if lemma in _SPOKE_OR_TOLD and prep.text.lower() in _TO_PREPOSITIONS:
                 outlet = _outlet(pobj)
                 if outlet is not None:
                     yield outlet
@@ -146,7 +155,7 @@ def _reported_by(verb: Token) -> Iterator[Span]:
     lemma = verb.lemma_.lower()
     if lemma in _PASSIVE_CREDIT_VERBS and verb.tag_ == "VBN":
         yield from (o for g in agents_of(verb) if (o := _outlet(g)))
-    if lemma in _REPORT_VERBS | _SAY_VERBS:
+    if lemma in _REPORT_OR_SAY:
         media_only = lemma not in _REPORT_VERBS
         for subject in children(verb, "nsubj"):
             outlet = _outlet(subject, media_only=media_only)

@@ -27,8 +27,8 @@ from sitegen.extract.records import FactCandidate
 from sitegen.extract.syntax import (
     ANY_SUBJECTS,
     REPORTED_CLAUSES,
+    SUBJECTS,
     has_child,
-    is_subject,
     root_subject,
     subject_of,
 )
@@ -203,21 +203,21 @@ def _names_a_day(ent: Span) -> bool:
 def _add_words(span: Span, fact: FactCandidate) -> None:
     """The content words' lemmas, each subject with its verb ("police|arrest"), and
     each verb with what it acts on ("arrest|man")."""
-    for token in tokens_of(span):
-        for act in acts_of(token):
-            if act not in fact.acts:
-                fact.acts.append(act)
+    for token in tokens_of(span):  # each attribute read once: every token is walked
+        dep = token.dep_
+        if dep in ACTED_ON:
+            for act in acts_of(token):
+                if act not in fact.acts:
+                    fact.acts.append(act)
         if token.is_stop or token.is_punct or token.is_space or token.like_num:
             continue
-        if (
-            token.pos_ in ("NOUN", "VERB", "ADJ", "PROPN", "ADV")
-            and token.lemma_ not in _UNCOUNTED_LEMMAS
-        ):
-            lemma = token.lemma_.lower()
+        own = token.lemma_
+        if token.pos_ in _CONTENT_POS and own not in _UNCOUNTED_LEMMAS:
+            lemma = own.lower()
             if lemma.isalpha() and lemma not in fact.lemmas:
                 fact.lemmas.append(lemma)
-        if is_subject(token) and token.head.pos_ == "VERB":
-            frame = f"{token.lemma_.lower()}|{_what_is_done(token.head).lemma_.lower()}"
+        if dep in SUBJECTS and token.head.pos_ == "VERB":
+            frame = f"{own.lower()}|{_what_is_done(token.head).lemma_.lower()}"
             if frame not in fact.frames:
                 fact.frames.append(frame)
 
@@ -230,6 +230,10 @@ def _what_is_done(verb: Token) -> Token:
     return done if done is not None and has_child(done, "aux") else verb
 
 
+ACTED_ON = ("dobj", "nsubjpass")  # what a verb acts on: its object, a passive subject
+_CONTENT_POS = ("NOUN", "VERB", "ADJ", "PROPN", "ADV")
+
+
 def acts_of(token: Token) -> list[str]:
     """ "verb|word" for what a verb acts on, when `token` is its direct object or passive
     subject ("declined the offer", "the offer was declined": "decline|offer"): one key
@@ -240,7 +244,7 @@ def acts_of(token: Token) -> list[str]:
     act, makes two tellings of one fact: "police arrested a man" and "a man was
     arrested" share "arrest|man". A verb that is no content word ("have", "say") or
     is negated makes no act."""
-    if token.dep_ not in ("dobj", "nsubjpass"):
+    if token.dep_ not in ACTED_ON:
         return []
     verb = token.head
     if verb.pos_ != "VERB":

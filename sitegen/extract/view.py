@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
 if TYPE_CHECKING:  # spaCy types only: merging imports `syntax` (and so this) without spaCy
@@ -25,12 +25,12 @@ if TYPE_CHECKING:  # spaCy types only: merging imports `syntax` (and so this) wi
 
 @dataclass
 class _Parse:
-    """One Doc's tokens and text, and the children of those asked about (by token index)."""
+    """One Doc's tokens and text, and (once asked for) its tokens' children and entities."""
 
     doc: Doc  # held so that the Doc's id is not reused while it is cached
     tokens: list[Token]
     text: str
-    children: dict[int, list[Token]] = field(default_factory=dict)
+    children: list[list[Token]] | None = None  # by token index, once asked for
     ents: tuple[Span, ...] | None = None  # the Doc's entities, once asked for
 
 
@@ -73,10 +73,21 @@ def children_of(token: Token) -> list[Token]:
     parse = _parse(token.doc)
     if parse is None:
         return list(token.children)
-    found = parse.children.get(token.i)
-    if found is None:
-        found = parse.children[token.i] = [parse.tokens[c.i] for c in token.children]
-    return found
+    if parse.children is None:
+        parse.children = _all_children(parse.doc, parse.tokens)
+    return parse.children[token.i]
+
+
+def _all_children(doc: Doc, tokens: list[Token]) -> list[list[Token]]:
+    """Every token's children, from one read of the Doc's heads: the tokens whose head
+    it is, in order, as `Token.children` walks them (its left and right edges bound
+    its subtree). Asking spaCy token by token made a `Token` per child per token."""
+    children: list[list[Token]] = [[] for _ in tokens]
+    # HEAD is stored as the offset to the head, an unsigned 64-bit number
+    for i, offset in enumerate(doc.to_array("HEAD").astype("int64").tolist()):
+        if offset:
+            children[i + offset].append(tokens[i])
+    return children
 
 
 def text_of(span: Span | Doc) -> str:

@@ -240,19 +240,20 @@ def synonym_keys(keys: set[str]) -> dict[str, frozenset[str]]:
     found = senses(words)
     by_sense: dict[str, list[str]] = defaultdict(list)
     for word, ids in found.items():
-        if lemma + word in keys:
+        if (key := lemma + word) in keys:
             for sense in ids:
-                by_sense[sense].append(KeyKind.LEMMA.key(word))
+                by_sense[sense].append(key)
     for word in words:  # "was killed" / "died": what happened to whom, told two ways
         if word in QUANTITY_OF and lemma + word in keys:
-            by_sense[QUANTITY_OF[word]].append(KeyKind.LEMMA.key(word))
+            by_sense[QUANTITY_OF[word]].append(lemma + word)
     for verb, thing in acts:
         for sense in found.get(verb, frozenset()):
-            by_sense[f"{sense}|{thing}"].append(KeyKind.ACT.key(f"{verb}|{thing}"))
+            by_sense[f"{sense}|{thing}"].append(f"{act}{verb}|{thing}")
     related: dict[str, set[str]] = defaultdict(set)
     for group in by_sense.values():
-        for key in group:
-            related[key].update(group)
+        if len(group) > 1:  # most senses hold one word of the input: it relates nothing
+            for key in group:
+                related[key].update(group)
     return {key: frozenset(others - {key}) for key, others in related.items() if len(others) > 1}
 
 

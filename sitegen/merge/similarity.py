@@ -150,28 +150,37 @@ def _only_who(a: Passage, b: Passage, common: list[str]) -> bool:
     Mulvaney, the acting White House chief of staff, told reporters" / "…, acting White
     House chief of staff Mick Mulvaney told reporters": two things he said)."""
     lemma, entity, frame = KeyKind.LEMMA.prefix, KeyKind.ENTITY.prefix, KeyKind.FRAME.prefix
-    named = {word for key in common if key.startswith(entity) for word in key[2:].split()}
-    named.update(e for e in (*a.fact.entities, *b.fact.entities) if " " not in e)
     ages = a.ages | b.ages  # "d:20-year-old": who, with its words
-    named.update(word for key in ages for word in re.split(r"[-\s]", key[2:]))
     # a speaker's description is who tells both; in other passages it may be the fact
     # ("Ryoga Seki, a computer science student" / "Seki was in graduate school …")
     described = a.who_words if a.speaker is not None and a.speaker == b.speaker else frozenset()
-    return all(
-        kind_of(key) in (KeyKind.PERSON, KeyKind.ENTITY)
-        or key in a.attribution
-        or key in b.attribution
-        or key in ages
-        or (key.startswith(lemma) and _says_who(key[len(lemma) :], named, described))
-        or (key.startswith(frame) and key.rsplit("|", 1)[-1] in SPEECH_VERBS)
-        for key in common
-    )
+    unnamed = []  # words that only a name can show to be who: asked last, if need be
+    for key in common:
+        if (
+            kind_of(key) in (KeyKind.PERSON, KeyKind.ENTITY)
+            or key in a.attribution
+            or key in b.attribution
+            or key in ages
+            or (key.startswith(frame) and key.rsplit("|", 1)[-1] in SPEECH_VERBS)
+        ):
+            continue
+        if not key.startswith(lemma):
+            return False
+        if not _says_who(key[len(lemma) :], described):
+            unnamed.append(key[len(lemma) :])
+    if not unnamed:
+        return True
+    named = {word for key in common if key.startswith(entity) for word in key[2:].split()}
+    named.update(e for e in (*a.fact.entities, *b.fact.entities) if " " not in e)
+    named.update(word for key in ages for word in re.split(r"[-\s]", key[2:]))
+    return all(word in named for word in unnamed)
 
 
-def _says_who(word: str, named: set[str], described: frozenset[str]) -> bool:
-    """A word of a title, a name, a person's description ("act" of "acting"), or of
-    the occasion of a telling ("reporter", "conference")."""
-    if word in TITLES or word in named or word in TELLING_NOUNS or word in described:
+def _says_who(word: str, described: frozenset[str]) -> bool:
+    """A word of a title, a person's description ("act" of "acting"), or of the
+    occasion of a telling ("reporter", "conference"); the passages' names are asked
+    apart (`_only_who`)."""
+    if word in TITLES or word in TELLING_NOUNS or word in described:
         return True
     return bool(described) and any(word + ending in described for ending in ENDINGS)
 
