@@ -1715,3 +1715,19 @@ def test_a_count_of_the_possessor_of_one_is_no_count_of_its_state() -> None:
         W("shot", 5, "ROOT", "VERB", "shoot", "VBN"),
     )
     assert quantity_of(deputies[0]) == "shot"
+
+
+@pytest.mark.parametrize(("person", "total"), [("she", 8), ("they", 7)])
+def test_a_person_told_by_a_pronoun_joined_to_a_count_is_one_more(person: str, total: int) -> None:
+    """ "she and 7 family members were killed": eight dead; "they and 7 …" names no
+    one number."""
+    doc = parse(
+        W(person, 5, "nsubjpass", "PRON", tag="PRP"),
+        W("and", 0, "cc", "CCONJ"),
+        W("7", 3, "nummod", "NUM"),
+        W("members", 0, "conj", "NOUN", "member", "NNS"),
+        W("were", 5, "auxpass", "AUX", "be"),
+        W("killed", 5, "ROOT", "VERB", "kill", "VBN"),
+    )
+    found = [f for f in with_quantities(doc[:], [Figure(value=7, text="7")]) if f.quantity]
+    assert [(f.value, f.quantity) for f in found] == [(total, "killed")]

@@ -141,7 +141,7 @@ def _coordinations_summed(counted: list[tuple[Figure, Token | None]]) -> list[Fi
         if len(group) > 1:
             result.append(_summed(figure, group))
         elif figure.value != 1 or not _with_uncounted_many(token):
-            result.append(_with_bare_conjuncts(figure, token))
+            result.append(_with_a_person_before(_with_bare_conjuncts(figure, token), token))
     return result
 
 
@@ -177,6 +177,25 @@ def _with_bare_conjuncts(figure: Figure, token: Token) -> Figure:
 
 
 _OWN_COUNT = {"det", "nummod"}  # "a man and a woman": each counted, then summed
+
+
+def _with_a_person_before(figure: Figure, token: Token) -> Figure:
+    """A count joined to one person told by a pronoun before it ("she and 7 family
+    members fatally shot", "he and two others were arrested"): one more."""
+    noun = _noun(token)
+    person = noun.head
+    if (
+        noun is token
+        or noun.dep_ != "conj"
+        or person.lower_ not in _ONE_PERSON
+        or person.dep_ not in SUBJECTS
+    ):
+        return figure
+    text = token.doc[person.i : noun.i + 1].text
+    return replace(figure, value=figure.value + 1, text=text, counts=None)
+
+
+_ONE_PERSON = {"he", "she"}  # pronouns a subject names one person by
 
 
 def _coordinated_with(
