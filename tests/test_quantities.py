@@ -1731,3 +1731,21 @@ def test_a_person_told_by_a_pronoun_joined_to_a_count_is_one_more(person: str, t
     )
     found = [f for f in with_quantities(doc[:], [Figure(value=7, text="7")]) if f.quantity]
     assert [(f.value, f.quantity) for f in found] == [(total, "killed")]
+
+
+def test_a_count_before_an_aside_is_counted_by_the_main_verb() -> None:
+    """ "Five people, believed to be related, were killed", parsed with "people" as the
+    subject of "believed": five killed."""
+    doc = parse(
+        W("Five", 1, "nummod", "NUM"),
+        W("people", 3, "nsubj", "NOUN", "person", space=False),
+        W(",", 3, "punct", "PUNCT"),
+        W("believed", 9, "advcl", "VERB", "believe", "VBD"),
+        W("to", 6, "aux", "PART"),
+        W("be", 6, "auxpass", "AUX"),
+        W("related", 3, "xcomp", "VERB", "relate", "VBN", space=False),
+        W(",", 9, "punct", "PUNCT"),
+        W("were", 9, "auxpass", "AUX", "be"),
+        W("killed", 9, "ROOT", "VERB", "kill", "VBN"),
+    )
+    assert quantity_of(doc[0]) == "killed"

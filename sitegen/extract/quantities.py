@@ -626,10 +626,28 @@ def _governing_quantity(noun: Token) -> str | None:
                     continue  # "returned three rounds and killed her": her, not the rounds;
                     # "Four people were hit by gunfire and three of them died": the three
                 return _named_by(child)
+        if _an_aside(token, below):
+            continue  # "Five people, believed to be related, were killed": the aside's
+            # verb took the subject of the clause it sits in
         if token.pos_ == "VERB" or _clause_of_its_own(token):
             break  # the verb that governs it counts nothing: not a higher one ("Two
             # people were killed and four others were in the hospital": not killed)
     return None
+
+
+def _an_aside(verb: Token, subject: Token) -> bool:
+    """A verb set off by commas right after its subject, whose head clause has no
+    subject of its own: an aside the parser gave the main clause's subject."""
+    doc = verb.doc
+    return (
+        verb.dep_ == "advcl"
+        and subject.dep_ in SUBJECTS
+        and subject.i + 1 < verb.i
+        and doc[subject.i + 1].text == ","
+        and any(t.text == "," for t in doc[verb.i + 1 : verb.head.i])
+        and verb.head.i > verb.i
+        and not any(c.dep_ in SUBJECTS for c in verb.head.children)
+    )
 
 
 def _a_clause_apart(counted: Token, joined: Token) -> bool:
