@@ -157,12 +157,13 @@ def _opens_a_name(word: Token) -> bool:
     lower = word.lower_.strip(".")
     return (
         not noun_kinds(lower)
-        and not any(lower.endswith(title) for title in TITLES if len(title) >= _TITLE_TAIL)
+        and not lower.endswith(_OFFICE_TAILS)
         and not (word.i > 0 and word.doc[word.i - 1].pos_ == "PROPN")
     )
 
 
-_TITLE_TAIL = 5  # letters of a title that ends a compound office ("undersheriff")
+# titles long enough to end a compound office ("undersheriff"), filtered once
+_OFFICE_TAILS = tuple(title for title in TITLES if len(title) >= 5)
 
 
 _ROLE_WORDS = TITLES | HUMAN_HEADS | KIN_NOUNS | THING_NOUNS | set(WEEKDAYS) | set(MONTHS)
